@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# realcode.sh - compile real C projects (Debian source packages) with and
+# without the memrules GCC plugin and check that the plugin only warns:
+# no internal compiler error, no compile failure, byte-identical objects.
+#
+#   bench/realcode.sh --plugin /abs/memrules.so [--projects "zlib lua5.4"]
+#   bench/realcode.sh --prepare-only            # fetch + record only
+#
+# Steps (the first two are cached in $MEMRULES_CORPUS and done once):
+#   1. fetch the Debian source package (apt-get source; enables deb-src),
+#   2. build it once under bear to record compile_commands.json,
+#   3. replay every C TU three times with bench/replay.py (-O2): plain,
+#      plain again (to spot TUs that are not reproducible by themselves) and
+#      with -fplugin; compare the objects with cmp, collect [memrules-*]
+#      warnings and write everything to the results dir.
+# Exit status: 1 on any ICE / plugin-only failure / object difference.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+CORPUS=${MEMRULES_CORPUS:-/var/tmp/memrules-corpus}
+RESULTS=${MEMRULES_RESULTS:-$BENCH/results}
+PROJECTS="zlib lua5.4 sqlite3 curl jq"
+JOBS=$(nproc)
+PLUGIN="" EXTRA="" PREPARE_ONLY=0
+
+usage() {
+  cat >&2 <<EOF
+usage: $0 --plugin /abs/memrules.so [options]
+       $0 --prepare-only [--projects "..."]
+  --projects "LIST"   subset of: $PROJECTS (default: all)
+  --extra-flags "F"   more flags for the plugin run (e.g. -fplugin-arg-...)
+  --results DIR       results dir (default \$MEMRULES_RESULTS or bench/results)
+  --jobs N            parallel compiles (default: nproc = $JOBS)
+  --prepare-only      only fetch sources and record compile commands
+Corpus (sources, builds, compile_commands.json): \$MEMRULES_CORPUS ($CORPUS)
+EOF
+  exit 2
+}
+
+while [ $# -gt 0 ]; do
+  case $1 in
+    --plugin) PLUGIN=$(realpath "$2"); shift 2 ;;
+    --projects) PROJECTS=$2; shift 2 ;;
+    --extra-flags) EXTRA=$2; shift 2 ;;
+    --results) RESULTS=$(realpath -m "$2"); shift 2 ;;
+    --jobs) JOBS=$2; shift 2 ;;
+    --prepare-only) PREPARE_ONLY=1; shift ;;
+    *) usage ;;
+  esac
+done
+[ $PREPARE_ONLY = 1 ] || [ -f "$PLUGIN" ] || usage
+
+log() { echo "[realcode] $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---- Debian packages -------------------------------------------------------
+APT_UPDATED=0
+apt_update() {
+  [ $APT_UPDATED = 1 ] || { log "apt-get update"; apt-get update -qq; }
+  APT_UPDATED=1
+}
+
+# need_pkgs PKG... : apt-get install the packages that are not installed yet.
+need_pkgs() {
+  local p missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+      missing+=("$p")
+  done
+  [ ${#missing[@]} = 0 ] && return
+  log "installing ${missing[*]}"
+  apt_update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Build dependencies per project, kept minimal (see build_project).
+declare -A DEPS=(
+  [zlib]="" [lua5.4]="" [sqlite3]="tcl" [curl]=""
+  [jq]="autoconf automake libtool libonig-dev"
+)
+
+# enable_debsrc : add deb-src entries mirroring debian.sources if none exist.
+enable_debsrc() {
+  local f=/etc/apt/sources.list.d/memrules-debsrc.sources
+  grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list \
+    /etc/apt/sources.list.d/ && return
+  log "enabling deb-src in $f"
+  sed 's/^Types:.*/Types: deb-src/' /etc/apt/sources.list.d/debian.sources >"$f"
+  APT_UPDATED=0
+}
+
+# ---- corpus: fetch, extract, record ----------------------------------------
+# fetch PKG : download the source package into $CORPUS/debs (once).
+fetch() {
+  local pkg=$1 dir=$CORPUS/debs spec tmp codename
+  ls "$dir/${pkg}"_*.dsc >/dev/null 2>&1 && return
+  mkdir -p "$dir"
+  enable_debsrc
+  [ -n "$(apt-cache showsrc "$pkg" 2>/dev/null)" ] || { APT_UPDATED=0; apt_update; }
+  # The newest version (e.g. from the security suite) may be missing on the
+  # mirror; then fall back to the version of the release itself.
+  codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+  for spec in "$pkg" "$pkg/$codename"; do
+    tmp=$(mktemp -d "$dir/.dl.XXXXXX")
+    chown _apt "$tmp" 2>/dev/null || true   # lets apt download sandboxed
+    if (cd "$tmp" && apt-get source -qq --download-only "$spec"); then
+      mv "$tmp"/* "$dir"/ && rmdir "$tmp" && return
+    fi
+    rm -rf "$tmp"
+    log "apt-get source $spec failed, trying the next candidate"
+  done
+  die "could not download the source of $pkg"
+}
+
+# extract PKG : unpack a fresh source tree into $CORPUS/PKG.
+extract() {
+  local pkg=$1 src=$CORPUS/$1 dsc p
+  dsc=$(ls -v "$CORPUS/debs/${pkg}"_*.dsc | tail -1)
+  # apt-get already checked the files against the signed Release file, so
+  # skip dpkg-source's own signature check (no keyring); don't copy tarballs.
+  local XOPTS="--no-check --no-copy"
+  rm -rf "$src"
+  if [ "$pkg" = lua5.4 ]; then
+    # Debian's build-system patch needs libtool + debian/rules; use the
+    # upstream makefiles and apply only Debian's CVE fixes.
+    dpkg-source -q -x $XOPTS --skip-patches "$dsc" "$src" >/dev/null
+    for p in "$src"/debian/patches/*cve*.patch; do patch -s -d "$src" -p1 <"$p"; done
+  else
+    dpkg-source -q -x $XOPTS "$dsc" "$src" >/dev/null
+  fi
+}
+
+bear_make() { bear --output compile_commands.json -- make -j"$JOBS" "$@"; }
+
+# build_project PKG : configure + build in the current dir under bear.
+build_project() {
+  case $1 in
+    zlib) ./configure && bear_make ;;
+    lua5.4) bear_make linux ;;
+    sqlite3)
+      # We want the amalgamation (one huge TU): the package ships the split
+      # sources, so generate sqlite3.c (needs tclsh), then build library and
+      # shell from it. Feature defines are a subset of debian/rules'.
+      ./configure --disable-tcl --disable-static --enable-fts5 \
+        CFLAGS="-O2 -g -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_FTS3 \
+          -DSQLITE_ENABLE_FTS3_PARENTHESIS -DSQLITE_ENABLE_RTREE=1 \
+          -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_PREUPDATE_HOOK \
+          -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_STMTVTAB"
+      make sqlite3.c
+      bear_make libsqlite3.la sqlite3 ;;
+    curl)
+      ./configure --disable-static --without-ssl --without-zlib \
+        --without-brotli --without-zstd --without-libpsl --without-libidn2 \
+        --without-nghttp2 --without-librtmp --without-libgsasl \
+        --disable-ldap --disable-manual
+      bear_make ;;
+    jq)
+      # The package has no configure script; lexer/parser .c are shipped.
+      autoreconf -fi
+      ./configure --disable-static --disable-docs --disable-valgrind \
+        --disable-maintainer-mode --with-oniguruma=yes
+      bear_make ;;
+    *) die "unknown project $1" ;;
+  esac
+}
+
+# record PKG : make sure $CORPUS/PKG/compile_commands.json exists.
+record() {
+  local pkg=$1 src=$CORPUS/$1 t0
+  [ -s "$src/compile_commands.json" ] && return
+  fetch "$pkg"
+  # shellcheck disable=SC2086
+  need_pkgs ${DEPS[$pkg]}
+  log "$pkg: extracting and building under bear (log: $CORPUS/$pkg.build.log)"
+  extract "$pkg"
+  t0=$SECONDS
+  (cd "$src" && build_project "$pkg") >"$CORPUS/$pkg.build.log" 2>&1 ||
+    { rm -f "$src/compile_commands.json"; die "$pkg build failed, see $CORPUS/$pkg.build.log"; }
+  log "$pkg: recorded in $((SECONDS - t0))s"
+}
+
+# ---- comparison ------------------------------------------------------------
+# memrules_warnings ERRFILE : print each [memrules-*] warning with its notes
+# (replay.py uses -fdiagnostics-plain-output, so each diagnostic is a line).
+memrules_warnings() {
+  awk '/\[memrules-/ { print; keep = 1; next }
+       keep && /: note: / { print "    " $0; next }
+       { keep = 0 }' "$1"
+}
+
+# run_project PKG : replay plain/plain2/plugin and compare; append to summary.
+run_project() {
+  local pkg=$1 out=$RESULTS/$1 db=$CORPUS/$1/compile_commands.json
+  local run t0 idx rc file rc2 rcp n=0 nice=0 nobj=0 nuns=0 nwarn
+  local -A took
+  rm -rf "$out"; mkdir -p "$out"
+  for run in plain plain2 plugin; do
+    local extra=()
+    # shellcheck disable=SC2206
+    [ $run = plugin ] && extra=("-fplugin=$PLUGIN" $EXTRA)
+    log "$pkg: $run compile"
+    t0=$SECONDS
+    python3 "$BENCH/replay.py" --jobs "$JOBS" "$db" "$out/$run" -- "${extra[@]}"
+    took[$run]=$((SECONDS - t0))
+  done
+  : >"$out/ice.txt"; : >"$out/objdiff.txt"; : >"$out/unstable.txt"
+  : >"$out/plainfail.txt"; : >"$out/warnings-all.txt"
+  # index.tsv lines: idx, exit code, seconds, source (same order in all runs)
+  while IFS=$'\t' read -r idx rc _ file _ rc2 _ _ _ rcp _ _; do
+    n=$((n + 1))
+    memrules_warnings "$out/plugin/$idx.err" >>"$out/warnings-all.txt"
+    if grep -q 'internal compiler error' "$out/plugin/$idx.err"; then
+      echo "$idx $file (ICE, see plugin/$idx.err)" >>"$out/ice.txt"
+      nice=$((nice + 1))
+    elif [ "$rc" != 0 ]; then                    # not the plugin's fault
+      echo "$idx $file (plain exit $rc, see plain/$idx.err)" >>"$out/plainfail.txt"
+    elif [ "$rcp" != 0 ]; then                   # fails only with the plugin
+      echo "$idx $file (plugin exit $rcp, see plugin/$idx.err)" >>"$out/ice.txt"
+      nice=$((nice + 1))
+    elif [ "$rc2" != 0 ] || ! cmp -s "$out/plain/$idx.o" "$out/plain2/$idx.o"; then
+      echo "$idx $file" >>"$out/unstable.txt"    # not reproducible by itself
+      nuns=$((nuns + 1))
+    elif ! cmp -s "$out/plain/$idx.o" "$out/plugin/$idx.o"; then
+      echo "$idx $file" >>"$out/objdiff.txt"
+      nobj=$((nobj + 1))
+    fi
+  done < <(paste "$out"/{plain,plain2,plugin}/index.tsv)
+  # The same header warning can come from several TUs (or PIC + non-PIC
+  # compiles of one file): keep each group (warning + its notes) once.
+  awk '!/^    / { if (g != "" && !seen[g]++) printf "%s", g; g = "" }
+       { g = g $0 "\n" }
+       END { if (g != "" && !seen[g]++) printf "%s", g }' \
+    "$out/warnings-all.txt" >"$out/warnings.txt"
+  nwarn=$(grep -c '\[memrules-' "$out/warnings.txt" || true)
+  printf '%-8s %5d %4d %7d %8d %8d %6d %7s\n' "$pkg" "$n" "$nice" "$nobj" \
+    "$nuns" "$nwarn" "${took[plain]}" "${took[plugin]}" >>"$RESULTS/summary.txt"
+  [ $nice = 0 ] && [ $nobj = 0 ]
+}
+
+# ---- main ------------------------------------------------------------------
+need_pkgs dpkg-dev bear make gcc python3 diffutils patch
+mkdir -p "$CORPUS"
+for pkg in $PROJECTS; do
+  [ -n "${DEPS[$pkg]+set}" ] || die "unknown project $pkg (known: ${!DEPS[*]})"
+  record "$pkg"
+done
+[ $PREPARE_ONLY = 1 ] && { log "corpus ready in $CORPUS"; exit 0; }
+
+mkdir -p "$RESULTS"
+printf '%-8s %5s %4s %7s %8s %8s %6s %7s\n' project TUs ICE objdiff \
+  unstable warnings plain_s plugin_s >"$RESULTS/summary.txt"
+status=0
+for pkg in $PROJECTS; do
+  run_project "$pkg" || status=1
+done
+# All projects' warnings in one file, each line prefixed with the project.
+for pkg in $PROJECTS; do
+  sed "s|^|$pkg: |" "$RESULTS/$pkg/warnings.txt"
+done >"$RESULTS/warnings.txt"
+
+echo
+cat "$RESULTS/summary.txt"
+echo
+for pkg in $PROJECTS; do
+  for f in ice objdiff unstable plainfail; do
+    [ -s "$RESULTS/$pkg/$f.txt" ] && { echo "$pkg $f:"; sed 's/^/  /' "$RESULTS/$pkg/$f.txt"; }
+  done
+done
+echo "memrules warnings: $(grep -c '\[memrules-' "$RESULTS/warnings.txt" || true)" \
+  "(list: $RESULTS/warnings.txt)"
+grep -o '\[memrules-[^]]*\]' "$RESULTS/warnings.txt" | sort | uniq -c | sort -rn || true
+exit $status

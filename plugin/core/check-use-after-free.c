@@ -1,0 +1,34 @@
+/* check-use-after-free.c — use-after-free (MEM30-C, CWE-416).
+
+   Fires when freed memory is read or written (`*p`, `p[i]`, `p->next`), passed to a
+   function known to read or write through that argument (memcpy, strlen, printf's %s,
+   ...), or returned.  Passing a freed pointer to an unknown function, comparing it or
+   printing it with %p is not a use: the callee may only look at the address.
+
+   One warning per freed object and path: after the first use is reported the object is
+   marked, so `p->a`, `p->b`, `p->c` after free(p) give one warning, not three.  */
+
+#include "engine-int.h"
+
+enum { MR_OBJF_UAF_REPORTED = 1 << 8 };
+
+void
+mr_check_use_after_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
+			 mr_use_kind use, uint32_t arg)
+{
+  mr_ref r = mr_ref_of (c, s, subject);
+  if (r.obj == MR_OBJ_NULL || r.obj == MR_OBJ_NONE)
+    return;
+  const mr_objst *o = mr_state_obj (s, r.obj);
+  if (!o || o->ts != MR_TS_FREED || (o->flags & MR_OBJF_UAF_REPORTED))
+    return;
+  const mr_event *freed_by = o->ev;
+  mr_state_add_obj_flags (s, r.obj, MR_OBJF_UAF_REPORTED);
+  mr_finding *fd = mr_report (c, MR_RULE_USE_AFTER_FREE, ev, subject);
+  if (!fd)
+    return;
+  fd->use = use;
+  fd->arg = arg;
+  fd->freed_by = freed_by;
+  mr_finding_note (fd, MR_NOTE_FREED_HERE, freed_by);
+}

@@ -1,0 +1,39 @@
+/* engine-int.h — what the engine's driver shares with the rule checkers.
+
+   The driver (engine.c) walks the function and applies each event's effect on the
+   state; before that, it calls the checkers interested in the event (check-*.c).  A
+   checker only inspects the state and reports: it never changes what the state means,
+   so rules can be switched off without changing what the others find.  */
+
+#ifndef MR_ENGINE_INT_H
+#define MR_ENGINE_INT_H
+
+#include "engine.h"
+#include "state.h"
+
+/* A pointer that is not tracked (a non-zero constant, an unknown operand).  */
+#define MR_OBJ_NONE 0xffffffffu
+
+typedef struct mr_ctx
+{
+  mr_func *f;
+  const mr_config *cfg;
+  mr_result *out;
+} mr_ctx;
+
+/* The object and offset an operand points to in state s.  */
+mr_ref mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o);
+/* The typestate of an object, with decls non-heap by default.  */
+mr_ts mr_obj_ts (const mr_state *s, uint32_t key);
+
+/* Records a finding (deduplicated on rule, event and argument); returns it, or NULL
+   if the rule is off or the finding was already made on another path.  */
+mr_finding *mr_report (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject);
+void mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev);
+
+/* Checkers: called before the event's effect is applied.  */
+void mr_check_double_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
+void mr_check_use_after_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
+			      mr_use_kind use, uint32_t arg);
+
+#endif /* MR_ENGINE_INT_H */

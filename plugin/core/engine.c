@@ -1,0 +1,821 @@
+/* engine.c — the analysis driver: worklist over blocks, transfer functions of events,
+   refinement on edges, ESP merging, the budget (see engine.h).
+
+   Shape of the loop:
+     states[b]  the states at the entry of block b, one per distinct typestate table
+     worklist   blocks whose states changed, taken in reverse post-order so that a join
+                point usually sees all its predecessors before it runs
+   Processing a block runs each changed ("dirty") state through the block's events
+   (a realloc splits a state in two: success and failure), then, for each successor
+   edge, refines a copy on the edge's condition, applies the successor's PHIs for that
+   edge and merges it into the successor's states.  */
+
+#include "engine-int.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const mr_rule_info mr_rules[MR_RULE_COUNT] = {
+#define MR_RULE(ENUM, SLUG, CERT, CWE, ON, DESC) { SLUG, CERT, DESC, CWE, ON },
+#include "rules.def"
+#undef MR_RULE
+};
+
+mr_rule
+mr_rule_by_slug (const char *slug)
+{
+  for (int r = 0; r < MR_RULE_COUNT; r++)
+    if (strcmp (mr_rules[r].slug, slug) == 0)
+      return (mr_rule) r;
+  return MR_RULE_COUNT;
+}
+
+void
+mr_config_default (mr_config *cfg)
+{
+  memset (cfg, 0, sizeof *cfg);
+  for (int r = 0; r < MR_RULE_COUNT; r++)
+    cfg->enabled[r] = mr_rules[r].default_on;
+  cfg->max_states_per_block = 16;
+  cfg->max_steps = 200000;
+}
+
+void
+mr_result_free (mr_result *r)
+{
+  free (r->findings);
+  memset (r, 0, sizeof *r);
+}
+
+/* Findings.  */
+
+mr_finding *
+mr_report (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject)
+{
+  if (!c->cfg->enabled[rule])
+    return NULL;
+  mr_result *out = c->out;
+  uint32_t arg = subject.kind == MR_OPND_VALUE ? subject.id : 0;
+  for (uint32_t i = 0; i < out->nfindings; i++)
+    {
+      mr_finding *fd = &out->findings[i];
+      if (fd->rule == rule && fd->ev == ev
+	  && (fd->subject.kind != MR_OPND_VALUE ? 0 : fd->subject.id) == arg)
+	return NULL;
+    }
+  MR_VEC_PUSH (out->findings, out->nfindings, out->cap_findings);
+  mr_finding *fd = &out->findings[out->nfindings - 1];
+  memset (fd, 0, sizeof *fd);
+  fd->rule = rule;
+  fd->ev = ev;
+  fd->subject = subject;
+  return fd;
+}
+
+void
+mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev)
+{
+  if (ev && fd->nnotes < MR_MAX_NOTES)
+    fd->notes[fd->nnotes++] = (mr_note) { kind, ev };
+}
+
+/* Operands to references.  */
+
+static int64_t
+add_off (int64_t a, int64_t b)
+{
+  if (a == MR_OFF_UNKNOWN || b == MR_OFF_UNKNOWN)
+    return MR_OFF_UNKNOWN;
+  return a + b;
+}
+
+mr_ref
+mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o)
+{
+  switch (o.kind)
+    {
+    case MR_OPND_VALUE:
+      {
+	int64_t off;
+	uint32_t root = mr_func_root (c->f, o.id, &off);
+	mr_ref r = mr_state_lookup (s, root);
+	if (r.obj != MR_OBJ_NULL && r.obj != MR_OBJ_NONE)
+	  r.off = add_off (r.off, off);
+	return r;
+      }
+    case MR_OPND_CONST:
+      return (mr_ref) { o.num == 0 ? MR_OBJ_NULL : MR_OBJ_NONE, 0 };
+    case MR_OPND_ADDR:
+      return (mr_ref) { MR_OBJ_DECL | o.id, o.num };
+    default:
+      return (mr_ref) { MR_OBJ_NONE, 0 };
+    }
+}
+
+mr_ts
+mr_obj_ts (const mr_state *s, uint32_t key)
+{
+  const mr_objst *o = mr_state_obj (s, key);
+  if (o)
+    return (mr_ts) o->ts;
+  if ((key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL)
+    return MR_TS_NONHEAP;
+  return MR_TS_UNKNOWN;
+}
+
+static bool
+is_object (uint32_t key)
+{
+  return key != MR_OBJ_NULL && key != MR_OBJ_NONE;
+}
+
+/* The root value an operand names, for bindings and facts; 0 if none.  */
+static uint32_t
+root_of (const mr_ctx *c, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return 0;
+  return mr_func_root (c->f, o.id, off);
+}
+
+/* Event `dst` defines a new value: whatever the state knew about the object an
+   earlier execution of the same statement produced (in a previous loop iteration)
+   belongs to that older value, not to this one.  */
+static void
+fresh_value (mr_state *s, uint32_t dst)
+{
+  mr_state_unbind (s, dst);
+  mr_state_forget_fact (s, dst);
+  mr_state_retire (s, MR_OBJ_SYM | dst);
+}
+
+/* A list of states, for the splits within a block.  */
+typedef struct state_list
+{
+  mr_state **v;
+  uint32_t n, cap;
+} state_list;
+
+static void
+list_push (state_list *l, mr_state *s)
+{
+  MR_VEC_PUSH (l->v, l->n, l->cap);
+  l->v[l->n - 1] = s;
+}
+
+/* A call may write through its pointer arguments and anything reachable from them or
+   from escaped and global objects: forget what the state knows about their contents.  */
+static void
+clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
+{
+  for (uint32_t i = 0; i < call->nargs; i++)
+    {
+      mr_ref r = mr_ref_of (c, s, call->args[i]);
+      if (is_object (r.obj))
+	{
+	  mr_state_add_obj_flags (s, r.obj, MR_OBJF_ESCAPED);
+	  mr_state_forget_obj_slots (s, r.obj);
+	}
+    }
+  /* Slots inside escaped objects and statics: the callee may reach them too.
+     Their contents escape with them, so one pass over the objects suffices for the
+     objects already marked; contents of forgotten slots are gone from the state.  */
+  for (uint32_t i = 0; i < s->nslots;)
+    {
+      uint32_t base = (uint32_t) (s->slots[i].at >> 32);
+      const mr_objst *o = mr_state_obj (s, base);
+      bool is_static = (base & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
+		       && MR_OBJ_INDEX (base) < c->f->ndecls
+		       && c->f->decls[MR_OBJ_INDEX (base)].kind == MR_DECL_STATIC;
+      if (is_static || (o && (o->flags & MR_OBJF_ESCAPED)))
+	{
+	  mr_state_forget_obj_slots (s, base);
+	  continue;		/* the slot at i is now another object's */
+	}
+      i++;
+    }
+}
+
+/* Applies one event to s.  Splits go to `more` (realloc's failure state).  */
+static void
+apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
+{
+  switch (ev->kind)
+    {
+    case MR_EV_ALLOC:
+      {
+	uint32_t key = MR_OBJ_ALLOC | ev->id;
+	mr_state_retire (s, key);
+	mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
+	if (ev->dst)
+	  mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+	break;
+      }
+
+    case MR_EV_FREE:
+      {
+	mr_ref r = mr_ref_of (c, s, ev->a);
+	mr_check_double_free (c, s, ev, r);
+	if (is_object (r.obj) && mr_obj_ts (s, r.obj) != MR_TS_NONHEAP
+	    && mr_obj_ts (s, r.obj) != MR_TS_NULL)
+	  mr_state_set_obj (s, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
+	break;
+      }
+
+    case MR_EV_REALLOC:
+      {
+	mr_ref r = mr_ref_of (c, s, ev->a);
+	mr_check_double_free (c, s, ev, r);
+	uint32_t key = MR_OBJ_ALLOC | ev->id;
+	if (is_object (r.obj) && mr_obj_ts (s, r.obj) != MR_TS_FREED
+	    && mr_obj_ts (s, r.obj) != MR_TS_NONHEAP && mr_obj_ts (s, r.obj) != MR_TS_NULL)
+	  {
+	    /* Failure: NULL returned, the old block untouched.  */
+	    mr_state *fail = mr_state_copy (s);
+	    if (ev->dst)
+	      mr_state_bind (fail, ev->dst, (mr_ref) { MR_OBJ_NULL, 0 });
+	    list_push (more, fail);
+	    /* Success: the old block is freed (moved), dst is a new allocation.  */
+	    mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
+	  }
+	mr_state_retire (s, key);
+	mr_state_set_obj (s, key, MR_TS_ALLOCATED, MR_FAM_MALLOC, ev);
+	mr_state_add_obj_flags (s, key, MR_OBJF_NONNULL);
+	if (ev->dst)
+	  mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+	break;
+      }
+
+    case MR_EV_COPY:
+      /* Copies of values are resolved statically (mr_func_resolve); only copies of
+	 constants and addresses give their destination a binding here.  */
+      if (ev->dst && ev->a.kind != MR_OPND_VALUE && (ev->flags & MR_EVF_POINTER))
+	{
+	  mr_ref r = mr_ref_of (c, s, ev->a);
+	  if (r.obj != MR_OBJ_NONE)
+	    mr_state_bind (s, ev->dst, r);
+	}
+      break;
+
+    case MR_EV_LOAD:
+      {
+	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_READ, 0);
+	if (!ev->dst)
+	  break;
+	mr_ref base = mr_ref_of (c, s, ev->a);
+	mr_ref at = { base.obj, add_off (base.off, ev->off) };
+	bool tracked = (ev->flags & MR_EVF_POINTER) && is_object (base.obj)
+		       && at.off != MR_OFF_UNKNOWN;
+	mr_ref content;
+	if (tracked && mr_state_load (s, at, &content))
+	  {
+	    mr_state_bind (s, ev->dst, content);
+	    break;
+	  }
+	/* Nothing known about the slot: the value is a new unknown one, and the slot
+	   holds it from now on, so that loading it again yields the same object.  */
+	fresh_value (s, ev->dst);
+	if (tracked)
+	  {
+	    /* The base may have been the retired instance: look it up again.  */
+	    base = mr_ref_of (c, s, ev->a);
+	    at = (mr_ref) { base.obj, add_off (base.off, ev->off) };
+	    mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+	  }
+	break;
+      }
+
+    case MR_EV_STORE:
+      {
+	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_WRITE, 0);
+	mr_ref base = mr_ref_of (c, s, ev->a);
+	if (!is_object (base.obj))
+	  break;
+	mr_ref at = { base.obj, add_off (base.off, ev->off) };
+	mr_ref src = mr_ref_of (c, s, ev->b);
+	if (at.off == MR_OFF_UNKNOWN)
+	  mr_state_forget_obj_slots (s, base.obj);
+	else if ((ev->flags & MR_EVF_POINTER) && src.obj != MR_OBJ_NONE)
+	  mr_state_store (s, at, src);
+	else
+	  mr_state_forget_slot (s, at);
+	/* A pointer stored into memory the engine does not own is out of its sight.  */
+	if ((ev->flags & MR_EVF_POINTER) && is_object (src.obj)
+	    && ((base.obj & MR_OBJ_KIND_MASK) != MR_OBJ_DECL
+		|| c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_STATIC))
+	  mr_state_add_obj_flags (s, src.obj, MR_OBJF_ESCAPED);
+	break;
+      }
+
+    case MR_EV_DEREF:
+      mr_check_use_after_free (c, s, ev, ev->a,
+			       (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
+      break;
+
+    case MR_EV_CALL:
+      {
+	const mr_call *call = ev->call;
+	if (!call)
+	  break;
+	if (ev->dst)
+	  fresh_value (s, ev->dst);
+	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	  if (call->deref_mask & (1u << i))
+	    mr_check_use_after_free (c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
+	if (ev->flags & MR_EVF_NO_CLOBBER)
+	  {
+	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	      if (call->write_mask & (1u << i))
+		{
+		  mr_ref r = mr_ref_of (c, s, call->args[i]);
+		  if (is_object (r.obj))
+		    mr_state_forget_obj_slots (s, r.obj);
+		}
+	  }
+	else
+	  clobber_call (c, s, call);
+	break;
+      }
+
+    case MR_EV_RETURN:
+      mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
+      break;
+
+    case MR_EV_ESCAPE:
+      {
+	mr_ref r = mr_ref_of (c, s, ev->a);
+	if (is_object (r.obj))
+	  {
+	    mr_state_add_obj_flags (s, r.obj, MR_OBJF_ESCAPED);
+	    mr_state_forget_obj_slots (s, r.obj);
+	  }
+	break;
+      }
+    }
+}
+
+/* Edge refinement.  */
+
+static mr_cmp
+mirror (mr_cmp op)
+{
+  switch (op)
+    {
+    case MR_CMP_LT: return MR_CMP_GT;
+    case MR_CMP_LE: return MR_CMP_GE;
+    case MR_CMP_GT: return MR_CMP_LT;
+    case MR_CMP_GE: return MR_CMP_LE;
+    default: return op;
+    }
+}
+
+static mr_cmp
+negate (mr_cmp op)
+{
+  switch (op)
+    {
+    case MR_CMP_EQ: return MR_CMP_NE;
+    case MR_CMP_NE: return MR_CMP_EQ;
+    case MR_CMP_LT: return MR_CMP_GE;
+    case MR_CMP_LE: return MR_CMP_GT;
+    case MR_CMP_GT: return MR_CMP_LE;
+    case MR_CMP_GE: return MR_CMP_LT;
+    }
+  return op;
+}
+
+static bool
+eval_cmp (int64_t a, mr_cmp op, int64_t b)
+{
+  switch (op)
+    {
+    case MR_CMP_EQ: return a == b;
+    case MR_CMP_NE: return a != b;
+    case MR_CMP_LT: return a < b;
+    case MR_CMP_LE: return a <= b;
+    case MR_CMP_GT: return a > b;
+    case MR_CMP_GE: return a >= b;
+    }
+  return true;
+}
+
+/* Refines s with "v is null" (is_null) or "v is not null".  Returns false if that
+   cannot hold in s.  */
+static bool
+refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
+{
+  mr_ref r = mr_ref_of (c, s, v);
+  if (r.obj == MR_OBJ_NONE)
+    return true;
+  if (r.obj == MR_OBJ_NULL)
+    return is_null == (r.off == 0);
+  mr_ts ts = mr_obj_ts (s, r.obj);
+  if (ts == MR_TS_NULL)
+    return is_null;
+  if (ts == MR_TS_NONHEAP)
+    return !is_null;
+  const mr_objst *o = mr_state_obj (s, r.obj);
+  if (is_null)
+    {
+      if (o && (o->flags & MR_OBJF_NONNULL))
+	return false;
+      if (ts == MR_TS_ALLOCATED)
+	mr_state_set_obj (s, r.obj, MR_TS_NULL, (mr_family) o->family, o->ev);
+      else
+	{
+	  int64_t off;
+	  uint32_t root = root_of (c, v, &off);
+	  if (root && off == 0)
+	    mr_state_bind (s, root, (mr_ref) { MR_OBJ_NULL, 0 });
+	}
+      return true;
+    }
+  mr_state_add_obj_flags (s, r.obj, MR_OBJF_NONNULL);
+  return true;
+}
+
+/* Refines s for taking edge e out of block b.  Returns false if infeasible.  */
+static bool
+refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e)
+{
+  const mr_term *t = &b->term;
+  if (t->kind == MR_TERM_COND && (e->kind == MR_EDGE_TRUE || e->kind == MR_EDGE_FALSE))
+    {
+      mr_opnd lhs = t->lhs, rhs = t->rhs;
+      mr_cmp op = t->op;
+      if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
+	{
+	  mr_opnd tmp = lhs;
+	  lhs = rhs, rhs = tmp;
+	  op = mirror (op);
+	}
+      if (e->kind == MR_EDGE_FALSE)
+	op = negate (op);
+      if (lhs.kind == MR_OPND_CONST && rhs.kind == MR_OPND_CONST)
+	return eval_cmp (lhs.num, op, rhs.num);
+      if (rhs.kind != MR_OPND_CONST)
+	return true;
+      if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
+	  && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
+	  && !refine_null (c, s, lhs, op == MR_CMP_EQ))
+	return false;
+      int64_t off;
+      uint32_t root = root_of (c, lhs, &off);
+      if (root && off == 0)
+	return mr_state_refine (s, root, op, rhs.num, t->is_unsigned);
+      return true;
+    }
+  if (t->kind == MR_TERM_SWITCH)
+    {
+      int64_t off;
+      uint32_t root = root_of (c, t->lhs, &off);
+      if (!root || off != 0)
+	return true;
+      if (e->kind == MR_EDGE_CASE)
+	return mr_state_refine (s, root, MR_CMP_GE, e->case_lo, t->is_unsigned)
+	       && mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned);
+      if (e->kind == MR_EDGE_DEFAULT)
+	{
+	  /* The default edge is infeasible when the value is known to hit a case.  */
+	  const mr_fact *fact = mr_state_fact (s, root);
+	  if (fact && fact->lo == fact->hi)
+	    for (uint32_t i = 0; i < b->nsuccs; i++)
+	      {
+		const mr_edge *ce = &c->f->edges[b->succs[i]];
+		if (ce->kind == MR_EDGE_CASE && fact->lo >= ce->case_lo
+		    && fact->lo <= ce->case_hi)
+		  return false;
+	      }
+	}
+    }
+  return true;
+}
+
+/* PHIs of block `to` for its incoming edge number `k`, as one parallel assignment.  */
+static void
+apply_phis (mr_ctx *c, mr_state *s, const mr_block *to, uint32_t k)
+{
+  if (!to->nphis)
+    return;
+  mr_ref refs[64];
+  uint32_t n = to->nphis < 64 ? to->nphis : 64;
+  for (uint32_t i = 0; i < n; i++)
+    refs[i] = to->phis[i].is_pointer ? mr_ref_of (c, s, to->phis[i].args[k])
+				     : (mr_ref) { MR_OBJ_NONE, 0 };
+  /* Integer PHIs: facts move with the values; computed before any is assigned.  */
+  mr_fact facts[64];
+  bool has[64];
+  for (uint32_t i = 0; i < n; i++)
+    {
+      mr_opnd a = to->phis[i].args[k];
+      has[i] = false;
+      if (to->phis[i].is_pointer)
+	continue;
+      if (a.kind == MR_OPND_CONST)
+	{
+	  facts[i] = (mr_fact) { .lo = a.num, .hi = a.num };
+	  has[i] = true;
+	}
+      else
+	{
+	  int64_t off;
+	  uint32_t root = root_of (c, a, &off);
+	  const mr_fact *f = root && off == 0 ? mr_state_fact (s, root) : NULL;
+	  if (f)
+	    facts[i] = *f, has[i] = true;
+	}
+    }
+  for (uint32_t i = 0; i < n; i++)
+    {
+      uint32_t dst = to->phis[i].dst;
+      if (to->phis[i].is_pointer)
+	{
+	  if (refs[i].obj == MR_OBJ_NONE)
+	    {
+	      mr_state_unbind (s, dst);
+	      mr_state_retire (s, MR_OBJ_SYM | dst);
+	    }
+	  else
+	    mr_state_bind (s, dst, refs[i]);
+	}
+      else if (has[i])
+	{
+	  mr_state_set_const (s, dst, 0);
+	  mr_fact *f = (mr_fact *) mr_state_fact (s, dst);
+	  facts[i].value = dst;
+	  *f = facts[i];
+	}
+      else
+	mr_state_forget_fact (s, dst);
+    }
+  for (uint32_t i = n; i < to->nphis; i++)
+    {
+      mr_state_unbind (s, to->phis[i].dst);
+      mr_state_forget_fact (s, to->phis[i].dst);
+    }
+}
+
+/* The driver.  */
+
+typedef struct block_states
+{
+  mr_state **v;
+  uint32_t n, cap;
+} block_states;
+
+typedef struct driver
+{
+  mr_ctx ctx;
+  block_states *at;		/* states at each block's entry */
+  uint32_t *rpo_index;		/* block -> position in reverse post-order */
+  uint32_t *heap;		/* worklist: a binary min-heap of rpo positions */
+  uint32_t nheap;
+  bool *queued;
+  uint32_t *rpo;		/* position -> block */
+} driver;
+
+static void
+heap_push (driver *d, uint32_t block)
+{
+  if (d->queued[block])
+    return;
+  d->queued[block] = true;
+  uint32_t i = d->nheap++;
+  d->heap[i] = d->rpo_index[block];
+  while (i && d->heap[(i - 1) / 2] > d->heap[i])
+    {
+      uint32_t p = (i - 1) / 2, t = d->heap[p];
+      d->heap[p] = d->heap[i];
+      d->heap[i] = t;
+      i = p;
+    }
+}
+
+static uint32_t
+heap_pop (driver *d)
+{
+  uint32_t top = d->heap[0];
+  d->heap[0] = d->heap[--d->nheap];
+  for (uint32_t i = 0;;)
+    {
+      uint32_t l = 2 * i + 1, r = l + 1, m = i;
+      if (l < d->nheap && d->heap[l] < d->heap[m])
+	m = l;
+      if (r < d->nheap && d->heap[r] < d->heap[m])
+	m = r;
+      if (m == i)
+	break;
+      uint32_t t = d->heap[m];
+      d->heap[m] = d->heap[i];
+      d->heap[i] = t;
+      i = m;
+    }
+  uint32_t block = d->rpo[top];
+  d->queued[block] = false;
+  return block;
+}
+
+/* Reverse post-order of the blocks reachable from the entry; unreachable blocks get
+   positions after them (they are never queued).  */
+static void
+compute_rpo (driver *d, const mr_func *f)
+{
+  uint32_t n = f->nblocks;
+  uint32_t *post = mr_xmalloc (n * sizeof *post);
+  uint32_t *stack = mr_xmalloc (n * sizeof *stack);
+  uint32_t *next_succ = mr_xcalloc (n, sizeof *next_succ);
+  bool *seen = mr_xcalloc (n, sizeof *seen);
+  uint32_t npost = 0, sp = 0;
+  stack[sp++] = f->entry;
+  seen[f->entry] = true;
+  while (sp)
+    {
+      uint32_t b = stack[sp - 1];
+      if (next_succ[b] < f->blocks[b].nsuccs)
+	{
+	  uint32_t s = f->edges[f->blocks[b].succs[next_succ[b]++]].dst;
+	  if (!seen[s])
+	    {
+	      seen[s] = true;
+	      stack[sp++] = s;
+	    }
+	}
+      else
+	{
+	  post[npost++] = b;
+	  sp--;
+	}
+    }
+  uint32_t pos = 0;
+  for (uint32_t i = npost; i-- > 0;)
+    {
+      d->rpo[pos] = post[i];
+      d->rpo_index[post[i]] = pos++;
+    }
+  for (uint32_t b = 0; b < n; b++)
+    if (!seen[b])
+      {
+	d->rpo[pos] = b;
+	d->rpo_index[b] = pos++;
+      }
+  free (post);
+  free (stack);
+  free (next_succ);
+  free (seen);
+}
+
+/* Merges t into the states at block b (taking ownership of t).  Returns true if the
+   block has new work.  */
+static bool
+add_state (driver *d, uint32_t b, mr_state *t)
+{
+  block_states *bs = &d->at[b];
+  for (uint32_t i = 0; i < bs->n; i++)
+    if (mr_state_same_typestates (bs->v[i], t))
+      {
+	bool changed = mr_state_join (bs->v[i], t);
+	mr_state_free (t);
+	if (changed)
+	  bs->v[i]->dirty = true;
+	return changed;
+      }
+  if (bs->n < d->ctx.cfg->max_states_per_block)
+    {
+      t->dirty = true;
+      MR_VEC_PUSH (bs->v, bs->n, bs->cap);
+      bs->v[bs->n - 1] = t;
+      return true;
+    }
+  /* Over budget: merge into the last state, losing path sensitivity here.  */
+  d->ctx.out->degraded = true;
+  mr_state *last = bs->v[bs->n - 1];
+  bool changed = mr_state_join_lossy (last, t);
+  mr_state_free (t);
+  if (changed)
+    last->dirty = true;
+  return changed;
+}
+
+/* Index of edge e among the preds of its destination.  */
+static uint32_t
+pred_index (const mr_func *f, uint32_t edge)
+{
+  const mr_block *to = &f->blocks[f->edges[edge].dst];
+  for (uint32_t k = 0; k < to->npreds; k++)
+    if (to->preds[k] == edge)
+      return k;
+  return 0;
+}
+
+static void
+process_block (driver *d, uint32_t b)
+{
+  mr_ctx *c = &d->ctx;
+  const mr_func *f = c->f;
+  const mr_block *blk = &f->blocks[b];
+  block_states *bs = &d->at[b];
+  state_list run = { 0 };
+  for (uint32_t i = 0; i < bs->n; i++)
+    if (bs->v[i]->dirty)
+      {
+	bs->v[i]->dirty = false;
+	list_push (&run, mr_state_copy (bs->v[i]));
+      }
+  c->out->steps += run.n;
+  /* Events, with splits appended to the running list.  */
+  for (uint32_t k = 0; k < blk->nevents; k++)
+    {
+      uint32_t n = run.n;
+      for (uint32_t i = 0; i < n; i++)
+	apply_event (c, run.v[i], &blk->events[k], &run);
+    }
+  /* Successors.  */
+  for (uint32_t i = 0; i < run.n; i++)
+    {
+      for (uint32_t k = 0; k < blk->nsuccs; k++)
+	{
+	  uint32_t edge = blk->succs[k];
+	  const mr_edge *e = &f->edges[edge];
+	  mr_state *t = mr_state_copy (run.v[i]);
+	  if (!refine_edge (c, t, blk, e))
+	    {
+	      mr_state_free (t);
+	      continue;
+	    }
+	  apply_phis (c, t, &f->blocks[e->dst], pred_index (f, edge));
+	  if (add_state (d, e->dst, t))
+	    heap_push (d, e->dst);
+	}
+      mr_state_free (run.v[i]);
+    }
+  free (run.v);
+}
+
+/* True if the function contains anything the enabled rules look at.  */
+static bool
+worth_analysing (const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
+      {
+	mr_event_kind k = f->blocks[b].events[i].kind;
+	if (k == MR_EV_FREE || k == MR_EV_REALLOC)
+	  return true;
+      }
+  return false;
+}
+
+static int
+finding_order (const void *a, const void *b)
+{
+  const mr_finding *x = a, *y = b;
+  if (x->ev->id != y->ev->id)
+    return x->ev->id < y->ev->id ? -1 : 1;
+  return (int) x->rule - (int) y->rule;
+}
+
+void
+mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out)
+{
+  if (!f->nblocks || !worth_analysing (f))
+    return;
+  mr_func_resolve (f);
+  uint32_t first = out->nfindings;
+  driver d = { .ctx = { f, cfg, out } };
+  uint32_t n = f->nblocks;
+  d.at = mr_xcalloc (n, sizeof *d.at);
+  d.rpo_index = mr_xcalloc (n, sizeof *d.rpo_index);
+  d.rpo = mr_xcalloc (n, sizeof *d.rpo);
+  d.heap = mr_xcalloc (n, sizeof *d.heap);
+  d.queued = mr_xcalloc (n, sizeof *d.queued);
+  compute_rpo (&d, f);
+
+  add_state (&d, f->entry, mr_state_new ());
+  heap_push (&d, f->entry);
+  uint64_t start = out->steps;
+  while (d.nheap)
+    {
+      if (out->steps - start >= cfg->max_steps)
+	{
+	  out->stopped = true;
+	  break;
+	}
+      process_block (&d, heap_pop (&d));
+    }
+
+  for (uint32_t b = 0; b < n; b++)
+    {
+      for (uint32_t i = 0; i < d.at[b].n; i++)
+	mr_state_free (d.at[b].v[i]);
+      free (d.at[b].v);
+    }
+  free (d.at);
+  free (d.rpo_index);
+  free (d.rpo);
+  free (d.heap);
+  free (d.queued);
+  qsort (out->findings + first, out->nfindings - first, sizeof *out->findings,
+	 finding_order);
+}

@@ -1,0 +1,98 @@
+/* engine.h — the engine's public interface: analyse one memir function, get findings.
+
+   The engine is a path-sensitive typestate analysis in the style of ESP (Das, Lerner,
+   Seigle, PLDI 2002): at each block it keeps one abstract state per distinct set of
+   object typestates and merges the rest, refines states on branch conditions, drops
+   infeasible ones, and iterates loops to a fixpoint.  A per-function budget bounds it:
+   past max_states_per_block a block's states are merged (the analysis becomes path
+   insensitive there and reports only what holds on every merged path), past max_steps
+   the function's analysis stops with the findings made so far.  */
+
+#ifndef MR_ENGINE_H
+#define MR_ENGINE_H
+
+#include "memir.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum mr_rule
+{
+#define MR_RULE(ENUM, SLUG, CERT, CWE, ON, DESC) ENUM,
+#include "rules.def"
+#undef MR_RULE
+  MR_RULE_COUNT
+} mr_rule;
+
+typedef struct mr_rule_info
+{
+  const char *slug, *cert, *description;
+  int cwe;
+  bool default_on;
+} mr_rule_info;
+
+extern const mr_rule_info mr_rules[MR_RULE_COUNT];
+/* Returns the rule with this slug, or MR_RULE_COUNT.  */
+mr_rule mr_rule_by_slug (const char *slug);
+
+typedef enum mr_note_kind
+{
+  MR_NOTE_FIRST_FREE,		/* "first 'free' here" */
+  MR_NOTE_FREED_HERE,		/* "freed here" */
+  MR_NOTE_ALLOCATED_HERE	/* "allocated here" */
+} mr_note_kind;
+
+typedef enum mr_use_kind
+{
+  MR_USE_READ, MR_USE_WRITE, MR_USE_CALL_ARG, MR_USE_RETURN
+} mr_use_kind;
+
+typedef struct mr_note
+{
+  mr_note_kind kind;
+  const mr_event *ev;
+} mr_note;
+
+#define MR_MAX_NOTES 3
+
+typedef struct mr_finding
+{
+  mr_rule rule;
+  const mr_event *ev;		/* the faulty event: its loc is the warning's */
+  mr_opnd subject;		/* the pointer as the faulty event names it */
+  mr_use_kind use;		/* use-after-free: how it is used */
+  uint32_t arg;			/* MR_USE_CALL_ARG: the argument index */
+  const mr_event *freed_by;	/* the event that freed the memory, if any */
+  mr_note notes[MR_MAX_NOTES];
+  uint32_t nnotes;
+} mr_finding;
+
+typedef struct mr_config
+{
+  bool enabled[MR_RULE_COUNT];
+  uint32_t max_states_per_block;
+  uint64_t max_steps;		/* block visits per function */
+} mr_config;
+
+typedef struct mr_result
+{
+  mr_finding *findings;
+  uint32_t nfindings, cap_findings;
+  bool degraded;		/* some block's states were merged past the budget */
+  bool stopped;			/* max_steps reached: analysis incomplete */
+  uint64_t steps;
+} mr_result;
+
+void mr_config_default (mr_config *cfg);
+
+/* Analyses f (resolving its copies first) and appends findings to out, in the order
+   of their events in the function, one per (rule, event, argument).  */
+void mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out);
+void mr_result_free (mr_result *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MR_ENGINE_H */

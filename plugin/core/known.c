@@ -1,0 +1,56 @@
+/* known.c — the known.def table and printf format scanning.  */
+
+#include "known.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const mr_known table[] = {
+#define MR_KNOWN(NAME, KIND, FAM, DEREF, WRITE, FLAGS) \
+  { NAME, MR_KNOWN_##KIND, MR_FAM_##FAM, DEREF, WRITE, FLAGS },
+#include "known.def"
+#undef MR_KNOWN
+};
+
+const mr_known *
+mr_known_lookup (const char *name)
+{
+  /* Called once per call statement of analysed functions; the table is short.  */
+  if (!name)
+    return NULL;
+  for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+    if (strcmp (table[i].name, name) == 0)
+      return &table[i];
+  return NULL;
+}
+
+uint32_t
+mr_printf_deref_mask (const char *fmt, uint32_t first_arg)
+{
+  uint32_t mask = 0, arg = first_arg;
+  for (const char *p = fmt; p && *p; p++)
+    {
+      if (*p != '%')
+	continue;
+      p++;
+      if (*p == '%')
+	continue;
+      /* Flags, width, precision, length: a '*' consumes an argument; '$' (numbered
+	 arguments) is not followed.  */
+      while (*p && strchr ("-+ #0'123456789.*hlLqjztI", *p))
+	{
+	  if (*p == '*')
+	    arg++;
+	  if (p[0] >= '1' && p[0] <= '9' && strchr (p, '$')
+	      && strspn (p, "0123456789") == (size_t) (strchr (p, '$') - p))
+	    return mask;
+	  p++;
+	}
+      if (!*p)
+	break;
+      if (*p == 's' && arg < 32)
+	mask |= 1u << arg;
+      arg++;
+    }
+  return mask;
+}

@@ -1,0 +1,238 @@
+/* memir.h — a function as the engine sees it.
+
+   The GCC glue (plugin/gcc/lower.cc) lowers each GIMPLE function in SSA form to this
+   small IR; the engine (engine.c) analyses it.  Nothing here knows about GCC: locations
+   are opaque handles plus file/line/column copies, values are SSA version numbers.
+
+   A function is a set of blocks joined by edges.  A block holds PHIs (one argument per
+   incoming edge, in the order of the block's preds[]), then a list of events, then an
+   optional terminator condition that the engine uses to refine states on the outgoing
+   edges (p == NULL, err != 0, switch cases).
+
+   Operands name what an event works on:
+     VALUE    an SSA value (SSA_NAME_VERSION), id >= 1
+     CONST    an integer constant; 0 is also the null pointer
+     ADDR     the address of a named object (a local, a static, a string literal),
+              id = index into mr_func.decls, num = byte offset
+     UNKNOWN  anything the engine does not track
+
+   Example: `q = p + 8; free (q);` lowers to
+     COPY  dst=q a=VALUE(p) off=8
+     FREE  a=VALUE(q) family=MALLOC  */
+
+#ifndef MR_MEMIR_H
+#define MR_MEMIR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A byte offset the lowering could not compute (variable array index, ...).  */
+#define MR_OFF_UNKNOWN INT64_MIN
+
+typedef struct mr_loc
+{
+  uint32_t handle;		/* GCC location_t, opaque to the engine */
+  const char *file;		/* owned by GCC's line maps (or the test) */
+  int line, column;
+} mr_loc;
+
+typedef enum mr_opnd_kind
+{
+  MR_OPND_NONE,
+  MR_OPND_VALUE,
+  MR_OPND_CONST,
+  MR_OPND_ADDR,
+  MR_OPND_UNKNOWN
+} mr_opnd_kind;
+
+typedef struct mr_opnd
+{
+  mr_opnd_kind kind;
+  uint32_t id;			/* VALUE: SSA version; ADDR: decl index */
+  int64_t num;			/* CONST: the constant; ADDR: byte offset */
+} mr_opnd;
+
+/* Allocator families: what must release an allocation.  The state records the
+   expected deallocator, as GCC's analyzer does, so a mismatch is "expected X, got Y".  */
+typedef enum mr_family
+{
+  MR_FAM_NONE,
+  MR_FAM_MALLOC,		/* malloc, calloc, realloc, strdup, ... -> free */
+  MR_FAM_NEW,			/* operator new -> delete */
+  MR_FAM_NEW_ARRAY,		/* operator new[] -> delete[] */
+  MR_FAM_ALLOCA,		/* alloca, __builtin_alloca: never freed */
+  MR_FAM_COUNT
+} mr_family;
+
+typedef enum mr_event_kind
+{
+  MR_EV_ALLOC,		/* dst = fresh allocation of `family`; a = size (or NONE) */
+  MR_EV_FREE,		/* release a with the deallocator of `family` */
+  MR_EV_REALLOC,	/* dst = realloc (a, b) */
+  MR_EV_COPY,		/* dst = a + off (copy, cast, pointer arithmetic) */
+  MR_EV_LOAD,		/* dst = *(a + off); a is dereferenced */
+  MR_EV_STORE,		/* *(a + off) = b; a is dereferenced */
+  MR_EV_DEREF,		/* a is dereferenced (flags: MR_EVF_WRITE) */
+  MR_EV_CALL,		/* dst = callee (args...) */
+  MR_EV_RETURN,		/* return a */
+  MR_EV_ESCAPE		/* a is stored where the engine cannot follow it */
+} mr_event_kind;
+
+/* Event flags.  */
+enum
+{
+  MR_EVF_WRITE = 1 << 0,	/* DEREF/STORE: a write */
+  MR_EVF_POINTER = 1 << 1,	/* LOAD/STORE/COPY: the value moved is a pointer */
+  MR_EVF_MAY_FAIL = 1 << 2,	/* ALLOC/REALLOC: may return NULL */
+  MR_EVF_NO_CLOBBER = 1 << 3	/* CALL: the callee writes no memory the caller sees */
+};
+
+/* A call to a function the engine has no special knowledge of beyond this record.  */
+typedef struct mr_call
+{
+  const char *callee;		/* name, or NULL for an indirect call */
+  mr_opnd *args;
+  uint32_t nargs;
+  uint32_t deref_mask;		/* bit i: the callee reads or writes through args[i] */
+  uint32_t write_mask;		/* bit i: the callee writes through args[i] */
+  bool noreturn;
+} mr_call;
+
+typedef struct mr_event
+{
+  mr_event_kind kind;
+  uint16_t flags;
+  uint16_t family;		/* mr_family, for ALLOC/FREE/REALLOC */
+  uint32_t id;			/* index in the function, unique: names the event */
+  uint32_t dst;			/* SSA value defined, 0 if none */
+  mr_opnd a, b;
+  int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN */
+  mr_call *call;		/* CALL only */
+  mr_loc loc;
+} mr_event;
+
+typedef enum mr_cmp
+{
+  MR_CMP_EQ, MR_CMP_NE, MR_CMP_LT, MR_CMP_LE, MR_CMP_GT, MR_CMP_GE
+} mr_cmp;
+
+typedef enum mr_term_kind
+{
+  MR_TERM_NONE,			/* fall through / plain successors */
+  MR_TERM_COND,			/* if (lhs op rhs): succ edges are TRUE/FALSE */
+  MR_TERM_SWITCH		/* switch (lhs): succ edges are CASE/DEFAULT */
+} mr_term_kind;
+
+typedef struct mr_term
+{
+  mr_term_kind kind;
+  mr_cmp op;
+  bool is_unsigned;		/* the compared values are unsigned */
+  mr_opnd lhs, rhs;
+} mr_term;
+
+typedef enum mr_edge_kind
+{
+  MR_EDGE_PLAIN, MR_EDGE_TRUE, MR_EDGE_FALSE, MR_EDGE_CASE, MR_EDGE_DEFAULT
+} mr_edge_kind;
+
+typedef struct mr_edge
+{
+  uint32_t src, dst;		/* block indices */
+  mr_edge_kind kind;
+  int64_t case_lo, case_hi;	/* CASE: the label's range */
+} mr_edge;
+
+typedef struct mr_phi
+{
+  uint32_t dst;			/* SSA value defined */
+  bool is_pointer;
+  mr_opnd *args;		/* one per incoming edge, parallel to mr_block.preds */
+} mr_phi;
+
+typedef struct mr_block
+{
+  mr_phi *phis;
+  uint32_t nphis, cap_phis;
+  mr_event *events;
+  uint32_t nevents, cap_events;
+  uint32_t *preds, *succs;	/* edge indices */
+  uint32_t npreds, nsuccs, cap_preds, cap_succs;
+  mr_term term;
+} mr_block;
+
+typedef enum mr_decl_kind
+{
+  MR_DECL_LOCAL,		/* automatic variable */
+  MR_DECL_STATIC,		/* static or global variable */
+  MR_DECL_LITERAL,		/* string literal */
+  MR_DECL_FUNCTION		/* a function's address */
+} mr_decl_kind;
+
+typedef struct mr_decl
+{
+  const char *name;
+  mr_decl_kind kind;
+  uint32_t uid;			/* the front end's identity for it (DECL_UID) */
+} mr_decl;
+
+typedef struct mr_func
+{
+  const char *name;
+  mr_block *blocks;
+  uint32_t nblocks;
+  uint32_t entry;		/* entry block index */
+  mr_edge *edges;
+  uint32_t nedges, cap_edges;
+  mr_decl *decls;
+  uint32_t ndecls, cap_decls;
+  uint32_t nvalues;		/* SSA values are 1 .. nvalues-1 */
+  uint32_t nevents;		/* events created so far; next event id */
+  /* Filled by mr_func_resolve: value -> (root value, offset) for pure copies.  */
+  uint32_t *root;
+  int64_t *root_off;
+  /* Memory of the IR, released by mr_func_free.  */
+  void *arena;
+} mr_func;
+
+/* Construction, used by the glue and by the unit tests.  Out-of-memory aborts.  */
+mr_func *mr_func_new (const char *name, uint32_t nblocks, uint32_t nvalues);
+void mr_func_free (mr_func *f);
+uint32_t mr_func_add_edge (mr_func *f, uint32_t src, uint32_t dst, mr_edge_kind kind);
+uint32_t mr_func_add_decl (mr_func *f, const char *name, mr_decl_kind kind, uint32_t uid);
+/* Returns the decl index for uid, adding it if new.  */
+uint32_t mr_func_decl (mr_func *f, const char *name, mr_decl_kind kind, uint32_t uid);
+mr_event *mr_block_add_event (mr_func *f, uint32_t block, mr_event_kind kind, mr_loc loc);
+/* PHI arguments are added after all edges exist: nargs == npreds of the block.  */
+mr_phi *mr_block_add_phi (mr_func *f, uint32_t block, uint32_t dst, bool is_pointer);
+mr_call *mr_func_new_call (mr_func *f, const char *callee, uint32_t nargs);
+/* Copies s into memory owned by the function.  */
+const char *mr_func_strdup (mr_func *f, const char *s);
+
+/* Operand constructors.  */
+mr_opnd mr_value (uint32_t id);
+mr_opnd mr_const (int64_t c);
+mr_opnd mr_addr (uint32_t decl, int64_t off);
+mr_opnd mr_unknown (void);
+mr_opnd mr_none (void);
+
+/* Resolve copy chains once per function: after this, mr_func_root gives for each
+   value the value it is a plain copy of (through casts and constant pointer
+   arithmetic) and the accumulated byte offset.  Values defined by PHIs, loads,
+   allocations and calls are their own roots.  */
+void mr_func_resolve (mr_func *f);
+uint32_t mr_func_root (const mr_func *f, uint32_t value, int64_t *off);
+
+/* Debug dump of the IR (used by the plugin's dump-ir argument and by tests).  */
+void mr_func_dump (const mr_func *f, void *file);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MR_MEMIR_H */

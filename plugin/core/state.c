@@ -1,0 +1,639 @@
+/* state.c — abstract states: sorted tables of objects, bindings, slots and facts,
+   and the ESP join (see state.h).  */
+
+#include "state.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Sorted-array helpers.  Every table's element starts with its key (uint32_t, or
+   uint64_t for slots), so one binary search serves all four.  */
+
+static uint64_t
+key_at (const void *arr, size_t esz, uint32_t i, bool wide)
+{
+  const char *p = (const char *) arr + (size_t) i * esz;
+  if (wide)
+    return *(const uint64_t *) p;
+  return *(const uint32_t *) p;
+}
+
+/* Returns true if found; *pos is the element's index or the insertion point.  */
+static bool
+table_find (const void *arr, uint32_t n, size_t esz, uint64_t key, bool wide, uint32_t *pos)
+{
+  uint32_t lo = 0, hi = n;
+  while (lo < hi)
+    {
+      uint32_t mid = lo + (hi - lo) / 2;
+      uint64_t k = key_at (arr, esz, mid, wide);
+      if (k < key)
+	lo = mid + 1;
+      else if (k > key)
+	hi = mid;
+      else
+	{
+	  *pos = mid;
+	  return true;
+	}
+    }
+  *pos = lo;
+  return false;
+}
+
+/* Opens a hole at pos in *arr (n elements, capacity *cap) and returns it.  */
+static void *
+table_insert (void **arr, uint32_t *n, uint32_t *cap, size_t esz, uint32_t pos)
+{
+  if (*n == *cap)
+    {
+      *cap = *cap ? 2 * *cap : 8;
+      *arr = mr_xrealloc (*arr, (size_t) *cap * esz);
+    }
+  char *base = *arr;
+  memmove (base + (size_t) (pos + 1) * esz, base + (size_t) pos * esz,
+	   (size_t) (*n - pos) * esz);
+  (*n)++;
+  return base + (size_t) pos * esz;
+}
+
+static void
+table_remove (void *arr, uint32_t *n, size_t esz, uint32_t pos)
+{
+  char *base = arr;
+  memmove (base + (size_t) pos * esz, base + (size_t) (pos + 1) * esz,
+	   (size_t) (*n - pos - 1) * esz);
+  (*n)--;
+}
+
+#define FIND(s, tab, key, wide, pos) \
+  table_find ((s)->tab, (s)->n##tab, sizeof *(s)->tab, (key), (wide), (pos))
+#define INSERT(s, tab, pos) \
+  table_insert ((void **) &(s)->tab, &(s)->n##tab, &(s)->cap_##tab, sizeof *(s)->tab, (pos))
+#define REMOVE(s, tab, pos) \
+  table_remove ((s)->tab, &(s)->n##tab, sizeof *(s)->tab, (pos))
+
+mr_state *
+mr_state_new (void)
+{
+  return mr_xcalloc (1, sizeof (mr_state));
+}
+
+static void *
+dup_array (const void *src, uint32_t n, size_t esz, uint32_t *cap)
+{
+  *cap = n;
+  if (!n)
+    return NULL;
+  void *d = mr_xmalloc ((size_t) n * esz);
+  memcpy (d, src, (size_t) n * esz);
+  return d;
+}
+
+mr_state *
+mr_state_copy (const mr_state *s)
+{
+  mr_state *d = mr_xcalloc (1, sizeof *d);
+  d->nobjs = s->nobjs;
+  d->nbinds = s->nbinds;
+  d->nslots = s->nslots;
+  d->nfacts = s->nfacts;
+  d->objs = dup_array (s->objs, s->nobjs, sizeof *s->objs, &d->cap_objs);
+  d->binds = dup_array (s->binds, s->nbinds, sizeof *s->binds, &d->cap_binds);
+  d->slots = dup_array (s->slots, s->nslots, sizeof *s->slots, &d->cap_slots);
+  d->facts = dup_array (s->facts, s->nfacts, sizeof *s->facts, &d->cap_facts);
+  d->dirty = s->dirty;
+  return d;
+}
+
+void
+mr_state_free (mr_state *s)
+{
+  if (!s)
+    return;
+  free (s->objs);
+  free (s->binds);
+  free (s->slots);
+  free (s->facts);
+  free (s);
+}
+
+/* Objects.  */
+
+const mr_objst *
+mr_state_obj (const mr_state *s, uint32_t key)
+{
+  uint32_t pos;
+  return FIND (s, objs, key, false, &pos) ? &s->objs[pos] : NULL;
+}
+
+mr_ts
+mr_state_ts (const mr_state *s, uint32_t key)
+{
+  const mr_objst *o = mr_state_obj (s, key);
+  return o ? (mr_ts) o->ts : MR_TS_UNKNOWN;
+}
+
+mr_objst *
+mr_state_set_obj (mr_state *s, uint32_t key, mr_ts ts, mr_family fam, const mr_event *ev)
+{
+  uint32_t pos;
+  mr_objst *o;
+  if (FIND (s, objs, key, false, &pos))
+    o = &s->objs[pos];
+  else
+    {
+      o = INSERT (s, objs, pos);
+      o->key = key;
+      o->flags = 0;
+    }
+  o->ts = ts;
+  o->family = fam;
+  o->ev = ev;
+  return o;
+}
+
+void
+mr_state_add_obj_flags (mr_state *s, uint32_t key, uint16_t flags)
+{
+  uint32_t pos;
+  if (!FIND (s, objs, key, false, &pos))
+    {
+      mr_objst *o = INSERT (s, objs, pos);
+      *o = (mr_objst) { .key = key, .ts = MR_TS_UNKNOWN };
+    }
+  s->objs[pos].flags |= flags;
+}
+
+/* Bindings.  */
+
+mr_ref
+mr_state_lookup (const mr_state *s, uint32_t value)
+{
+  uint32_t pos;
+  if (FIND (s, binds, value, false, &pos))
+    return s->binds[pos].ref;
+  return (mr_ref) { MR_OBJ_SYM | value, 0 };
+}
+
+void
+mr_state_bind (mr_state *s, uint32_t value, mr_ref ref)
+{
+  uint32_t pos;
+  if (!FIND (s, binds, value, false, &pos))
+    {
+      mr_bind *b = INSERT (s, binds, pos);
+      b->value = value;
+    }
+  s->binds[pos].ref = ref;
+}
+
+void
+mr_state_unbind (mr_state *s, uint32_t value)
+{
+  uint32_t pos;
+  if (FIND (s, binds, value, false, &pos))
+    REMOVE (s, binds, pos);
+}
+
+/* Slots.  */
+
+static uint64_t
+slot_key (mr_ref at)
+{
+  return ((uint64_t) at.obj << 32) | (uint32_t) (int32_t) at.off;
+}
+
+bool
+mr_state_load (const mr_state *s, mr_ref at, mr_ref *content)
+{
+  uint32_t pos;
+  if (at.off == MR_OFF_UNKNOWN || !FIND (s, slots, slot_key (at), true, &pos))
+    return false;
+  *content = s->slots[pos].content;
+  return true;
+}
+
+void
+mr_state_store (mr_state *s, mr_ref at, mr_ref content)
+{
+  uint32_t pos;
+  if (at.off == MR_OFF_UNKNOWN)
+    return;
+  if (!FIND (s, slots, slot_key (at), true, &pos))
+    {
+      mr_slot *sl = INSERT (s, slots, pos);
+      sl->at = slot_key (at);
+    }
+  s->slots[pos].content = content;
+}
+
+void
+mr_state_forget_slot (mr_state *s, mr_ref at)
+{
+  uint32_t pos;
+  if (at.off != MR_OFF_UNKNOWN && FIND (s, slots, slot_key (at), true, &pos))
+    REMOVE (s, slots, pos);
+}
+
+void
+mr_state_forget_obj_slots (mr_state *s, uint32_t key)
+{
+  /* Slots of one object are contiguous: keys share the high 32 bits.  */
+  uint32_t first, last;
+  table_find (s->slots, s->nslots, sizeof *s->slots, (uint64_t) key << 32, true, &first);
+  last = first;
+  while (last < s->nslots && (uint32_t) (s->slots[last].at >> 32) == key)
+    last++;
+  if (last == first)
+    return;
+  memmove (&s->slots[first], &s->slots[last], (s->nslots - last) * sizeof *s->slots);
+  s->nslots -= last - first;
+}
+
+/* Generations.  */
+
+static bool
+references (const mr_state *s, uint32_t key)
+{
+  if (mr_state_obj (s, key))
+    return true;
+  for (uint32_t i = 0; i < s->nbinds; i++)
+    if (s->binds[i].ref.obj == key)
+      return true;
+  for (uint32_t i = 0; i < s->nslots; i++)
+    if (s->slots[i].content.obj == key || (uint32_t) (s->slots[i].at >> 32) == key)
+      return true;
+  return false;
+}
+
+static int
+slot_order (const void *a, const void *b)
+{
+  uint64_t x = ((const mr_slot *) a)->at, y = ((const mr_slot *) b)->at;
+  return x < y ? -1 : x > y;
+}
+
+/* Renames object `from` to `to` everywhere; `to` == MR_OBJ_NONE_KEY drops it.  */
+static void
+rename_obj (mr_state *s, uint32_t from, uint32_t to, bool drop)
+{
+  uint32_t pos;
+  if (FIND (s, objs, from, false, &pos))
+    {
+      mr_objst o = s->objs[pos];
+      REMOVE (s, objs, pos);
+      if (!drop)
+	{
+	  mr_objst *n = mr_state_set_obj (s, to, (mr_ts) o.ts, (mr_family) o.family, o.ev);
+	  n->flags = o.flags;
+	}
+    }
+  uint32_t out = 0;
+  for (uint32_t i = 0; i < s->nbinds; i++)
+    {
+      if (s->binds[i].ref.obj == from)
+	{
+	  if (drop)
+	    continue;
+	  s->binds[i].ref.obj = to;
+	}
+      s->binds[out++] = s->binds[i];
+    }
+  s->nbinds = out;
+  out = 0;
+  bool resort = false;
+  for (uint32_t i = 0; i < s->nslots; i++)
+    {
+      mr_slot *sl = &s->slots[i];
+      if (sl->content.obj == from || (uint32_t) (sl->at >> 32) == from)
+	{
+	  if (drop)
+	    continue;
+	  if (sl->content.obj == from)
+	    sl->content.obj = to;
+	  if ((uint32_t) (sl->at >> 32) == from)
+	    {
+	      sl->at = ((uint64_t) to << 32) | (uint32_t) sl->at;
+	      resort = true;
+	    }
+	}
+      s->slots[out++] = *sl;
+    }
+  s->nslots = out;
+  if (resort)
+    qsort (s->slots, s->nslots, sizeof *s->slots, slot_order);
+}
+
+void
+mr_state_retire (mr_state *s, uint32_t key)
+{
+  if (!references (s, key))
+    return;
+  uint32_t old = key | MR_OBJ_OLD;
+  rename_obj (s, old, 0, true);
+  rename_obj (s, key, old, false);
+}
+
+/* Facts.  */
+
+const mr_fact *
+mr_state_fact (const mr_state *s, uint32_t value)
+{
+  uint32_t pos;
+  return FIND (s, facts, value, false, &pos) ? &s->facts[pos] : NULL;
+}
+
+static mr_fact *
+fact_for (mr_state *s, uint32_t value, bool is_unsigned)
+{
+  uint32_t pos;
+  if (FIND (s, facts, value, false, &pos))
+    return &s->facts[pos];
+  mr_fact *f = INSERT (s, facts, pos);
+  *f = (mr_fact) { .value = value, .lo = is_unsigned ? 0 : INT64_MIN, .hi = INT64_MAX };
+  return f;
+}
+
+/* Tightens the interval so that an excluded end point is not inside it, and reports
+   whether anything is left.  */
+static bool
+fact_normalize (mr_fact *f)
+{
+  if (f->has_ne)
+    {
+      if (f->ne == f->lo && f->lo < f->hi)
+	f->lo++, f->has_ne = false;
+      else if (f->ne == f->hi && f->lo < f->hi)
+	f->hi--, f->has_ne = false;
+      else if (f->ne < f->lo || f->ne > f->hi)
+	f->has_ne = false;
+      else if (f->lo == f->hi)
+	return false;
+    }
+  return f->lo <= f->hi;
+}
+
+bool
+mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is_unsigned)
+{
+  /* Unsigned values above INT64_MAX do not fit the interval; learn nothing.  */
+  if (is_unsigned && c < 0)
+    return true;
+  mr_fact *f = fact_for (s, value, is_unsigned);
+  switch (op)
+    {
+    case MR_CMP_EQ:
+      if (f->has_ne && f->ne == c)
+	return false;
+      if (c < f->lo || c > f->hi)
+	return false;
+      f->lo = f->hi = c;
+      f->has_ne = false;
+      return true;
+    case MR_CMP_NE:
+      if (c < f->lo || c > f->hi || (f->has_ne && f->ne == c))
+	return true;
+      if (f->lo == f->hi)
+	return false;
+      if (c == f->lo)
+	f->lo++;
+      else if (c == f->hi)
+	f->hi--;
+      else if (!f->has_ne)
+	f->has_ne = true, f->ne = c;
+      /* else: a second excluded point inside the interval is not representable.  */
+      return fact_normalize (f);
+    case MR_CMP_LT:
+      if (c == INT64_MIN)
+	return false;
+      if (f->hi > c - 1)
+	f->hi = c - 1;
+      return fact_normalize (f);
+    case MR_CMP_LE:
+      if (f->hi > c)
+	f->hi = c;
+      return fact_normalize (f);
+    case MR_CMP_GT:
+      if (c == INT64_MAX)
+	return false;
+      if (f->lo < c + 1)
+	f->lo = c + 1;
+      return fact_normalize (f);
+    case MR_CMP_GE:
+      if (f->lo < c)
+	f->lo = c;
+      return fact_normalize (f);
+    }
+  return true;
+}
+
+void
+mr_state_set_const (mr_state *s, uint32_t value, int64_t c)
+{
+  mr_fact *f = fact_for (s, value, false);
+  f->lo = f->hi = c;
+  f->has_ne = false;
+}
+
+void
+mr_state_copy_fact (mr_state *s, uint32_t dst, uint32_t src)
+{
+  const mr_fact *f = mr_state_fact (s, src);
+  if (!f)
+    {
+      mr_state_forget_fact (s, dst);
+      return;
+    }
+  mr_fact copy = *f;
+  mr_fact *d = fact_for (s, dst, false);
+  copy.value = dst;
+  *d = copy;
+}
+
+void
+mr_state_forget_fact (mr_state *s, uint32_t value)
+{
+  uint32_t pos;
+  if (FIND (s, facts, value, false, &pos))
+    REMOVE (s, facts, pos);
+}
+
+/* Merging.  */
+
+bool
+mr_state_same_typestates (const mr_state *a, const mr_state *b)
+{
+  /* Objects in the default state may be listed (for their flags) or not.  */
+  uint32_t i = 0, j = 0;
+  for (;;)
+    {
+      while (i < a->nobjs && a->objs[i].ts == MR_TS_UNKNOWN)
+	i++;
+      while (j < b->nobjs && b->objs[j].ts == MR_TS_UNKNOWN)
+	j++;
+      if (i == a->nobjs || j == b->nobjs)
+	return i == a->nobjs && j == b->nobjs;
+      if (a->objs[i].key != b->objs[j].key || a->objs[i].ts != b->objs[j].ts
+	  || a->objs[i].family != b->objs[j].family)
+	return false;
+      i++, j++;
+    }
+}
+
+static bool
+ref_eq (mr_ref a, mr_ref b)
+{
+  return a.obj == b.obj && a.off == b.off;
+}
+
+/* Keeps the bindings present and equal in both.  */
+static bool
+join_binds (mr_state *d, const mr_state *s)
+{
+  uint32_t out = 0, j = 0;
+  for (uint32_t i = 0; i < d->nbinds; i++)
+    {
+      while (j < s->nbinds && s->binds[j].value < d->binds[i].value)
+	j++;
+      if (j < s->nbinds && s->binds[j].value == d->binds[i].value
+	  && ref_eq (s->binds[j].ref, d->binds[i].ref))
+	d->binds[out++] = d->binds[i];
+    }
+  bool changed = out != d->nbinds;
+  d->nbinds = out;
+  return changed;
+}
+
+static bool
+join_slots (mr_state *d, const mr_state *s)
+{
+  uint32_t out = 0, j = 0;
+  for (uint32_t i = 0; i < d->nslots; i++)
+    {
+      while (j < s->nslots && s->slots[j].at < d->slots[i].at)
+	j++;
+      if (j < s->nslots && s->slots[j].at == d->slots[i].at
+	  && ref_eq (s->slots[j].content, d->slots[i].content))
+	d->slots[out++] = d->slots[i];
+    }
+  bool changed = out != d->nslots;
+  d->nslots = out;
+  return changed;
+}
+
+/* Facts: the interval hull of both; a fact missing on one side is dropped.  */
+static bool
+join_facts (mr_state *d, const mr_state *s)
+{
+  uint32_t out = 0, j = 0;
+  bool changed = false;
+  for (uint32_t i = 0; i < d->nfacts; i++)
+    {
+      while (j < s->nfacts && s->facts[j].value < d->facts[i].value)
+	j++;
+      if (j == s->nfacts || s->facts[j].value != d->facts[i].value)
+	{
+	  changed = true;
+	  continue;
+	}
+      mr_fact f = d->facts[i];
+      const mr_fact *g = &s->facts[j];
+      mr_fact m = f;
+      m.lo = f.lo < g->lo ? f.lo : g->lo;
+      m.hi = f.hi > g->hi ? f.hi : g->hi;
+      /* An excluded point survives if both exclude it, or one excludes it and the
+	 other's interval does not contain it.  */
+      bool f_ex = f.has_ne, g_ex = g->has_ne;
+      m.has_ne = false;
+      if (f_ex && (g_ex ? g->ne == f.ne : (f.ne < g->lo || f.ne > g->hi)))
+	m.has_ne = true, m.ne = f.ne;
+      else if (!f_ex && g_ex && (g->ne < f.lo || g->ne > f.hi))
+	m.has_ne = true, m.ne = g->ne;
+      if (m.lo != f.lo || m.hi != f.hi || m.has_ne != f.has_ne
+	  || (m.has_ne && m.ne != f.ne))
+	changed = true;
+      if (m.lo == INT64_MIN && m.hi == INT64_MAX && !m.has_ne)
+	{
+	  changed = true;
+	  continue;
+	}
+      d->facts[out++] = m;
+    }
+  d->nfacts = out;
+  return changed;
+}
+
+/* Object flags: escaped on either side; non-null only if checked on both.  */
+static bool
+join_obj_flags (mr_state *d, const mr_state *s)
+{
+  bool changed = false;
+  for (uint32_t i = 0; i < d->nobjs; i++)
+    {
+      const mr_objst *o = mr_state_obj (s, d->objs[i].key);
+      uint16_t sf = o ? o->flags : 0;
+      uint16_t nf = (d->objs[i].flags | (sf & MR_OBJF_ESCAPED))
+		    & ~(MR_OBJF_NONNULL & ~sf);
+      if (nf != d->objs[i].flags)
+	d->objs[i].flags = nf, changed = true;
+    }
+  for (uint32_t j = 0; j < s->nobjs; j++)
+    if ((s->objs[j].flags & MR_OBJF_ESCAPED) && !mr_state_obj (d, s->objs[j].key))
+      {
+	mr_state_add_obj_flags (d, s->objs[j].key, MR_OBJF_ESCAPED);
+	changed = true;
+      }
+  return changed;
+}
+
+bool
+mr_state_join (mr_state *d, const mr_state *s)
+{
+  bool changed = join_binds (d, s);
+  changed |= join_slots (d, s);
+  changed |= join_facts (d, s);
+  changed |= join_obj_flags (d, s);
+  return changed;
+}
+
+static bool
+is_freedish (mr_ts ts)
+{
+  return ts == MR_TS_FREED || ts == MR_TS_MAYBE_FREED;
+}
+
+bool
+mr_state_join_lossy (mr_state *d, const mr_state *s)
+{
+  bool changed = false;
+  /* Objects of d that differ in s.  */
+  for (uint32_t i = 0; i < d->nobjs; i++)
+    {
+      mr_objst *o = &d->objs[i];
+      const mr_objst *p = mr_state_obj (s, o->key);
+      mr_ts pts = p ? (mr_ts) p->ts : MR_TS_UNKNOWN;
+      if (pts == o->ts && (!p || p->family == o->family))
+	continue;
+      mr_ts nts = (is_freedish (o->ts) || is_freedish (pts)) ? MR_TS_MAYBE_FREED : MR_TS_UNKNOWN;
+      if (nts != o->ts)
+	o->ts = nts, changed = true;
+    }
+  /* Objects only in s.  */
+  for (uint32_t j = 0; j < s->nobjs; j++)
+    if (s->objs[j].ts != MR_TS_UNKNOWN && !mr_state_obj (d, s->objs[j].key))
+      {
+	mr_ts nts = is_freedish (s->objs[j].ts) ? MR_TS_MAYBE_FREED : MR_TS_UNKNOWN;
+	mr_state_set_obj (d, s->objs[j].key, nts, MR_FAM_NONE, s->objs[j].ev);
+	changed = true;
+      }
+  changed |= mr_state_join (d, s);
+  return changed;
+}
+
+uint32_t
+mr_state_size (const mr_state *s)
+{
+  return s->nobjs + s->nbinds + s->nslots + s->nfacts;
+}

@@ -1,0 +1,152 @@
+/* state.h — one abstract state of the engine: what is known on one set of paths.
+
+   Objects.  An object is a region of memory the function can point into.  It is named
+   by a key that says where it came from, so the same key means the same object in
+   every state (which is what lets states be merged):
+     MR_OBJ_NULL          the null pointer (key 0)
+     MR_OBJ_SYM  | v      whatever SSA value v points to when nothing else is known:
+                          a parameter, a call's result, the content loaded into v
+     MR_OBJ_ALLOC| e      the allocation made by event e (the allocation site)
+     MR_OBJ_DECL | d      the named object d of mr_func.decls (a local, a static, ...)
+   Each object has a typestate; objects not listed are MR_TS_UNKNOWN.
+
+   Bindings map an SSA root value to the object (and offset) it points to; an unbound
+   value v points to MR_OBJ_SYM|v.  Slots map a memory location (object, offset) to the
+   pointer stored there, so `s->buf` loaded twice yields the same object.  Facts bound
+   integer values (err != 0, n in [1, 10]) from branch conditions, so infeasible paths
+   are dropped.
+
+   All four tables are small arrays sorted by key: states are copied at every branch,
+   and a few dozen entries are typical.  */
+
+#ifndef MR_STATE_H
+#define MR_STATE_H
+
+#include "memir.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define MR_OBJ_NULL 0u
+#define MR_OBJ_KIND_MASK 0xf0000000u
+#define MR_OBJ_SYM 0x10000000u
+#define MR_OBJ_ALLOC 0x20000000u
+#define MR_OBJ_DECL 0x30000000u
+/* Added to SYM and ALLOC keys: the previous instance of a value or allocation
+   site (a loop's previous iteration), see mr_state_retire.  */
+#define MR_OBJ_OLD 0x40000000u
+#define MR_OBJ_INDEX(key) ((key) & ~MR_OBJ_KIND_MASK)
+
+/* Typestates, GCC analyzer style: short lowercase names in docs and dumps.  */
+typedef enum mr_ts
+{
+  MR_TS_UNKNOWN,		/* "unknown": not known to be heap, not freed */
+  MR_TS_ALLOCATED,		/* "allocated": from an allocation in this function */
+  MR_TS_NULL,			/* "null": the allocation returned NULL on this path */
+  MR_TS_FREED,			/* "freed" */
+  MR_TS_NONHEAP,		/* "non-heap": a local, a static, a literal */
+  MR_TS_MAYBE_FREED		/* "maybe-freed": merged past the budget; never reported */
+} mr_ts;
+
+/* Object flags.  */
+enum
+{
+  MR_OBJF_ESCAPED = 1 << 0,	/* stored or passed where the engine cannot follow */
+  MR_OBJF_NONNULL = 1 << 1	/* checked against NULL on this path */
+};
+
+typedef struct mr_ref
+{
+  uint32_t obj;			/* object key */
+  int64_t off;			/* byte offset into it, or MR_OFF_UNKNOWN */
+} mr_ref;
+
+typedef struct mr_objst
+{
+  uint32_t key;
+  uint8_t ts;			/* mr_ts */
+  uint8_t family;		/* mr_family: the expected (ALLOCATED) or used (FREED) one */
+  uint16_t flags;
+  const mr_event *ev;		/* the allocation or the free, for notes */
+} mr_objst;
+
+typedef struct mr_bind
+{
+  uint32_t value;
+  mr_ref ref;
+} mr_bind;
+
+typedef struct mr_slot
+{
+  uint64_t at;			/* object key << 32 | (uint32_t) offset */
+  mr_ref content;
+} mr_slot;
+
+typedef struct mr_fact
+{
+  uint32_t value;
+  bool has_ne;
+  int64_t lo, hi;		/* value in [lo, hi] */
+  int64_t ne;			/* and value != ne when has_ne */
+} mr_fact;
+
+typedef struct mr_state
+{
+  mr_objst *objs;
+  mr_bind *binds;
+  mr_slot *slots;
+  mr_fact *facts;
+  uint32_t nobjs, nbinds, nslots, nfacts;
+  uint32_t cap_objs, cap_binds, cap_slots, cap_facts;
+  bool dirty;			/* changed since its block last processed it */
+} mr_state;
+
+mr_state *mr_state_new (void);
+mr_state *mr_state_copy (const mr_state *s);
+void mr_state_free (mr_state *s);
+
+/* Objects.  mr_state_obj returns NULL for an object in the default state.  */
+const mr_objst *mr_state_obj (const mr_state *s, uint32_t key);
+mr_ts mr_state_ts (const mr_state *s, uint32_t key);
+mr_objst *mr_state_set_obj (mr_state *s, uint32_t key, mr_ts ts, mr_family fam,
+			    const mr_event *ev);
+void mr_state_add_obj_flags (mr_state *s, uint32_t key, uint16_t flags);
+
+/* Bindings of root values.  */
+mr_ref mr_state_lookup (const mr_state *s, uint32_t value);
+void mr_state_bind (mr_state *s, uint32_t value, mr_ref ref);
+void mr_state_unbind (mr_state *s, uint32_t value);
+
+/* Memory slots.  Offsets must be known.  */
+bool mr_state_load (const mr_state *s, mr_ref at, mr_ref *content);
+void mr_state_store (mr_state *s, mr_ref at, mr_ref content);
+void mr_state_forget_slot (mr_state *s, mr_ref at);
+/* Forgets every slot inside object `key` (the object was overwritten by a call).  */
+void mr_state_forget_obj_slots (mr_state *s, uint32_t key);
+
+/* A statement that makes object `key` is about to run again (a loop): the instance
+   the state knows becomes the "old" one (key | MR_OBJ_OLD), so pointers still
+   holding it keep their typestate while the new instance starts fresh.  An older
+   old instance is forgotten: two generations are enough to tell `prev` from `p`.  */
+void mr_state_retire (mr_state *s, uint32_t key);
+
+/* Facts on integer values.  mr_state_refine returns false when the state becomes
+   infeasible (value op c contradicts what is known).  */
+const mr_fact *mr_state_fact (const mr_state *s, uint32_t value);
+bool mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is_unsigned);
+void mr_state_set_const (mr_state *s, uint32_t value, int64_t c);
+void mr_state_copy_fact (mr_state *s, uint32_t dst, uint32_t src);
+void mr_state_forget_fact (mr_state *s, uint32_t value);
+
+/* Merging (ESP): states with the same typestates are joined; others stay apart.  */
+bool mr_state_same_typestates (const mr_state *a, const mr_state *b);
+/* dst := dst joined with src (same typestates).  Returns true if dst changed.  */
+bool mr_state_join (mr_state *dst, const mr_state *src);
+/* dst := dst joined with src where typestates may differ: a differing object becomes
+   maybe-freed if either side freed it, unknown otherwise.  Returns true if changed.  */
+bool mr_state_join_lossy (mr_state *dst, const mr_state *src);
+
+/* A rough size, for the budget.  */
+uint32_t mr_state_size (const mr_state *s);
+
+#endif /* MR_STATE_H */

@@ -1,0 +1,54 @@
+/* gcc-common.h — the one place that includes GCC's plugin headers and knows about
+   differences between GCC versions (as the Linux kernel's gcc-common.h does).
+
+   Include order matters in GCC 12: "backend.h" before "tree.h" and the SSA headers,
+   and c-family/c-common.h before diagnostic.h (GCC-PLUGIN-FACTS.md §1).  Any file that
+   includes this has calloc, strdup and strndup poisoned: the glue uses xcalloc and
+   xstrdup from libiberty, or leaves allocation to the engine.  */
+
+#ifndef MR_GCC_COMMON_H
+#define MR_GCC_COMMON_H
+
+#include "gcc-plugin.h"
+#include "plugin-version.h"
+#include "config.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
+#include "tree.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "tree-dfa.h"
+#include "tree-cfg.h"
+#include "gimple.h"
+#include "gimple-iterator.h"
+#include "ssa.h"
+#include "cgraph.h"
+#include "cfganal.h"
+#include "stringpool.h"
+#include "attribs.h"
+#include "stor-layout.h"
+#include "tree-ssa-operands.h"
+#include "gimple-pretty-print.h"
+#include "c-family/c-common.h"
+#include "c-family/c-pragma.h"
+#include "diagnostic.h"
+#include "diagnostic-core.h"
+#include "diagnostic-metadata.h"
+#include "intl.h"
+#include "langhooks.h"
+#include "toplev.h"
+#include "opts.h"
+#include "options.h"
+
+#define MR_GCC_VERSION GCCPLUGIN_VERSION
+
+/* The C and C++ front ends export these; lto1 does not.  Declared weak so that the
+   same plugin loads at an LTO link, where they are null and the pragma code is
+   skipped (GCC-PLUGIN-FACTS.md §6).  */
+extern cpp_reader *parse_in __attribute__ ((weak));
+extern void c_register_pragma_with_expansion (const char *, const char *,
+					      pragma_handler_1arg) __attribute__ ((weak));
+extern enum cpp_ttype pragma_lex (tree *, location_t *) __attribute__ ((weak));
+
+#endif /* MR_GCC_COMMON_H */

@@ -1,0 +1,795 @@
+/* lower.cc — lowering one GIMPLE function to memir (plugin/core/memir.h).
+
+   The pass runs right after GCC's "ssa" pass, so:
+   - locals whose address is never taken are SSA names: `p_8 = malloc (16)`,
+     parameters are default definitions `p_2(D)`, joins are PHIs;
+   - everything else lives in memory: locals whose address is taken (`p.0_2 = p`),
+     struct fields (`_1 = s_3(D)->buf`), globals.  Those become LOAD/STORE events on an
+     access path (base pointer or named object + constant byte offset), which is how
+     the engine follows `s->buf` and `im->clip->list` across different SSA loads;
+   - casts and pointer arithmetic are separate assignments: COPY events with an offset.
+   Nothing here changes the IR: the pass only reads it.  */
+
+#include "gcc-common.h"
+#include "lower.h"
+#include "../core/known.h"
+
+/* Per-function lowering context.  */
+struct lower_ctx
+{
+  function *fun;
+  mr_func *f;
+  mr_lowered *out;
+  unsigned next_value;		/* next synthetic value id */
+  mr_loc last_loc;		/* for statements without a location */
+};
+
+static mr_loc
+make_loc (lower_ctx *c, location_t loc)
+{
+  if (loc == UNKNOWN_LOCATION)
+    return c->last_loc;
+  expanded_location x = expand_location (loc);
+  mr_loc m = { (uint32_t) loc, x.file, x.line, x.column };
+  c->last_loc = m;
+  return m;
+}
+
+static bool
+fits_offset (const poly_int64 &p, int64_t *out)
+{
+  HOST_WIDE_INT v;
+  if (!p.is_constant (&v))
+    return false;
+  *out = v;
+  return true;
+}
+
+/* The memir decl for a named object (local, static, literal, function).  */
+static uint32_t
+decl_index (lower_ctx *c, tree decl)
+{
+  mr_decl_kind kind;
+  const char *name = NULL;
+  uint32_t uid;
+  if (TREE_CODE (decl) == STRING_CST)
+    {
+      kind = MR_DECL_LITERAL;
+      name = "string literal";
+      uid = 0x80000000u | (uint32_t) (TREE_HASH (decl) & 0x7fffffff);
+    }
+  else
+    {
+      if (TREE_CODE (decl) == FUNCTION_DECL)
+	kind = MR_DECL_FUNCTION;
+      else if (VAR_P (decl) && (TREE_STATIC (decl) || DECL_EXTERNAL (decl)))
+	kind = MR_DECL_STATIC;
+      else
+	kind = MR_DECL_LOCAL;
+      if (DECL_P (decl) && DECL_NAME (decl))
+	name = IDENTIFIER_POINTER (DECL_NAME (decl));
+      uid = DECL_P (decl) ? DECL_UID (decl) : 0;
+    }
+  return mr_func_decl (c->f, name, kind, uid);
+}
+
+/* Decomposes a memory reference into base pointer (VALUE or ADDR) + byte offset.
+   Returns false when the base is not something the engine can name.  */
+static bool
+decompose_ref (lower_ctx *c, tree ref, mr_opnd *base, int64_t *off)
+{
+  poly_int64 bitpos, bitsize, maxsize;
+  bool reverse;
+  tree b = get_ref_base_and_extent (ref, &bitpos, &bitsize, &maxsize, &reverse);
+  int64_t bits;
+  bool known = fits_offset (bitpos, &bits) && known_size_p (maxsize)
+	       && known_eq (maxsize, bitsize);
+  *off = known ? bits / BITS_PER_UNIT : MR_OFF_UNKNOWN;
+  if (TREE_CODE (b) == MEM_REF)
+    {
+      tree ptr = TREE_OPERAND (b, 0);
+      if (known)
+	{
+	  poly_int64 moff;
+	  HOST_WIDE_INT mo;
+	  if (mem_ref_offset (b).to_shwi (&moff) && moff.is_constant (&mo))
+	    *off += mo;
+	  else
+	    *off = MR_OFF_UNKNOWN;
+	}
+      if (TREE_CODE (ptr) == SSA_NAME)
+	{
+	  *base = mr_value (SSA_NAME_VERSION (ptr));
+	  return true;
+	}
+      if (TREE_CODE (ptr) == ADDR_EXPR && DECL_P (TREE_OPERAND (ptr, 0)))
+	{
+	  *base = mr_addr (decl_index (c, TREE_OPERAND (ptr, 0)), 0);
+	  return true;
+	}
+      return false;
+    }
+  if (TREE_CODE (b) == TARGET_MEM_REF)
+    {
+      tree ptr = TMR_BASE (b);
+      *off = MR_OFF_UNKNOWN;
+      if (ptr && TREE_CODE (ptr) == SSA_NAME)
+	{
+	  *base = mr_value (SSA_NAME_VERSION (ptr));
+	  return true;
+	}
+      return false;
+    }
+  if (DECL_P (b) && TREE_CODE (b) != FUNCTION_DECL)
+    {
+      *base = mr_addr (decl_index (c, b), 0);
+      return true;
+    }
+  return false;
+}
+
+static bool
+is_memory_ref (tree t)
+{
+  return handled_component_p (t) || TREE_CODE (t) == MEM_REF
+	 || TREE_CODE (t) == TARGET_MEM_REF
+	 || (VAR_P (t) && !is_gimple_reg (t))
+	 || TREE_CODE (t) == PARM_DECL || TREE_CODE (t) == RESULT_DECL;
+}
+
+/* A reference reads or writes through a pointer only when its base is a MEM_REF.  */
+static bool
+ref_derefs_pointer (tree ref)
+{
+  tree b = get_base_address (ref);
+  return b && (TREE_CODE (b) == MEM_REF || TREE_CODE (b) == TARGET_MEM_REF)
+	 && TREE_CODE (TREE_OPERAND (b, 0)) == SSA_NAME;
+}
+
+static unsigned
+new_synthetic (lower_ctx *c, tree t)
+{
+  c->out->synth.safe_push (t);
+  return c->next_value++;
+}
+
+/* A register operand (or an address) as a memir operand.  An address inside
+   memory reachable from a pointer, such as &s->buf, becomes a synthetic value
+   defined by a COPY with the offset, emitted into block bb.  */
+static mr_opnd
+lower_operand (lower_ctx *c, unsigned bb, tree t, mr_loc loc)
+{
+  if (!t)
+    return mr_none ();
+  switch (TREE_CODE (t))
+    {
+    case SSA_NAME:
+      return mr_value (SSA_NAME_VERSION (t));
+    case INTEGER_CST:
+      if (tree_fits_shwi_p (t))
+	return mr_const (tree_to_shwi (t));
+      if (tree_fits_uhwi_p (t))
+	return mr_const ((int64_t) tree_to_uhwi (t));
+      return mr_unknown ();
+    case ADDR_EXPR:
+      {
+	tree obj = TREE_OPERAND (t, 0);
+	if (TREE_CODE (obj) == STRING_CST || DECL_P (obj))
+	  return mr_addr (decl_index (c, obj), 0);
+	mr_opnd base;
+	int64_t off;
+	if (!decompose_ref (c, obj, &base, &off))
+	  return mr_unknown ();
+	if (base.kind == MR_OPND_ADDR)
+	  return off == MR_OFF_UNKNOWN ? mr_unknown () : mr_addr (base.id, base.num + off);
+	mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	e->dst = new_synthetic (c, t);
+	e->a = base;
+	e->off = off;
+	e->flags = MR_EVF_POINTER;
+	return mr_value (e->dst);
+      }
+    default:
+      return mr_unknown ();
+    }
+}
+
+static bool
+is_pointerish (tree t)
+{
+  return t && (POINTER_TYPE_P (TREE_TYPE (t)) || TREE_CODE (TREE_TYPE (t)) == REFERENCE_TYPE);
+}
+
+/* DEREF events for every memory reference in an operand that goes through a pointer.  */
+static void
+lower_deref (lower_ctx *c, unsigned bb, tree ref, bool write, mr_loc loc)
+{
+  if (!ref || !is_memory_ref (ref) || !ref_derefs_pointer (ref))
+    return;
+  mr_opnd base;
+  int64_t off;
+  if (!decompose_ref (c, ref, &base, &off))
+    return;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_DEREF, loc);
+  e->a = base;
+  e->off = off;
+  e->flags = write ? MR_EVF_WRITE : 0;
+}
+
+/* Constant folding the lowering does itself: a PHI argument or operand that is an
+   SSA name defined by `x = CONSTANT` becomes the constant, so that flags set on
+   different paths (`freed = 1`) reach the PHI as values.  */
+static mr_opnd
+lower_phi_arg (lower_ctx *c, tree arg)
+{
+  if (TREE_CODE (arg) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (arg))
+    {
+      gimple *def = SSA_NAME_DEF_STMT (arg);
+      if (is_gimple_assign (def) && gimple_assign_single_p (def)
+	  && TREE_CODE (gimple_assign_rhs1 (def)) == INTEGER_CST
+	  && !POINTER_TYPE_P (TREE_TYPE (arg)))
+	return lower_operand (c, 0, gimple_assign_rhs1 (def), c->last_loc);
+    }
+  if (TREE_CODE (arg) == ADDR_EXPR)
+    {
+      tree obj = TREE_OPERAND (arg, 0);
+      if (TREE_CODE (obj) == STRING_CST || DECL_P (obj))
+	return mr_addr (decl_index (c, obj), 0);
+      return mr_unknown ();
+    }
+  return lower_operand (c, 0, arg, c->last_loc);
+}
+
+/* The array cookie of C++ `delete[] a`: for a type with a destructor, g++ reads
+   the element count stored just before the array, `_4 = a + -8; _5 = *_4;`, before
+   calling the destructors and operator delete[].  That read belongs to the delete
+   expression; a second delete[] must be reported as a double delete, not as a read
+   of freed memory.  */
+static bool
+is_array_cookie_read (tree ref)
+{
+  if (TREE_CODE (ref) != MEM_REF || !integer_zerop (TREE_OPERAND (ref, 1))
+      || TYPE_MAIN_VARIANT (TREE_TYPE (ref)) != sizetype)
+    return false;
+  tree ptr = TREE_OPERAND (ref, 0);
+  if (TREE_CODE (ptr) != SSA_NAME)
+    return false;
+  gimple *def = SSA_NAME_DEF_STMT (ptr);
+  if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != POINTER_PLUS_EXPR)
+    return false;
+  tree off = gimple_assign_rhs2 (def);
+  return TREE_CODE (off) == INTEGER_CST
+	 && (int64_t) TREE_INT_CST_LOW (off) == -(int64_t) tree_to_shwi (TYPE_SIZE_UNIT (sizetype));
+}
+
+static void
+lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
+{
+  tree lhs = gimple_assign_lhs (s);
+  tree rhs1 = gimple_assign_rhs1 (s);
+  enum tree_code code = gimple_assign_rhs_code (s);
+
+  if (gimple_clobber_p (s))
+    return;
+
+  if (TREE_CODE (lhs) == SSA_NAME)
+    {
+      bool ptr = is_pointerish (lhs);
+      if (gimple_assign_single_p (s))
+	{
+	  if (is_memory_ref (rhs1))
+	    {
+	      if (lang_GNU_CXX () && is_array_cookie_read (rhs1))
+		return;
+	      mr_opnd base;
+	      int64_t off;
+	      if (!decompose_ref (c, rhs1, &base, &off))
+		return;
+	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+	      e->dst = SSA_NAME_VERSION (lhs);
+	      e->a = base;
+	      e->off = off;
+	      e->flags = ptr ? MR_EVF_POINTER : 0;
+	      return;
+	    }
+	  if (TREE_CODE (rhs1) == SSA_NAME || (ptr && (TREE_CODE (rhs1) == INTEGER_CST
+						       || TREE_CODE (rhs1) == ADDR_EXPR)))
+	    {
+	      mr_opnd src = lower_operand (c, bb, rhs1, loc);
+	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	      e->dst = SSA_NAME_VERSION (lhs);
+	      e->a = src;
+	      e->flags = ptr ? MR_EVF_POINTER : 0;
+	    }
+	  return;
+	}
+      if (CONVERT_EXPR_CODE_P (code) || code == VIEW_CONVERT_EXPR)
+	{
+	  /* Only conversions that keep the value: pointer <-> pointer, and integers
+	     that do not narrow, are copies.  */
+	  tree from = TREE_TYPE (rhs1), to = TREE_TYPE (lhs);
+	  bool keeps = (POINTER_TYPE_P (from) && POINTER_TYPE_P (to))
+		       || (INTEGRAL_TYPE_P (from) && INTEGRAL_TYPE_P (to)
+			   && TYPE_PRECISION (to) >= TYPE_PRECISION (from)
+			   && (TYPE_UNSIGNED (from) == TYPE_UNSIGNED (to)
+			       || TYPE_PRECISION (to) > TYPE_PRECISION (from)))
+		       || (POINTER_TYPE_P (to) && INTEGRAL_TYPE_P (from)
+			   && TYPE_PRECISION (from) >= TYPE_PRECISION (to))
+		       || (INTEGRAL_TYPE_P (to) && POINTER_TYPE_P (from)
+			   && TYPE_PRECISION (to) >= TYPE_PRECISION (from));
+	  if (keeps && (TREE_CODE (rhs1) == SSA_NAME || TREE_CODE (rhs1) == INTEGER_CST))
+	    {
+	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	      e->dst = SSA_NAME_VERSION (lhs);
+	      e->a = lower_operand (c, bb, rhs1, loc);
+	      e->flags = ptr ? MR_EVF_POINTER : 0;
+	    }
+	  return;
+	}
+      if (code == POINTER_PLUS_EXPR)
+	{
+	  tree rhs2 = gimple_assign_rhs2 (s);
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	  e->dst = SSA_NAME_VERSION (lhs);
+	  e->a = lower_operand (c, bb, rhs1, loc);
+	  e->flags = MR_EVF_POINTER;
+	  e->off = MR_OFF_UNKNOWN;
+	  if (TREE_CODE (rhs2) == INTEGER_CST)
+	    e->off = (int64_t) TREE_INT_CST_LOW (rhs2);
+	  return;
+	}
+      return;
+    }
+
+  /* A store: *(base + off) = rhs.  */
+  if (is_memory_ref (lhs))
+    {
+      mr_opnd base;
+      int64_t off;
+      if (gimple_assign_single_p (s) && is_memory_ref (rhs1))
+	lower_deref (c, bb, rhs1, false, loc);	/* aggregate copy reads its source */
+      if (!decompose_ref (c, lhs, &base, &off))
+	return;
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      e->a = base;
+      e->off = off;
+      e->b = gimple_assign_single_p (s) && !is_memory_ref (rhs1)
+	     ? lower_operand (c, bb, rhs1, loc) : mr_unknown ();
+      e->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+    }
+}
+
+/* The name a call is known by: builtins by their library name, other functions by
+   their assembler name (C linkage names match the library; C++ mangled names do not,
+   so a C++ function that happens to be called `free` is not taken for free).  */
+static const char *
+callee_name (tree fndecl)
+{
+  if (!fndecl)
+    return NULL;
+  if (fndecl_built_in_p (fndecl, BUILT_IN_NORMAL))
+    {
+      const char *n = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+      if (strncmp (n, "__builtin_", 10) == 0)
+	return n + 10;
+      return n;
+    }
+  if (!TREE_PUBLIC (fndecl) || !DECL_FILE_SCOPE_P (fndecl))
+    return IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  const char *n = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  return n[0] == '*' ? n + 1 : n;
+}
+
+/* C++ allocation and deallocation functions (GCC-PLUGIN-FACTS.md §2): allocating
+   new is operator new that is replaceable or malloc-like; placement new (`_ZnwmPv`)
+   returns its second argument.  */
+static bool
+lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  if (!DECL_IS_OPERATOR_NEW_P (fndecl) && !DECL_IS_OPERATOR_DELETE_P (fndecl))
+    return false;
+  const char *mangled = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  tree lhs = gimple_call_lhs (s);
+  bool is_array = strstr (mangled, "na") == mangled + 2 || strstr (mangled, "daE")
+		  || strstr (mangled, "naE") || strncmp (mangled, "_Zda", 4) == 0;
+  if (DECL_IS_OPERATOR_NEW_P (fndecl))
+    {
+      bool allocating = DECL_IS_REPLACEABLE_OPERATOR (fndecl) || DECL_IS_MALLOC (fndecl);
+      if (!allocating)
+	{
+	  /* Placement new: the result is the storage it was given.  */
+	  if (lhs && TREE_CODE (lhs) == SSA_NAME && gimple_call_num_args (s) == 2)
+	    {
+	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	      e->dst = SSA_NAME_VERSION (lhs);
+	      e->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	      e->flags = MR_EVF_POINTER;
+	    }
+	  return true;
+	}
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+      e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
+      e->family = is_array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+      e->a = gimple_call_num_args (s) ? lower_operand (c, bb, gimple_call_arg (s, 0), loc)
+				      : mr_none ();
+      if (strstr (mangled, "nothrow"))
+	e->flags |= MR_EVF_MAY_FAIL;
+      return true;
+    }
+  if (!gimple_call_num_args (s))
+    return true;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+  e->family = is_array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+  return true;
+}
+
+/* The string a format argument points to, if it is a literal.  */
+static const char *
+literal_string (tree arg)
+{
+  if (!arg || TREE_CODE (arg) != ADDR_EXPR)
+    return NULL;
+  tree s = TREE_OPERAND (arg, 0);
+  if (TREE_CODE (s) == ARRAY_REF)
+    s = TREE_OPERAND (s, 0);
+  if (TREE_CODE (s) != STRING_CST)
+    return NULL;
+  return TREE_STRING_POINTER (s);
+}
+
+static void
+lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
+{
+  if (gimple_call_internal_p (s))
+    return;
+  tree fndecl = gimple_call_fndecl (s);
+  unsigned nargs = gimple_call_num_args (s);
+  tree lhs = gimple_call_lhs (s);
+
+  /* Aggregates passed by value are read.  */
+  for (unsigned i = 0; i < nargs; i++)
+    lower_deref (c, bb, gimple_call_arg (s, i), false, loc);
+
+  if (fndecl && lower_cxx_operator (c, bb, s, fndecl, loc))
+    return;
+
+  const char *name = callee_name (fndecl);
+  const mr_known *k = mr_known_lookup (name);
+  uint32_t dst = 0;
+  if (lhs && TREE_CODE (lhs) == SSA_NAME)
+    dst = SSA_NAME_VERSION (lhs);
+
+  if (k && (k->kind == MR_KNOWN_ALLOC || k->kind == MR_KNOWN_FREE
+	    || k->kind == MR_KNOWN_REALLOC))
+    {
+      if (k->kind == MR_KNOWN_FREE)
+	{
+	  if (nargs < 1)
+	    return;
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+	  e->family = k->family;
+	  return;
+	}
+      /* strdup reads its argument.  */
+      for (unsigned i = 0; i < nargs && i < 32; i++)
+	if (k->deref_mask & (1u << i))
+	  {
+	    mr_event *d = mr_block_add_event (c->f, bb, MR_EV_DEREF, loc);
+	    d->a = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+	  }
+      if (k->kind == MR_KNOWN_REALLOC && nargs >= 2)
+	{
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
+	  e->dst = dst;
+	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+	  e->b = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	  e->family = MR_FAM_MALLOC;
+	  e->flags = MR_EVF_MAY_FAIL;
+	  return;
+	}
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+      e->dst = dst;
+      e->family = k->family;
+      e->a = nargs ? lower_operand (c, bb, gimple_call_arg (s, 0), loc) : mr_none ();
+      e->flags = (k->flags & 1) ? MR_EVF_MAY_FAIL : 0;
+      return;
+    }
+
+  mr_call *call = mr_func_new_call (c->f, name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  int flags = gimple_call_flags (s);
+  call->noreturn = (flags & ECF_NORETURN) != 0;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  e->call = call;
+  e->dst = dst;
+  if (k)
+    {
+      call->deref_mask = k->deref_mask;
+      call->write_mask = k->write_mask;
+      e->flags |= MR_EVF_NO_CLOBBER;
+      if (k->kind == MR_KNOWN_PRINTF && (unsigned) k->flags < nargs)
+	{
+	  const char *fmt = literal_string (gimple_call_arg (s, k->flags));
+	  if (fmt)
+	    call->deref_mask |= mr_printf_deref_mask (fmt, k->flags + 1);
+	}
+    }
+  else if (flags & (ECF_CONST | ECF_PURE))
+    e->flags |= MR_EVF_NO_CLOBBER;
+
+  /* A call whose result lands in memory: store an unknown value there.  */
+  if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
+    lower_deref (c, bb, lhs, true, loc);
+}
+
+static mr_cmp
+cmp_of (enum tree_code code, bool *ok)
+{
+  *ok = true;
+  switch (code)
+    {
+    case EQ_EXPR: return MR_CMP_EQ;
+    case NE_EXPR: return MR_CMP_NE;
+    case LT_EXPR: return MR_CMP_LT;
+    case LE_EXPR: return MR_CMP_LE;
+    case GT_EXPR: return MR_CMP_GT;
+    case GE_EXPR: return MR_CMP_GE;
+    default: *ok = false; return MR_CMP_EQ;
+    }
+}
+
+static mr_cmp
+invert_cmp (mr_cmp op)
+{
+  switch (op)
+    {
+    case MR_CMP_EQ: return MR_CMP_NE;
+    case MR_CMP_NE: return MR_CMP_EQ;
+    case MR_CMP_LT: return MR_CMP_GE;
+    case MR_CMP_LE: return MR_CMP_GT;
+    case MR_CMP_GT: return MR_CMP_LE;
+    case MR_CMP_GE: return MR_CMP_LT;
+    }
+  return op;
+}
+
+/* Looks through the boolean temporaries the front ends make for conditions, so the
+   engine sees the tested variable:  `_1 = c ^ 1; if (_1 != 0)` (C++ `if (!c)`)
+   becomes `if (c == 0)`, and `_2 = p == 0B; if (_2 != 0)` becomes `if (p == 0B)`.  */
+static void
+simplify_cond (tree *lhs, tree *rhs, mr_cmp *op)
+{
+  for (int depth = 0; depth < 4; depth++)
+    {
+      if (TREE_CODE (*lhs) != SSA_NAME || !integer_zerop (*rhs)
+	  || (*op != MR_CMP_EQ && *op != MR_CMP_NE))
+	return;
+      gimple *def = SSA_NAME_DEF_STMT (*lhs);
+      if (!is_gimple_assign (def))
+	return;
+      enum tree_code code = gimple_assign_rhs_code (def);
+      tree a = gimple_assign_rhs1 (def);
+      bool boolean = TREE_CODE (TREE_TYPE (*lhs)) == BOOLEAN_TYPE;
+      if (boolean && (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR
+		      || (code == BIT_XOR_EXPR && integer_onep (gimple_assign_rhs2 (def)))))
+	{
+	  *lhs = a;
+	  *op = invert_cmp (*op);
+	  continue;
+	}
+      if (TREE_CODE_CLASS (code) == tcc_comparison)
+	{
+	  bool ok;
+	  mr_cmp inner = cmp_of (code, &ok);
+	  if (!ok)
+	    return;
+	  *lhs = a;
+	  *rhs = gimple_assign_rhs2 (def);
+	  *op = *op == MR_CMP_NE ? inner : invert_cmp (inner);
+	  continue;
+	}
+      return;
+    }
+}
+
+static void
+lower_cond (lower_ctx *c, unsigned bb, gcond *s)
+{
+  bool ok;
+  mr_cmp op = cmp_of (gimple_cond_code (s), &ok);
+  if (!ok)
+    return;
+  tree lhs = gimple_cond_lhs (s), rhs = gimple_cond_rhs (s);
+  simplify_cond (&lhs, &rhs, &op);
+  mr_term *t = &c->f->blocks[bb].term;
+  t->kind = MR_TERM_COND;
+  t->op = op;
+  t->is_unsigned = TYPE_UNSIGNED (TREE_TYPE (lhs)) || POINTER_TYPE_P (TREE_TYPE (lhs));
+  t->lhs = lower_operand (c, bb, lhs, c->last_loc);
+  t->rhs = lower_operand (c, bb, rhs, c->last_loc);
+}
+
+static void
+lower_switch (lower_ctx *c, unsigned bb, gswitch *s)
+{
+  mr_term *t = &c->f->blocks[bb].term;
+  tree index = gimple_switch_index (s);
+  t->kind = MR_TERM_SWITCH;
+  t->is_unsigned = TYPE_UNSIGNED (TREE_TYPE (index));
+  t->lhs = lower_operand (c, bb, index, c->last_loc);
+}
+
+/* Edge kinds of a switch: an edge reached by exactly one case label carries its
+   range (or is the default edge); an edge shared by several labels stays plain.  */
+static void
+classify_switch_edges (lower_ctx *c, basic_block bb, gswitch *s, const vec<edge> &map)
+{
+  mr_block *mb = &c->f->blocks[bb->index];
+  auto_vec<tree> only_label;
+  auto_vec<unsigned> count;
+  only_label.safe_grow_cleared (mb->nsuccs);
+  count.safe_grow_cleared (mb->nsuccs);
+  for (unsigned i = 0; i < gimple_switch_num_labels (s); i++)
+    {
+      tree label = gimple_switch_label (s, i);
+      basic_block dest = label_to_block (c->fun, CASE_LABEL (label));
+      for (unsigned k = 0; k < mb->nsuccs; k++)
+	if (map[mb->succs[k]]->dest == dest)
+	  {
+	    count[k]++;
+	    only_label[k] = label;
+	  }
+    }
+  for (unsigned k = 0; k < mb->nsuccs; k++)
+    {
+      if (count[k] != 1)
+	continue;
+      mr_edge *me = &c->f->edges[mb->succs[k]];
+      tree lo = CASE_LOW (only_label[k]);
+      tree hi = CASE_HIGH (only_label[k]) ? CASE_HIGH (only_label[k]) : lo;
+      if (!lo)
+	me->kind = MR_EDGE_DEFAULT;
+      else if (tree_fits_shwi_p (lo) && tree_fits_shwi_p (hi))
+	{
+	  me->kind = MR_EDGE_CASE;
+	  me->case_lo = tree_to_shwi (lo);
+	  me->case_hi = tree_to_shwi (hi);
+	}
+    }
+}
+
+static void
+lower_stmt (lower_ctx *c, unsigned bb, gimple *s)
+{
+  mr_loc loc = make_loc (c, gimple_location (s));
+  switch (gimple_code (s))
+    {
+    case GIMPLE_ASSIGN:
+      lower_assign (c, bb, as_a<gassign *> (s), loc);
+      break;
+    case GIMPLE_CALL:
+      lower_call (c, bb, as_a<gcall *> (s), loc);
+      break;
+    case GIMPLE_RETURN:
+      {
+	tree r = gimple_return_retval (as_a<greturn *> (s));
+	if (r && is_pointerish (r))
+	  {
+	    mr_event *e = mr_block_add_event (c->f, bb, MR_EV_RETURN, loc);
+	    e->a = lower_operand (c, bb, r, loc);
+	  }
+	break;
+      }
+    case GIMPLE_COND:
+      lower_cond (c, bb, as_a<gcond *> (s));
+      break;
+    case GIMPLE_SWITCH:
+      lower_switch (c, bb, as_a<gswitch *> (s));
+      break;
+    case GIMPLE_ASM:
+      {
+	/* Whatever an asm touches is out of sight.  */
+	gasm *a = as_a<gasm *> (s);
+	for (unsigned i = 0; i < gimple_asm_ninputs (a); i++)
+	  {
+	    tree op = TREE_VALUE (gimple_asm_input_op (a, i));
+	    if (TREE_CODE (op) == SSA_NAME && is_pointerish (op))
+	      {
+		mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+		e->a = mr_value (SSA_NAME_VERSION (op));
+	      }
+	  }
+	break;
+      }
+    default:
+      break;
+    }
+}
+
+void
+mr_lower (function *fun, mr_lowered *out)
+{
+  lower_ctx c = {};
+  c.fun = fun;
+  c.out = out;
+  out->fun = fun;
+  out->num_ssa = num_ssa_names;
+  out->synth = vNULL;
+  c.next_value = num_ssa_names;
+  unsigned nblocks = last_basic_block_for_fn (fun);
+  const char *name = function_name (fun);
+  c.f = mr_func_new (name, nblocks, num_ssa_names);
+  out->func = c.f;
+  c.f->entry = ENTRY_BLOCK;
+  c.last_loc = { (uint32_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
+  make_loc (&c, DECL_SOURCE_LOCATION (fun->decl));
+
+  /* Edges first: PHI arguments are numbered by incoming edge.  */
+  auto_vec<edge> map;
+  basic_block bb;
+  FOR_ALL_BB_FN (bb, fun)
+    {
+      edge e;
+      edge_iterator ei;
+      FOR_EACH_EDGE (e, ei, bb->succs)
+	{
+	  mr_edge_kind kind = MR_EDGE_PLAIN;
+	  if (e->flags & EDGE_TRUE_VALUE)
+	    kind = MR_EDGE_TRUE;
+	  else if (e->flags & EDGE_FALSE_VALUE)
+	    kind = MR_EDGE_FALSE;
+	  mr_func_add_edge (c.f, bb->index, e->dest->index, kind);
+	  map.safe_push (e);
+	}
+    }
+
+  FOR_EACH_BB_FN (bb, fun)
+    {
+      unsigned b = bb->index;
+      mr_block *mb = &c.f->blocks[b];
+      for (gphi_iterator pi = gsi_start_phis (bb); !gsi_end_p (pi); gsi_next (&pi))
+	{
+	  gphi *phi = pi.phi ();
+	  tree res = gimple_phi_result (phi);
+	  if (virtual_operand_p (res))
+	    continue;
+	  bool ptr = is_pointerish (res);
+	  if (!ptr && !INTEGRAL_TYPE_P (TREE_TYPE (res)))
+	    continue;
+	  mr_phi *p = mr_block_add_phi (c.f, b, SSA_NAME_VERSION (res), ptr);
+	  for (unsigned k = 0; k < mb->npreds; k++)
+	    {
+	      edge e = map[mb->preds[k]];
+	      p->args[k] = lower_phi_arg (&c, gimple_phi_arg_def (phi, e->dest_idx));
+	    }
+	}
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+	lower_stmt (&c, b, gsi_stmt (gsi));
+      gimple *last = last_stmt (bb);
+      if (last && gimple_code (last) == GIMPLE_SWITCH)
+	classify_switch_edges (&c, bb, as_a<gswitch *> (last), map);
+    }
+  c.f->nvalues = c.next_value;
+}
+
+void
+mr_lowered_release (mr_lowered *l)
+{
+  mr_func_free (l->func);
+  l->func = NULL;
+  l->synth.release ();
+}
+
+tree
+mr_lowered_value_tree (const mr_lowered *l, uint32_t value)
+{
+  if (value == 0)
+    return NULL_TREE;
+  if (value < l->num_ssa)
+    return ssa_name (value);
+  unsigned i = value - l->num_ssa;
+  return i < l->synth.length () ? l->synth[i] : NULL_TREE;
+}

@@ -1,0 +1,26 @@
+/* lower.h — GIMPLE (SSA form, right after the "ssa" pass) to memir.  */
+
+#ifndef MR_LOWER_H
+#define MR_LOWER_H
+
+#include "../core/memir.h"
+
+/* What the reporter needs to name values: the tree behind each memir value.  Values
+   below num_ssa are SSA versions; the rest are synthetic values the lowering made for
+   addresses such as &s->buf passed as call arguments.  */
+struct mr_lowered
+{
+  mr_func *func;
+  function *fun;
+  unsigned num_ssa;
+  vec<tree> synth;		/* synthetic value num_ssa + i -> its ADDR_EXPR */
+};
+
+/* Lowers fun; release with mr_lowered_release.  */
+void mr_lower (function *fun, mr_lowered *out);
+void mr_lowered_release (mr_lowered *l);
+
+/* The tree for a memir value, or NULL_TREE.  */
+tree mr_lowered_value_tree (const mr_lowered *l, uint32_t value);
+
+#endif /* MR_LOWER_H */

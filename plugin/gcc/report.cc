@@ -1,0 +1,284 @@
+/* report.cc — engine findings as GCC diagnostics.
+
+   Each finding becomes one warning at the faulty statement, in GCC's grammar, with
+   the variable named as the user wrote it, the CERT id, the rule's tag (the slug a
+   user writes in a pragma) and the CWE as diagnostic metadata, then notes at the
+   earlier events:
+
+     t.c:12:5: warning: double-'free' of 'p' (MEM31-C) [memrules-double-free] [CWE-415]
+     t.c:10:5: note: first 'free' here
+
+   The warning uses option 0, so -Werror turns it into an error and -w silences it
+   (GCC-PLUGIN-FACTS.md §3).  Notes are emitted only when the warning was.  */
+
+#include "gcc-common.h"
+#include "lower.h"
+#include "report.h"
+
+#include <string>
+
+/* Names.  */
+
+static void append_name (const mr_lowered *l, std::string &out, tree t, int depth);
+
+/* A user-visible variable behind an SSA name, if any.  */
+static tree
+user_var (tree ssa)
+{
+  tree var = SSA_NAME_VAR (ssa);
+  if (var && DECL_P (var) && DECL_NAME (var) && !DECL_IGNORED_P (var)
+      && !DECL_ARTIFICIAL (var))
+    return var;
+  return NULL_TREE;
+}
+
+static void
+append_ssa_name (const mr_lowered *l, std::string &out, tree t, int depth)
+{
+  if (tree var = user_var (t))
+    {
+      out += IDENTIFIER_POINTER (DECL_NAME (var));
+      return;
+    }
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (def && is_gimple_assign (def))
+    {
+      enum tree_code code = gimple_assign_rhs_code (def);
+      if (gimple_assign_single_p (def) || CONVERT_EXPR_CODE_P (code)
+	  || code == POINTER_PLUS_EXPR)
+	{
+	  append_name (l, out, gimple_assign_rhs1 (def), depth + 1);
+	  return;
+	}
+    }
+  if (def && is_gimple_call (def) && gimple_call_fndecl (def))
+    {
+      /* `operator new` and placement new results are named by their argument
+	 when that is a variable; otherwise by the call.  */
+      out += IDENTIFIER_POINTER (DECL_NAME (gimple_call_fndecl (def)));
+      out += "()";
+      return;
+    }
+  out += "<unknown>";
+}
+
+static void
+append_name (const mr_lowered *l, std::string &out, tree t, int depth)
+{
+  if (!t || depth > 12)
+    {
+      out += "<unknown>";
+      return;
+    }
+  switch (TREE_CODE (t))
+    {
+    case SSA_NAME:
+      append_ssa_name (l, out, t, depth);
+      return;
+    case VAR_DECL:
+    case PARM_DECL:
+    case RESULT_DECL:
+      if (DECL_NAME (t) && !DECL_IGNORED_P (t))
+	out += IDENTIFIER_POINTER (DECL_NAME (t));
+      else
+	out += "<unknown>";
+      return;
+    case COMPONENT_REF:
+      {
+	tree base = TREE_OPERAND (t, 0);
+	tree field = TREE_OPERAND (t, 1);
+	if (TREE_CODE (base) == MEM_REF && integer_zerop (TREE_OPERAND (base, 1))
+	    && TREE_CODE (TREE_OPERAND (base, 0)) != ADDR_EXPR)
+	  {
+	    append_name (l, out, TREE_OPERAND (base, 0), depth + 1);
+	    out += "->";
+	  }
+	else
+	  {
+	    append_name (l, out, base, depth + 1);
+	    out += ".";
+	  }
+	out += DECL_NAME (field) ? IDENTIFIER_POINTER (DECL_NAME (field)) : "<anonymous>";
+	return;
+      }
+    case MEM_REF:
+      {
+	tree ptr = TREE_OPERAND (t, 0);
+	if (TREE_CODE (ptr) == ADDR_EXPR)
+	  {
+	    append_name (l, out, TREE_OPERAND (ptr, 0), depth + 1);
+	    return;
+	  }
+	out += "*";
+	append_name (l, out, ptr, depth + 1);
+	return;
+      }
+    case ARRAY_REF:
+      {
+	append_name (l, out, TREE_OPERAND (t, 0), depth + 1);
+	tree idx = TREE_OPERAND (t, 1);
+	out += "[";
+	if (tree_fits_shwi_p (idx))
+	  out += std::to_string ((long long) tree_to_shwi (idx));
+	else
+	  append_name (l, out, idx, depth + 1);
+	out += "]";
+	return;
+      }
+    case ADDR_EXPR:
+      out += "&";
+      append_name (l, out, TREE_OPERAND (t, 0), depth + 1);
+      return;
+    case INTEGER_CST:
+      if (tree_fits_shwi_p (t))
+	out += std::to_string ((long long) tree_to_shwi (t));
+      else
+	out += "<constant>";
+      return;
+    case STRING_CST:
+      out += "string literal";
+      return;
+    default:
+      out += "<unknown>";
+      return;
+    }
+}
+
+static std::string
+operand_name (const mr_lowered *l, mr_opnd o)
+{
+  std::string s;
+  switch (o.kind)
+    {
+    case MR_OPND_VALUE:
+      append_name (l, s, mr_lowered_value_tree (l, o.id), 0);
+      break;
+    case MR_OPND_ADDR:
+      if (o.id < l->func->ndecls && l->func->decls[o.id].name)
+	s = std::string ("&") + l->func->decls[o.id].name;
+      break;
+    default:
+      break;
+    }
+  if (s.empty () || s.find ("<unknown>") != std::string::npos)
+    return "";
+  return s;
+}
+
+/* Words.  */
+
+/* The deallocator an event performs, as the user wrote it.  */
+static const char *
+dealloc_word (const mr_event *ev)
+{
+  if (!ev)
+    return "free";
+  if (ev->kind == MR_EV_REALLOC)
+    return "realloc";
+  switch (ev->family)
+    {
+    case MR_FAM_NEW: return "delete";
+    case MR_FAM_NEW_ARRAY: return "delete[]";
+    default: return "free";
+    }
+}
+
+/* The CERT id for this finding: rules.def lists the C rule first, then the C++ one;
+   a finding about new/delete cites the C++ rule.  */
+static std::string
+cert_for (const mr_finding *fd)
+{
+  std::string ids = mr_rules[fd->rule].cert;
+  size_t comma = ids.find (", ");
+  if (comma == std::string::npos)
+    return ids;
+  bool cxx = fd->ev->family == MR_FAM_NEW || fd->ev->family == MR_FAM_NEW_ARRAY;
+  return cxx ? ids.substr (comma + 2) : ids.substr (0, comma);
+}
+
+static location_t
+loc_of (const mr_event *ev)
+{
+  return (location_t) ev->loc.handle;
+}
+
+static void
+emit_note (const mr_finding *fd, const mr_note *n)
+{
+  location_t loc = loc_of (n->ev);
+  switch (n->kind)
+    {
+    case MR_NOTE_FIRST_FREE:
+      inform (loc, "first %qs here", dealloc_word (n->ev));
+      break;
+    case MR_NOTE_FREED_HERE:
+      if (n->ev->kind == MR_EV_REALLOC)
+	inform (loc, "freed here by %qs", "realloc");
+      else
+	inform (loc, "freed here");
+      break;
+    case MR_NOTE_ALLOCATED_HERE:
+      inform (loc, "allocated here");
+      break;
+    }
+  (void) fd;
+}
+
+/* Emits one finding.  */
+static void
+report_one (const mr_lowered *l, const mr_finding *fd)
+{
+  const mr_rule_info *ri = &mr_rules[fd->rule];
+  std::string name = operand_name (l, fd->subject);
+  std::string what = name.empty () ? std::string ("memory") : name;
+  location_t loc = loc_of (fd->ev);
+
+  auto_diagnostic_group group;
+  rich_location rl (line_table, loc);
+  diagnostic_metadata meta;
+  meta.add_cwe (ri->cwe);
+  std::string cert_id = cert_for (fd);
+  const char *cert = cert_id.c_str ();
+  bool shown = false;
+
+  switch (fd->rule)
+    {
+    case MR_RULE_DOUBLE_FREE:
+      if (fd->ev->kind == MR_EV_REALLOC)
+	shown = warning_meta (&rl, meta, 0, "%<realloc%> of already freed %qs (%s) [memrules-%s]",
+			      what.c_str (), cert, ri->slug);
+      else
+	shown = warning_meta (&rl, meta, 0, "double-%qs of %qs (%s) [memrules-%s]",
+			      dealloc_word (fd->ev), what.c_str (), cert, ri->slug);
+      break;
+    case MR_RULE_USE_AFTER_FREE:
+      {
+	const char *how = "";
+	switch (fd->use)
+	  {
+	  case MR_USE_READ: how = "read of"; break;
+	  case MR_USE_WRITE: how = "write to"; break;
+	  case MR_USE_CALL_ARG: how = "passing"; break;
+	  case MR_USE_RETURN: how = "returning"; break;
+	  }
+	shown = warning_meta (&rl, meta, 0, "use after %qs of %qs: %s freed memory (%s) [memrules-%s]",
+			      dealloc_word (fd->freed_by), what.c_str (), how, cert, ri->slug);
+	break;
+      }
+    default:
+      shown = warning_meta (&rl, meta, 0, "%s: %qs (%s) [memrules-%s]", ri->description,
+			    what.c_str (), cert, ri->slug);
+      break;
+    }
+  if (!shown)
+    return;
+  for (uint32_t i = 0; i < fd->nnotes; i++)
+    emit_note (fd, &fd->notes[i]);
+}
+
+void
+mr_report_findings (const mr_lowered *l, const mr_result *r, uint32_t first)
+{
+  for (uint32_t i = first; i < r->nfindings; i++)
+    report_one (l, &r->findings[i]);
+}

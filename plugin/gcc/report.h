@@ -1,0 +1,13 @@
+/* report.h — engine findings as GCC diagnostics.  */
+
+#ifndef MR_REPORT_H
+#define MR_REPORT_H
+
+#include "../core/engine.h"
+
+struct mr_lowered;
+
+/* Emits findings first .. r->nfindings-1 of a function lowered into l.  */
+void mr_report_findings (const mr_lowered *l, const mr_result *r, uint32_t first);
+
+#endif /* MR_REPORT_H */
