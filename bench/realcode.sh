@@ -141,7 +141,7 @@ build_project() {
       # We want the amalgamation (one huge TU): the package ships the split
       # sources, so generate sqlite3.c (needs tclsh), then build library and
       # shell from it. Feature defines are a subset of debian/rules'.
-      ./configure --disable-tcl --disable-static --enable-fts5 \
+      ./configure --disable-tcl --disable-readline --disable-static --enable-fts5 \
         CFLAGS="-O2 -g -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_FTS3 \
           -DSQLITE_ENABLE_FTS3_PARENTHESIS -DSQLITE_ENABLE_RTREE=1 \
           -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_PREUPDATE_HOOK \
@@ -180,18 +180,28 @@ record() {
 }
 
 # ---- comparison ------------------------------------------------------------
-# memrules_warnings ERRFILE : print each [memrules-*] warning with its notes
-# (replay.py uses -fdiagnostics-plain-output, so each diagnostic is a line).
+# memrules_warnings ERRFILE DIR ROOT : print each [memrules-*] warning with
+# its notes (replay.py uses -fdiagnostics-plain-output: one line each). File
+# names, relative to the compile dir DIR, are made relative to ROOT.
 memrules_warnings() {
-  awk '/\[memrules-/ { print; keep = 1; next }
-       keep && /: note: / { print "    " $0; next }
-       { keep = 0 }' "$1"
+  awk -v dir="$2" -v root="$3/" '
+    function fix(line,   p, path) {
+      if (line !~ /^[^:]+:[0-9]+:/) return line
+      p = index(line, ":"); path = substr(line, 1, p - 1)
+      if (path !~ /^\//) path = dir "/" path
+      while (sub(/\/\.\//, "/", path) || sub(/[^\/]+\/\.\.\//, "", path)) ;
+      if (index(path, root) == 1) path = substr(path, length(root) + 1)
+      return path substr(line, p)
+    }
+    /\[memrules-/ { print fix($0); keep = 1; next }
+    keep && /: note: / { print "    " fix($0); next }
+    { keep = 0 }' "$1"
 }
 
 # run_project PKG : replay plain/plain2/plugin and compare; append to summary.
 run_project() {
   local pkg=$1 out=$RESULTS/$1 db=$CORPUS/$1/compile_commands.json
-  local run t0 idx rc file rc2 rcp n=0 nice=0 nobj=0 nuns=0 nwarn
+  local run t0 idx rc file dir rc2 rcp n=0 nice=0 nobj=0 nuns=0 nwarn
   local -A took
   rm -rf "$out"; mkdir -p "$out"
   for run in plain plain2 plugin; do
@@ -205,10 +215,10 @@ run_project() {
   done
   : >"$out/ice.txt"; : >"$out/objdiff.txt"; : >"$out/unstable.txt"
   : >"$out/plainfail.txt"; : >"$out/warnings-all.txt"
-  # index.tsv lines: idx, exit code, seconds, source (same order in all runs)
-  while IFS=$'\t' read -r idx rc _ file _ rc2 _ _ _ rcp _ _; do
+  # index.tsv: idx, exit code, seconds, source, dir (same order in all runs)
+  while IFS=$'\t' read -r idx rc _ file dir _ rc2 _ _ _ _ rcp _ _ _; do
     n=$((n + 1))
-    memrules_warnings "$out/plugin/$idx.err" >>"$out/warnings-all.txt"
+    memrules_warnings "$out/plugin/$idx.err" "$dir" "$CORPUS/$pkg" >>"$out/warnings-all.txt"
     if grep -q 'internal compiler error' "$out/plugin/$idx.err"; then
       echo "$idx $file (ICE, see plugin/$idx.err)" >>"$out/ice.txt"
       nice=$((nice + 1))

@@ -14,7 +14,7 @@ directory, with these changes to its recorded command:
   * the object goes to OUTDIR/NNNN.o and stderr to OUTDIR/NNNN.err.
 
 OUTDIR/index.tsv gets one line per TU: NNNN <TAB> exit code <TAB> seconds
-<TAB> source file.  NNNN is the TU's position among the C TUs of the database,
+<TAB> source file <TAB> directory the compiler ran in.  NNNN is the TU's position among the C TUs of the database,
 so two runs over the same database can be compared TU by TU.
 
 usage: replay.py [--jobs N] [--list] compile_commands.json OUTDIR [-- EXTRA...]
@@ -112,9 +112,9 @@ def main():
         for idx, rc, secs in pool.map(compile_one, jobs):
             results[idx] = (rc, secs)
     with open(os.path.join(outdir, "index.tsv"), "w") as f:
-        for (idx, _, _, _), (_, src, _) in zip(jobs, units):
+        for (idx, _, _, _), (directory, src, _) in zip(jobs, units):
             rc, secs = results[idx]
-            f.write("%s\t%d\t%.2f\t%s\n" % (idx, rc, secs, src))
+            f.write("%s\t%d\t%.2f\t%s\t%s\n" % (idx, rc, secs, src, directory))
     return 0
 
 

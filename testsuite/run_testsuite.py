@@ -29,7 +29,7 @@ Annotation grammar (in a comment; the directive applies to the line it is writte
 A selector word is a target triplet glob (*-*-*), or "c" / "c++" for the file's language.
 RE is a Python regular expression (re.search), written between double quotes; only \\"
 is unescaped, every other backslash reaches the regex as written (so \\( is a literal
-parenthesis). Braces { RE } work too, as in Tcl.
+parenthesis).
 
 A test is one file at one -O level. It fails on: an expected warning or note that is
 missing, a memrules warning no dg-warning accounts for, a dg-bogus match, a compiler
@@ -104,10 +104,10 @@ def tcl_words(text, pos):
             i = j
 
 
-def braced_string(word):
-    """A {braced} regex comes back from tcl_words as words; glue it back together."""
-    if isinstance(word, list):
-        return " ".join(braced_string(w) for w in word)
+def string_arg(word):
+    """A directive's string argument: "quoted" or a bare word, not a {list}."""
+    if not isinstance(word, str):
+        raise AnnotationError("expected a \"quoted string\", got a {list}")
     return word
 
 
@@ -140,61 +140,63 @@ def parse_annotations(path, lang, triplet):
     """Read a test file's dg directives.
 
     Returns (expectations, options, prune): expectations are dicts with keys
-    kind ('warning', 'message', 'bogus'), regex, line, xfail, source (line written on).
+    kind ('warning', 'message', 'bogus'), regex, line and xfail; options is a list
+    of extra flags; prune a list of compiled regexes.
     """
     expectations, options, prune = [], [], []
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     for lineno, text in enumerate(lines, 1):
         for m in re.finditer(r"\{\s*dg-", text):
+            where = "%s:%d" % (os.path.basename(path), lineno)
             try:
                 words, _ = tcl_words(text, m.start())
+                where += ": " + words[0]
+                parse_directive(words, lineno, lang, triplet, expectations, options, prune)
             except AnnotationError as e:
-                raise AnnotationError("%s:%d: %s" % (path, lineno, e))
-            name, args = words[0], words[1:]
-            where = "%s:%d: %s" % (os.path.basename(path), lineno, name)
-            if name == "dg-do":
-                continue
-            if name in ("dg-options", "dg-additional-options"):
-                if not args:
-                    raise AnnotationError(where + " needs a string")
-                if len(args) < 2 or (isinstance(args[1], list)
-                                     and selector_matches(args[1][1:], lang, triplet)):
-                    options += shlex.split(braced_string(args[0]))
-                continue
-            if name == "dg-prune-output":
-                prune.append(compile_regex(braced_string(args[0]) if args else "", where))
-                continue
-            if name not in ("dg-warning", "dg-message", "dg-bogus"):
-                raise AnnotationError(where + ": unknown directive")
-            if not args:
-                raise AnnotationError(where + " needs a regex")
-            exp = {"kind": name[3:], "regex": compile_regex(braced_string(args[0]), where),
-                   "line": lineno, "xfail": False, "source": lineno}
-            if len(args) >= 3:                  # args[1] is the comment
-                sel = args[2]
-                if not isinstance(sel, list) or not sel or sel[0] not in ("target", "xfail"):
-                    raise AnnotationError(where + ": selector must be { target ... } or { xfail ... }")
-                applies = selector_matches(sel[1:], lang, triplet)
-                if sel[0] == "target" and not applies:
-                    continue
-                exp["xfail"] = sel[0] == "xfail" and applies
-            if len(args) >= 4:
-                try:
-                    exp["line"] = resolve_line(braced_string(args[3]), lineno)
-                except AnnotationError as e:
-                    raise AnnotationError("%s: %s" % (where, e))
-            if len(args) > 4:
-                raise AnnotationError(where + ": too many fields")
-            expectations.append(exp)
+                raise AnnotationError("%s: %s" % (where, e))
     return expectations, options, prune
 
 
-def compile_regex(pattern, where):
+def parse_directive(words, lineno, lang, triplet, expectations, options, prune):
+    """Add one directive, { dg-NAME ARGS... }, to the lists it belongs in."""
+    name, args = words[0], words[1:]
+    if name == "dg-do":
+        return
+    if not args:
+        raise AnnotationError("needs a \"quoted string\"")
+    if name in ("dg-options", "dg-additional-options"):
+        if len(args) < 2 or (isinstance(args[1], list)
+                             and selector_matches(args[1][1:], lang, triplet)):
+            options += shlex.split(string_arg(args[0]))
+        return
+    if name == "dg-prune-output":
+        prune.append(compile_regex(string_arg(args[0])))
+        return
+    if name not in ("dg-warning", "dg-message", "dg-bogus"):
+        raise AnnotationError("unknown directive")
+    if len(args) > 4:
+        raise AnnotationError("too many fields")
+    exp = {"kind": name[3:], "regex": compile_regex(string_arg(args[0])),
+           "line": lineno, "xfail": False}
+    if len(args) >= 3:                          # args[1] is the comment
+        sel = args[2]
+        if not isinstance(sel, list) or not sel or sel[0] not in ("target", "xfail"):
+            raise AnnotationError("the selector must be { target ... } or { xfail ... }")
+        applies = selector_matches(sel[1:], lang, triplet)
+        if sel[0] == "target" and not applies:
+            return
+        exp["xfail"] = sel[0] == "xfail" and applies
+    if len(args) == 4:
+        exp["line"] = resolve_line(string_arg(args[3]), lineno)
+    expectations.append(exp)
+
+
+def compile_regex(pattern):
     try:
         return re.compile(pattern)
     except re.error as e:
-        raise AnnotationError("%s: bad regex %r: %s" % (where, pattern, e))
+        raise AnnotationError("bad regex %r: %s" % (pattern, e))
 
 
 # ---------------------------------------------------------------- compiler output

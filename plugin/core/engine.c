@@ -210,7 +210,10 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	mr_state_retire (s, key);
 	mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
 	if (ev->dst)
-	  mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+	  {
+	    mr_state_forget_fact (s, ev->dst);
+	    mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+	  }
 	break;
       }
 
@@ -235,7 +238,10 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	    /* Failure: NULL returned, the old block untouched.  */
 	    mr_state *fail = mr_state_copy (s);
 	    if (ev->dst)
-	      mr_state_bind (fail, ev->dst, (mr_ref) { MR_OBJ_NULL, 0 });
+	      {
+		mr_state_forget_fact (fail, ev->dst);
+		mr_state_bind (fail, ev->dst, (mr_ref) { MR_OBJ_NULL, 0 });
+	      }
 	    list_push (more, fail);
 	    /* Success: the old block is freed (moved), dst is a new allocation.  */
 	    mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
@@ -244,7 +250,10 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	mr_state_set_obj (s, key, MR_TS_ALLOCATED, MR_FAM_MALLOC, ev);
 	mr_state_add_obj_flags (s, key, MR_OBJF_NONNULL);
 	if (ev->dst)
-	  mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+	  {
+	    mr_state_forget_fact (s, ev->dst);
+	    mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+	  }
 	break;
       }
 
@@ -532,6 +541,7 @@ apply_phis (mr_ctx *c, mr_state *s, const mr_block *to, uint32_t k)
       uint32_t dst = to->phis[i].dst;
       if (to->phis[i].is_pointer)
 	{
+	  mr_state_forget_fact (s, dst);
 	  if (refs[i].obj == MR_OBJ_NONE)
 	    {
 	      mr_state_unbind (s, dst);

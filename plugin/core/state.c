@@ -462,9 +462,36 @@ mr_state_forget_fact (mr_state *s, uint32_t value)
 
 /* Merging.  */
 
+/* The next binding at or after *i whose object has a typestate worth keeping paths
+   apart for (allocated, freed, null): which pointer holds which tracked object.  */
+static const mr_bind *
+next_tracked_bind (const mr_state *s, uint32_t *i)
+{
+  for (; *i < s->nbinds; (*i)++)
+    if (mr_state_ts (s, s->binds[*i].ref.obj) != MR_TS_UNKNOWN)
+      return &s->binds[(*i)++];
+  return NULL;
+}
+
+static bool
+same_tracked_binds (const mr_state *a, const mr_state *b)
+{
+  uint32_t i = 0, j = 0;
+  for (;;)
+    {
+      const mr_bind *x = next_tracked_bind (a, &i), *y = next_tracked_bind (b, &j);
+      if (!x || !y)
+	return !x && !y;
+      if (x->value != y->value || x->ref.obj != y->ref.obj || x->ref.off != y->ref.off)
+	return false;
+    }
+}
+
 bool
 mr_state_same_typestates (const mr_state *a, const mr_state *b)
 {
+  if (!same_tracked_binds (a, b))
+    return false;
   /* Objects in the default state may be listed (for their flags) or not.  */
   uint32_t i = 0, j = 0;
   for (;;)

@@ -146,6 +146,9 @@ bool mr_state_join (mr_state *dst, const mr_state *src);
    maybe-freed if either side freed it, unknown otherwise.  Returns true if changed.  */
 bool mr_state_join_lossy (mr_state *dst, const mr_state *src);
 
+/* Prints s to a FILE *, for debugging (debug.c).  */
+void mr_state_print (const mr_state *s, void *file);
+
 /* A rough size, for the budget.  */
 uint32_t mr_state_size (const mr_state *s);
 

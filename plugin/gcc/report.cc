@@ -26,10 +26,13 @@ static tree
 user_var (tree ssa)
 {
   tree var = SSA_NAME_VAR (ssa);
-  if (var && DECL_P (var) && DECL_NAME (var) && !DECL_IGNORED_P (var)
-      && !DECL_ARTIFICIAL (var))
-    return var;
-  return NULL_TREE;
+  if (!var || !DECL_P (var) || !DECL_NAME (var) || DECL_IGNORED_P (var))
+    return NULL_TREE;
+  /* C++'s `this` is artificial but is what the user wrote (this->p_).  */
+  if (DECL_ARTIFICIAL (var)
+      && !(TREE_CODE (var) == PARM_DECL && id_equal (DECL_NAME (var), "this")))
+    return NULL_TREE;
+  return var;
 }
 
 static void
@@ -103,10 +106,21 @@ append_name (const mr_lowered *l, std::string &out, tree t, int depth)
       }
     case MEM_REF:
       {
+	/* *p, or p[i] when the constant offset is a whole number of elements.  */
 	tree ptr = TREE_OPERAND (t, 0);
 	if (TREE_CODE (ptr) == ADDR_EXPR)
 	  {
 	    append_name (l, out, TREE_OPERAND (ptr, 0), depth + 1);
+	    return;
+	  }
+	tree size = TYPE_SIZE_UNIT (TREE_TYPE (t));
+	HOST_WIDE_INT off = tree_fits_shwi_p (TREE_OPERAND (t, 1))
+			    ? tree_to_shwi (TREE_OPERAND (t, 1)) : -1;
+	if (off > 0 && size && tree_fits_shwi_p (size) && tree_to_shwi (size) > 0
+	    && off % tree_to_shwi (size) == 0)
+	  {
+	    append_name (l, out, ptr, depth + 1);
+	    out += "[" + std::to_string ((long long) (off / tree_to_shwi (size))) + "]";
 	    return;
 	  }
 	out += "*";
@@ -252,19 +266,9 @@ report_one (const mr_lowered *l, const mr_finding *fd)
 			      dealloc_word (fd->ev), what.c_str (), cert, ri->slug);
       break;
     case MR_RULE_USE_AFTER_FREE:
-      {
-	const char *how = "";
-	switch (fd->use)
-	  {
-	  case MR_USE_READ: how = "read of"; break;
-	  case MR_USE_WRITE: how = "write to"; break;
-	  case MR_USE_CALL_ARG: how = "passing"; break;
-	  case MR_USE_RETURN: how = "returning"; break;
-	  }
-	shown = warning_meta (&rl, meta, 0, "use after %qs of %qs: %s freed memory (%s) [memrules-%s]",
-			      dealloc_word (fd->freed_by), what.c_str (), how, cert, ri->slug);
-	break;
-      }
+      shown = warning_meta (&rl, meta, 0, "use after %qs of %qs (%s) [memrules-%s]",
+			    dealloc_word (fd->freed_by), what.c_str (), cert, ri->slug);
+      break;
     default:
       shown = warning_meta (&rl, meta, 0, "%s: %qs (%s) [memrules-%s]", ri->description,
 			    what.c_str (), cert, ri->slug);
