@@ -38,7 +38,7 @@ mr_config_default (mr_config *cfg)
   for (int r = 0; r < MR_RULE_COUNT; r++)
     cfg->enabled[r] = mr_rules[r].default_on;
   cfg->max_states_per_block = 16;
-  cfg->max_steps = 200000;
+  cfg->max_work = 20000000;
 }
 
 void
@@ -682,8 +682,9 @@ static bool
 add_state (driver *d, uint32_t b, mr_state *t)
 {
   block_states *bs = &d->at[b];
+  t->sig = mr_state_signature (t);
   for (uint32_t i = 0; i < bs->n; i++)
-    if (mr_state_same_typestates (bs->v[i], t))
+    if (bs->v[i]->sig == t->sig && mr_state_same_typestates (bs->v[i], t))
       {
 	bool changed = mr_state_join (bs->v[i], t);
 	mr_state_free (t);
@@ -702,6 +703,7 @@ add_state (driver *d, uint32_t b, mr_state *t)
   d->ctx.out->degraded = true;
   mr_state *last = bs->v[bs->n - 1];
   bool changed = mr_state_join_lossy (last, t);
+  last->sig = mr_state_signature (last);
   mr_state_free (t);
   if (changed)
     last->dirty = true;
@@ -733,7 +735,8 @@ process_block (driver *d, uint32_t b)
 	bs->v[i]->dirty = false;
 	list_push (&run, mr_state_copy (bs->v[i]));
       }
-  c->out->steps += run.n;
+  for (uint32_t i = 0; i < run.n; i++)
+    c->out->work += mr_state_size (run.v[i]) + blk->nevents + 1;
   /* Events, with splits appended to the running list.  */
   for (uint32_t k = 0; k < blk->nevents; k++)
     {
@@ -748,7 +751,10 @@ process_block (driver *d, uint32_t b)
 	{
 	  uint32_t edge = blk->succs[k];
 	  const mr_edge *e = &f->edges[edge];
-	  mr_state *t = mr_state_copy (run.v[i]);
+	  /* The last successor takes the state itself instead of a copy.  */
+	  mr_state *t = k + 1 == blk->nsuccs ? run.v[i] : mr_state_copy (run.v[i]);
+	  if (k + 1 == blk->nsuccs)
+	    run.v[i] = NULL;
 	  if (!refine_edge (c, t, blk, e))
 	    {
 	      mr_state_free (t);
@@ -804,10 +810,10 @@ mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out)
 
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
-  uint64_t start = out->steps;
+  uint64_t start = out->work;
   while (d.nheap)
     {
-      if (out->steps - start >= cfg->max_steps)
+      if (out->work - start >= cfg->max_work)
 	{
 	  out->stopped = true;
 	  break;

@@ -5,8 +5,9 @@
    object typestates and merges the rest, refines states on branch conditions, drops
    infeasible ones, and iterates loops to a fixpoint.  A per-function budget bounds it:
    past max_states_per_block a block's states are merged (the analysis becomes path
-   insensitive there and reports only what holds on every merged path), past max_steps
-   the function's analysis stops with the findings made so far.  */
+   insensitive there and reports only what holds on every merged path), past max_work
+   (units: a state's size plus the events run through it, summed over every block a
+   state is run through) the function's analysis stops with the findings made so far.  */
 
 #ifndef MR_ENGINE_H
 #define MR_ENGINE_H
@@ -72,7 +73,7 @@ typedef struct mr_config
 {
   bool enabled[MR_RULE_COUNT];
   uint32_t max_states_per_block;
-  uint64_t max_steps;		/* block visits per function */
+  uint64_t max_work;		/* work units per function, see above */
 } mr_config;
 
 typedef struct mr_result
@@ -80,8 +81,8 @@ typedef struct mr_result
   mr_finding *findings;
   uint32_t nfindings, cap_findings;
   bool degraded;		/* some block's states were merged past the budget */
-  bool stopped;			/* max_steps reached: analysis incomplete */
-  uint64_t steps;
+  bool stopped;			/* max_work reached: analysis incomplete */
+  uint64_t work;			/* work units spent */
 } mr_result;
 
 void mr_config_default (mr_config *cfg);

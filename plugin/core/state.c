@@ -509,6 +509,27 @@ mr_state_same_typestates (const mr_state *a, const mr_state *b)
     }
 }
 
+static uint64_t
+mix (uint64_t h, uint64_t v)
+{
+  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  return h;
+}
+
+uint64_t
+mr_state_signature (const mr_state *s)
+{
+  uint64_t h = 1469598103934665603ull;
+  for (uint32_t i = 0; i < s->nobjs; i++)
+    if (s->objs[i].ts != MR_TS_UNKNOWN)
+      h = mix (h, ((uint64_t) s->objs[i].key << 16) | (s->objs[i].ts << 8) | s->objs[i].family);
+  for (uint32_t i = 0; i < s->nbinds; i++)
+    if (mr_state_ts (s, s->binds[i].ref.obj) != MR_TS_UNKNOWN)
+      h = mix (mix (h, s->binds[i].value), ((uint64_t) s->binds[i].ref.obj << 32)
+					    ^ (uint64_t) s->binds[i].ref.off);
+  return h;
+}
+
 static bool
 ref_eq (mr_ref a, mr_ref b)
 {

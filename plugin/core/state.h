@@ -99,6 +99,7 @@ typedef struct mr_state
   uint32_t nobjs, nbinds, nslots, nfacts;
   uint32_t cap_objs, cap_binds, cap_slots, cap_facts;
   bool dirty;			/* changed since its block last processed it */
+  uint64_t sig;			/* mr_state_signature, cached by the driver */
 } mr_state;
 
 mr_state *mr_state_new (void);
@@ -140,6 +141,9 @@ void mr_state_forget_fact (mr_state *s, uint32_t value);
 
 /* Merging (ESP): states with the same typestates are joined; others stay apart.  */
 bool mr_state_same_typestates (const mr_state *a, const mr_state *b);
+/* A hash of what mr_state_same_typestates compares: equal states have equal
+   signatures, so unequal signatures skip the comparison.  */
+uint64_t mr_state_signature (const mr_state *s);
 /* dst := dst joined with src (same typestates).  Returns true if dst changed.  */
 bool mr_state_join (mr_state *dst, const mr_state *src);
 /* dst := dst joined with src where typestates may differ: a differing object becomes

@@ -9,7 +9,7 @@
 
    Arguments (GCC's style; an unknown one is an error, as in the kernel's plugins):
      disable=SLUG[,SLUG]   turn rules off          enable=SLUG[,SLUG]  turn rules on
-     budget=N              block visits per function before the analysis stops
+     budget=N              work units per function before its analysis stops
      states=N              states kept per block before merging (path insensitivity)
      dump-ir               print each analysed function's memir to stderr
      help                  list the rules          version             print the version  */
@@ -111,7 +111,7 @@ parse_args (struct plugin_name_args *info)
       else if (strcmp (key, "budget") == 0)
 	{
 	  if ((ok &= parse_count (plugin, key, value, &n)))
-	    config.max_steps = n;
+	    config.max_work = n;
 	}
       else if (strcmp (key, "states") == 0)
 	{
