@@ -133,6 +133,7 @@ extract() {
 bear_make() { bear --output compile_commands.json -- make -j"$JOBS" "$@"; }
 
 # build_project PKG : configure + build in the current dir under bear.
+# (It runs on the left of "||", where set -e is off: steps are chained.)
 build_project() {
   case $1 in
     zlib) ./configure && bear_make ;;
@@ -145,21 +146,21 @@ build_project() {
         CFLAGS="-O2 -g -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_FTS3 \
           -DSQLITE_ENABLE_FTS3_PARENTHESIS -DSQLITE_ENABLE_RTREE=1 \
           -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_PREUPDATE_HOOK \
-          -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_STMTVTAB"
-      make sqlite3.c
-      bear_make libsqlite3.la sqlite3 ;;
+          -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_STMTVTAB" &&
+        make sqlite3.c &&
+        bear_make libsqlite3.la sqlite3 ;;
     curl)
       ./configure --disable-static --without-ssl --without-zlib \
         --without-brotli --without-zstd --without-libpsl --without-libidn2 \
         --without-nghttp2 --without-librtmp --without-libgsasl \
-        --disable-ldap --disable-manual
-      bear_make ;;
+        --disable-ldap --disable-manual &&
+        bear_make ;;
     jq)
       # The package has no configure script; lexer/parser .c are shipped.
-      autoreconf -fi
-      ./configure --disable-static --disable-docs --disable-valgrind \
-        --disable-maintainer-mode --with-oniguruma=yes
-      bear_make ;;
+      autoreconf -fi &&
+        ./configure --disable-static --disable-docs --disable-valgrind \
+          --disable-maintainer-mode --with-oniguruma=yes &&
+        bear_make ;;
     *) die "unknown project $1" ;;
   esac
 }
@@ -210,7 +211,9 @@ run_project() {
     [ $run = plugin ] && extra=("-fplugin=$PLUGIN" $EXTRA)
     log "$pkg: $run compile"
     t0=$SECONDS
-    python3 "$BENCH/replay.py" --jobs "$JOBS" "$db" "$out/$run" -- "${extra[@]}"
+    # (run_project is called left of "||", so set -e is off here: check.)
+    python3 "$BENCH/replay.py" --jobs "$JOBS" "$db" "$out/$run" -- "${extra[@]}" ||
+      die "replay.py failed for $pkg ($run)"
     took[$run]=$((SECONDS - t0))
   done
   : >"$out/ice.txt"; : >"$out/objdiff.txt"; : >"$out/unstable.txt"

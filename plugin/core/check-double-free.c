@@ -19,9 +19,12 @@ mr_check_double_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
   const mr_objst *o = mr_state_obj (s, target.obj);
   if (!o || o->ts != MR_TS_FREED)
     return;
-  mr_finding *fd = mr_report (c, MR_RULE_DOUBLE_FREE, ev, ev->a);
+  /* Freed by glibc's realloc (p, 0): that is the realloc-zero-free rule's case.  */
+  bool by_realloc0 = (o->flags & MR_OBJF_REALLOC0) != 0;
+  mr_finding *fd = mr_report (c, by_realloc0 ? MR_RULE_REALLOC_ZERO_FREE
+			      : MR_RULE_DOUBLE_FREE, ev, ev->a);
   if (!fd)
     return;
   fd->freed_by = o->ev;
-  mr_finding_note (fd, MR_NOTE_FIRST_FREE, o->ev);
+  mr_finding_note (fd, by_realloc0 ? MR_NOTE_REALLOC_ZERO : MR_NOTE_FIRST_FREE, o->ev);
 }

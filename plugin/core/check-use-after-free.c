@@ -10,8 +10,6 @@
 
 #include "engine-int.h"
 
-enum { MR_OBJF_UAF_REPORTED = 1 << 8 };
-
 void
 mr_check_use_after_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
 			 mr_use_kind use, uint32_t arg)
@@ -23,12 +21,14 @@ mr_check_use_after_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd sub
   if (!o || o->ts != MR_TS_FREED || (o->flags & MR_OBJF_UAF_REPORTED))
     return;
   const mr_event *freed_by = o->ev;
+  bool by_realloc0 = (o->flags & MR_OBJF_REALLOC0) != 0;
   mr_state_add_obj_flags (s, r.obj, MR_OBJF_UAF_REPORTED);
-  mr_finding *fd = mr_report (c, MR_RULE_USE_AFTER_FREE, ev, subject);
+  mr_finding *fd = mr_report (c, by_realloc0 ? MR_RULE_REALLOC_ZERO_FREE
+			      : MR_RULE_USE_AFTER_FREE, ev, subject);
   if (!fd)
     return;
   fd->use = use;
   fd->arg = arg;
   fd->freed_by = freed_by;
-  mr_finding_note (fd, MR_NOTE_FREED_HERE, freed_by);
+  mr_finding_note (fd, by_realloc0 ? MR_NOTE_REALLOC_ZERO : MR_NOTE_FREED_HERE, freed_by);
 }

@@ -29,11 +29,25 @@ mr_ts mr_obj_ts (const mr_state *s, uint32_t key);
 /* Records a finding (deduplicated on rule, event and argument); returns it, or NULL
    if the rule is off or the finding was already made on another path.  */
 mr_finding *mr_report (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject);
+/* The same, deduplicated on `dedup` instead of ev (a leak is one finding per
+   allocation, whichever return loses it first).  */
+mr_finding *mr_report_once (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject,
+			    const mr_event *dedup);
 void mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev);
 
-/* Checkers: called before the event's effect is applied.  */
+bool mr_is_object (uint32_t key);
+
+/* Checkers: called before the event's effect is applied.  One file each.  */
 void mr_check_double_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
 void mr_check_use_after_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
 			      mr_use_kind use, uint32_t arg);
+/* mismatched-dealloc, free-nonheap, free-offset: what a FREE/REALLOC releases.  */
+void mr_check_dealloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
+void mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject);
+void mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject);
+void mr_check_zero_alloc_use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject);
+void mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev);
+void mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret);
+void mr_check_realloc_leak (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old);
 
 #endif /* MR_ENGINE_INT_H */

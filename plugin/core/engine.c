@@ -51,17 +51,17 @@ mr_result_free (mr_result *r)
 /* Findings.  */
 
 mr_finding *
-mr_report (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject)
+mr_report_once (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject,
+		const mr_event *dedup)
 {
   if (!c->cfg->enabled[rule])
     return NULL;
   mr_result *out = c->out;
-  uint32_t arg = subject.kind == MR_OPND_VALUE ? subject.id : 0;
   for (uint32_t i = 0; i < out->nfindings; i++)
     {
       mr_finding *fd = &out->findings[i];
-      if (fd->rule == rule && fd->ev == ev
-	  && (fd->subject.kind != MR_OPND_VALUE ? 0 : fd->subject.id) == arg)
+      if (fd->rule == rule && fd->dedup == dedup && fd->subject.kind == subject.kind
+	  && fd->subject.id == subject.id)
 	return NULL;
     }
   MR_VEC_PUSH (out->findings, out->nfindings, out->cap_findings);
@@ -70,7 +70,14 @@ mr_report (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject)
   fd->rule = rule;
   fd->ev = ev;
   fd->subject = subject;
+  fd->dedup = dedup;
   return fd;
+}
+
+mr_finding *
+mr_report (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject)
+{
+  return mr_report_once (c, rule, ev, subject, ev);
 }
 
 void
@@ -82,13 +89,7 @@ mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev)
 
 /* Operands to references.  */
 
-static int64_t
-add_off (int64_t a, int64_t b)
-{
-  if (a == MR_OFF_UNKNOWN || b == MR_OFF_UNKNOWN)
-    return MR_OFF_UNKNOWN;
-  return a + b;
-}
+#define add_off mr_off_add
 
 mr_ref
 mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o)
@@ -130,6 +131,12 @@ is_object (uint32_t key)
   return key != MR_OBJ_NULL && key != MR_OBJ_NONE;
 }
 
+bool
+mr_is_object (uint32_t key)
+{
+  return is_object (key);
+}
+
 /* The root value an operand names, for bindings and facts; 0 if none.  */
 static uint32_t
 root_of (const mr_ctx *c, mr_opnd o, int64_t *off)
@@ -165,23 +172,41 @@ list_push (state_list *l, mr_state *s)
   l->v[l->n - 1] = s;
 }
 
+/* Marks an object and everything reachable from its slots as out of sight: a
+   callee or unknown memory holds it now.  Its contents may be written there, so
+   they are forgotten, and it counts as initialised.  */
+static void
+escape_obj (mr_state *s, uint32_t key, int depth)
+{
+  if (!is_object (key) || depth > 8)
+    return;
+  for (uint32_t i = 0; i < s->nslots; i++)
+    if ((uint32_t) (s->slots[i].at >> 32) == key)
+      escape_obj (s, s->slots[i].content.obj, depth + 1);
+  mr_state_add_obj_flags (s, key, MR_OBJF_ESCAPED);
+  const mr_objst *o = mr_state_obj (s, key);
+  if (o && (o->flags & MR_OBJF_UNINIT))
+    ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
+  mr_state_forget_obj_slots (s, key);
+}
+
+/* Something was written into the object: it is no longer uninitialised.  */
+static void
+mark_written (mr_state *s, uint32_t key)
+{
+  const mr_objst *o = is_object (key) ? mr_state_obj (s, key) : NULL;
+  if (o && (o->flags & MR_OBJF_UNINIT))
+    ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
+}
+
 /* A call may write through its pointer arguments and anything reachable from them or
    from escaped and global objects: forget what the state knows about their contents.  */
 static void
 clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 {
   for (uint32_t i = 0; i < call->nargs; i++)
-    {
-      mr_ref r = mr_ref_of (c, s, call->args[i]);
-      if (is_object (r.obj))
-	{
-	  mr_state_add_obj_flags (s, r.obj, MR_OBJF_ESCAPED);
-	  mr_state_forget_obj_slots (s, r.obj);
-	}
-    }
-  /* Slots inside escaped objects and statics: the callee may reach them too.
-     Their contents escape with them, so one pass over the objects suffices for the
-     objects already marked; contents of forgotten slots are gone from the state.  */
+    escape_obj (s, mr_ref_of (c, s, call->args[i]).obj, 0);
+  /* Slots inside escaped objects and statics: the callee may reach them too.  */
   for (uint32_t i = 0; i < s->nslots;)
     {
       uint32_t base = (uint32_t) (s->slots[i].at >> 32);
@@ -191,71 +216,182 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 		       && c->f->decls[MR_OBJ_INDEX (base)].kind == MR_DECL_STATIC;
       if (is_static || (o && (o->flags & MR_OBJF_ESCAPED)))
 	{
-	  mr_state_forget_obj_slots (s, base);
-	  continue;		/* the slot at i is now another object's */
+	  uint32_t before = s->nslots;
+	  escape_obj (s, base, 0);
+	  if (s->nslots < before)
+	    {
+	      i = 0;		/* slots moved: rescan (they only shrink) */
+	      continue;
+	    }
 	}
       i++;
     }
 }
 
-/* Applies one event to s.  Splits go to `more` (realloc's failure state).  */
+/* Could the operand be 0 in state s?  */
+static bool
+may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
+{
+  if (o.kind == MR_OPND_CONST)
+    return o.num == 0;
+  int64_t off;
+  uint32_t root = root_of (c, o, &off);
+  if (!root || off != 0)
+    return o.kind != MR_OPND_ADDR;
+  const mr_fact *f = mr_state_fact (s, root);
+  if (!f)
+    return true;
+  return f->lo <= 0 && f->hi >= 0 && !(f->has_ne && f->ne == 0);
+}
+
+/* Checks of a dereference of `subject` (read or write) that are not about freed
+   memory: NULL from an allocation, allocations of size 0, uninitialised reads.  */
+static void
+check_access (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
+{
+  mr_check_null_deref (c, s, ev, subject);
+  mr_check_zero_alloc_use (c, s, ev, subject);
+  if (write)
+    mark_written (s, mr_ref_of (c, s, subject).obj);
+  else
+    mr_check_uninit_read (c, s, ev, subject);
+}
+
+static void
+apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
+{
+  mr_check_alloc_size (c, s, ev);
+  uint32_t key = MR_OBJ_ALLOC | ev->id;
+  mr_state_retire (s, key);
+  mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
+  o->flags = 0;
+  if (ev->flags & MR_EVF_MAY_FAIL)
+    o->flags |= MR_OBJF_MAYBE_NULL;
+  if (ev->flags & MR_EVF_UNINIT)
+    o->flags |= MR_OBJF_UNINIT;
+  if (ev->a.kind != MR_OPND_NONE && may_be_zero (c, s, ev->a))
+    o->flags |= MR_OBJF_MAYBE_ZERO;
+  if (ev->dst)
+    {
+      mr_state_forget_fact (s, ev->dst);
+      mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+    }
+}
+
+static void
+apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
+{
+  mr_ref r = mr_ref_of (c, s, ev->a);
+  mr_check_double_free (c, s, ev, r);
+  mr_check_dealloc (c, s, ev, r);
+  mr_ts ts = is_object (r.obj) ? mr_obj_ts (s, r.obj) : MR_TS_UNKNOWN;
+  if (is_object (r.obj) && ts != MR_TS_NONHEAP && ts != MR_TS_NULL)
+    {
+      mr_objst *o = mr_state_set_obj (s, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
+      o->flags &= ~(MR_OBJF_REALLOC0 | MR_OBJF_UNINIT | MR_OBJF_MAYBE_ZERO);
+    }
+}
+
+/* realloc (a, b): checked like a free of a, then three outcomes.  Success: a is
+   freed (moved) and dst is a new block.  Failure: dst is NULL and a untouched, or,
+   when b may be 0, a freed by glibc's realloc (p, 0) (MEM36-C).  */
+static void
+apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
+{
+  mr_check_alloc_size (c, s, ev);
+  mr_ref r = mr_ref_of (c, s, ev->a);
+  mr_check_double_free (c, s, ev, r);
+  mr_check_dealloc (c, s, ev, r);
+  uint32_t key = MR_OBJ_ALLOC | ev->id;
+  mr_ts ts = is_object (r.obj) ? mr_obj_ts (s, r.obj) : MR_TS_NULL;
+  bool moves = is_object (r.obj) && ts != MR_TS_FREED && ts != MR_TS_NONHEAP
+	       && ts != MR_TS_NULL;
+  bool zero = moves && may_be_zero (c, s, ev->b);
+  bool nonzero = !(ev->b.kind == MR_OPND_CONST && ev->b.num == 0);
+  int64_t off;
+  uint32_t size_root = root_of (c, ev->b, &off);
+  if (off != 0)
+    size_root = 0;
+
+  if (moves && zero)
+    {
+      mr_state *z = mr_state_copy (s);
+      if (!size_root || mr_state_refine (z, size_root, MR_CMP_EQ, 0, true))
+	{
+	  mr_objst *o = mr_state_set_obj (z, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
+	  o->flags |= MR_OBJF_REALLOC0;
+	  mr_state_retire (z, key);
+	  mr_state_set_obj (z, key, MR_TS_NULL, MR_FAM_MALLOC, ev);
+	  if (ev->dst)
+	    {
+	      mr_state_forget_fact (z, ev->dst);
+	      mr_state_bind (z, ev->dst, (mr_ref) { key, 0 });
+	    }
+	  list_push (more, z);
+	}
+      else
+	mr_state_free (z);
+    }
+  if (moves && nonzero)
+    {
+      mr_state *fail = mr_state_copy (s);
+      if (!size_root || mr_state_refine (fail, size_root, MR_CMP_NE, 0, true))
+	{
+	  mr_check_realloc_leak (c, fail, ev, r);
+	  mr_state_retire (fail, key);
+	  mr_state_set_obj (fail, key, MR_TS_NULL, MR_FAM_MALLOC, ev);
+	  if (ev->dst)
+	    {
+	      mr_state_forget_fact (fail, ev->dst);
+	      mr_state_bind (fail, ev->dst, (mr_ref) { key, 0 });
+	    }
+	  list_push (more, fail);
+	}
+      else
+	mr_state_free (fail);
+    }
+  if (moves && !nonzero)
+    {
+      /* realloc (p, 0): only the outcomes above.  Leave s as the freed one.  */
+      mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
+      mr_state_retire (s, key);
+      mr_state_set_obj (s, key, MR_TS_NULL, MR_FAM_MALLOC, ev);
+      if (ev->dst)
+	mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+      return;
+    }
+  if (moves)
+    mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
+  if (moves && size_root)
+    mr_state_refine (s, size_root, MR_CMP_NE, 0, true);
+  mr_state_retire (s, key);
+  /* realloc (NULL, n) is malloc (n), which may fail; a moved block succeeded.  */
+  mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, MR_FAM_MALLOC, ev);
+  o->flags = moves ? MR_OBJF_NONNULL : MR_OBJF_MAYBE_NULL | MR_OBJF_UNINIT;
+  if (ev->dst)
+    {
+      mr_state_forget_fact (s, ev->dst);
+      mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+    }
+}
+
+/* Applies one event to s.  Splits go to `more` (realloc's failure states).  */
 static void
 apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 {
   switch (ev->kind)
     {
     case MR_EV_ALLOC:
-      {
-	uint32_t key = MR_OBJ_ALLOC | ev->id;
-	mr_state_retire (s, key);
-	mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
-	if (ev->dst)
-	  {
-	    mr_state_forget_fact (s, ev->dst);
-	    mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
-	  }
-	break;
-      }
+      apply_alloc (c, s, ev);
+      break;
 
     case MR_EV_FREE:
-      {
-	mr_ref r = mr_ref_of (c, s, ev->a);
-	mr_check_double_free (c, s, ev, r);
-	if (is_object (r.obj) && mr_obj_ts (s, r.obj) != MR_TS_NONHEAP
-	    && mr_obj_ts (s, r.obj) != MR_TS_NULL)
-	  mr_state_set_obj (s, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
-	break;
-      }
+      apply_free (c, s, ev);
+      break;
 
     case MR_EV_REALLOC:
-      {
-	mr_ref r = mr_ref_of (c, s, ev->a);
-	mr_check_double_free (c, s, ev, r);
-	uint32_t key = MR_OBJ_ALLOC | ev->id;
-	if (is_object (r.obj) && mr_obj_ts (s, r.obj) != MR_TS_FREED
-	    && mr_obj_ts (s, r.obj) != MR_TS_NONHEAP && mr_obj_ts (s, r.obj) != MR_TS_NULL)
-	  {
-	    /* Failure: NULL returned, the old block untouched.  */
-	    mr_state *fail = mr_state_copy (s);
-	    if (ev->dst)
-	      {
-		mr_state_forget_fact (fail, ev->dst);
-		mr_state_bind (fail, ev->dst, (mr_ref) { MR_OBJ_NULL, 0 });
-	      }
-	    list_push (more, fail);
-	    /* Success: the old block is freed (moved), dst is a new allocation.  */
-	    mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
-	  }
-	mr_state_retire (s, key);
-	mr_state_set_obj (s, key, MR_TS_ALLOCATED, MR_FAM_MALLOC, ev);
-	mr_state_add_obj_flags (s, key, MR_OBJF_NONNULL);
-	if (ev->dst)
-	  {
-	    mr_state_forget_fact (s, ev->dst);
-	    mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
-	  }
-	break;
-      }
+      apply_realloc (c, s, ev, more);
+      break;
 
     case MR_EV_COPY:
       /* Copies of values are resolved statically (mr_func_resolve); only copies of
@@ -271,12 +407,13 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
     case MR_EV_LOAD:
       {
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_READ, 0);
+	check_access (c, s, ev, ev->a, false);
 	if (!ev->dst)
 	  break;
 	mr_ref base = mr_ref_of (c, s, ev->a);
 	mr_ref at = { base.obj, add_off (base.off, ev->off) };
 	bool tracked = (ev->flags & MR_EVF_POINTER) && is_object (base.obj)
-		       && at.off != MR_OFF_UNKNOWN;
+		       && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	mr_ref content;
 	if (tracked && mr_state_load (s, at, &content))
 	  {
@@ -299,28 +436,34 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
     case MR_EV_STORE:
       {
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_WRITE, 0);
+	check_access (c, s, ev, ev->a, true);
 	mr_ref base = mr_ref_of (c, s, ev->a);
 	if (!is_object (base.obj))
 	  break;
 	mr_ref at = { base.obj, add_off (base.off, ev->off) };
 	mr_ref src = mr_ref_of (c, s, ev->b);
-	if (at.off == MR_OFF_UNKNOWN)
+	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
+	if (!exact)
 	  mr_state_forget_obj_slots (s, base.obj);
-	else if ((ev->flags & MR_EVF_POINTER) && src.obj != MR_OBJ_NONE)
+	else if (src.obj != MR_OBJ_NONE
+		 && ((ev->flags & MR_EVF_POINTER) || is_object (src.obj)))
 	  mr_state_store (s, at, src);
 	else
 	  mr_state_forget_slot (s, at);
-	/* A pointer stored into memory the engine does not own is out of its sight.  */
-	if ((ev->flags & MR_EVF_POINTER) && is_object (src.obj)
-	    && ((base.obj & MR_OBJ_KIND_MASK) != MR_OBJ_DECL
-		|| c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_STATIC))
-	  mr_state_add_obj_flags (s, src.obj, MR_OBJF_ESCAPED);
+	/* A pointer stored into memory the function does not own is out of its sight;
+	   so is one stored at an offset the engine cannot follow.  */
+	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
+		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
+	bool owned = local || (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_ALLOC;
+	if (is_object (src.obj) && (!owned || !exact))
+	  escape_obj (s, src.obj, 0);
 	break;
       }
 
     case MR_EV_DEREF:
       mr_check_use_after_free (c, s, ev, ev->a,
 			       (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
+      check_access (c, s, ev, ev->a, (ev->flags & MR_EVF_WRITE) != 0);
       break;
 
     case MR_EV_CALL:
@@ -328,11 +471,14 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	const mr_call *call = ev->call;
 	if (!call)
 	  break;
-	if (ev->dst)
-	  fresh_value (s, ev->dst);
 	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
 	  if (call->deref_mask & (1u << i))
-	    mr_check_use_after_free (c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
+	    {
+	      mr_check_use_after_free (c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
+	      check_access (c, s, ev, call->args[i], (call->write_mask & (1u << i)) != 0);
+	    }
+	if (ev->dst)
+	  fresh_value (s, ev->dst);
 	if (ev->flags & MR_EVF_NO_CLOBBER)
 	  {
 	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
@@ -349,19 +495,14 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       }
 
     case MR_EV_RETURN:
-      mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
+      if (ev->a.kind != MR_OPND_NONE)
+	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
+      mr_check_leaks_at_return (c, s, ev);
       break;
 
     case MR_EV_ESCAPE:
-      {
-	mr_ref r = mr_ref_of (c, s, ev->a);
-	if (is_object (r.obj))
-	  {
-	    mr_state_add_obj_flags (s, r.obj, MR_OBJF_ESCAPED);
-	    mr_state_forget_obj_slots (s, r.obj);
-	  }
-	break;
-      }
+      escape_obj (s, mr_ref_of (c, s, ev->a).obj, 0);
+      break;
     }
 }
 
@@ -423,7 +564,7 @@ refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
   mr_ts ts = mr_obj_ts (s, r.obj);
   if (ts == MR_TS_NULL)
     return is_null;
-  if (ts == MR_TS_NONHEAP)
+  if (ts == MR_TS_NONHEAP || (r.off != 0 && r.off != MR_OFF_UNKNOWN))
     return !is_null;
   const mr_objst *o = mr_state_obj (s, r.obj);
   if (is_null)
@@ -777,7 +918,7 @@ worth_analysing (const mr_func *f)
     for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
       {
 	mr_event_kind k = f->blocks[b].events[i].kind;
-	if (k == MR_EV_FREE || k == MR_EV_REALLOC)
+	if (k == MR_EV_FREE || k == MR_EV_REALLOC || k == MR_EV_ALLOC)
 	  return true;
       }
   return false;

@@ -41,7 +41,8 @@ typedef enum mr_note_kind
 {
   MR_NOTE_FIRST_FREE,		/* "first 'free' here" */
   MR_NOTE_FREED_HERE,		/* "freed here" */
-  MR_NOTE_ALLOCATED_HERE	/* "allocated here" */
+  MR_NOTE_ALLOCATED_HERE,	/* "allocated here" */
+  MR_NOTE_REALLOC_ZERO		/* "'realloc' frees 'p' when the size is 0" */
 } mr_note_kind;
 
 typedef enum mr_use_kind
@@ -65,6 +66,10 @@ typedef struct mr_finding
   mr_use_kind use;		/* use-after-free: how it is used */
   uint32_t arg;			/* MR_USE_CALL_ARG: the argument index */
   const mr_event *freed_by;	/* the event that freed the memory, if any */
+  const mr_event *alloc;	/* the allocation concerned, if known */
+  uint16_t expected;		/* mismatched-dealloc: the family the memory needs */
+  int64_t offset;		/* free-offset: bytes past the start, or MR_OFF_* */
+  const mr_event *dedup;	/* findings with the same rule and dedup event are one */
   mr_note notes[MR_MAX_NOTES];
   uint32_t nnotes;
 } mr_finding;

@@ -151,20 +151,45 @@ mr_func_new_call (mr_func *f, const char *callee, uint32_t nargs)
   return c;
 }
 
+mr_size *
+mr_func_new_size (mr_func *f)
+{
+  mr_size *z = arena_alloc (f, sizeof *z);
+  z->x = z->y = mr_none ();
+  z->mul = 1;
+  return z;
+}
+
 mr_opnd mr_value (uint32_t id) { return (mr_opnd) { MR_OPND_VALUE, id, 0 }; }
 mr_opnd mr_const (int64_t c) { return (mr_opnd) { MR_OPND_CONST, 0, c }; }
 mr_opnd mr_addr (uint32_t decl, int64_t off) { return (mr_opnd) { MR_OPND_ADDR, decl, off }; }
 mr_opnd mr_unknown (void) { return (mr_opnd) { MR_OPND_UNKNOWN, 0, 0 }; }
 mr_opnd mr_none (void) { return (mr_opnd) { MR_OPND_NONE, 0, 0 }; }
 
-/* Adds two offsets, either of which may be unknown.  */
-static int64_t
-add_off (int64_t a, int64_t b)
+int64_t
+mr_off_add (int64_t a, int64_t b)
 {
   if (a == MR_OFF_UNKNOWN || b == MR_OFF_UNKNOWN)
     return MR_OFF_UNKNOWN;
+  if (a == MR_OFF_POSITIVE || b == MR_OFF_POSITIVE)
+    {
+      int64_t other = a == MR_OFF_POSITIVE ? b : a;
+      return other >= 0 || other == MR_OFF_POSITIVE ? MR_OFF_POSITIVE : MR_OFF_UNKNOWN;
+    }
   return a + b;
 }
+
+int64_t
+mr_off_join (int64_t a, int64_t b)
+{
+  if (a == b)
+    return a;
+  bool apos = a == MR_OFF_POSITIVE || (a > 0 && a != MR_OFF_UNKNOWN);
+  bool bpos = b == MR_OFF_POSITIVE || (b > 0 && b != MR_OFF_UNKNOWN);
+  return apos && bpos ? MR_OFF_POSITIVE : MR_OFF_UNKNOWN;
+}
+
+#define add_off mr_off_add
 
 /* Follows f->root from v to its root, compressing the path.  Copies are acyclic in
    SSA except through PHIs, which are roots, so this terminates.  */

@@ -31,8 +31,15 @@
 extern "C" {
 #endif
 
-/* A byte offset the lowering could not compute (variable array index, ...).  */
+/* A byte offset the lowering could not compute (variable array index, ...), and one
+   known only to be positive (after p++ in a loop).  */
 #define MR_OFF_UNKNOWN INT64_MIN
+#define MR_OFF_POSITIVE (INT64_MIN + 1)
+
+/* a + b for offsets that may be unknown or only known positive.  */
+int64_t mr_off_add (int64_t a, int64_t b);
+/* The least offset that covers both a and b.  */
+int64_t mr_off_join (int64_t a, int64_t b);
 
 typedef struct mr_loc
 {
@@ -66,7 +73,10 @@ typedef enum mr_family
   MR_FAM_NEW,			/* operator new -> delete */
   MR_FAM_NEW_ARRAY,		/* operator new[] -> delete[] */
   MR_FAM_ALLOCA,		/* alloca, __builtin_alloca: never freed */
-  MR_FAM_COUNT
+  MR_FAM_CLASS_NEW,		/* a class-specific operator new -> its delete */
+  MR_FAM_CLASS_NEW_ARRAY,	/* a class-specific operator new[] -> its delete[] */
+  MR_FAM_USER = 16		/* MR_FAM_USER + i: the i-th user deallocator of the
+				   translation unit (__attribute__ ((malloc (d, n)))) */
 } mr_family;
 
 typedef enum mr_event_kind
@@ -89,8 +99,23 @@ enum
   MR_EVF_WRITE = 1 << 0,	/* DEREF/STORE: a write */
   MR_EVF_POINTER = 1 << 1,	/* LOAD/STORE/COPY: the value moved is a pointer */
   MR_EVF_MAY_FAIL = 1 << 2,	/* ALLOC/REALLOC: may return NULL */
-  MR_EVF_NO_CLOBBER = 1 << 3	/* CALL: the callee writes no memory the caller sees */
+  MR_EVF_NO_CLOBBER = 1 << 3,	/* CALL: the callee writes no memory the caller sees */
+  MR_EVF_UNINIT = 1 << 4,	/* ALLOC: the memory's contents are indeterminate */
+  MR_EVF_SAME_VAR = 1 << 5	/* REALLOC: the result overwrites the pointer it was
+				   given (p = realloc (p, n)): p is lost if it fails */
 };
+
+/* What an allocation size is made of, when it is a multiplication the lowering
+   could see: (x + add) * mul [* y].  Operands carry the bit width of their type
+   before any widening conversion, which bounds them when no fact does.  */
+typedef struct mr_size
+{
+  mr_opnd x, y;			/* y is NONE for (x + add) * mul */
+  int64_t add;
+  uint64_t mul;
+  uint8_t x_bits, y_bits;
+  const char *allocator;	/* the allocating function's name, for messages */
+} mr_size;
 
 /* A call to a function the engine has no special knowledge of beyond this record.  */
 typedef struct mr_call
@@ -113,6 +138,7 @@ typedef struct mr_event
   mr_opnd a, b;
   int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN */
   mr_call *call;		/* CALL only */
+  mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any */
   mr_loc loc;
 } mr_event;
 
@@ -192,6 +218,7 @@ typedef struct mr_func
   mr_decl *decls;
   uint32_t ndecls, cap_decls;
   uint32_t nvalues;		/* SSA values are 1 .. nvalues-1 */
+  bool is_main;			/* memory still held when main returns is not leaked */
   uint32_t nevents;		/* events created so far; next event id */
   /* Filled by mr_func_resolve: value -> (root value, offset) for pure copies.  */
   uint32_t *root;
@@ -211,6 +238,7 @@ mr_event *mr_block_add_event (mr_func *f, uint32_t block, mr_event_kind kind, mr
 /* PHI arguments are added after all edges exist: nargs == npreds of the block.  */
 mr_phi *mr_block_add_phi (mr_func *f, uint32_t block, uint32_t dst, bool is_pointer);
 mr_call *mr_func_new_call (mr_func *f, const char *callee, uint32_t nargs);
+mr_size *mr_func_new_size (mr_func *f);
 /* Copies s into memory owned by the function.  */
 const char *mr_func_strdup (mr_func *f, const char *s);
 

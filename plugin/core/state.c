@@ -464,6 +464,19 @@ mr_state_forget_fact (mr_state *s, uint32_t value)
 
 /* The next binding at or after *i whose object has a typestate worth keeping paths
    apart for (allocated, freed, null): which pointer holds which tracked object.  */
+/* Offsets of tracked pointers keep paths apart by sign only: at the start of the
+   object, past it, before it, unknown.  Exact offsets would split a loop's paths at
+   every p++; a sign is what free-offset needs.  */
+static int
+mr_off_category (int64_t off)
+{
+  if (off == MR_OFF_UNKNOWN)
+    return 3;
+  if (off == 0)
+    return 0;
+  return off == MR_OFF_POSITIVE || off > 0 ? 1 : 2;
+}
+
 static const mr_bind *
 next_tracked_bind (const mr_state *s, uint32_t *i)
 {
@@ -482,7 +495,8 @@ same_tracked_binds (const mr_state *a, const mr_state *b)
       const mr_bind *x = next_tracked_bind (a, &i), *y = next_tracked_bind (b, &j);
       if (!x || !y)
 	return !x && !y;
-      if (x->value != y->value || x->ref.obj != y->ref.obj || x->ref.off != y->ref.off)
+      if (x->value != y->value || x->ref.obj != y->ref.obj
+	  || mr_off_category (x->ref.off) != mr_off_category (y->ref.off))
 	return false;
     }
 }
@@ -525,8 +539,8 @@ mr_state_signature (const mr_state *s)
       h = mix (h, ((uint64_t) s->objs[i].key << 16) | (s->objs[i].ts << 8) | s->objs[i].family);
   for (uint32_t i = 0; i < s->nbinds; i++)
     if (mr_state_ts (s, s->binds[i].ref.obj) != MR_TS_UNKNOWN)
-      h = mix (mix (h, s->binds[i].value), ((uint64_t) s->binds[i].ref.obj << 32)
-					    ^ (uint64_t) s->binds[i].ref.off);
+      h = mix (mix (h, s->binds[i].value), ((uint64_t) s->binds[i].ref.obj << 8)
+					    ^ (uint64_t) mr_off_category (s->binds[i].ref.off));
   return h;
 }
 
@@ -536,20 +550,42 @@ ref_eq (mr_ref a, mr_ref b)
   return a.obj == b.obj && a.off == b.off;
 }
 
-/* Keeps the bindings present and equal in both.  */
+/* A reference dropped by a join may have been the last one to its object: the
+   object is then out of sight, like one stored where the engine cannot follow, and
+   must not be reported as leaked.  */
+static void
+lose_ref (mr_state *d, uint32_t obj)
+{
+  if ((obj & MR_OBJ_KIND_MASK) != 0 && obj != 0xffffffffu)
+    mr_state_add_obj_flags (d, obj, MR_OBJF_ESCAPED);
+}
+
+/* Keeps the bindings present in both to the same object (offsets joined).  */
 static bool
 join_binds (mr_state *d, const mr_state *s)
 {
-  uint32_t out = 0, j = 0;
-  for (uint32_t i = 0; i < d->nbinds; i++)
+  uint32_t out = 0, j = 0, n = d->nbinds;
+  bool changed = false;
+  for (uint32_t i = 0; i < n; i++)
     {
       while (j < s->nbinds && s->binds[j].value < d->binds[i].value)
 	j++;
-      if (j < s->nbinds && s->binds[j].value == d->binds[i].value
-	  && ref_eq (s->binds[j].ref, d->binds[i].ref))
-	d->binds[out++] = d->binds[i];
+      mr_bind b = d->binds[i];
+      if (j < s->nbinds && s->binds[j].value == b.value && s->binds[j].ref.obj == b.ref.obj)
+	{
+	  int64_t off = mr_off_join (b.ref.off, s->binds[j].ref.off);
+	  changed |= off != b.ref.off;
+	  b.ref.off = off;
+	  d->binds[out++] = b;
+	}
+      else
+	{
+	  changed = true;
+	  lose_ref (d, b.ref.obj);
+	  if (j < s->nbinds && s->binds[j].value == b.value)
+	    lose_ref (d, s->binds[j].ref.obj);
+	}
     }
-  bool changed = out != d->nbinds;
   d->nbinds = out;
   return changed;
 }
@@ -557,16 +593,22 @@ join_binds (mr_state *d, const mr_state *s)
 static bool
 join_slots (mr_state *d, const mr_state *s)
 {
-  uint32_t out = 0, j = 0;
-  for (uint32_t i = 0; i < d->nslots; i++)
+  uint32_t out = 0, j = 0, n = d->nslots;
+  for (uint32_t i = 0; i < n; i++)
     {
       while (j < s->nslots && s->slots[j].at < d->slots[i].at)
 	j++;
       if (j < s->nslots && s->slots[j].at == d->slots[i].at
 	  && ref_eq (s->slots[j].content, d->slots[i].content))
 	d->slots[out++] = d->slots[i];
+      else
+	{
+	  lose_ref (d, d->slots[i].content.obj);
+	  if (j < s->nslots && s->slots[j].at == d->slots[i].at)
+	    lose_ref (d, s->slots[j].content.obj);
+	}
     }
-  bool changed = out != d->nslots;
+  bool changed = out != n;
   d->nslots = out;
   return changed;
 }

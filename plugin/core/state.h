@@ -52,7 +52,12 @@ typedef enum mr_ts
 enum
 {
   MR_OBJF_ESCAPED = 1 << 0,	/* stored or passed where the engine cannot follow */
-  MR_OBJF_NONNULL = 1 << 1	/* checked against NULL on this path */
+  MR_OBJF_NONNULL = 1 << 1,	/* checked against NULL on this path */
+  MR_OBJF_MAYBE_NULL = 1 << 2,	/* from an allocation that may return NULL */
+  MR_OBJF_UNINIT = 1 << 3,	/* nothing written to it since it was allocated */
+  MR_OBJF_MAYBE_ZERO = 1 << 4,	/* allocated with a size that may be 0 */
+  MR_OBJF_REALLOC0 = 1 << 5,	/* FREED by realloc (p, 0) returning NULL */
+  MR_OBJF_UAF_REPORTED = 1 << 8	/* use-after-free reported on this path */
 };
 
 typedef struct mr_ref
@@ -65,7 +70,7 @@ typedef struct mr_objst
 {
   uint32_t key;
   uint8_t ts;			/* mr_ts */
-  uint8_t family;		/* mr_family: the expected (ALLOCATED) or used (FREED) one */
+  uint16_t family;		/* mr_family: the expected (ALLOCATED) or used (FREED) one */
   uint16_t flags;
   const mr_event *ev;		/* the allocation or the free, for notes */
 } mr_objst;

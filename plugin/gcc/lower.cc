@@ -380,6 +380,155 @@ callee_name (tree fndecl)
   return n[0] == '*' ? n + 1 : n;
 }
 
+/* User deallocators named by __attribute__ ((malloc (dealloc, n))) in this
+   translation unit: memory from such an allocator has family MR_FAM_USER + i.  */
+static vec<tree> user_deallocs;
+
+static uint16_t
+family_of_deallocator (tree dealloc)
+{
+  if (fndecl_built_in_p (dealloc, BUILT_IN_FREE)
+      || (DECL_NAME (dealloc) && id_equal (DECL_NAME (dealloc), "free")))
+    return MR_FAM_MALLOC;
+  for (unsigned i = 0; i < user_deallocs.length (); i++)
+    if (user_deallocs[i] == dealloc)
+      return MR_FAM_USER + i;
+  if (user_deallocs.length () >= 0xffff - MR_FAM_USER)
+    return MR_FAM_NONE;
+  user_deallocs.safe_push (dealloc);
+  return MR_FAM_USER + user_deallocs.length () - 1;
+}
+
+const char *
+mr_user_family_name (unsigned family)
+{
+  unsigned i = family - MR_FAM_USER;
+  if (family < MR_FAM_USER || i >= user_deallocs.length ())
+    return NULL;
+  return IDENTIFIER_POINTER (DECL_NAME (user_deallocs[i]));
+}
+
+/* The deallocator an allocator names with __attribute__ ((malloc (dealloc, n))).  */
+static tree
+attribute_deallocator (tree fndecl)
+{
+  for (tree a = lookup_attribute ("malloc", DECL_ATTRIBUTES (fndecl)); a;
+       a = lookup_attribute ("malloc", TREE_CHAIN (a)))
+    {
+      tree args = TREE_VALUE (a);
+      if (!args)
+	continue;
+      tree d = TREE_VALUE (args);
+      if (d && TREE_CODE (d) == ADDR_EXPR)
+	d = TREE_OPERAND (d, 0);
+      if (d && TREE_CODE (d) == FUNCTION_DECL)
+	return d;
+    }
+  return NULL_TREE;
+}
+
+/* Looks through conversions that keep the value; *bits is the width of the
+   narrowest type seen (the value fits in it), one less for a signed type.  */
+static tree
+strip_widening (tree t, unsigned *bits)
+{
+  *bits = INTEGRAL_TYPE_P (TREE_TYPE (t)) ? TYPE_PRECISION (TREE_TYPE (t))
+	  - !TYPE_UNSIGNED (TREE_TYPE (t)) : 64;
+  for (int depth = 0; depth < 4 && TREE_CODE (t) == SSA_NAME; depth++)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (!is_gimple_assign (def) || !CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def)))
+	break;
+      tree from = gimple_assign_rhs1 (def);
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (from)))
+	break;
+      unsigned w = TYPE_PRECISION (TREE_TYPE (from)) - !TYPE_UNSIGNED (TREE_TYPE (from));
+      if (w < *bits)
+	*bits = w;
+      t = from;
+    }
+  return t;
+}
+
+/* A size argument computed by a multiplication with a variable factor, as
+   (x + add) * mul [* y] (mr_size), or NULL when it is anything else.  */
+static mr_size *
+describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
+{
+  unsigned bits;
+  tree t = strip_widening (size, &bits);
+  if (TREE_CODE (t) != SSA_NAME)
+    return NULL;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != MULT_EXPR)
+    return NULL;
+  mr_size *z = mr_func_new_size (c->f);
+  tree ops[2] = { gimple_assign_rhs1 (def), gimple_assign_rhs2 (def) };
+  for (int i = 0; i < 2; i++)
+    {
+      tree op = ops[i];
+      if (TREE_CODE (op) == INTEGER_CST)
+	{
+	  if (!tree_fits_uhwi_p (op))
+	    return NULL;
+	  z->mul *= tree_to_uhwi (op);
+	  continue;
+	}
+      unsigned w;
+      tree v = strip_widening (op, &w);
+      int64_t add = 0;
+      gimple *vd = TREE_CODE (v) == SSA_NAME ? SSA_NAME_DEF_STMT (v) : NULL;
+      if (vd && is_gimple_assign (vd) && gimple_assign_rhs_code (vd) == PLUS_EXPR
+	  && TREE_CODE (gimple_assign_rhs2 (vd)) == INTEGER_CST
+	  && tree_fits_shwi_p (gimple_assign_rhs2 (vd)))
+	{
+	  add = tree_to_shwi (gimple_assign_rhs2 (vd));
+	  unsigned w2;
+	  v = strip_widening (gimple_assign_rhs1 (vd), &w2);
+	  /* x + c is one bit wider than x at most.  */
+	  w = w2 + 1 < w ? w2 + 1 : w;
+	}
+      mr_opnd o = lower_operand (c, bb, v, loc);
+      if (z->x.kind == MR_OPND_NONE)
+	z->x = o, z->add = add, z->x_bits = w;
+      else if (add == 0)
+	z->y = o, z->y_bits = w;
+      else
+	return NULL;
+    }
+  return z->x.kind == MR_OPND_NONE ? NULL : z;
+}
+
+/* p = realloc (p, n): the result replaces the pointer realloc was given, either the
+   same variable or the same memory location (s->buf = realloc (s->buf, n)), before
+   anything tests it.  */
+static bool
+realloc_overwrites_arg (gcall *s)
+{
+  tree lhs = gimple_call_lhs (s), arg = gimple_call_arg (s, 0);
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME || TREE_CODE (arg) != SSA_NAME)
+    return false;
+  if (SSA_NAME_VAR (lhs) && SSA_NAME_VAR (lhs) == SSA_NAME_VAR (arg))
+    return true;
+  gimple *def = SSA_NAME_DEF_STMT (arg);
+  if (!is_gimple_assign (def) || !gimple_assign_single_p (def)
+      || !is_memory_ref (gimple_assign_rhs1 (def)))
+    return false;
+  tree from = gimple_assign_rhs1 (def);
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST (use, it, lhs)
+    {
+      gimple *u = USE_STMT (use);
+      /* Stored right away, not after a check of the result.  */
+      if (is_gimple_assign (u) && gimple_assign_single_p (u)
+	  && gimple_bb (u) == gimple_bb (s) && gimple_assign_rhs1 (u) == lhs
+	  && operand_equal_p (gimple_assign_lhs (u), from, 0))
+	return true;
+    }
+  return false;
+}
+
 /* C++ allocation and deallocation functions (GCC-PLUGIN-FACTS.md §2): allocating
    new is operator new that is replaceable or malloc-like; placement new (`_ZnwmPv`)
    returns its second argument.  */
@@ -390,11 +539,20 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
     return false;
   const char *mangled = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
   tree lhs = gimple_call_lhs (s);
-  bool is_array = strstr (mangled, "na") == mangled + 2 || strstr (mangled, "daE")
-		  || strstr (mangled, "naE") || strncmp (mangled, "_Zda", 4) == 0;
+  /* DECL_NAME is "operator new", "operator new []", "operator delete []", ...  */
+  bool is_array = strstr (IDENTIFIER_POINTER (DECL_NAME (fndecl)), "[]") != NULL;
+  /* A class-specific operator (a static member function) pairs only with the same
+     class's other operator: a family of its own.  */
+  bool in_class = DECL_CONTEXT (fndecl) && TYPE_P (DECL_CONTEXT (fndecl));
+  uint16_t family = in_class ? (is_array ? MR_FAM_CLASS_NEW_ARRAY : MR_FAM_CLASS_NEW)
+		    : (is_array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW);
   if (DECL_IS_OPERATOR_NEW_P (fndecl))
     {
-      bool allocating = DECL_IS_REPLACEABLE_OPERATOR (fndecl) || DECL_IS_MALLOC (fndecl);
+      bool placement = gimple_call_num_args (s) == 2
+		       && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1)))
+		       && !strstr (mangled, "nothrow");
+      bool allocating = !placement && (DECL_IS_REPLACEABLE_OPERATOR (fndecl)
+				       || DECL_IS_MALLOC (fndecl) || in_class);
       if (!allocating)
 	{
 	  /* Placement new: the result is the storage it was given.  */
@@ -409,9 +567,10 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 	}
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
       e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
-      e->family = is_array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+      e->family = family;
       e->a = gimple_call_num_args (s) ? lower_operand (c, bb, gimple_call_arg (s, 0), loc)
 				      : mr_none ();
+      e->flags |= MR_EVF_UNINIT;
       if (strstr (mangled, "nothrow"))
 	e->flags |= MR_EVF_MAY_FAIL;
       return true;
@@ -420,7 +579,34 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
     return true;
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
   e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
-  e->family = is_array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+  e->family = family;
+  return true;
+}
+
+/* Functions the user declared as an allocator (__attribute__ ((malloc)), with or
+   without a deallocator) or as a deallocator (named by such an attribute: GCC marks
+   it, and fndecl_dealloc_argno says which argument it frees).  Their memory
+   belongs to a family of its own, so mixing them with free is a mismatch.  */
+static bool
+lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t dst,
+		      mr_loc loc)
+{
+  unsigned nargs = gimple_call_num_args (s);
+  unsigned argno = fndecl_dealloc_argno (fndecl);
+  if (argno < nargs && lookup_attribute ("*dealloc", DECL_ATTRIBUTES (fndecl)))
+    {
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      e->a = lower_operand (c, bb, gimple_call_arg (s, argno), loc);
+      e->family = family_of_deallocator (fndecl);
+      return true;
+    }
+  tree dealloc = attribute_deallocator (fndecl);
+  if (!dealloc || !dst)
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = dst;
+  e->family = family_of_deallocator (dealloc);
+  e->a = mr_none ();
   return true;
 }
 
@@ -481,21 +667,36 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  }
       if (k->kind == MR_KNOWN_REALLOC && nargs >= 2)
 	{
+	  mr_size *size = describe_size (c, bb, gimple_call_arg (s, 1), loc);
 	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
 	  e->dst = dst;
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
 	  e->b = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
 	  e->family = MR_FAM_MALLOC;
-	  e->flags = MR_EVF_MAY_FAIL;
+	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s) ? MR_EVF_SAME_VAR : 0);
+	  e->size = size;
+	  if (size)
+	    size->allocator = "realloc";
 	  return;
 	}
+      /* FLAGS / 16 - 1 is the size argument (known.def).  */
+      unsigned size_arg = (unsigned) (k->flags >> 4) - 1;
+      mr_size *size = size_arg < nargs
+		      ? describe_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
       e->dst = dst;
       e->family = k->family;
-      e->a = nargs ? lower_operand (c, bb, gimple_call_arg (s, 0), loc) : mr_none ();
-      e->flags = (k->flags & 1) ? MR_EVF_MAY_FAIL : 0;
+      e->a = size_arg < nargs ? lower_operand (c, bb, gimple_call_arg (s, size_arg), loc)
+			      : mr_none ();
+      e->flags = ((k->flags & 1) ? MR_EVF_MAY_FAIL : 0) | ((k->flags & 2) ? MR_EVF_UNINIT : 0);
+      e->size = size;
+      if (size)
+	size->allocator = k->name;
       return;
     }
+
+  if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
+    return;
 
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
@@ -675,12 +876,14 @@ lower_stmt (lower_ctx *c, unsigned bb, gimple *s)
       break;
     case GIMPLE_RETURN:
       {
+	/* Every return: leaks are judged there.  An aggregate returned by value
+	   keeps what its fields hold.  */
 	tree r = gimple_return_retval (as_a<greturn *> (s));
-	if (r && is_pointerish (r))
-	  {
-	    mr_event *e = mr_block_add_event (c->f, bb, MR_EV_RETURN, loc);
-	    e->a = lower_operand (c, bb, r, loc);
-	  }
+	mr_event *e = mr_block_add_event (c->f, bb, MR_EV_RETURN, loc);
+	if (r && DECL_P (r))
+	  e->a = mr_addr (decl_index (c, r), 0);
+	else if (r)
+	  e->a = lower_operand (c, bb, r, loc);
 	break;
       }
     case GIMPLE_COND:
@@ -724,6 +927,7 @@ mr_lower (function *fun, mr_lowered *out)
   c.f = mr_func_new (name, nblocks, num_ssa_names);
   out->func = c.f;
   c.f->entry = ENTRY_BLOCK;
+  c.f->is_main = DECL_NAME (fun->decl) && MAIN_NAME_P (DECL_NAME (fun->decl));
   c.last_loc = { (uint32_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
   make_loc (&c, DECL_SOURCE_LOCATION (fun->decl));
 

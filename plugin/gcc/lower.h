@@ -20,6 +20,9 @@ struct mr_lowered
 void mr_lower (function *fun, mr_lowered *out);
 void mr_lowered_release (mr_lowered *l);
 
+/* The deallocator's name of a user family (MR_FAM_USER + i), or NULL.  */
+const char *mr_user_family_name (unsigned family);
+
 /* The tree for a memir value, or NULL_TREE.  */
 tree mr_lowered_value_tree (const mr_lowered *l, uint32_t value);
 

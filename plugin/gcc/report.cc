@@ -181,6 +181,24 @@ operand_name (const mr_lowered *l, mr_opnd o)
 
 /* Words.  */
 
+/* The deallocator that releases memory of a family, as the user writes it.  */
+static const char *
+family_dealloc_word (unsigned family)
+{
+  switch (family)
+    {
+    case MR_FAM_MALLOC: return "free";
+    case MR_FAM_NEW: return "delete";
+    case MR_FAM_NEW_ARRAY: return "delete[]";
+    case MR_FAM_CLASS_NEW: return "the class's operator delete";
+    case MR_FAM_CLASS_NEW_ARRAY: return "the class's operator delete[]";
+    default:
+      if (const char *user = mr_user_family_name (family))
+	return user;
+      return "free";
+    }
+}
+
 /* The deallocator an event performs, as the user wrote it.  */
 static const char *
 dealloc_word (const mr_event *ev)
@@ -189,12 +207,11 @@ dealloc_word (const mr_event *ev)
     return "free";
   if (ev->kind == MR_EV_REALLOC)
     return "realloc";
-  switch (ev->family)
-    {
-    case MR_FAM_NEW: return "delete";
-    case MR_FAM_NEW_ARRAY: return "delete[]";
-    default: return "free";
-    }
+  if (ev->family == MR_FAM_CLASS_NEW)
+    return "delete";
+  if (ev->family == MR_FAM_CLASS_NEW_ARRAY)
+    return "delete[]";
+  return family_dealloc_word (ev->family);
 }
 
 /* The CERT id for this finding: rules.def lists the C rule first, then the C++ one;
@@ -206,7 +223,10 @@ cert_for (const mr_finding *fd)
   size_t comma = ids.find (", ");
   if (comma == std::string::npos)
     return ids;
-  bool cxx = fd->ev->family == MR_FAM_NEW || fd->ev->family == MR_FAM_NEW_ARRAY;
+  bool cxx = fd->ev->family == MR_FAM_NEW || fd->ev->family == MR_FAM_NEW_ARRAY
+	     || fd->ev->family == MR_FAM_CLASS_NEW || fd->ev->family == MR_FAM_CLASS_NEW_ARRAY;
+  if (fd->rule != MR_RULE_DOUBLE_FREE)
+    cxx = false;
   return cxx ? ids.substr (comma + 2) : ids.substr (0, comma);
 }
 
@@ -216,8 +236,17 @@ loc_of (const mr_event *ev)
   return (location_t) ev->loc.handle;
 }
 
+/* "'p'" in GCC's quotes, or "memory" when the pointer has no name.  */
+static std::string
+quoted (const std::string &name)
+{
+  if (name.empty () || name.find ("()") != std::string::npos)
+    return "memory";
+  return std::string (open_quote) + name + close_quote;
+}
+
 static void
-emit_note (const mr_finding *fd, const mr_note *n)
+emit_note (const mr_note *n, const std::string &what)
 {
   location_t loc = loc_of (n->ev);
   switch (n->kind)
@@ -234,8 +263,24 @@ emit_note (const mr_finding *fd, const mr_note *n)
     case MR_NOTE_ALLOCATED_HERE:
       inform (loc, "allocated here");
       break;
+    case MR_NOTE_REALLOC_ZERO:
+      inform (loc, "%<realloc%> frees %s when the size is 0", what.c_str ());
+      break;
     }
-  (void) fd;
+}
+
+/* "'n' * 8", "('n' + 1) * 16", "'a' * 'b'": the product in a size, for messages.  */
+static std::string
+size_text (const mr_lowered *l, const mr_size *z)
+{
+  std::string x = quoted (operand_name (l, z->x));
+  if (z->add)
+    x = "(" + x + " + " + std::to_string ((long long) z->add) + ")";
+  if (z->mul != 1)
+    x += " * " + std::to_string ((unsigned long long) z->mul);
+  if (z->y.kind != MR_OPND_NONE)
+    x += " * " + quoted (operand_name (l, z->y));
+  return x;
 }
 
 /* Emits one finding.  */
@@ -243,8 +288,8 @@ static void
 report_one (const mr_lowered *l, const mr_finding *fd)
 {
   const mr_rule_info *ri = &mr_rules[fd->rule];
-  std::string name = operand_name (l, fd->subject);
-  std::string what = name.empty () ? std::string ("memory") : name;
+  std::string what = quoted (operand_name (l, fd->subject));
+  const char *w = what.c_str ();
   location_t loc = loc_of (fd->ev);
 
   auto_diagnostic_group group;
@@ -253,31 +298,95 @@ report_one (const mr_lowered *l, const mr_finding *fd)
   meta.add_cwe (ri->cwe);
   std::string cert_id = cert_for (fd);
   const char *cert = cert_id.c_str ();
+  const char *slug = ri->slug;
   bool shown = false;
 
   switch (fd->rule)
     {
     case MR_RULE_DOUBLE_FREE:
       if (fd->ev->kind == MR_EV_REALLOC)
-	shown = warning_meta (&rl, meta, 0, "%<realloc%> of already freed %qs (%s) [memrules-%s]",
-			      what.c_str (), cert, ri->slug);
+	shown = warning_meta (&rl, meta, 0, "%<realloc%> of already freed %s (%s) [memrules-%s]",
+			      w, cert, slug);
       else
-	shown = warning_meta (&rl, meta, 0, "double-%qs of %qs (%s) [memrules-%s]",
-			      dealloc_word (fd->ev), what.c_str (), cert, ri->slug);
+	shown = warning_meta (&rl, meta, 0, "double-%qs of %s (%s) [memrules-%s]",
+			      dealloc_word (fd->ev), w, cert, slug);
       break;
     case MR_RULE_USE_AFTER_FREE:
-      shown = warning_meta (&rl, meta, 0, "use after %qs of %qs (%s) [memrules-%s]",
-			    dealloc_word (fd->freed_by), what.c_str (), cert, ri->slug);
+      shown = warning_meta (&rl, meta, 0, "use after %qs of %s (%s) [memrules-%s]",
+			    dealloc_word (fd->freed_by), w, cert, slug);
+      break;
+    case MR_RULE_REALLOC_ZERO_FREE:
+      if (fd->ev->kind == MR_EV_FREE || fd->ev->kind == MR_EV_REALLOC)
+	shown = warning_meta (&rl, meta, 0,
+			      "%qs of %s after %<realloc%> of size 0 freed it (%s) [memrules-%s]",
+			      dealloc_word (fd->ev), w, cert, slug);
+      else
+	shown = warning_meta (&rl, meta, 0,
+			      "use of %s after %<realloc%> of size 0 freed it (%s) [memrules-%s]",
+			      w, cert, slug);
+      break;
+    case MR_RULE_ALLOC_SIZE_OVERFLOW:
+      {
+	const mr_size *z = fd->ev->size;
+	std::string product = z ? size_text (l, z) : std::string ("size");
+	shown = warning_meta (&rl, meta, 0,
+			      "multiplication in the size of %qs may overflow: %s (%s) [memrules-%s]",
+			      z && z->allocator ? z->allocator : "malloc", product.c_str (),
+			      cert, slug);
+	break;
+      }
+    case MR_RULE_MISMATCHED_DEALLOC:
+      shown = warning_meta (&rl, meta, 0,
+			    "%s should have been deallocated with %qs but was deallocated "
+			    "with %qs (%s) [memrules-%s]", w, family_dealloc_word (fd->expected),
+			    dealloc_word (fd->ev), cert, slug);
+      break;
+    case MR_RULE_FREE_NONHEAP:
+      shown = warning_meta (&rl, meta, 0,
+			    "%qs of %s which points to memory not on the heap (%s) [memrules-%s]",
+			    dealloc_word (fd->ev), w, cert, slug);
+      break;
+    case MR_RULE_FREE_OFFSET:
+      if (fd->offset > 0)
+	shown = warning_meta (&rl, meta, 0,
+			      "%qs of %s which does not point to the start of its allocation "
+			      "(%lld bytes past it) (%s) [memrules-%s]", dealloc_word (fd->ev), w,
+			      (long long) fd->offset, cert, slug);
+      else
+	shown = warning_meta (&rl, meta, 0,
+			      "%qs of %s which does not point to the start of its allocation "
+			      "(%s) [memrules-%s]", dealloc_word (fd->ev), w, cert, slug);
+      break;
+    case MR_RULE_LEAK:
+      if (fd->ev->kind == MR_EV_REALLOC)
+	shown = warning_meta (&rl, meta, 0, "leak of %s if %<realloc%> fails (%s) [memrules-%s]",
+			      w, cert, slug);
+      else
+	shown = warning_meta (&rl, meta, 0, "leak of %s (%s) [memrules-%s]", w, cert, slug);
+      break;
+    case MR_RULE_NULL_DEREF_ALLOC:
+      shown = warning_meta (&rl, meta, 0, "dereference of possibly-NULL %s (%s) [memrules-%s]",
+			    w, cert, slug);
+      break;
+    case MR_RULE_UNINIT_READ:
+      shown = warning_meta (&rl, meta, 0,
+			    "read of uninitialized memory pointed to by %s (%s) [memrules-%s]",
+			    w, cert, slug);
+      break;
+    case MR_RULE_ZERO_ALLOC:
+      shown = warning_meta (&rl, meta, 0,
+			    "allocation of possibly 0 bytes for %s used as if it had room "
+			    "(%s) [memrules-%s]", w, cert, slug);
       break;
     default:
-      shown = warning_meta (&rl, meta, 0, "%s: %qs (%s) [memrules-%s]", ri->description,
-			    what.c_str (), cert, ri->slug);
+      shown = warning_meta (&rl, meta, 0, "%s: %s (%s) [memrules-%s]", ri->description,
+			    w, cert, slug);
       break;
     }
   if (!shown)
     return;
   for (uint32_t i = 0; i < fd->nnotes; i++)
-    emit_note (fd, &fd->notes[i]);
+    emit_note (&fd->notes[i], what);
 }
 
 void

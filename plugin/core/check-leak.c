@@ -1,0 +1,136 @@
+/* check-leak.c — leak (MEM31-C, CWE-401).
+
+   An allocation made in this function is leaked when the function returns while
+   nothing that outlives the call refers to it: not the returned value, not a static
+   or global, not memory the caller can see (anything stored through a parameter or
+   into unknown memory escapes), not a callee that may have kept it (an unknown call
+   that received it).  Reported at the return, once per allocation:
+
+     char *text = malloc (32);
+     if (text == NULL) return -1;
+     ...
+     return 0;                  leak of 'text'     (note: allocated here)
+
+   Also `p = realloc (p, n)`: when realloc fails, p is overwritten with NULL and the
+   block it held is lost (reported at the realloc).
+
+   Not leaks: memory still held when main returns (the program ends: MEM31-C-EX1's
+   spirit), paths that end in exit or abort (no return), allocations that failed
+   (NULL on that path), alloca memory, and anything the engine lost track of at a
+   join or a call — precision first.  */
+
+#include "engine-int.h"
+#include "util.h"
+
+#include <stdlib.h>
+
+typedef struct keyset
+{
+  uint32_t *v;
+  uint32_t n, cap;
+} keyset;
+
+static bool
+keyset_has (const keyset *k, uint32_t key)
+{
+  for (uint32_t i = 0; i < k->n; i++)
+    if (k->v[i] == key)
+      return true;
+  return false;
+}
+
+static bool
+keyset_add (keyset *k, uint32_t key)
+{
+  if (!mr_is_object (key) || keyset_has (k, key))
+    return false;
+  MR_VEC_PUSH (k->v, k->n, k->cap);
+  k->v[k->n - 1] = key;
+  return true;
+}
+
+/* Objects the caller can still reach after the return.  */
+static void
+reachable_after_return (const mr_ctx *c, const mr_state *s, const mr_event *ret, keyset *r)
+{
+  if (ret->a.kind == MR_OPND_ADDR)
+    keyset_add (r, MR_OBJ_DECL | ret->a.id);	/* an aggregate returned by value */
+  else if (ret->a.kind != MR_OPND_NONE)
+    keyset_add (r, mr_ref_of (c, s, ret->a).obj);
+  for (uint32_t i = 0; i < s->nobjs; i++)
+    if (s->objs[i].flags & MR_OBJF_ESCAPED)
+      keyset_add (r, s->objs[i].key);
+  /* Statics, and memory that came from outside (parameters, loads, calls).  */
+  for (uint32_t i = 0; i < s->nslots; i++)
+    {
+      uint32_t base = (uint32_t) (s->slots[i].at >> 32);
+      uint32_t kind = base & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+      bool outside = kind == MR_OBJ_SYM
+		     || (kind == MR_OBJ_DECL && MR_OBJ_INDEX (base) < c->f->ndecls
+			 && c->f->decls[MR_OBJ_INDEX (base)].kind == MR_DECL_STATIC);
+      if (outside)
+	keyset_add (r, base);
+    }
+  /* Close over the slots: what a reachable object holds is reachable.  */
+  for (bool grew = true; grew;)
+    {
+      grew = false;
+      for (uint32_t i = 0; i < s->nslots; i++)
+	if (keyset_has (r, (uint32_t) (s->slots[i].at >> 32)))
+	  grew |= keyset_add (r, s->slots[i].content.obj);
+    }
+}
+
+static mr_opnd
+alloc_subject (const mr_event *alloc)
+{
+  return alloc->dst ? mr_value (alloc->dst) : mr_unknown ();
+}
+
+void
+mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret)
+{
+  if (c->f->is_main || !c->cfg->enabled[MR_RULE_LEAK])
+    return;
+  keyset reach = { 0 };
+  bool computed = false;
+  for (uint32_t i = 0; i < s->nobjs; i++)
+    {
+      const mr_objst *o = &s->objs[i];
+      if (o->ts != MR_TS_ALLOCATED || o->family == MR_FAM_ALLOCA
+	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
+	  || (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC)
+	continue;
+      if (!computed)
+	{
+	  reachable_after_return (c, s, ret, &reach);
+	  computed = true;
+	}
+      if (keyset_has (&reach, o->key))
+	continue;
+      mr_finding *fd = mr_report_once (c, MR_RULE_LEAK, ret, alloc_subject (o->ev), o->ev);
+      if (fd)
+	{
+	  fd->alloc = o->ev;
+	  mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, o->ev);
+	}
+    }
+  free (reach.v);
+}
+
+void
+mr_check_realloc_leak (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old)
+{
+  if (!(ev->flags & MR_EVF_SAME_VAR) || !mr_is_object (old.obj))
+    return;
+  const mr_objst *o = mr_state_obj (s, old.obj);
+  if (o && (o->flags & MR_OBJF_ESCAPED))
+    return;
+  mr_finding *fd = mr_report (c, MR_RULE_LEAK, ev, ev->a);
+  if (fd)
+    {
+      fd->alloc = ev;		/* marks the realloc form for the message */
+      if (o && o->ev && o->ev != ev)
+	mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, o->ev);
+    }
+}

@@ -1,0 +1,83 @@
+/* check-size.c — allocation sizes: alloc-size-overflow (MEM35-C, MEM37-C, INT30-C;
+   CWE-190/680) and zero-alloc (MEM36-C, MEM04-C; CWE-131, off by default).
+
+   alloc-size-overflow: the lowering describes a size computed by a multiplication,
+   (x + add) * mul [* y].  Each variable operand is bounded by the facts on the path
+   (a dominating `if (n > SIZE_MAX / sizeof (T)) return;` or `if (n >= 1000) return;`
+   leaves n <= bound) or, failing that, by the width of its type before it was widened
+   to size_t: an unsigned int count times sizeof (T) cannot overflow a 64-bit size_t.
+   The product is computed in 128 bits; above SIZE_MAX it may overflow:
+
+     p = malloc (n * sizeof (struct item));   multiplication in the size of
+                                              'malloc' may overflow: 'n * 16'
+
+   calloc is never reported: glibc's calloc checks its own multiplication and fails
+   cleanly.  new T[n] is never reported: g++ emits its own check.  A signed operand
+   widened from int counts as its positive range: a negative count is another bug.
+
+   zero-alloc: an allocation whose size may be 0 on the path is marked; using it as if
+   it had room (a dereference) is reported once.  */
+
+#include "engine-int.h"
+
+typedef unsigned __int128 mr_u128;
+
+/* The largest value operand o may have, or 0 if unbounded.  */
+static mr_u128
+operand_max (const mr_ctx *c, const mr_state *s, mr_opnd o, unsigned bits, int64_t add)
+{
+  mr_u128 max;
+  if (o.kind == MR_OPND_CONST)
+    max = (mr_u128) (uint64_t) o.num;
+  else
+    {
+      max = bits >= 64 || bits == 0 ? (mr_u128) UINT64_MAX : ((mr_u128) 1 << bits) - 1;
+      int64_t off;
+      uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (c->f, o.id, &off) : 0;
+      const mr_fact *f = root ? mr_state_fact (s, root) : NULL;
+      if (f && f->hi != INT64_MAX && f->hi >= 0 && (mr_u128) f->hi < max)
+	max = (mr_u128) f->hi;
+    }
+  if (add > 0)
+    max += (mr_u128) add;
+  return max;
+}
+
+void
+mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev)
+{
+  const mr_size *z = ev->size;
+  if (!z || z->x.kind == MR_OPND_NONE)
+    return;
+  mr_u128 limit = UINT64_MAX;
+  mr_u128 x = operand_max (c, s, z->x, z->x_bits, z->add);
+  mr_u128 product = x * (mr_u128) z->mul;
+  bool overflow = x > limit || (z->mul && x > limit / z->mul) || product > limit;
+  if (!overflow && z->y.kind != MR_OPND_NONE)
+    {
+      mr_u128 y = operand_max (c, s, z->y, z->y_bits, 0);
+      overflow = y && product > limit / y;
+    }
+  if (!overflow)
+    return;
+  mr_report (c, MR_RULE_ALLOC_SIZE_OVERFLOW, ev, z->x);
+}
+
+void
+mr_check_zero_alloc_use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
+{
+  mr_ref r = mr_ref_of (c, s, subject);
+  if (!mr_is_object (r.obj))
+    return;
+  const mr_objst *o = mr_state_obj (s, r.obj);
+  if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_MAYBE_ZERO))
+    return;
+  const mr_event *alloc = o->ev;
+  ((mr_objst *) o)->flags &= ~MR_OBJF_MAYBE_ZERO;
+  mr_finding *fd = mr_report (c, MR_RULE_ZERO_ALLOC, ev, subject);
+  if (fd)
+    {
+      fd->alloc = alloc;
+      mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
+    }
+}
