@@ -88,7 +88,7 @@ alloc_subject (const mr_event *alloc)
 }
 
 void
-mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret)
+mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_loc *at)
 {
   if (c->f->is_main || !c->cfg->enabled[MR_RULE_LEAK])
     return;
@@ -97,9 +97,10 @@ mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret)
   for (uint32_t i = 0; i < s->nobjs; i++)
     {
       const mr_objst *o = &s->objs[i];
-      if (o->ts != MR_TS_ALLOCATED || o->family == MR_FAM_ALLOCA
-	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
-	  || (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC)
+      bool lost = (o->flags & MR_OBJF_REALLOC_LOST) != 0;
+      if ((o->ts != MR_TS_ALLOCATED && !(lost && o->ts == MR_TS_UNKNOWN))
+	  || o->family == MR_FAM_ALLOCA || (o->flags & MR_OBJF_ESCAPED) || !o->ev
+	  || (!lost && (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC))
 	continue;
       if (!computed)
 	{
@@ -108,29 +109,95 @@ mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret)
 	}
       if (keyset_has (&reach, o->key))
 	continue;
+      if (o->flags & MR_OBJF_REALLOC_LOST)
+	{
+	  /* Lost when p = realloc (p, n) failed: say so, at the realloc.  */
+	  mr_finding *fd = mr_report (c, MR_RULE_LEAK, o->ev, o->ev->a);
+	  if (fd)
+	    fd->alloc = o->ev;
+	  continue;
+	}
       mr_finding *fd = mr_report_once (c, MR_RULE_LEAK, ret, alloc_subject (o->ev), o->ev);
       if (fd)
 	{
 	  fd->alloc = o->ev;
+	  fd->loc = at && at->line ? at : NULL;
 	  mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, o->ev);
 	}
     }
   free (reach.v);
 }
 
+/* Is obj held by anything but the versions of variable var (bindings of roots that
+   are copies of var only) and the slot `except`?  */
+static bool
+held_elsewhere (const mr_ctx *c, const mr_state *s, uint32_t obj, uint32_t var,
+		uint64_t except, bool *held_by_var)
+{
+  *held_by_var = false;
+  for (uint32_t i = 0; i < s->nbinds; i++)
+    if (s->binds[i].ref.obj == obj)
+      {
+	uint32_t v = mr_func_root_var (c->f, s->binds[i].value);
+	if (var && v == var)
+	  *held_by_var = true;
+	else if (v != 0)
+	  return true;
+      }
+  for (uint32_t i = 0; i < s->nslots; i++)
+    if (s->slots[i].content.obj == obj)
+      {
+	if (s->slots[i].at == except)
+	  *held_by_var = true;
+	else
+	  return true;
+      }
+  return false;
+}
+
+void
+mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var,
+			 bool slot, mr_ref at)
+{
+  if (c->f->is_main || !c->cfg->enabled[MR_RULE_LEAK] || (!var && !slot))
+    return;
+  uint64_t except = slot ? ((uint64_t) at.obj << 32) | (uint32_t) at.off : UINT64_MAX;
+  for (uint32_t i = 0; i < s->nobjs; i++)
+    {
+      const mr_objst *o = &s->objs[i];
+      if (o->ts != MR_TS_ALLOCATED || o->family == MR_FAM_ALLOCA
+	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
+	  || (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC)
+	continue;
+      bool held_by_var;
+      if (held_elsewhere (c, s, o->key, slot ? 0 : var, except, &held_by_var) || !held_by_var)
+	continue;
+      uint32_t key = o->key;
+      mr_finding *fd = mr_report_once (c, MR_RULE_LEAK, ev, alloc_subject (o->ev), o->ev);
+      if (fd)
+	{
+	  fd->alloc = o->ev;
+	  mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, o->ev);
+	}
+      /* Reported here: not again at the return.  */
+      mr_state_add_obj_flags (s, key, MR_OBJF_ESCAPED);
+      o = mr_state_obj (s, key);
+      i = (uint32_t) (o - s->objs);
+    }
+}
+
 void
 mr_check_realloc_leak (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old)
 {
+  (void) c;
   if (!(ev->flags & MR_EVF_SAME_VAR) || !mr_is_object (old.obj))
     return;
   const mr_objst *o = mr_state_obj (s, old.obj);
   if (o && (o->flags & MR_OBJF_ESCAPED))
     return;
-  mr_finding *fd = mr_report (c, MR_RULE_LEAK, ev, ev->a);
-  if (fd)
-    {
-      fd->alloc = ev;		/* marks the realloc form for the message */
-      if (o && o->ev && o->ev != ev)
-	mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, o->ev);
-    }
+  /* Reported where the path returns, if it does: a failure handler that exits
+     (or a check function given the NULL result) ends the path first.  */
+  mr_ts ts = mr_obj_ts (s, old.obj);
+  mr_objst *n = mr_state_set_obj (s, old.obj, ts, o ? (mr_family) o->family : MR_FAM_NONE, ev);
+  n->flags |= MR_OBJF_REALLOC_LOST;
 }

@@ -47,7 +47,9 @@ void
 mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
   const mr_size *z = ev->size;
-  if (!z || z->x.kind == MR_OPND_NONE)
+  /* Only factors that come from outside the function's own arithmetic: a count
+     computed by a loop (proto_count++) is bounded by what the loop walks.  */
+  if (!z || z->x.kind == MR_OPND_NONE || !(ev->flags & MR_EVF_SIZE_INPUT))
     return;
   mr_u128 limit = UINT64_MAX;
   mr_u128 x = operand_max (c, s, z->x, z->x_bits, z->add);

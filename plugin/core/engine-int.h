@@ -19,6 +19,9 @@ typedef struct mr_ctx
   mr_func *f;
   const mr_config *cfg;
   mr_result *out;
+  const mr_event *return_block_ev;	/* the RETURN of the block being run, if that
+					   block only returns (its leaks are judged on
+					   the edges into it) */
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */
@@ -47,7 +50,13 @@ void mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd su
 void mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject);
 void mr_check_zero_alloc_use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject);
 void mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev);
-void mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret);
+/* at: where the path returns, or NULL for ret's own location.  */
+void mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret,
+			       const mr_loc *at);
 void mr_check_realloc_leak (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old);
+/* ev overwrites variable var (an SSA version of it) or, with slot, the pointer
+   stored at `at` (a local variable in memory): allocations only it held are lost.  */
+void mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var,
+			      bool slot, mr_ref at);
 
 #endif /* MR_ENGINE_INT_H */

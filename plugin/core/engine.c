@@ -183,7 +183,8 @@ escape_obj (mr_state *s, uint32_t key, int depth)
   for (uint32_t i = 0; i < s->nslots; i++)
     if ((uint32_t) (s->slots[i].at >> 32) == key)
       escape_obj (s, s->slots[i].content.obj, depth + 1);
-  mr_state_add_obj_flags (s, key, MR_OBJF_ESCAPED);
+  /* Handed on: the receiver may also check it for NULL (shell_check_oom (p)).  */
+  mr_state_add_obj_flags (s, key, MR_OBJF_ESCAPED | MR_OBJF_NONNULL);
   const mr_objst *o = mr_state_obj (s, key);
   if (o && (o->flags & MR_OBJF_UNINIT))
     ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
@@ -242,6 +243,17 @@ may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
   if (!f)
     return true;
   return f->lo <= 0 && f->hi >= 0 && !(f->has_ne && f->ne == 0);
+}
+
+/* True if a fact on o (from a branch) says it may be 0, as opposed to no fact.  */
+static bool
+size_fact_allows_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
+{
+  int64_t off;
+  uint32_t root = root_of (c, o, &off);
+  const mr_fact *f = root && off == 0 ? mr_state_fact (s, root) : NULL;
+  return f && f->lo <= 0 && f->hi >= 0 && !(f->has_ne && f->ne == 0)
+	 && f->hi != INT64_MAX;
 }
 
 /* Checks of a dereference of `subject` (read or write) that are not about freed
@@ -306,7 +318,11 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   mr_ts ts = is_object (r.obj) ? mr_obj_ts (s, r.obj) : MR_TS_NULL;
   bool moves = is_object (r.obj) && ts != MR_TS_FREED && ts != MR_TS_NONHEAP
 	       && ts != MR_TS_NULL;
-  bool zero = moves && may_be_zero (c, s, ev->b);
+  /* A size computed by the function (n * 2, a PHI of such) is taken as nonzero
+     unless a fact says otherwise; one that comes from outside may be 0.  */
+  bool zero = moves && may_be_zero (c, s, ev->b)
+	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
+		  || size_fact_allows_zero (c, s, ev->b));
   bool nonzero = !(ev->b.kind == MR_OPND_CONST && ev->b.num == 0);
   int64_t off;
   uint32_t size_root = root_of (c, ev->b, &off);
@@ -379,6 +395,10 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 static void
 apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 {
+  /* A new version of a user variable: what only its old version held is lost.  */
+  if (ev->dst && ev->kind != MR_EV_COPY && c->f->value_var && ev->dst < c->f->nvalues
+      && c->f->value_var[ev->dst])
+    mr_check_overwrite_leak (c, s, ev, c->f->value_var[ev->dst], false, (mr_ref) { 0, 0 });
   switch (ev->kind)
     {
     case MR_EV_ALLOC:
@@ -443,6 +463,10 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	mr_ref at = { base.obj, add_off (base.off, ev->off) };
 	mr_ref src = mr_ref_of (c, s, ev->b);
 	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
+	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
+		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
+	if (exact && local && (ev->flags & MR_EVF_POINTER))
+	  mr_check_overwrite_leak (c, s, ev, 0, true, at);
 	if (!exact)
 	  mr_state_forget_obj_slots (s, base.obj);
 	else if (src.obj != MR_OBJ_NONE
@@ -452,8 +476,6 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	  mr_state_forget_slot (s, at);
 	/* A pointer stored into memory the function does not own is out of its sight;
 	   so is one stored at an offset the engine cannot follow.  */
-	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
-		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
 	bool owned = local || (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_ALLOC;
 	if (is_object (src.obj) && (!owned || !exact))
 	  escape_obj (s, src.obj, 0);
@@ -479,6 +501,17 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	    }
 	if (ev->dst)
 	  fresh_value (s, ev->dst);
+	/* A function given the NULL result of a failed allocation is taken for the
+	   program's out-of-memory handler (xalloc_die (), check_oom (p)): the
+	   failure path ends there.  */
+	if (!(ev->flags & MR_EVF_NO_CLOBBER))
+	  for (uint32_t i = 0; i < call->nargs; i++)
+	    {
+	      mr_ref r = mr_ref_of (c, s, call->args[i]);
+	      const mr_objst *o = is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+	      if (o && o->ts == MR_TS_NULL && o->ev && (o->ev->flags & MR_EVF_MAY_FAIL))
+		s->dead = true;
+	    }
 	if (ev->flags & MR_EVF_NO_CLOBBER)
 	  {
 	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
@@ -497,7 +530,9 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
     case MR_EV_RETURN:
       if (ev->a.kind != MR_OPND_NONE)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
-      mr_check_leaks_at_return (c, s, ev);
+      /* Leaks on the paths into a shared return block were judged on the edges.  */
+      if (!c->return_block_ev || c->return_block_ev != ev)
+	mr_check_leaks_at_return (c, s, ev, NULL);
       break;
 
     case MR_EV_ESCAPE:
@@ -586,6 +621,53 @@ refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
   return true;
 }
 
+/* Two pointers compared (p == q, p != buf): the engine knows when they must be
+   equal (same object and offset) or must differ (distinct objects it made or
+   named: an allocation is not a local array, two allocations are not one).  */
+static bool
+refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
+{
+  if (op != MR_CMP_EQ && op != MR_CMP_NE)
+    return true;
+  mr_ref a = mr_ref_of (c, s, lhs), b = mr_ref_of (c, s, rhs);
+  if (!is_object (a.obj) || !is_object (b.obj))
+    return true;
+  bool same = a.obj == b.obj && a.off == b.off && a.off != MR_OFF_UNKNOWN
+	      && a.off != MR_OFF_POSITIVE;
+  uint32_t ka = a.obj & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+  uint32_t kb = b.obj & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+  bool distinct = a.obj != b.obj && ka != MR_OBJ_SYM && kb != MR_OBJ_SYM
+		  && mr_obj_ts (s, a.obj) != MR_TS_NULL && mr_obj_ts (s, b.obj) != MR_TS_NULL;
+  if (op == MR_CMP_EQ)
+    return !distinct;
+  return !same;
+}
+
+/* Refines s with one comparison `lhs op rhs` known to hold.  */
+static bool
+refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned)
+{
+  if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
+    {
+      mr_opnd tmp = lhs;
+      lhs = rhs, rhs = tmp;
+      op = mirror (op);
+    }
+  if (lhs.kind == MR_OPND_CONST && rhs.kind == MR_OPND_CONST)
+    return eval_cmp (lhs.num, op, rhs.num);
+  if (rhs.kind != MR_OPND_CONST)
+    return refine_ptr_cmp (c, s, lhs, op, rhs);
+  if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
+      && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
+      && !refine_null (c, s, lhs, op == MR_CMP_EQ))
+    return false;
+  int64_t off;
+  uint32_t root = root_of (c, lhs, &off);
+  if (root && off == 0)
+    return mr_state_refine (s, root, op, rhs.num, is_unsigned);
+  return true;
+}
+
 /* Refines s for taking edge e out of block b.  Returns false if infeasible.  */
 static bool
 refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e)
@@ -593,28 +675,24 @@ refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e)
   const mr_term *t = &b->term;
   if (t->kind == MR_TERM_COND && (e->kind == MR_EDGE_TRUE || e->kind == MR_EDGE_FALSE))
     {
-      mr_opnd lhs = t->lhs, rhs = t->rhs;
-      mr_cmp op = t->op;
-      if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
+      bool taken = e->kind == MR_EDGE_TRUE;
+      switch (t->combine)
 	{
-	  mr_opnd tmp = lhs;
-	  lhs = rhs, rhs = tmp;
-	  op = mirror (op);
+	case MR_COMBINE_NONE:
+	  return refine_cmp (c, s, t->lhs, taken ? t->op : negate (t->op), t->rhs,
+			     t->is_unsigned);
+	case MR_COMBINE_AND:
+	  /* Both hold when taken; when not, one of them fails: learn nothing.  */
+	  if (!taken)
+	    return true;
+	  return refine_cmp (c, s, t->lhs, t->op, t->rhs, t->is_unsigned)
+		 && refine_cmp (c, s, t->lhs2, t->op2, t->rhs2, t->is_unsigned2);
+	case MR_COMBINE_OR:
+	  if (taken)
+	    return true;
+	  return refine_cmp (c, s, t->lhs, negate (t->op), t->rhs, t->is_unsigned)
+		 && refine_cmp (c, s, t->lhs2, negate (t->op2), t->rhs2, t->is_unsigned2);
 	}
-      if (e->kind == MR_EDGE_FALSE)
-	op = negate (op);
-      if (lhs.kind == MR_OPND_CONST && rhs.kind == MR_OPND_CONST)
-	return eval_cmp (lhs.num, op, rhs.num);
-      if (rhs.kind != MR_OPND_CONST)
-	return true;
-      if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
-	  && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
-	  && !refine_null (c, s, lhs, op == MR_CMP_EQ))
-	return false;
-      int64_t off;
-      uint32_t root = root_of (c, lhs, &off);
-      if (root && off == 0)
-	return mr_state_refine (s, root, op, rhs.num, t->is_unsigned);
       return true;
     }
   if (t->kind == MR_TERM_SWITCH)
@@ -725,6 +803,7 @@ typedef struct driver
   uint32_t nheap;
   bool *queued;
   uint32_t *rpo;		/* position -> block */
+  const mr_event **return_ev;	/* block -> its RETURN if it only returns, else NULL */
 } driver;
 
 static void
@@ -870,6 +949,7 @@ process_block (driver *d, uint32_t b)
   const mr_block *blk = &f->blocks[b];
   block_states *bs = &d->at[b];
   state_list run = { 0 };
+  c->return_block_ev = d->return_ev[b];
   for (uint32_t i = 0; i < bs->n; i++)
     if (bs->v[i]->dirty)
       {
@@ -888,6 +968,11 @@ process_block (driver *d, uint32_t b)
   /* Successors.  */
   for (uint32_t i = 0; i < run.n; i++)
     {
+      if (run.v[i]->dead)
+	{
+	  mr_state_free (run.v[i]);
+	  continue;
+	}
       for (uint32_t k = 0; k < blk->nsuccs; k++)
 	{
 	  uint32_t edge = blk->succs[k];
@@ -902,12 +987,39 @@ process_block (driver *d, uint32_t b)
 	      continue;
 	    }
 	  apply_phis (c, t, &f->blocks[e->dst], pred_index (f, edge));
+	  if (d->return_ev[e->dst])
+	    mr_check_leaks_at_return (c, t, d->return_ev[e->dst], &e->loc);
 	  if (add_state (d, e->dst, t))
 	    heap_push (d, e->dst);
 	}
       mr_state_free (run.v[i]);
     }
   free (run.v);
+}
+
+/* Blocks that do nothing but return (after copies), reached by several paths: at
+   -O0 every `return x;` jumps to one such block.  A leak is judged on each edge into
+   it, where the path's own `return` statement is, instead of at the shared one.  */
+static void
+find_return_blocks (driver *d, const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      if (!blk->npreds || b == f->entry)
+	continue;
+      for (uint32_t i = 0; i < blk->nevents; i++)
+	{
+	  mr_event_kind k = blk->events[i].kind;
+	  if (k == MR_EV_RETURN)
+	    {
+	      d->return_ev[b] = &blk->events[i];
+	      break;
+	    }
+	  if (k != MR_EV_COPY)
+	    break;
+	}
+    }
 }
 
 /* True if the function contains anything the enabled rules look at.  */
@@ -940,14 +1052,16 @@ mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out)
     return;
   mr_func_resolve (f);
   uint32_t first = out->nfindings;
-  driver d = { .ctx = { f, cfg, out } };
+  driver d = { .ctx = { f, cfg, out, NULL } };
   uint32_t n = f->nblocks;
   d.at = mr_xcalloc (n, sizeof *d.at);
   d.rpo_index = mr_xcalloc (n, sizeof *d.rpo_index);
   d.rpo = mr_xcalloc (n, sizeof *d.rpo);
   d.heap = mr_xcalloc (n, sizeof *d.heap);
   d.queued = mr_xcalloc (n, sizeof *d.queued);
+  d.return_ev = mr_xcalloc (n, sizeof *d.return_ev);
   compute_rpo (&d, f);
+  find_return_blocks (&d, f);
 
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
@@ -973,6 +1087,7 @@ mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out)
   free (d.rpo);
   free (d.heap);
   free (d.queued);
+  free (d.return_ev);
   qsort (out->findings + first, out->nfindings - first, sizeof *out->findings,
 	 finding_order);
 }

@@ -70,6 +70,8 @@ typedef struct mr_finding
   uint16_t expected;		/* mismatched-dealloc: the family the memory needs */
   int64_t offset;		/* free-offset: bytes past the start, or MR_OFF_* */
   const mr_event *dedup;	/* findings with the same rule and dedup event are one */
+  const mr_loc *loc;		/* where to report, when not at ev (a leak on a path
+				   into a shared return block: that path's return) */
   mr_note notes[MR_MAX_NOTES];
   uint32_t nnotes;
 } mr_finding;

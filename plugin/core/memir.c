@@ -64,6 +64,8 @@ mr_func_free (mr_func *f)
   free (f->decls);
   free (f->root);
   free (f->root_off);
+  free (f->root_var);
+  free (f->value_var);
   for (mr_chunk *c = f->arena, *n; c; c = n)
     {
       n = c->next;
@@ -240,6 +242,37 @@ mr_func_resolve (mr_func *f)
       int64_t off;
       find_root (f, v, &off);
     }
+  free (f->root_var);
+  f->root_var = NULL;
+  if (!f->value_var)
+    return;
+  f->root_var = mr_xcalloc (f->nvalues, sizeof *f->root_var);
+  for (uint32_t v = 0; v < f->nvalues; v++)
+    {
+      uint32_t var = f->value_var[v], r = f->root[v];
+      if (!var)
+	continue;
+      if (!f->root_var[r])
+	f->root_var[r] = var;
+      else if (f->root_var[r] != var)
+	f->root_var[r] = MR_VAR_MIXED;
+    }
+}
+
+uint32_t
+mr_func_root_var (const mr_func *f, uint32_t r)
+{
+  return f->root_var && r < f->nvalues ? f->root_var[r] : 0;
+}
+
+void
+mr_func_set_value_var (mr_func *f, uint32_t v, uint32_t var)
+{
+  if (v >= f->nvalues)
+    return;
+  if (!f->value_var)
+    f->value_var = mr_xcalloc (f->nvalues, sizeof *f->value_var);
+  f->value_var[v] = var;
 }
 
 uint32_t

@@ -101,8 +101,11 @@ enum
   MR_EVF_MAY_FAIL = 1 << 2,	/* ALLOC/REALLOC: may return NULL */
   MR_EVF_NO_CLOBBER = 1 << 3,	/* CALL: the callee writes no memory the caller sees */
   MR_EVF_UNINIT = 1 << 4,	/* ALLOC: the memory's contents are indeterminate */
-  MR_EVF_SAME_VAR = 1 << 5	/* REALLOC: the result overwrites the pointer it was
+  MR_EVF_SAME_VAR = 1 << 5,	/* REALLOC: the result overwrites the pointer it was
 				   given (p = realloc (p, n)): p is lost if it fails */
+  MR_EVF_SIZE_INPUT = 1 << 6	/* ALLOC/REALLOC: the size (or its multiplied factor)
+				   comes from outside the function's arithmetic: a
+				   parameter, a value read from memory or returned */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -154,12 +157,21 @@ typedef enum mr_term_kind
   MR_TERM_SWITCH		/* switch (lhs): succ edges are CASE/DEFAULT */
 } mr_term_kind;
 
+/* A condition: lhs op rhs, optionally combined with a second comparison (the
+   non-short-circuit `a == 0 | b == 0` that GCC makes of `a == NULL || b == NULL`).  */
+typedef enum mr_combine
+{
+  MR_COMBINE_NONE, MR_COMBINE_AND, MR_COMBINE_OR
+} mr_combine;
+
 typedef struct mr_term
 {
   mr_term_kind kind;
-  mr_cmp op;
-  bool is_unsigned;		/* the compared values are unsigned */
+  mr_cmp op, op2;
+  bool is_unsigned, is_unsigned2;	/* the compared values are unsigned */
   mr_opnd lhs, rhs;
+  mr_combine combine;		/* and the second comparison lhs2 op2 rhs2 */
+  mr_opnd lhs2, rhs2;
 } mr_term;
 
 typedef enum mr_edge_kind
@@ -172,6 +184,7 @@ typedef struct mr_edge
   uint32_t src, dst;		/* block indices */
   mr_edge_kind kind;
   int64_t case_lo, case_hi;	/* CASE: the label's range */
+  mr_loc loc;			/* where the source leaves along it (`return -1;`) */
 } mr_edge;
 
 typedef struct mr_phi
@@ -220,9 +233,13 @@ typedef struct mr_func
   uint32_t nvalues;		/* SSA values are 1 .. nvalues-1 */
   bool is_main;			/* memory still held when main returns is not leaked */
   uint32_t nevents;		/* events created so far; next event id */
+  /* value -> the user variable it is a version of (any nonzero id, equal for the
+     versions of one variable), 0 for temporaries.  Optional (NULL).  */
+  uint32_t *value_var;
   /* Filled by mr_func_resolve: value -> (root value, offset) for pure copies.  */
   uint32_t *root;
   int64_t *root_off;
+  uint32_t *root_var;
   /* Memory of the IR, released by mr_func_free.  */
   void *arena;
 } mr_func;
@@ -254,6 +271,12 @@ mr_opnd mr_none (void);
    arithmetic) and the accumulated byte offset.  Values defined by PHIs, loads,
    allocations and calls are their own roots.  */
 void mr_func_resolve (mr_func *f);
+/* After mr_func_resolve: the one user variable all copies of root r are versions
+   of (temporaries aside), 0 if none, MR_VAR_MIXED if several.  */
+#define MR_VAR_MIXED 0xffffffffu
+uint32_t mr_func_root_var (const mr_func *f, uint32_t r);
+/* Sets value v's variable (allocating value_var on first use).  */
+void mr_func_set_value_var (mr_func *f, uint32_t v, uint32_t var);
 uint32_t mr_func_root (const mr_func *f, uint32_t value, int64_t *off);
 
 /* Debug dump of the IR (used by the plugin's dump-ir argument and by tests).  */

@@ -160,8 +160,10 @@ mr_state_add_obj_flags (mr_state *s, uint32_t key, uint16_t flags)
   uint32_t pos;
   if (!FIND (s, objs, key, false, &pos))
     {
+      /* A named object listed for its flags keeps its implicit typestate.  */
       mr_objst *o = INSERT (s, objs, pos);
-      *o = (mr_objst) { .key = key, .ts = MR_TS_UNKNOWN };
+      bool decl = (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL;
+      *o = (mr_objst) { .key = key, .ts = decl ? MR_TS_NONHEAP : MR_TS_UNKNOWN };
     }
   s->objs[pos].flags |= flags;
 }

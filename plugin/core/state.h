@@ -57,6 +57,8 @@ enum
   MR_OBJF_UNINIT = 1 << 3,	/* nothing written to it since it was allocated */
   MR_OBJF_MAYBE_ZERO = 1 << 4,	/* allocated with a size that may be 0 */
   MR_OBJF_REALLOC0 = 1 << 5,	/* FREED by realloc (p, 0) returning NULL */
+  MR_OBJF_REALLOC_LOST = 1 << 6,	/* p = realloc (p, n) failed: nothing holds it;
+					   ev is that realloc */
   MR_OBJF_UAF_REPORTED = 1 << 8	/* use-after-free reported on this path */
 };
 
@@ -104,6 +106,7 @@ typedef struct mr_state
   uint32_t nobjs, nbinds, nslots, nfacts;
   uint32_t cap_objs, cap_binds, cap_slots, cap_facts;
   bool dirty;			/* changed since its block last processed it */
+  bool dead;			/* the path ends here (set while running a block) */
   uint64_t sig;			/* mr_state_signature, cached by the driver */
 } mr_state;
 

@@ -408,6 +408,24 @@ mr_user_family_name (unsigned family)
   return IDENTIFIER_POINTER (DECL_NAME (user_deallocs[i]));
 }
 
+/* Deallocators of things that are not memory to this plugin: glibc declares
+   fopen, popen, opendir, newlocale ... with __attribute__ ((malloc (fclose))) and
+   the like.  Streams and directories are resources of another kind (FIO42-C).  */
+static bool
+is_resource_deallocator (tree fndecl)
+{
+  static const char *const names[] = {
+    "fclose", "pclose", "closedir", "freelocale", "endmntent", "globfree", "regfree",
+    "freeaddrinfo", "freeifaddrs", "close"
+  };
+  if (!DECL_NAME (fndecl))
+    return false;
+  for (const char *n : names)
+    if (id_equal (DECL_NAME (fndecl), n))
+      return true;
+  return false;
+}
+
 /* The deallocator an allocator names with __attribute__ ((malloc (dealloc, n))).  */
 static tree
 attribute_deallocator (tree fndecl)
@@ -422,7 +440,7 @@ attribute_deallocator (tree fndecl)
       if (d && TREE_CODE (d) == ADDR_EXPR)
 	d = TREE_OPERAND (d, 0);
       if (d && TREE_CODE (d) == FUNCTION_DECL)
-	return d;
+	return is_resource_deallocator (d) ? NULL_TREE : d;
     }
   return NULL_TREE;
 }
@@ -452,6 +470,22 @@ strip_widening (tree t, unsigned *bits)
 
 /* A size argument computed by a multiplication with a variable factor, as
    (x + add) * mul [* y] (mr_size), or NULL when it is anything else.  */
+/* The product is checked after the fact: `if (n != 0 && total / n != size)`.  */
+static bool
+divided_later (tree product)
+{
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST (use, it, product)
+    {
+      gimple *u = USE_STMT (use);
+      if (is_gimple_assign (u) && gimple_assign_rhs_code (u) == TRUNC_DIV_EXPR
+	  && gimple_assign_rhs1 (u) == product)
+	return true;
+    }
+  return false;
+}
+
 static mr_size *
 describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 {
@@ -460,7 +494,8 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
   if (TREE_CODE (t) != SSA_NAME)
     return NULL;
   gimple *def = SSA_NAME_DEF_STMT (t);
-  if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != MULT_EXPR)
+  if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != MULT_EXPR
+      || divided_later (t))
     return NULL;
   mr_size *z = mr_func_new_size (c->f);
   tree ops[2] = { gimple_assign_rhs1 (def), gimple_assign_rhs2 (def) };
@@ -497,6 +532,39 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 	return NULL;
     }
   return z->x.kind == MR_OPND_NONE ? NULL : z;
+}
+
+/* Does a size come from outside the function's own arithmetic: a parameter, a
+   value loaded from memory or returned by a call, possibly widened, plus a
+   constant, or multiplied?  Sizes the function computes itself (a loop counter, a
+   PHI of doublings) are bounded by what computed them, and taken as such.  */
+static bool
+size_is_input (tree t, int depth)
+{
+  unsigned bits;
+  if (depth > 4)
+    return false;
+  t = strip_widening (t, &bits);
+  if (TREE_CODE (t) != SSA_NAME)
+    return false;
+  if (SSA_NAME_IS_DEFAULT_DEF (t))
+    return TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (is_gimple_call (def))
+    return true;
+  if (!is_gimple_assign (def))
+    return false;
+  enum tree_code code = gimple_assign_rhs_code (def);
+  if (gimple_assign_single_p (def))
+    return is_memory_ref (gimple_assign_rhs1 (def))
+	   || (TREE_CODE (gimple_assign_rhs1 (def)) == SSA_NAME
+	       && size_is_input (gimple_assign_rhs1 (def), depth + 1));
+  if (code == PLUS_EXPR && TREE_CODE (gimple_assign_rhs2 (def)) == INTEGER_CST)
+    return size_is_input (gimple_assign_rhs1 (def), depth + 1);
+  if (code == MULT_EXPR)
+    return size_is_input (gimple_assign_rhs1 (def), depth + 1)
+	   || size_is_input (gimple_assign_rhs2 (def), depth + 1);
+  return false;
 }
 
 /* p = realloc (p, n): the result replaces the pointer realloc was given, either the
@@ -575,7 +643,11 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 	e->flags |= MR_EVF_MAY_FAIL;
       return true;
     }
-  if (!gimple_call_num_args (s))
+  /* Placement delete (void *, void *), called when a placement new's constructor
+     throws, releases nothing.  */
+  if (!gimple_call_num_args (s)
+      || (gimple_call_num_args (s) == 2
+	  && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1)))))
     return true;
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
   e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
@@ -593,7 +665,8 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
 {
   unsigned nargs = gimple_call_num_args (s);
   unsigned argno = fndecl_dealloc_argno (fndecl);
-  if (argno < nargs && lookup_attribute ("*dealloc", DECL_ATTRIBUTES (fndecl)))
+  if (argno < nargs && lookup_attribute ("*dealloc", DECL_ATTRIBUTES (fndecl))
+      && !is_resource_deallocator (fndecl))
     {
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
       e->a = lower_operand (c, bb, gimple_call_arg (s, argno), loc);
@@ -673,7 +746,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
 	  e->b = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
 	  e->family = MR_FAM_MALLOC;
-	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s) ? MR_EVF_SAME_VAR : 0);
+	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s) ? MR_EVF_SAME_VAR : 0)
+		     | (size_is_input (gimple_call_arg (s, 1), 0) ? MR_EVF_SIZE_INPUT : 0);
 	  e->size = size;
 	  if (size)
 	    size->allocator = "realloc";
@@ -689,6 +763,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       e->a = size_arg < nargs ? lower_operand (c, bb, gimple_call_arg (s, size_arg), loc)
 			      : mr_none ();
       e->flags = ((k->flags & 1) ? MR_EVF_MAY_FAIL : 0) | ((k->flags & 2) ? MR_EVF_UNINIT : 0);
+      if (size_arg < nargs && size_is_input (gimple_call_arg (s, size_arg), 0))
+	e->flags |= MR_EVF_SIZE_INPUT;
       e->size = size;
       if (size)
 	size->allocator = k->name;
@@ -796,6 +872,59 @@ simplify_cond (tree *lhs, tree *rhs, mr_cmp *op)
     }
 }
 
+static bool
+unsigned_operand (tree t)
+{
+  return TYPE_UNSIGNED (TREE_TYPE (t)) || POINTER_TYPE_P (TREE_TYPE (t));
+}
+
+/* `_3 = _1 | _2; if (_3 != 0)` with _1 and _2 comparisons: the non-short-circuit
+   form GCC gives `a == NULL || b == NULL` when evaluating both sides is cheap.  */
+static bool
+lower_combined_cond (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_cmp op)
+{
+  if (TREE_CODE (lhs) != SSA_NAME || !integer_zerop (rhs)
+      || (op != MR_CMP_NE && op != MR_CMP_EQ)
+      || TREE_CODE (TREE_TYPE (lhs)) != BOOLEAN_TYPE)
+    return false;
+  gimple *def = SSA_NAME_DEF_STMT (lhs);
+  if (!is_gimple_assign (def))
+    return false;
+  enum tree_code code = gimple_assign_rhs_code (def);
+  if (code != BIT_IOR_EXPR && code != BIT_AND_EXPR)
+    return false;
+  tree l[2], r[2];
+  mr_cmp o[2];
+  for (int i = 0; i < 2; i++)
+    {
+      l[i] = i ? gimple_assign_rhs2 (def) : gimple_assign_rhs1 (def);
+      r[i] = build_zero_cst (TREE_TYPE (l[i]));
+      o[i] = MR_CMP_NE;
+      simplify_cond (&l[i], &r[i], &o[i]);
+    }
+  /* (x | y) == 0 is !x && !y: an OR taken on its false edge; swap the edges by
+     negating both comparisons and the combination (De Morgan).  */
+  mr_term *t = &c->f->blocks[bb].term;
+  bool is_or = code == BIT_IOR_EXPR;
+  if (op == MR_CMP_EQ)
+    {
+      is_or = !is_or;
+      o[0] = invert_cmp (o[0]);
+      o[1] = invert_cmp (o[1]);
+    }
+  t->kind = MR_TERM_COND;
+  t->combine = is_or ? MR_COMBINE_OR : MR_COMBINE_AND;
+  t->op = o[0];
+  t->op2 = o[1];
+  t->is_unsigned = unsigned_operand (l[0]);
+  t->is_unsigned2 = unsigned_operand (l[1]);
+  t->lhs = lower_operand (c, bb, l[0], c->last_loc);
+  t->rhs = lower_operand (c, bb, r[0], c->last_loc);
+  t->lhs2 = lower_operand (c, bb, l[1], c->last_loc);
+  t->rhs2 = lower_operand (c, bb, r[1], c->last_loc);
+  return true;
+}
+
 static void
 lower_cond (lower_ctx *c, unsigned bb, gcond *s)
 {
@@ -804,11 +933,13 @@ lower_cond (lower_ctx *c, unsigned bb, gcond *s)
   if (!ok)
     return;
   tree lhs = gimple_cond_lhs (s), rhs = gimple_cond_rhs (s);
+  if (lower_combined_cond (c, bb, lhs, rhs, op))
+    return;
   simplify_cond (&lhs, &rhs, &op);
   mr_term *t = &c->f->blocks[bb].term;
   t->kind = MR_TERM_COND;
   t->op = op;
-  t->is_unsigned = TYPE_UNSIGNED (TREE_TYPE (lhs)) || POINTER_TYPE_P (TREE_TYPE (lhs));
+  t->is_unsigned = unsigned_operand (lhs);
   t->lhs = lower_operand (c, bb, lhs, c->last_loc);
   t->rhs = lower_operand (c, bb, rhs, c->last_loc);
 }
@@ -879,6 +1010,8 @@ lower_stmt (lower_ctx *c, unsigned bb, gimple *s)
 	/* Every return: leaks are judged there.  An aggregate returned by value
 	   keeps what its fields hold.  */
 	tree r = gimple_return_retval (as_a<greturn *> (s));
+	if (gimple_location (s) == UNKNOWN_LOCATION)
+	  loc = make_loc (c, c->fun->function_end_locus);
 	mr_event *e = mr_block_add_event (c->f, bb, MR_EV_RETURN, loc);
 	if (r && DECL_P (r))
 	  e->a = mr_addr (decl_index (c, r), 0);
@@ -910,6 +1043,49 @@ lower_stmt (lower_ctx *c, unsigned bb, gimple *s)
     default:
       break;
     }
+}
+
+/* The last statement of bb that has a source location of its own, or NULL.
+   Clobbers (a scope's end), labels and predictions do not count.  */
+static gimple *
+last_located_stmt (basic_block bb)
+{
+  for (gimple_stmt_iterator gsi = gsi_last_bb (bb); !gsi_end_p (gsi); gsi_prev (&gsi))
+    {
+      gimple *g = gsi_stmt (gsi);
+      if (is_gimple_debug (g) || gimple_clobber_p (g) || gimple_code (g) == GIMPLE_LABEL
+	  || gimple_code (g) == GIMPLE_PREDICT || gimple_location (g) == UNKNOWN_LOCATION)
+	continue;
+      return g;
+    }
+  return NULL;
+}
+
+/* Where the source leaves along edge e into a shared return block: at -O0 each
+   `return x;` is `_5 = x;` then a jump to the one return statement, so the last
+   located statement before the jump is the user's return.  Falling off the end of
+   a void function leaves at its closing brace.  A conditional jump (`goto fail;`)
+   leaves at the return statement itself: an empty location says so.  */
+static mr_loc
+edge_location (lower_ctx *c, edge e)
+{
+  gimple *ret = last_stmt (e->dest);
+  if (ret && gimple_code (ret) == GIMPLE_RETURN && !gimple_return_retval (as_a<greturn *> (ret)))
+    return make_loc (c, c->fun->function_end_locus);
+  basic_block from = e->src;
+  for (int hops = 0; hops < 3 && from->index != ENTRY_BLOCK; hops++)
+    {
+      if (gimple *g = last_located_stmt (from))
+	{
+	  if (gimple_code (g) == GIMPLE_COND || gimple_code (g) == GIMPLE_SWITCH)
+	    return mr_loc {};
+	  return make_loc (c, gimple_location (g));
+	}
+      if (!single_pred_p (from))
+	break;
+      from = single_pred (from);
+    }
+  return mr_loc {};
 }
 
 void
@@ -945,7 +1121,8 @@ mr_lower (function *fun, mr_lowered *out)
 	    kind = MR_EDGE_TRUE;
 	  else if (e->flags & EDGE_FALSE_VALUE)
 	    kind = MR_EDGE_FALSE;
-	  mr_func_add_edge (c.f, bb->index, e->dest->index, kind);
+	  uint32_t ei = mr_func_add_edge (c.f, bb->index, e->dest->index, kind);
+	  c.f->edges[ei].loc = edge_location (&c, e);
 	  map.safe_push (e);
 	}
     }
@@ -977,6 +1154,16 @@ mr_lower (function *fun, mr_lowered *out)
 	classify_switch_edges (&c, bb, as_a<gswitch *> (last), map);
     }
   c.f->nvalues = c.next_value;
+  /* Versions of one user variable, for "the last reference is lost" when the
+     variable is overwritten.  */
+  for (unsigned v = 1; v < num_ssa_names; v++)
+    {
+      tree name = ssa_name (v);
+      tree var = name ? SSA_NAME_VAR (name) : NULL_TREE;
+      if (var && DECL_P (var) && DECL_NAME (var) && !DECL_IGNORED_P (var)
+	  && !DECL_ARTIFICIAL (var))
+	mr_func_set_value_var (c.f, v, DECL_UID (var) + 1);
+    }
 }
 
 void

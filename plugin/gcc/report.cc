@@ -14,6 +14,8 @@
 #include "gcc-common.h"
 #include "lower.h"
 #include "report.h"
+#include "sarif-out.h"
+#include "suppress.h"
 
 #include <string>
 
@@ -35,6 +37,43 @@ user_var (tree ssa)
   return var;
 }
 
+/* Names temporary t after a named copy of it, following copies a few levels.  */
+static bool
+name_from_uses (const mr_lowered *l, std::string &out, tree t, int depth)
+{
+  if (depth > 3)
+    return false;
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST (use, it, t)
+    {
+      gimple *u = USE_STMT (use);
+      if (!is_gimple_assign (u) || gimple_assign_rhs1 (u) != t
+	  || !(gimple_assign_single_p (u) || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (u))))
+	continue;
+      tree to = gimple_assign_lhs (u);
+      if (TREE_CODE (to) == SSA_NAME)
+	{
+	  if (tree var = user_var (to))
+	    {
+	      out += IDENTIFIER_POINTER (DECL_NAME (var));
+	      return true;
+	    }
+	  if (name_from_uses (l, out, to, depth + 1))
+	    return true;
+	  continue;
+	}
+      std::string field;
+      append_name (l, field, to, 1);
+      if (field.find ("<unknown>") == std::string::npos)
+	{
+	  out += field;
+	  return true;
+	}
+    }
+  return false;
+}
+
 static void
 append_ssa_name (const mr_lowered *l, std::string &out, tree t, int depth)
 {
@@ -54,6 +93,10 @@ append_ssa_name (const mr_lowered *l, std::string &out, tree t, int depth)
 	  return;
 	}
     }
+  /* A temporary (an allocation's result, `_1 = operator new (4)`) is named after
+     the variable or field it is copied to: `p = _1`, `s->buf = _1`.  */
+  if (depth == 0 && name_from_uses (l, out, t, 0))
+    return;
   if (def && is_gimple_call (def) && gimple_call_fndecl (def))
     {
       /* `operator new` and placement new results are named by their argument
@@ -168,8 +211,9 @@ operand_name (const mr_lowered *l, mr_opnd o)
       append_name (l, s, mr_lowered_value_tree (l, o.id), 0);
       break;
     case MR_OPND_ADDR:
+      /* free (buf) of an array is free (&buf) in GIMPLE: name the array.  */
       if (o.id < l->func->ndecls && l->func->decls[o.id].name)
-	s = std::string ("&") + l->func->decls[o.id].name;
+	s = l->func->decls[o.id].name;
       break;
     default:
       break;
@@ -190,8 +234,8 @@ family_dealloc_word (unsigned family)
     case MR_FAM_MALLOC: return "free";
     case MR_FAM_NEW: return "delete";
     case MR_FAM_NEW_ARRAY: return "delete[]";
-    case MR_FAM_CLASS_NEW: return "the class's operator delete";
-    case MR_FAM_CLASS_NEW_ARRAY: return "the class's operator delete[]";
+    case MR_FAM_CLASS_NEW: return "class-specific operator delete";
+    case MR_FAM_CLASS_NEW_ARRAY: return "class-specific operator delete[]";
     default:
       if (const char *user = mr_user_family_name (family))
 	return user;
@@ -230,10 +274,19 @@ cert_for (const mr_finding *fd)
   return cxx ? ids.substr (comma + 2) : ids.substr (0, comma);
 }
 
+/* A call written through a system header's macro (alloca, glibc's string macros)
+   has its location inside the macro, where GCC drops warnings: report at the
+   user's line that expanded it.  */
+static location_t
+user_loc (location_t loc)
+{
+  return expansion_point_location_if_in_system_header (loc);
+}
+
 static location_t
 loc_of (const mr_event *ev)
 {
-  return (location_t) ev->loc.handle;
+  return user_loc ((location_t) ev->loc.handle);
 }
 
 /* "'p'" in GCC's quotes, or "memory" when the pointer has no name.  */
@@ -273,14 +326,19 @@ emit_note (const mr_note *n, const std::string &what)
 static std::string
 size_text (const mr_lowered *l, const mr_size *z)
 {
-  std::string x = quoted (operand_name (l, z->x));
+  std::string x = operand_name (l, z->x);
+  if (x.empty ())
+    x = "n";
   if (z->add)
     x = "(" + x + " + " + std::to_string ((long long) z->add) + ")";
+  if (z->y.kind != MR_OPND_NONE)
+    {
+      std::string y = operand_name (l, z->y);
+      x += " * " + (y.empty () ? std::string ("m") : y);
+    }
   if (z->mul != 1)
     x += " * " + std::to_string ((unsigned long long) z->mul);
-  if (z->y.kind != MR_OPND_NONE)
-    x += " * " + quoted (operand_name (l, z->y));
-  return x;
+  return quoted (x);
 }
 
 /* Emits one finding.  */
@@ -290,9 +348,15 @@ report_one (const mr_lowered *l, const mr_finding *fd)
   const mr_rule_info *ri = &mr_rules[fd->rule];
   std::string what = quoted (operand_name (l, fd->subject));
   const char *w = what.c_str ();
-  location_t loc = loc_of (fd->ev);
+  location_t loc = fd->loc ? user_loc ((location_t) fd->loc->handle) : loc_of (fd->ev);
+  /* Pragmas, exclude=, error= and werror= (suppress.cc): shown at all, and how.  */
+  struct mr_verdict verdict = mr_verdict_at (fd->rule, loc);
+  if (verdict.suppressed)
+    return;
 
   auto_diagnostic_group group;
+  mr_severity_scope severity (verdict);	/* -Werror as the verdict says, until return */
+  mr_sarif_scope sarif (fd->rule);	/* the warning and its notes, for sarif= */
   rich_location rl (line_table, loc);
   diagnostic_metadata meta;
   meta.add_cwe (ri->cwe);
@@ -347,15 +411,11 @@ report_one (const mr_lowered *l, const mr_finding *fd)
 			    dealloc_word (fd->ev), w, cert, slug);
       break;
     case MR_RULE_FREE_OFFSET:
-      if (fd->offset > 0)
-	shown = warning_meta (&rl, meta, 0,
-			      "%qs of %s which does not point to the start of its allocation "
-			      "(%lld bytes past it) (%s) [memrules-%s]", dealloc_word (fd->ev), w,
-			      (long long) fd->offset, cert, slug);
-      else
-	shown = warning_meta (&rl, meta, 0,
-			      "%qs of %s which does not point to the start of its allocation "
-			      "(%s) [memrules-%s]", dealloc_word (fd->ev), w, cert, slug);
+      shown = warning_meta (&rl, meta, 0,
+			    "%qs of %s which does not point to the start of its allocation "
+			    "(%s) [memrules-%s]", dealloc_word (fd->ev), w, cert, slug);
+      if (shown && fd->offset > 0)
+	inform (loc, "it points %lld bytes past the start", (long long) fd->offset);
       break;
     case MR_RULE_LEAK:
       if (fd->ev->kind == MR_EV_REALLOC)
@@ -370,7 +430,7 @@ report_one (const mr_lowered *l, const mr_finding *fd)
       break;
     case MR_RULE_UNINIT_READ:
       shown = warning_meta (&rl, meta, 0,
-			    "read of uninitialized memory pointed to by %s (%s) [memrules-%s]",
+			    "read of uninitialized memory %s (%s) [memrules-%s]",
 			    w, cert, slug);
       break;
     case MR_RULE_ZERO_ALLOC:
