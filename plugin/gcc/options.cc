@@ -163,7 +163,7 @@ parse_exclude (const char *plugin, const char *key, const char *value)
 	  inform (UNKNOWN_LOCATION, "%qs takes globs separated by %<:%>, e.g. %qs",
 		  (spelling (plugin, key, NULL) + "=").c_str (), "*/third_party/*:*.pb.c");
 	  ok = false;
-	  continue;
+	  break;
 	}
       mr_opts.exclude = XRESIZEVEC (char *, mr_opts.exclude, mr_opts.nexclude + 1);
       mr_opts.exclude[mr_opts.nexclude++] = xstrdup (tok);

@@ -9,6 +9,10 @@
 
 #include "../core/engine.h"
 
+#ifndef MEMRULES_VERSION
+#define MEMRULES_VERSION "0.1.0"	/* CMake passes the project's version */
+#endif
+
 /* What werror= asked for.  */
 enum mr_werror
 {

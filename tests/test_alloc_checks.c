@@ -1,0 +1,285 @@
+/* test_alloc_checks.c — rules about fresh allocations: null-deref-alloc (a result that
+   may be NULL used unchecked), uninit-read (malloc'd memory read before a write),
+   zero-alloc (off by default: an allocation whose size may be 0 used), and
+   alloc-size-overflow (a multiplied size that may overflow).
+
+   Covers, for each: a case that warns (event, subject, "allocated here" note where
+   the checker adds one) and the cases the checker documents as silent: a NULL check
+   (also through a copy), operator new that throws, realloc's result; a write or a
+   writing libc call before the read, calloc, an unknown call; a size known not to be
+   0, a constant size, zero-alloc off by default; operands bounded by their type
+   width, by a guard, or a guard against SIZE_MAX / size, and sizes not marked as
+   coming from outside the function (MR_EVF_SIZE_INPUT).  */
+
+#define TB_RULES (TB_RULE (MR_RULE_NULL_DEREF_ALLOC) | TB_RULE (MR_RULE_UNINIT_READ) \
+		  | TB_RULE (MR_RULE_ZERO_ALLOC) | TB_RULE (MR_RULE_ALLOC_SIZE_OVERFLOW))
+#include "builder.h"
+
+enum { P = 1, Q = 2, N = 3, M = 4 };
+
+#define MALLOC_FLAGS (MR_EVF_MAY_FAIL | MR_EVF_UNINIT)
+
+/* Only `rule` enabled.  */
+static void
+analyze_rule (mr_func *f, mr_rule rule, mr_result *r)
+{
+  mr_config cfg;
+  tb_config_only (&cfg, TB_RULE (rule));
+  tb_analyze (f, &cfg, r);
+}
+
+static void
+expect_rule_silent (mr_func *f, mr_rule rule)
+{
+  mr_result r;
+  analyze_rule (f, rule, &r);
+  if (r.nfindings)
+    {
+      mr_func_dump (f, stderr);
+      tb_print_findings (&r);
+    }
+  assert_int_equal (r.nfindings, 0);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+static void
+test_null_deref_alloc (void **state)
+{
+  (void) state;
+  mr_result r;
+  /* p = malloc (16); *p = 0; *p = 1;  — once.  */
+  mr_func *f = tb_func ("unchecked", 1);
+  uint32_t al = tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  uint32_t use = tb_deref (f, 0, mr_value (P), true, 2);
+  tb_deref (f, 0, mr_value (P), true, 3);
+  analyze_rule (f, MR_RULE_NULL_DEREF_ALLOC, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_NULL_DEREF_ALLOC, use);
+  assert_int_equal (fd->alloc->id, al);
+  tb_expect_note (fd, MR_NOTE_ALLOCATED_HERE, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* memset (p, 0, 16) unchecked.  */
+  f = tb_func ("memset", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  use = tb_call (f, 0, 0, "memset", 3,
+		 (mr_opnd[]) { mr_value (P), mr_const (0), mr_const (16) }, 0x1, 0x1,
+		 MR_EVF_NO_CLOBBER, 2);
+  analyze_rule (f, MR_RULE_NULL_DEREF_ALLOC, &r);
+  tb_expect_one (&r, MR_RULE_NULL_DEREF_ALLOC, use);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Checked through a copy: q = p; if (!q) return; *p = 0;  */
+  f = tb_func ("checked", 3);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  tb_copy (f, 0, Q, mr_value (P), 0, true, 2);
+  tb_if (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 3);
+  tb_deref (f, 2, mr_value (P), true, 4);
+  expect_rule_silent (f, MR_RULE_NULL_DEREF_ALLOC);
+
+  /* operator new throws instead of returning NULL.  */
+  f = tb_func ("new", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_NEW, mr_const (16), MR_EVF_UNINIT, 1);
+  tb_deref (f, 0, mr_value (P), true, 2);
+  expect_rule_silent (f, MR_RULE_NULL_DEREF_ALLOC);
+
+  /* q = realloc (p, 32); *q = 0;  — realloc may fail too.  */
+  f = tb_func ("realloc", 1);
+  tb_realloc (f, 0, Q, mr_value (P), mr_const (32), 1);
+  use = tb_deref (f, 0, mr_value (Q), true, 2);
+  analyze_rule (f, MR_RULE_NULL_DEREF_ALLOC, &r);
+  tb_expect_one (&r, MR_RULE_NULL_DEREF_ALLOC, use);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+static void
+test_uninit_read (void **state)
+{
+  (void) state;
+  mr_result r;
+  /* p = malloc (16); if (!p) return; x = p->len; y = p->len;  — once.  */
+  mr_func *f = tb_func ("uninit", 3);
+  uint32_t al = tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  uint32_t use = tb_load (f, 2, 7, mr_value (P), 8, false, 2);
+  tb_load (f, 2, 8, mr_value (P), 8, false, 3);
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_UNINIT_READ, use);
+  assert_int_equal (fd->alloc->id, al);
+  tb_expect_note (fd, MR_NOTE_ALLOCATED_HERE, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* strlen (p) reads it.  */
+  f = tb_func ("strlen", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  use = tb_call (f, 0, 0, "strlen", 1, (mr_opnd[]) { mr_value (P) }, 0x1, 0, MR_EVF_NO_CLOBBER, 2);
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, use);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Written first: p->len = 0; x = p->len;  */
+  f = tb_func ("written", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  tb_store (f, 0, mr_value (P), 8, mr_const (0), false, 2);
+  tb_load (f, 0, 7, mr_value (P), 8, false, 3);
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* memset (p, 0, 16); x = *p;  */
+  f = tb_func ("memset", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  tb_call (f, 0, 0, "memset", 3,
+	   (mr_opnd[]) { mr_value (P), mr_const (0), mr_const (16) }, 0x1, 0x1,
+	   MR_EVF_NO_CLOBBER, 2);
+  tb_load (f, 0, 7, mr_value (P), 0, false, 3);
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* init (p); x = *p;  — an unknown call may initialise it.  */
+  f = tb_func ("unknown-call", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  tb_call1 (f, 0, "init", mr_value (P), 0, 2);
+  tb_load (f, 0, 7, mr_value (P), 0, false, 3);
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* calloc: zeroed.  */
+  f = tb_func ("calloc", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_none (), MR_EVF_MAY_FAIL, 1);
+  tb_load (f, 0, 7, mr_value (P), 0, false, 2);
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+}
+
+static void
+test_zero_alloc (void **state)
+{
+  (void) state;
+  mr_result r;
+  /* p = malloc (n); if (!p) return; *p = 0;  with n unknown (may be 0).  */
+  mr_func *f = tb_func ("zero", 3);
+  uint32_t al = tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_value (N), MALLOC_FLAGS, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  uint32_t use = tb_deref (f, 2, mr_value (P), true, 2);
+  tb_deref (f, 2, mr_value (P), true, 3);
+  analyze_rule (f, MR_RULE_ZERO_ALLOC, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_ZERO_ALLOC, use);
+  assert_int_equal (fd->alloc->id, al);
+  mr_result_free (&r);
+  /* Off by default.  */
+  mr_config cfg;
+  mr_config_default (&cfg);
+  assert_false (cfg.enabled[MR_RULE_ZERO_ALLOC]);
+  tb_analyze (f, &cfg, &r);
+  assert_int_equal (tb_count (&r, MR_RULE_ZERO_ALLOC), 0);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* if (n == 0) return; p = malloc (n); *p = 0;  */
+  f = tb_func ("zero-guarded", 3);
+  tb_if (f, 0, mr_value (N), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_alloc_ex (f, 2, P, MR_FAM_MALLOC, mr_value (N), MALLOC_FLAGS, 1);
+  tb_deref (f, 2, mr_value (P), true, 2);
+  expect_rule_silent (f, MR_RULE_ZERO_ALLOC);
+
+  /* A constant size.  */
+  f = tb_func ("zero-const", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  tb_deref (f, 0, mr_value (P), true, 2);
+  expect_rule_silent (f, MR_RULE_ZERO_ALLOC);
+}
+
+/* p = malloc (x * mul [* y]) with operand widths, in block b.  */
+static uint32_t
+sized_alloc (mr_func *f, uint32_t b, mr_opnd x, uint8_t x_bits, uint64_t mul, mr_opnd y,
+	     uint8_t y_bits)
+{
+  mr_size *z = mr_func_new_size (f);
+  z->x = x;
+  z->x_bits = x_bits;
+  z->mul = mul;
+  z->y = y;
+  z->y_bits = y_bits;
+  z->allocator = "malloc";
+  uint32_t id = tb_alloc_ex (f, b, P, MR_FAM_MALLOC, mr_value (9),
+			    MALLOC_FLAGS | MR_EVF_SIZE_INPUT, 1);
+  mr_block *blk = &f->blocks[b];
+  blk->events[blk->nevents - 1].size = z;
+  return id;
+}
+
+static void
+test_alloc_size_overflow (void **state)
+{
+  (void) state;
+  mr_result r;
+  /* malloc (n * 16) with n a size_t.  */
+  mr_func *f = tb_func ("overflow", 1);
+  uint32_t al = sized_alloc (f, 0, mr_value (N), 64, 16, mr_none (), 0);
+  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
+  assert_int_equal (fd->subject.kind, MR_OPND_VALUE);
+  assert_int_equal (fd->subject.id, N);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* malloc (n * m) with two size_t operands.  */
+  f = tb_func ("overflow-xy", 1);
+  al = sized_alloc (f, 0, mr_value (N), 64, 1, mr_value (M), 64);
+  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
+  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* n an unsigned int widened to size_t: n * 16 < 2^36.  */
+  f = tb_func ("narrow", 1);
+  sized_alloc (f, 0, mr_value (N), 32, 16, mr_none (), 0);
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+
+  /* if (n > 1000) return; malloc (n * 16);  */
+  f = tb_func ("guarded", 3);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const (1000), 1, 2);
+  sized_alloc (f, 2, mr_value (N), 64, 16, mr_none (), 0);
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+
+  /* if (n > SIZE_MAX / 16) return; malloc (n * 16);  */
+  f = tb_func ("guarded-size-max", 3);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const ((int64_t) (UINT64_MAX / 16)),
+		  1, 2);
+  sized_alloc (f, 2, mr_value (N), 64, 16, mr_none (), 0);
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+
+  /* The guard on the wrong side: if (n <= 1000) return; malloc (n * 16);  */
+  f = tb_func ("guard-wrong-side", 3);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_LE, mr_const (1000), 1, 2);
+  al = sized_alloc (f, 2, mr_value (N), 64, 16, mr_none (), 0);
+  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
+  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* A factor the function computed itself (a loop counter) is not judged.  */
+  f = tb_func ("computed", 1);
+  al = sized_alloc (f, 0, mr_value (N), 64, 16, mr_none (), 0);
+  tb_ev (f, al)->flags &= (uint16_t) ~MR_EVF_SIZE_INPUT;
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+
+  /* Constants that fit.  */
+  f = tb_func ("const", 1);
+  sized_alloc (f, 0, mr_const (100), 64, 16, mr_none (), 0);
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_null_deref_alloc),
+    cmocka_unit_test (test_uninit_read),
+    cmocka_unit_test (test_zero_alloc),
+    cmocka_unit_test (test_alloc_size_overflow),
+  };
+  return cmocka_run_group_tests_name ("alloc-checks", tests, NULL, NULL);
+}

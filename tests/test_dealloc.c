@@ -1,0 +1,170 @@
+/* test_dealloc.c — what a free, delete, delete[] or realloc releases (check-dealloc.c):
+   mismatched-dealloc, free-nonheap and free-offset.
+
+   Covers: malloc/delete, new/free, new[]/delete and realloc of new'd memory warn with
+   the expected family and an "allocated here" note, matching pairs are silent;
+   free of a local, a static, a string literal and alloca memory warn, a parameter
+   (unknown origin) does not; free of a pointer past the start of an allocation warns
+   with the offset (exact or only known positive), an unknown offset or a pointer of
+   unknown origin does not.  */
+
+#define TB_RULES (TB_RULE (MR_RULE_MISMATCHED_DEALLOC) | TB_RULE (MR_RULE_FREE_NONHEAP) \
+		  | TB_RULE (MR_RULE_FREE_OFFSET))
+#include "builder.h"
+
+enum { P = 1, Q = 2 };
+
+/* p = <alloc of `af`>; <dealloc of `ff`> (p);  analysed.  */
+static void
+alloc_then_free (mr_family af, mr_family ff, bool expect)
+{
+  mr_func *f = tb_func ("pair", 1);
+  uint32_t al = tb_alloc_ex (f, 0, P, af, mr_const (16), 0, 1);
+  uint32_t fr = tb_free_ex (f, 0, mr_value (P), ff, 2);
+  if (!expect)
+    {
+      tb_expect_silent (f);
+      return;
+    }
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_MISMATCHED_DEALLOC, fr);
+  assert_int_equal (fd->expected, af);
+  assert_non_null (fd->alloc);
+  assert_int_equal (fd->alloc->id, al);
+  tb_expect_note (fd, MR_NOTE_ALLOCATED_HERE, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+static void
+test_mismatched (void **state)
+{
+  (void) state;
+  alloc_then_free (MR_FAM_MALLOC, MR_FAM_NEW, true);
+  alloc_then_free (MR_FAM_NEW, MR_FAM_MALLOC, true);
+  alloc_then_free (MR_FAM_NEW_ARRAY, MR_FAM_NEW, true);
+  alloc_then_free (MR_FAM_NEW, MR_FAM_NEW_ARRAY, true);
+  alloc_then_free (MR_FAM_MALLOC, MR_FAM_MALLOC, false);
+  alloc_then_free (MR_FAM_NEW, MR_FAM_NEW, false);
+  alloc_then_free (MR_FAM_NEW_ARRAY, MR_FAM_NEW_ARRAY, false);
+
+  /* realloc of memory from new.  */
+  mr_func *f = tb_func ("realloc-new", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_NEW, mr_const (16), 0, 1);
+  uint32_t re = tb_realloc (f, 0, Q, mr_value (P), mr_const (32), 2);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_MISMATCHED_DEALLOC, re);
+  assert_int_equal (fd->expected, MR_FAM_NEW);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Memory of unknown origin (a parameter) is not judged.  */
+  f = tb_func ("param", 1);
+  tb_free_ex (f, 0, mr_value (P), MR_FAM_NEW, 1);
+  tb_free_ex (f, 0, mr_value (Q), MR_FAM_NEW_ARRAY, 2);
+  tb_expect_silent (f);
+}
+
+static void
+test_free_nonheap (void **state)
+{
+  (void) state;
+  static const mr_decl_kind kinds[] = { MR_DECL_LOCAL, MR_DECL_STATIC, MR_DECL_LITERAL };
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    {
+      /* q = &obj; free (q);  */
+      mr_func *f = tb_func ("nonheap", 1);
+      uint32_t d = mr_func_decl (f, "obj", kinds[i], 5);
+      tb_copy (f, 0, Q, mr_addr (d, 0), 0, true, 1);
+      uint32_t fr = tb_free (f, 0, mr_value (Q), 2);
+      mr_result r;
+      tb_analyze (f, NULL, &r);
+      const mr_finding *fd = tb_expect_one (&r, MR_RULE_FREE_NONHEAP, fr);
+      assert_int_equal (fd->subject.id, Q);
+      mr_result_free (&r);
+      mr_func_free (f);
+    }
+
+  /* free (&buf) directly.  */
+  mr_func *f = tb_func ("nonheap-addr", 1);
+  uint32_t d = mr_func_decl (f, "buf", MR_DECL_LOCAL, 5);
+  uint32_t fr = tb_free (f, 0, mr_addr (d, 0), 1);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  tb_expect_one (&r, MR_RULE_FREE_NONHEAP, fr);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* p = alloca (n); free (p);  — with the allocation noted.  */
+  f = tb_func ("alloca", 1);
+  uint32_t al = tb_alloc_ex (f, 0, P, MR_FAM_ALLOCA, mr_const (16), MR_EVF_UNINIT, 1);
+  fr = tb_free (f, 0, mr_value (P), 2);
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_FREE_NONHEAP, fr);
+  tb_expect_note (fd, MR_NOTE_ALLOCATED_HERE, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Heap memory and memory of unknown origin are fine.  */
+  f = tb_func ("heap", 1);
+  tb_alloc (f, 0, P, 1);
+  tb_free (f, 0, mr_value (P), 2);
+  tb_free (f, 0, mr_value (Q), 3);
+  tb_expect_silent (f);
+}
+
+static void
+test_free_offset (void **state)
+{
+  (void) state;
+  /* p = malloc (16); q = p + 8; free (q);  */
+  mr_func *f = tb_func ("offset", 1);
+  uint32_t al = tb_alloc (f, 0, P, 1);
+  tb_copy (f, 0, Q, mr_value (P), 8, true, 2);
+  uint32_t fr = tb_free (f, 0, mr_value (Q), 3);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_FREE_OFFSET, fr);
+  assert_true (fd->offset == 8);
+  assert_int_equal (fd->alloc->id, al);
+  tb_expect_note (fd, MR_NOTE_ALLOCATED_HERE, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Only known to be past the start (p++ in a loop).  */
+  f = tb_func ("offset-positive", 1);
+  tb_alloc (f, 0, P, 1);
+  tb_copy (f, 0, Q, mr_value (P), MR_OFF_POSITIVE, true, 2);
+  fr = tb_free (f, 0, mr_value (Q), 3);
+  tb_analyze (f, NULL, &r);
+  fd = tb_expect_one (&r, MR_RULE_FREE_OFFSET, fr);
+  assert_true (fd->offset == MR_OFF_POSITIVE);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Back at the start (p + 8 - 8), an unknown offset, unknown origin: silent.  */
+  f = tb_func ("offset-silent", 1);
+  tb_alloc (f, 0, P, 1);
+  tb_copy (f, 0, Q, mr_value (P), 8, true, 2);
+  tb_copy (f, 0, 7, mr_value (Q), -8, true, 3);
+  tb_free (f, 0, mr_value (7), 4);
+  tb_alloc (f, 0, 8, 5);
+  tb_copy (f, 0, 9, mr_value (8), MR_OFF_UNKNOWN, true, 6);
+  tb_free (f, 0, mr_value (9), 7);
+  tb_copy (f, 0, 10, mr_value (20), 8, true, 8);
+  tb_free (f, 0, mr_value (10), 9);
+  tb_expect_silent (f);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_mismatched),
+    cmocka_unit_test (test_free_nonheap),
+    cmocka_unit_test (test_free_offset),
+  };
+  return cmocka_run_group_tests_name ("dealloc", tests, NULL, NULL);
+}

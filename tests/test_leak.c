@@ -1,0 +1,240 @@
+/* test_leak.c — the leak rule (check-leak.c): an allocation of this function still
+   allocated and unreachable when it returns.
+
+   Covers: the classic leak at a return with its "allocated here" note; what is not a
+   leak: freed, returned, stored through a parameter or into a static, passed to an
+   unknown call, a failed allocation, alloca, main; a pointer stored only in a local
+   leaks; an allocation site in a loop is reported once; a shared return block judges
+   each incoming path (reported at the path's edge location); `p = realloc (p, n)`
+   loses p when realloc fails (reported at the realloc, once, when that path
+   returns; not when it aborts).  */
+
+#define TB_RULES TB_RULE (MR_RULE_LEAK)
+#include "builder.h"
+
+enum { P = 1, Q = 2, S = 3, A = 4 };
+
+/* p = malloc (16); if (!p) return -1; <then>; return 0;  bb0 -> bb1 (NULL) / bb2.  */
+static uint32_t
+alloc_checked (mr_func *f)
+{
+  uint32_t al = tb_alloc (f, 0, P, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (-1), 2);
+  return al;
+}
+
+static void
+test_leak_at_return (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("leak", 3);
+  uint32_t al = alloc_checked (f);
+  tb_store (f, 2, mr_value (P), 0, mr_const (0), false, 3);
+  uint32_t ret = tb_return (f, 2, mr_const (0), 4);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ret);
+  assert_non_null (fd->alloc);
+  assert_int_equal (fd->alloc->id, al);
+  tb_expect_note (fd, MR_NOTE_ALLOCATED_HERE, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* The same function analysed as main: memory held at exit is not a leak.  */
+  f = tb_func ("main", 3);
+  f->is_main = true;
+  alloc_checked (f);
+  tb_return (f, 2, mr_const (0), 4);
+  tb_expect_silent (f);
+}
+
+static void
+test_not_leaks (void **state)
+{
+  (void) state;
+  /* Freed.  */
+  mr_func *f = tb_func ("freed", 3);
+  alloc_checked (f);
+  tb_free (f, 2, mr_value (P), 3);
+  tb_return (f, 2, mr_const (0), 4);
+  tb_expect_silent (f);
+
+  /* Returned (through a copy).  */
+  f = tb_func ("returned", 3);
+  alloc_checked (f);
+  tb_copy (f, 2, Q, mr_value (P), 0, true, 3);
+  tb_return (f, 2, mr_value (Q), 4);
+  tb_expect_silent (f);
+
+  /* Stored through a parameter: s->buf = p.  */
+  f = tb_func ("stored-param", 3);
+  alloc_checked (f);
+  tb_store (f, 2, mr_value (S), 8, mr_value (P), true, 3);
+  tb_return (f, 2, mr_const (0), 4);
+  tb_expect_silent (f);
+
+  /* Stored into a static.  */
+  f = tb_func ("stored-static", 3);
+  uint32_t g = mr_func_decl (f, "g", MR_DECL_STATIC, 9);
+  alloc_checked (f);
+  tb_store (f, 2, mr_addr (g, 0), 0, mr_value (P), true, 3);
+  tb_return (f, 2, mr_const (0), 4);
+  tb_expect_silent (f);
+
+  /* Given to a function that may keep it.  */
+  f = tb_func ("passed", 3);
+  alloc_checked (f);
+  tb_call1 (f, 2, "keep", mr_value (P), 0, 3);
+  tb_return (f, 2, mr_const (0), 4);
+  tb_expect_silent (f);
+
+  /* alloca memory.  */
+  f = tb_func ("alloca", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_ALLOCA, mr_const (16), 0, 1);
+  tb_return (f, 0, mr_const (0), 2);
+  tb_expect_silent (f);
+
+  /* A path that does not return (abort: no RETURN event, no successor).  */
+  f = tb_func ("abort", 3);
+  alloc_checked (f);
+  tb_call (f, 2, 0, "abort", 0, NULL, 0, 0, 0, 3);
+  tb_expect_silent (f);
+}
+
+static void
+test_local_only (void **state)
+{
+  (void) state;
+  /* struct { char *buf; } l;  l.buf = p; return 0;  — l dies with the function.  */
+  mr_func *f = tb_func ("local", 3);
+  uint32_t l = mr_func_decl (f, "l", MR_DECL_LOCAL, 9);
+  uint32_t al = alloc_checked (f);
+  tb_store (f, 2, mr_addr (l, 0), 0, mr_value (P), true, 3);
+  uint32_t ret = tb_return (f, 2, mr_const (0), 4);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ret);
+  assert_int_equal (fd->alloc->id, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+static void
+test_loop_site_once (void **state)
+{
+  (void) state;
+  /* while (more ()) { p = malloc (16); *p = 0; } return;  — one finding for the
+     allocation site, however many instances are lost.  */
+  mr_func *f = tb_func ("loop", 4);
+  tb_goto (f, 0, 1);
+  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
+  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  uint32_t al = tb_alloc_ex (f, 2, P, MR_FAM_MALLOC, mr_const (16), 0, 2);
+  tb_store (f, 2, mr_value (P), 0, mr_const (0), false, 3);
+  tb_goto (f, 2, 1);
+  uint32_t ret = tb_return (f, 3, mr_none (), 4);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ret);
+  assert_int_equal (fd->alloc->id, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+static void
+test_shared_return_block (void **state)
+{
+  (void) state;
+  /* p = malloc (16); if (!p) goto out; *p = 0; if (a) { free (p); goto out; }
+     goto out;  out: return;
+     bb0 -> bb3 (NULL) / bb1;  bb1 -> bb2 (a) / bb3;  bb2 -> bb3;  bb3: return.
+     The leak is on bb1 -> bb3 only, reported where that edge leaves.  */
+  mr_func *f = tb_func ("shared-return", 4);
+  uint32_t al = tb_alloc (f, 0, P, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 3, 1);
+  tb_store (f, 1, mr_value (P), 0, mr_const (0), false, 2);
+  tb_cond (f, 1, mr_value (A), MR_CMP_NE, mr_const (0), false);
+  mr_func_add_edge (f, 1, 2, MR_EDGE_TRUE);
+  uint32_t leaky = mr_func_add_edge (f, 1, 3, MR_EDGE_FALSE);
+  f->edges[leaky].loc = tb_loc (42);
+  tb_free (f, 2, mr_value (P), 3);
+  tb_goto (f, 2, 3);
+  uint32_t ret = tb_return (f, 3, mr_none (), 50);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ret);
+  assert_int_equal (fd->alloc->id, al);
+  assert_non_null (fd->loc);
+  assert_int_equal (fd->loc->line, 42);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+static void
+test_realloc_same_var (void **state)
+{
+  (void) state;
+  /* p = malloc (16); if (!p) return; p = realloc (p, 32); if (!p) return; free (p);
+     return;  — when realloc fails the old block is lost.  */
+  mr_func *f = tb_func ("realloc-same-var", 5);
+  uint32_t al = alloc_checked (f);
+  mr_event *e = tb_event (f, 2, MR_EV_REALLOC, 3);
+  e->dst = Q;
+  e->a = mr_value (P);
+  e->b = mr_const (32);
+  e->family = MR_FAM_MALLOC;
+  e->flags = MR_EVF_MAY_FAIL | MR_EVF_SAME_VAR;
+  uint32_t re = e->id;
+  tb_if (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 3, 4);
+  tb_return (f, 3, mr_const (-1), 4);
+  tb_free (f, 4, mr_value (Q), 5);
+  tb_return (f, 4, mr_const (0), 6);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, re);
+  assert_non_null (fd->alloc);
+  (void) al;
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* The same, but the failure branch does not return (abort ()): no leak.  */
+  f = tb_func ("realloc-same-var-abort", 5);
+  alloc_checked (f);
+  e = tb_event (f, 2, MR_EV_REALLOC, 3);
+  e->dst = Q;
+  e->a = mr_value (P);
+  e->b = mr_const (32);
+  e->family = MR_FAM_MALLOC;
+  e->flags = MR_EVF_MAY_FAIL | MR_EVF_SAME_VAR;
+  tb_if (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 3, 4);
+  tb_call (f, 3, 0, "abort", 0, NULL, 0, 0, 0, 4);
+  tb_free (f, 4, mr_value (Q), 5);
+  tb_return (f, 4, mr_const (0), 6);
+  tb_expect_silent (f);
+
+  /* q = realloc (p, 32) into another variable: p is still there to free.  */
+  f = tb_func ("realloc-other-var", 5);
+  alloc_checked (f);
+  tb_realloc (f, 2, Q, mr_value (P), mr_const (32), 3);
+  tb_if (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 3, 4);
+  tb_free (f, 3, mr_value (P), 4);
+  tb_return (f, 3, mr_const (-1), 5);
+  tb_free (f, 4, mr_value (Q), 6);
+  tb_return (f, 4, mr_const (0), 7);
+  tb_expect_silent (f);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_leak_at_return),
+    cmocka_unit_test (test_not_leaks),
+    cmocka_unit_test (test_local_only),
+    cmocka_unit_test (test_loop_site_once),
+    cmocka_unit_test (test_shared_return_block),
+    cmocka_unit_test (test_realloc_same_var),
+  };
+  return cmocka_run_group_tests_name ("leak", tests, NULL, NULL);
+}

@@ -1,0 +1,899 @@
+/* test_state.c — abstract states and their lattice (plugin/core/state.c).
+
+   Covers: objects (default MR_TS_UNKNOWN, set/get, flags kept across typestate
+   changes, many keys in any order); bindings (default MR_OBJ_SYM|v, bind/unbind);
+   slots (load/store/overwrite, unknown offsets ignored, forget one slot, forget every
+   slot of an object without touching its neighbours, negative offsets); facts
+   (refinement with EQ/NE/LT/LE/GT/GE, excluded points, contradictions, unsigned
+   comparisons, set_const, copy_fact, forget); mr_state_same_typestates and
+   mr_state_signature; mr_state_join (bindings and slots intersected with offsets
+   joined and dropped references escaping, facts hulled, flags merged, changed flag); mr_state_join_lossy (maybe-freed, unknown); mr_state_retire
+   (two generations, references renamed, older generation dropped); mr_state_copy
+   independence; mr_state_print and mr_state_size.
+
+   The known_gaps group documents engine bugs; it runs only with MEMRULES_KNOWN_GAPS=1.  */
+
+#include "builder.h"
+#include "state.h"
+
+#include <stdio.h>
+
+#define SYM(v) (MR_OBJ_SYM | (v))
+#define ALLOC(e) (MR_OBJ_ALLOC | (e))
+#define DECL(d) (MR_OBJ_DECL | (d))
+
+static mr_ref
+ref (uint32_t obj, int64_t off)
+{
+  return (mr_ref) { obj, off };
+}
+
+static void
+assert_ref (mr_ref r, uint32_t obj, int64_t off)
+{
+  assert_int_equal (r.obj, obj);
+  assert_true (r.off == off);
+}
+
+static void
+assert_fact (const mr_state *s, uint32_t v, int64_t lo, int64_t hi)
+{
+  const mr_fact *f = mr_state_fact (s, v);
+  assert_non_null (f);
+  assert_true (f->lo == lo);
+  assert_true (f->hi == hi);
+}
+
+/* Objects.  */
+
+static void
+test_objects (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  assert_int_equal (mr_state_size (s), 0);
+  assert_null (mr_state_obj (s, SYM (1)));
+  assert_int_equal (mr_state_ts (s, SYM (1)), MR_TS_UNKNOWN);
+  assert_int_equal (mr_state_ts (s, ALLOC (3)), MR_TS_UNKNOWN);
+  assert_int_equal (mr_state_ts (s, MR_OBJ_NULL), MR_TS_UNKNOWN);
+
+  mr_event ev = { .kind = MR_EV_FREE, .id = 4 };
+  mr_objst *o = mr_state_set_obj (s, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, &ev);
+  assert_non_null (o);
+  assert_int_equal (o->key, SYM (1));
+  assert_int_equal (mr_state_ts (s, SYM (1)), MR_TS_FREED);
+  const mr_objst *g = mr_state_obj (s, SYM (1));
+  assert_non_null (g);
+  assert_int_equal (g->family, MR_FAM_MALLOC);
+  assert_ptr_equal (g->ev, &ev);
+  assert_int_equal (g->flags, 0);
+  assert_int_equal (mr_state_ts (s, SYM (2)), MR_TS_UNKNOWN);
+
+  /* Flags on an unlisted object list it as unknown.  */
+  mr_state_add_obj_flags (s, ALLOC (7), MR_OBJF_NONNULL);
+  g = mr_state_obj (s, ALLOC (7));
+  assert_non_null (g);
+  assert_int_equal (g->ts, MR_TS_UNKNOWN);
+  assert_int_equal (g->flags, MR_OBJF_NONNULL);
+  mr_state_add_obj_flags (s, ALLOC (7), MR_OBJF_ESCAPED);
+  assert_int_equal (mr_state_obj (s, ALLOC (7))->flags, MR_OBJF_NONNULL | MR_OBJF_ESCAPED);
+  /* Changing the typestate keeps the flags.  */
+  mr_state_set_obj (s, ALLOC (7), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  assert_int_equal (mr_state_ts (s, ALLOC (7)), MR_TS_ALLOCATED);
+  assert_int_equal (mr_state_obj (s, ALLOC (7))->flags, MR_OBJF_NONNULL | MR_OBJF_ESCAPED);
+  mr_state_set_obj (s, ALLOC (7), MR_TS_FREED, MR_FAM_MALLOC, &ev);
+  assert_int_equal (mr_state_obj (s, ALLOC (7))->flags, MR_OBJF_NONNULL | MR_OBJF_ESCAPED);
+  mr_state_free (s);
+}
+
+static void
+test_objects_many (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  /* Insert in a scrambled order; every key must be found with its own typestate.  */
+  for (uint32_t i = 0; i < 200; i++)
+    {
+      uint32_t k = (i * 73) % 200;
+      uint32_t key = (k % 2 ? MR_OBJ_ALLOC : MR_OBJ_SYM) | k;
+      mr_state_set_obj (s, key, k % 3 ? MR_TS_FREED : MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+    }
+  assert_int_equal (s->nobjs, 200);
+  for (uint32_t k = 0; k < 200; k++)
+    {
+      uint32_t key = (k % 2 ? MR_OBJ_ALLOC : MR_OBJ_SYM) | k;
+      assert_int_equal (mr_state_ts (s, key), k % 3 ? MR_TS_FREED : MR_TS_ALLOCATED);
+      uint32_t other = (k % 2 ? MR_OBJ_SYM : MR_OBJ_ALLOC) | k;
+      assert_int_equal (mr_state_ts (s, other), MR_TS_UNKNOWN);
+    }
+  for (uint32_t i = 1; i < s->nobjs; i++)
+    assert_true (s->objs[i - 1].key < s->objs[i].key);
+  mr_state_free (s);
+}
+
+/* Bindings.  */
+
+static void
+test_bindings (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  assert_ref (mr_state_lookup (s, 5), SYM (5), 0);
+  assert_ref (mr_state_lookup (s, 1), SYM (1), 0);
+  mr_state_bind (s, 5, ref (ALLOC (2), 8));
+  assert_ref (mr_state_lookup (s, 5), ALLOC (2), 8);
+  assert_ref (mr_state_lookup (s, 4), SYM (4), 0);
+  mr_state_bind (s, 5, ref (MR_OBJ_NULL, 0));
+  assert_ref (mr_state_lookup (s, 5), MR_OBJ_NULL, 0);
+  assert_int_equal (s->nbinds, 1);
+  mr_state_bind (s, 3, ref (SYM (1), MR_OFF_UNKNOWN));
+  mr_state_bind (s, 9, ref (DECL (0), 4));
+  assert_ref (mr_state_lookup (s, 3), SYM (1), MR_OFF_UNKNOWN);
+  assert_ref (mr_state_lookup (s, 9), DECL (0), 4);
+  mr_state_unbind (s, 5);
+  assert_ref (mr_state_lookup (s, 5), SYM (5), 0);
+  mr_state_unbind (s, 5);	/* unbinding twice is harmless */
+  mr_state_unbind (s, 42);
+  assert_int_equal (s->nbinds, 2);
+  assert_ref (mr_state_lookup (s, 3), SYM (1), MR_OFF_UNKNOWN);
+  mr_state_free (s);
+}
+
+/* Slots.  */
+
+static void
+test_slots (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  mr_ref c;
+  assert_false (mr_state_load (s, ref (SYM (1), 8), &c));
+  mr_state_store (s, ref (SYM (1), 8), ref (SYM (2), 0));
+  assert_true (mr_state_load (s, ref (SYM (1), 8), &c));
+  assert_ref (c, SYM (2), 0);
+  /* Other offsets and other objects are other slots.  */
+  assert_false (mr_state_load (s, ref (SYM (1), 0), &c));
+  assert_false (mr_state_load (s, ref (SYM (3), 8), &c));
+  /* Overwrite.  */
+  mr_state_store (s, ref (SYM (1), 8), ref (ALLOC (4), 16));
+  assert_true (mr_state_load (s, ref (SYM (1), 8), &c));
+  assert_ref (c, ALLOC (4), 16);
+  assert_int_equal (s->nslots, 1);
+  /* Negative offsets are slots too.  */
+  mr_state_store (s, ref (SYM (1), -8), ref (SYM (5), 0));
+  assert_true (mr_state_load (s, ref (SYM (1), -8), &c));
+  assert_ref (c, SYM (5), 0);
+  /* Unknown offsets: never stored, never loaded.  */
+  mr_state_store (s, ref (SYM (1), MR_OFF_UNKNOWN), ref (SYM (6), 0));
+  assert_false (mr_state_load (s, ref (SYM (1), MR_OFF_UNKNOWN), &c));
+  assert_int_equal (s->nslots, 2);
+  /* Forget one slot.  */
+  mr_state_forget_slot (s, ref (SYM (1), 8));
+  assert_false (mr_state_load (s, ref (SYM (1), 8), &c));
+  assert_true (mr_state_load (s, ref (SYM (1), -8), &c));
+  mr_state_forget_slot (s, ref (SYM (1), 8));	/* absent: harmless */
+  mr_state_forget_slot (s, ref (SYM (1), MR_OFF_UNKNOWN));
+  assert_int_equal (s->nslots, 1);
+  mr_state_free (s);
+}
+
+static void
+test_forget_obj_slots (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  /* Slots of three neighbouring objects (keys SYM|1 < SYM|2 < SYM|3) and DECL|0.  */
+  for (int64_t off = -16; off <= 32; off += 8)
+    {
+      mr_state_store (s, ref (SYM (1), off), ref (ALLOC (1), 0));
+      mr_state_store (s, ref (SYM (2), off), ref (ALLOC (2), 0));
+      mr_state_store (s, ref (SYM (3), off), ref (ALLOC (3), 0));
+    }
+  mr_state_store (s, ref (DECL (0), 0), ref (SYM (2), 0));
+  uint32_t n = s->nslots;
+  assert_int_equal (n, 3 * 7 + 1);
+  mr_state_forget_obj_slots (s, SYM (2));
+  assert_int_equal (s->nslots, n - 7);
+  mr_ref c;
+  for (int64_t off = -16; off <= 32; off += 8)
+    {
+      assert_false (mr_state_load (s, ref (SYM (2), off), &c));
+      assert_true (mr_state_load (s, ref (SYM (1), off), &c));
+      assert_ref (c, ALLOC (1), 0);
+      assert_true (mr_state_load (s, ref (SYM (3), off), &c));
+      assert_ref (c, ALLOC (3), 0);
+    }
+  /* A slot whose content is the object stays: only slots inside it go.  */
+  assert_true (mr_state_load (s, ref (DECL (0), 0), &c));
+  assert_ref (c, SYM (2), 0);
+  /* Objects with no slots, the first and the last.  */
+  mr_state_forget_obj_slots (s, SYM (9));
+  assert_int_equal (s->nslots, n - 7);
+  mr_state_forget_obj_slots (s, SYM (1));
+  mr_state_forget_obj_slots (s, DECL (0));
+  assert_int_equal (s->nslots, 7);
+  assert_true (mr_state_load (s, ref (SYM (3), 32), &c));
+  mr_state_forget_obj_slots (s, SYM (3));
+  assert_int_equal (s->nslots, 0);
+  mr_state_forget_obj_slots (s, SYM (3));
+  mr_state_free (s);
+}
+
+/* Facts.  */
+
+static void
+test_facts_eq_ne (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  assert_null (mr_state_fact (s, 1));
+  /* x == 3, then x != 3 is a contradiction; x == 3 again is fine.  */
+  assert_true (mr_state_refine (s, 1, MR_CMP_EQ, 3, false));
+  assert_fact (s, 1, 3, 3);
+  assert_true (mr_state_refine (s, 1, MR_CMP_EQ, 3, false));
+  assert_false (mr_state_refine (s, 1, MR_CMP_NE, 3, false));
+  mr_state_free (s);
+
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_EQ, 3, false));
+  assert_false (mr_state_refine (s, 1, MR_CMP_EQ, 4, false));
+  mr_state_free (s);
+
+  /* x != 5 then x == 5; x != 5 then x == 6.  */
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 2, MR_CMP_NE, 5, false));
+  const mr_fact *f = mr_state_fact (s, 2);
+  assert_non_null (f);
+  assert_true (f->has_ne);
+  assert_true (f->ne == 5);
+  assert_true (mr_state_refine (s, 2, MR_CMP_NE, 5, false));	/* again: fine */
+  mr_state *t = mr_state_copy (s);
+  assert_false (mr_state_refine (s, 2, MR_CMP_EQ, 5, false));
+  assert_true (mr_state_refine (t, 2, MR_CMP_EQ, 6, false));
+  assert_fact (t, 2, 6, 6);
+  assert_false (mr_state_fact (t, 2)->has_ne);
+  mr_state_free (s);
+  mr_state_free (t);
+}
+
+static void
+test_facts_ranges (void **state)
+{
+  (void) state;
+  /* x < 0 then x > 5: contradiction.  */
+  mr_state *s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_LT, 0, false));
+  assert_fact (s, 1, INT64_MIN, -1);
+  assert_false (mr_state_refine (s, 1, MR_CMP_GT, 5, false));
+  mr_state_free (s);
+
+  /* 2 <= x <= 4, then x > 4 fails, x >= 4 pins it, x < 4 then fails.  */
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_GE, 2, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_LE, 4, false));
+  assert_fact (s, 1, 2, 4);
+  mr_state *t = mr_state_copy (s);
+  assert_false (mr_state_refine (t, 1, MR_CMP_GT, 4, false));
+  mr_state_free (t);
+  t = mr_state_copy (s);
+  assert_false (mr_state_refine (t, 1, MR_CMP_LT, 2, false));
+  mr_state_free (t);
+  /* Refinements that do not narrow keep the interval.  */
+  assert_true (mr_state_refine (s, 1, MR_CMP_LT, 100, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_GT, -100, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 50, false));
+  assert_fact (s, 1, 2, 4);
+  assert_true (mr_state_refine (s, 1, MR_CMP_GE, 4, false));
+  assert_fact (s, 1, 4, 4);
+  assert_false (mr_state_refine (s, 1, MR_CMP_LT, 4, false));
+  mr_state_free (s);
+
+  /* Extremes: nothing is below INT64_MIN or above INT64_MAX (signed).  */
+  s = mr_state_new ();
+  assert_false (mr_state_refine (s, 1, MR_CMP_LT, INT64_MIN, false));
+  mr_state_free (s);
+  s = mr_state_new ();
+  assert_false (mr_state_refine (s, 1, MR_CMP_GT, INT64_MAX, false));
+  mr_state_free (s);
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_LE, INT64_MIN, false));
+  assert_fact (s, 1, INT64_MIN, INT64_MIN);
+  mr_state_free (s);
+}
+
+static void
+test_facts_excluded_points (void **state)
+{
+  (void) state;
+  /* An excluded end point shrinks the interval.  */
+  mr_state *s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_GE, 0, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_LE, 10, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 0, false));
+  assert_fact (s, 1, 1, 10);
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 10, false));
+  assert_fact (s, 1, 1, 9);
+  assert_false (mr_state_fact (s, 1)->has_ne);
+  /* An inner one is remembered, and tightening onto it moves the end.  */
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 5, false));
+  assert_true (mr_state_fact (s, 1)->has_ne);
+  assert_true (mr_state_refine (s, 1, MR_CMP_GE, 5, false));
+  assert_fact (s, 1, 6, 9);
+  assert_false (mr_state_fact (s, 1)->has_ne);
+  /* Out of range: nothing to learn, nothing contradicted.  */
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 100, false));
+  assert_fact (s, 1, 6, 9);
+  mr_state_free (s);
+
+  /* Down to one point, then excluding it.  */
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_GE, 4, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_LE, 5, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 4, false));
+  assert_fact (s, 1, 5, 5);
+  assert_false (mr_state_refine (s, 1, MR_CMP_NE, 5, false));
+  mr_state_free (s);
+
+  /* x != 3 then x <= 3: the exclusion trims the end.  */
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 3, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_LE, 3, false));
+  assert_fact (s, 1, INT64_MIN, 2);
+  mr_state_free (s);
+}
+
+static void
+test_facts_unsigned (void **state)
+{
+  (void) state;
+  /* Unsigned values are never below 0.  */
+  mr_state *s = mr_state_new ();
+  assert_false (mr_state_refine (s, 1, MR_CMP_LT, 0, true));
+  mr_state_free (s);
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_LE, 10, true));
+  assert_fact (s, 1, 0, 10);
+  mr_state_free (s);
+  /* u != 0 makes u >= 1, and then u == 0 is a contradiction.  */
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 0, true));
+  assert_fact (s, 1, 1, INT64_MAX);
+  assert_false (mr_state_refine (s, 1, MR_CMP_EQ, 0, true));
+  mr_state_free (s);
+  /* u <= 0 pins it to 0.  */
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_LE, 0, true));
+  assert_fact (s, 1, 0, 0);
+  assert_false (mr_state_refine (s, 1, MR_CMP_GT, 0, true));
+  mr_state_free (s);
+  /* Constants above INT64_MAX (negative as int64) teach nothing and contradict
+     nothing.  */
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_EQ, -1, true));
+  assert_null (mr_state_fact (s, 1));
+  assert_true (mr_state_refine (s, 1, MR_CMP_LE, 5, true));
+  assert_true (mr_state_refine (s, 1, MR_CMP_LT, -1, true));
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, -2, true));
+  assert_fact (s, 1, 0, 5);
+  mr_state_free (s);
+}
+
+static void
+test_facts_set_copy_forget (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  mr_state_set_const (s, 1, 7);
+  assert_fact (s, 1, 7, 7);
+  assert_false (mr_state_refine (s, 1, MR_CMP_NE, 7, false));
+  mr_state_free (s);
+
+  s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 4, false));
+  mr_state_set_const (s, 1, 4);	/* replaces, including the exclusion */
+  assert_fact (s, 1, 4, 4);
+  assert_false (mr_state_fact (s, 1)->has_ne);
+
+  /* copy_fact: dst gets src's fact, independent of it afterwards.  */
+  assert_true (mr_state_refine (s, 2, MR_CMP_GE, 10, false));
+  assert_true (mr_state_refine (s, 2, MR_CMP_NE, 20, false));
+  mr_state_copy_fact (s, 3, 2);
+  const mr_fact *f = mr_state_fact (s, 3);
+  assert_non_null (f);
+  assert_int_equal (f->value, 3);
+  assert_true (f->lo == 10 && f->hi == INT64_MAX && f->has_ne && f->ne == 20);
+  assert_true (mr_state_refine (s, 2, MR_CMP_EQ, 10, false));
+  assert_fact (s, 3, 10, INT64_MAX);
+  /* Copying from a value with no fact forgets dst's.  */
+  mr_state_copy_fact (s, 3, 9);
+  assert_null (mr_state_fact (s, 3));
+  mr_state_copy_fact (s, 8, 9);
+  assert_null (mr_state_fact (s, 8));
+  /* Forget.  */
+  mr_state_forget_fact (s, 1);
+  assert_null (mr_state_fact (s, 1));
+  assert_true (mr_state_refine (s, 1, MR_CMP_NE, 4, false));	/* free again */
+  mr_state_forget_fact (s, 77);
+  assert_fact (s, 2, 10, 10);
+  mr_state_free (s);
+}
+
+/* Merging.  */
+
+static void
+test_same_typestates (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new (), *b = mr_state_new ();
+  assert_true (mr_state_same_typestates (a, b));
+  assert_true (mr_state_signature (a) == mr_state_signature (b));
+
+  /* Untracked things (facts, slots, bindings to unknown objects, flags of unknown
+     objects) do not matter.  */
+  mr_state_bind (a, 3, ref (SYM (9), 0));
+  mr_state_store (a, ref (SYM (1), 0), ref (SYM (2), 0));
+  assert_true (mr_state_refine (a, 4, MR_CMP_EQ, 1, false));
+  mr_state_add_obj_flags (a, SYM (5), MR_OBJF_ESCAPED);
+  assert_true (mr_state_same_typestates (a, b));
+  assert_true (mr_state_same_typestates (b, a));
+  assert_true (mr_state_signature (a) == mr_state_signature (b));
+
+  /* A typestate on one side only.  */
+  mr_state_set_obj (a, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, NULL);
+  assert_false (mr_state_same_typestates (a, b));
+  assert_false (mr_state_same_typestates (b, a));
+  mr_state_set_obj (b, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, NULL);
+  assert_true (mr_state_same_typestates (a, b));
+  assert_true (mr_state_signature (a) == mr_state_signature (b));
+  /* Same typestate, other family.  */
+  mr_state_set_obj (b, SYM (1), MR_TS_FREED, MR_FAM_NEW, NULL);
+  assert_false (mr_state_same_typestates (a, b));
+  mr_state_set_obj (b, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, NULL);
+
+  /* An object listed as unknown on one side equals an unlisted one.  */
+  mr_state_set_obj (b, SYM (6), MR_TS_UNKNOWN, MR_FAM_NONE, NULL);
+  assert_true (mr_state_same_typestates (a, b));
+  assert_true (mr_state_signature (a) == mr_state_signature (b));
+
+  /* Which value holds which tracked object matters.  */
+  mr_state_set_obj (a, ALLOC (1), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_set_obj (a, ALLOC (2), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_set_obj (b, ALLOC (1), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_set_obj (b, ALLOC (2), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_bind (a, 10, ref (ALLOC (1), 0));
+  mr_state_bind (b, 10, ref (ALLOC (1), 0));
+  assert_true (mr_state_same_typestates (a, b));
+  assert_true (mr_state_signature (a) == mr_state_signature (b));
+  mr_state_bind (b, 10, ref (ALLOC (2), 0));
+  assert_false (mr_state_same_typestates (a, b));
+  mr_state_bind (b, 10, ref (ALLOC (1), 8));
+  assert_false (mr_state_same_typestates (a, b));
+  mr_state_bind (b, 10, ref (ALLOC (1), 0));
+  mr_state_bind (b, 11, ref (ALLOC (2), 0));
+  assert_false (mr_state_same_typestates (a, b));
+  assert_false (mr_state_same_typestates (b, a));
+  mr_state_unbind (b, 11);
+  assert_true (mr_state_same_typestates (a, b));
+  mr_state_free (a);
+  mr_state_free (b);
+}
+
+static void
+test_join_binds_slots (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new (), *b = mr_state_new ();
+  mr_state_bind (a, 1, ref (SYM (7), 0));
+  mr_state_bind (b, 1, ref (SYM (7), 0));
+  mr_state_bind (a, 2, ref (SYM (8), 0));
+  mr_state_bind (b, 2, ref (SYM (9), 0));
+  mr_state_bind (a, 3, ref (SYM (8), 0));	/* only in a */
+  mr_state_bind (b, 4, ref (SYM (8), 0));	/* only in b */
+  mr_state_bind (a, 5, ref (SYM (8), 0));
+  mr_state_bind (b, 5, ref (SYM (8), 16));	/* other offset */
+  mr_state_bind (a, 6, ref (SYM (8), 8));
+  mr_state_bind (b, 6, ref (SYM (8), 16));	/* both past the start */
+  mr_state_store (a, ref (SYM (1), 0), ref (SYM (2), 0));
+  mr_state_store (b, ref (SYM (1), 0), ref (SYM (2), 0));
+  mr_state_store (a, ref (SYM (1), 8), ref (SYM (2), 0));
+  mr_state_store (b, ref (SYM (1), 8), ref (SYM (3), 0));
+  mr_state_store (b, ref (SYM (1), 16), ref (SYM (3), 0));
+  assert_true (mr_state_join (a, b));
+  assert_ref (mr_state_lookup (a, 1), SYM (7), 0);
+  assert_ref (mr_state_lookup (a, 2), SYM (2), 0);
+  assert_ref (mr_state_lookup (a, 3), SYM (3), 0);
+  assert_ref (mr_state_lookup (a, 4), SYM (4), 0);
+  /* Same object, other offsets: the offsets are joined.  */
+  assert_ref (mr_state_lookup (a, 5), SYM (8), MR_OFF_UNKNOWN);
+  assert_ref (mr_state_lookup (a, 6), SYM (8), MR_OFF_POSITIVE);
+  /* Objects whose reference a join dropped are out of sight (escaped).  */
+  assert_non_null (mr_state_obj (a, SYM (9)));
+  assert_true (mr_state_obj (a, SYM (9))->flags & MR_OBJF_ESCAPED);
+  assert_int_equal (mr_state_ts (a, SYM (9)), MR_TS_UNKNOWN);
+  mr_ref c;
+  assert_true (mr_state_load (a, ref (SYM (1), 0), &c));
+  assert_ref (c, SYM (2), 0);
+  assert_false (mr_state_load (a, ref (SYM (1), 8), &c));
+  assert_false (mr_state_load (a, ref (SYM (1), 16), &c));
+  /* b is untouched.  */
+  assert_ref (mr_state_lookup (b, 2), SYM (9), 0);
+  assert_true (mr_state_load (b, ref (SYM (1), 16), &c));
+  /* A second join changes nothing.  */
+  assert_false (mr_state_join (a, b));
+  mr_state_free (a);
+  mr_state_free (b);
+}
+
+static void
+test_join_facts (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new (), *b = mr_state_new ();
+  mr_state_set_const (a, 1, 0);
+  mr_state_set_const (b, 1, 5);
+  mr_state_set_const (a, 2, 3);		/* only in a: dropped */
+  mr_state_set_const (b, 3, 3);		/* only in b: stays absent */
+  /* v4: a is [0,10] except 3, b is [20,30]: the hull keeps the exclusion.  */
+  assert_true (mr_state_refine (a, 4, MR_CMP_GE, 0, false));
+  assert_true (mr_state_refine (a, 4, MR_CMP_LE, 10, false));
+  assert_true (mr_state_refine (a, 4, MR_CMP_NE, 3, false));
+  assert_true (mr_state_refine (b, 4, MR_CMP_GE, 20, false));
+  assert_true (mr_state_refine (b, 4, MR_CMP_LE, 30, false));
+  /* v5: a excludes 3, b is [0,10]: b contains 3, the exclusion is lost, the hull is
+     everything, the fact goes.  */
+  assert_true (mr_state_refine (a, 5, MR_CMP_NE, 3, false));
+  assert_true (mr_state_refine (b, 5, MR_CMP_GE, 0, false));
+  assert_true (mr_state_refine (b, 5, MR_CMP_LE, 10, false));
+  /* v6: both exclude 7.  */
+  assert_true (mr_state_refine (a, 6, MR_CMP_NE, 7, false));
+  assert_true (mr_state_refine (b, 6, MR_CMP_NE, 7, false));
+
+  assert_true (mr_state_join (a, b));
+  assert_fact (a, 1, 0, 5);
+  assert_null (mr_state_fact (a, 2));
+  assert_null (mr_state_fact (a, 3));
+  assert_fact (a, 4, 0, 30);
+  assert_true (mr_state_fact (a, 4)->has_ne);
+  assert_true (mr_state_fact (a, 4)->ne == 3);
+  assert_null (mr_state_fact (a, 5));
+  assert_fact (a, 6, INT64_MIN, INT64_MAX);
+  assert_true (mr_state_fact (a, 6)->has_ne);
+  assert_true (mr_state_fact (a, 6)->ne == 7);
+  /* Joined again with b, or with a narrower state, nothing changes.  */
+  assert_false (mr_state_join (a, b));
+  mr_state *c = mr_state_copy (b);
+  mr_state_set_const (c, 1, 2);
+  assert_false (mr_state_join (a, c));
+  assert_fact (a, 1, 0, 5);
+  mr_state_free (c);
+  mr_state_free (a);
+  mr_state_free (b);
+}
+
+static void
+test_join_self_unchanged (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new ();
+  mr_state_set_obj (a, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, NULL);
+  mr_state_set_obj (a, ALLOC (2), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_add_obj_flags (a, ALLOC (2), MR_OBJF_NONNULL | MR_OBJF_ESCAPED);
+  mr_state_bind (a, 3, ref (ALLOC (2), 0));
+  mr_state_bind (a, 4, ref (MR_OBJ_NULL, 0));
+  mr_state_store (a, ref (ALLOC (2), 8), ref (SYM (1), 0));
+  mr_state_set_const (a, 5, 1);
+  assert_true (mr_state_refine (a, 6, MR_CMP_NE, 0, false));
+  assert_true (mr_state_refine (a, 7, MR_CMP_LT, 10, true));
+  mr_state *b = mr_state_copy (a);
+  assert_true (mr_state_same_typestates (a, b));
+  assert_false (mr_state_join (a, b));
+  assert_false (mr_state_join (a, a));
+  assert_int_equal (mr_state_size (a), mr_state_size (b));
+  assert_false (mr_state_join_lossy (a, b));
+  assert_int_equal (mr_state_ts (a, SYM (1)), MR_TS_FREED);
+  assert_int_equal (mr_state_size (a), mr_state_size (b));
+  mr_state_free (a);
+  mr_state_free (b);
+}
+
+static void
+test_join_flags (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new (), *b = mr_state_new ();
+  /* ESCAPED: either side.  NONNULL: both sides.  */
+  mr_state_add_obj_flags (a, SYM (1), MR_OBJF_NONNULL);
+  mr_state_add_obj_flags (b, SYM (1), MR_OBJF_NONNULL);
+  mr_state_add_obj_flags (a, SYM (2), MR_OBJF_NONNULL);
+  mr_state_add_obj_flags (b, SYM (3), MR_OBJF_ESCAPED);
+  mr_state_add_obj_flags (a, SYM (4), MR_OBJF_ESCAPED);
+  assert_true (mr_state_join (a, b));
+  assert_int_equal (mr_state_obj (a, SYM (1))->flags, MR_OBJF_NONNULL);
+  const mr_objst *o = mr_state_obj (a, SYM (2));
+  assert_true (!o || !(o->flags & MR_OBJF_NONNULL));
+  assert_non_null (mr_state_obj (a, SYM (3)));
+  assert_true (mr_state_obj (a, SYM (3))->flags & MR_OBJF_ESCAPED);
+  assert_true (mr_state_obj (a, SYM (4))->flags & MR_OBJF_ESCAPED);
+  assert_false (mr_state_join (a, b));
+  mr_state_free (a);
+  mr_state_free (b);
+}
+
+static void
+test_join_lossy (void **state)
+{
+  (void) state;
+  mr_event e1 = { .kind = MR_EV_FREE, .id = 1 };
+  mr_state *a = mr_state_new (), *b = mr_state_new ();
+  /* Freed on one side, allocated on the other: maybe-freed.  */
+  mr_state_set_obj (a, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, &e1);
+  mr_state_set_obj (b, SYM (1), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  /* Allocated on one side, null on the other: unknown.  */
+  mr_state_set_obj (a, ALLOC (2), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_set_obj (b, ALLOC (2), MR_TS_NULL, MR_FAM_MALLOC, NULL);
+  /* Freed only in b: maybe-freed; allocated only in b: unknown.  */
+  mr_state_set_obj (b, SYM (3), MR_TS_FREED, MR_FAM_MALLOC, &e1);
+  mr_state_set_obj (b, ALLOC (4), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  /* Freed on both: stays freed.  */
+  mr_state_set_obj (a, SYM (5), MR_TS_FREED, MR_FAM_MALLOC, &e1);
+  mr_state_set_obj (b, SYM (5), MR_TS_FREED, MR_FAM_MALLOC, &e1);
+  /* Freed in a, unknown in b: maybe-freed.  */
+  mr_state_set_obj (a, SYM (6), MR_TS_FREED, MR_FAM_MALLOC, &e1);
+  assert_false (mr_state_same_typestates (a, b));
+
+  assert_true (mr_state_join_lossy (a, b));
+  assert_int_equal (mr_state_ts (a, SYM (1)), MR_TS_MAYBE_FREED);
+  assert_int_equal (mr_state_ts (a, ALLOC (2)), MR_TS_UNKNOWN);
+  assert_int_equal (mr_state_ts (a, SYM (3)), MR_TS_MAYBE_FREED);
+  assert_int_equal (mr_state_ts (a, ALLOC (4)), MR_TS_UNKNOWN);
+  assert_int_equal (mr_state_ts (a, SYM (5)), MR_TS_FREED);
+  assert_int_equal (mr_state_ts (a, SYM (6)), MR_TS_MAYBE_FREED);
+  /* Monotone: joining b again, or a freed b, changes nothing.  */
+  assert_false (mr_state_join_lossy (a, b));
+  mr_state_set_obj (b, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, &e1);
+  assert_false (mr_state_join_lossy (a, b));
+  assert_int_equal (mr_state_ts (a, SYM (1)), MR_TS_MAYBE_FREED);
+  mr_state_free (a);
+  mr_state_free (b);
+}
+
+/* Generations.  */
+
+static void
+test_retire (void **state)
+{
+  (void) state;
+  mr_event e1 = { .kind = MR_EV_FREE, .id = 1 };
+  mr_state *s = mr_state_new ();
+  const uint32_t k = SYM (5), old = SYM (5) | MR_OBJ_OLD;
+  mr_state_set_obj (s, k, MR_TS_FREED, MR_FAM_MALLOC, &e1);
+  mr_state_add_obj_flags (s, k, MR_OBJF_ESCAPED);
+  mr_state_bind (s, 1, ref (k, 8));
+  mr_state_store (s, ref (k, 0), ref (ALLOC (2), 0));	/* a slot inside k */
+  mr_state_store (s, ref (DECL (0), 8), ref (k, 0));	/* a slot holding k */
+  mr_state_store (s, ref (MR_OBJ_ALLOC | 0x0fffffffu, 0), ref (SYM (1), 0));
+
+  mr_state_retire (s, k);
+  /* The new instance starts fresh; the old one has everything k had.  */
+  assert_null (mr_state_obj (s, k));
+  assert_int_equal (mr_state_ts (s, old), MR_TS_FREED);
+  assert_ptr_equal (mr_state_obj (s, old)->ev, &e1);
+  assert_int_equal (mr_state_obj (s, old)->flags, MR_OBJF_ESCAPED);
+  assert_ref (mr_state_lookup (s, 1), old, 8);
+  mr_ref c;
+  assert_false (mr_state_load (s, ref (k, 0), &c));
+  assert_true (mr_state_load (s, ref (old, 0), &c));	/* slots stay sorted */
+  assert_ref (c, ALLOC (2), 0);
+  assert_true (mr_state_load (s, ref (DECL (0), 8), &c));
+  assert_ref (c, old, 0);
+  assert_true (mr_state_load (s, ref (MR_OBJ_ALLOC | 0x0fffffffu, 0), &c));
+  assert_ref (c, SYM (1), 0);
+
+  /* Retiring an unreferenced key changes nothing (the old instance stays).  */
+  mr_state_retire (s, k);
+  assert_int_equal (mr_state_ts (s, old), MR_TS_FREED);
+  assert_ref (mr_state_lookup (s, 1), old, 8);
+
+  /* A new instance, retired: the older old one and what pointed to it are dropped.  */
+  mr_state_set_obj (s, k, MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_bind (s, 2, ref (k, 0));
+  mr_state_retire (s, k);
+  assert_null (mr_state_obj (s, k));
+  assert_int_equal (mr_state_ts (s, old), MR_TS_ALLOCATED);
+  assert_int_equal (mr_state_obj (s, old)->flags, 0);
+  assert_ref (mr_state_lookup (s, 2), old, 0);
+  assert_ref (mr_state_lookup (s, 1), SYM (1), 0);	/* its binding is gone */
+  assert_false (mr_state_load (s, ref (old, 0), &c));
+  assert_false (mr_state_load (s, ref (DECL (0), 8), &c));
+  assert_true (mr_state_load (s, ref (MR_OBJ_ALLOC | 0x0fffffffu, 0), &c));
+  /* The only object listed is the old instance.  */
+  assert_int_equal (s->nobjs, 1);
+  mr_state_free (s);
+}
+
+static void
+test_retire_alloc_slots_resorted (void **state)
+{
+  (void) state;
+  /* ALLOC|3 becomes ALLOC|3|OLD, which sorts after DECL keys: slots are re-sorted
+     and binary search still finds every one.  */
+  mr_state *s = mr_state_new ();
+  const uint32_t k = ALLOC (3), old = ALLOC (3) | MR_OBJ_OLD;
+  mr_state_set_obj (s, k, MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  for (int64_t off = 0; off < 40; off += 8)
+    {
+      mr_state_store (s, ref (k, off), ref (SYM (1), off));
+      mr_state_store (s, ref (DECL (1), off), ref (SYM (2), off));
+      mr_state_store (s, ref (SYM (4), off), ref (k, off));
+    }
+  mr_state_retire (s, k);
+  mr_ref c;
+  for (int64_t off = 0; off < 40; off += 8)
+    {
+      assert_true (mr_state_load (s, ref (old, off), &c));
+      assert_ref (c, SYM (1), off);
+      assert_false (mr_state_load (s, ref (k, off), &c));
+      assert_true (mr_state_load (s, ref (DECL (1), off), &c));
+      assert_ref (c, SYM (2), off);
+      assert_true (mr_state_load (s, ref (SYM (4), off), &c));
+      assert_ref (c, old, off);
+    }
+  for (uint32_t i = 1; i < s->nslots; i++)
+    assert_true (s->slots[i - 1].at < s->slots[i].at);
+  mr_state_forget_obj_slots (s, old);
+  assert_int_equal (s->nslots, 10);
+  mr_state_free (s);
+}
+
+/* Copies, printing, size.  */
+
+static void
+test_copy_independent (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new ();
+  mr_state_set_obj (a, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, NULL);
+  mr_state_bind (a, 2, ref (SYM (1), 0));
+  mr_state_store (a, ref (SYM (1), 0), ref (SYM (3), 0));
+  mr_state_set_const (a, 4, 9);
+  a->dirty = true;
+  mr_state *b = mr_state_copy (a);
+  assert_true (b->dirty);
+  assert_int_equal (mr_state_size (b), 4);
+  assert_true (mr_state_same_typestates (a, b));
+
+  /* Change a in every table; b keeps the old contents.  */
+  mr_state_set_obj (a, SYM (1), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_set_obj (a, SYM (9), MR_TS_FREED, MR_FAM_MALLOC, NULL);
+  mr_state_bind (a, 2, ref (SYM (9), 0));
+  mr_state_store (a, ref (SYM (1), 0), ref (SYM (8), 0));
+  mr_state_set_const (a, 4, 10);
+  assert_int_equal (mr_state_ts (b, SYM (1)), MR_TS_FREED);
+  assert_int_equal (mr_state_ts (b, SYM (9)), MR_TS_UNKNOWN);
+  assert_ref (mr_state_lookup (b, 2), SYM (1), 0);
+  mr_ref c;
+  assert_true (mr_state_load (b, ref (SYM (1), 0), &c));
+  assert_ref (c, SYM (3), 0);
+  assert_fact (b, 4, 9, 9);
+  /* And the other way round: b grows without touching a.  */
+  for (uint32_t v = 10; v < 60; v++)
+    mr_state_bind (b, v, ref (SYM (1), v));
+  assert_int_equal (a->nbinds, 1);
+  mr_state_free (a);
+  assert_ref (mr_state_lookup (b, 59), SYM (1), 59);
+
+  /* Copy of an empty state.  */
+  mr_state *e = mr_state_new ();
+  mr_state *e2 = mr_state_copy (e);
+  assert_int_equal (mr_state_size (e2), 0);
+  mr_state_bind (e2, 1, ref (SYM (2), 0));
+  assert_int_equal (mr_state_size (e), 0);
+  mr_state_free (e);
+  mr_state_free (e2);
+  mr_state_free (b);
+  mr_state_free (NULL);
+}
+
+static void
+test_print (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  mr_state_set_obj (s, SYM (1), MR_TS_FREED, MR_FAM_MALLOC, NULL);
+  mr_state_bind (s, 2, ref (SYM (1), 8));
+  mr_state_store (s, ref (SYM (1), 0), ref (SYM (3), 0));
+  mr_state_set_const (s, 4, 9);
+  FILE *fp = tmpfile ();
+  assert_non_null (fp);
+  mr_state_print (s, fp);
+  long n = ftell (fp);
+  assert_true (n > 0);
+  rewind (fp);
+  char buf[512] = { 0 };
+  size_t got = fread (buf, 1, sizeof buf - 1, fp);
+  assert_int_equal (got, (size_t) n);
+  fclose (fp);
+  assert_non_null (strstr (buf, "objs: 10000001:3/0"));
+  assert_non_null (strstr (buf, "binds: v2->10000001+8"));
+  assert_non_null (strstr (buf, "slots: (10000001,0)->10000003"));
+  assert_non_null (strstr (buf, "facts: v4 in [9,9]"));
+  mr_state_free (s);
+}
+
+/* Known gaps: engine bugs, documented as failing tests (see the report).  */
+
+/* An unsigned 64-bit value can exceed INT64_MAX: `if (n > SIZE_MAX / 2)` is a common
+   overflow guard, SIZE_MAX / 2 == INT64_MAX, and its true branch is feasible.
+   mr_state_refine (GT, INT64_MAX, unsigned) returns false.  */
+static void
+gap_unsigned_gt_int64_max (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_GT, INT64_MAX, true));
+  mr_state_free (s);
+}
+
+/* A value compared both signed and unsigned (GIMPLE compares `(unsigned long) x`, and
+   the lowering makes a widening int -> unsigned long conversion a COPY, so both name
+   the same root): x < 0 (signed) then (unsigned) x > 5 is feasible (x == -1), but the
+   interval [INT64_MIN, -1] refined with "> 5 unsigned" becomes empty.  */
+static void
+gap_mixed_signedness (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  assert_true (mr_state_refine (s, 1, MR_CMP_LT, 0, false));
+  assert_true (mr_state_refine (s, 1, MR_CMP_GT, 5, true));
+  mr_state_free (s);
+}
+
+/* A fact that covers every value ([INT64_MIN, INT64_MAX], e.g. after x >= INT64_MIN)
+   makes joining a state with its own copy report a change.  */
+static void
+gap_join_self_full_range_fact (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new ();
+  assert_true (mr_state_refine (a, 1, MR_CMP_GE, INT64_MIN, false));
+  mr_state *b = mr_state_copy (a);
+  assert_false (mr_state_join (a, b));
+  mr_state_free (a);
+  mr_state_free (b);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_objects),
+    cmocka_unit_test (test_objects_many),
+    cmocka_unit_test (test_bindings),
+    cmocka_unit_test (test_slots),
+    cmocka_unit_test (test_forget_obj_slots),
+    cmocka_unit_test (test_facts_eq_ne),
+    cmocka_unit_test (test_facts_ranges),
+    cmocka_unit_test (test_facts_excluded_points),
+    cmocka_unit_test (test_facts_unsigned),
+    cmocka_unit_test (test_facts_set_copy_forget),
+    cmocka_unit_test (test_same_typestates),
+    cmocka_unit_test (test_join_binds_slots),
+    cmocka_unit_test (test_join_facts),
+    cmocka_unit_test (test_join_self_unchanged),
+    cmocka_unit_test (test_join_flags),
+    cmocka_unit_test (test_join_lossy),
+    cmocka_unit_test (test_retire),
+    cmocka_unit_test (test_retire_alloc_slots_resorted),
+    cmocka_unit_test (test_copy_independent),
+    cmocka_unit_test (test_print),
+  };
+  const struct CMUnitTest known_gaps[] = {
+    cmocka_unit_test (gap_unsigned_gt_int64_max),
+    cmocka_unit_test (gap_mixed_signedness),
+    cmocka_unit_test (gap_join_self_full_range_fact),
+  };
+  int rc = cmocka_run_group_tests_name ("state", tests, NULL, NULL);
+  if (tb_run_known_gaps ())
+    rc |= cmocka_run_group_tests_name ("state known_gaps", known_gaps, NULL, NULL);
+  return rc;
+}
