@@ -35,7 +35,7 @@ SRC
 # -fplugin=memrules is looked up there (GCC-PLUGIN-FACTS.md §5).
 check "short name -fplugin=memrules loads the installed plugin" sh -c \
   "$cc -iplugindir=$root$plugdir -fplugin=memrules -I$root/usr/include -c -o /dev/null \
-   -fplugin-arg-memrules-sarif=$tmp/logs/ $tmp/t.c 2>&1 | grep -q 'memrules-double-free'"
+   -fplugin-arg-memrules-sarif=$tmp/logs/ $tmp/t.c >$tmp/cc.out 2>&1; grep -q 'memrules-double-free' $tmp/cc.out"
 check "the installed merge tool merges" sh -c \
   "$root/usr/bin/memrules-sarif-merge -o $tmp/all.sarif $tmp/logs && grep -q '\"ruleId\": \"double-free\"' $tmp/all.sarif"
 
