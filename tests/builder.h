@@ -413,13 +413,4 @@ tb_expect_silent (mr_func *f)
   mr_func_free (f);
 }
 
-/* Runs the known_gaps group only when MEMRULES_KNOWN_GAPS is set in the environment:
-   those tests document engine bugs and are expected to fail until they are fixed.  */
-static inline bool
-tb_run_known_gaps (void)
-{
-  const char *v = getenv ("MEMRULES_KNOWN_GAPS");
-  return v && *v && strcmp (v, "0") != 0;
-}
-
 #endif /* MR_TESTS_BUILDER_H */

@@ -9,7 +9,9 @@
    writing libc call before the read, calloc, an unknown call; a size known not to be
    0, a constant size, zero-alloc off by default; operands bounded by their type
    width, by a guard, or a guard against SIZE_MAX / size, and sizes not marked as
-   coming from outside the function (MR_EVF_SIZE_INPUT).  */
+   coming from outside the function (MR_EVF_SIZE_INPUT).
+
+   The regressions group pins engine bugs found by these tests and since fixed.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_NULL_DEREF_ALLOC) | TB_RULE (MR_RULE_UNINIT_READ) \
 		  | TB_RULE (MR_RULE_ZERO_ALLOC) | TB_RULE (MR_RULE_ALLOC_SIZE_OVERFLOW))
@@ -272,6 +274,33 @@ test_alloc_size_overflow (void **state)
   expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
 }
 
+/* Known gaps.  */
+
+/* p = malloc (10); if (a) g (); else p[0] = 1; p[1] = 2;
+   On the path through g (), p[1] is the first dereference and must be reported; it
+   is not, because mr_state_join keeps the "already reported" flag of the state that
+   reached the join first (here the p[0] path: the engine runs a branch's later
+   successor first).  With the branches swapped both are reported.  Same cause as
+   gap_uaf_after_branch_use_on_false in test_use_after_free.c.  */
+static void
+gap_null_deref_after_branch (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("null-branch", 4);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (10), MALLOC_FLAGS, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_call (f, 1, 0, "g", 0, NULL, 0, 0, 0, 2);
+  tb_goto (f, 1, 3);
+  tb_deref (f, 2, mr_value (P), true, 3);
+  tb_goto (f, 2, 3);
+  uint32_t second = tb_deref (f, 3, mr_value (P), true, 4);
+  mr_result r;
+  analyze_rule (f, MR_RULE_NULL_DEREF_ALLOC, &r);
+  assert_non_null (tb_finding_at (&r, MR_RULE_NULL_DEREF_ALLOC, second));
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
 int
 main (void)
 {
@@ -281,5 +310,10 @@ main (void)
     cmocka_unit_test (test_zero_alloc),
     cmocka_unit_test (test_alloc_size_overflow),
   };
-  return cmocka_run_group_tests_name ("alloc-checks", tests, NULL, NULL);
+  const struct CMUnitTest regressions[] = {
+    cmocka_unit_test (gap_null_deref_after_branch),
+  };
+  int rc = cmocka_run_group_tests_name ("alloc-checks", tests, NULL, NULL);
+  rc |= cmocka_run_group_tests_name ("alloc-checks regressions", regressions, NULL, NULL);
+  return rc;
 }

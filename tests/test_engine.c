@@ -2,7 +2,8 @@
 
    Covers: the rule table (mr_rules, mr_rule_by_slug) and mr_config_default; functions
    with nothing to analyse; findings in the order of their events and deduplicated
-   (one per event even when several paths reach it, one per argument of a call);
+   (one per event even when several paths reach it; per call argument: see
+   test_use_after_free.c);
    several functions analysed into one result; disabling a rule (cfg.enabled) silences
    it without changing what the other rules find (each rule alone finds exactly what
    it finds with every rule on, over a corpus exercising all of them); the budget: past
@@ -10,7 +11,7 @@
    still reports what holds on every merged path; a small max_work stops the analysis
    (result.stopped) keeping the findings made so far; the work counter.
 
-   The known_gaps group documents engine bugs; it runs only with MEMRULES_KNOWN_GAPS=1.  */
+   The regressions group pins engine bugs found by these tests and since fixed.  */
 
 #include "builder.h"
 
@@ -653,17 +654,12 @@ test_rules_independent (void **state)
 /* Known gaps.  */
 
 /* max_states_per_block == 0 (a config the engine API accepts; the plugin's
-   -fplugin-arg-memrules-states rejects 0) makes add_state merge into
-   bs->v[bs->n - 1] of an empty block: an out-of-bounds read of a NULL array.
-   Not run even with MEMRULES_KNOWN_GAPS unless MEMRULES_KNOWN_GAPS=crash, since it
-   crashes the test program.  */
+   -fplugin-arg-memrules-states rejects 0) made add_state read bs->v[-1]; the
+   engine now treats it as 1.  */
 static void
 gap_zero_states_per_block (void **state)
 {
   (void) state;
-  const char *v = getenv ("MEMRULES_KNOWN_GAPS");
-  if (!v || strcmp (v, "crash") != 0)
-    skip ();
   mr_func *f = tb_func ("zero-states", 1);
   tb_free (f, 0, mr_value (P), 1);
   mr_config cfg;
@@ -691,11 +687,10 @@ main (void)
     cmocka_unit_test (test_budget_loop_terminates),
     cmocka_unit_test (test_budget_work),
   };
-  const struct CMUnitTest known_gaps[] = {
+  const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_zero_states_per_block),
   };
   int rc = cmocka_run_group_tests_name ("engine", tests, NULL, NULL);
-  if (tb_run_known_gaps ())
-    rc |= cmocka_run_group_tests_name ("engine known_gaps", known_gaps, NULL, NULL);
+  rc |= cmocka_run_group_tests_name ("engine regressions", regressions, NULL, NULL);
   return rc;
 }

@@ -11,7 +11,7 @@
    (two generations, references renamed, older generation dropped); mr_state_copy
    independence; mr_state_print and mr_state_size.
 
-   The known_gaps group documents engine bugs; it runs only with MEMRULES_KNOWN_GAPS=1.  */
+   The regressions group pins engine bugs found by these tests and since fixed.  */
 
 #include "builder.h"
 #include "state.h"
@@ -887,13 +887,12 @@ main (void)
     cmocka_unit_test (test_copy_independent),
     cmocka_unit_test (test_print),
   };
-  const struct CMUnitTest known_gaps[] = {
+  const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_unsigned_gt_int64_max),
     cmocka_unit_test (gap_mixed_signedness),
     cmocka_unit_test (gap_join_self_full_range_fact),
   };
   int rc = cmocka_run_group_tests_name ("state", tests, NULL, NULL);
-  if (tb_run_known_gaps ())
-    rc |= cmocka_run_group_tests_name ("state known_gaps", known_gaps, NULL, NULL);
+  rc |= cmocka_run_group_tests_name ("state regressions", regressions, NULL, NULL);
   return rc;
 }

@@ -8,7 +8,7 @@
    arguments of one call; uses in loops (the linked-list free loop in the wrong
    order, a use before the free in a loop body).
 
-   The known_gaps group documents engine bugs; it runs only with MEMRULES_KNOWN_GAPS=1.  */
+   The regressions group pins engine bugs found by these tests and since fixed.  */
 
 #include "builder.h"
 
@@ -374,11 +374,10 @@ main (void)
     cmocka_unit_test (test_loops),
     cmocka_unit_test (test_uaf_after_branch_use_on_true),
   };
-  const struct CMUnitTest known_gaps[] = {
+  const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_uaf_after_branch_use_on_false),
   };
   int rc = cmocka_run_group_tests_name ("use-after-free", tests, NULL, NULL);
-  if (tb_run_known_gaps ())
-    rc |= cmocka_run_group_tests_name ("use-after-free known_gaps", known_gaps, NULL, NULL);
+  rc |= cmocka_run_group_tests_name ("use-after-free regressions", regressions, NULL, NULL);
   return rc;
 }

@@ -329,6 +329,20 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   if (off != 0)
     size_root = 0;
 
+  if (moves && !nonzero)
+    {
+      /* realloc (p, 0): glibc frees p and returns NULL; that is the only outcome.  */
+      mr_objst *o = mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
+      o->flags |= MR_OBJF_REALLOC0;
+      mr_state_retire (s, key);
+      mr_state_set_obj (s, key, MR_TS_NULL, MR_FAM_MALLOC, ev);
+      if (ev->dst)
+	{
+	  mr_state_forget_fact (s, ev->dst);
+	  mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
+	}
+      return;
+    }
   if (moves && zero)
     {
       mr_state *z = mr_state_copy (s);
@@ -365,16 +379,6 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	}
       else
 	mr_state_free (fail);
-    }
-  if (moves && !nonzero)
-    {
-      /* realloc (p, 0): only the outcomes above.  Leave s as the freed one.  */
-      mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
-      mr_state_retire (s, key);
-      mr_state_set_obj (s, key, MR_TS_NULL, MR_FAM_MALLOC, ev);
-      if (ev->dst)
-	mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
-      return;
     }
   if (moves)
     mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
@@ -1046,8 +1050,12 @@ finding_order (const void *a, const void *b)
 }
 
 void
-mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out)
+mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 {
+  mr_config cfg_copy = *cfg_in;
+  if (cfg_copy.max_states_per_block < 1)
+    cfg_copy.max_states_per_block = 1;
+  const mr_config *cfg = &cfg_copy;
   if (!f->nblocks || !worth_analysing (f))
     return;
   mr_func_resolve (f);
@@ -1088,6 +1096,7 @@ mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out)
   free (d.heap);
   free (d.queued);
   free (d.return_ev);
-  qsort (out->findings + first, out->nfindings - first, sizeof *out->findings,
-	 finding_order);
+  if (out->nfindings > first)
+    qsort (out->findings + first, out->nfindings - first, sizeof *out->findings,
+	   finding_order);
 }

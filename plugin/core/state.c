@@ -384,6 +384,10 @@ mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is_unsi
   if (is_unsigned && c < 0)
     return true;
   mr_fact *f = fact_for (s, value, is_unsigned);
+  /* The same bits compared as unsigned after signed facts (x < 0, then (unsigned
+     long) x > 5): the interval does not describe the unsigned view; learn nothing.  */
+  if (is_unsigned && f->lo < 0)
+    return true;
   switch (op)
     {
     case MR_CMP_EQ:
@@ -419,7 +423,7 @@ mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is_unsi
       return fact_normalize (f);
     case MR_CMP_GT:
       if (c == INT64_MAX)
-	return false;
+	return !is_unsigned ? false : true;	/* unsigned values go past INT64_MAX */
       if (f->lo < c + 1)
 	f->lo = c + 1;
       return fact_normalize (f);
@@ -648,7 +652,8 @@ join_facts (mr_state *d, const mr_state *s)
 	changed = true;
       if (m.lo == INT64_MIN && m.hi == INT64_MAX && !m.has_ne)
 	{
-	  changed = true;
+	  /* Nothing known: drop the fact (a change only if it said something).  */
+	  changed |= !(f.lo == INT64_MIN && f.hi == INT64_MAX && !f.has_ne);
 	  continue;
 	}
       d->facts[out++] = m;
@@ -657,7 +662,23 @@ join_facts (mr_state *d, const mr_state *s)
   return changed;
 }
 
-/* Object flags: escaped on either side; non-null only if checked on both.  */
+/* Object flags after a join.  A flag that says "something may still happen"
+   (escaped, uninitialised, maybe zero-sized, lost by realloc) holds if it holds on
+   either side; one that says "already settled" (checked for NULL, reported) only if
+   it holds on both, or which state reached the join first would decide what is
+   found after it.  */
+enum
+{
+  MR_OBJF_ANY = MR_OBJF_ESCAPED | MR_OBJF_MAYBE_NULL | MR_OBJF_UNINIT | MR_OBJF_MAYBE_ZERO
+		| MR_OBJF_REALLOC0 | MR_OBJF_REALLOC_LOST
+};
+
+static uint16_t
+join_flags (uint16_t a, uint16_t b)
+{
+  return ((a | b) & MR_OBJF_ANY) | (a & b & ~MR_OBJF_ANY);
+}
+
 static bool
 join_obj_flags (mr_state *d, const mr_state *s)
 {
@@ -665,16 +686,14 @@ join_obj_flags (mr_state *d, const mr_state *s)
   for (uint32_t i = 0; i < d->nobjs; i++)
     {
       const mr_objst *o = mr_state_obj (s, d->objs[i].key);
-      uint16_t sf = o ? o->flags : 0;
-      uint16_t nf = (d->objs[i].flags | (sf & MR_OBJF_ESCAPED))
-		    & ~(MR_OBJF_NONNULL & ~sf);
+      uint16_t nf = join_flags (d->objs[i].flags, o ? o->flags : 0);
       if (nf != d->objs[i].flags)
 	d->objs[i].flags = nf, changed = true;
     }
   for (uint32_t j = 0; j < s->nobjs; j++)
-    if ((s->objs[j].flags & MR_OBJF_ESCAPED) && !mr_state_obj (d, s->objs[j].key))
+    if ((s->objs[j].flags & MR_OBJF_ANY) && !mr_state_obj (d, s->objs[j].key))
       {
-	mr_state_add_obj_flags (d, s->objs[j].key, MR_OBJF_ESCAPED);
+	mr_state_add_obj_flags (d, s->objs[j].key, s->objs[j].flags & MR_OBJF_ANY);
 	changed = true;
       }
   return changed;
