@@ -505,6 +505,9 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	    }
 	if (ev->dst)
 	  fresh_value (s, ev->dst);
+	/* exit (), abort (), or a function seen never to return: the path ends.  */
+	if (call->noreturn)
+	  s->dead = true;
 	/* A function given the NULL result of a failed allocation is taken for the
 	   program's out-of-memory handler (xalloc_die (), check_oom (p)): the
 	   failure path ends there.  */
@@ -967,7 +970,8 @@ process_block (driver *d, uint32_t b)
     {
       uint32_t n = run.n;
       for (uint32_t i = 0; i < n; i++)
-	apply_event (c, run.v[i], &blk->events[k], &run);
+	if (!run.v[i]->dead)
+	  apply_event (c, run.v[i], &blk->events[k], &run);
     }
   /* Successors.  */
   for (uint32_t i = 0; i < run.n; i++)

@@ -779,7 +779,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
   int flags = gimple_call_flags (s);
-  call->noreturn = (flags & ECF_NORETURN) != 0;
+  call->noreturn = (flags & ECF_NORETURN) != 0 || (fndecl && mr_never_returns (fndecl));
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->dst = dst;
@@ -994,10 +994,26 @@ classify_switch_edges (lower_ctx *c, basic_block bb, gswitch *s, const vec<edge>
     }
 }
 
+/* A statement the compiler made without a location of its own (gcc 11 expands a
+   small memcpy into a load and a store with none) belongs to the next statement
+   that has one, not to the previous.  */
+static location_t
+stmt_location (gimple *s)
+{
+  if (gimple_location (s) != UNKNOWN_LOCATION || gimple_code (s) == GIMPLE_RETURN)
+    return gimple_location (s);
+  gimple_stmt_iterator gsi = gsi_for_stmt (s);
+  for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
+    if (gimple_location (gsi_stmt (gsi)) != UNKNOWN_LOCATION
+	&& !is_gimple_debug (gsi_stmt (gsi)))
+      return gimple_location (gsi_stmt (gsi));
+  return UNKNOWN_LOCATION;
+}
+
 static void
 lower_stmt (lower_ctx *c, unsigned bb, gimple *s)
 {
-  mr_loc loc = make_loc (c, gimple_location (s));
+  mr_loc loc = make_loc (c, stmt_location (s));
   switch (gimple_code (s))
     {
     case GIMPLE_ASSIGN:
@@ -1089,9 +1105,28 @@ edge_location (lower_ctx *c, edge e)
   return mr_loc {};
 }
 
+/* Functions of this translation unit seen to never return (every path ends in
+   exit, abort or another such call: GCC's CFG gives their exit block no
+   predecessors).  The pass sees callees before callers, so `static void
+   out_of_memory (void) { ...; abort (); }` is known when its callers are lowered,
+   declared noreturn or not.  */
+static hash_set<tree> *never_returning;
+
+bool
+mr_never_returns (tree fndecl)
+{
+  return never_returning && never_returning->contains (fndecl);
+}
+
 void
 mr_lower (function *fun, mr_lowered *out)
 {
+  if (EDGE_COUNT (EXIT_BLOCK_PTR_FOR_FN (fun)->preds) == 0)
+    {
+      if (!never_returning)
+	never_returning = new hash_set<tree>;
+      never_returning->add (fun->decl);
+    }
   lower_ctx c = {};
   c.fun = fun;
   c.out = out;

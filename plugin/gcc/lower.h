@@ -23,6 +23,9 @@ void mr_lowered_release (mr_lowered *l);
 /* The deallocator's name of a user family (MR_FAM_USER + i), or NULL.  */
 const char *mr_user_family_name (unsigned family);
 
+/* True if fndecl's body, lowered earlier in this translation unit, never returns.  */
+bool mr_never_returns (tree fndecl);
+
 /* The tree for a memir value, or NULL_TREE.  */
 tree mr_lowered_value_tree (const mr_lowered *l, uint32_t value);
 

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -282,7 +283,7 @@ def test_sarif(args, tmp):
     check(all(r["level"] == "warning" for r in res), "levels are warnings")
     first = res[0]
     loc = first["locations"][0]["physicalLocation"]
-    check(loc["artifactLocation"]["uri"] == "file://" + src
+    check(urllib.parse.unquote(loc["artifactLocation"]["uri"]) == "file://" + src
           and loc["region"]["startLine"] == 16 and loc["region"]["startColumn"] == 5,
           "the result's location is the second free (file URI, line, column)", loc)
     rel = first.get("relatedLocations", [])
