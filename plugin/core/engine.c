@@ -296,6 +296,12 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
   mr_ref r = mr_ref_of (c, s, ev->a);
   mr_check_double_free (c, s, ev, r);
   mr_check_dealloc (c, s, ev, r);
+  /* A helper that frees an object may have freed what it holds (a destructor):
+     its contents are out of sight, not leaked.  */
+  if (ev->via && is_object (r.obj))
+    for (uint32_t i = 0; i < s->nslots; i++)
+      if ((uint32_t) (s->slots[i].at >> 32) == r.obj)
+	mr_state_add_obj_flags (s, s->slots[i].content.obj, MR_OBJF_ESCAPED);
   mr_ts ts = is_object (r.obj) ? mr_obj_ts (s, r.obj) : MR_TS_UNKNOWN;
   if (is_object (r.obj) && ts != MR_TS_NONHEAP && ts != MR_TS_NULL)
     {
@@ -393,6 +399,83 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       mr_state_forget_fact (s, ev->dst);
       mr_state_bind (s, ev->dst, (mr_ref) { key, 0 });
     }
+}
+
+/* Summaries.  At each return, what happened to the parameters' objects and what is
+   returned; joined over every path that returns.  */
+static void
+summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  mr_summary *sum = &c->out->summary;
+  uint32_t freed = 0;
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      uint32_t v = c->f->params[i];
+      if (!v)
+	continue;
+      mr_ref r = mr_state_lookup (s, v);
+      const mr_objst *o = is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+      if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
+	{
+	  freed |= 1u << i;
+	  if (!sum->frees_maybe)
+	    sum->free_family = o->family;
+	}
+    }
+  sum->frees_always = sum->saw_return ? sum->frees_always & freed : freed;
+  sum->frees_maybe |= freed;
+
+  /* The returned pointer: a fresh allocation, NULL, or something else.  */
+  mr_ref r = ev->a.kind == MR_OPND_VALUE ? mr_ref_of (c, s, ev->a) : (mr_ref) { MR_OBJ_NONE, 0 };
+  const mr_objst *o = is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+  bool fresh = o && r.off == 0 && (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) == MR_OBJ_ALLOC
+	       && !(o->flags & MR_OBJF_ESCAPED)
+	       && (o->ts == MR_TS_ALLOCATED || o->ts == MR_TS_NULL);
+  if (fresh && o->ev && o->ev->kind == MR_EV_REALLOC && o->ev->a.kind == MR_OPND_VALUE)
+    {
+      int64_t off;
+      uint32_t root = mr_func_root (c->f, o->ev->a.id, &off);
+      for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+	if (root && c->f->params[i] == root)
+	  sum->reallocs_param = (int32_t) i;
+    }
+  if (r.obj == MR_OBJ_NULL || (o && o->ts == MR_TS_NULL))
+    sum->may_return_null = true;
+  else if (fresh)
+    {
+      if (o->flags & MR_OBJF_MAYBE_NULL && !(o->flags & MR_OBJF_NONNULL))
+	sum->may_return_null = true;
+      if (!sum->returns_alloc && !sum->other_return)
+	sum->alloc_family = o->family;
+      else if (sum->alloc_family != o->family)
+	sum->other_return = true;
+      sum->returns_alloc = true;
+    }
+  else
+    sum->other_return = true;
+  sum->saw_return = true;
+}
+
+/* Which parameters the function reads or writes through, on any path.  */
+static uint32_t
+deref_params (const mr_func *f)
+{
+  uint32_t mask = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE && e->kind != MR_EV_DEREF)
+	  continue;
+	if (e->a.kind != MR_OPND_VALUE)
+	  continue;
+	int64_t off;
+	uint32_t root = mr_func_root (f, e->a.id, &off);
+	for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+	  if (root && f->params[i] == root)
+	    mask |= 1u << i;
+      }
+  return mask;
 }
 
 /* Applies one event to s.  Splits go to `more` (realloc's failure states).  */
@@ -537,6 +620,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
     case MR_EV_RETURN:
       if (ev->a.kind != MR_OPND_NONE)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
+      summarize_return (c, s, ev);
       /* Leaks on the paths into a shared return block were judged on the edges.  */
       if (!c->return_block_ev || c->return_block_ev != ev)
 	mr_check_leaks_at_return (c, s, ev, NULL);
@@ -1056,13 +1140,21 @@ finding_order (const void *a, const void *b)
 void
 mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 {
+  memset (&out->summary, 0, sizeof out->summary);
+  out->summary.reallocs_param = -1;
   mr_config cfg_copy = *cfg_in;
   if (cfg_copy.max_states_per_block < 1)
     cfg_copy.max_states_per_block = 1;
   const mr_config *cfg = &cfg_copy;
-  if (!f->nblocks || !worth_analysing (f))
+  if (!f->nblocks)
     return;
   mr_func_resolve (f);
+  out->summary.derefs = deref_params (f);
+  if (!worth_analysing (f))
+    {
+      out->summary.valid = true;	/* frees nothing, allocates nothing */
+      return;
+    }
   uint32_t first = out->nfindings;
   driver d = { .ctx = { f, cfg, out, NULL } };
   uint32_t n = f->nblocks;
@@ -1100,6 +1192,9 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.heap);
   free (d.queued);
   free (d.return_ev);
+  out->summary.valid = !out->stopped;
+  if (out->summary.other_return)
+    out->summary.returns_alloc = false;
   if (out->nfindings > first)
     qsort (out->findings + first, out->nfindings - first, sizeof *out->findings,
 	   finding_order);

@@ -83,6 +83,24 @@ typedef struct mr_config
   uint64_t max_work;		/* work units per function, see above */
 } mr_config;
 
+/* What a function does to its callers' memory, computed when it is analysed and
+   applied where it is called (later in the same translation unit: GCC runs the pass
+   on callees first).  Bit i of a mask is parameter i.  */
+typedef struct mr_summary
+{
+  bool valid;			/* the analysis reached every return (no budget stop) */
+  uint32_t frees_always;	/* freed on every path that returns */
+  uint32_t frees_maybe;		/* freed on some path that returns */
+  uint16_t free_family;		/* how (mr_family) the first freed parameter is freed */
+  uint32_t derefs;		/* read or written through on some path */
+  bool returns_alloc;		/* every return gives a fresh allocation (or NULL) */
+  uint16_t alloc_family;
+  bool may_return_null;
+  int32_t reallocs_param;	/* returns realloc (param, ...): the parameter, or -1 */
+  bool saw_return;		/* internal: some path returned */
+  bool other_return;		/* internal: some path returned something else */
+} mr_summary;
+
 typedef struct mr_result
 {
   mr_finding *findings;
@@ -90,6 +108,7 @@ typedef struct mr_result
   bool degraded;		/* some block's states were merged past the budget */
   bool stopped;			/* max_work reached: analysis incomplete */
   uint64_t work;			/* work units spent */
+  mr_summary summary;		/* of the last function analysed */
 } mr_result;
 
 void mr_config_default (mr_config *cfg);

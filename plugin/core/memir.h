@@ -142,6 +142,7 @@ typedef struct mr_event
   int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN */
   mr_call *call;		/* CALL only */
   mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any */
+  const char *via;		/* FREE/ALLOC/REALLOC done inside this called function */
   mr_loc loc;
 } mr_event;
 
@@ -232,6 +233,8 @@ typedef struct mr_func
   uint32_t ndecls, cap_decls;
   uint32_t nvalues;		/* SSA values are 1 .. nvalues-1 */
   bool is_main;			/* memory still held when main returns is not leaked */
+  uint32_t params[32];		/* parameter i's SSA value (0: not a tracked pointer) */
+  uint32_t nparams;
   uint32_t nevents;		/* events created so far; next event id */
   /* value -> the user variable it is a version of (any nonzero id, equal for the
      versions of one variable), 0 for temporaries.  Optional (NULL).  */

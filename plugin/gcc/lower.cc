@@ -656,6 +656,62 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
   return true;
 }
 
+static const mr_summary *summary_of (tree fndecl);
+
+/* A call to a function analysed earlier in the translation unit: its summary says
+   which parameters it frees, whether it returns a fresh allocation (a wrapper of
+   malloc: xmalloc), or realloc of a parameter (gdRealloc), and which parameters it
+   reads through.  The call becomes those events, named after the callee.  */
+static bool
+lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t dst,
+		       mr_loc loc)
+{
+  const mr_summary *sum = summary_of (fndecl);
+  if (!sum)
+    return false;
+  unsigned nargs = gimple_call_num_args (s);
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst)
+    {
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
+      e->dst = dst;
+      e->a = lower_operand (c, bb, gimple_call_arg (s, sum->reallocs_param), loc);
+      e->b = mr_unknown ();
+      e->family = MR_FAM_MALLOC;
+      e->flags = MR_EVF_MAY_FAIL;
+      e->via = mr_func_strdup (c->f, name);
+      return true;
+    }
+  uint32_t frees = sum->frees_always;
+  mr_call *call = mr_func_new_call (c->f, name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown ()
+		    : lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  call->deref_mask = sum->derefs & ~frees;
+  call->noreturn = mr_never_returns (fndecl);
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  e->call = call;
+  e->dst = sum->returns_alloc ? 0 : dst;
+  for (unsigned i = 0; i < nargs && i < 32; i++)
+    if (frees & (1u << i))
+      {
+	mr_event *f = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	f->a = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+	f->family = sum->free_family;
+	f->via = mr_func_strdup (c->f, name);
+      }
+  if (sum->returns_alloc && dst)
+    {
+      mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+      a->dst = dst;
+      a->family = sum->alloc_family;
+      a->a = mr_none ();
+      a->flags = sum->may_return_null ? MR_EVF_MAY_FAIL : 0;
+      a->via = mr_func_strdup (c->f, name);
+    }
+  return true;
+}
+
 /* Functions the user declared as an allocator (__attribute__ ((malloc)), with or
    without a deallocator) or as a deallocator (named by such an attribute: GCC marks
    it, and fndecl_dealloc_argno says which argument it frees).  Their memory
@@ -773,6 +829,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     }
 
   if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
+    return;
+  if (!k && fndecl && lower_summarized_call (c, bb, s, fndecl, dst, loc))
     return;
 
   mr_call *call = mr_func_new_call (c->f, name, nargs);
@@ -1112,6 +1170,26 @@ edge_location (lower_ctx *c, edge e)
    declared noreturn or not.  */
 static hash_set<tree> *never_returning;
 
+/* Summaries of the functions analysed so far in this translation unit.  */
+static hash_map<tree, mr_summary> *summaries;
+
+void
+mr_record_summary (tree fndecl, const mr_summary *sum)
+{
+  if (!summaries)
+    summaries = new hash_map<tree, mr_summary>;
+  summaries->put (fndecl, *sum);
+}
+
+static const mr_summary *
+summary_of (tree fndecl)
+{
+  if (!summaries || !fndecl)
+    return NULL;
+  const mr_summary *s = summaries->get (fndecl);
+  return s && s->valid ? s : NULL;
+}
+
 bool
 mr_never_returns (tree fndecl)
 {
@@ -1140,6 +1218,14 @@ mr_lower (function *fun, mr_lowered *out)
   out->func = c.f;
   c.f->entry = ENTRY_BLOCK;
   c.f->is_main = DECL_NAME (fun->decl) && MAIN_NAME_P (DECL_NAME (fun->decl));
+  /* Pointer parameters, for the function's summary.  */
+  unsigned pi = 0;
+  for (tree parm = DECL_ARGUMENTS (fun->decl); parm && pi < 32; parm = DECL_CHAIN (parm), pi++)
+    {
+      tree def = POINTER_TYPE_P (TREE_TYPE (parm)) ? ssa_default_def (fun, parm) : NULL_TREE;
+      c.f->params[pi] = def ? SSA_NAME_VERSION (def) : 0;
+    }
+  c.f->nparams = pi;
   c.last_loc = { (uint32_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
   make_loc (&c, DECL_SOURCE_LOCATION (fun->decl));
 

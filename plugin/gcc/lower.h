@@ -4,6 +4,7 @@
 #define MR_LOWER_H
 
 #include "../core/memir.h"
+#include "../core/engine.h"
 
 /* What the reporter needs to name values: the tree behind each memir value.  Values
    below num_ssa are SSA versions; the rest are synthetic values the lowering made for
@@ -22,6 +23,10 @@ void mr_lowered_release (mr_lowered *l);
 
 /* The deallocator's name of a user family (MR_FAM_USER + i), or NULL.  */
 const char *mr_user_family_name (unsigned family);
+
+/* Remembers what fndecl does to its callers' memory (plugin.cc, after analysing it),
+   for the calls to it lowered later in the translation unit.  */
+void mr_record_summary (tree fndecl, const mr_summary *sum);
 
 /* True if fndecl's body, lowered earlier in this translation unit, never returns.  */
 bool mr_never_returns (tree fndecl);

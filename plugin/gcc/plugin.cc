@@ -61,6 +61,7 @@ memrules_pass::execute (function *fun)
     mr_func_dump (low.func, stderr);
   mr_result result = {};
   mr_analyze (low.func, &mr_opts.config, &result);
+  mr_record_summary (fun->decl, &result.summary);
   mr_report_findings (&low, &result, 0);
   mr_result_free (&result);
   mr_lowered_release (&low);

@@ -250,7 +250,7 @@ dealloc_word (const mr_event *ev)
   if (!ev)
     return "free";
   if (ev->kind == MR_EV_REALLOC)
-    return "realloc";
+    return ev->via ? ev->via : "realloc";
   if (ev->family == MR_FAM_CLASS_NEW)
     return "delete";
   if (ev->family == MR_FAM_CLASS_NEW_ARRAY)
@@ -305,11 +305,16 @@ emit_note (const mr_note *n, const std::string &what)
   switch (n->kind)
     {
     case MR_NOTE_FIRST_FREE:
-      inform (loc, "first %qs here", dealloc_word (n->ev));
+      if (n->ev->via && n->ev->kind != MR_EV_REALLOC)
+	inform (loc, "first %qs here, in %qs", dealloc_word (n->ev), n->ev->via);
+      else
+	inform (loc, "first %qs here", dealloc_word (n->ev));
       break;
     case MR_NOTE_FREED_HERE:
       if (n->ev->kind == MR_EV_REALLOC)
-	inform (loc, "freed here by %qs", "realloc");
+	inform (loc, "freed here by %qs", dealloc_word (n->ev));
+      else if (n->ev->via)
+	inform (loc, "freed here, in %qs", n->ev->via);
       else
 	inform (loc, "freed here");
       break;

@@ -1,6 +1,6 @@
-/* double-free: the first free happens in a helper (MEM31-C, CWE-415).  These
-   need per-function summaries ("frees parameter 0"); until the engine computes
-   them they are known gaps (xfail), and the silent ones must stay silent.  */
+/* double-free: the first free happens in a helper (MEM31-C, CWE-415), found
+   through the helper's summary ("frees parameter 0"); the silent ones must stay
+   silent.  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -28,7 +28,7 @@ void test_1(void)
 {
   char *p = malloc(16);
   release(p);
-  free(p); /* { dg-warning "double-'free' of 'p'" "TODO: summary of release" { xfail *-*-* } } */
+  free(p); /* { dg-warning "double-'free' of 'p'" } */
 }
 
 /* The helper called twice.  */
@@ -36,7 +36,7 @@ void test_2(void)
 {
   char *p = malloc(16);
   release(p);
-  release(p); /* { dg-warning "double-'free'" "TODO: summary of release" { xfail *-*-* } } */
+  release(p); /* { dg-warning "double-'free'" } */
 }
 
 /* A destructor-style helper, then a field freed by hand.  */
@@ -48,7 +48,7 @@ void test_3(void)
   b->buf = malloc(16);
   b->len = 16;
   buffer_destroy(b);
-  free(b); /* { dg-warning "double-'free' of 'b'" "TODO: summary of buffer_destroy" { xfail *-*-* } } */
+  free(b); /* { dg-warning "double-'free' of 'b'" } */
 }
 
 /* A function without a body is not assumed to free.  */

@@ -1,6 +1,5 @@
-/* use-after-free: the free happens in a helper (MEM30-C, CWE-416).  These need
-   per-function summaries ("frees parameter 0"), so they are known gaps (xfail)
-   until the engine computes them.  */
+/* use-after-free: the free happens in a helper (MEM30-C, CWE-416), found through
+   the helper's summary ("frees parameter 0").  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -26,14 +25,14 @@ static char *take(char *p)
 int test_1(struct conn *c)
 {
   conn_close(c);
-  return c->fd; /* { dg-warning "use after 'free' of 'c'" "TODO: summary of conn_close" { xfail *-*-* } } */
+  return c->fd; /* { dg-warning "use after 'free' of 'c'" } */
 }
 
 /* The helper's result is ignored and the argument used.  */
 char test_2(char *p)
 {
   take(p);
-  return p[0]; /* { dg-warning "use after 'free' of 'p'" "TODO: summary of take" { xfail *-*-* } } */
+  return p[0]; /* { dg-warning "use after 'free' of 'p'" } */
 }
 
 /* The helper's result replaces the pointer: no use after free.  */
