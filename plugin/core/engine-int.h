@@ -54,6 +54,9 @@ void mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev);
 void mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret,
 			       const mr_loc *at);
 void mr_check_realloc_leak (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old);
+/* sensitive-free (MEM03-A) at a FREE/REALLOC; dangling-pointer (MEM01-A) at a return.  */
+void mr_check_sensitive_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
+void mr_check_dangling_at_return (mr_ctx *c, mr_state *s, const mr_event *ret);
 /* ev overwrites variable var (an SSA version of it) or, with slot, the pointer
    stored at `at` (a local variable in memory): allocations only it held are lost.  */
 void mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var,

@@ -296,6 +296,7 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
   mr_ref r = mr_ref_of (c, s, ev->a);
   mr_check_double_free (c, s, ev, r);
   mr_check_dealloc (c, s, ev, r);
+  mr_check_sensitive_free (c, s, ev, r);
   /* A helper that frees an object may have freed what it holds (a destructor):
      its contents are out of sight, not leaked.  */
   if (ev->via && is_object (r.obj))
@@ -320,6 +321,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   mr_ref r = mr_ref_of (c, s, ev->a);
   mr_check_double_free (c, s, ev, r);
   mr_check_dealloc (c, s, ev, r);
+  mr_check_sensitive_free (c, s, ev, r);
   uint32_t key = MR_OBJ_ALLOC | ev->id;
   mr_ts ts = is_object (r.obj) ? mr_obj_ts (s, r.obj) : MR_TS_NULL;
   bool moves = is_object (r.obj) && ts != MR_TS_FREED && ts != MR_TS_NONHEAP
@@ -588,6 +590,12 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	    }
 	if (ev->dst)
 	  fresh_value (s, ev->dst);
+	if ((ev->flags & MR_EVF_CLEARS) && call->nargs)
+	  {
+	    mr_ref r = mr_ref_of (c, s, call->args[0]);
+	    if (is_object (r.obj))
+	      mr_state_add_obj_flags (s, r.obj, MR_OBJF_CLEARED);
+	  }
 	/* exit (), abort (), or a function seen never to return: the path ends.  */
 	if (call->noreturn)
 	  s->dead = true;
@@ -621,6 +629,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       if (ev->a.kind != MR_OPND_NONE)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
       summarize_return (c, s, ev);
+      if (!c->return_block_ev || c->return_block_ev != ev)
+	mr_check_dangling_at_return (c, s, ev);
       /* Leaks on the paths into a shared return block were judged on the edges.  */
       if (!c->return_block_ev || c->return_block_ev != ev)
 	mr_check_leaks_at_return (c, s, ev, NULL);
@@ -1080,7 +1090,10 @@ process_block (driver *d, uint32_t b)
 	    }
 	  apply_phis (c, t, &f->blocks[e->dst], pred_index (f, edge));
 	  if (d->return_ev[e->dst])
-	    mr_check_leaks_at_return (c, t, d->return_ev[e->dst], &e->loc);
+	    {
+	      mr_check_leaks_at_return (c, t, d->return_ev[e->dst], &e->loc);
+	      mr_check_dangling_at_return (c, t, d->return_ev[e->dst]);
+	    }
 	  if (add_state (d, e->dst, t))
 	    heap_push (d, e->dst);
 	}

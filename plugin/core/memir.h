@@ -103,9 +103,12 @@ enum
   MR_EVF_UNINIT = 1 << 4,	/* ALLOC: the memory's contents are indeterminate */
   MR_EVF_SAME_VAR = 1 << 5,	/* REALLOC: the result overwrites the pointer it was
 				   given (p = realloc (p, n)): p is lost if it fails */
-  MR_EVF_SIZE_INPUT = 1 << 6	/* ALLOC/REALLOC: the size (or its multiplied factor)
+  MR_EVF_SIZE_INPUT = 1 << 6,	/* ALLOC/REALLOC: the size (or its multiplied factor)
 				   comes from outside the function's arithmetic: a
 				   parameter, a value read from memory or returned */
+  MR_EVF_SENSITIVE = 1 << 7,	/* FREE/REALLOC: the pointer's name says it holds a
+				   secret (password, key, token ...) */
+  MR_EVF_CLEARS = 1 << 8	/* CALL: clears argument 0 for good (explicit_bzero) */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

@@ -740,6 +740,55 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
   return true;
 }
 
+/* Does the name the user gave a freed pointer say it holds a secret (MEM03-A)?  The
+   name is the variable's, or the field's for s->password.  */
+static bool
+sensitive_name_p (tree arg)
+{
+  for (int depth = 0; depth < 4 && arg; depth++)
+    {
+      tree id = NULL_TREE;
+      if (TREE_CODE (arg) == SSA_NAME)
+	{
+	  tree var = SSA_NAME_VAR (arg);
+	  if (var && DECL_NAME (var) && !DECL_ARTIFICIAL (var))
+	    id = DECL_NAME (var);
+	  else
+	    {
+	      gimple *def = SSA_NAME_DEF_STMT (arg);
+	      if (!is_gimple_assign (def))
+		return false;
+	      arg = gimple_assign_rhs1 (def);
+	      continue;
+	    }
+	}
+      else if (TREE_CODE (arg) == COMPONENT_REF)
+	id = DECL_NAME (TREE_OPERAND (arg, 1));
+      else if (DECL_P (arg))
+	id = DECL_NAME (arg);
+      else if (TREE_CODE (arg) == ADDR_EXPR)
+	{
+	  arg = TREE_OPERAND (arg, 0);
+	  continue;
+	}
+      if (!id)
+	return false;
+      char name[128];
+      size_t n = 0;
+      for (const char *p = IDENTIFIER_POINTER (id); *p && n + 1 < sizeof name; p++)
+	name[n++] = TOLOWER (*p);
+      name[n] = '\0';
+      static const char *const words[] = {
+	"passw", "secret", "token", "passphrase", "credential", "privkey", "private_key"
+      };
+      for (const char *w : words)
+	if (strstr (name, w))
+	  return true;
+      return n >= 3 && strcmp (name + n - 3, "key") == 0;
+    }
+  return false;
+}
+
 /* The string a format argument points to, if it is a literal.  */
 static const char *
 literal_string (tree arg)
@@ -786,6 +835,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
 	  e->family = k->family;
+	  if (sensitive_name_p (gimple_call_arg (s, 0)))
+	    e->flags |= MR_EVF_SENSITIVE;
 	  return;
 	}
       /* strdup reads its argument.  */
@@ -804,7 +855,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  e->b = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
 	  e->family = MR_FAM_MALLOC;
 	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s) ? MR_EVF_SAME_VAR : 0)
-		     | (size_is_input (gimple_call_arg (s, 1), 0) ? MR_EVF_SIZE_INPUT : 0);
+		     | (size_is_input (gimple_call_arg (s, 1), 0) ? MR_EVF_SIZE_INPUT : 0)
+		     | (sensitive_name_p (gimple_call_arg (s, 0)) ? MR_EVF_SENSITIVE : 0);
 	  e->size = size;
 	  if (size)
 	    size->allocator = "realloc";
@@ -846,6 +898,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       call->deref_mask = k->deref_mask;
       call->write_mask = k->write_mask;
       e->flags |= MR_EVF_NO_CLOBBER;
+      if (k->kind == MR_KNOWN_USE && (k->flags & 1))
+	e->flags |= MR_EVF_CLEARS;
       if (k->kind == MR_KNOWN_PRINTF && (unsigned) k->flags < nargs)
 	{
 	  const char *fmt = literal_string (gimple_call_arg (s, k->flags));

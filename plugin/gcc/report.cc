@@ -443,6 +443,19 @@ report_one (const mr_lowered *l, const mr_finding *fd)
 			    "allocation of possibly 0 bytes for %s used as if it had room "
 			    "(%s) [memrules-%s]", w, cert, slug);
       break;
+    case MR_RULE_SENSITIVE_FREE:
+      shown = warning_meta (&rl, meta, 0,
+			    "%s holds sensitive data and is freed without being cleared "
+			    "(%s) [memrules-%s]", w, cert, slug);
+      if (shown)
+	inform (loc, "clear it first with %<explicit_bzero%> or %<memset_explicit%>; "
+		"a plain %<memset%> before %<free%> may be removed by the compiler");
+      break;
+    case MR_RULE_DANGLING_POINTER:
+      shown = warning_meta (&rl, meta, 0,
+			    "%s is freed but left pointing to freed memory when the function "
+			    "returns; set it to NULL (%s) [memrules-%s]", w, cert, slug);
+      break;
     default:
       shown = warning_meta (&rl, meta, 0, "%s: %s (%s) [memrules-%s]", ri->description,
 			    w, cert, slug);
