@@ -51,7 +51,8 @@ mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev)
      computed by a loop (proto_count++) is bounded by what the loop walks.  */
   if (!z || z->x.kind == MR_OPND_NONE || !(ev->flags & MR_EVF_SIZE_INPUT))
     return;
-  mr_u128 limit = UINT64_MAX;
+  mr_u128 limit = z->product_bits && z->product_bits < 64
+		  ? ((mr_u128) 1 << z->product_bits) - 1 : (mr_u128) UINT64_MAX;
   mr_u128 x = operand_max (c, s, z->x, z->x_bits, z->add);
   mr_u128 product = x * (mr_u128) z->mul;
   bool overflow = x > limit || (z->mul && x > limit / z->mul) || product > limit;
@@ -72,7 +73,11 @@ mr_check_zero_alloc_use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd sub
   if (!mr_is_object (r.obj))
     return;
   const mr_objst *o = mr_state_obj (s, r.obj);
-  if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_MAYBE_ZERO))
+  if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_MAYBE_ZERO) || !o->ev)
+    return;
+  /* Facts learnt since the allocation (if (n > 0) p[0] = 1;) count.  */
+  mr_opnd size = o->ev->kind == MR_EV_REALLOC ? o->ev->b : o->ev->a;
+  if (size.kind != MR_OPND_NONE && !mr_may_be_zero (c, s, size))
     return;
   const mr_event *alloc = o->ev;
   ((mr_objst *) o)->flags &= ~MR_OBJF_MAYBE_ZERO;

@@ -39,6 +39,8 @@ mr_finding *mr_report_once (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd
 void mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev);
 
 bool mr_is_object (uint32_t key);
+/* Could operand o be 0 on the path of state s (no fact excluding it)?  */
+bool mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o);
 
 /* Checkers: called before the event's effect is applied.  One file each.  */
 void mr_check_double_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);

@@ -230,8 +230,8 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 }
 
 /* Could the operand be 0 in state s?  */
-static bool
-may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
+bool
+mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
 {
   if (o.kind == MR_OPND_CONST)
     return o.num == 0;
@@ -262,7 +262,10 @@ static void
 check_access (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
 {
   mr_check_null_deref (c, s, ev, subject);
-  mr_check_zero_alloc_use (c, s, ev, subject);
+  /* A libc call is given the size with the pointer (memset (p, 0, n)): only direct
+     accesses assume room.  */
+  if (ev->kind != MR_EV_CALL || (ev->flags & MR_EVF_UNSIZED))
+    mr_check_zero_alloc_use (c, s, ev, subject);
   if (write)
     mark_written (s, mr_ref_of (c, s, subject).obj);
   else
@@ -281,7 +284,7 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
     o->flags |= MR_OBJF_MAYBE_NULL;
   if (ev->flags & MR_EVF_UNINIT)
     o->flags |= MR_OBJF_UNINIT;
-  if (ev->a.kind != MR_OPND_NONE && may_be_zero (c, s, ev->a))
+  if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a))
     o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)
     {
@@ -328,7 +331,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	       && ts != MR_TS_NULL;
   /* A size computed by the function (n * 2, a PHI of such) is taken as nonzero
      unless a fact says otherwise; one that comes from outside may be 0.  */
-  bool zero = moves && may_be_zero (c, s, ev->b)
+  bool zero = moves && mr_may_be_zero (c, s, ev->b)
 	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
 		  || size_fact_allows_zero (c, s, ev->b));
   bool nonzero = !(ev->b.kind == MR_OPND_CONST && ev->b.num == 0);
@@ -396,6 +399,8 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   /* realloc (NULL, n) is malloc (n), which may fail; a moved block succeeded.  */
   mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, MR_FAM_MALLOC, ev);
   o->flags = moves ? MR_OBJF_NONNULL : MR_OBJF_MAYBE_NULL | MR_OBJF_UNINIT;
+  if (mr_may_be_zero (c, s, ev->b))
+    o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)
     {
       mr_state_forget_fact (s, ev->dst);
@@ -485,8 +490,8 @@ static void
 apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 {
   /* A new version of a user variable: what only its old version held is lost.  */
-  if (ev->dst && ev->kind != MR_EV_COPY && c->f->value_var && ev->dst < c->f->nvalues
-      && c->f->value_var[ev->dst])
+  if (ev->dst && (ev->kind != MR_EV_COPY || ev->a.kind != MR_OPND_VALUE)
+      && c->f->value_var && ev->dst < c->f->nvalues && c->f->value_var[ev->dst])
     mr_check_overwrite_leak (c, s, ev, c->f->value_var[ev->dst], false, (mr_ref) { 0, 0 });
   switch (ev->kind)
     {

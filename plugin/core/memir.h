@@ -108,7 +108,8 @@ enum
 				   parameter, a value read from memory or returned */
   MR_EVF_SENSITIVE = 1 << 7,	/* FREE/REALLOC: the pointer's name says it holds a
 				   secret (password, key, token ...) */
-  MR_EVF_CLEARS = 1 << 8	/* CALL: clears argument 0 for good (explicit_bzero) */
+  MR_EVF_CLEARS = 1 << 8,	/* CALL: clears argument 0 for good (explicit_bzero) */
+  MR_EVF_UNSIZED = 1 << 9	/* CALL: writes through argument 0 with no size given */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -120,6 +121,8 @@ typedef struct mr_size
   int64_t add;
   uint64_t mul;
   uint8_t x_bits, y_bits;
+  uint8_t product_bits;		/* the product's own type: an int product overflows
+				   at INT_MAX before it is widened to size_t */
   const char *allocator;	/* the allocating function's name, for messages */
 } mr_size;
 

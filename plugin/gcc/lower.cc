@@ -499,6 +499,8 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
       || divided_later (t))
     return NULL;
   mr_size *z = mr_func_new_size (c->f);
+  tree ptype = TREE_TYPE (t);
+  z->product_bits = TYPE_PRECISION (ptype) - !TYPE_UNSIGNED (ptype);
   tree ops[2] = { gimple_assign_rhs1 (def), gimple_assign_rhs2 (def) };
   for (int i = 0; i < 2; i++)
     {
@@ -634,9 +636,20 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 	    }
 	  return true;
 	}
+      /* ::operator new[] (n * size) called by hand has no check of g++'s.  */
+      mr_size *size = NULL;
+      if (!gimple_call_from_new_or_delete (s) && gimple_call_num_args (s))
+	{
+	  size = describe_size (c, bb, gimple_call_arg (s, 0), loc);
+	  if (size)
+	    size->allocator = is_array ? "operator new[]" : "operator new";
+	}
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
       e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
       e->family = family;
+      e->size = size;
+      if (size && size_is_input (gimple_call_arg (s, 0), 0))
+	e->flags |= MR_EVF_SIZE_INPUT;
       e->a = gimple_call_num_args (s) ? lower_operand (c, bb, gimple_call_arg (s, 0), loc)
 				      : mr_none ();
       e->flags |= MR_EVF_UNINIT;
@@ -900,6 +913,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       e->flags |= MR_EVF_NO_CLOBBER;
       if (k->kind == MR_KNOWN_USE && (k->flags & 1))
 	e->flags |= MR_EVF_CLEARS;
+      if (k->kind == MR_KNOWN_USE && (k->flags & 2))
+	e->flags |= MR_EVF_UNSIZED;
       if (k->kind == MR_KNOWN_PRINTF && (unsigned) k->flags < nargs)
 	{
 	  const char *fmt = literal_string (gimple_call_arg (s, k->flags));
@@ -968,6 +983,15 @@ simplify_cond (tree *lhs, tree *rhs, mr_cmp *op)
 	{
 	  *lhs = a;
 	  *op = invert_cmp (*op);
+	  continue;
+	}
+      /* (int) b == 0 is b == 0 when the conversion keeps the value.  */
+      if (CONVERT_EXPR_CODE_P (code) && INTEGRAL_TYPE_P (TREE_TYPE (a))
+	  && INTEGRAL_TYPE_P (TREE_TYPE (*lhs))
+	  && TYPE_PRECISION (TREE_TYPE (a)) <= TYPE_PRECISION (TREE_TYPE (*lhs)))
+	{
+	  *lhs = a;
+	  *rhs = build_zero_cst (TREE_TYPE (a));
 	  continue;
 	}
       if (TREE_CODE_CLASS (code) == tcc_comparison)

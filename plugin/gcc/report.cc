@@ -97,6 +97,15 @@ append_ssa_name (const mr_lowered *l, std::string &out, tree t, int depth)
      the variable or field it is copied to: `p = _1`, `s->buf = _1`.  */
   if (depth == 0 && name_from_uses (l, out, t, 0))
     return;
+  /* A variable-length array is a pointer GCC names after it: `vla.1 = alloca ()`.  */
+  if (def && gimple_call_builtin_p (def, BUILT_IN_ALLOCA_WITH_ALIGN) && SSA_NAME_VAR (t)
+      && DECL_NAME (SSA_NAME_VAR (t)))
+    {
+      const char *n = IDENTIFIER_POINTER (DECL_NAME (SSA_NAME_VAR (t)));
+      const char *dot = strchr (n, '.');
+      out += dot && dot > n ? std::string (n, dot - n) : std::string (n);
+      return;
+    }
   if (def && is_gimple_call (def) && gimple_call_fndecl (def))
     {
       /* `operator new` and placement new results are named by their argument
