@@ -20,6 +20,9 @@
 #include "options.h"
 #include "pragmas.h"
 #include "report.h"
+
+/* malloc-cast.cc */
+void mr_malloc_cast_check (void *gcc_data, void *user_data);
 #include "sarif-out.h"
 #include "suppress.h"
 #include "../core/engine.h"
@@ -82,6 +85,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   memrules_info.help = mr_options_help_text ();
   register_callback (info->base_name, PLUGIN_INFO, NULL, &memrules_info);
   register_callback (info->base_name, PLUGIN_PRAGMAS, mr_pragmas_register, NULL);
+  register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, mr_malloc_cast_check, NULL);
   if (mr_opts.sarif)
     register_callback (info->base_name, PLUGIN_FINISH, mr_sarif_finish, NULL);
 

@@ -477,6 +477,25 @@ report_one (const mr_lowered *l, const mr_finding *fd)
 }
 
 void
+mr_report_malloc_cast (location_t loc, const char *allocator, tree type)
+{
+  const mr_rule_info *ri = &mr_rules[MR_RULE_MALLOC_CAST];
+  struct mr_verdict verdict = mr_verdict_at (MR_RULE_MALLOC_CAST, loc);
+  if (verdict.suppressed)
+    return;
+  auto_diagnostic_group group;
+  mr_severity_scope severity (verdict);
+  mr_sarif_scope sarif (MR_RULE_MALLOC_CAST);
+  rich_location rl (line_table, loc);
+  diagnostic_metadata meta;
+  meta.add_cwe (ri->cwe);
+  if (warning_meta (&rl, meta, 0,
+		    "the result of %qs is cast to %qT; in C the cast is not needed "
+		    "(%s) [memrules-%s]", allocator, type, ri->cert, ri->slug))
+    inform (loc, "%<void *%> converts to any object pointer type without a cast");
+}
+
+void
 mr_report_findings (const mr_lowered *l, const mr_result *r, uint32_t first)
 {
   for (uint32_t i = first; i < r->nfindings; i++)
