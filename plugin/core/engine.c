@@ -593,6 +593,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	      mr_check_use_after_free (c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
 	      check_access (c, s, ev, call->args[i], (call->write_mask & (1u << i)) != 0);
 	    }
+	if (ev->size)
+	  mr_check_alloc_size (c, s, ev);
 	if (ev->dst)
 	  fresh_value (s, ev->dst);
 	if ((ev->flags & MR_EVF_CLEARS) && call->nargs)
@@ -774,32 +776,35 @@ refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is
   return true;
 }
 
-/* Refines s for taking edge e out of block b.  Returns false if infeasible.  */
+/* Refines s for taking edge e out of block b.  Returns false if infeasible.  A
+   combined condition that fails (a && b false) or holds (a || b true) is two cases;
+   the second goes to *extra (NULL if it cannot happen).  */
 static bool
-refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e)
+refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e, mr_state **extra)
 {
   const mr_term *t = &b->term;
+  *extra = NULL;
   if (t->kind == MR_TERM_COND && (e->kind == MR_EDGE_TRUE || e->kind == MR_EDGE_FALSE))
     {
       bool taken = e->kind == MR_EDGE_TRUE;
-      switch (t->combine)
-	{
-	case MR_COMBINE_NONE:
-	  return refine_cmp (c, s, t->lhs, taken ? t->op : negate (t->op), t->rhs,
-			     t->is_unsigned);
-	case MR_COMBINE_AND:
-	  /* Both hold when taken; when not, one of them fails: learn nothing.  */
-	  if (!taken)
-	    return true;
-	  return refine_cmp (c, s, t->lhs, t->op, t->rhs, t->is_unsigned)
-		 && refine_cmp (c, s, t->lhs2, t->op2, t->rhs2, t->is_unsigned2);
-	case MR_COMBINE_OR:
-	  if (taken)
-	    return true;
-	  return refine_cmp (c, s, t->lhs, negate (t->op), t->rhs, t->is_unsigned)
-		 && refine_cmp (c, s, t->lhs2, negate (t->op2), t->rhs2, t->is_unsigned2);
-	}
-      return true;
+      if (t->combine == MR_COMBINE_NONE)
+	return refine_cmp (c, s, t->lhs, taken ? t->op : negate (t->op), t->rhs,
+			   t->is_unsigned);
+      /* Both hold: AND taken, or OR not taken (both negated).  */
+      bool both = (t->combine == MR_COMBINE_AND) == taken;
+      mr_cmp op1 = taken ? t->op : negate (t->op);
+      mr_cmp op2 = taken ? t->op2 : negate (t->op2);
+      if (both)
+	return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned)
+	       && refine_cmp (c, s, t->lhs2, op2, t->rhs2, t->is_unsigned2);
+      /* Either: the first holds, or the first fails and the second holds.  */
+      mr_state *second = mr_state_copy (s);
+      if (refine_cmp (c, second, t->lhs, negate (op1), t->rhs, t->is_unsigned)
+	  && refine_cmp (c, second, t->lhs2, op2, t->rhs2, t->is_unsigned2))
+	*extra = second;
+      else
+	mr_state_free (second);
+      return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned);
     }
   if (t->kind == MR_TERM_SWITCH)
     {
@@ -1036,6 +1041,26 @@ add_state (driver *d, uint32_t b, mr_state *t)
   return changed;
 }
 
+static uint32_t pred_index (const mr_func *f, uint32_t edge);
+
+/* State t arrives at the destination of edge e: its PHIs, the checks of a path that
+   returns, then the merge.  */
+static void
+enter_block (driver *d, const mr_edge *e, mr_state *t)
+{
+  mr_ctx *c = &d->ctx;
+  const mr_func *f = c->f;
+  uint32_t edge = (uint32_t) (e - f->edges);
+  apply_phis (c, t, &f->blocks[e->dst], pred_index (f, edge));
+  if (d->return_ev[e->dst])
+    {
+      mr_check_leaks_at_return (c, t, d->return_ev[e->dst], &e->loc);
+      mr_check_dangling_at_return (c, t, d->return_ev[e->dst]);
+    }
+  if (add_state (d, e->dst, t))
+    heap_push (d, e->dst);
+}
+
 /* Index of edge e among the preds of its destination.  */
 static uint32_t
 pred_index (const mr_func *f, uint32_t edge)
@@ -1088,19 +1113,16 @@ process_block (driver *d, uint32_t b)
 	  mr_state *t = k + 1 == blk->nsuccs ? run.v[i] : mr_state_copy (run.v[i]);
 	  if (k + 1 == blk->nsuccs)
 	    run.v[i] = NULL;
-	  if (!refine_edge (c, t, blk, e))
+	  mr_state *extra;
+	  bool feasible = refine_edge (c, t, blk, e, &extra);
+	  if (extra)
+	    enter_block (d, e, extra);
+	  if (!feasible)
 	    {
 	      mr_state_free (t);
 	      continue;
 	    }
-	  apply_phis (c, t, &f->blocks[e->dst], pred_index (f, edge));
-	  if (d->return_ev[e->dst])
-	    {
-	      mr_check_leaks_at_return (c, t, d->return_ev[e->dst], &e->loc);
-	      mr_check_dangling_at_return (c, t, d->return_ev[e->dst]);
-	    }
-	  if (add_state (d, e->dst, t))
-	    heap_push (d, e->dst);
+	  enter_block (d, e, t);
 	}
       mr_state_free (run.v[i]);
     }
@@ -1130,6 +1152,25 @@ find_return_blocks (driver *d, const mr_func *f)
 	    break;
 	}
     }
+  /* Blocks with nothing in them (a scope's end: only clobbers) that lead straight
+     to a return block are part of it: the path's own return is before them.  */
+  for (bool grew = true; grew;)
+    {
+      grew = false;
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	{
+	  const mr_block *blk = &f->blocks[b];
+	  if (d->return_ev[b] || b == f->entry || blk->nevents || blk->nsuccs != 1
+	      || blk->term.kind != MR_TERM_NONE)
+	    continue;
+	  uint32_t next = f->edges[blk->succs[0]].dst;
+	  if (d->return_ev[next] && f->blocks[next].nphis == 0)
+	    {
+	      d->return_ev[b] = d->return_ev[next];
+	      grew = true;
+	    }
+	}
+    }
 }
 
 /* True if the function contains anything the enabled rules look at.  */
@@ -1140,7 +1181,8 @@ worth_analysing (const mr_func *f)
     for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
       {
 	mr_event_kind k = f->blocks[b].events[i].kind;
-	if (k == MR_EV_FREE || k == MR_EV_REALLOC || k == MR_EV_ALLOC)
+	if (k == MR_EV_FREE || k == MR_EV_REALLOC || k == MR_EV_ALLOC
+	    || f->blocks[b].events[i].size)
 	  return true;
       }
   return false;

@@ -348,7 +348,19 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
       mr_opnd base;
       int64_t off;
       if (gimple_assign_single_p (s) && is_memory_ref (rhs1))
-	lower_deref (c, bb, rhs1, false, loc);	/* aggregate copy reads its source */
+	{
+	  /* An aggregate copy reads its source, and what the source holds now has a
+	     second holder the engine does not follow (`return b;` copies b into the
+	     return value): it escapes.  */
+	  lower_deref (c, bb, rhs1, false, loc);
+	  mr_opnd from;
+	  int64_t from_off;
+	  if (!is_gimple_reg_type (TREE_TYPE (rhs1)) && decompose_ref (c, rhs1, &from, &from_off))
+	    {
+	      mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+	      esc->a = from;
+	    }
+	}
       if (!decompose_ref (c, lhs, &base, &off))
 	return;
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
@@ -903,9 +915,29 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
   int flags = gimple_call_flags (s);
   call->noreturn = (flags & ECF_NORETURN) != 0 || (fndecl && mr_never_returns (fndecl));
+  /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
+     overflow like malloc's, whatever the memory is (pool memory: no leak claims).  */
+  mr_size *size = NULL;
+  bool size_input = false;
+  if (fndecl && !k)
+    if (tree as = lookup_attribute ("alloc_size", TYPE_ATTRIBUTES (TREE_TYPE (fndecl))))
+      if (TREE_VALUE (as) && tree_fits_uhwi_p (TREE_VALUE (TREE_VALUE (as))))
+	{
+	  unsigned i = tree_to_uhwi (TREE_VALUE (TREE_VALUE (as))) - 1;
+	  if (i < nargs)
+	    {
+	      size = describe_size (c, bb, gimple_call_arg (s, i), loc);
+	      size_input = size && size_is_input (gimple_call_arg (s, i), 0);
+	      if (size)
+		size->allocator = name;
+	    }
+	}
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->dst = dst;
+  e->size = size;
+  if (size_input)
+    e->flags |= MR_EVF_SIZE_INPUT;
   if (k)
     {
       call->deref_mask = k->deref_mask;
