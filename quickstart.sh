@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# quickstart.sh — the README's first command: install what is missing, build the
-# plugin, and run it on examples/ so that its warnings show.
+# quickstart.sh — the README's first command: install what is missing (to build,
+# and to run every test), build the plugin, and run it on examples/ so that its
+# warnings show.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 bash scripts/install-deps.sh
+bash scripts/install-ci-deps.sh   # what the tests use: jsonschema, ccache, icecc, gcc-11
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # install-ci-deps.sh — what the CI-gating tests and the second compiler need, on top
 # of install-deps.sh: python3-jsonschema (SARIF schema validation), make, ccache (the
-# ccache test), and gcc-11 with its plugin headers (.ci/run builds and tests the
-# plugin with gcc 11 too).  Installs only what is missing.
+# ccache tests), icecc and iproute2 (testsuite/icecc: icecream in a network namespace),
+# and gcc-11 with its plugin headers (.ci/run builds and tests the plugin with gcc 11
+# too).  Installs only what is missing.
 set -euo pipefail
 
 sudo_cmd=()
@@ -12,7 +13,7 @@ fi
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 missing=()
-for pkg in python3-jsonschema make ccache gcc-11 g++-11 gcc-11-plugin-dev; do
+for pkg in python3-jsonschema make ccache icecc iproute2 gcc-11 g++-11 gcc-11-plugin-dev; do
   have_pkg "$pkg" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -eq 0 ]; then
@@ -21,5 +22,12 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 echo "install-ci-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# icecc's package starts iceccd, which looks for a scheduler by broadcast on the
+# machine's network; the tests run their own daemons in a private network namespace.
+if [[ " ${missing[*]} " == *" icecc "* ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+  "${sudo_cmd[@]}" chmod 755 /usr/sbin/policy-rc.d
+  trap '"${sudo_cmd[@]}" rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
