@@ -64,11 +64,7 @@ reachable_after_return (const mr_ctx *c, const mr_state *s, const mr_event *ret,
   for (uint32_t i = 0; i < s->nslots; i++)
     {
       uint32_t base = (uint32_t) (s->slots[i].at >> 32);
-      uint32_t kind = base & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
-      bool outside = kind == MR_OBJ_SYM
-		     || (kind == MR_OBJ_DECL && MR_OBJ_INDEX (base) < c->f->ndecls
-			 && c->f->decls[MR_OBJ_INDEX (base)].kind == MR_DECL_STATIC);
-      if (outside)
+      if (mr_obj_outside (c->f, base))
 	keyset_add (r, base);
     }
   /* Close over the slots: what a reachable object holds is reachable.  */

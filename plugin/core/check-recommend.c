@@ -41,11 +41,7 @@ mr_check_dangling_at_return (mr_ctx *c, mr_state *s, const mr_event *ret)
   for (uint32_t i = 0; i < s->nslots; i++)
     {
       uint32_t base = (uint32_t) (s->slots[i].at >> 32);
-      uint32_t kind = base & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
-      bool outside = kind == MR_OBJ_SYM
-		     || (kind == MR_OBJ_DECL && MR_OBJ_INDEX (base) < c->f->ndecls
-			 && c->f->decls[MR_OBJ_INDEX (base)].kind == MR_DECL_STATIC);
-      if (!outside || mr_obj_ts (s, base) == MR_TS_FREED)
+      if (!mr_obj_outside (c->f, base) || mr_obj_ts (s, base) == MR_TS_FREED)
 	continue;
       uint32_t content = s->slots[i].content.obj;
       const mr_objst *o = mr_is_object (content) ? mr_state_obj (s, content) : NULL;

@@ -26,6 +26,9 @@ typedef struct mr_ctx
 
 /* The object and offset an operand points to in state s.  */
 mr_ref mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o);
+/* Does the object belong to the caller's world: what a parameter, a load or a call
+   pointed to, or a static?  What it holds outlives the function.  */
+bool mr_obj_outside (const mr_func *f, uint32_t key);
 /* The typestate of an object, with decls non-heap by default.  */
 mr_ts mr_obj_ts (const mr_state *s, uint32_t key);
 

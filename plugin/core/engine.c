@@ -114,6 +114,15 @@ mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o)
     }
 }
 
+bool
+mr_obj_outside (const mr_func *f, uint32_t key)
+{
+  uint32_t kind = key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+  return kind == MR_OBJ_SYM
+	 || (kind == MR_OBJ_DECL && MR_OBJ_INDEX (key) < f->ndecls
+	     && f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_STATIC);
+}
+
 mr_ts
 mr_obj_ts (const mr_state *s, uint32_t key)
 {
@@ -664,21 +673,6 @@ mirror (mr_cmp op)
     }
 }
 
-static mr_cmp
-negate (mr_cmp op)
-{
-  switch (op)
-    {
-    case MR_CMP_EQ: return MR_CMP_NE;
-    case MR_CMP_NE: return MR_CMP_EQ;
-    case MR_CMP_LT: return MR_CMP_GE;
-    case MR_CMP_LE: return MR_CMP_GT;
-    case MR_CMP_GT: return MR_CMP_LE;
-    case MR_CMP_GE: return MR_CMP_LT;
-    }
-  return op;
-}
-
 static bool
 eval_cmp (int64_t a, mr_cmp op, int64_t b)
 {
@@ -788,18 +782,18 @@ refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e, mr_sta
     {
       bool taken = e->kind == MR_EDGE_TRUE;
       if (t->combine == MR_COMBINE_NONE)
-	return refine_cmp (c, s, t->lhs, taken ? t->op : negate (t->op), t->rhs,
+	return refine_cmp (c, s, t->lhs, taken ? t->op : mr_cmp_negate (t->op), t->rhs,
 			   t->is_unsigned);
       /* Both hold: AND taken, or OR not taken (both negated).  */
       bool both = (t->combine == MR_COMBINE_AND) == taken;
-      mr_cmp op1 = taken ? t->op : negate (t->op);
-      mr_cmp op2 = taken ? t->op2 : negate (t->op2);
+      mr_cmp op1 = taken ? t->op : mr_cmp_negate (t->op);
+      mr_cmp op2 = taken ? t->op2 : mr_cmp_negate (t->op2);
       if (both)
 	return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned)
 	       && refine_cmp (c, s, t->lhs2, op2, t->rhs2, t->is_unsigned2);
       /* Either: the first holds, or the first fails and the second holds.  */
       mr_state *second = mr_state_copy (s);
-      if (refine_cmp (c, second, t->lhs, negate (op1), t->rhs, t->is_unsigned)
+      if (refine_cmp (c, second, t->lhs, mr_cmp_negate (op1), t->rhs, t->is_unsigned)
 	  && refine_cmp (c, second, t->lhs2, op2, t->rhs2, t->is_unsigned2))
 	*extra = second;
       else

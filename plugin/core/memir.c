@@ -162,6 +162,21 @@ mr_func_new_size (mr_func *f)
   return z;
 }
 
+mr_cmp
+mr_cmp_negate (mr_cmp op)
+{
+  switch (op)
+    {
+    case MR_CMP_EQ: return MR_CMP_NE;
+    case MR_CMP_NE: return MR_CMP_EQ;
+    case MR_CMP_LT: return MR_CMP_GE;
+    case MR_CMP_LE: return MR_CMP_GT;
+    case MR_CMP_GT: return MR_CMP_LE;
+    case MR_CMP_GE: return MR_CMP_LT;
+    }
+  return op;
+}
+
 mr_opnd mr_value (uint32_t id) { return (mr_opnd) { MR_OPND_VALUE, id, 0 }; }
 mr_opnd mr_const (int64_t c) { return (mr_opnd) { MR_OPND_CONST, 0, c }; }
 mr_opnd mr_addr (uint32_t decl, int64_t off) { return (mr_opnd) { MR_OPND_ADDR, decl, off }; }

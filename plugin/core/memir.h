@@ -157,6 +157,9 @@ typedef enum mr_cmp
   MR_CMP_EQ, MR_CMP_NE, MR_CMP_LT, MR_CMP_LE, MR_CMP_GT, MR_CMP_GE
 } mr_cmp;
 
+/* The comparison that holds when op does not (EQ <-> NE, LT <-> GE, ...).  */
+mr_cmp mr_cmp_negate (mr_cmp op);
+
 typedef enum mr_term_kind
 {
   MR_TERM_NONE,			/* fall through / plain successors */

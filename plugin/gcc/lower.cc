@@ -978,20 +978,6 @@ cmp_of (enum tree_code code, bool *ok)
     }
 }
 
-static mr_cmp
-invert_cmp (mr_cmp op)
-{
-  switch (op)
-    {
-    case MR_CMP_EQ: return MR_CMP_NE;
-    case MR_CMP_NE: return MR_CMP_EQ;
-    case MR_CMP_LT: return MR_CMP_GE;
-    case MR_CMP_LE: return MR_CMP_GT;
-    case MR_CMP_GT: return MR_CMP_LE;
-    case MR_CMP_GE: return MR_CMP_LT;
-    }
-  return op;
-}
 
 /* Looks through the boolean temporaries the front ends make for conditions, so the
    engine sees the tested variable:  `_1 = c ^ 1; if (_1 != 0)` (C++ `if (!c)`)
@@ -1014,7 +1000,7 @@ simplify_cond (tree *lhs, tree *rhs, mr_cmp *op)
 		      || (code == BIT_XOR_EXPR && integer_onep (gimple_assign_rhs2 (def)))))
 	{
 	  *lhs = a;
-	  *op = invert_cmp (*op);
+	  *op = mr_cmp_negate (*op);
 	  continue;
 	}
       /* (int) b == 0 is b == 0 when the conversion keeps the value.  */
@@ -1034,7 +1020,7 @@ simplify_cond (tree *lhs, tree *rhs, mr_cmp *op)
 	    return;
 	  *lhs = a;
 	  *rhs = gimple_assign_rhs2 (def);
-	  *op = *op == MR_CMP_NE ? inner : invert_cmp (inner);
+	  *op = *op == MR_CMP_NE ? inner : mr_cmp_negate (inner);
 	  continue;
 	}
       return;
@@ -1078,8 +1064,8 @@ lower_combined_cond (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_cmp op)
   if (op == MR_CMP_EQ)
     {
       is_or = !is_or;
-      o[0] = invert_cmp (o[0]);
-      o[1] = invert_cmp (o[1]);
+      o[0] = mr_cmp_negate (o[0]);
+      o[1] = mr_cmp_negate (o[1]);
     }
   t->kind = MR_TERM_COND;
   t->combine = is_or ? MR_COMBINE_OR : MR_COMBINE_AND;
