@@ -70,3 +70,29 @@ void test_9(struct conn *c)
   free(c->name); /* { dg-bogus "dangling" } */
   reopen(c);
 }
+
+/* A static inside the function freed and left.  */
+void test_10(void)
+{
+  static char *buf;
+  free(buf); /* { dg-warning "'buf' is freed but left pointing" } */
+}
+
+/* Freed through a copy of the field: the field still holds it.  */
+void test_11(struct conn *c)
+{
+  char *tmp = c->name;
+  free(tmp); /* { dg-warning "'tmp' is freed but left pointing" } */
+}
+
+/* Freed on an error path only, reset on the other: reported for the error path.  */
+int test_12(struct conn *c, int fail)
+{
+  if (fail) {
+    free(c->buf); /* { dg-warning "'c->buf' is freed but left pointing" } */
+    return -1;
+  }
+  free(c->buf); /* { dg-bogus "dangling" } */
+  c->buf = NULL;
+  return 0;
+}

@@ -84,3 +84,30 @@ void test_9(char *passwd, size_t n, int wipe)
     explicit_bzero(passwd, n);
   free(passwd); /* { dg-warning "'passwd' holds sensitive data" } */
 }
+
+/* A private key buffer named privkey.  */
+void test_10(unsigned char *privkey)
+{
+  free(privkey); /* { dg-warning "'privkey' holds sensitive data" } */
+}
+
+/* memset_explicit (C23) counts as a wipe.  */
+extern void *memset_explicit(void *, int, size_t);
+void test_11(char *token, size_t n)
+{
+  memset_explicit(token, 0, n);
+  free(token); /* { dg-bogus "sensitive" } */
+}
+
+/* A wipe of another buffer does not count for this one.  */
+void test_12(char *secret, char *other, size_t n)
+{
+  explicit_bzero(other, n);
+  free(secret); /* { dg-warning "'secret' holds sensitive data" } */
+}
+
+/* Credentials, plural, are still credentials.  */
+void test_13(char *credentials)
+{
+  free(credentials); /* { dg-warning "'credentials' holds sensitive data" } */
+}
