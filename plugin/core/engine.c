@@ -31,6 +31,9 @@ mr_rule_by_slug (const char *slug)
   return MR_RULE_COUNT;
 }
 
+/* Functions above this many blocks keep proportionally fewer states per block.  */
+#define MR_BIG_FUNCTION 256
+
 void
 mr_config_default (mr_config *cfg)
 {
@@ -909,6 +912,7 @@ typedef struct driver
   bool *queued;
   uint32_t *rpo;		/* position -> block */
   const mr_event **return_ev;	/* block -> its RETURN if it only returns, else NULL */
+  bool *loop_target;		/* block -> reached by a back edge */
 } driver;
 
 static void
@@ -1199,6 +1203,14 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   mr_config cfg_copy = *cfg_in;
   if (cfg_copy.max_states_per_block < 1)
     cfg_copy.max_states_per_block = 1;
+  /* Huge functions (a 1000-block option parser) keep fewer states per block: the
+     states kept are the memory and the time, and a big function's paths would
+     exceed the budget long before they were told apart.  */
+  if (f->nblocks > MR_BIG_FUNCTION)
+    {
+      uint64_t scaled = (uint64_t) cfg_copy.max_states_per_block * MR_BIG_FUNCTION / f->nblocks;
+      cfg_copy.max_states_per_block = scaled < 2 ? 2 : (uint32_t) scaled;
+    }
   const mr_config *cfg = &cfg_copy;
   if (!f->nblocks)
     return;
@@ -1218,8 +1230,12 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   d.heap = mr_xcalloc (n, sizeof *d.heap);
   d.queued = mr_xcalloc (n, sizeof *d.queued);
   d.return_ev = mr_xcalloc (n, sizeof *d.return_ev);
+  d.loop_target = mr_xcalloc (n, sizeof *d.loop_target);
   compute_rpo (&d, f);
   find_return_blocks (&d, f);
+  for (uint32_t e = 0; e < f->nedges; e++)
+    if (d.rpo_index[f->edges[e].src] >= d.rpo_index[f->edges[e].dst])
+      d.loop_target[f->edges[e].dst] = true;
 
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
@@ -1231,7 +1247,17 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 	  out->stopped = true;
 	  break;
 	}
-      process_block (&d, heap_pop (&d));
+      uint32_t b = heap_pop (&d);
+      process_block (&d, b);
+      /* A block no back edge reaches has seen all its predecessors (they come first
+	 in reverse post-order): its states are not needed again.  Freeing them keeps
+	 the memory to the blocks of the loop being iterated.  */
+      if (!d.loop_target[b])
+	{
+	  for (uint32_t i = 0; i < d.at[b].n; i++)
+	    mr_state_free (d.at[b].v[i]);
+	  d.at[b].n = 0;
+	}
     }
 
   for (uint32_t b = 0; b < n; b++)
@@ -1246,6 +1272,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.heap);
   free (d.queued);
   free (d.return_ev);
+  free (d.loop_target);
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;
