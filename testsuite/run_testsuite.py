@@ -23,7 +23,8 @@ Annotation grammar (in a comment; the directive applies to the line it is writte
                                        known gap: missing is XFAIL, found is XPASS
                                        (neither is a failure); for dg-bogus an xfail
                                        marks a known false alarm
-  { dg-options "FLAGS" }               extra flags, after OPT (dg-additional-options too)
+  { dg-options "FLAGS" }               extra flags, after OPT (dg-additional-options too);
+                                       ${srcdir} stands for the test file's folder
   { dg-prune-output "RE" }             ignore memrules warnings whose message matches RE
   { dg-do compile }                    accepted and ignored
 A selector word is a target triplet glob (*-*-*), or "c" / "c++" for the file's language.
@@ -273,6 +274,9 @@ def run_test(job):
         return result
     try:
         expectations, options, prune = parse_annotations(path, lang, triplet)
+        # ${srcdir} in dg-options is the test file's folder (as in DejaGnu).
+        srcdir = os.path.dirname(os.path.abspath(path))
+        options = [o.replace("${srcdir}", srcdir) for o in options]
     except (AnnotationError, OSError, UnicodeDecodeError) as e:
         result.update(status="FAIL", reasons=[str(e)])
         return result

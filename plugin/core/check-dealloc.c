@@ -19,7 +19,7 @@
 static uint16_t
 used_family (const mr_event *ev)
 {
-  return ev->kind == MR_EV_REALLOC ? MR_FAM_MALLOC : ev->family;
+  return ev->family;
 }
 
 void

@@ -95,7 +95,8 @@ mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_
       const mr_objst *o = &s->objs[i];
       bool lost = (o->flags & MR_OBJF_REALLOC_LOST) != 0;
       if ((o->ts != MR_TS_ALLOCATED && !(lost && o->ts == MR_TS_UNKNOWN))
-	  || o->family == MR_FAM_ALLOCA || (o->flags & MR_OBJF_ESCAPED) || !o->ev
+	  || o->family == MR_FAM_ALLOCA || o->family == MR_FAM_POOL
+	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
 	  || (!lost && (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC))
 	continue;
       if (!computed)
@@ -161,7 +162,7 @@ mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t va
   for (uint32_t i = 0; i < s->nobjs; i++)
     {
       const mr_objst *o = &s->objs[i];
-      if (o->ts != MR_TS_ALLOCATED || o->family == MR_FAM_ALLOCA
+      if (o->ts != MR_TS_ALLOCATED || o->family == MR_FAM_ALLOCA || o->family == MR_FAM_POOL
 	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
 	  || (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC)
 	continue;

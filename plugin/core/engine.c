@@ -355,10 +355,10 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   if (moves && !nonzero)
     {
       /* realloc (p, 0): glibc frees p and returns NULL; that is the only outcome.  */
-      mr_objst *o = mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
+      mr_objst *o = mr_state_set_obj (s, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
       o->flags |= MR_OBJF_REALLOC0;
       mr_state_retire (s, key);
-      mr_state_set_obj (s, key, MR_TS_NULL, MR_FAM_MALLOC, ev);
+      mr_state_set_obj (s, key, MR_TS_NULL, (mr_family) ev->family, ev);
       if (ev->dst)
 	{
 	  mr_state_forget_fact (s, ev->dst);
@@ -371,10 +371,10 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       mr_state *z = mr_state_copy (s);
       if (!size_root || mr_state_refine (z, size_root, MR_CMP_EQ, 0, true))
 	{
-	  mr_objst *o = mr_state_set_obj (z, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
+	  mr_objst *o = mr_state_set_obj (z, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
 	  o->flags |= MR_OBJF_REALLOC0;
 	  mr_state_retire (z, key);
-	  mr_state_set_obj (z, key, MR_TS_NULL, MR_FAM_MALLOC, ev);
+	  mr_state_set_obj (z, key, MR_TS_NULL, (mr_family) ev->family, ev);
 	  if (ev->dst)
 	    {
 	      mr_state_forget_fact (z, ev->dst);
@@ -392,7 +392,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	{
 	  mr_check_realloc_leak (c, fail, ev, r);
 	  mr_state_retire (fail, key);
-	  mr_state_set_obj (fail, key, MR_TS_NULL, MR_FAM_MALLOC, ev);
+	  mr_state_set_obj (fail, key, MR_TS_NULL, (mr_family) ev->family, ev);
 	  if (ev->dst)
 	    {
 	      mr_state_forget_fact (fail, ev->dst);
@@ -404,12 +404,12 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	mr_state_free (fail);
     }
   if (moves)
-    mr_state_set_obj (s, r.obj, MR_TS_FREED, MR_FAM_MALLOC, ev);
+    mr_state_set_obj (s, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
   if (moves && size_root)
     mr_state_refine (s, size_root, MR_CMP_NE, 0, true);
   mr_state_retire (s, key);
   /* realloc (NULL, n) is malloc (n), which may fail; a moved block succeeded.  */
-  mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, MR_FAM_MALLOC, ev);
+  mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
   o->flags = moves ? MR_OBJF_NONNULL : MR_OBJF_MAYBE_NULL | MR_OBJF_UNINIT;
   if (mr_may_be_zero (c, s, ev->b))
     o->flags |= MR_OBJF_MAYBE_ZERO;

@@ -75,6 +75,7 @@ typedef enum mr_family
   MR_FAM_ALLOCA,		/* alloca, __builtin_alloca: never freed */
   MR_FAM_CLASS_NEW,		/* a class-specific operator new -> its delete */
   MR_FAM_CLASS_NEW_ARRAY,	/* a class-specific operator new[] -> its delete[] */
+  MR_FAM_POOL,			/* pool memory (apr_palloc): released with its pool */
   MR_FAM_USER = 16		/* MR_FAM_USER + i: the i-th user deallocator of the
 				   translation unit (__attribute__ ((malloc (d, n)))) */
 } mr_family;

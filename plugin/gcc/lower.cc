@@ -13,6 +13,7 @@
 #include "gcc-common.h"
 #include "lower.h"
 #include "../core/known.h"
+#include "../core/families.h"
 
 /* Per-function lowering context.  */
 struct lower_ctx
@@ -393,32 +394,41 @@ callee_name (tree fndecl)
   return n[0] == '*' ? n + 1 : n;
 }
 
-/* User deallocators named by __attribute__ ((malloc (dealloc, n))) in this
-   translation unit: memory from such an allocator has family MR_FAM_USER + i.  */
-static vec<tree> user_deallocs;
+/* Families beyond the C library's and C++'s, by the name of their deallocator:
+   user allocators (__attribute__ ((malloc (dealloc, n)))), the shipped knowledge
+   base (libs.def) and families files.  Memory of such a family has family
+   MR_FAM_USER + i, so mixing it with free is a mismatch.  */
+static vec<const char *> family_names;
+
+static uint16_t
+family_by_name (const char *name)
+{
+  if (strcmp (name, "free") == 0)
+    return MR_FAM_MALLOC;
+  for (unsigned i = 0; i < family_names.length (); i++)
+    if (strcmp (family_names[i], name) == 0)
+      return MR_FAM_USER + i;
+  if (family_names.length () >= 0xffff - MR_FAM_USER)
+    return MR_FAM_NONE;
+  family_names.safe_push (xstrdup (name));
+  return MR_FAM_USER + family_names.length () - 1;
+}
 
 static uint16_t
 family_of_deallocator (tree dealloc)
 {
-  if (fndecl_built_in_p (dealloc, BUILT_IN_FREE)
-      || (DECL_NAME (dealloc) && id_equal (DECL_NAME (dealloc), "free")))
+  if (fndecl_built_in_p (dealloc, BUILT_IN_FREE) || !DECL_NAME (dealloc))
     return MR_FAM_MALLOC;
-  for (unsigned i = 0; i < user_deallocs.length (); i++)
-    if (user_deallocs[i] == dealloc)
-      return MR_FAM_USER + i;
-  if (user_deallocs.length () >= 0xffff - MR_FAM_USER)
-    return MR_FAM_NONE;
-  user_deallocs.safe_push (dealloc);
-  return MR_FAM_USER + user_deallocs.length () - 1;
+  return family_by_name (IDENTIFIER_POINTER (DECL_NAME (dealloc)));
 }
 
 const char *
 mr_user_family_name (unsigned family)
 {
   unsigned i = family - MR_FAM_USER;
-  if (family < MR_FAM_USER || i >= user_deallocs.length ())
+  if (family < MR_FAM_USER || i >= family_names.length ())
     return NULL;
-  return IDENTIFIER_POINTER (DECL_NAME (user_deallocs[i]));
+  return family_names[i];
 }
 
 /* Deallocators of things that are not memory to this plugin: glibc declares
@@ -683,6 +693,56 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 
 static const mr_summary *summary_of (tree fndecl);
 
+/* A function of the knowledge base or a families file (families.h): g_malloc,
+   sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
+   (an unknown call's effects), then the allocation or release happens.  */
+static bool
+lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint32_t dst,
+		    mr_loc loc)
+{
+  const mr_lib *lib = mr_lib_lookup (name);
+  if (!lib)
+    return false;
+  unsigned nargs = gimple_call_num_args (s);
+  uint16_t family = lib->kind == MR_LIB_POOL ? (uint16_t) MR_FAM_POOL : family_by_name (lib->family);
+  if ((lib->kind == MR_LIB_FREE || lib->kind == MR_LIB_REALLOC) && lib->arg >= nargs)
+    return false;
+  if (lib->kind == MR_LIB_FREE)
+    {
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      e->a = lower_operand (c, bb, gimple_call_arg (s, lib->arg), loc);
+      e->family = family;
+      return true;
+    }
+  if (lib->kind == MR_LIB_REALLOC)
+    {
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
+      e->dst = dst;
+      e->a = lower_operand (c, bb, gimple_call_arg (s, lib->arg), loc);
+      e->b = lib->arg + 1 < nargs ? lower_operand (c, bb, gimple_call_arg (s, lib->arg + 1), loc)
+				  : mr_unknown ();
+      e->family = family;
+      e->flags = MR_EVF_MAY_FAIL;
+      e->via = mr_func_strdup (c->f, name);
+      return true;
+    }
+  /* ALLOC or POOL: the arguments go to an ordinary call first (a constructor may
+     keep or read them), then the result is fresh memory.  */
+  mr_call *call = mr_func_new_call (c->f, name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  ce->call = call;
+  if (!dst)
+    return true;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = dst;
+  e->family = family;
+  e->a = mr_none ();
+  e->flags = (lib->flags & 1) ? MR_EVF_MAY_FAIL : 0;
+  return true;
+}
+
 /* A call to a function analysed earlier in the translation unit: its summary says
    which parameters it frees, whether it returns a fresh allocation (a wrapper of
    malloc: xmalloc), or realloc of a parameter (gdRealloc), and which parameters it
@@ -905,6 +965,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       return;
     }
 
+  if (!k && lower_library_call (c, bb, s, name, dst, loc))
+    return;
   if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
     return;
   if (!k && fndecl && lower_summarized_call (c, bb, s, fndecl, dst, loc))

@@ -17,13 +17,15 @@
 
 #include "gcc-common.h"
 #include "options.h"
+#include "../core/families.h"
 
 #include <string>
 
 struct mr_options mr_opts;
 
 static const char *const mr_keys =
-  "disable= enable= all error= werror= exclude= sarif= budget= states= dump-ir help version";
+  "disable= enable= all error= werror= exclude= sarif= families= budget= states= dump-ir "
+  "help version";
 
 /* The slugs a rule list accepts, for the note after a bad one.  */
 static std::string
@@ -61,6 +63,7 @@ mr_options_help_text (void)
     "  exclude=GLOB[:GLOB]   no findings in files whose path matches (* matches /)\n"
     "  sarif=PATH            write a SARIF 2.1.0 log: PATH may hold %p (pid); a PATH\n"
     "                        ending in / is a directory, one file per translation unit\n"
+    "  families=FILE         allocator families of your own (alloc/free/realloc/pool lines)\n"
     "  budget=N              work units per function before its analysis stops\n"
     "  states=N              states kept per block before they are merged\n"
     "  dump-ir               print the IR the engine analyses\n"
@@ -172,6 +175,38 @@ parse_exclude (const char *plugin, const char *key, const char *value)
   return ok;
 }
 
+/* families=FILE: a families file (plugin/core/families.h gives its grammar).  A bad
+   line is an error at FILE:LINE that says what is accepted.  */
+static bool
+parse_families (const char *plugin, const char *key, const char *value)
+{
+  if (!value || !*value)
+    {
+      error ("missing argument to %qs: a families file", spelling (plugin, key, NULL).c_str ());
+      return false;
+    }
+  FILE *f = fopen (value, "r");
+  if (!f)
+    {
+      error ("%qs: cannot read %qs: %m", spelling (plugin, key, value).c_str (), value);
+      return false;
+    }
+  std::string text;
+  char buf[4096];
+  size_t n;
+  while ((n = fread (buf, 1, sizeof buf, f)) > 0)
+    text.append (buf, n);
+  fclose (f);
+  unsigned line = 0;
+  char err[256];
+  if (!mr_families_parse (text.c_str (), &line, err, sizeof err))
+    {
+      error ("%s:%u: %s", value, line, err);
+      return false;
+    }
+  return true;
+}
+
 /* sarif=PATH: '%p' (the pid) and '%%' are the only escapes.  */
 static bool
 parse_sarif (const char *plugin, const char *key, const char *value)
@@ -258,6 +293,8 @@ mr_options_parse (const struct plugin_name_args *info)
 	ok &= parse_exclude (plugin, key, value);
       else if (strcmp (key, "sarif") == 0)
 	ok &= parse_sarif (plugin, key, value);
+      else if (strcmp (key, "families") == 0)
+	ok &= parse_families (plugin, key, value);
       else if (strcmp (key, "budget") == 0)
 	{
 	  if ((ok &= parse_count (plugin, key, value, UINT64_MAX >> 1, &n)))

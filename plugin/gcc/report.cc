@@ -245,6 +245,7 @@ family_dealloc_word (unsigned family)
     case MR_FAM_NEW_ARRAY: return "delete[]";
     case MR_FAM_CLASS_NEW: return "class-specific operator delete";
     case MR_FAM_CLASS_NEW_ARRAY: return "class-specific operator delete[]";
+    case MR_FAM_POOL: return "its pool";
     default:
       if (const char *user = mr_user_family_name (family))
 	return user;

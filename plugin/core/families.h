@@ -1,0 +1,47 @@
+/* families.h — allocator families known by name: the shipped knowledge base
+   (libs.def) and a user's families file (-fplugin-arg-memrules-families=FILE).
+
+   A families file has one function per line; '#' starts a comment:
+       alloc    NAME FAMILY          NAME returns memory released by FAMILY
+       alloc?   NAME FAMILY          the same, and NAME may return NULL
+       free     NAME FAMILY [ARG]    NAME releases its argument ARG (1-based, default 1)
+       realloc  NAME FAMILY [ARG]    NAME moves argument ARG, like realloc
+       pool     NAME                 NAME returns pool memory: never leaked or freed alone
+   FAMILY is the name of the family's deallocator (g_free, talloc_free, ...).  */
+
+#ifndef MR_FAMILIES_H
+#define MR_FAMILIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum mr_lib_kind
+{
+  MR_LIB_ALLOC, MR_LIB_FREE, MR_LIB_REALLOC, MR_LIB_POOL
+} mr_lib_kind;
+
+typedef struct mr_lib
+{
+  const char *name;
+  mr_lib_kind kind;
+  const char *family;
+  unsigned arg;			/* 0-based */
+  int flags;			/* 1: may return NULL, 2: accepts NULL */
+} mr_lib;
+
+/* The entry for a function name (the user's families first), or NULL.  */
+const mr_lib *mr_lib_lookup (const char *name);
+
+/* Adds the entries of a families file's text.  On a bad line, returns false with
+   *bad_line and a message saying what is accepted in err.  */
+bool mr_families_parse (const char *text, unsigned *bad_line, char *err, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MR_FAMILIES_H */
