@@ -110,7 +110,10 @@ enum
   MR_EVF_SENSITIVE = 1 << 7,	/* FREE/REALLOC: the pointer's name says it holds a
 				   secret (password, key, token ...) */
   MR_EVF_CLEARS = 1 << 8,	/* CALL: clears argument 0 for good (explicit_bzero) */
-  MR_EVF_UNSIZED = 1 << 9	/* CALL: writes through argument 0 with no size given */
+  MR_EVF_UNSIZED = 1 << 9,	/* CALL: writes through argument 0 with no size given */
+  MR_EVF_SUMMARIZED = 1 << 10	/* CALL: to a function of the TU, per its summary:
+				   it reads through deref_mask somewhere, maybe after
+				   checking for NULL, maybe after writing */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

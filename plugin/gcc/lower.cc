@@ -776,6 +776,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   call->noreturn = mr_never_returns (fndecl);
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
+  e->flags |= MR_EVF_SUMMARIZED;
   e->dst = sum->returns_alloc ? 0 : dst;
   for (unsigned i = 0; i < nargs && i < 32; i++)
     if (frees & (1u << i))
@@ -791,7 +792,10 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       a->dst = dst;
       a->family = sum->alloc_family;
       a->a = mr_none ();
-      a->flags = sum->may_return_null ? MR_EVF_MAY_FAIL : 0;
+      /* A wrapper that may return NULL usually says so another way too (an error
+	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
+	 held to a NULL check, only direct calls of an allocator are.  */
+      a->flags = 0;
       a->via = mr_func_strdup (c->f, name);
     }
   return true;
@@ -965,7 +969,11 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       return;
     }
 
-  if (!k && lower_library_call (c, bb, s, name, dst, loc))
+  /* The knowledge base describes libraries as their users call them; the library's
+     own translation units (a body here) are analysed as code.  */
+  bool has_body = fndecl && cgraph_node::get (fndecl)
+		  && cgraph_node::get (fndecl)->definition;
+  if (!k && !has_body && lower_library_call (c, bb, s, name, dst, loc))
     return;
   if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
     return;
