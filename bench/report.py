@@ -194,8 +194,10 @@ def synth_section(s, md, targets):
     md.append("One file per case, `gcc -O0 -c`, plain and with the plugin (CPU s, min of "
               "%d); *pass* is the plugin's own CPU (lowering + analysis) from the probe "
               "build, *work* the largest function's work units, *stopped* the functions "
-              "the budget cut short. Growth: slope of log(time) against log(size) over "
-              "the last 4 sizes (1 = linear, 2 = quadratic).%s\n" % (
+              "the budget cut short. Growth: slope of log(time) against log(size), "
+              "size^1 = linear, size^2 = quadratic; the pass's time at a fixed budget "
+              "still grows with the function's size (a work unit costs more in a "
+              "bigger state).%s\n" % (
                   s["repeat"], " **Quick mode: small sizes.**" if s["quick"] else ""))
     for kind, k in s["kinds"].items():
         rows = [[r["size"], r["lines"], "%.2f" % r["plain_s"], "%.2f" % r["plugin_s"],
@@ -287,7 +289,7 @@ def main():
     rev = subprocess.run(["git", "-C", BENCH, "describe", "--always", "--dirty"],
                          capture_output=True, text=True).stdout.strip()
     md = ["# memrules benchmark report\n",
-          "Generated %s on %s (memrules tree %s).%s\n" % (
+          "Generated %s on %s (bench/ from tree %s).%s\n" % (
               datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), os.uname().nodename,
               rev or "?", ("\n\nCommand: `%s`" % opts.command) if opts.command else "")]
     targets = []
