@@ -18,18 +18,37 @@ static const mr_lib builtin[] = {
 static mr_lib *user;
 static unsigned nuser, cap_user;
 
+#define NBUILTIN (sizeof builtin / sizeof builtin[0])
+
+/* libs.def sorted by name on first use: this lookup runs for every call statement
+   of every function compiled.  */
+static const mr_lib *sorted[NBUILTIN];
+
+static int
+by_name (const void *a, const void *b)
+{
+  return strcmp ((*(const mr_lib *const *) a)->name, (*(const mr_lib *const *) b)->name);
+}
+
 const mr_lib *
 mr_lib_lookup (const char *name)
 {
   if (!name)
     return NULL;
+  /* A families file's lines win; the latest line for a name wins.  */
   for (unsigned i = nuser; i-- > 0;)
     if (strcmp (user[i].name, name) == 0)
       return &user[i];
-  for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
-    if (strcmp (builtin[i].name, name) == 0)
-      return &builtin[i];
-  return NULL;
+  if (!sorted[0])
+    {
+      for (size_t i = 0; i < NBUILTIN; i++)
+	sorted[i] = &builtin[i];
+      qsort (sorted, NBUILTIN, sizeof sorted[0], by_name);
+    }
+  mr_lib key = { .name = name };
+  const mr_lib *kp = &key;
+  const mr_lib *const *hit = bsearch (&kp, sorted, NBUILTIN, sizeof sorted[0], by_name);
+  return hit ? *hit : NULL;
 }
 
 static char *

@@ -12,16 +12,33 @@ static const mr_known table[] = {
 #undef MR_KNOWN
 };
 
+#define NKNOWN (sizeof table / sizeof table[0])
+
+/* The table sorted by name, built on first use: lookups happen for every call
+   statement of every function compiled, so they are binary searches.  */
+static const mr_known *sorted[NKNOWN];
+
+static int
+by_name (const void *a, const void *b)
+{
+  return strcmp ((*(const mr_known *const *) a)->name, (*(const mr_known *const *) b)->name);
+}
+
 const mr_known *
 mr_known_lookup (const char *name)
 {
-  /* Called once per call statement of analysed functions; the table is short.  */
   if (!name)
     return NULL;
-  for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-    if (strcmp (table[i].name, name) == 0)
-      return &table[i];
-  return NULL;
+  if (!sorted[0])
+    {
+      for (size_t i = 0; i < NKNOWN; i++)
+	sorted[i] = &table[i];
+      qsort (sorted, NKNOWN, sizeof sorted[0], by_name);
+    }
+  mr_known key = { .name = name };
+  const mr_known *kp = &key;
+  const mr_known *const *hit = bsearch (&kp, sorted, NKNOWN, sizeof sorted[0], by_name);
+  return hit ? *hit : NULL;
 }
 
 uint32_t
