@@ -1218,26 +1218,11 @@ classify_switch_edges (lower_ctx *c, basic_block bb, gswitch *s, const vec<edge>
     }
 }
 
-/* A statement the compiler made without a location of its own (gcc 11 expands a
-   small memcpy into a load and a store with none) belongs to the next statement
-   that has one, not to the previous.  */
-static location_t
-stmt_location (gimple *s)
-{
-  if (gimple_location (s) != UNKNOWN_LOCATION || gimple_code (s) == GIMPLE_RETURN)
-    return gimple_location (s);
-  gimple_stmt_iterator gsi = gsi_for_stmt (s);
-  for (gsi_next (&gsi); !gsi_end_p (gsi); gsi_next (&gsi))
-    if (gimple_location (gsi_stmt (gsi)) != UNKNOWN_LOCATION
-	&& !is_gimple_debug (gsi_stmt (gsi)))
-      return gimple_location (gsi_stmt (gsi));
-  return UNKNOWN_LOCATION;
-}
-
+/* Lowers statement s, whose location is `where` (see lower_block).  */
 static void
-lower_stmt (lower_ctx *c, unsigned bb, gimple *s)
+lower_stmt (lower_ctx *c, unsigned bb, gimple *s, location_t where)
 {
-  mr_loc loc = make_loc (c, stmt_location (s));
+  mr_loc loc = make_loc (c, where);
   switch (gimple_code (s))
     {
     case GIMPLE_ASSIGN:
@@ -1300,6 +1285,32 @@ last_located_stmt (basic_block bb)
       return g;
     }
   return NULL;
+}
+
+/* Lowers the statements of bb.  A statement the compiler made without a location
+   of its own (gcc 11 expands a small memcpy into a load and a store with none)
+   belongs to the next statement that has one, not to the previous: one backward
+   walk finds those first.  */
+static void
+lower_block_stmts (lower_ctx *c, basic_block bb)
+{
+  auto_vec<gimple *> stmts;
+  for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+    stmts.safe_push (gsi_stmt (gsi));
+  auto_vec<location_t> where;
+  where.safe_grow_cleared (stmts.length ());
+  location_t next = UNKNOWN_LOCATION;
+  for (unsigned i = stmts.length (); i-- > 0;)
+    {
+      gimple *g = stmts[i];
+      location_t own = gimple_location (g);
+      /* A return keeps its own (possibly unknown) location: see lower_stmt.  */
+      where[i] = own != UNKNOWN_LOCATION || gimple_code (g) == GIMPLE_RETURN ? own : next;
+      if (own != UNKNOWN_LOCATION && !is_gimple_debug (g))
+	next = own;
+    }
+  for (unsigned i = 0; i < stmts.length (); i++)
+    lower_stmt (c, bb->index, stmts[i], where[i]);
 }
 
 /* Where the source leaves along edge e into a shared return block: at -O0 each
@@ -1435,8 +1446,7 @@ mr_lower (function *fun, mr_lowered *out)
 	      p->args[k] = lower_phi_arg (&c, gimple_phi_arg_def (phi, e->dest_idx));
 	    }
 	}
-      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
-	lower_stmt (&c, b, gsi_stmt (gsi));
+      lower_block_stmts (&c, bb);
       gimple *last = last_stmt (bb);
       if (last && gimple_code (last) == GIMPLE_SWITCH)
 	classify_switch_edges (&c, bb, as_a<gswitch *> (last), map);
