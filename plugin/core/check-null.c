@@ -12,8 +12,6 @@
 
 #include "engine-int.h"
 
-enum { MR_OBJF_NULL_REPORTED = 1 << 9 };
-
 void
 mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
 {

@@ -92,7 +92,6 @@ mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev)
 
 /* Operands to references.  */
 
-#define add_off mr_off_add
 
 mr_ref
 mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o)
@@ -105,7 +104,7 @@ mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o)
 	uint32_t root = mr_func_root (c->f, o.id, &off);
 	mr_ref r = mr_state_lookup (s, root);
 	if (r.obj != MR_OBJ_NULL && r.obj != MR_OBJ_NONE)
-	  r.off = add_off (r.off, off);
+	  r.off = mr_off_add (r.off, off);
 	return r;
       }
     case MR_OPND_CONST:
@@ -537,7 +536,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	if (!ev->dst)
 	  break;
 	mr_ref base = mr_ref_of (c, s, ev->a);
-	mr_ref at = { base.obj, add_off (base.off, ev->off) };
+	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
 	bool tracked = (ev->flags & MR_EVF_POINTER) && is_object (base.obj)
 		       && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	mr_ref content;
@@ -553,7 +552,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	  {
 	    /* The base may have been the retired instance: look it up again.  */
 	    base = mr_ref_of (c, s, ev->a);
-	    at = (mr_ref) { base.obj, add_off (base.off, ev->off) };
+	    at = (mr_ref) { base.obj, mr_off_add (base.off, ev->off) };
 	    mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
 	  }
 	break;
@@ -566,7 +565,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	mr_ref base = mr_ref_of (c, s, ev->a);
 	if (!is_object (base.obj))
 	  break;
-	mr_ref at = { base.obj, add_off (base.off, ev->off) };
+	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
 	mr_ref src = mr_ref_of (c, s, ev->b);
 	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL

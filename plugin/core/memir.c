@@ -206,7 +206,6 @@ mr_off_join (int64_t a, int64_t b)
   return apos && bpos ? MR_OFF_POSITIVE : MR_OFF_UNKNOWN;
 }
 
-#define add_off mr_off_add
 
 /* Follows f->root from v to its root, compressing the path.  Copies are acyclic in
    SSA except through PHIs, which are roots, so this terminates.  */
@@ -217,7 +216,7 @@ find_root (mr_func *f, uint32_t v, int64_t *off)
   uint32_t r = v;
   for (unsigned guard = 0; f->root[r] != r && guard < 10000; guard++)
     {
-      total = add_off (total, f->root_off[r]);
+      total = mr_off_add (total, f->root_off[r]);
       r = f->root[r];
     }
   if (r != v)

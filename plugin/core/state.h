@@ -60,7 +60,8 @@ enum
   MR_OBJF_REALLOC_LOST = 1 << 6,	/* p = realloc (p, n) failed: nothing holds it;
 					   ev is that realloc */
   MR_OBJF_CLEARED = 1 << 7,	/* wiped with explicit_bzero and the like */
-  MR_OBJF_UAF_REPORTED = 1 << 8	/* use-after-free reported on this path */
+  MR_OBJF_UAF_REPORTED = 1 << 8,	/* use-after-free reported on this path */
+  MR_OBJF_NULL_REPORTED = 1 << 9	/* null-deref-alloc reported on this path */
 };
 
 typedef struct mr_ref
