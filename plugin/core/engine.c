@@ -438,6 +438,8 @@ summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 	  freed |= 1u << i;
 	  if (!sum->frees_maybe)
 	    sum->free_family = o->family;
+	  if (!sum->free_loc)
+	    sum->free_loc = o->ev->loc.handle;
 	}
     }
   sum->frees_always = sum->saw_return ? sum->frees_always & freed : freed;

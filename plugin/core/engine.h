@@ -97,6 +97,8 @@ typedef struct mr_summary
   uint16_t alloc_family;
   bool may_return_null;
   int32_t reallocs_param;	/* returns realloc (param, ...): the parameter, or -1 */
+  uint32_t free_loc;		/* loc handle of the free of the first freed parameter
+				   (a note in the callee at an -flto link), or 0 */
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;
