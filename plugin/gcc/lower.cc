@@ -22,6 +22,7 @@ struct lower_ctx
   mr_func *f;
   mr_lowered *out;
   unsigned next_value;		/* next synthetic value id */
+  bool cxx;			/* the function is C++ code */
   mr_loc last_loc;		/* for statements without a location */
 };
 
@@ -280,7 +281,7 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	{
 	  if (is_memory_ref (rhs1))
 	    {
-	      if (lang_GNU_CXX () && is_array_cookie_read (rhs1))
+	      if (c->cxx && is_array_cookie_read (rhs1))
 		return;
 	      mr_opnd base;
 	      int64_t off;
@@ -692,6 +693,7 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 }
 
 static const mr_summary *summary_of (tree fndecl);
+static tree defined_decl (tree fndecl);
 
 /* A function of the knowledge base or a families file (families.h): g_malloc,
    sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
@@ -785,6 +787,9 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 	f->a = lower_operand (c, bb, gimple_call_arg (s, i), loc);
 	f->family = sum->free_family;
 	f->via = mr_func_strdup (c->f, name);
+	if (sum->free_loc)
+	  c->out->callee_frees.safe_push (std::make_pair (loc.handle,
+							  (location_t) sum->free_loc));
       }
   if (sum->returns_alloc && dst)
     {
@@ -972,7 +977,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   /* The knowledge base describes libraries as their users call them; the library's
      own translation units (a body here) are analysed as code.  */
   bool has_body = fndecl && cgraph_node::get (fndecl)
-		  && cgraph_node::get (fndecl)->definition;
+		  && cgraph_node::get (fndecl)->definition
+		  && (!mr_unit_view || mr_unit_view (defined_decl (fndecl)));
   if (!k && !has_body && lower_library_call (c, bb, s, name, dst, loc))
     return;
   if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
@@ -1347,30 +1353,105 @@ edge_location (lower_ctx *c, edge e)
    declared noreturn or not.  */
 static hash_set<tree> *never_returning;
 
-/* Summaries of the functions analysed so far in this translation unit.  */
-static hash_map<tree, mr_summary> *summaries;
+/* Summaries of the functions analysed so far in this translation unit (at an -flto
+   link: in the whole program, and as their own units saw them, mr_unit_view).  */
+static hash_map<tree, mr_summary> *summaries, *unit_summaries;
+
+bool (*mr_unit_view) (tree fndecl);
+
+static void
+put_summary (hash_map<tree, mr_summary> **map, tree fndecl, const mr_summary *sum)
+{
+  if (!*map)
+    *map = new hash_map<tree, mr_summary>;
+  (*map)->put (fndecl, *sum);
+}
 
 void
 mr_record_summary (tree fndecl, const mr_summary *sum)
 {
-  if (!summaries)
-    summaries = new hash_map<tree, mr_summary>;
-  summaries->put (fndecl, *sum);
+  put_summary (mr_unit_view ? &unit_summaries : &summaries, fndecl, sum);
+}
+
+void
+mr_record_unit_summary (tree fndecl, const mr_summary *sum)
+{
+  put_summary (&unit_summaries, fndecl, sum);
+}
+
+/* At an -flto link a call may name an alias of the function defined: look
+   through it (the summaries are recorded under the definition's decl).  */
+static tree
+defined_decl (tree fndecl)
+{
+  if (!in_lto_p)
+    return fndecl;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  return node ? node->ultimate_alias_target ()->decl : fndecl;
+}
+
+static const mr_summary *
+lookup_summary (hash_map<tree, mr_summary> *map, tree fndecl)
+{
+  const mr_summary *s = map ? map->get (fndecl) : NULL;
+  return s && s->valid ? s : NULL;
 }
 
 static const mr_summary *
 summary_of (tree fndecl)
 {
-  if (!summaries || !fndecl)
+  if (!fndecl)
     return NULL;
-  const mr_summary *s = summaries->get (fndecl);
-  return s && s->valid ? s : NULL;
+  fndecl = defined_decl (fndecl);
+  if (!mr_unit_view)
+    return lookup_summary (summaries, fndecl);
+  return mr_unit_view (fndecl) ? lookup_summary (unit_summaries, fndecl) : NULL;
 }
 
 bool
 mr_never_returns (tree fndecl)
 {
-  return never_returning && never_returning->contains (fndecl);
+  if (!never_returning || !fndecl)
+    return false;
+  fndecl = defined_decl (fndecl);
+  if (mr_unit_view && !mr_unit_view (fndecl))
+    return false;
+  return never_returning->contains (fndecl);
+}
+
+static bool
+same_summary (const mr_summary *a, const mr_summary *b)
+{
+  if (!a || !b)
+    return a == b;
+  return a->frees_always == b->frees_always && a->free_family == b->free_family
+	 && a->derefs == b->derefs && a->returns_alloc == b->returns_alloc
+	 && a->alloc_family == b->alloc_family && a->may_return_null == b->may_return_null
+	 && a->reallocs_param == b->reallocs_param && a->free_loc == b->free_loc;
+}
+
+bool
+mr_unit_view_differs (tree fndecl, bool same_unit)
+{
+  const mr_summary *whole = lookup_summary (summaries, fndecl);
+  if (same_unit)
+    return !same_summary (whole, lookup_summary (unit_summaries, fndecl));
+  /* From another unit the callee was a declaration: an unknown call, or a
+     function of the knowledge base.  */
+  return whole || (never_returning && never_returning->contains (fndecl))
+	 || mr_lib_lookup (callee_name (fndecl));
+}
+
+/* C++ code: the front end's language, or at an -flto link (lto1 has none) the
+   language of the translation unit the function comes from.  */
+static bool
+function_is_cxx (function *fun)
+{
+  if (!in_lto_p)
+    return lang_GNU_CXX ();
+  const_tree tu = get_ultimate_context (fun->decl);
+  return tu && TREE_CODE (tu) == TRANSLATION_UNIT_DECL && TRANSLATION_UNIT_LANGUAGE (tu)
+	 && strncmp (TRANSLATION_UNIT_LANGUAGE (tu), "GNU C++", 7) == 0;
 }
 
 void
@@ -1384,6 +1465,7 @@ mr_lower (function *fun, mr_lowered *out)
     }
   lower_ctx c = {};
   c.fun = fun;
+  c.cxx = function_is_cxx (fun);
   c.out = out;
   out->fun = fun;
   out->num_ssa = num_ssa_names;
@@ -1470,6 +1552,7 @@ mr_lowered_release (mr_lowered *l)
   mr_func_free (l->func);
   l->func = NULL;
   l->synth.release ();
+  l->callee_frees.release ();
 }
 
 tree

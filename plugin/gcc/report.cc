@@ -308,8 +308,23 @@ quoted (const std::string &name)
   return std::string (open_quote) + name + close_quote;
 }
 
+bool mr_report_callee_notes;
+
+/* At an -flto link: where the callee of a summarized call that freed the memory
+   frees it, in its own file (lower_summarized_call recorded it), or 0.  */
+static location_t
+callee_free_loc (const mr_lowered *l, const mr_event *ev)
+{
+  if (!mr_report_callee_notes || !ev->via || ev->kind != MR_EV_FREE)
+    return UNKNOWN_LOCATION;
+  for (const auto &cf : l->callee_frees)
+    if (cf.first == ev->loc.handle)
+      return user_loc (cf.second);
+  return UNKNOWN_LOCATION;
+}
+
 static void
-emit_note (const mr_note *n, const std::string &what)
+emit_note (const mr_lowered *l, const mr_note *n, const std::string &what)
 {
   location_t loc = loc_of (n->ev);
   switch (n->kind)
@@ -335,6 +350,9 @@ emit_note (const mr_note *n, const std::string &what)
       inform (loc, "%<realloc%> frees %s when the size is 0", what.c_str ());
       break;
     }
+  if (n->kind == MR_NOTE_FIRST_FREE || n->kind == MR_NOTE_FREED_HERE)
+    if (location_t in_callee = callee_free_loc (l, n->ev))
+      inform (in_callee, "%qs frees it here", n->ev->via);
 }
 
 /* "'n' * 8", "('n' + 1) * 16", "'a' * 'b'": the product in a size, for messages.  */
@@ -357,8 +375,8 @@ size_text (const mr_lowered *l, const mr_size *z)
 }
 
 /* Emits one finding.  */
-static void
-report_one (const mr_lowered *l, const mr_finding *fd)
+void
+mr_report_finding (const mr_lowered *l, const mr_finding *fd)
 {
   const mr_rule_info *ri = &mr_rules[fd->rule];
   std::string what = quoted (operand_name (l, fd->subject));
@@ -474,7 +492,7 @@ report_one (const mr_lowered *l, const mr_finding *fd)
   if (!shown)
     return;
   for (uint32_t i = 0; i < fd->nnotes; i++)
-    emit_note (&fd->notes[i], what);
+    emit_note (l, &fd->notes[i], what);
 }
 
 void
@@ -500,5 +518,5 @@ void
 mr_report_findings (const mr_lowered *l, const mr_result *r, uint32_t first)
 {
   for (uint32_t i = first; i < r->nfindings; i++)
-    report_one (l, &r->findings[i]);
+    mr_report_finding (l, &r->findings[i]);
 }
