@@ -129,7 +129,7 @@ static const pass_data memrules_lto_pass_data = {
   IPA_PASS,			/* type */
   "memrules_lto",		/* name */
   OPTGROUP_NONE,		/* optinfo_flags */
-  TV_NONE,			/* tv_id */
+  TV_PLUGIN_RUN,		/* tv_id: "plugin execution" in -ftime-report */
   0, 0, 0, 0, 0			/* properties, todo flags */
 };
 
