@@ -163,7 +163,15 @@ memrules_lto_pass::execute (function *)
       if (!node->has_gimple_body_p () || node->inlined_to || node->clone_of
 	  || node->thunk || node->alias || !unit_of (node->decl))
 	continue;
-      if (!node->get_untransformed_body ())
+      /* Reading the body clears the node's lto_file_data, which GCC's partitioning
+	 (1to1 puts each file's functions together) and the privatization of
+	 static names read later in WPA: put it back, so the program is the same
+	 with and without the plugin.  */
+      lto_file_decl_data *file = node->lto_file_data;
+      bool read = node->get_untransformed_body ();
+      if (!node->lto_file_data)
+	node->lto_file_data = file;
+      if (!read)
 	continue;
       function *fun = DECL_STRUCT_FUNCTION (node->decl);
       if (!fun || !fun->cfg)

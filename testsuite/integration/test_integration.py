@@ -494,6 +494,17 @@ void keep_copy (char *p)
   memcpy (q, p, 1);
   free (q);
 }
+
+/* util.c has a static function of the same name: lto1 renames both.  */
+static __attribute__ ((noinline)) int pick (const char *s, int i)
+{
+  return s[i];
+}
+
+int pick_h (const char *s)
+{
+  return pick (s, 1) + pick (s, 2);
+}
 """
 
 LTO_UTIL = """void release (char *p);
@@ -501,6 +512,16 @@ LTO_UTIL = """void release (char *p);
 void dispose (char *p)
 {
   release (p);
+}
+
+static __attribute__ ((noinline)) int pick (const char *s, int i)
+{
+  return s[i] == 'u';
+}
+
+int pick_u (const char *s)
+{
+  return pick (s, 3) + pick (s, 4);
 }
 """
 
@@ -617,7 +638,8 @@ def lto_whole_program(args, tmp):
         rc, out = run([args.cc, "-flto", opt, "-c"] + srcs + plug, cwd=d)
         check(rc == 0 and strip(diagnostics(out)) == local,
               "%s -flto compile: only main.c's own double free" % opt, out)
-        for part in ([], ["-flto-partition=none"], ["-flto-partition=one"]):
+        for part in ([], ["-flto-partition=none"], ["-flto-partition=one"],
+                     ["-flto-partition=1to1"]):
             mode = part[0] if part else "default WHOPR partitioning"
             prog = "prog" + "".join(part)
             rc, out = run([args.cc, "-flto", opt] + part + ["-o", prog] + objs + plug, cwd=d)
@@ -626,7 +648,7 @@ def lto_whole_program(args, tmp):
                   "%s %s link: the cross-file double free and use after free, with notes "
                   "at the call and in the callee's file, nothing else" % (opt, mode),
                   "\n".join(map(str, got)) + "\n" + out)
-        for part in ([], ["-flto-partition=none"]):
+        for part in ([], ["-flto-partition=none"], ["-flto-partition=1to1"]):
             rc, out = run([args.cc, "-flto", opt] + part + ["-o", "plain"] + objs, cwd=d)
             same = rc == 0 and open(os.path.join(d, "plain"), "rb").read() == \
                 open(os.path.join(d, "prog" + "".join(part)), "rb").read()
