@@ -4,8 +4,8 @@
 
 Compiles a project's C files with -flto (no plugin) into a private directory, from
 its compile_commands.json, then links them REPEAT times each without and with
--fplugin=memrules, in WHOPR (-flto=1: one LTRANS job, so the times do not depend on
-the other load) and with -flto-partition=none, and prints the median link time
+-fplugin=memrules, with -flto-partition=none and in WHOPR with lto-wpa (-flto=1: one
+LTRANS job, so the times do not depend on the other load), and prints the median link time
 (wall, and CPU summed over gcc, ld, lto-wrapper and every lto1 process), the peak
 RSS of the largest process, whether the output is byte-identical, and the warnings
 the plugin printed at the link.
@@ -79,10 +79,11 @@ def main():
     with tempfile.TemporaryDirectory(prefix="memrules-lto-cost-") as work:
         objs = compile_all(args, work)
         print("%d objects compiled with -flto" % len(objs))
-        for mode, flags in (("WHOPR -flto=1", ["-flto=1"]),
-                            ("-flto-partition=none", ["-flto", "-flto-partition=none"])):
+        for mode, flags, arg in (("-flto-partition=none", ["-flto", "-flto-partition=none"], []),
+                                 ("WHOPR -flto=1 + lto-wpa", ["-flto=1"],
+                                  ["-fplugin-arg-memrules-lto-wpa"])):
             res = {}
-            for name, extra in (("plain", []), ("plugin", plugin)):
+            for name, extra in (("plain", []), ("plugin", plugin + arg)):
                 runs = [link(args, objs, os.path.join(work, name), flags + extra)
                         for _ in range(args.repeat)]
                 res[name] = (statistics.median(r[0] for r in runs),

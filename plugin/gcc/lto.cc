@@ -6,7 +6,9 @@
    any IPA transformation (inlining, cloning), and runs where the regular IPA passes
    execute: in the single lto1 of -flto-partition=none, or in the WPA process of the
    default WHOPR mode, where it reads the bodies itself (get_untransformed_body, as
-   ipa-icf does).  It does nothing in a compile (in_lto_p is 0) nor in an LTRANS
+   ipa-icf does) only when -fplugin-arg-memrules-lto-wpa asks for it: GCC then streams
+   those bodies to LTRANS anew, which can renumber their local variables and change
+   the code (see execute).  It does nothing in a compile (in_lto_p is 0) nor in an LTRANS
    process.  It reads the IR and never changes it.
 
    Functions are analysed callees first (reverse post-order of the call graph), each
@@ -68,7 +70,10 @@ needs_unit_view (cgraph_node *node)
   for (cgraph_edge *e = node->callees; e; e = e->next_callee)
     {
       cgraph_node *callee = e->callee->ultimate_alias_target ();
-      if (mr_unit_view_differs (callee->decl, unit_of (callee->decl) == unit))
+      lto_file_decl_data *callee_unit = unit_of (callee->decl);
+      /* A function of no unit (a library's) is a declaration in both views.  */
+      if (callee_unit
+	  && mr_unit_view_differs (callee->decl, callee_unit == unit))
 	return true;
     }
   return false;
@@ -147,6 +152,18 @@ memrules_lto_pass::execute (function *)
 {
   if (!in_lto_p || flag_ltrans)
     return 0;
+  /* WPA would have to read the bodies, and GCC then streams them to the LTRANS
+     processes anew instead of copying them: their local variables may come out
+     numbered differently, which changes the code (stack slots at -O0).  The program
+     must not depend on the plugin, so WPA analyses only when asked to.  */
+  if (flag_wpa && !mr_opts.lto_wpa)
+    {
+      inform (UNKNOWN_LOCATION, "memrules: no whole-program analysis at this link: it "
+	      "needs %<-flto-partition=none%> (or %<-fplugin-arg-memrules-lto-wpa%>, "
+	      "which may change the generated code; see docs/integration.md of "
+	      "memrules)");
+      return 0;
+    }
   mr_report_callee_notes = true;
   units = new hash_map<tree, lto_file_decl_data *>;
   cgraph_node *node;

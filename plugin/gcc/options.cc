@@ -7,7 +7,7 @@
      disable=SLUG[,SLUG]  enable=SLUG[,SLUG]  all     rules on or off ("all" = every rule)
      error=SLUG[,SLUG]    werror=yes|no               severity (report.cc, suppress.cc)
      exclude=GLOB[:GLOB]                              files with no findings
-     sarif=PATH           budget=N  states=N  dump-ir  help  version
+     sarif=PATH           budget=N  states=N  dump-ir  lto-wpa  help  version
 
    A bad argument is never ignored: it is an error in GCC's own words ("unknown option
    '-fplugin-arg-memrules-x'", "unrecognized argument in option ...", "missing argument
@@ -25,7 +25,7 @@ struct mr_options mr_opts;
 
 static const char *const mr_keys =
   "disable= enable= all error= werror= exclude= sarif= families= budget= states= dump-ir "
-  "help version";
+  "lto-wpa help version";
 
 /* The slugs a rule list accepts, for the note after a bad one.  */
 static std::string
@@ -67,6 +67,8 @@ mr_options_help_text (void)
     "  budget=N              work units per function before its analysis stops\n"
     "  states=N              states kept per block before they are merged\n"
     "  dump-ir               print the IR the engine analyses\n"
+    "  lto-wpa               at an -flto link, analyse the whole program in WPA too\n"
+    "                        (default: only with -flto-partition=none; see the docs)\n"
     "  help, version         print this, print the version\n"
     "Pragmas: #pragma memrules ignore|warn|error \"SLUG\"..., #pragma memrules push|pop\n";
   return text.c_str ();
@@ -307,6 +309,8 @@ mr_options_parse (const struct plugin_name_args *info)
 	}
       else if (strcmp (key, "dump-ir") == 0)
 	ok &= (mr_opts.dump_ir = no_value (plugin, key, value));
+      else if (strcmp (key, "lto-wpa") == 0)
+	ok &= (mr_opts.lto_wpa = no_value (plugin, key, value));
       else if (strcmp (key, "help") == 0)
 	{
 	  if ((ok &= no_value (plugin, key, value)))

@@ -30,6 +30,7 @@ struct mr_options
   unsigned nexclude;
   const char *sarif;		/* sarif=: where the SARIF log goes, or NULL */
   bool dump_ir;
+  bool lto_wpa;			/* lto-wpa: analyse in WPA at a WHOPR -flto link */
 };
 
 extern struct mr_options mr_opts;
