@@ -156,6 +156,18 @@ memrules_lto_pass::execute (function *)
      processes anew instead of copying them: their local variables may come out
      numbered differently, which changes the code (stack slots at -O0).  The program
      must not depend on the plugin, so WPA analyses only when asked to.  */
+  /* One object file: nothing to add to what its compile found, nothing to say.  */
+  lto_file_decl_data *first = NULL;
+  bool several = false;
+  cgraph_node *node;
+  FOR_EACH_FUNCTION (node)
+    if (node->lto_file_data && node->has_gimple_body_p ())
+      {
+	several |= first && node->lto_file_data != first;
+	first = node->lto_file_data;
+      }
+  if (!several)
+    return 0;
   if (flag_wpa && !mr_opts.lto_wpa)
     {
       inform (UNKNOWN_LOCATION, "memrules: no whole-program analysis at this link: it "
@@ -166,7 +178,6 @@ memrules_lto_pass::execute (function *)
     }
   mr_report_callee_notes = true;
   units = new hash_map<tree, lto_file_decl_data *>;
-  cgraph_node *node;
   FOR_EACH_FUNCTION (node)
     if (node->lto_file_data)
       units->put (node->decl, node->lto_file_data);
