@@ -606,7 +606,8 @@ def test_lto(args, tmp):
                     "'-flto-partition=none'") == 1 and "warning" not in out,
           "a WHOPR link without lto-wpa: one note that says what to do, no analysis",
           out)
-    rc, out = run([args.cc, "-flto", "-O2", "-o", "one", b] + plug[:1], cwd=tmp)
+    rc, out = run([args.cc, "-flto", "-O2", "-shared", "-fPIC", "-o", "one.so", a]
+                  + plug[:1], cwd=tmp)
     check(rc == 0 and "memrules" not in out,
           "compile and link of one file with -flto: no note (nothing across files)", out)
     lto_whole_program(args, tmp)
