@@ -6,13 +6,16 @@ Compiles a project's C files with -flto (no plugin) into a private directory, fr
 its compile_commands.json, then links them REPEAT times each without and with
 -fplugin=memrules, with -flto-partition=none and in WHOPR with lto-wpa (-flto=1: one
 LTRANS job, so the times do not depend on the other load), and prints the median link time
-(wall, and CPU summed over gcc, ld, lto-wrapper and every lto1 process), the peak
-RSS of the largest process, whether the output is byte-identical, and the warnings
+(wall, and CPU summed over gcc, ld, lto-wrapper and every lto1 process, by GNU time),
+the peak RSS of the largest process, whether the output is byte-identical, and the warnings
 the plugin printed at the link.
 
   bench/lto-cost.py --plugin build/memrules.so \\
       --commands /var/tmp/memrules-corpus/lua5.4/compile_commands.json \\
       --exclude luac.c --libs "-lm -ldl" --repeat 5
+The plugin's file must be named memrules.so (GCC names a plugin after its file, and
+-fplugin-arg-memrules-lto-wpa must match).
+
   bench/lto-cost.py --plugin build/memrules.so \\
       --commands /var/tmp/memrules-corpus/curl/compile_commands.json --under /lib --shared
 """
@@ -20,13 +23,11 @@ the plugin printed at the link.
 import argparse
 import json
 import os
-import resource
 import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 
 def compile_all(args, work):
@@ -52,16 +53,16 @@ def compile_all(args, work):
 def link(args, objs, out, extra):
     cmd = ([args.cc, "-O2"] + (["-shared", "-fPIC"] if args.shared else []) + extra
            + ["-o", out] + objs + shlex.split(args.libs))
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t = time.monotonic()
-    p = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
-    wall = time.monotonic() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # GNU time measures this link alone: RUSAGE_CHILDREN's maxrss would be the
+    # largest of every link so far.
+    p = subprocess.run(["/usr/bin/time", "-f", "MRTIME %e %U %S %M"] + cmd,
+                       capture_output=True, text=True, errors="replace")
     if p.returncode:
         sys.exit("link failed: %s\n%s" % (" ".join(cmd), p.stderr))
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    last = [l for l in p.stderr.splitlines() if l.startswith("MRTIME ")][-1].split()
+    wall, cpu, maxrss = float(last[1]), float(last[2]) + float(last[3]), int(last[4])
     warnings = [l for l in p.stderr.splitlines() if "[memrules-" in l]
-    return wall, cpu, after.ru_maxrss, warnings
+    return wall, cpu, maxrss, warnings
 
 
 def main():
