@@ -34,7 +34,9 @@
 #include "suppress.h"
 #include "../core/engine.h"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 /* The unit (object file data) each function comes from, taken before any body is
    read: get_untransformed_body clears the node's lto_file_data.  */
@@ -54,6 +56,122 @@ static bool
 in_caller_unit (tree fndecl)
 {
   return unit_of (fndecl) == caller_unit;
+}
+
+/* Pragmas at the link.  `#pragma memrules` is read by the compiler's front end, and
+   lto1 has none: the pass reads the source file of a finding itself, once, for the
+   lines `#pragma memrules ignore|warn|error "SLUG"...`, `#pragma memrules push|pop`
+   and the MEMRULES_* macros of memrules.h, and records them as the front end would
+   (suppress.h).  The text is not preprocessed: conditionals are not evaluated (a
+   pragma under `#if 0` counts), and a pragma whose rules come from a macro is not
+   understood.  A file lto1 cannot open (a path relative to another directory) has
+   none.  */
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+static bool
+word (const char **p, const char *w)
+{
+  size_t n = strlen (w);
+  if (strncmp (*p, w, n) != 0 || ISIDNUM ((*p)[n]))
+    return false;
+  *p = skip_blanks (*p + n);
+  return true;
+}
+
+static void
+pragma_line (const char *file, int line, const char *p)
+{
+  p = skip_blanks (p);
+  const char *cmd = NULL;
+  if (*p == '#')
+    {
+      p = skip_blanks (p + 1);
+      if (!word (&p, "pragma") || !word (&p, "memrules"))
+	return;
+    }
+  else if (word (&p, "MEMRULES_IGNORE"))
+    cmd = "ignore";
+  else if (word (&p, "MEMRULES_WARN"))
+    cmd = "warn";
+  else if (word (&p, "MEMRULES_ERROR"))
+    cmd = "error";
+  else if (word (&p, "MEMRULES_PUSH"))
+    cmd = "push";
+  else if (word (&p, "MEMRULES_POP"))
+    cmd = "pop";
+  else
+    return;
+  if (!cmd)
+    for (const char *c : { "ignore", "warn", "error", "push", "pop" })
+      if (word (&p, c))
+	cmd = c;
+  if (!cmd)
+    return;
+  if (strcmp (cmd, "push") == 0)
+    {
+      mr_suppress_push (file, line);
+      return;
+    }
+  if (strcmp (cmd, "pop") == 0)
+    {
+      mr_suppress_pop (file, line);
+      return;
+    }
+  bool rules[MR_RULE_COUNT] = {};
+  bool any = false;
+  while ((p = strchr (p, '"')))
+    {
+      const char *end = strchr (p + 1, '"');
+      if (!end)
+	break;
+      std::string slug (p + 1, end - p - 1);
+      for (int r = 0; r < MR_RULE_COUNT; r++)
+	if (slug == "all" || slug == mr_rules[r].slug)
+	  rules[r] = any = true;
+      p = end + 1;
+    }
+  if (any)
+    mr_suppress_set (file, line, rules,
+		     cmd[0] == 'i' ? MR_MODE_IGNORE : cmd[0] == 'w' ? MR_MODE_WARN
+		     : MR_MODE_ERROR);
+}
+
+static void
+read_pragmas (const char *file)
+{
+  static std::vector<std::string> done;
+  if (!file)
+    return;
+  for (const auto &d : done)
+    if (d == file)
+      return;
+  done.push_back (file);
+  FILE *in = fopen (file, "r");
+  if (!in)
+    return;
+  char buf[4096];
+  int line = 0;
+  while (fgets (buf, sizeof buf, in))
+    {
+      line++;
+      if (!strchr (buf, '\n'))
+	{
+	  /* The rest of a long line.  */
+	  int ch;
+	  while ((ch = getc (in)) != EOF && ch != '\n')
+	    ;
+	}
+      if (strstr (buf, "memrules") || strstr (buf, "MEMRULES_"))
+	pragma_line (file, line, buf);
+    }
+  fclose (in);
 }
 
 static location_t
@@ -123,8 +241,10 @@ analyse (cgraph_node *node, function *fun)
 	bool old = false;
 	for (const auto &k : seen)
 	  old |= k.first == (unsigned) fd->rule && k.second == finding_loc (fd);
-	if (!old)
-	  mr_report_finding (&low, fd);
+	if (old)
+	  continue;
+	read_pragmas (expand_location (finding_loc (fd)).file);
+	mr_report_finding (&low, fd);
       }
   mr_result_free (&result);
   mr_lowered_release (&low);

@@ -679,6 +679,30 @@ def lto_whole_program(args, tmp):
     rc, out = run([args.cc, "-flto", "-O2", "-o", "prog"] + objs, cwd=d)
     check(rc == 0 and "memrules" not in out, "a link without the plugin analyses nothing", out)
 
+    # Pragmas at the link: lto1 reads them from the caller's source file.
+    shutil.copy(os.path.join(ROOT, "include", "memrules.h"), d)
+    write(d, "prag.c", '''#include <stdlib.h>
+#include "memrules.h"
+void release (char *p);
+#pragma memrules push
+#pragma memrules ignore "double-free"
+int f1 (void) { char *p = malloc (4); if (!p) return 1; release (p); free (p); return 0; }
+#pragma memrules pop
+int f2 (void) { char *p = malloc (4); if (!p) return 1; release (p); free (p); return 0; }
+MEMRULES_PUSH
+MEMRULES_IGNORE ("use-after-free", "leak")
+int f3 (void) { char *p = malloc (4); if (!p) return 1; release (p); return p[0]; }
+MEMRULES_POP
+#pragma memrules error "use-after-free"
+int f4 (void) { char *p = malloc (4); if (!p) return 1; release (p); return p[0]; }
+''')
+    rc, out = run([args.cc, "-flto", "-O2", "-fPIC", "-c", "prag.c"] + plug, cwd=d)
+    rc, out = run([args.cc, "-flto", "-O2", "-shared", "-fPIC", "-o", "prag.so", "helpers.o",
+                   "prag.o"] + none + plug, cwd=d)
+    got = [(f, l, k) for f, l, k, m in diagnostics(out) if k != "note"]
+    check(rc != 0 and got == [("prag.c", 8, "warning"), ("prag.c", 14, "error")],
+          "pragmas at the link: ignore, push/pop, MEMRULES_* and error apply", out)
+
     # Without -flto each file is analysed alone: no cross-file finding.
     rc, out = run([args.cc, "-O2", "-c"] + srcs + plug, cwd=d)
     check(rc == 0 and strip(diagnostics(out)) == local,
