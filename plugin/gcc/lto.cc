@@ -6,10 +6,11 @@
    any IPA transformation (inlining, cloning), and runs where the regular IPA passes
    execute: in the single lto1 of -flto-partition=none, or in the WPA process of the
    default WHOPR mode, where it reads the bodies itself (get_untransformed_body, as
-   ipa-icf does) only when -fplugin-arg-memrules-lto-wpa asks for it: GCC then streams
-   those bodies to LTRANS anew, which can renumber their local variables and change
-   the code (see execute).  It does nothing in a compile (in_lto_p is 0) nor in an LTRANS
-   process.  It reads the IR and never changes it.
+   ipa-icf does) only when -fplugin-arg-memrules-lto-wpa asks for it: GCC then
+   streams those bodies to LTRANS anew, which can renumber their local variables and
+   change the code (see execute).  It does nothing in a compile (in_lto_p is 0), in
+   an LTRANS process, or for a program of one object file.  It reads the IR and never
+   changes it.
 
    Functions are analysed callees first (reverse post-order of the call graph), each
    lowered and analysed as in a compile, and its summary recorded, so a call in a.c to
@@ -272,10 +273,6 @@ memrules_lto_pass::execute (function *)
 {
   if (!in_lto_p || flag_ltrans)
     return 0;
-  /* WPA would have to read the bodies, and GCC then streams them to the LTRANS
-     processes anew instead of copying them: their local variables may come out
-     numbered differently, which changes the code (stack slots at -O0).  The program
-     must not depend on the plugin, so WPA analyses only when asked to.  */
   /* One object file: nothing to add to what its compile found, nothing to say.  */
   lto_file_decl_data *first = NULL;
   bool several = false;
@@ -288,6 +285,10 @@ memrules_lto_pass::execute (function *)
       }
   if (!several)
     return 0;
+  /* WPA would have to read the bodies, and GCC then streams them to the LTRANS
+     processes anew instead of copying them: their local variables may come out
+     numbered differently, which changes the code (stack slots at -O0).  The program
+     must not depend on the plugin, so WPA analyses only when asked to.  */
   if (flag_wpa && !mr_opts.lto_wpa)
     {
       inform (UNKNOWN_LOCATION, "memrules: no whole-program analysis at this link: it "
