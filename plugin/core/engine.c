@@ -421,11 +421,214 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 
 /* Summaries.  At each return, what happened to the parameters' objects and what is
    returned; joined over every path that returns.  */
+
+/* The fields of parameters' objects the function frees (a destructor, a clear
+   function): a candidate (param, off) holds on a path that returns if the pointer
+   first loaded from there is freed or NULL on it, or if the parameter itself is
+   NULL on it (`if (!x) return;`).  Only the pointer the caller had there counts: the
+   object must be the one a load from that field made (MR_OBJ_SYM of a load), not
+   something the function stored first.  */
+static void
+summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
+{
+  mr_summary *sum = &c->out->summary;
+  bool sat[MR_SUMMARY_FIELDS] = { false };
+  for (uint32_t k = 0; k < c->nparam_loads; k++)
+    {
+      const mr_param_load *pl = &c->param_loads[k];
+      mr_field_free *ff = &sum->field_frees[pl->field];
+      if (ff->param < 32 && (null_params & (1u << ff->param)))
+	{
+	  sat[pl->field] = true;
+	  continue;
+	}
+      mr_ref r = mr_state_lookup (s, pl->value);
+      if (r.obj == MR_OBJ_NULL)
+	{
+	  sat[pl->field] = true;
+	  continue;
+	}
+      if ((r.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM || r.off != 0)
+	continue;
+      /* The object must come from a load of the same field.  */
+      bool from_field = false;
+      for (uint32_t j = 0; j < c->nparam_loads; j++)
+	if (c->param_loads[j].field == pl->field
+	    && (MR_OBJ_SYM | c->param_loads[j].value) == r.obj)
+	  from_field = true;
+      const mr_objst *o = mr_state_obj (s, r.obj);
+      if (from_field && o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
+	{
+	  sat[pl->field] = true;
+	  if (!ff->freed)
+	    {
+	      ff->freed = true;
+	      ff->family = o->family;
+	      ff->loc = o->ev->loc;
+	    }
+	}
+    }
+  for (uint32_t i = 0; i < sum->nfield_frees; i++)
+    {
+      /* A parameter NULL on this path has no fields loaded: vacuously freed.  */
+      if (sum->field_frees[i].param < 32
+	  && (null_params & (1u << sum->field_frees[i].param)))
+	sat[i] = true;
+      c->field_ok[i] = c->field_ok[i] && sat[i];
+    }
+}
+
+/* The pointers loaded from *(param + constant) in f: the candidates for the
+   summary's field frees (at most MR_SUMMARY_FIELDS distinct fields).  */
+static void
+find_param_loads (mr_ctx *c)
+{
+  mr_func *f = c->f;
+  mr_summary *sum = &c->out->summary;
+  uint32_t cap = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_LOAD || !e->dst || !(e->flags & MR_EVF_POINTER)
+	    || e->a.kind != MR_OPND_VALUE)
+	  continue;
+	int64_t off;
+	uint32_t root = mr_func_root (f, e->a.id, &off);
+	off = mr_off_add (off, e->off);
+	if (!root || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE)
+	  continue;
+	uint32_t param = 32;
+	for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+	  if (f->params[i] == root)
+	    param = i;
+	if (param == 32)
+	  continue;
+	uint32_t field = sum->nfield_frees;
+	for (uint32_t i = 0; i < sum->nfield_frees; i++)
+	  if (sum->field_frees[i].param == param && sum->field_frees[i].off == off)
+	    field = i;
+	if (field == sum->nfield_frees)
+	  {
+	    if (field == MR_SUMMARY_FIELDS)
+	      continue;
+	    sum->field_frees[field] = (mr_field_free) { .param = (uint8_t) param, .off = off };
+	    c->field_ok[field] = true;
+	    sum->nfield_frees++;
+	  }
+	MR_VEC_PUSH (c->param_loads, c->nparam_loads, cap);
+	c->param_loads[c->nparam_loads - 1] = (mr_param_load) { e->dst, field };
+      }
+}
+
+/* Is operand o (a pointer) a local of the function, or nothing to the caller?  */
+static bool
+local_target (const mr_func *f, mr_opnd o)
+{
+  if (o.kind == MR_OPND_ADDR)
+    return o.id < f->ndecls && f->decls[o.id].kind != MR_DECL_STATIC;
+  return false;
+}
+
+static bool
+is_param_root (const mr_func *f, mr_opnd o)
+{
+  if (o.kind != MR_OPND_VALUE)
+    return false;
+  int64_t off;
+  uint32_t root = mr_func_root (f, o.id, &off);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (root && f->params[i] == root)
+      return true;
+  return false;
+}
+
+/* The part of no_clobber the events alone decide (see mr_summary): every store is
+   to a local or a non-pointer value at a known offset, every call is one that
+   writes nothing the caller sees, no parameter is returned or stored, and every
+   free is of a parameter or of a pointer loaded from a parameter's object (the
+   summary then says whether it always happens).  */
+static bool
+events_keep_callers_memory (const mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	switch (e->kind)
+	  {
+	  case MR_EV_STORE:
+	    if (local_target (f, e->a))
+	      break;
+	    if ((e->flags & MR_EVF_POINTER) || e->off == MR_OFF_UNKNOWN
+		|| e->off == MR_OFF_POSITIVE)
+	      return false;
+	    break;
+	  case MR_EV_CALL:
+	    if (!(e->flags & MR_EVF_NO_CLOBBER) || !e->call)
+	      return false;
+	    for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	      if ((e->call->write_mask & (1u << i)) && !local_target (f, e->call->args[i]))
+		return false;
+	    break;
+	  case MR_EV_RETURN:
+	    if (is_param_root (f, e->a))
+	      return false;
+	    break;
+	  case MR_EV_DEREF:
+	    if ((e->flags & MR_EVF_WRITE) && !local_target (f, e->a))
+	      return false;
+	    break;
+	  case MR_EV_ESCAPE:
+	  case MR_EV_REALLOC:
+	    return false;
+	  case MR_EV_FREE:
+	    {
+	      if (is_param_root (f, e->a))
+		break;
+	      bool field = false;
+	      int64_t off;
+	      uint32_t root = e->a.kind == MR_OPND_VALUE ? mr_func_root (f, e->a.id, &off) : 0;
+	      for (uint32_t i = 0; i < c->nparam_loads; i++)
+		if (root && root == c->param_loads[i].value)
+		  field = true;
+	      if (!field)
+		return false;
+	      break;
+	    }
+	  default:
+	    break;
+	  }
+      }
+  return true;
+}
+
+/* After the last return: keep the field frees that held on every path and were
+   freed on one; the parameters freed or NULL on every path, freed on one.  */
+static void
+finish_summary (mr_ctx *c)
+{
+  mr_summary *sum = &c->out->summary;
+  sum->frees_always &= sum->frees_maybe;
+  bool sometimes = sum->frees_always != sum->frees_maybe;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < sum->nfield_frees; i++)
+    if (c->field_ok[i] && sum->field_frees[i].freed && sum->saw_return)
+      sum->field_frees[n++] = sum->field_frees[i];
+    else if (sum->field_frees[i].freed)
+      sometimes = true;
+  sum->nfield_frees = (uint8_t) n;
+  sum->no_clobber = !sometimes && events_keep_callers_memory (c);
+  free (c->param_loads);
+  c->param_loads = NULL;
+  c->nparam_loads = 0;
+}
 static void
 summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 {
   mr_summary *sum = &c->out->summary;
-  uint32_t freed = 0;
+  uint32_t freed = 0, null = 0;
   for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
     {
       uint32_t v = c->f->params[i];
@@ -433,15 +636,22 @@ summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 	continue;
       mr_ref r = mr_state_lookup (s, v);
       const mr_objst *o = is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
-      if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
+      if (r.obj == MR_OBJ_NULL)
+	null |= 1u << i;	/* `if (p) free (p);` on its NULL path */
+      else if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
 	{
 	  freed |= 1u << i;
 	  if (!sum->frees_maybe)
-	    sum->free_family = o->family;
+	    {
+	      sum->free_family = o->family;
+	      sum->free_loc = o->ev->loc;
+	    }
 	}
     }
-  sum->frees_always = sum->saw_return ? sum->frees_always & freed : freed;
+  /* Freed or NULL on every path; that some path frees is checked at the end.  */
+  sum->frees_always = sum->saw_return ? sum->frees_always & (freed | null) : freed | null;
   sum->frees_maybe |= freed;
+  summarize_field_frees (c, s, null);
 
   /* The returned pointer: a fresh allocation, NULL, or something else.  */
   mr_ref r = ev->a.kind == MR_OPND_VALUE ? mr_ref_of (c, s, ev->a) : (mr_ref) { MR_OBJ_NONE, 0 };
@@ -531,8 +741,12 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 
     case MR_EV_LOAD:
       {
-	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_READ, 0);
-	check_access (c, s, ev, ev->a, false);
+	/* A load a summarized call makes for its callee was checked by the call.  */
+	if (!(ev->flags & MR_EVF_SUMMARIZED))
+	  {
+	    mr_check_use_after_free (c, s, ev, ev->a, MR_USE_READ, 0);
+	    check_access (c, s, ev, ev->a, false);
+	  }
 	if (!ev->dst)
 	  break;
 	mr_ref base = mr_ref_of (c, s, ev->a);
@@ -1220,6 +1434,8 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   if (!worth_analysing (f))
     {
       out->summary.valid = true;	/* frees nothing, allocates nothing */
+      mr_ctx quick = { .f = f, .cfg = cfg_in, .out = out };
+      out->summary.no_clobber = events_keep_callers_memory (&quick);
       return;
     }
   uint32_t first = out->nfindings;
@@ -1238,6 +1454,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
     if (d.rpo_index[f->edges[e].src] >= d.rpo_index[f->edges[e].dst])
       d.loop_target[f->edges[e].dst] = true;
 
+  find_param_loads (&d.ctx);
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
   uint64_t start = out->work;
@@ -1274,6 +1491,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.queued);
   free (d.return_ev);
   free (d.loop_target);
+  finish_summary (&d.ctx);
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;

@@ -113,7 +113,8 @@ enum
   MR_EVF_UNSIZED = 1 << 9,	/* CALL: writes through argument 0 with no size given */
   MR_EVF_SUMMARIZED = 1 << 10	/* CALL: to a function of the TU, per its summary:
 				   it reads through deref_mask somewhere, maybe after
-				   checking for NULL, maybe after writing */
+				   checking for NULL, maybe after writing.  LOAD: of a
+				   field such a callee frees (checked by the call) */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -154,6 +155,7 @@ typedef struct mr_event
   mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any */
   const char *via;		/* FREE/ALLOC/REALLOC done inside this called function */
   mr_loc loc;
+  mr_loc via_loc;		/* with via: where, inside it (handle 0: unknown) */
 } mr_event;
 
 typedef enum mr_cmp

@@ -743,6 +743,51 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint3
   return true;
 }
 
+/* The field of *ptr at byte offset off that holds a pointer, or NULL_TREE.  */
+static tree
+pointer_field_at (tree ptr, int64_t off)
+{
+  if (!POINTER_TYPE_P (TREE_TYPE (ptr)))
+    return NULL_TREE;
+  tree type = TREE_TYPE (TREE_TYPE (ptr));
+  if (!RECORD_OR_UNION_TYPE_P (type))
+    return NULL_TREE;
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FIELD_DECL && POINTER_TYPE_P (TREE_TYPE (f))
+	&& tree_fits_shwi_p (byte_position (f)) && tree_to_shwi (byte_position (f)) == off)
+      return f;
+  return NULL_TREE;
+}
+
+/* A summarized callee frees the pointer at *(argument + off): the caller loads it
+   (a value named like the field, `c.p_` or `x->buf`) and frees it, in the
+   callee's name.  The load checks nothing: the callee may test for NULL first.  */
+static void
+lower_field_free (lower_ctx *c, unsigned bb, gcall *s, const mr_field_free *ff,
+		  const char *name, mr_loc loc)
+{
+  if (ff->param >= gimple_call_num_args (s))
+    return;
+  tree arg = gimple_call_arg (s, ff->param);
+  mr_opnd base = lower_operand (c, bb, arg, loc);
+  if (base.kind != MR_OPND_VALUE && base.kind != MR_OPND_ADDR)
+    return;
+  tree field = pointer_field_at (arg, ff->off);
+  tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
+			     build_simple_mem_ref (arg), field, NULL_TREE)
+		   : NULL_TREE;
+  mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+  ld->dst = new_synthetic (c, ref);
+  ld->a = base;
+  ld->off = ff->off;
+  ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+  mr_event *fr = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+  fr->a = mr_value (ld->dst);
+  fr->family = ff->family;
+  fr->via = mr_func_strdup (c->f, name);
+  fr->via_loc = ff->loc;
+}
+
 /* A call to a function analysed earlier in the translation unit: its summary says
    which parameters it frees, whether it returns a fresh allocation (a wrapper of
    malloc: xmalloc), or realloc of a parameter (gdRealloc), and which parameters it
@@ -768,6 +813,10 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       return true;
     }
   uint32_t frees = sum->frees_always;
+  /* Fields the callee frees (a destructor's `delete p_`): they are read from the
+     arguments as the caller sees them before the call.  */
+  for (unsigned i = 0; i < sum->nfield_frees; i++)
+    lower_field_free (c, bb, s, &sum->field_frees[i], name, loc);
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown ()
@@ -777,6 +826,11 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
+  /* A callee that keeps nothing and writes nothing of its caller's leaves the
+     caller's knowledge of its memory intact: the objects passed stay the caller's
+     (a leak after the call is still a leak), their fields stay known.  */
+  if (sum->valid && sum->no_clobber)
+    e->flags |= MR_EVF_NO_CLOBBER;
   e->dst = sum->returns_alloc ? 0 : dst;
   for (unsigned i = 0; i < nargs && i < 32; i++)
     if (frees & (1u << i))
@@ -785,6 +839,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 	f->a = lower_operand (c, bb, gimple_call_arg (s, i), loc);
 	f->family = sum->free_family;
 	f->via = mr_func_strdup (c->f, name);
+	f->via_loc = sum->free_loc;
       }
   if (sum->returns_alloc && dst)
     {

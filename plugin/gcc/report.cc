@@ -308,6 +308,15 @@ quoted (const std::string &name)
   return std::string (open_quote) + name + close_quote;
 }
 
+/* The free inside the called function that a summarized call stands for.  */
+static void
+emit_callee_note (const mr_event *ev)
+{
+  if (ev->via && ev->via_loc.handle && ev->kind == MR_EV_FREE)
+    inform (user_loc ((location_t) ev->via_loc.handle), "%qs releases it here",
+	    ev->via);
+}
+
 static void
 emit_note (const mr_note *n, const std::string &what)
 {
@@ -316,7 +325,10 @@ emit_note (const mr_note *n, const std::string &what)
     {
     case MR_NOTE_FIRST_FREE:
       if (n->ev->via && n->ev->kind != MR_EV_REALLOC)
-	inform (loc, "first %qs here, in %qs", dealloc_word (n->ev), n->ev->via);
+	{
+	  inform (loc, "first %qs here, in %qs", dealloc_word (n->ev), n->ev->via);
+	  emit_callee_note (n->ev);
+	}
       else
 	inform (loc, "first %qs here", dealloc_word (n->ev));
       break;
@@ -324,7 +336,10 @@ emit_note (const mr_note *n, const std::string &what)
       if (n->ev->kind == MR_EV_REALLOC)
 	inform (loc, "freed here by %qs", dealloc_word (n->ev));
       else if (n->ev->via)
-	inform (loc, "freed here, in %qs", n->ev->via);
+	{
+	  inform (loc, "freed here, in %qs", n->ev->via);
+	  emit_callee_note (n->ev);
+	}
       else
 	inform (loc, "freed here");
       break;
