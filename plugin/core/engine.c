@@ -1410,6 +1410,24 @@ finding_order (const void *a, const void *b)
   return (int) x->rule - (int) y->rule;
 }
 
+bool
+mr_summary_same (const mr_summary *a, const mr_summary *b)
+{
+  if (a->valid != b->valid || a->frees_always != b->frees_always
+      || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
+      || a->derefs != b->derefs || a->returns_alloc != b->returns_alloc
+      || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
+      || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
+      || a->nfield_frees != b->nfield_frees)
+    return false;
+  for (uint32_t i = 0; i < a->nfield_frees; i++)
+    if (a->field_frees[i].param != b->field_frees[i].param
+	|| a->field_frees[i].off != b->field_frees[i].off
+	|| a->field_frees[i].family != b->field_frees[i].family)
+      return false;
+  return true;
+}
+
 void
 mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 {

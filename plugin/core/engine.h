@@ -135,6 +135,9 @@ typedef struct mr_result
 
 void mr_config_default (mr_config *cfg);
 
+/* Do two summaries say the same to callers (locations aside)?  */
+bool mr_summary_same (const mr_summary *a, const mr_summary *b);
+
 /* Analyses f (resolving its copies first) and appends findings to out, in the order
    of their events in the function, one per (rule, event, argument).  */
 void mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out);

@@ -12,6 +12,7 @@
 
 #include "gcc-common.h"
 #include "lower.h"
+#include "suppress.h"
 #include "../core/known.h"
 #include "../core/families.h"
 
@@ -693,6 +694,21 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 
 static const mr_summary *summary_of (tree fndecl);
 
+/* Functions whose summaries may still change: those of a cycle of calls and their
+   callers (mr_summary_is_provisional).  */
+static hash_set<tree> *provisional;
+
+void
+mr_summary_is_provisional (tree fndecl, bool yes)
+{
+  if (!provisional)
+    provisional = new hash_set<tree>;
+  if (yes)
+    provisional->add (fndecl);
+  else
+    provisional->remove (fndecl);
+}
+
 /* A function of the knowledge base or a families file (families.h): g_malloc,
    sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
    (an unknown call's effects), then the allocation or release happens.  */
@@ -799,6 +815,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   const mr_summary *sum = summary_of (fndecl);
   if (!sum)
     return false;
+  if (provisional && provisional->contains (fndecl))
+    c->out->recursive = true;		/* analysed again when the cycle is done */
   unsigned nargs = gimple_call_num_args (s);
   const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
   if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst)
@@ -1034,6 +1052,13 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     return;
   if (!k && fndecl && lower_summarized_call (c, bb, s, fndecl, dst, loc))
     return;
+  /* A function of this translation unit not analysed yet, though the pass runs on
+     callees first: a recursive call.  Its caller is analysed again once the whole
+     cycle has summaries (plugin.cc).  */
+  if (!k && has_body && gimple_has_body_p (fndecl)
+      && !in_system_header_at (DECL_SOURCE_LOCATION (fndecl))
+      && !mr_file_excluded (expand_location (DECL_SOURCE_LOCATION (fndecl)).file))
+    c->out->recursive = true;
 
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
@@ -1405,12 +1430,15 @@ static hash_set<tree> *never_returning;
 /* Summaries of the functions analysed so far in this translation unit.  */
 static hash_map<tree, mr_summary> *summaries;
 
-void
+bool
 mr_record_summary (tree fndecl, const mr_summary *sum)
 {
   if (!summaries)
     summaries = new hash_map<tree, mr_summary>;
+  const mr_summary *old = summaries->get (fndecl);
+  bool changed = !old || !mr_summary_same (old, sum);
   summaries->put (fndecl, *sum);
+  return changed;
 }
 
 static const mr_summary *

@@ -15,6 +15,8 @@ struct mr_lowered
   function *fun;
   unsigned num_ssa;
   vec<tree> synth;		/* synthetic value num_ssa + i -> its ADDR_EXPR */
+  bool recursive;		/* calls a function of the TU that has no summary yet:
+				   one of its own cycle of calls */
 };
 
 /* Lowers fun; release with mr_lowered_release.  */
@@ -25,8 +27,13 @@ void mr_lowered_release (mr_lowered *l);
 const char *mr_user_family_name (unsigned family);
 
 /* Remembers what fndecl does to its callers' memory (plugin.cc, after analysing it),
-   for the calls to it lowered later in the translation unit.  */
-void mr_record_summary (tree fndecl, const mr_summary *sum);
+   for the calls to it lowered later in the translation unit.  Returns true if it
+   differs from the summary recorded before (a cycle's fixpoint, plugin.cc).  */
+bool mr_record_summary (tree fndecl, const mr_summary *sum);
+
+/* Marks fndecl's summary as provisional (it is in or calls into a cycle of calls
+   still being iterated): its callers are analysed again too.  */
+void mr_summary_is_provisional (tree fndecl, bool yes);
 
 /* True if fndecl's body, lowered earlier in this translation unit, never returns.  */
 bool mr_never_returns (tree fndecl);

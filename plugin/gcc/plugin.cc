@@ -7,6 +7,7 @@
    gcc -v shows and the help gcc --help shows), then the callbacks:
      PLUGIN_PRAGMAS            `#pragma memrules` and __MEMRULES__ (pragmas.cc)
      PLUGIN_PASS_MANAGER_SETUP the pass below
+     PLUGIN_EARLY_GIMPLE_PASSES_END  functions in cycles of calls, analysed again
      PLUGIN_FINISH             the SARIF log, if sarif= was given (sarif-out.cc)
 
    The pass `memrules` is inserted right after GCC's "ssa" pass: every function is in
@@ -48,6 +49,63 @@ struct memrules_pass : gimple_opt_pass
   unsigned int execute (function *fun) final override;
 };
 
+/* Functions in a cycle of calls (recursion), analysed again once every function
+   of the translation unit has been through the pass; see analyse_cycles.  */
+static vec<tree> in_cycles;
+
+/* Lowers, analyses and records fun's summary; reports its findings if `report`.
+   Returns true if the summary differs from the one recorded before.  */
+static bool
+analyse_function (function *fun, bool report)
+{
+  mr_lowered low = {};
+  mr_lower (fun, &low);
+  if (mr_opts.dump_ir && report)
+    mr_func_dump (low.func, stderr);
+  mr_result result = {};
+  mr_analyze (low.func, &mr_opts.config, &result);
+  bool changed = mr_record_summary (fun->decl, &result.summary);
+  if (report)
+    mr_report_findings (&low, &result, 0);
+  mr_result_free (&result);
+  mr_lowered_release (&low);
+  return changed;
+}
+
+/* After the "ssa" pass ran on every function (PLUGIN_EARLY_GIMPLE_PASSES_END, still
+   before any optimisation): the functions that called a function of their own
+   cycle before it had a summary, and the functions that called those, are analysed
+   again with the summaries of the whole cycle, until the summaries stop changing
+   (at most MAX_ROUNDS times), and only then reported.  The first summaries of a
+   cycle treat its calls as unknown calls, so the fixpoint is the cautious one:
+   what a cycle frees on every path through another member is not found, but no
+   finding rests on a guess.  */
+static void
+analyse_cycles (void *, void *)
+{
+  const int MAX_ROUNDS = 3;
+  if (in_cycles.is_empty ())
+    return;
+  for (int round = 0; round <= MAX_ROUNDS; round++)
+    {
+      bool last = round == MAX_ROUNDS, changed = false;
+      for (tree decl : in_cycles)
+	{
+	  function *fn = DECL_STRUCT_FUNCTION (decl);
+	  if (!fn || !fn->cfg || !gimple_in_ssa_p (fn))
+	    continue;
+	  push_cfun (fn);
+	  changed |= analyse_function (fn, last);
+	  pop_cfun ();
+	}
+      if (!changed && !last)
+	round = MAX_ROUNDS - 1;		/* stable: the next round reports */
+    }
+  for (tree decl : in_cycles)
+    mr_summary_is_provisional (decl, false);
+  in_cycles.release ();
+}
+
 unsigned int
 memrules_pass::execute (function *fun)
 {
@@ -58,6 +116,8 @@ memrules_pass::execute (function *fun)
   if (!fun->cfg || in_system_header_at (where)
       || mr_file_excluded (expand_location (where).file))
     return 0;
+  /* A function calling into its own cycle is analysed now for its summary (a
+     first approximation for the others of the cycle) and reported later.  */
   mr_lowered low = {};
   mr_lower (fun, &low);
   if (mr_opts.dump_ir)
@@ -65,7 +125,13 @@ memrules_pass::execute (function *fun)
   mr_result result = {};
   mr_analyze (low.func, &mr_opts.config, &result);
   mr_record_summary (fun->decl, &result.summary);
-  mr_report_findings (&low, &result, 0);
+  if (low.recursive)
+    {
+      in_cycles.safe_push (fun->decl);
+      mr_summary_is_provisional (fun->decl, true);
+    }
+  else
+    mr_report_findings (&low, &result, 0);
   mr_result_free (&result);
   mr_lowered_release (&low);
   return 0;
@@ -86,6 +152,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_INFO, NULL, &memrules_info);
   register_callback (info->base_name, PLUGIN_PRAGMAS, mr_pragmas_register, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, mr_malloc_cast_check, NULL);
+  register_callback (info->base_name, PLUGIN_EARLY_GIMPLE_PASSES_END, analyse_cycles, NULL);
   if (mr_opts.sarif)
     register_callback (info->base_name, PLUGIN_FINISH, mr_sarif_finish, NULL);
 
