@@ -293,6 +293,8 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
   o->flags = 0;
   if (ev->flags & MR_EVF_MAY_FAIL)
     o->flags |= MR_OBJF_MAYBE_NULL;
+  if (ev->flags & MR_EVF_NEVER_NULL)
+    o->flags |= MR_OBJF_NONNULL;
   if (ev->flags & MR_EVF_UNINIT)
     o->flags |= MR_OBJF_UNINIT;
   if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a))
@@ -530,17 +532,104 @@ local_target (const mr_func *f, mr_opnd o)
   return false;
 }
 
+/* The parameter operand o is (plus *off), or -1.  */
+static int
+param_of (const mr_func *f, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return -1;
+  uint32_t root = mr_func_root (f, o.id, off);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (root && f->params[i] == root)
+      return (int) i;
+  return -1;
+}
+
 static bool
 is_param_root (const mr_func *f, mr_opnd o)
 {
-  if (o.kind != MR_OPND_VALUE)
-    return false;
   int64_t off;
-  uint32_t root = mr_func_root (f, o.id, &off);
-  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
-    if (root && f->params[i] == root)
+  return param_of (f, o, &off) >= 0;
+}
+
+/* The field store event e makes, as a summary entry: a parameter stored at a
+   constant offset into another parameter's object.  */
+static bool
+as_field_store (const mr_func *f, const mr_event *e, mr_field_store *out)
+{
+  if (e->kind != MR_EV_STORE || !(e->flags & MR_EVF_POINTER))
+    return false;
+  int64_t base_off, src_off;
+  int dst = param_of (f, e->a, &base_off);
+  int src = param_of (f, e->b, &src_off);
+  int64_t off = mr_off_add (base_off, e->off);
+  if (dst < 0 || src < 0 || dst == src || src_off != 0 || off == MR_OFF_UNKNOWN
+      || off == MR_OFF_POSITIVE)
+    return false;
+  *out = (mr_field_store) { (uint8_t) dst, (uint8_t) src, off };
+  return true;
+}
+
+static bool
+is_summarized_store (const mr_func *f, const mr_summary *sum, const mr_event *e)
+{
+  mr_field_store fs;
+  if (!as_field_store (f, e, &fs))
+    return false;
+  for (uint32_t i = 0; i < sum->nfield_stores; i++)
+    if (sum->field_stores[i].dst_param == fs.dst_param
+	&& sum->field_stores[i].src_param == fs.src_param && sum->field_stores[i].off == fs.off)
       return true;
   return false;
+}
+
+/* The field stores every path makes: those on the straight line of blocks from the
+   entry, and only if no other store writes the same field.  */
+static void
+find_field_stores (const mr_func *f, mr_summary *sum)
+{
+  uint32_t b = f->entry;
+  for (uint32_t steps = 0; steps < f->nblocks; steps++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  mr_field_store fs;
+	  if (as_field_store (f, &blk->events[k], &fs)
+	      && sum->nfield_stores < MR_SUMMARY_FIELDS)
+	    sum->field_stores[sum->nfield_stores++] = fs;
+	}
+      if (blk->nsuccs != 1)
+	break;
+      uint32_t next = f->edges[blk->succs[0]].dst;
+      if (next == b || f->blocks[next].npreds != 1)
+	break;
+      b = next;
+    }
+  if (!sum->nfield_stores)
+    return;
+  /* Any other store to one of these fields (a parameter's object at that offset)
+     makes it conditional: dropped.  */
+  for (uint32_t bb = 0; bb < f->nblocks; bb++)
+    for (uint32_t k = 0; k < f->blocks[bb].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[bb].events[k];
+	if (e->kind != MR_EV_STORE || is_summarized_store (f, sum, e))
+	  continue;
+	int64_t base_off;
+	int dst = param_of (f, e->a, &base_off);
+	int64_t off = mr_off_add (base_off, e->off);
+	if (dst < 0)
+	  continue;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < sum->nfield_stores; i++)
+	  if (sum->field_stores[i].dst_param != dst
+	      || (off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE
+		  && sum->field_stores[i].off != off))
+	    sum->field_stores[n++] = sum->field_stores[i];
+	sum->nfield_stores = (uint8_t) n;
+      }
 }
 
 /* The part of no_clobber the events alone decide (see mr_summary): every store is
@@ -559,7 +648,7 @@ events_keep_callers_memory (const mr_ctx *c)
 	switch (e->kind)
 	  {
 	  case MR_EV_STORE:
-	    if (local_target (f, e->a))
+	    if (local_target (f, e->a) || is_summarized_store (f, &c->out->summary, e))
 	      break;
 	    if ((e->flags & MR_EVF_POINTER) || e->off == MR_OFF_UNKNOWN
 		|| e->off == MR_OFF_POSITIVE)
@@ -751,6 +840,15 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	  break;
 	mr_ref base = mr_ref_of (c, s, ev->a);
 	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
+	/* A summarized callee given freed memory: that is the call's finding; what
+	   it would free inside is not followed (no cascade of reports).  */
+	if ((ev->flags & MR_EVF_SUMMARIZED) && is_object (base.obj)
+	    && mr_obj_ts (s, base.obj) == MR_TS_FREED)
+	  {
+	    fresh_value (s, ev->dst);
+	    mr_state_bind (s, ev->dst, (mr_ref) { MR_OBJ_NONE, 0 });
+	    break;
+	  }
 	bool tracked = (ev->flags & MR_EVF_POINTER) && is_object (base.obj)
 		       && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	mr_ref content;
@@ -815,6 +913,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
 	  if (call->deref_mask & (1u << i))
 	    {
+	      if (i == 0 && (ev->flags & MR_EVF_DTOR))
+		continue;
 	      mr_check_use_after_free (c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
@@ -1418,8 +1518,13 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->derefs != b->derefs || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
-      || a->nfield_frees != b->nfield_frees)
+      || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores)
     return false;
+  for (uint32_t i = 0; i < a->nfield_stores; i++)
+    if (a->field_stores[i].dst_param != b->field_stores[i].dst_param
+	|| a->field_stores[i].src_param != b->field_stores[i].src_param
+	|| a->field_stores[i].off != b->field_stores[i].off)
+      return false;
   for (uint32_t i = 0; i < a->nfield_frees; i++)
     if (a->field_frees[i].param != b->field_frees[i].param
 	|| a->field_frees[i].off != b->field_frees[i].off
@@ -1449,6 +1554,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
     return;
   mr_func_resolve (f);
   out->summary.derefs = deref_params (f);
+  find_field_stores (f, &out->summary);
   if (!worth_analysing (f))
     {
       out->summary.valid = true;	/* frees nothing, allocates nothing */

@@ -100,6 +100,14 @@ typedef struct mr_field_free
 
 #define MR_SUMMARY_FIELDS 8
 
+/* A parameter the function stores into its caller's memory, *(dst_param + off) =
+   src_param, on its straight path from entry (a constructor's `p_ (p)`).  */
+typedef struct mr_field_store
+{
+  uint8_t dst_param, src_param;
+  int64_t off;
+} mr_field_store;
+
 typedef struct mr_summary
 {
   bool valid;			/* the analysis reached every return (no budget stop) */
@@ -110,6 +118,8 @@ typedef struct mr_summary
   mr_loc free_loc;		/* where, in the callee */
   mr_field_free field_frees[MR_SUMMARY_FIELDS];
   uint8_t nfield_frees;
+  mr_field_store field_stores[MR_SUMMARY_FIELDS];
+  uint8_t nfield_stores;
   uint32_t derefs;		/* read or written through on some path */
   bool returns_alloc;		/* every return gives a fresh allocation (or NULL) */
   uint16_t alloc_family;

@@ -111,10 +111,17 @@ enum
 				   secret (password, key, token ...) */
   MR_EVF_CLEARS = 1 << 8,	/* CALL: clears argument 0 for good (explicit_bzero) */
   MR_EVF_UNSIZED = 1 << 9,	/* CALL: writes through argument 0 with no size given */
-  MR_EVF_SUMMARIZED = 1 << 10	/* CALL: to a function of the TU, per its summary:
+  MR_EVF_SUMMARIZED = 1 << 10,	/* CALL: to a function of the TU, per its summary:
 				   it reads through deref_mask somewhere, maybe after
 				   checking for NULL, maybe after writing.  LOAD: of a
 				   field such a callee frees (checked by the call) */
+  MR_EVF_DTOR = 1 << 11,		/* CALL: a destructor.  `delete p` and `delete[] v`
+				   run ~T on the object before operator delete: the
+				   object freed already is the delete's finding, not
+				   a use by the destructor */
+  MR_EVF_NEVER_NULL = 1 << 12	/* ALLOC: never returns NULL (operator new throws,
+				   g_malloc aborts): a NULL check's NULL branch is
+				   not a path */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

@@ -264,6 +264,75 @@ is_array_cookie_read (tree ref)
 	 && (int64_t) TREE_INT_CST_LOW (off) == -(int64_t) tree_to_shwi (TYPE_SIZE_UNIT (sizetype));
 }
 
+/* Appends the byte offsets of the pointer fields of a record type (nested
+   records included) to *offs; false if there are too many or some offset is not a
+   constant.  */
+static bool
+pointer_field_offsets (tree type, int64_t base, vec<int64_t> *offs, int depth)
+{
+  if (depth > 3)
+    return false;
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    {
+      if (TREE_CODE (f) != FIELD_DECL)
+	continue;
+      tree ft = TREE_TYPE (f);
+      if (!POINTER_TYPE_P (ft) && !RECORD_OR_UNION_TYPE_P (ft)
+	  && TREE_CODE (ft) != ARRAY_TYPE)
+	continue;
+      if (TREE_CODE (ft) == ARRAY_TYPE || TREE_CODE (ft) == UNION_TYPE
+	  || !tree_fits_shwi_p (byte_position (f)))
+	return false;		/* pointers the copy cannot list one by one */
+      int64_t at = base + tree_to_shwi (byte_position (f));
+      if (POINTER_TYPE_P (ft))
+	{
+	  if (offs->length () >= 8)
+	    return false;
+	  offs->safe_push (at);
+	}
+      else if (!pointer_field_offsets (ft, at, offs, depth + 1))
+	return false;
+    }
+  return true;
+}
+
+/* `d = s;` of a struct into a local variable (the copy an implicit copy constructor
+   makes: a C++ class holding an owning pointer copied by value): each pointer field
+   is copied, so both copies hold the same pointers.  Returns false (the caller
+   makes the copy an escape) unless the destination is a local variable and every
+   pointer field is at a known place.  */
+static bool
+lower_struct_copy (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_loc loc)
+{
+  tree type = TREE_TYPE (lhs);
+  if (TREE_CODE (type) != RECORD_TYPE || !VAR_P (lhs)
+      || !auto_var_in_fn_p (lhs, c->fun->decl))
+    return false;
+  auto_vec<int64_t> offs;
+  if (!pointer_field_offsets (type, 0, &offs, 0))
+    return false;
+  mr_opnd from, to;
+  int64_t from_off, to_off;
+  if (!decompose_ref (c, rhs, &from, &from_off) || !decompose_ref (c, lhs, &to, &to_off)
+      || from_off == MR_OFF_UNKNOWN || to_off == MR_OFF_UNKNOWN)
+    return false;
+  lower_deref (c, bb, rhs, false, loc);
+  for (int64_t off : offs)
+    {
+      mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+      ld->dst = new_synthetic (c, NULL_TREE);
+      ld->a = from;
+      ld->off = from_off + off;
+      ld->flags = MR_EVF_POINTER;
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = to;
+      st->off = to_off + off;
+      st->b = mr_value (ld->dst);
+      st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+    }
+  return true;
+}
+
 static void
 lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 {
@@ -349,6 +418,9 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
     {
       mr_opnd base;
       int64_t off;
+      if (gimple_assign_single_p (s) && is_memory_ref (rhs1)
+	  && lower_struct_copy (c, bb, lhs, rhs1, loc))
+	return;
       if (gimple_assign_single_p (s) && is_memory_ref (rhs1))
 	{
 	  /* An aggregate copy reads its source, and what the source holds now has a
@@ -678,6 +750,8 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
       e->flags |= MR_EVF_UNINIT;
       if (strstr (mangled, "nothrow"))
 	e->flags |= MR_EVF_MAY_FAIL;
+      else if (DECL_IS_REPLACEABLE_OPERATOR (fndecl))
+	e->flags |= MR_EVF_NEVER_NULL;	/* throws std::bad_alloc instead */
       return true;
     }
   /* Placement delete (void *, void *), called when a placement new's constructor
@@ -755,7 +829,8 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint3
   e->dst = dst;
   e->family = family;
   e->a = mr_none ();
-  e->flags = (lib->flags & 1) ? MR_EVF_MAY_FAIL : 0;
+  /* g_malloc and the like abort rather than return NULL.  */
+  e->flags = (lib->flags & 1) ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
   return true;
 }
 
@@ -818,7 +893,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   if (provisional && provisional->contains (fndecl))
     c->out->recursive = true;		/* analysed again when the cycle is done */
   unsigned nargs = gimple_call_num_args (s);
-  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  /* "C::~C" rather than the complete destructor's internal name.  */
+  const char *name = lang_hooks.decl_printable_name (fndecl, 2);
   if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst)
     {
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
@@ -844,12 +920,26 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
+  if (DECL_CXX_DESTRUCTOR_P (fndecl))
+    e->flags |= MR_EVF_DTOR;
   /* A callee that keeps nothing and writes nothing of its caller's leaves the
      caller's knowledge of its memory intact: the objects passed stay the caller's
      (a leak after the call is still a leak), their fields stay known.  */
   if (sum->valid && sum->no_clobber)
     e->flags |= MR_EVF_NO_CLOBBER;
   e->dst = sum->returns_alloc ? 0 : dst;
+  /* Parameters the callee stores into another's object (a constructor).  */
+  for (unsigned i = 0; i < sum->nfield_stores; i++)
+    {
+      const mr_field_store *fs = &sum->field_stores[i];
+      if (fs->dst_param >= nargs || fs->src_param >= nargs)
+	continue;
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = lower_operand (c, bb, gimple_call_arg (s, fs->dst_param), loc);
+      st->off = fs->off;
+      st->b = lower_operand (c, bb, gimple_call_arg (s, fs->src_param), loc);
+      st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+    }
   for (unsigned i = 0; i < nargs && i < 32; i++)
     if (frees & (1u << i))
       {
@@ -868,7 +958,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       /* A wrapper that may return NULL usually says so another way too (an error
 	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
 	 held to a NULL check, only direct calls of an allocator are.  */
-      a->flags = 0;
+      a->flags = sum->may_return_null ? 0 : MR_EVF_NEVER_NULL;
       a->via = mr_func_strdup (c->f, name);
     }
   return true;
@@ -1446,6 +1536,10 @@ summary_of (tree fndecl)
 {
   if (!summaries || !fndecl)
     return NULL;
+  /* C++'s complete-object constructors and destructors are aliases of the base
+     ones, which have the body.  */
+  if (cgraph_node *n = cgraph_node::get (fndecl))
+    fndecl = n->ultimate_alias_target ()->decl;
   const mr_summary *s = summaries->get (fndecl);
   return s && s->valid ? s : NULL;
 }
