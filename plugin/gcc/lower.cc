@@ -522,6 +522,14 @@ is_resource_deallocator (tree fndecl)
   return false;
 }
 
+/* __attribute__ ((returns_nonnull)).  */
+static bool
+returns_nonnull_p (tree fndecl)
+{
+  return lookup_attribute ("returns_nonnull", TYPE_ATTRIBUTES (TREE_TYPE (fndecl)))
+	 || lookup_attribute ("returns_nonnull", DECL_ATTRIBUTES (fndecl));
+}
+
 /* The deallocator an allocator names with __attribute__ ((malloc (dealloc, n))).  */
 static tree
 attribute_deallocator (tree fndecl)
@@ -958,7 +966,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       /* A wrapper that may return NULL usually says so another way too (an error
 	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
 	 held to a NULL check, only direct calls of an allocator are.  */
-      a->flags = sum->may_return_null ? 0 : MR_EVF_NEVER_NULL;
+      a->flags = sum->may_return_null && !returns_nonnull_p (fndecl) ? 0 : MR_EVF_NEVER_NULL;
       a->via = mr_func_strdup (c->f, name);
     }
   return true;
@@ -989,7 +997,44 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
   e->dst = dst;
   e->family = family_of_deallocator (dealloc);
   e->a = mr_none ();
+  if (returns_nonnull_p (fndecl))
+    e->flags |= MR_EVF_NEVER_NULL;
   return true;
+}
+
+/* What a declaration says about its pointer parameters, for a call to a function
+   with no body and no summary: `nonnull` and `access (read_only | read_write, N)`
+   parameters are read through (a freed or possibly-NULL pointer there is a use),
+   `access (write_only | read_write, N)` ones written (the memory counts as
+   initialised).  */
+static void
+apply_param_attributes (tree fndecl, mr_call *call)
+{
+  tree fntype = TREE_TYPE (fndecl);
+  if (bitmap nonnull = get_nonnull_args (fntype))
+    {
+      for (unsigned i = 0; i < call->nargs && i < 32; i++)
+	if (bitmap_empty_p (nonnull) || bitmap_bit_p (nonnull, i))
+	  call->deref_mask |= 1u << i;
+      BITMAP_FREE (nonnull);
+    }
+  if (!lookup_attribute ("access", TYPE_ATTRIBUTES (fntype)))
+    return;
+  rdwr_map access;
+  init_attr_rdwr_indices (&access, TYPE_ATTRIBUTES (fntype));
+  for (unsigned i = 0; i < call->nargs && i < 32; i++)
+    {
+      attr_access *a = access.get (i);
+      if (!a || a->internal_p || a->ptrarg != i)
+	continue;
+      if (a->mode == access_read_only || a->mode == access_read_write)
+	call->deref_mask |= 1u << i;
+      if (a->mode == access_write_only || a->mode == access_read_write)
+	{
+	  call->deref_mask |= 1u << i;
+	  call->write_mask |= 1u << i;
+	}
+    }
 }
 
 /* Does the name the user gave a freed pointer say it holds a secret (MEM03-A)?  The
@@ -1155,6 +1200,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
   int flags = gimple_call_flags (s);
   call->noreturn = (flags & ECF_NORETURN) != 0 || (fndecl && mr_never_returns (fndecl));
+  if (fndecl && !k)
+    apply_param_attributes (fndecl, call);
   /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
      overflow like malloc's, whatever the memory is (pool memory: no leak claims).  */
   mr_size *size = NULL;
