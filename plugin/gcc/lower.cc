@@ -1003,19 +1003,26 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
 }
 
 /* What a declaration says about its pointer parameters, for a call to a function
-   with no body and no summary: `nonnull` and `access (read_only | read_write, N)`
-   parameters are read through (a freed or possibly-NULL pointer there is a use),
-   `access (write_only | read_write, N)` ones written (the memory counts as
-   initialised).  */
+   with no body and no summary: `nonnull` and `access` parameters are dereferenced
+   (a freed or possibly-NULL pointer there is a use); `access (read_only |
+   read_write, N)` ones are read first (uninitialised memory there is read),
+   `nonnull` and `access (write_only, N)` ones may be written.  */
 static void
 apply_param_attributes (tree fndecl, mr_call *call)
 {
   tree fntype = TREE_TYPE (fndecl);
+  /* nonnull says the callee may dereference, not that it reads: it may be an
+     output parameter, so it counts as a write (no uninitialised read claimed).
+     C++'s implicit `this` is nonnull in every method: not a user's promise.  */
+  unsigned first = TREE_CODE (fntype) == METHOD_TYPE ? 1 : 0;
   if (bitmap nonnull = get_nonnull_args (fntype))
     {
-      for (unsigned i = 0; i < call->nargs && i < 32; i++)
+      for (unsigned i = first; i < call->nargs && i < 32; i++)
 	if (bitmap_empty_p (nonnull) || bitmap_bit_p (nonnull, i))
-	  call->deref_mask |= 1u << i;
+	  {
+	    call->deref_mask |= 1u << i;
+	    call->write_mask |= 1u << i;
+	  }
       BITMAP_FREE (nonnull);
     }
   if (!lookup_attribute ("access", TYPE_ATTRIBUTES (fntype)))
@@ -1028,8 +1035,11 @@ apply_param_attributes (tree fndecl, mr_call *call)
       if (!a || a->internal_p || a->ptrarg != i)
 	continue;
       if (a->mode == access_read_only || a->mode == access_read_write)
-	call->deref_mask |= 1u << i;
-      if (a->mode == access_write_only || a->mode == access_read_write)
+	{
+	  call->deref_mask |= 1u << i;
+	  call->write_mask &= ~(1u << i);	/* read first */
+	}
+      else if (a->mode == access_write_only)
 	{
 	  call->deref_mask |= 1u << i;
 	  call->write_mask |= 1u << i;
