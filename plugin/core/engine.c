@@ -310,6 +310,14 @@ static void
 apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
   mr_ref r = mr_ref_of (c, s, ev->a);
+  if (ev->flags & MR_EVF_HANDOVER)
+    {
+      /* A smart pointer takes it: the way it will free it must fit, and from now
+	 on the owner holds it (not leaked here).  */
+      mr_check_dealloc (c, s, ev, r);
+      escape_obj (s, r.obj, 0);
+      return;
+    }
   mr_check_double_free (c, s, ev, r);
   mr_check_dealloc (c, s, ev, r);
   mr_check_sensitive_free (c, s, ev, r);

@@ -119,9 +119,12 @@ enum
 				   run ~T on the object before operator delete: the
 				   object freed already is the delete's finding, not
 				   a use by the destructor */
-  MR_EVF_NEVER_NULL = 1 << 12	/* ALLOC: never returns NULL (operator new throws,
+  MR_EVF_NEVER_NULL = 1 << 12,	/* ALLOC: never returns NULL (operator new throws,
 				   g_malloc aborts): a NULL check's NULL branch is
 				   not a path */
+  MR_EVF_HANDOVER = 1 << 13	/* FREE: not freed now but handed to an owner that
+				   will free it this way (std::unique_ptr<T> deletes
+				   with `delete`): only what it is given is checked */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

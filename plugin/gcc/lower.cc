@@ -791,6 +791,46 @@ mr_summary_is_provisional (tree fndecl, bool yes)
     provisional->remove (fndecl);
 }
 
+/* std::unique_ptr<T> (p) and std::shared_ptr<T> (p) with the default deleter will
+   `delete` p (`delete[]` for T[]): the family the pointer they take must have,
+   or MR_FAM_NONE for any other call (a custom deleter, another class).  Read from
+   the class's printable name, which leaves out default template arguments:
+   "std::unique_ptr<S>", "std::unique_ptr<S []>", "std::unique_ptr<S, D>".  */
+static uint16_t
+smart_pointer_family (gcall *s, tree fndecl)
+{
+  if (!DECL_CXX_CONSTRUCTOR_P (fndecl) || gimple_call_num_args (s) != 2
+      || !POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))
+    return MR_FAM_NONE;
+  tree cls = DECL_CONTEXT (fndecl);
+  if (!cls || !TYPE_P (cls) || !TYPE_NAME (cls))
+    return MR_FAM_NONE;
+  const char *name = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
+  const char *args;
+  if (startswith (name, "std::unique_ptr<"))
+    args = name + strlen ("std::unique_ptr<");
+  else if (startswith (name, "std::shared_ptr<"))
+    args = name + strlen ("std::shared_ptr<");
+  else
+    return MR_FAM_NONE;
+  /* The class's template arguments: one, without a comma at depth 0.  */
+  int depth = 0;
+  const char *end = args;
+  for (; *end && !(depth == 0 && *end == '>'); end++)
+    {
+      if (*end == '<' || *end == '(')
+	depth++;
+      else if (*end == '>' || *end == ')')
+	depth--;
+      else if (*end == ',' && depth == 0)
+	return MR_FAM_NONE;
+    }
+  if (!*end)
+    return MR_FAM_NONE;
+  bool array = end - args >= 2 && end[-1] == ']' && end[-2] == '[';
+  return array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+}
+
 /* A function of the knowledge base or a families file (families.h): g_malloc,
    sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
    (an unknown call's effects), then the allocation or release happens.  */
@@ -1204,6 +1244,15 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       && !in_system_header_at (DECL_SOURCE_LOCATION (fndecl))
       && !mr_file_excluded (expand_location (DECL_SOURCE_LOCATION (fndecl)).file))
     c->out->recursive = true;
+
+  if (fndecl && lang_GNU_CXX ())
+    if (uint16_t family = smart_pointer_family (s, fndecl))
+      {
+	mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	h->family = family;
+	h->flags = MR_EVF_HANDOVER;
+      }
 
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
