@@ -791,6 +791,74 @@ mr_summary_is_provisional (tree fndecl, bool yes)
     provisional->remove (fndecl);
 }
 
+/* The C++ library's other allocation pairs (CERT MEM51-CPP's table), each a family
+   of its own: std::allocator<T>::allocate / deallocate (libstdc++ implements them
+   in std::__new_allocator, __gnu_cxx::new_allocator before GCC 12), and
+   std::get_temporary_buffer, whose result is a pair with the pointer first, /
+   std::return_temporary_buffer.  */
+static bool
+lower_cxx_std_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  tree lhs = gimple_call_lhs (s);
+  unsigned nargs = gimple_call_num_args (s);
+  const char *fname = DECL_NAME (fndecl) ? IDENTIFIER_POINTER (DECL_NAME (fndecl)) : "";
+  tree cls = DECL_CONTEXT (fndecl);
+  if (cls && TYPE_P (cls) && TYPE_NAME (cls)
+      && (!strcmp (fname, "allocate") || !strcmp (fname, "deallocate")))
+    {
+      const char *cname = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
+      if (!startswith (cname, "std::allocator<") && !startswith (cname, "std::__new_allocator<")
+	  && !startswith (cname, "__gnu_cxx::new_allocator<"))
+	return false;
+      uint16_t family = family_by_name ("std::allocator<T>::deallocate");
+      if (!strcmp (fname, "deallocate"))
+	{
+	  if (nargs < 2)
+	    return false;
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	  e->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	  e->family = family;
+	  return true;
+	}
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+      e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
+      e->family = family;
+      e->a = mr_none ();
+      e->flags = MR_EVF_NEVER_NULL | MR_EVF_UNINIT;	/* throws std::bad_alloc */
+      return true;
+    }
+  const char *name = lang_hooks.decl_printable_name (fndecl, 2);
+  uint16_t family = family_by_name ("std::return_temporary_buffer");
+  if (startswith (name, "std::return_temporary_buffer") && nargs == 1)
+    {
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+      e->family = family;
+      return true;
+    }
+  if (!startswith (name, "std::get_temporary_buffer") && !startswith (name, "std::pair<"))
+    return false;
+  if (!strstr (name, "get_temporary_buffer"))
+    return false;
+  /* The pair lands in memory: its `first` (offset 0) holds the new block.  */
+  mr_opnd base;
+  int64_t off;
+  if (!lhs || !is_memory_ref (lhs) || !decompose_ref (c, lhs, &base, &off)
+      || off == MR_OFF_UNKNOWN)
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = new_synthetic (c, NULL_TREE);
+  e->family = family;
+  e->a = mr_none ();
+  e->flags = MR_EVF_UNINIT;
+  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+  st->a = base;
+  st->off = off;
+  st->b = mr_value (e->dst);
+  st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+  return true;
+}
+
 /* std::unique_ptr<T> (p) and std::shared_ptr<T> (p) with the default deleter will
    `delete` p (`delete[]` for T[]): the family the pointer they take must have,
    or MR_FAM_NONE for any other call (a custom deleter, another class).  Read from
@@ -1163,6 +1231,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   for (unsigned i = 0; i < nargs; i++)
     lower_deref (c, bb, gimple_call_arg (s, i), false, loc);
 
+  if (fndecl && lang_GNU_CXX () && lower_cxx_std_allocator (c, bb, s, fndecl, loc))
+    return;
   if (fndecl && lower_cxx_operator (c, bb, s, fndecl, loc))
     return;
 
