@@ -23,6 +23,7 @@ struct lower_ctx
   mr_func *f;
   mr_lowered *out;
   unsigned next_value;		/* next synthetic value id */
+  bool cxx;			/* the function is C++ code */
   mr_loc last_loc;		/* for statements without a location */
 };
 
@@ -350,7 +351,7 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	{
 	  if (is_memory_ref (rhs1))
 	    {
-	      if (lang_GNU_CXX () && is_array_cookie_read (rhs1))
+	      if (c->cxx && is_array_cookie_read (rhs1))
 		return;
 	      mr_opnd base;
 	      int64_t off;
@@ -775,6 +776,7 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 }
 
 static const mr_summary *summary_of (tree fndecl);
+static tree defined_decl (tree fndecl);
 
 /* Functions whose summaries may still change: those of a cycle of calls and their
    callers (mr_summary_is_provisional).  */
@@ -1300,7 +1302,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   /* The knowledge base describes libraries as their users call them; the library's
      own translation units (a body here) are analysed as code.  */
   bool has_body = fndecl && cgraph_node::get (fndecl)
-		  && cgraph_node::get (fndecl)->definition;
+		  && cgraph_node::get (fndecl)->definition
+		  && (!mr_unit_view || mr_unit_view (defined_decl (fndecl)));
   if (!k && !has_body && lower_library_call (c, bb, s, name, dst, loc))
     return;
   if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
@@ -1693,37 +1696,106 @@ edge_location (lower_ctx *c, edge e)
    declared noreturn or not.  */
 static hash_set<tree> *never_returning;
 
-/* Summaries of the functions analysed so far in this translation unit.  */
-static hash_map<tree, mr_summary> *summaries;
+/* Summaries of the functions analysed so far in this translation unit (at an -flto
+   link: in the whole program, and as their own units saw them, mr_unit_view).  */
+static hash_map<tree, mr_summary> *summaries, *unit_summaries;
+
+bool (*mr_unit_view) (tree fndecl);
+
+static void
+put_summary (hash_map<tree, mr_summary> **map, tree fndecl, const mr_summary *sum)
+{
+  if (!*map)
+    *map = new hash_map<tree, mr_summary>;
+  (*map)->put (fndecl, *sum);
+}
 
 bool
 mr_record_summary (tree fndecl, const mr_summary *sum)
 {
-  if (!summaries)
-    summaries = new hash_map<tree, mr_summary>;
-  const mr_summary *old = summaries->get (fndecl);
+  hash_map<tree, mr_summary> *map = mr_unit_view ? unit_summaries : summaries;
+  const mr_summary *old = map ? map->get (fndecl) : NULL;
   bool changed = !old || !mr_summary_same (old, sum);
-  summaries->put (fndecl, *sum);
+  put_summary (mr_unit_view ? &unit_summaries : &summaries, fndecl, sum);
   return changed;
+}
+
+void
+mr_record_unit_summary (tree fndecl, const mr_summary *sum)
+{
+  put_summary (&unit_summaries, fndecl, sum);
+}
+
+/* A call may name an alias of the function defined: C++'s complete-object
+   constructors and destructors are aliases of the base ones, which have the body,
+   and at an -flto link any alias may be called.  The summaries are recorded under
+   the definition's decl.  */
+static tree
+defined_decl (tree fndecl)
+{
+  cgraph_node *node = cgraph_node::get (fndecl);
+  return node ? node->ultimate_alias_target ()->decl : fndecl;
+}
+
+static const mr_summary *
+lookup_summary (hash_map<tree, mr_summary> *map, tree fndecl)
+{
+  const mr_summary *s = map ? map->get (fndecl) : NULL;
+  return s && s->valid ? s : NULL;
 }
 
 static const mr_summary *
 summary_of (tree fndecl)
 {
-  if (!summaries || !fndecl)
+  if (!fndecl)
     return NULL;
-  /* C++'s complete-object constructors and destructors are aliases of the base
-     ones, which have the body.  */
-  if (cgraph_node *n = cgraph_node::get (fndecl))
-    fndecl = n->ultimate_alias_target ()->decl;
-  const mr_summary *s = summaries->get (fndecl);
-  return s && s->valid ? s : NULL;
+  fndecl = defined_decl (fndecl);
+  if (!mr_unit_view)
+    return lookup_summary (summaries, fndecl);
+  return mr_unit_view (fndecl) ? lookup_summary (unit_summaries, fndecl) : NULL;
 }
 
 bool
 mr_never_returns (tree fndecl)
 {
-  return never_returning && never_returning->contains (fndecl);
+  if (!never_returning || !fndecl)
+    return false;
+  fndecl = defined_decl (fndecl);
+  if (mr_unit_view && !mr_unit_view (fndecl))
+    return false;
+  return never_returning->contains (fndecl);
+}
+
+static bool
+same_summary (const mr_summary *a, const mr_summary *b)
+{
+  if (!a || !b)
+    return a == b;
+  return mr_summary_same (a, b) && a->free_loc.handle == b->free_loc.handle;
+}
+
+bool
+mr_unit_view_differs (tree fndecl, bool same_unit)
+{
+  const mr_summary *whole = lookup_summary (summaries, fndecl);
+  if (same_unit)
+    return !same_summary (whole, lookup_summary (unit_summaries, fndecl));
+  /* From another unit the callee was a declaration: an unknown call, or a
+     function of the knowledge base.  */
+  return whole || (never_returning && never_returning->contains (fndecl))
+	 || mr_lib_lookup (callee_name (fndecl));
+}
+
+/* C++ code: the front end's language, or at an -flto link (lto1 has none) the
+   language of the translation unit the function comes from.  */
+static bool
+function_is_cxx (function *fun)
+{
+  if (!in_lto_p)
+    return lang_GNU_CXX ();
+  const_tree tu = get_ultimate_context (fun->decl);
+  return tu && TREE_CODE (tu) == TRANSLATION_UNIT_DECL && TRANSLATION_UNIT_LANGUAGE (tu)
+	 && strncmp (TRANSLATION_UNIT_LANGUAGE (tu), "GNU C++", 7) == 0;
 }
 
 void
@@ -1737,6 +1809,7 @@ mr_lower (function *fun, mr_lowered *out)
     }
   lower_ctx c = {};
   c.fun = fun;
+  c.cxx = function_is_cxx (fun);
   c.out = out;
   out->fun = fun;
   out->num_ssa = num_ssa_names;

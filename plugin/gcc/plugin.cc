@@ -24,6 +24,8 @@
 
 /* malloc-cast.cc */
 void mr_malloc_cast_check (void *gcc_data, void *user_data);
+/* lto.cc */
+opt_pass *mr_lto_pass_new (gcc::context *ctx);
 #include "sarif-out.h"
 #include "suppress.h"
 #include "../core/engine.h"
@@ -160,5 +162,10 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
     new memrules_pass (g), "ssa", 1, PASS_POS_INSERT_AFTER
   };
   register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+  /* The whole program at an -flto link (lto.cc); idle in a compile.  */
+  struct register_pass_info lto_pass = {
+    mr_lto_pass_new (g), "whole-program", 1, PASS_POS_INSERT_AFTER
+  };
+  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &lto_pass);
   return 0;
 }

@@ -313,12 +313,11 @@ static void
 emit_callee_note (const mr_event *ev)
 {
   if (ev->via && ev->via_loc.handle && ev->kind == MR_EV_FREE)
-    inform (user_loc ((location_t) ev->via_loc.handle), "%qs releases it here",
-	    ev->via);
+    inform (user_loc ((location_t) ev->via_loc.handle), "%qs frees it here", ev->via);
 }
 
 static void
-emit_note (const mr_note *n, const std::string &what)
+emit_note (const mr_lowered *l, const mr_note *n, const std::string &what)
 {
   location_t loc = loc_of (n->ev);
   switch (n->kind)
@@ -372,8 +371,8 @@ size_text (const mr_lowered *l, const mr_size *z)
 }
 
 /* Emits one finding.  */
-static void
-report_one (const mr_lowered *l, const mr_finding *fd)
+void
+mr_report_finding (const mr_lowered *l, const mr_finding *fd)
 {
   const mr_rule_info *ri = &mr_rules[fd->rule];
   std::string what = quoted (operand_name (l, fd->subject));
@@ -489,7 +488,7 @@ report_one (const mr_lowered *l, const mr_finding *fd)
   if (!shown)
     return;
   for (uint32_t i = 0; i < fd->nnotes; i++)
-    emit_note (&fd->notes[i], what);
+    emit_note (l, &fd->notes[i], what);
 }
 
 void
@@ -515,5 +514,5 @@ void
 mr_report_findings (const mr_lowered *l, const mr_result *r, uint32_t first)
 {
   for (uint32_t i = first; i < r->nfindings; i++)
-    report_one (l, &r->findings[i]);
+    mr_report_finding (l, &r->findings[i]);
 }

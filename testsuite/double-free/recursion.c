@@ -16,7 +16,7 @@ static void list_free(struct node *n)
     return;
   list_free(n->next);
   free(n->data);
-  free(n); /* { dg-message "'list_free' releases it here" } */
+  free(n); /* { dg-message "'list_free' frees it here" } */
 }
 
 /* The recursive destructor frees the head: freeing it again is double.  */

@@ -14,12 +14,12 @@ struct buffer {
 static void release(char *p)
 {
   if (p)
-    free(p); /* { dg-message "'release' releases it here" } */
+    free(p); /* { dg-message "'release' frees it here" } */
 }
 
 static void buffer_clear(struct buffer *b)
 {
-  free(b->data); /* { dg-message "'buffer_clear' releases it here" } */
+  free(b->data); /* { dg-message "'buffer_clear' frees it here" } */
 }
 
 static void buffer_reset(struct buffer *b)

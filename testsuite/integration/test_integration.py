@@ -15,7 +15,10 @@ builds). Each group is one ctest test (CMakeLists.txt):
   noplugin      files using the pragmas build without the plugin under -Wall -Werror
                 (C and C++), through include/memrules.h or #ifdef __MEMRULES__
   preprocessed  __MEMRULES__ with -save-temps, .i input and -E
-  lto           the plugin loads at an -flto link (weak front-end symbols)
+  lto           the plugin loads at an -flto link (weak front-end symbols); the
+                whole program at the link: cross-file double free and use after
+                free, notes in the right files, -O0/-O2, WHOPR and
+                -flto-partition=none/one, identical programs, nothing without -flto
   ccache        a real ccache: hits replay warnings, a changed plugin is a miss when
                 named by path, not by its short name; hits write no SARIF log
 
@@ -470,6 +473,100 @@ def test_preprocessed(args, tmp):
     check(rc == 0 and "invalid flag" not in out, "-save-temps works in C++", out)
 
 
+LTO_HELPERS = """#include <stdlib.h>
+#include <string.h>
+
+void release (char *p)
+{
+  free (p);
+}
+
+int first_byte (const char *s)
+{
+  return s[0];
+}
+
+void keep_copy (char *p)
+{
+  char *q = malloc (8);
+  if (!q)
+    return;
+  memcpy (q, p, 1);
+  free (q);
+}
+"""
+
+LTO_UTIL = """void release (char *p);
+
+void dispose (char *p)
+{
+  release (p);
+}
+"""
+
+LTO_MAIN = """#include <stdlib.h>
+
+void release (char *p);
+void dispose (char *p);
+int first_byte (const char *s);
+void keep_copy (char *p);
+
+int double_free (void)
+{
+  char *p = malloc (16);
+  if (!p)
+    return 1;
+  release (p);
+  free (p);
+  return 0;
+}
+
+int use_after_free (void)
+{
+  char *s = malloc (16);
+  if (!s)
+    return 1;
+  s[0] = 0;
+  dispose (s);
+  return first_byte (s);
+}
+
+int silent (void)
+{
+  char *t = malloc (16);
+  if (!t)
+    return 1;
+  t[0] = 0;
+  keep_copy (t);
+  free (t);
+  return 0;
+}
+
+int local (void)
+{
+  char *u = malloc (16);
+  if (!u)
+    return 1;
+  free (u);
+  free (u);
+  return 0;
+}
+
+int main (void)
+{
+  return double_free () + use_after_free () + silent () + local ();
+}
+"""
+
+DIAG = re.compile(r"^([^:\s]+):(\d+):\d+: (warning|error|note): (.*)$")
+
+
+def diagnostics(out):
+    """[(file, line, kind, message)] of GCC's text output, notes included."""
+    return [(m.group(1), int(m.group(2)), m.group(3), m.group(4))
+            for m in map(DIAG.match, out.splitlines()) if m]
+
+
 def test_lto(args, tmp):
     a = write(tmp, "a.c", "#include <stdlib.h>\nvoid release (char *p) { free (p); }\n")
     b = write(tmp, "b.c", '#include <stdlib.h>\nvoid release (char *p);\n'
@@ -483,6 +580,83 @@ def test_lto(args, tmp):
           "the plugin loads in lto1 at the -flto link", out)
     check(sorted(n.split("-")[0] for n in os.listdir(tmp + "/logs")) == ["a.c", "b.c"],
           "lto1 writes no SARIF log of its own", os.listdir(tmp + "/logs"))
+    check("memrules" not in out, "a helper that frees once: nothing at the link", out)
+    lto_whole_program(args, tmp)
+
+
+def lto_whole_program(args, tmp):
+    """Three files: helpers.c frees (release) and reads (first_byte) its argument,
+    util.c passes its argument on to release (dispose), main.c frees again and reads
+    after them (docs/integration.md, "Whole program with -flto")."""
+    d = os.path.join(tmp, "whole")
+    os.makedirs(d)
+    write(d, "helpers.c", LTO_HELPERS)
+    write(d, "util.c", LTO_UTIL)
+    write(d, "main.c", LTO_MAIN)
+    srcs = ["helpers.c", "util.c", "main.c"]  # relative: the diagnostics say main.c:14
+    objs = ["helpers.o", "util.o", "main.o"]
+    plug = ["-fplugin=" + args.plugin]
+    expected = [
+        ("main.c", 14, "warning", "double-'free' of 'p' (MEM31-C) [memrules-double-free]"),
+        ("main.c", 13, "note", "first 'free' here, in 'release'"),
+        ("helpers.c", 6, "note", "'release' frees it here"),
+        ("main.c", 25, "warning", "use after 'free' of 's' (MEM30-C) [memrules-use-after-free]"),
+        ("main.c", 24, "note", "freed here, in 'dispose'"),
+        ("util.c", 5, "note", "'dispose' frees it here"),
+    ]
+    local = [("main.c", 45, "warning", "double-'free' of 'u' (MEM31-C) [memrules-double-free]"),
+             ("main.c", 44, "note", "first 'free' here")]
+
+    def strip(diags):
+        # The CWE metadata and GCC's quotes vary with the locale and version.
+        return [(f, l, k, m.replace("\u2018", "'").replace("\u2019", "'")
+                 .replace(" [CWE-415]", "").replace(" [CWE-416]", "").replace(" [-Werror]", ""))
+                for f, l, k, m in diags]
+
+    for opt in ("-O0", "-O2"):
+        rc, out = run([args.cc, "-flto", opt, "-c"] + srcs + plug, cwd=d)
+        check(rc == 0 and strip(diagnostics(out)) == local,
+              "%s -flto compile: only main.c's own double free" % opt, out)
+        for part in ([], ["-flto-partition=none"], ["-flto-partition=one"]):
+            mode = part[0] if part else "default WHOPR partitioning"
+            prog = "prog" + "".join(part)
+            rc, out = run([args.cc, "-flto", opt] + part + ["-o", prog] + objs + plug, cwd=d)
+            got = strip(diagnostics(out))
+            check(rc == 0 and got == expected,
+                  "%s %s link: the cross-file double free and use after free, with notes "
+                  "at the call and in the callee's file, nothing else" % (opt, mode),
+                  "\n".join(map(str, got)) + "\n" + out)
+        for part in ([], ["-flto-partition=none"]):
+            rc, out = run([args.cc, "-flto", opt] + part + ["-o", "plain"] + objs, cwd=d)
+            same = rc == 0 and open(os.path.join(d, "plain"), "rb").read() == \
+                open(os.path.join(d, "prog" + "".join(part)), "rb").read()
+            check(same, "%s %s: the program linked with the plugin is byte-identical"
+                  % (opt, part[0] if part else "WHOPR"))
+
+    rc, out = run([args.cc, "-flto", "-O2", "-Werror", "-o", "prog"] + objs + plug, cwd=d)
+    check(rc != 0 and "error: double-" in out and "error: use after" in out,
+          "-Werror at the link: the findings are errors and the link fails", out)
+    rc, out = run([args.cc, "-flto", "-O2", "-o", "prog"] + objs + plug
+                  + ["-fplugin-arg-memrules-disable=double-free"], cwd=d)
+    got = [g[3] for g in strip(diagnostics(out)) if g[2] == "warning"]
+    check(rc == 0 and len(got) == 1 and "use-after-free" in got[0],
+          "disable= at the link applies to the link's findings", out)
+    rc, out = run([args.cc, "-flto", "-O2", "-o", "prog"] + objs, cwd=d)
+    check(rc == 0 and "memrules" not in out, "a link without the plugin analyses nothing", out)
+
+    # Without -flto each file is analysed alone: no cross-file finding.
+    rc, out = run([args.cc, "-O2", "-c"] + srcs + plug, cwd=d)
+    check(rc == 0 and strip(diagnostics(out)) == local,
+          "without -flto: only main.c's own double free at compile time", out)
+    rc, out = run([args.cc, "-O2", "-o", "prog"] + objs + plug, cwd=d)
+    check(rc == 0 and "memrules" not in out, "without -flto: nothing at the link", out)
+
+    # A helper in an object compiled without -flto is a declaration to lto1.
+    rc, out = run([args.cc, "-O2", "-c", srcs[0]], cwd=d)
+    run([args.cc, "-flto", "-O2", "-c"] + srcs[1:], cwd=d)
+    rc, out = run([args.cc, "-flto", "-O2", "-o", "prog"] + objs + plug, cwd=d)
+    check(rc == 0 and "memrules" not in out,
+          "release in a -fno-lto object: no finding, no crash", out)
 
 
 def test_ccache(args, tmp):

@@ -14,7 +14,7 @@ class C {
 
 public:
   C(P *p) : p(p) {}
-  ~C() { delete p; } // { dg-message "'C::~C\(\)' releases it here" }
+  ~C() { delete p; } // { dg-message "'C::~C\(\)' frees it here" }
   void f() {}
 };
 

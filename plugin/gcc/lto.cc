@@ -1,0 +1,184 @@
+/* lto.cc — whole-program analysis at an -flto link.
+
+   When the link step of an -flto build is given -fplugin=memrules, lto1 loads the
+   plugin and the IPA pass below runs over the whole program (GCC-PLUGIN-FACTS.md §6:
+   the "ssa" pass never runs in lto1).  It is inserted after "whole-program", before
+   any IPA transformation (inlining, cloning), and runs where the regular IPA passes
+   execute: in the single lto1 of -flto-partition=none, or in the WPA process of the
+   default WHOPR mode, where it reads the bodies itself (get_untransformed_body, as
+   ipa-icf does).  It does nothing in a compile (in_lto_p is 0) nor in an LTRANS
+   process.  It reads the IR and never changes it.
+
+   Functions are analysed callees first (reverse post-order of the call graph), each
+   lowered and analysed as in a compile, and its summary recorded, so a call in a.c to
+   a helper of b.c that frees its argument is lowered to that free.
+
+   Only what the whole program adds is reported: a unit's own findings were reported
+   when it was compiled with the plugin.  A function whose calls all lower the same
+   way whether its unit is seen alone or the whole program (no call to a function of
+   another unit that has a summary, never returns or is in the knowledge base, and
+   every call in its unit has the same summary both ways) is analysed once, for its
+   summary, and reports nothing.  Any other function is analysed twice: first as its
+   unit saw it (mr_unit_view: other units' functions are declarations; the summaries
+   of its own unit's functions are those computed that way), then as the whole
+   program sees it; the findings of the second analysis that the first does not have
+   (same rule, same location) are reported.  */
+
+#include "gcc-common.h"
+#include "ipa-utils.h"
+#include "lower.h"
+#include "options.h"
+#include "report.h"
+#include "suppress.h"
+#include "../core/engine.h"
+
+#include <utility>
+
+/* The unit (object file data) each function comes from, taken before any body is
+   read: get_untransformed_body clears the node's lto_file_data.  */
+static hash_map<tree, lto_file_decl_data *> *units;
+
+static lto_file_decl_data *
+unit_of (tree fndecl)
+{
+  lto_file_decl_data **u = units->get (fndecl);
+  return u ? *u : NULL;
+}
+
+/* The unit of the function being analysed in its unit's view.  */
+static lto_file_decl_data *caller_unit;
+
+static bool
+in_caller_unit (tree fndecl)
+{
+  return unit_of (fndecl) == caller_unit;
+}
+
+static location_t
+finding_loc (const mr_finding *fd)
+{
+  return (location_t) (fd->loc ? fd->loc->handle : fd->ev->loc.handle);
+}
+
+/* Does some call of node lower differently in its unit's view?  */
+static bool
+needs_unit_view (cgraph_node *node)
+{
+  lto_file_decl_data *unit = unit_of (node->decl);
+  for (cgraph_edge *e = node->callees; e; e = e->next_callee)
+    {
+      cgraph_node *callee = e->callee->ultimate_alias_target ();
+      if (mr_unit_view_differs (callee->decl, unit_of (callee->decl) == unit))
+	return true;
+    }
+  return false;
+}
+
+static void
+analyse (cgraph_node *node, function *fun)
+{
+  location_t where = DECL_SOURCE_LOCATION (fun->decl);
+  if (in_system_header_at (where) || mr_file_excluded (expand_location (where).file))
+    return;
+  bool twice = needs_unit_view (node);
+
+  /* The unit's view: what the compile saw (its findings were reported then).  */
+  auto_vec<std::pair<unsigned, location_t> > seen;
+  if (twice)
+    {
+      caller_unit = unit_of (node->decl);
+      mr_unit_view = in_caller_unit;
+      mr_lowered low = {};
+      mr_lower (fun, &low);
+      mr_result result = {};
+      mr_analyze (low.func, &mr_opts.config, &result);
+      mr_record_summary (fun->decl, &result.summary);
+      for (uint32_t i = 0; i < result.nfindings; i++)
+	seen.safe_push (std::make_pair ((unsigned) result.findings[i].rule,
+					finding_loc (&result.findings[i])));
+      mr_result_free (&result);
+      mr_lowered_release (&low);
+      mr_unit_view = NULL;
+    }
+
+  /* The whole program's view.  */
+  mr_lowered low = {};
+  mr_lower (fun, &low);
+  if (mr_opts.dump_ir)
+    mr_func_dump (low.func, stderr);
+  mr_result result = {};
+  mr_analyze (low.func, &mr_opts.config, &result);
+  mr_record_summary (fun->decl, &result.summary);
+  if (!twice)
+    mr_record_unit_summary (fun->decl, &result.summary);
+  else
+    for (uint32_t i = 0; i < result.nfindings; i++)
+      {
+	const mr_finding *fd = &result.findings[i];
+	bool old = false;
+	for (const auto &k : seen)
+	  old |= k.first == (unsigned) fd->rule && k.second == finding_loc (fd);
+	if (!old)
+	  mr_report_finding (&low, fd);
+      }
+  mr_result_free (&result);
+  mr_lowered_release (&low);
+}
+
+static const pass_data memrules_lto_pass_data = {
+  IPA_PASS,			/* type */
+  "memrules_lto",		/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_PLUGIN_RUN,		/* tv_id: "plugin execution" in -ftime-report */
+  0, 0, 0, 0, 0			/* properties, todo flags */
+};
+
+struct memrules_lto_pass : ipa_opt_pass_d
+{
+  memrules_lto_pass (gcc::context *ctx)
+    : ipa_opt_pass_d (memrules_lto_pass_data, ctx, NULL, NULL, NULL, NULL, NULL, NULL, 0,
+		      NULL, NULL) {}
+  bool gate (function *) final override { return in_lto_p && !flag_ltrans; }
+  unsigned int execute (function *) final override;
+};
+
+unsigned int
+memrules_lto_pass::execute (function *)
+{
+  if (!in_lto_p || flag_ltrans)
+    return 0;
+  units = new hash_map<tree, lto_file_decl_data *>;
+  cgraph_node *node;
+  FOR_EACH_FUNCTION (node)
+    if (node->lto_file_data)
+      units->put (node->decl, node->lto_file_data);
+  cgraph_node **order = XCNEWVEC (cgraph_node *, symtab->cgraph_count);
+  int n = ipa_reverse_postorder (order);
+  for (int i = n - 1; i >= 0; i--)
+    {
+      node = order[i];
+      /* Clones, inline copies, thunks and aliases have no body of their own
+	 (get_untransformed_body asserts on clones).  */
+      if (!node->has_gimple_body_p () || node->inlined_to || node->clone_of
+	  || node->thunk || node->alias || !unit_of (node->decl))
+	continue;
+      if (!node->get_untransformed_body ())
+	continue;
+      function *fun = DECL_STRUCT_FUNCTION (node->decl);
+      if (!fun || !fun->cfg)
+	continue;
+      push_cfun (fun);
+      analyse (node, fun);
+      pop_cfun ();
+    }
+  free (order);
+  delete units;
+  units = NULL;
+  return 0;
+}
+
+opt_pass *
+mr_lto_pass_new (gcc::context *ctx)
+{
+  return new memrules_lto_pass (ctx);
+}
