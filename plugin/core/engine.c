@@ -295,6 +295,8 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
     o->flags |= MR_OBJF_MAYBE_NULL;
   if (ev->flags & MR_EVF_NEVER_NULL)
     o->flags |= MR_OBJF_NONNULL;
+  if (ev->flags & MR_EVF_QUIET_NULL)
+    o->flags |= MR_OBJF_QUIET_NULL;
   if (ev->flags & MR_EVF_UNINIT)
     o->flags |= MR_OBJF_UNINIT;
   if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a))

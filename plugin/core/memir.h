@@ -122,9 +122,12 @@ enum
   MR_EVF_NEVER_NULL = 1 << 12,	/* ALLOC: never returns NULL (operator new throws,
 				   g_malloc aborts): a NULL check's NULL branch is
 				   not a path */
-  MR_EVF_HANDOVER = 1 << 13	/* FREE: not freed now but handed to an owner that
+  MR_EVF_HANDOVER = 1 << 13,	/* FREE: not freed now but handed to an owner that
 				   will free it this way (std::unique_ptr<T> deletes
 				   with `delete`): only what it is given is checked */
+  MR_EVF_QUIET_NULL = 1 << 14	/* ALLOC: by a wrapper that may return NULL and says
+				   so another way (an error code through a
+				   parameter): until checked non-NULL, not leaked */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

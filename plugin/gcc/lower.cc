@@ -1076,7 +1076,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       /* A wrapper that may return NULL usually says so another way too (an error
 	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
 	 held to a NULL check, only direct calls of an allocator are.  */
-      a->flags = sum->may_return_null && !returns_nonnull_p (fndecl) ? 0 : MR_EVF_NEVER_NULL;
+      a->flags = sum->may_return_null && !returns_nonnull_p (fndecl) ? MR_EVF_QUIET_NULL
+		 : MR_EVF_NEVER_NULL;
       a->via = mr_func_strdup (c->f, name);
     }
   return true;

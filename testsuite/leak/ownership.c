@@ -80,3 +80,35 @@ void test_5(void)
     return;
   unknown(s);
 } /* { dg-bogus "leak" } */
+
+/* A wrapper that may return NULL and says so through an error code.  */
+static void *alloc_rc(int *rc, size_t n)
+{
+  void *p = malloc(n);
+  if (!p)
+    *rc = 1;
+  return p;
+}
+
+/* The caller tests the error code, not the pointer: on the failure path there is
+   nothing to leak, and the engine cannot tie rc to p: silent.  */
+int test_6(char **out)
+{
+  int rc = 0;
+  char *p = alloc_rc(&rc, 8);
+  if (rc)
+    return rc; /* { dg-bogus "leak" } */
+  *out = p;
+  return 0;
+}
+
+/* Checked non-NULL, then lost: a leak.  */
+int test_7(void)
+{
+  int rc = 0;
+  char *p = alloc_rc(&rc, 8);
+  if (!p)
+    return rc;
+  p[0] = 0;
+  return 0; /* { dg-warning "leak of 'p'" } */
+}
