@@ -74,35 +74,74 @@ analyse_function (function *fun, bool report)
   return changed;
 }
 
+/* The most a function of a cycle could do, to start the cycle's fixpoint from:
+   frees every pointer parameter, changes nothing else.  The iteration only takes
+   away from it (a free done on every path through the cycle survives, one done on
+   some paths does not).  */
+static mr_summary
+optimistic_summary (tree decl)
+{
+  mr_summary s = {};
+  s.valid = true;
+  s.no_clobber = true;
+  s.reallocs_param = -1;
+  s.free_family = MR_FAM_MALLOC;
+  unsigned i = 0;
+  for (tree parm = DECL_ARGUMENTS (decl); parm && i < 32; parm = DECL_CHAIN (parm), i++)
+    if (POINTER_TYPE_P (TREE_TYPE (parm)))
+      s.frees_always |= 1u << i;
+  s.frees_maybe = s.frees_always;
+  s.derefs = s.frees_always;
+  return s;
+}
+
+/* One round over the functions of cycles; true if a summary changed.  */
+static bool
+cycle_round (bool report)
+{
+  bool changed = false;
+  for (tree decl : in_cycles)
+    {
+      function *fn = DECL_STRUCT_FUNCTION (decl);
+      if (!fn || !fn->cfg || !gimple_in_ssa_p (fn))
+	continue;
+      push_cfun (fn);
+      changed |= analyse_function (fn, report);
+      pop_cfun ();
+    }
+  return changed;
+}
+
 /* After the "ssa" pass ran on every function (PLUGIN_EARLY_GIMPLE_PASSES_END, still
    before any optimisation): the functions that called a function of their own
    cycle before it had a summary, and the functions that called those, are analysed
-   again with the summaries of the whole cycle, until the summaries stop changing
-   (at most MAX_ROUNDS times), and only then reported.  The first summaries of a
-   cycle treat its calls as unknown calls, so the fixpoint is the cautious one:
-   what a cycle frees on every path through another member is not found, but no
-   finding rests on a guess.  */
+   again until their summaries stop changing, and only then reported.  The
+   iteration starts from optimistic summaries (every pointer parameter freed, as
+   must-facts are computed: the greatest fixpoint), so a list destructor that frees
+   through mutual recursion is found.  If it has not settled in MAX_ROUNDS rounds,
+   the cycle's summaries are dropped (its calls become unknown calls) and the
+   findings made with that cautious view.  */
 static void
 analyse_cycles (void *, void *)
 {
-  const int MAX_ROUNDS = 3;
+  const int MAX_ROUNDS = 4;
   if (in_cycles.is_empty ())
     return;
-  for (int round = 0; round <= MAX_ROUNDS; round++)
+  for (tree decl : in_cycles)
     {
-      bool last = round == MAX_ROUNDS, changed = false;
-      for (tree decl : in_cycles)
-	{
-	  function *fn = DECL_STRUCT_FUNCTION (decl);
-	  if (!fn || !fn->cfg || !gimple_in_ssa_p (fn))
-	    continue;
-	  push_cfun (fn);
-	  changed |= analyse_function (fn, last);
-	  pop_cfun ();
-	}
-      if (!changed && !last)
-	round = MAX_ROUNDS - 1;		/* stable: the next round reports */
+      mr_summary top = optimistic_summary (decl);
+      mr_record_summary (decl, &top);
     }
+  bool settled = false;
+  for (int round = 0; round < MAX_ROUNDS && !settled; round++)
+    settled = !cycle_round (false);
+  if (!settled)
+    for (tree decl : in_cycles)
+      {
+	mr_summary none = {};
+	mr_record_summary (decl, &none);	/* not valid: an unknown call */
+      }
+  cycle_round (true);
   for (tree decl : in_cycles)
     mr_summary_is_provisional (decl, false);
   in_cycles.release ();
