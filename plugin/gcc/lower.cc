@@ -778,17 +778,17 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 static const mr_summary *summary_of (tree fndecl);
 static tree defined_decl (tree fndecl);
 
-/* Functions whose summaries may still change: those of a cycle of calls and their
-   callers (mr_summary_is_provisional).  */
-static hash_set<tree> *provisional;
+/* Functions whose summaries may still change (mr_summary_is_provisional): true for
+   the members of a cycle of calls, false for the functions above one.  */
+static hash_map<tree, bool> *provisional;
 
 void
-mr_summary_is_provisional (tree fndecl, bool yes)
+mr_summary_is_provisional (tree fndecl, bool yes, bool member)
 {
   if (!provisional)
-    provisional = new hash_set<tree>;
+    provisional = new hash_map<tree, bool>;
   if (yes)
-    provisional->add (fndecl);
+    provisional->put (fndecl, member);
   else
     provisional->remove (fndecl);
 }
@@ -1008,8 +1008,15 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   const mr_summary *sum = summary_of (fndecl);
   if (!sum)
     return false;
-  if (provisional && provisional->contains (fndecl))
-    c->out->recursive = true;		/* analysed again when the cycle is done */
+  /* Analysed again when the cycle is done: as a member if it calls one (it may be
+     in the same cycle), else as a function above the cycle.  */
+  if (bool *member = provisional ? provisional->get (fndecl) : NULL)
+    {
+      if (*member)
+	c->out->recursive = true;
+      else
+	c->out->calls_provisional = true;
+    }
   unsigned nargs = gimple_call_num_args (s);
   /* "C::~C" rather than the complete destructor's internal name.  */
   const char *name = lang_hooks.decl_printable_name (fndecl, 2);

@@ -17,6 +17,8 @@ struct mr_lowered
   vec<tree> synth;		/* synthetic value num_ssa + i -> its ADDR_EXPR */
   bool recursive;		/* calls a function of the TU that has no summary yet:
 				   one of its own cycle of calls */
+  bool calls_provisional;	/* calls a function whose summary is provisional (in
+				   or above a cycle still being iterated) */
 };
 
 /* Lowers fun; release with mr_lowered_release.  */
@@ -31,9 +33,10 @@ const char *mr_user_family_name (unsigned family);
    differs from the summary recorded before (a cycle's fixpoint, plugin.cc).  */
 bool mr_record_summary (tree fndecl, const mr_summary *sum);
 
-/* Marks fndecl's summary as provisional (it is in or calls into a cycle of calls
-   still being iterated): its callers are analysed again too.  */
-void mr_summary_is_provisional (tree fndecl, bool yes);
+/* Marks fndecl's summary as provisional (yes) or final: it is a member of a cycle
+   of calls still being iterated (member), or calls into one.  Its callers are
+   analysed again too.  */
+void mr_summary_is_provisional (tree fndecl, bool yes, bool member = false);
 
 /* At an -flto link (lto.cc) a function may be lowered as its translation unit saw
    it when compiled: while mr_unit_view is set, only the functions it accepts (those

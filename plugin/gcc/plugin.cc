@@ -54,6 +54,7 @@ struct memrules_pass : gimple_opt_pass
 /* Functions in a cycle of calls (recursion), analysed again once every function
    of the translation unit has been through the pass; see analyse_cycles.  */
 static vec<tree> in_cycles;
+static vec<bool> cycle_member;	/* parallel: in a cycle itself, not only above one */
 
 /* Lowers, analyses and records fun's summary; reports its findings if `report`.
    Returns true if the summary differs from the one recorded before.  */
@@ -95,13 +96,17 @@ optimistic_summary (tree decl)
   return s;
 }
 
-/* One round over the functions of cycles; true if a summary changed.  */
+/* One round over the functions of cycles (only their members unless `report`);
+   true if a summary changed.  */
 static bool
 cycle_round (bool report)
 {
   bool changed = false;
-  for (tree decl : in_cycles)
+  for (unsigned i = 0; i < in_cycles.length (); i++)
     {
+      tree decl = in_cycles[i];
+      if (!report && !cycle_member[i])
+	continue;
       function *fn = DECL_STRUCT_FUNCTION (decl);
       if (!fn || !fn->cfg || !gimple_in_ssa_p (fn))
 	continue;
@@ -114,8 +119,9 @@ cycle_round (bool report)
 
 /* After the "ssa" pass ran on every function (PLUGIN_EARLY_GIMPLE_PASSES_END, still
    before any optimisation): the functions that called a function of their own
-   cycle before it had a summary, and the functions that called those, are analysed
-   again until their summaries stop changing, and only then reported.  The
+   cycle before it had a summary (its members) are analysed again until their
+   summaries stop changing; then they and the functions above them are analysed
+   once more, callees first, and reported.  The
    iteration starts from optimistic summaries (every pointer parameter freed, as
    must-facts are computed: the greatest fixpoint), so a list destructor that frees
    through mutual recursion is found.  If it has not settled in MAX_ROUNDS rounds,
@@ -127,24 +133,29 @@ analyse_cycles (void *, void *)
   const int MAX_ROUNDS = 4;
   if (in_cycles.is_empty ())
     return;
-  for (tree decl : in_cycles)
-    {
-      mr_summary top = optimistic_summary (decl);
-      mr_record_summary (decl, &top);
-    }
+  for (unsigned i = 0; i < in_cycles.length (); i++)
+    if (cycle_member[i])
+      {
+	mr_summary top = optimistic_summary (in_cycles[i]);
+	mr_record_summary (in_cycles[i], &top);
+      }
   bool settled = false;
   for (int round = 0; round < MAX_ROUNDS && !settled; round++)
     settled = !cycle_round (false);
   if (!settled)
-    for (tree decl : in_cycles)
-      {
-	mr_summary none = {};
-	mr_record_summary (decl, &none);	/* not valid: an unknown call */
-      }
+    for (unsigned i = 0; i < in_cycles.length (); i++)
+      if (cycle_member[i])
+	{
+	  mr_summary none = {};
+	  mr_record_summary (in_cycles[i], &none);	/* not valid: an unknown call */
+	}
+  /* The report round, in the pass's order (callees first): the functions above
+     the cycles get their final summaries in turn.  */
   cycle_round (true);
   for (tree decl : in_cycles)
     mr_summary_is_provisional (decl, false);
   in_cycles.release ();
+  cycle_member.release ();
 }
 
 unsigned int
@@ -166,10 +177,11 @@ memrules_pass::execute (function *fun)
   mr_result result = {};
   mr_analyze (low.func, &mr_opts.config, &result);
   mr_record_summary (fun->decl, &result.summary);
-  if (low.recursive)
+  if (low.recursive || low.calls_provisional)
     {
       in_cycles.safe_push (fun->decl);
-      mr_summary_is_provisional (fun->decl, true);
+      cycle_member.safe_push (low.recursive);
+      mr_summary_is_provisional (fun->decl, true, low.recursive);
     }
   else
     mr_report_findings (&low, &result, 0);
