@@ -809,8 +809,8 @@ lower_cxx_std_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_lo
       && (!strcmp (fname, "allocate") || !strcmp (fname, "deallocate")))
     {
       const char *cname = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
-      if (!startswith (cname, "std::allocator<") && !startswith (cname, "std::__new_allocator<")
-	  && !startswith (cname, "__gnu_cxx::new_allocator<"))
+      if (!mr_startswith (cname, "std::allocator<") && !mr_startswith (cname, "std::__new_allocator<")
+	  && !mr_startswith (cname, "__gnu_cxx::new_allocator<"))
 	return false;
       uint16_t family = family_by_name ("std::allocator<T>::deallocate");
       if (!strcmp (fname, "deallocate"))
@@ -831,14 +831,14 @@ lower_cxx_std_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_lo
     }
   const char *name = lang_hooks.decl_printable_name (fndecl, 2);
   uint16_t family = family_by_name ("std::return_temporary_buffer");
-  if (startswith (name, "std::return_temporary_buffer") && nargs == 1)
+  if (mr_startswith (name, "std::return_temporary_buffer") && nargs == 1)
     {
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
       e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
       e->family = family;
       return true;
     }
-  if (!startswith (name, "std::get_temporary_buffer") && !startswith (name, "std::pair<"))
+  if (!mr_startswith (name, "std::get_temporary_buffer") && !mr_startswith (name, "std::pair<"))
     return false;
   if (!strstr (name, "get_temporary_buffer"))
     return false;
@@ -877,9 +877,9 @@ smart_pointer_family (gcall *s, tree fndecl)
     return MR_FAM_NONE;
   const char *name = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
   const char *args;
-  if (startswith (name, "std::unique_ptr<"))
+  if (mr_startswith (name, "std::unique_ptr<"))
     args = name + strlen ("std::unique_ptr<");
-  else if (startswith (name, "std::shared_ptr<"))
+  else if (mr_startswith (name, "std::shared_ptr<"))
     args = name + strlen ("std::shared_ptr<");
   else
     return MR_FAM_NONE;
