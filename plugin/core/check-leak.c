@@ -83,6 +83,15 @@ alloc_subject (const mr_event *alloc)
   return alloc->dst ? mr_value (alloc->dst) : mr_unknown ();
 }
 
+/* An allocation by a wrapper that may return NULL and reports failure another way
+   (sqlite's idxMalloc (&rc, n)), on a path that never checked it: the caller tested
+   the error code instead, and on the failure path there is nothing to leak.  */
+static bool
+unchecked_quiet_null (const mr_objst *o)
+{
+  return (o->flags & MR_OBJF_QUIET_NULL) && !(o->flags & MR_OBJF_NONNULL);
+}
+
 void
 mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_loc *at)
 {
@@ -96,7 +105,7 @@ mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_
       bool lost = (o->flags & MR_OBJF_REALLOC_LOST) != 0;
       if ((o->ts != MR_TS_ALLOCATED && !(lost && o->ts == MR_TS_UNKNOWN))
 	  || o->family == MR_FAM_ALLOCA || o->family == MR_FAM_POOL
-	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
+	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev || unchecked_quiet_null (o)
 	  || (!lost && (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC))
 	continue;
       if (!computed)
@@ -163,7 +172,7 @@ mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t va
     {
       const mr_objst *o = &s->objs[i];
       if (o->ts != MR_TS_ALLOCATED || o->family == MR_FAM_ALLOCA || o->family == MR_FAM_POOL
-	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
+	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev || unchecked_quiet_null (o)
 	  || (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC)
 	continue;
       bool held_by_var;

@@ -14,6 +14,14 @@
 /* A pointer that is not tracked (a non-zero constant, an unknown operand).  */
 #define MR_OBJ_NONE 0xffffffffu
 
+/* A pointer the function loads from its caller's memory, *(param + off): the
+   candidates of the summary's field frees (engine.c).  */
+typedef struct mr_param_load
+{
+  uint32_t value;		/* the loaded SSA value */
+  uint32_t field;		/* index in the summary's field_frees */
+} mr_param_load;
+
 typedef struct mr_ctx
 {
   mr_func *f;
@@ -22,6 +30,9 @@ typedef struct mr_ctx
   const mr_event *return_block_ev;	/* the RETURN of the block being run, if that
 					   block only returns (its leaks are judged on
 					   the edges into it) */
+  mr_param_load *param_loads;
+  uint32_t nparam_loads;
+  bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */

@@ -293,6 +293,10 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
   o->flags = 0;
   if (ev->flags & MR_EVF_MAY_FAIL)
     o->flags |= MR_OBJF_MAYBE_NULL;
+  if (ev->flags & MR_EVF_NEVER_NULL)
+    o->flags |= MR_OBJF_NONNULL;
+  if (ev->flags & MR_EVF_QUIET_NULL)
+    o->flags |= MR_OBJF_QUIET_NULL;
   if (ev->flags & MR_EVF_UNINIT)
     o->flags |= MR_OBJF_UNINIT;
   if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a))
@@ -308,6 +312,14 @@ static void
 apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
   mr_ref r = mr_ref_of (c, s, ev->a);
+  if (ev->flags & MR_EVF_HANDOVER)
+    {
+      /* A smart pointer takes it: the way it will free it must fit, and from now
+	 on the owner holds it (not leaked here).  */
+      mr_check_dealloc (c, s, ev, r);
+      escape_obj (s, r.obj, 0);
+      return;
+    }
   mr_check_double_free (c, s, ev, r);
   mr_check_dealloc (c, s, ev, r);
   mr_check_sensitive_free (c, s, ev, r);
@@ -421,11 +433,301 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 
 /* Summaries.  At each return, what happened to the parameters' objects and what is
    returned; joined over every path that returns.  */
+
+/* The fields of parameters' objects the function frees (a destructor, a clear
+   function): a candidate (param, off) holds on a path that returns if the pointer
+   first loaded from there is freed or NULL on it, or if the parameter itself is
+   NULL on it (`if (!x) return;`).  Only the pointer the caller had there counts: the
+   object must be the one a load from that field made (MR_OBJ_SYM of a load), not
+   something the function stored first.  */
+static void
+summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
+{
+  mr_summary *sum = &c->out->summary;
+  bool sat[MR_SUMMARY_FIELDS] = { false };
+  for (uint32_t k = 0; k < c->nparam_loads; k++)
+    {
+      const mr_param_load *pl = &c->param_loads[k];
+      mr_field_free *ff = &sum->field_frees[pl->field];
+      if (ff->param < 32 && (null_params & (1u << ff->param)))
+	{
+	  sat[pl->field] = true;
+	  continue;
+	}
+      mr_ref r = mr_state_lookup (s, pl->value);
+      if (r.obj == MR_OBJ_NULL)
+	{
+	  sat[pl->field] = true;
+	  continue;
+	}
+      if ((r.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM || r.off != 0)
+	continue;
+      /* The object must come from a load of the same field.  */
+      bool from_field = false;
+      for (uint32_t j = 0; j < c->nparam_loads; j++)
+	if (c->param_loads[j].field == pl->field
+	    && (MR_OBJ_SYM | c->param_loads[j].value) == r.obj)
+	  from_field = true;
+      const mr_objst *o = mr_state_obj (s, r.obj);
+      if (from_field && o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
+	{
+	  sat[pl->field] = true;
+	  if (!ff->freed)
+	    {
+	      ff->freed = true;
+	      ff->family = o->family;
+	      ff->loc = o->ev->loc;
+	    }
+	}
+    }
+  for (uint32_t i = 0; i < sum->nfield_frees; i++)
+    {
+      /* A parameter NULL on this path has no fields loaded: vacuously freed.  */
+      if (sum->field_frees[i].param < 32
+	  && (null_params & (1u << sum->field_frees[i].param)))
+	sat[i] = true;
+      c->field_ok[i] = c->field_ok[i] && sat[i];
+    }
+}
+
+/* The pointers loaded from *(param + constant) in f: the candidates for the
+   summary's field frees (at most MR_SUMMARY_FIELDS distinct fields).  */
+static void
+find_param_loads (mr_ctx *c)
+{
+  mr_func *f = c->f;
+  mr_summary *sum = &c->out->summary;
+  uint32_t cap = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_LOAD || !e->dst || !(e->flags & MR_EVF_POINTER)
+	    || e->a.kind != MR_OPND_VALUE)
+	  continue;
+	int64_t off;
+	uint32_t root = mr_func_root (f, e->a.id, &off);
+	off = mr_off_add (off, e->off);
+	if (!root || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE)
+	  continue;
+	uint32_t param = 32;
+	for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+	  if (f->params[i] == root)
+	    param = i;
+	if (param == 32)
+	  continue;
+	uint32_t field = sum->nfield_frees;
+	for (uint32_t i = 0; i < sum->nfield_frees; i++)
+	  if (sum->field_frees[i].param == param && sum->field_frees[i].off == off)
+	    field = i;
+	if (field == sum->nfield_frees)
+	  {
+	    if (field == MR_SUMMARY_FIELDS)
+	      continue;
+	    sum->field_frees[field] = (mr_field_free) { .param = (uint8_t) param, .off = off };
+	    c->field_ok[field] = true;
+	    sum->nfield_frees++;
+	  }
+	MR_VEC_PUSH (c->param_loads, c->nparam_loads, cap);
+	c->param_loads[c->nparam_loads - 1] = (mr_param_load) { e->dst, field };
+      }
+}
+
+/* Is operand o (a pointer) a local of the function, or nothing to the caller?  */
+static bool
+local_target (const mr_func *f, mr_opnd o)
+{
+  if (o.kind == MR_OPND_ADDR)
+    return o.id < f->ndecls && f->decls[o.id].kind != MR_DECL_STATIC;
+  return false;
+}
+
+/* The parameter operand o is (plus *off), or -1.  */
+static int
+param_of (const mr_func *f, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return -1;
+  uint32_t root = mr_func_root (f, o.id, off);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (root && f->params[i] == root)
+      return (int) i;
+  return -1;
+}
+
+static bool
+is_param_root (const mr_func *f, mr_opnd o)
+{
+  int64_t off;
+  return param_of (f, o, &off) >= 0;
+}
+
+/* The field store event e makes, as a summary entry: a parameter stored at a
+   constant offset into another parameter's object.  */
+static bool
+as_field_store (const mr_func *f, const mr_event *e, mr_field_store *out)
+{
+  if (e->kind != MR_EV_STORE || !(e->flags & MR_EVF_POINTER))
+    return false;
+  int64_t base_off, src_off;
+  int dst = param_of (f, e->a, &base_off);
+  int src = param_of (f, e->b, &src_off);
+  int64_t off = mr_off_add (base_off, e->off);
+  if (dst < 0 || src < 0 || dst == src || src_off != 0 || off == MR_OFF_UNKNOWN
+      || off == MR_OFF_POSITIVE)
+    return false;
+  *out = (mr_field_store) { (uint8_t) dst, (uint8_t) src, off };
+  return true;
+}
+
+static bool
+is_summarized_store (const mr_func *f, const mr_summary *sum, const mr_event *e)
+{
+  mr_field_store fs;
+  if (!as_field_store (f, e, &fs))
+    return false;
+  for (uint32_t i = 0; i < sum->nfield_stores; i++)
+    if (sum->field_stores[i].dst_param == fs.dst_param
+	&& sum->field_stores[i].src_param == fs.src_param && sum->field_stores[i].off == fs.off)
+      return true;
+  return false;
+}
+
+/* The field stores every path makes: those on the straight line of blocks from the
+   entry, and only if no other store writes the same field.  */
+static void
+find_field_stores (const mr_func *f, mr_summary *sum)
+{
+  uint32_t b = f->entry;
+  for (uint32_t steps = 0; steps < f->nblocks; steps++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  mr_field_store fs;
+	  if (as_field_store (f, &blk->events[k], &fs)
+	      && sum->nfield_stores < MR_SUMMARY_FIELDS)
+	    sum->field_stores[sum->nfield_stores++] = fs;
+	}
+      if (blk->nsuccs != 1)
+	break;
+      uint32_t next = f->edges[blk->succs[0]].dst;
+      if (next == b || f->blocks[next].npreds != 1)
+	break;
+      b = next;
+    }
+  if (!sum->nfield_stores)
+    return;
+  /* Any other store to one of these fields (a parameter's object at that offset)
+     makes it conditional: dropped.  */
+  for (uint32_t bb = 0; bb < f->nblocks; bb++)
+    for (uint32_t k = 0; k < f->blocks[bb].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[bb].events[k];
+	if (e->kind != MR_EV_STORE || is_summarized_store (f, sum, e))
+	  continue;
+	int64_t base_off;
+	int dst = param_of (f, e->a, &base_off);
+	int64_t off = mr_off_add (base_off, e->off);
+	if (dst < 0)
+	  continue;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < sum->nfield_stores; i++)
+	  if (sum->field_stores[i].dst_param != dst
+	      || (off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE
+		  && sum->field_stores[i].off != off))
+	    sum->field_stores[n++] = sum->field_stores[i];
+	sum->nfield_stores = (uint8_t) n;
+      }
+}
+
+/* The part of no_clobber the events alone decide (see mr_summary): every store is
+   to a local or a non-pointer value at a known offset, every call is one that
+   writes nothing the caller sees, no parameter is returned or stored, and every
+   free is of a parameter or of a pointer loaded from a parameter's object (the
+   summary then says whether it always happens).  */
+static bool
+events_keep_callers_memory (const mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	switch (e->kind)
+	  {
+	  case MR_EV_STORE:
+	    if (local_target (f, e->a) || is_summarized_store (f, &c->out->summary, e))
+	      break;
+	    if ((e->flags & MR_EVF_POINTER) || e->off == MR_OFF_UNKNOWN
+		|| e->off == MR_OFF_POSITIVE)
+	      return false;
+	    break;
+	  case MR_EV_CALL:
+	    if (!(e->flags & MR_EVF_NO_CLOBBER) || !e->call)
+	      return false;
+	    for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	      if ((e->call->write_mask & (1u << i)) && !local_target (f, e->call->args[i]))
+		return false;
+	    break;
+	  case MR_EV_RETURN:
+	    if (is_param_root (f, e->a))
+	      return false;
+	    break;
+	  case MR_EV_DEREF:
+	    if ((e->flags & MR_EVF_WRITE) && !local_target (f, e->a))
+	      return false;
+	    break;
+	  case MR_EV_ESCAPE:
+	  case MR_EV_REALLOC:
+	    return false;
+	  case MR_EV_FREE:
+	    {
+	      if (is_param_root (f, e->a))
+		break;
+	      bool field = false;
+	      int64_t off;
+	      uint32_t root = e->a.kind == MR_OPND_VALUE ? mr_func_root (f, e->a.id, &off) : 0;
+	      for (uint32_t i = 0; i < c->nparam_loads; i++)
+		if (root && root == c->param_loads[i].value)
+		  field = true;
+	      if (!field)
+		return false;
+	      break;
+	    }
+	  default:
+	    break;
+	  }
+      }
+  return true;
+}
+
+/* After the last return: keep the field frees that held on every path and were
+   freed on one; the parameters freed or NULL on every path, freed on one.  */
+static void
+finish_summary (mr_ctx *c)
+{
+  mr_summary *sum = &c->out->summary;
+  sum->frees_always &= sum->frees_maybe;
+  bool sometimes = sum->frees_always != sum->frees_maybe;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < sum->nfield_frees; i++)
+    if (c->field_ok[i] && sum->field_frees[i].freed && sum->saw_return)
+      sum->field_frees[n++] = sum->field_frees[i];
+    else if (sum->field_frees[i].freed)
+      sometimes = true;
+  sum->nfield_frees = (uint8_t) n;
+  sum->no_clobber = !sometimes && events_keep_callers_memory (c);
+  free (c->param_loads);
+  c->param_loads = NULL;
+  c->nparam_loads = 0;
+}
 static void
 summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 {
   mr_summary *sum = &c->out->summary;
-  uint32_t freed = 0;
+  uint32_t freed = 0, null = 0;
   for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
     {
       uint32_t v = c->f->params[i];
@@ -433,17 +735,22 @@ summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 	continue;
       mr_ref r = mr_state_lookup (s, v);
       const mr_objst *o = is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
-      if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
+      if (r.obj == MR_OBJ_NULL)
+	null |= 1u << i;	/* `if (p) free (p);` on its NULL path */
+      else if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
 	{
 	  freed |= 1u << i;
 	  if (!sum->frees_maybe)
-	    sum->free_family = o->family;
-	  if (!sum->free_loc)
-	    sum->free_loc = o->ev->loc.handle;
+	    {
+	      sum->free_family = o->family;
+	      sum->free_loc = o->ev->loc;
+	    }
 	}
     }
-  sum->frees_always = sum->saw_return ? sum->frees_always & freed : freed;
+  /* Freed or NULL on every path; that some path frees is checked at the end.  */
+  sum->frees_always = sum->saw_return ? sum->frees_always & (freed | null) : freed | null;
   sum->frees_maybe |= freed;
+  summarize_field_frees (c, s, null);
 
   /* The returned pointer: a fresh allocation, NULL, or something else.  */
   mr_ref r = ev->a.kind == MR_OPND_VALUE ? mr_ref_of (c, s, ev->a) : (mr_ref) { MR_OBJ_NONE, 0 };
@@ -533,12 +840,25 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 
     case MR_EV_LOAD:
       {
-	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_READ, 0);
-	check_access (c, s, ev, ev->a, false);
+	/* A load a summarized call makes for its callee was checked by the call.  */
+	if (!(ev->flags & MR_EVF_SUMMARIZED))
+	  {
+	    mr_check_use_after_free (c, s, ev, ev->a, MR_USE_READ, 0);
+	    check_access (c, s, ev, ev->a, false);
+	  }
 	if (!ev->dst)
 	  break;
 	mr_ref base = mr_ref_of (c, s, ev->a);
 	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
+	/* A summarized callee given freed memory: that is the call's finding; what
+	   it would free inside is not followed (no cascade of reports).  */
+	if ((ev->flags & MR_EVF_SUMMARIZED) && is_object (base.obj)
+	    && mr_obj_ts (s, base.obj) == MR_TS_FREED)
+	  {
+	    fresh_value (s, ev->dst);
+	    mr_state_bind (s, ev->dst, (mr_ref) { MR_OBJ_NONE, 0 });
+	    break;
+	  }
 	bool tracked = (ev->flags & MR_EVF_POINTER) && is_object (base.obj)
 		       && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	mr_ref content;
@@ -603,6 +923,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
 	  if (call->deref_mask & (1u << i))
 	    {
+	      if (i == 0 && (ev->flags & MR_EVF_DTOR))
+		continue;
 	      mr_check_use_after_free (c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
@@ -1198,6 +1520,29 @@ finding_order (const void *a, const void *b)
   return (int) x->rule - (int) y->rule;
 }
 
+bool
+mr_summary_same (const mr_summary *a, const mr_summary *b)
+{
+  if (a->valid != b->valid || a->frees_always != b->frees_always
+      || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
+      || a->derefs != b->derefs || a->returns_alloc != b->returns_alloc
+      || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
+      || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
+      || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores)
+    return false;
+  for (uint32_t i = 0; i < a->nfield_stores; i++)
+    if (a->field_stores[i].dst_param != b->field_stores[i].dst_param
+	|| a->field_stores[i].src_param != b->field_stores[i].src_param
+	|| a->field_stores[i].off != b->field_stores[i].off)
+      return false;
+  for (uint32_t i = 0; i < a->nfield_frees; i++)
+    if (a->field_frees[i].param != b->field_frees[i].param
+	|| a->field_frees[i].off != b->field_frees[i].off
+	|| a->field_frees[i].family != b->field_frees[i].family)
+      return false;
+  return true;
+}
+
 void
 mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 {
@@ -1219,9 +1564,12 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
     return;
   mr_func_resolve (f);
   out->summary.derefs = deref_params (f);
+  find_field_stores (f, &out->summary);
   if (!worth_analysing (f))
     {
       out->summary.valid = true;	/* frees nothing, allocates nothing */
+      mr_ctx quick = { .f = f, .cfg = cfg_in, .out = out };
+      out->summary.no_clobber = events_keep_callers_memory (&quick);
       return;
     }
   uint32_t first = out->nfindings;
@@ -1240,6 +1588,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
     if (d.rpo_index[f->edges[e].src] >= d.rpo_index[f->edges[e].dst])
       d.loop_target[f->edges[e].dst] = true;
 
+  find_param_loads (&d.ctx);
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
   uint64_t start = out->work;
@@ -1276,6 +1625,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.queued);
   free (d.return_ev);
   free (d.loop_target);
+  finish_summary (&d.ctx);
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;

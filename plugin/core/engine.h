@@ -86,19 +86,49 @@ typedef struct mr_config
 /* What a function does to its callers' memory, computed when it is analysed and
    applied where it is called (later in the same translation unit: GCC runs the pass
    on callees first).  Bit i of a mask is parameter i.  */
+/* A pointer the function finds in its caller's memory, *(param + off), and frees on
+   every path that returns (or finds NULL there): a destructor's `delete this->p`,
+   `free (s->buf)` in a clear function.  */
+typedef struct mr_field_free
+{
+  uint8_t param;
+  bool freed;			/* internal: freed (not only NULL) on some path */
+  uint16_t family;
+  int64_t off;
+  mr_loc loc;			/* the free, in the callee */
+} mr_field_free;
+
+#define MR_SUMMARY_FIELDS 8
+
+/* A parameter the function stores into its caller's memory, *(dst_param + off) =
+   src_param, on its straight path from entry (a constructor's `p_ (p)`).  */
+typedef struct mr_field_store
+{
+  uint8_t dst_param, src_param;
+  int64_t off;
+} mr_field_store;
+
 typedef struct mr_summary
 {
   bool valid;			/* the analysis reached every return (no budget stop) */
-  uint32_t frees_always;	/* freed on every path that returns */
+  uint32_t frees_always;	/* freed on every path that returns (or NULL there:
+				   `if (p) free (p);`) */
   uint32_t frees_maybe;		/* freed on some path that returns */
   uint16_t free_family;		/* how (mr_family) the first freed parameter is freed */
+  mr_loc free_loc;		/* where, in the callee */
+  mr_field_free field_frees[MR_SUMMARY_FIELDS];
+  uint8_t nfield_frees;
+  mr_field_store field_stores[MR_SUMMARY_FIELDS];
+  uint8_t nfield_stores;
   uint32_t derefs;		/* read or written through on some path */
   bool returns_alloc;		/* every return gives a fresh allocation (or NULL) */
   uint16_t alloc_family;
   bool may_return_null;
   int32_t reallocs_param;	/* returns realloc (param, ...): the parameter, or -1 */
-  uint32_t free_loc;		/* loc handle of the free of the first freed parameter
-				   (a note in the callee at an -flto link), or 0 */
+  bool no_clobber;		/* the call changes nothing the caller sees beyond what
+				   the summary says: no pointer stored outside its
+				   locals, no parameter kept or returned, no call that
+				   may, no free it does not always do */
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;
@@ -114,6 +144,9 @@ typedef struct mr_result
 } mr_result;
 
 void mr_config_default (mr_config *cfg);
+
+/* Do two summaries say the same to callers (locations aside)?  */
+bool mr_summary_same (const mr_summary *a, const mr_summary *b);
 
 /* Analyses f (resolving its copies first) and appends findings to out, in the order
    of their events in the function, one per (rule, event, argument).  */

@@ -111,9 +111,23 @@ enum
 				   secret (password, key, token ...) */
   MR_EVF_CLEARS = 1 << 8,	/* CALL: clears argument 0 for good (explicit_bzero) */
   MR_EVF_UNSIZED = 1 << 9,	/* CALL: writes through argument 0 with no size given */
-  MR_EVF_SUMMARIZED = 1 << 10	/* CALL: to a function of the TU, per its summary:
+  MR_EVF_SUMMARIZED = 1 << 10,	/* CALL: to a function of the TU, per its summary:
 				   it reads through deref_mask somewhere, maybe after
-				   checking for NULL, maybe after writing */
+				   checking for NULL, maybe after writing.  LOAD: of a
+				   field such a callee frees (checked by the call) */
+  MR_EVF_DTOR = 1 << 11,		/* CALL: a destructor.  `delete p` and `delete[] v`
+				   run ~T on the object before operator delete: the
+				   object freed already is the delete's finding, not
+				   a use by the destructor */
+  MR_EVF_NEVER_NULL = 1 << 12,	/* ALLOC: never returns NULL (operator new throws,
+				   g_malloc aborts): a NULL check's NULL branch is
+				   not a path */
+  MR_EVF_HANDOVER = 1 << 13,	/* FREE: not freed now but handed to an owner that
+				   will free it this way (std::unique_ptr<T> deletes
+				   with `delete`): only what it is given is checked */
+  MR_EVF_QUIET_NULL = 1 << 14	/* ALLOC: by a wrapper that may return NULL and says
+				   so another way (an error code through a
+				   parameter): until checked non-NULL, not leaked */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -154,6 +168,7 @@ typedef struct mr_event
   mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any */
   const char *via;		/* FREE/ALLOC/REALLOC done inside this called function */
   mr_loc loc;
+  mr_loc via_loc;		/* with via: where, inside it (handle 0: unknown) */
 } mr_event;
 
 typedef enum mr_cmp

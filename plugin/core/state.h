@@ -61,7 +61,9 @@ enum
 					   ev is that realloc */
   MR_OBJF_CLEARED = 1 << 7,	/* wiped with explicit_bzero and the like */
   MR_OBJF_UAF_REPORTED = 1 << 8,	/* use-after-free reported on this path */
-  MR_OBJF_NULL_REPORTED = 1 << 9	/* null-deref-alloc reported on this path */
+  MR_OBJF_NULL_REPORTED = 1 << 9,	/* null-deref-alloc reported on this path */
+  MR_OBJF_QUIET_NULL = 1 << 10	/* from a wrapper that may return NULL (see
+				   MR_EVF_QUIET_NULL): leaked only once checked */
 };
 
 typedef struct mr_ref

@@ -43,6 +43,13 @@
 
 #define MR_GCC_VERSION GCCPLUGIN_VERSION
 
+/* GCC 12's system.h has startswith; GCC 11's does not.  */
+static inline bool
+mr_startswith (const char *s, const char *prefix)
+{
+  return strncmp (s, prefix, strlen (prefix)) == 0;
+}
+
 /* The C and C++ front ends export these; lto1 does not.  Declared weak so that the
    same plugin loads at an LTO link, where they are null and the pragma code is
    skipped (GCC-PLUGIN-FACTS.md §6).  */

@@ -12,6 +12,7 @@
 
 #include "gcc-common.h"
 #include "lower.h"
+#include "suppress.h"
 #include "../core/known.h"
 #include "../core/families.h"
 
@@ -264,6 +265,75 @@ is_array_cookie_read (tree ref)
 	 && (int64_t) TREE_INT_CST_LOW (off) == -(int64_t) tree_to_shwi (TYPE_SIZE_UNIT (sizetype));
 }
 
+/* Appends the byte offsets of the pointer fields of a record type (nested
+   records included) to *offs; false if there are too many or some offset is not a
+   constant.  */
+static bool
+pointer_field_offsets (tree type, int64_t base, vec<int64_t> *offs, int depth)
+{
+  if (depth > 3)
+    return false;
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    {
+      if (TREE_CODE (f) != FIELD_DECL)
+	continue;
+      tree ft = TREE_TYPE (f);
+      if (!POINTER_TYPE_P (ft) && !RECORD_OR_UNION_TYPE_P (ft)
+	  && TREE_CODE (ft) != ARRAY_TYPE)
+	continue;
+      if (TREE_CODE (ft) == ARRAY_TYPE || TREE_CODE (ft) == UNION_TYPE
+	  || !tree_fits_shwi_p (byte_position (f)))
+	return false;		/* pointers the copy cannot list one by one */
+      int64_t at = base + tree_to_shwi (byte_position (f));
+      if (POINTER_TYPE_P (ft))
+	{
+	  if (offs->length () >= 8)
+	    return false;
+	  offs->safe_push (at);
+	}
+      else if (!pointer_field_offsets (ft, at, offs, depth + 1))
+	return false;
+    }
+  return true;
+}
+
+/* `d = s;` of a struct into a local variable (the copy an implicit copy constructor
+   makes: a C++ class holding an owning pointer copied by value): each pointer field
+   is copied, so both copies hold the same pointers.  Returns false (the caller
+   makes the copy an escape) unless the destination is a local variable and every
+   pointer field is at a known place.  */
+static bool
+lower_struct_copy (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_loc loc)
+{
+  tree type = TREE_TYPE (lhs);
+  if (TREE_CODE (type) != RECORD_TYPE || !VAR_P (lhs)
+      || !auto_var_in_fn_p (lhs, c->fun->decl))
+    return false;
+  auto_vec<int64_t> offs;
+  if (!pointer_field_offsets (type, 0, &offs, 0))
+    return false;
+  mr_opnd from, to;
+  int64_t from_off, to_off;
+  if (!decompose_ref (c, rhs, &from, &from_off) || !decompose_ref (c, lhs, &to, &to_off)
+      || from_off == MR_OFF_UNKNOWN || to_off == MR_OFF_UNKNOWN)
+    return false;
+  lower_deref (c, bb, rhs, false, loc);
+  for (int64_t off : offs)
+    {
+      mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+      ld->dst = new_synthetic (c, NULL_TREE);
+      ld->a = from;
+      ld->off = from_off + off;
+      ld->flags = MR_EVF_POINTER;
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = to;
+      st->off = to_off + off;
+      st->b = mr_value (ld->dst);
+      st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+    }
+  return true;
+}
+
 static void
 lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 {
@@ -349,6 +419,9 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
     {
       mr_opnd base;
       int64_t off;
+      if (gimple_assign_single_p (s) && is_memory_ref (rhs1)
+	  && lower_struct_copy (c, bb, lhs, rhs1, loc))
+	return;
       if (gimple_assign_single_p (s) && is_memory_ref (rhs1))
 	{
 	  /* An aggregate copy reads its source, and what the source holds now has a
@@ -448,6 +521,14 @@ is_resource_deallocator (tree fndecl)
     if (id_equal (DECL_NAME (fndecl), n))
       return true;
   return false;
+}
+
+/* __attribute__ ((returns_nonnull)).  */
+static bool
+returns_nonnull_p (tree fndecl)
+{
+  return lookup_attribute ("returns_nonnull", TYPE_ATTRIBUTES (TREE_TYPE (fndecl)))
+	 || lookup_attribute ("returns_nonnull", DECL_ATTRIBUTES (fndecl));
 }
 
 /* The deallocator an allocator names with __attribute__ ((malloc (dealloc, n))).  */
@@ -678,6 +759,8 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
       e->flags |= MR_EVF_UNINIT;
       if (strstr (mangled, "nothrow"))
 	e->flags |= MR_EVF_MAY_FAIL;
+      else if (DECL_IS_REPLACEABLE_OPERATOR (fndecl))
+	e->flags |= MR_EVF_NEVER_NULL;	/* throws std::bad_alloc instead */
       return true;
     }
   /* Placement delete (void *, void *), called when a placement new's constructor
@@ -694,6 +777,129 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
 
 static const mr_summary *summary_of (tree fndecl);
 static tree defined_decl (tree fndecl);
+
+/* Functions whose summaries may still change (mr_summary_is_provisional): true for
+   the members of a cycle of calls, false for the functions above one.  */
+static hash_map<tree, bool> *provisional;
+
+void
+mr_summary_is_provisional (tree fndecl, bool yes, bool member)
+{
+  if (!provisional)
+    provisional = new hash_map<tree, bool>;
+  if (yes)
+    provisional->put (fndecl, member);
+  else
+    provisional->remove (fndecl);
+}
+
+/* The C++ library's other allocation pairs (CERT MEM51-CPP's table), each a family
+   of its own: std::allocator<T>::allocate / deallocate (libstdc++ implements them
+   in std::__new_allocator, __gnu_cxx::new_allocator before GCC 12), and
+   std::get_temporary_buffer, whose result is a pair with the pointer first, /
+   std::return_temporary_buffer.  */
+static bool
+lower_cxx_std_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  tree lhs = gimple_call_lhs (s);
+  unsigned nargs = gimple_call_num_args (s);
+  const char *fname = DECL_NAME (fndecl) ? IDENTIFIER_POINTER (DECL_NAME (fndecl)) : "";
+  tree cls = DECL_CONTEXT (fndecl);
+  if (cls && TYPE_P (cls) && TYPE_NAME (cls)
+      && (!strcmp (fname, "allocate") || !strcmp (fname, "deallocate")))
+    {
+      const char *cname = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
+      if (!mr_startswith (cname, "std::allocator<") && !mr_startswith (cname, "std::__new_allocator<")
+	  && !mr_startswith (cname, "__gnu_cxx::new_allocator<"))
+	return false;
+      uint16_t family = family_by_name ("std::allocator<T>::deallocate");
+      if (!strcmp (fname, "deallocate"))
+	{
+	  if (nargs < 2)
+	    return false;
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	  e->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	  e->family = family;
+	  return true;
+	}
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+      e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
+      e->family = family;
+      e->a = mr_none ();
+      e->flags = MR_EVF_NEVER_NULL | MR_EVF_UNINIT;	/* throws std::bad_alloc */
+      return true;
+    }
+  const char *name = lang_hooks.decl_printable_name (fndecl, 2);
+  uint16_t family = family_by_name ("std::return_temporary_buffer");
+  if (mr_startswith (name, "std::return_temporary_buffer") && nargs == 1)
+    {
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+      e->family = family;
+      return true;
+    }
+  if (!mr_startswith (name, "std::get_temporary_buffer") && !mr_startswith (name, "std::pair<"))
+    return false;
+  if (!strstr (name, "get_temporary_buffer"))
+    return false;
+  /* The pair lands in memory: its `first` (offset 0) holds the new block.  */
+  mr_opnd base;
+  int64_t off;
+  if (!lhs || !is_memory_ref (lhs) || !decompose_ref (c, lhs, &base, &off)
+      || off == MR_OFF_UNKNOWN)
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = new_synthetic (c, NULL_TREE);
+  e->family = family;
+  e->a = mr_none ();
+  e->flags = MR_EVF_UNINIT;
+  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+  st->a = base;
+  st->off = off;
+  st->b = mr_value (e->dst);
+  st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+  return true;
+}
+
+/* std::unique_ptr<T> (p) and std::shared_ptr<T> (p) with the default deleter will
+   `delete` p (`delete[]` for T[]): the family the pointer they take must have,
+   or MR_FAM_NONE for any other call (a custom deleter, another class).  Read from
+   the class's printable name, which leaves out default template arguments:
+   "std::unique_ptr<S>", "std::unique_ptr<S []>", "std::unique_ptr<S, D>".  */
+static uint16_t
+smart_pointer_family (gcall *s, tree fndecl)
+{
+  if (!DECL_CXX_CONSTRUCTOR_P (fndecl) || gimple_call_num_args (s) != 2
+      || !POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))
+    return MR_FAM_NONE;
+  tree cls = DECL_CONTEXT (fndecl);
+  if (!cls || !TYPE_P (cls) || !TYPE_NAME (cls))
+    return MR_FAM_NONE;
+  const char *name = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
+  const char *args;
+  if (mr_startswith (name, "std::unique_ptr<"))
+    args = name + strlen ("std::unique_ptr<");
+  else if (mr_startswith (name, "std::shared_ptr<"))
+    args = name + strlen ("std::shared_ptr<");
+  else
+    return MR_FAM_NONE;
+  /* The class's template arguments: one, without a comma at depth 0.  */
+  int depth = 0;
+  const char *end = args;
+  for (; *end && !(depth == 0 && *end == '>'); end++)
+    {
+      if (*end == '<' || *end == '(')
+	depth++;
+      else if (*end == '>' || *end == ')')
+	depth--;
+      else if (*end == ',' && depth == 0)
+	return MR_FAM_NONE;
+    }
+  if (!*end)
+    return MR_FAM_NONE;
+  bool array = end - args >= 2 && end[-1] == ']' && end[-2] == '[';
+  return array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+}
 
 /* A function of the knowledge base or a families file (families.h): g_malloc,
    sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
@@ -741,8 +947,54 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint3
   e->dst = dst;
   e->family = family;
   e->a = mr_none ();
-  e->flags = (lib->flags & 1) ? MR_EVF_MAY_FAIL : 0;
+  /* g_malloc and the like abort rather than return NULL.  */
+  e->flags = (lib->flags & 1) ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
   return true;
+}
+
+/* The field of *ptr at byte offset off that holds a pointer, or NULL_TREE.  */
+static tree
+pointer_field_at (tree ptr, int64_t off)
+{
+  if (!POINTER_TYPE_P (TREE_TYPE (ptr)))
+    return NULL_TREE;
+  tree type = TREE_TYPE (TREE_TYPE (ptr));
+  if (!RECORD_OR_UNION_TYPE_P (type))
+    return NULL_TREE;
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FIELD_DECL && POINTER_TYPE_P (TREE_TYPE (f))
+	&& tree_fits_shwi_p (byte_position (f)) && tree_to_shwi (byte_position (f)) == off)
+      return f;
+  return NULL_TREE;
+}
+
+/* A summarized callee frees the pointer at *(argument + off): the caller loads it
+   (a value named like the field, `c.p_` or `x->buf`) and frees it, in the
+   callee's name.  The load checks nothing: the callee may test for NULL first.  */
+static void
+lower_field_free (lower_ctx *c, unsigned bb, gcall *s, const mr_field_free *ff,
+		  const char *name, mr_loc loc)
+{
+  if (ff->param >= gimple_call_num_args (s))
+    return;
+  tree arg = gimple_call_arg (s, ff->param);
+  mr_opnd base = lower_operand (c, bb, arg, loc);
+  if (base.kind != MR_OPND_VALUE && base.kind != MR_OPND_ADDR)
+    return;
+  tree field = pointer_field_at (arg, ff->off);
+  tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
+			     build_simple_mem_ref (arg), field, NULL_TREE)
+		   : NULL_TREE;
+  mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+  ld->dst = new_synthetic (c, ref);
+  ld->a = base;
+  ld->off = ff->off;
+  ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+  mr_event *fr = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+  fr->a = mr_value (ld->dst);
+  fr->family = ff->family;
+  fr->via = mr_func_strdup (c->f, name);
+  fr->via_loc = ff->loc;
 }
 
 /* A call to a function analysed earlier in the translation unit: its summary says
@@ -756,8 +1008,18 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   const mr_summary *sum = summary_of (fndecl);
   if (!sum)
     return false;
+  /* Analysed again when the cycle is done: as a member if it calls one (it may be
+     in the same cycle), else as a function above the cycle.  */
+  if (bool *member = provisional ? provisional->get (fndecl) : NULL)
+    {
+      if (*member)
+	c->out->recursive = true;
+      else
+	c->out->calls_provisional = true;
+    }
   unsigned nargs = gimple_call_num_args (s);
-  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  /* "C::~C" rather than the complete destructor's internal name.  */
+  const char *name = lang_hooks.decl_printable_name (fndecl, 2);
   if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst)
     {
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
@@ -770,6 +1032,10 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       return true;
     }
   uint32_t frees = sum->frees_always;
+  /* Fields the callee frees (a destructor's `delete p_`): they are read from the
+     arguments as the caller sees them before the call.  */
+  for (unsigned i = 0; i < sum->nfield_frees; i++)
+    lower_field_free (c, bb, s, &sum->field_frees[i], name, loc);
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown ()
@@ -779,7 +1045,26 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
+  if (DECL_CXX_DESTRUCTOR_P (fndecl))
+    e->flags |= MR_EVF_DTOR;
+  /* A callee that keeps nothing and writes nothing of its caller's leaves the
+     caller's knowledge of its memory intact: the objects passed stay the caller's
+     (a leak after the call is still a leak), their fields stay known.  */
+  if (sum->valid && sum->no_clobber)
+    e->flags |= MR_EVF_NO_CLOBBER;
   e->dst = sum->returns_alloc ? 0 : dst;
+  /* Parameters the callee stores into another's object (a constructor).  */
+  for (unsigned i = 0; i < sum->nfield_stores; i++)
+    {
+      const mr_field_store *fs = &sum->field_stores[i];
+      if (fs->dst_param >= nargs || fs->src_param >= nargs)
+	continue;
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = lower_operand (c, bb, gimple_call_arg (s, fs->dst_param), loc);
+      st->off = fs->off;
+      st->b = lower_operand (c, bb, gimple_call_arg (s, fs->src_param), loc);
+      st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+    }
   for (unsigned i = 0; i < nargs && i < 32; i++)
     if (frees & (1u << i))
       {
@@ -787,9 +1072,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 	f->a = lower_operand (c, bb, gimple_call_arg (s, i), loc);
 	f->family = sum->free_family;
 	f->via = mr_func_strdup (c->f, name);
-	if (sum->free_loc)
-	  c->out->callee_frees.safe_push (std::make_pair (loc.handle,
-							  (location_t) sum->free_loc));
+	f->via_loc = sum->free_loc;
       }
   if (sum->returns_alloc && dst)
     {
@@ -800,7 +1083,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       /* A wrapper that may return NULL usually says so another way too (an error
 	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
 	 held to a NULL check, only direct calls of an allocator are.  */
-      a->flags = 0;
+      a->flags = sum->may_return_null && !returns_nonnull_p (fndecl) ? MR_EVF_QUIET_NULL
+		 : MR_EVF_NEVER_NULL;
       a->via = mr_func_strdup (c->f, name);
     }
   return true;
@@ -831,7 +1115,54 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
   e->dst = dst;
   e->family = family_of_deallocator (dealloc);
   e->a = mr_none ();
+  if (returns_nonnull_p (fndecl))
+    e->flags |= MR_EVF_NEVER_NULL;
   return true;
+}
+
+/* What a declaration says about its pointer parameters, for a call to a function
+   with no body and no summary: `nonnull` and `access` parameters are dereferenced
+   (a freed or possibly-NULL pointer there is a use); `access (read_only |
+   read_write, N)` ones are read first (uninitialised memory there is read),
+   `nonnull` and `access (write_only, N)` ones may be written.  */
+static void
+apply_param_attributes (tree fndecl, mr_call *call)
+{
+  tree fntype = TREE_TYPE (fndecl);
+  /* nonnull says the callee may dereference, not that it reads: it may be an
+     output parameter, so it counts as a write (no uninitialised read claimed).
+     C++'s implicit `this` is nonnull in every method: not a user's promise.  */
+  unsigned first = TREE_CODE (fntype) == METHOD_TYPE ? 1 : 0;
+  if (bitmap nonnull = get_nonnull_args (fntype))
+    {
+      for (unsigned i = first; i < call->nargs && i < 32; i++)
+	if (bitmap_empty_p (nonnull) || bitmap_bit_p (nonnull, i))
+	  {
+	    call->deref_mask |= 1u << i;
+	    call->write_mask |= 1u << i;
+	  }
+      BITMAP_FREE (nonnull);
+    }
+  if (!lookup_attribute ("access", TYPE_ATTRIBUTES (fntype)))
+    return;
+  rdwr_map access;
+  init_attr_rdwr_indices (&access, TYPE_ATTRIBUTES (fntype));
+  for (unsigned i = 0; i < call->nargs && i < 32; i++)
+    {
+      attr_access *a = access.get (i);
+      if (!a || a->internal_p || a->ptrarg != i)
+	continue;
+      if (a->mode == access_read_only || a->mode == access_read_write)
+	{
+	  call->deref_mask |= 1u << i;
+	  call->write_mask &= ~(1u << i);	/* read first */
+	}
+      else if (a->mode == access_write_only)
+	{
+	  call->deref_mask |= 1u << i;
+	  call->write_mask |= 1u << i;
+	}
+    }
 }
 
 /* Does the name the user gave a freed pointer say it holds a secret (MEM03-A)?  The
@@ -910,6 +1241,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   for (unsigned i = 0; i < nargs; i++)
     lower_deref (c, bb, gimple_call_arg (s, i), false, loc);
 
+  if (fndecl && lang_GNU_CXX () && lower_cxx_std_allocator (c, bb, s, fndecl, loc))
+    return;
   if (fndecl && lower_cxx_operator (c, bb, s, fndecl, loc))
     return;
 
@@ -985,12 +1318,30 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     return;
   if (!k && fndecl && lower_summarized_call (c, bb, s, fndecl, dst, loc))
     return;
+  /* A function of this translation unit not analysed yet, though the pass runs on
+     callees first: a recursive call.  Its caller is analysed again once the whole
+     cycle has summaries (plugin.cc).  */
+  if (!k && has_body && gimple_has_body_p (fndecl)
+      && !in_system_header_at (DECL_SOURCE_LOCATION (fndecl))
+      && !mr_file_excluded (expand_location (DECL_SOURCE_LOCATION (fndecl)).file))
+    c->out->recursive = true;
+
+  if (fndecl && lang_GNU_CXX ())
+    if (uint16_t family = smart_pointer_family (s, fndecl))
+      {
+	mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	h->family = family;
+	h->flags = MR_EVF_HANDOVER;
+      }
 
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
   int flags = gimple_call_flags (s);
   call->noreturn = (flags & ECF_NORETURN) != 0 || (fndecl && mr_never_returns (fndecl));
+  if (fndecl && !k)
+    apply_param_attributes (fndecl, call);
   /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
      overflow like malloc's, whatever the memory is (pool memory: no leak claims).  */
   mr_size *size = NULL;
@@ -1367,10 +1718,14 @@ put_summary (hash_map<tree, mr_summary> **map, tree fndecl, const mr_summary *su
   (*map)->put (fndecl, *sum);
 }
 
-void
+bool
 mr_record_summary (tree fndecl, const mr_summary *sum)
 {
+  hash_map<tree, mr_summary> *map = mr_unit_view ? unit_summaries : summaries;
+  const mr_summary *old = map ? map->get (fndecl) : NULL;
+  bool changed = !old || !mr_summary_same (old, sum);
   put_summary (mr_unit_view ? &unit_summaries : &summaries, fndecl, sum);
+  return changed;
 }
 
 void
@@ -1379,13 +1734,13 @@ mr_record_unit_summary (tree fndecl, const mr_summary *sum)
   put_summary (&unit_summaries, fndecl, sum);
 }
 
-/* At an -flto link a call may name an alias of the function defined: look
-   through it (the summaries are recorded under the definition's decl).  */
+/* A call may name an alias of the function defined: C++'s complete-object
+   constructors and destructors are aliases of the base ones, which have the body,
+   and at an -flto link any alias may be called.  The summaries are recorded under
+   the definition's decl.  */
 static tree
 defined_decl (tree fndecl)
 {
-  if (!in_lto_p)
-    return fndecl;
   cgraph_node *node = cgraph_node::get (fndecl);
   return node ? node->ultimate_alias_target ()->decl : fndecl;
 }
@@ -1424,10 +1779,7 @@ same_summary (const mr_summary *a, const mr_summary *b)
 {
   if (!a || !b)
     return a == b;
-  return a->frees_always == b->frees_always && a->free_family == b->free_family
-	 && a->derefs == b->derefs && a->returns_alloc == b->returns_alloc
-	 && a->alloc_family == b->alloc_family && a->may_return_null == b->may_return_null
-	 && a->reallocs_param == b->reallocs_param && a->free_loc == b->free_loc;
+  return mr_summary_same (a, b) && a->free_loc.handle == b->free_loc.handle;
 }
 
 bool
@@ -1552,7 +1904,6 @@ mr_lowered_release (mr_lowered *l)
   mr_func_free (l->func);
   l->func = NULL;
   l->synth.release ();
-  l->callee_frees.release ();
 }
 
 tree

@@ -15,9 +15,10 @@ struct mr_lowered
   function *fun;
   unsigned num_ssa;
   vec<tree> synth;		/* synthetic value num_ssa + i -> its ADDR_EXPR */
-  /* Calls lowered through a summary that frees an argument: the call's location
-     handle and where the callee frees it (for a note in the callee's file).  */
-  vec<std::pair<uint32_t, location_t> > callee_frees;
+  bool recursive;		/* calls a function of the TU that has no summary yet:
+				   one of its own cycle of calls */
+  bool calls_provisional;	/* calls a function whose summary is provisional (in
+				   or above a cycle still being iterated) */
 };
 
 /* Lowers fun; release with mr_lowered_release.  */
@@ -28,8 +29,14 @@ void mr_lowered_release (mr_lowered *l);
 const char *mr_user_family_name (unsigned family);
 
 /* Remembers what fndecl does to its callers' memory (plugin.cc, after analysing it),
-   for the calls to it lowered later in the translation unit.  */
-void mr_record_summary (tree fndecl, const mr_summary *sum);
+   for the calls to it lowered later in the translation unit.  Returns true if it
+   differs from the summary recorded before (a cycle's fixpoint, plugin.cc).  */
+bool mr_record_summary (tree fndecl, const mr_summary *sum);
+
+/* Marks fndecl's summary as provisional (yes) or final: it is a member of a cycle
+   of calls still being iterated (member), or calls into one.  Its callers are
+   analysed again too.  */
+void mr_summary_is_provisional (tree fndecl, bool yes, bool member = false);
 
 /* At an -flto link (lto.cc) a function may be lowered as its translation unit saw
    it when compiled: while mr_unit_view is set, only the functions it accepts (those

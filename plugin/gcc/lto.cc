@@ -297,7 +297,6 @@ memrules_lto_pass::execute (function *)
 	      "memrules)");
       return 0;
     }
-  mr_report_callee_notes = true;
   units = new hash_map<tree, lto_file_decl_data *>;
   FOR_EACH_FUNCTION (node)
     if (node->lto_file_data)
@@ -332,7 +331,6 @@ memrules_lto_pass::execute (function *)
   free (order);
   delete units;
   units = NULL;
-  mr_report_callee_notes = false;
   return 0;
 }
 

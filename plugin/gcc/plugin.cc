@@ -7,6 +7,7 @@
    gcc -v shows and the help gcc --help shows), then the callbacks:
      PLUGIN_PRAGMAS            `#pragma memrules` and __MEMRULES__ (pragmas.cc)
      PLUGIN_PASS_MANAGER_SETUP the pass below
+     PLUGIN_EARLY_GIMPLE_PASSES_END  functions in cycles of calls, analysed again
      PLUGIN_FINISH             the SARIF log, if sarif= was given (sarif-out.cc)
 
    The pass `memrules` is inserted right after GCC's "ssa" pass: every function is in
@@ -50,6 +51,113 @@ struct memrules_pass : gimple_opt_pass
   unsigned int execute (function *fun) final override;
 };
 
+/* Functions in a cycle of calls (recursion), analysed again once every function
+   of the translation unit has been through the pass; see analyse_cycles.  */
+static vec<tree> in_cycles;
+static vec<bool> cycle_member;	/* parallel: in a cycle itself, not only above one */
+
+/* Lowers, analyses and records fun's summary; reports its findings if `report`.
+   Returns true if the summary differs from the one recorded before.  */
+static bool
+analyse_function (function *fun, bool report)
+{
+  mr_lowered low = {};
+  mr_lower (fun, &low);
+  if (mr_opts.dump_ir && report)
+    mr_func_dump (low.func, stderr);
+  mr_result result = {};
+  mr_analyze (low.func, &mr_opts.config, &result);
+  bool changed = mr_record_summary (fun->decl, &result.summary);
+  if (report)
+    mr_report_findings (&low, &result, 0);
+  mr_result_free (&result);
+  mr_lowered_release (&low);
+  return changed;
+}
+
+/* The most a function of a cycle could do, to start the cycle's fixpoint from:
+   frees every pointer parameter, changes nothing else.  The iteration only takes
+   away from it (a free done on every path through the cycle survives, one done on
+   some paths does not).  */
+static mr_summary
+optimistic_summary (tree decl)
+{
+  mr_summary s = {};
+  s.valid = true;
+  s.no_clobber = true;
+  s.reallocs_param = -1;
+  s.free_family = MR_FAM_MALLOC;
+  unsigned i = 0;
+  for (tree parm = DECL_ARGUMENTS (decl); parm && i < 32; parm = DECL_CHAIN (parm), i++)
+    if (POINTER_TYPE_P (TREE_TYPE (parm)))
+      s.frees_always |= 1u << i;
+  s.frees_maybe = s.frees_always;
+  s.derefs = s.frees_always;
+  return s;
+}
+
+/* One round over the functions of cycles (only their members unless `report`);
+   true if a summary changed.  */
+static bool
+cycle_round (bool report)
+{
+  bool changed = false;
+  for (unsigned i = 0; i < in_cycles.length (); i++)
+    {
+      tree decl = in_cycles[i];
+      if (!report && !cycle_member[i])
+	continue;
+      function *fn = DECL_STRUCT_FUNCTION (decl);
+      if (!fn || !fn->cfg || !gimple_in_ssa_p (fn))
+	continue;
+      push_cfun (fn);
+      changed |= analyse_function (fn, report);
+      pop_cfun ();
+    }
+  return changed;
+}
+
+/* After the "ssa" pass ran on every function (PLUGIN_EARLY_GIMPLE_PASSES_END, still
+   before any optimisation): the functions that called a function of their own
+   cycle before it had a summary (its members) are analysed again until their
+   summaries stop changing; then they and the functions above them are analysed
+   once more, callees first, and reported.  The
+   iteration starts from optimistic summaries (every pointer parameter freed, as
+   must-facts are computed: the greatest fixpoint), so a list destructor that frees
+   through mutual recursion is found.  If it has not settled in MAX_ROUNDS rounds,
+   the cycle's summaries are dropped (its calls become unknown calls) and the
+   findings made with that cautious view.  */
+static void
+analyse_cycles (void *, void *)
+{
+  const int MAX_ROUNDS = 4;
+  if (in_cycles.is_empty ())
+    return;
+  for (unsigned i = 0; i < in_cycles.length (); i++)
+    if (cycle_member[i])
+      {
+	mr_summary top = optimistic_summary (in_cycles[i]);
+	mr_record_summary (in_cycles[i], &top);
+      }
+  bool settled = false;
+  for (int round = 0; round < MAX_ROUNDS && !settled; round++)
+    settled = !cycle_round (false);
+  if (!settled)
+    for (unsigned i = 0; i < in_cycles.length (); i++)
+      if (cycle_member[i])
+	{
+	  mr_summary none = {};
+	  mr_record_summary (in_cycles[i], &none);	/* not valid: an unknown call */
+	}
+  /* The report round, in the pass's order (callees first): the functions above
+     the cycles get their final summaries in turn.  */
+  cycle_round (true);
+  for (tree decl : in_cycles)
+    mr_summary_is_provisional (decl, false);
+  in_cycles.release ();
+  cycle_member.release ();
+}
+
 unsigned int
 memrules_pass::execute (function *fun)
 {
@@ -60,6 +168,8 @@ memrules_pass::execute (function *fun)
   if (!fun->cfg || in_system_header_at (where)
       || mr_file_excluded (expand_location (where).file))
     return 0;
+  /* A function calling into its own cycle is analysed now for its summary (a
+     first approximation for the others of the cycle) and reported later.  */
   mr_lowered low = {};
   mr_lower (fun, &low);
   if (mr_opts.dump_ir)
@@ -67,7 +177,14 @@ memrules_pass::execute (function *fun)
   mr_result result = {};
   mr_analyze (low.func, &mr_opts.config, &result);
   mr_record_summary (fun->decl, &result.summary);
-  mr_report_findings (&low, &result, 0);
+  if (low.recursive || low.calls_provisional)
+    {
+      in_cycles.safe_push (fun->decl);
+      cycle_member.safe_push (low.recursive);
+      mr_summary_is_provisional (fun->decl, true, low.recursive);
+    }
+  else
+    mr_report_findings (&low, &result, 0);
   mr_result_free (&result);
   mr_lowered_release (&low);
   return 0;
@@ -88,6 +205,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_INFO, NULL, &memrules_info);
   register_callback (info->base_name, PLUGIN_PRAGMAS, mr_pragmas_register, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, mr_malloc_cast_check, NULL);
+  register_callback (info->base_name, PLUGIN_EARLY_GIMPLE_PASSES_END, analyse_cycles, NULL);
   if (mr_opts.sarif)
     register_callback (info->base_name, PLUGIN_FINISH, mr_sarif_finish, NULL);
 

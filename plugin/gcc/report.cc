@@ -308,19 +308,12 @@ quoted (const std::string &name)
   return std::string (open_quote) + name + close_quote;
 }
 
-bool mr_report_callee_notes;
-
-/* At an -flto link: where the callee of a summarized call that freed the memory
-   frees it, in its own file (lower_summarized_call recorded it), or 0.  */
-static location_t
-callee_free_loc (const mr_lowered *l, const mr_event *ev)
+/* The free inside the called function that a summarized call stands for.  */
+static void
+emit_callee_note (const mr_event *ev)
 {
-  if (!mr_report_callee_notes || !ev->via || ev->kind != MR_EV_FREE)
-    return UNKNOWN_LOCATION;
-  for (const auto &cf : l->callee_frees)
-    if (cf.first == ev->loc.handle)
-      return user_loc (cf.second);
-  return UNKNOWN_LOCATION;
+  if (ev->via && ev->via_loc.handle && ev->kind == MR_EV_FREE)
+    inform (user_loc ((location_t) ev->via_loc.handle), "%qs frees it here", ev->via);
 }
 
 static void
@@ -331,7 +324,10 @@ emit_note (const mr_lowered *l, const mr_note *n, const std::string &what)
     {
     case MR_NOTE_FIRST_FREE:
       if (n->ev->via && n->ev->kind != MR_EV_REALLOC)
-	inform (loc, "first %qs here, in %qs", dealloc_word (n->ev), n->ev->via);
+	{
+	  inform (loc, "first %qs here, in %qs", dealloc_word (n->ev), n->ev->via);
+	  emit_callee_note (n->ev);
+	}
       else
 	inform (loc, "first %qs here", dealloc_word (n->ev));
       break;
@@ -339,7 +335,10 @@ emit_note (const mr_lowered *l, const mr_note *n, const std::string &what)
       if (n->ev->kind == MR_EV_REALLOC)
 	inform (loc, "freed here by %qs", dealloc_word (n->ev));
       else if (n->ev->via)
-	inform (loc, "freed here, in %qs", n->ev->via);
+	{
+	  inform (loc, "freed here, in %qs", n->ev->via);
+	  emit_callee_note (n->ev);
+	}
       else
 	inform (loc, "freed here");
       break;
@@ -350,9 +349,6 @@ emit_note (const mr_lowered *l, const mr_note *n, const std::string &what)
       inform (loc, "%<realloc%> frees %s when the size is 0", what.c_str ());
       break;
     }
-  if (n->kind == MR_NOTE_FIRST_FREE || n->kind == MR_NOTE_FREED_HERE)
-    if (location_t in_callee = callee_free_loc (l, n->ev))
-      inform (in_callee, "%qs frees it here", n->ev->via);
 }
 
 /* "'n' * 8", "('n' + 1) * 16", "'a' * 'b'": the product in a size, for messages.  */

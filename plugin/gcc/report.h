@@ -15,7 +15,6 @@ void mr_report_finding (const mr_lowered *l, const mr_finding *fd);
 
 /* At an -flto link: a note where a callee in another file frees the memory, after
    "freed here, in 'release'" at the call.  Off in a compile.  */
-extern bool mr_report_callee_notes;
 
 /* malloc-cast (malloc-cast.cc): the result of `allocator` cast to `type` at loc.  */
 void mr_report_malloc_cast (location_t loc, const char *allocator, tree type);

@@ -1,0 +1,273 @@
+/* test_summary.c — what mr_analyze records of a function for its callers
+   (mr_summary, engine.h), computed without GCC.
+
+   Covers: a parameter freed on every path, also when a path finds it NULL
+   (`if (p) free (p);`), but not when only some paths free it; a field of a
+   parameter's object freed on every path (a destructor, a clear function), NULL
+   paths of the field or of the parameter included, not when it is overwritten
+   first; a parameter stored into another parameter's object on the straight line
+   from entry (a constructor), not when another store may overwrite it; no_clobber
+   (the call keeps the caller's memory as the summary says) and what breaks it;
+   mr_summary_same.  Leak and UAF effects of the handed-over and quiet-NULL
+   allocations are in the same file, since they exist for the summaries' callers.  */
+
+#define TB_RULES (TB_RULE (MR_RULE_LEAK) | TB_RULE (MR_RULE_DOUBLE_FREE) \
+		  | TB_RULE (MR_RULE_MISMATCHED_DEALLOC))
+#include "builder.h"
+
+enum { P = 1, Q = 2, D = 3, D2 = 4, A = 5 };
+
+static mr_summary
+summary_of (mr_func *f)
+{
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  mr_summary s = r.summary;
+  mr_result_free (&r);
+  mr_func_free (f);
+  return s;
+}
+
+/* void release (char *p) { if (p) free (p); }  */
+static void
+test_frees_when_not_null (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("release", 4);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (P), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_free (f, 1, mr_value (P), 2);
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  mr_summary s = summary_of (f);
+  assert_true (s.valid);
+  assert_int_equal (s.frees_always, 1);
+  assert_int_equal (s.free_loc.line, 2);
+  assert_true (s.no_clobber);
+
+  /* void maybe (char *p, int flag) { if (flag) free (p); }: only sometimes.  */
+  f = tb_func ("maybe", 4);
+  f->params[0] = P;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_free (f, 1, mr_value (P), 2);
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.frees_always, 0);
+  assert_int_equal (s.frees_maybe, 1);
+  assert_false (s.no_clobber);
+
+  /* void nothing (char *p) { if (!p) return; }: NULL on every path, never freed.  */
+  f = tb_func ("nothing", 3);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 2);
+  tb_return (f, 2, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.frees_always, 0);
+}
+
+/* void destroy (struct b *b) { if (!b) return; d = b->data; if (d) free (d);
+   free (b); }  */
+static void
+test_field_frees (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("destroy", 5);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 2);
+  tb_load (f, 2, D, mr_value (P), 8, true, 3);
+  tb_if (f, 2, mr_value (D), MR_CMP_NE, mr_const (0), 3, 4);
+  tb_free (f, 3, mr_value (D), 4);
+  tb_goto (f, 3, 4);
+  tb_free (f, 4, mr_value (P), 5);
+  tb_return (f, 4, mr_none (), 6);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.frees_always, 1);
+  assert_int_equal (s.nfield_frees, 1);
+  assert_int_equal (s.field_frees[0].param, 0);
+  assert_int_equal (s.field_frees[0].off, 8);
+  assert_int_equal (s.field_frees[0].loc.line, 4);
+  assert_true (s.no_clobber);
+
+  /* b->data = q (a store first): what is freed is not the caller's pointer but q,
+     the second parameter, and the store is a field store: still exact.  */
+  f = tb_func ("replace", 1);
+  f->params[0] = P;
+  f->params[1] = Q;
+  f->nparams = 2;
+  tb_store (f, 0, mr_value (P), 8, mr_value (Q), true, 1);
+  tb_load (f, 0, D, mr_value (P), 8, true, 2);
+  tb_free (f, 0, mr_value (D), 3);
+  tb_return (f, 0, mr_none (), 4);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 0);
+  assert_int_equal (s.frees_always, 2);
+  assert_int_equal (s.nfield_stores, 1);
+  assert_true (s.no_clobber);
+
+  /* Freed on one path only: no field free, and the call may keep the caller's
+     memory changed.  */
+  f = tb_func ("sometimes", 3);
+  f->params[0] = P;
+  f->nparams = 2;
+  tb_load (f, 0, D, mr_value (P), 0, true, 1);
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_free (f, 1, mr_value (D), 2);
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 0);
+  assert_false (s.no_clobber);
+}
+
+/* C::C (C *this, P *p) { this->p = p; }  */
+static void
+test_field_stores (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("ctor", 2);
+  f->params[0] = P;
+  f->params[1] = Q;
+  f->nparams = 2;
+  tb_goto (f, 0, 1);
+  tb_store (f, 1, mr_value (P), 16, mr_value (Q), true, 1);
+  tb_return (f, 1, mr_none (), 2);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.nfield_stores, 1);
+  assert_int_equal (s.field_stores[0].dst_param, 0);
+  assert_int_equal (s.field_stores[0].src_param, 1);
+  assert_int_equal (s.field_stores[0].off, 16);
+  assert_true (s.no_clobber);
+
+  /* A conditional store to the same field afterwards: dropped.  */
+  f = tb_func ("ctor2", 3);
+  f->params[0] = P;
+  f->params[1] = Q;
+  f->nparams = 3;
+  tb_store (f, 0, mr_value (P), 16, mr_value (Q), true, 1);
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_store (f, 1, mr_value (P), 16, mr_const (0), true, 2);
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_stores, 0);
+  assert_false (s.no_clobber);
+}
+
+/* What breaks no_clobber: a call that may write, returning a parameter, a pointer
+   stored into a static.  */
+static void
+test_no_clobber (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("calls", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_call1 (f, 0, "unknown", mr_value (P), 0, 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_false (summary_of (f).no_clobber);
+
+  f = tb_func ("reads", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  mr_opnd arg = mr_value (P);
+  tb_call (f, 0, 0, "strlen", 1, &arg, 1, 0, MR_EVF_NO_CLOBBER, 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_true (summary_of (f).no_clobber);
+
+  f = tb_func ("identity", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_return (f, 0, mr_value (P), 1);
+  assert_false (summary_of (f).no_clobber);
+
+  f = tb_func ("keep", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  uint32_t g = mr_func_add_decl (f, "global", MR_DECL_STATIC, 7);
+  tb_store (f, 0, mr_addr (g, 0), 0, mr_value (P), true, 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_false (summary_of (f).no_clobber);
+}
+
+static void
+test_summary_same (void **state)
+{
+  (void) state;
+  mr_summary a = { .valid = true, .frees_always = 1, .nfield_frees = 1 };
+  a.field_frees[0] = (mr_field_free) { .param = 0, .off = 8, .family = MR_FAM_MALLOC };
+  mr_summary b = a;
+  b.free_loc = tb_loc (9);	/* locations do not count */
+  assert_true (mr_summary_same (&a, &b));
+  b.field_frees[0].off = 16;
+  assert_false (mr_summary_same (&a, &b));
+  b = a;
+  b.no_clobber = true;
+  assert_false (mr_summary_same (&a, &b));
+}
+
+/* A smart pointer taking new[] with the default deleter (a hand-over checked as a
+   delete), and then owning it: one mismatch, no leak, no double free.  */
+static void
+test_handover (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("unique_ptr", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_NEW_ARRAY, mr_const (40), MR_EVF_NEVER_NULL, 1);
+  mr_event *h = tb_event (f, 0, MR_EV_FREE, 2);
+  h->a = mr_value (P);
+  h->family = MR_FAM_NEW;
+  h->flags = MR_EVF_HANDOVER;
+  uint32_t hid = h->id;
+  tb_return (f, 0, mr_none (), 3);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  tb_expect_one (&r, MR_RULE_MISMATCHED_DEALLOC, hid);
+  assert_int_equal (tb_count (&r, MR_RULE_LEAK), 0);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+/* p = wrapper (&rc) that may return NULL and says so through rc: not leaked on a
+   path that never checked p; leaked once checked non-NULL.  */
+static void
+test_quiet_null (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("quiet", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_none (), MR_EVF_QUIET_NULL, 1);
+  tb_return (f, 0, mr_none (), 2);
+  tb_expect_silent (f);
+
+  f = tb_func ("checked", 3);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_none (), MR_EVF_QUIET_NULL, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 2);
+  uint32_t ret = tb_return (f, 2, mr_none (), 3);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  tb_expect_one (&r, MR_RULE_LEAK, ret);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_frees_when_not_null),
+    cmocka_unit_test (test_field_frees),
+    cmocka_unit_test (test_field_stores),
+    cmocka_unit_test (test_no_clobber),
+    cmocka_unit_test (test_summary_same),
+    cmocka_unit_test (test_handover),
+    cmocka_unit_test (test_quiet_null),
+  };
+  return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
+}
