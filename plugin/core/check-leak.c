@@ -20,6 +20,7 @@
    join or a call — precision first.  */
 
 #include "engine-int.h"
+#include "infer.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -96,6 +97,7 @@ mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_
       bool lost = (o->flags & MR_OBJF_REALLOC_LOST) != 0;
       if ((o->ts != MR_TS_ALLOCATED && !(lost && o->ts == MR_TS_UNKNOWN))
 	  || o->family == MR_FAM_ALLOCA || o->family == MR_FAM_POOL
+	  || mr_family_uncertain (o->family)
 	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
 	  || (!lost && (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC))
 	continue;
@@ -163,6 +165,7 @@ mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t va
     {
       const mr_objst *o = &s->objs[i];
       if (o->ts != MR_TS_ALLOCATED || o->family == MR_FAM_ALLOCA || o->family == MR_FAM_POOL
+	  || mr_family_uncertain (o->family)
 	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev
 	  || (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC)
 	continue;
