@@ -315,8 +315,15 @@ rename_obj (mr_state *s, uint32_t from, uint32_t to, bool drop)
       mr_slot *sl = &s->slots[i];
       if (sl->content.obj == from || (uint32_t) (sl->at >> 32) == from)
 	{
+	  /* What a dropped object held may have been held nowhere else: it is out
+	     of sight now, like what a join drops (lose_ref), not leaked.  */
 	  if (drop)
-	    continue;
+	    {
+	      uint32_t held = sl->content.obj;
+	      if (held != from && (held & MR_OBJ_KIND_MASK) != 0 && held != 0xffffffffu)
+		mr_state_add_obj_flags (s, held, MR_OBJF_ESCAPED);
+	      continue;
+	    }
 	  if (sl->content.obj == from)
 	    sl->content.obj = to;
 	  if ((uint32_t) (sl->at >> 32) == from)

@@ -768,7 +768,11 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
     return false;
   unsigned nargs = gimple_call_num_args (s);
   const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
-  if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst)
+  /* A wrapper that returns something else on some path (sqlite3DbRealloc returns
+     p itself when it still fits, NULL without freeing p after an earlier failure)
+     is a realloc only sometimes: an ordinary call.  */
+  if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst
+      && !sum->other_return)
     {
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
       e->dst = dst;
@@ -1068,10 +1072,10 @@ pointer_family_name (tree decl, mr_ptr_role role, size_t word, size_t len)
 
 /* A call through a function pointer that names an allocator or a deallocator:
    a global variable listed in the knowledge base (libxml2's xmlFree, xmlMalloc) is
-   that entry; otherwise a global or a member whose name and type follow the rule of
-   mr_infer_pointer_name (ctx->free (p), Curl_cfree (p) behind `#define free(p)
-   Curl_cfree(p)`) is one with an uncertain family.  */
-
+   that entry (its allocators with an uncertain family, see below); otherwise a
+   global or a member whose name and type follow the rule of mr_infer_pointer_name
+   (ctx->free (p), Curl_cfree (p) behind `#define free(p) Curl_cfree(p)`) is one
+   with an uncertain family.  */
 static bool
 lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc loc)
 {
@@ -1079,18 +1083,35 @@ lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc lo
   if (!decl || !POINTER_TYPE_P (TREE_TYPE (decl)))
     return false;
   const char *name = IDENTIFIER_POINTER (DECL_NAME (decl));
-  if (TREE_CODE (decl) != FIELD_DECL && lower_library_call (c, bb, s, name, dst, loc))
-    return true;
-  size_t word, len;
-  mr_ptr_role role = mr_infer_pointer_name (name, &word, &len);
-  if (role == MR_PTR_NONE)
-    return false;
-  int ai = pointer_role_arg (role, TREE_TYPE (TREE_TYPE (decl)));
   unsigned nargs = gimple_call_num_args (s);
-  if (ai < 0 || (unsigned) ai >= nargs)
-    return false;
-  uint16_t family = uncertain_family (pointer_family_name (decl, role, word, len).c_str ());
-  if (family == MR_FAM_NONE)
+  const mr_lib *lib = TREE_CODE (decl) != FIELD_DECL ? mr_lib_lookup (name) : NULL;
+  mr_ptr_role role;
+  int ai;
+  uint16_t family;
+  /* The allocators of the knowledge base reached through a pointer (xmlMalloc,
+     xmlRealloc, xmlMemStrdup) are also the library's own internal allocator, whose
+     memory flows through structures the engine does not follow: their family is
+     taken as uncertain (double-free and use-after-free only).  The deallocator
+     (xmlFree) is the entry itself.  */
+  if (lib && (lib->kind == MR_LIB_ALLOC || lib->kind == MR_LIB_REALLOC))
+    {
+      role = lib->kind == MR_LIB_ALLOC ? MR_PTR_MALLOC : MR_PTR_REALLOC;
+      ai = role == MR_PTR_REALLOC ? (int) lib->arg : 0;
+      family = uncertain_family (lib->family);
+    }
+  else if (lib)
+    return lower_library_call (c, bb, s, name, dst, loc);
+  else
+    {
+      size_t word, len;
+      role = mr_infer_pointer_name (name, &word, &len);
+      if (role == MR_PTR_NONE)
+	return false;
+      ai = pointer_role_arg (role, TREE_TYPE (TREE_TYPE (decl)));
+      family = ai < 0 ? (uint16_t) MR_FAM_NONE
+	       : uncertain_family (pointer_family_name (decl, role, word, len).c_str ());
+    }
+  if (ai < 0 || (unsigned) ai >= nargs || family == MR_FAM_NONE)
     return false;
   const char *spelled = mr_func_strdup (c->f, name);
   if (role == MR_PTR_FREE)
@@ -1165,6 +1186,52 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   st->off = at.kind == MR_OPND_ADDR ? at.num : 0;
   st->b = mr_value (mem);
   st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+  return true;
+}
+
+/* C++ std::allocator<T>::allocate (n) and deallocate (p, n), and the same members
+   of allocator_traits and of libstdc++'s base classes (__new_allocator in GCC 12,
+   __gnu_cxx::new_allocator in GCC 11).  Their bodies are in system headers, which
+   the pass does not analyse, so they get no summary: they are recognised by class
+   and member name.  Argument 0 is the allocator (this, or the traits' first
+   parameter); deallocate releases argument 1.  Their memory is a family of its
+   own: `delete p` of it is a mismatch.  */
+static bool
+lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  tree ctx = DECL_CONTEXT (fndecl);
+  if (!DECL_NAME (fndecl) || !ctx || !TYPE_P (ctx) || !TYPE_NAME (ctx)
+      || !DECL_IN_SYSTEM_HEADER (fndecl))
+    return false;
+  tree tn = TYPE_NAME (ctx);
+  if (TREE_CODE (tn) == TYPE_DECL)
+    tn = DECL_NAME (tn);
+  if (!tn || TREE_CODE (tn) != IDENTIFIER_NODE
+      || !(id_equal (tn, "allocator") || id_equal (tn, "__new_allocator")
+	   || id_equal (tn, "new_allocator") || id_equal (tn, "allocator_traits")))
+    return false;
+  bool alloc = id_equal (DECL_NAME (fndecl), "allocate");
+  if (!alloc && !id_equal (DECL_NAME (fndecl), "deallocate"))
+    return false;
+  unsigned nargs = gimple_call_num_args (s);
+  uint16_t family = family_by_name ("std::allocator::deallocate");
+  if (!alloc)
+    {
+      if (nargs < 2)
+	return false;
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      e->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+      e->family = family;
+      return true;
+    }
+  tree lhs = gimple_call_lhs (s);
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME)
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = SSA_NAME_VERSION (lhs);
+  e->family = family;
+  e->a = mr_none ();
+  e->flags = MR_EVF_UNINIT;	/* throws std::bad_alloc, never NULL */
   return true;
 }
 
@@ -1304,6 +1371,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     lower_deref (c, bb, gimple_call_arg (s, i), false, loc);
 
   if (fndecl && lower_cxx_operator (c, bb, s, fndecl, loc))
+    return;
+  if (fndecl && lang_GNU_CXX () && lower_std_allocator_call (c, bb, s, fndecl, loc))
     return;
 
   const char *name = callee_name (fndecl);
