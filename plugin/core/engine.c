@@ -425,13 +425,17 @@ static void
 summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 {
   mr_summary *sum = &c->out->summary;
-  uint32_t freed = 0;
+  uint32_t freed = 0, null = 0;
   for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
     {
       uint32_t v = c->f->params[i];
       if (!v)
 	continue;
       mr_ref r = mr_state_lookup (s, v);
+      /* A path on which the parameter is NULL frees nothing and needs nothing
+	 freed: `if (p) { ...; free (p); }` always frees its argument.  */
+      if (r.obj == MR_OBJ_NULL)
+	null |= 1u << i;
       const mr_objst *o = is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
       if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
 	{
@@ -440,7 +444,7 @@ summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 	    sum->free_family = o->family;
 	}
     }
-  sum->frees_always = sum->saw_return ? sum->frees_always & freed : freed;
+  sum->frees_always = sum->saw_return ? sum->frees_always & (freed | null) : freed | null;
   sum->frees_maybe |= freed;
 
   /* The returned pointer: a fresh allocation, NULL, or something else.  */
@@ -563,10 +567,16 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_WRITE, 0);
 	check_access (c, s, ev, ev->a, true);
 	mr_ref base = mr_ref_of (c, s, ev->a);
-	if (!is_object (base.obj))
-	  break;
-	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
 	mr_ref src = mr_ref_of (c, s, ev->b);
+	if (!is_object (base.obj))
+	  {
+	    /* Stored through a pointer the state does not know (one whose object it
+	       had to forget): out of sight.  */
+	    if (base.obj == MR_OBJ_NONE && is_object (src.obj))
+	      escape_obj (s, src.obj, 0);
+	    break;
+	  }
+	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
 	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
 		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
@@ -1277,6 +1287,8 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;
+  /* NULL on every path is not a deallocator: freed on one at least.  */
+  out->summary.frees_always &= out->summary.frees_maybe;
   if (out->nfindings > first)
     qsort (out->findings + first, out->nfindings - first, sizeof *out->findings,
 	   finding_order);

@@ -250,6 +250,14 @@ mr_state_forget_obj_slots (mr_state *s, uint32_t key)
     last++;
   if (last == first)
     return;
+  /* What they held may have been released or kept by whatever overwrote them (a
+     call, a store at an unknown offset): out of sight, never reported leaked.  */
+  for (uint32_t i = first; i < last; i++)
+    {
+      uint32_t o = s->slots[i].content.obj;	/* (only the objects table changes) */
+      if ((o & MR_OBJ_KIND_MASK) != 0 && o != 0xffffffffu && o != key)
+	mr_state_add_obj_flags (s, o, MR_OBJF_ESCAPED);
+    }
   memmove (&s->slots[first], &s->slots[last], (s->nslots - last) * sizeof *s->slots);
   s->nslots -= last - first;
 }

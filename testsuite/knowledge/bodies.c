@@ -61,3 +61,38 @@ int test_4(int x)
   holder_free(h);
   return 0;
 }
+
+/* A destructor that checks for NULL first (zipfileEntryFree, xmlFreeDoc-style) always
+   frees its argument: the NULL path frees nothing and needs nothing freed.  */
+struct entry { char *file; int n; };
+static void entry_free(struct entry *e)
+{
+  if (e)
+    {
+      g_free(e->file);
+      g_free(e);
+    }
+}
+
+void test_5(struct entry *e)
+{
+  entry_free(e); /* { dg-message "first 'g_free' here, in 'entry_free'" } */
+  entry_free(e); /* { dg-warning "double-'g_free' of 'e'" } */
+}
+
+/* What it frees inside is out of sight, not leaked.  */
+int test_6(int x)
+{
+  struct entry *e = g_malloc(sizeof *e);
+  e->file = g_malloc(8);
+  entry_free(e);
+  return x; /* { dg-bogus "leak" } */
+}
+
+/* A function that frees on no path is no deallocator, NULL check or not.  */
+static void entry_check(struct entry *e) { if (e) e->n = 0; }
+void test_7(struct entry *e)
+{
+  entry_check(e);
+  entry_check(e); /* { dg-bogus "double" } */
+}
