@@ -549,6 +549,24 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	    mr_state_bind (s, ev->dst, content);
 	    break;
 	  }
+	/* An integer read twice from the same place, with nothing written there in
+	   between, is the same value: what a branch learnt about the first read holds
+	   for the second (`if (a->type == X && a->v) free (a->v); if (a->type == Y &&
+	   a->v) free (a->v);`).  The slot remembers the first value as SYM|value.  */
+	if (!(ev->flags & MR_EVF_POINTER) && is_object (base.obj)
+	    && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE)
+	  {
+	    mr_state_forget_fact (s, ev->dst);
+	    if (mr_state_load (s, at, &content)
+		&& (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
+	      {
+		if (MR_OBJ_INDEX (content.obj) != ev->dst)
+		  mr_state_copy_fact (s, ev->dst, MR_OBJ_INDEX (content.obj));
+	      }
+	    else
+	      mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+	    break;
+	  }
 	/* Nothing known about the slot: the value is a new unknown one, and the slot
 	   holds it from now on, so that loading it again yields the same object.  */
 	fresh_value (s, ev->dst);
