@@ -154,6 +154,18 @@ held_elsewhere (const mr_ctx *c, const mr_state *s, uint32_t obj, uint32_t var,
   return false;
 }
 
+/* Is object key an argument of the call ev (or the call's own result)?  */
+static bool
+passed_to_call (const mr_ctx *c, const mr_state *s, const mr_event *ev, uint32_t key)
+{
+  if (ev->kind != MR_EV_CALL || !ev->call)
+    return false;
+  for (uint32_t i = 0; i < ev->call->nargs; i++)
+    if (mr_ref_of (c, s, ev->call->args[i]).obj == key)
+      return true;
+  return false;
+}
+
 void
 mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var,
 			 bool slot, mr_ref at)
@@ -171,6 +183,10 @@ mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t va
 	continue;
       bool held_by_var;
       if (held_elsewhere (c, s, o->key, slot ? 0 : var, except, &held_by_var) || !held_by_var)
+	continue;
+      /* p = f (p, ...): the call received it before its result replaced it (it
+	 may keep it, free it or return it: BIO_push, xmlStrcat).  */
+      if (passed_to_call (c, s, ev, o->key))
 	continue;
       uint32_t key = o->key;
       mr_finding *fd = mr_report_once (c, MR_RULE_LEAK, ev, alloc_subject (o->ev), o->ev);

@@ -445,7 +445,7 @@ is_resource_deallocator (tree fndecl)
 {
   static const char *const names[] = {
     "fclose", "pclose", "closedir", "freelocale", "endmntent", "globfree", "regfree",
-    "freeaddrinfo", "freeifaddrs", "close"
+    "freeaddrinfo", "freeifaddrs", "close", "iconv_close"
   };
   if (!DECL_NAME (fndecl))
     return false;
