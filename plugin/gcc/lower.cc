@@ -1317,7 +1317,9 @@ lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *
 {
   size_t plen;
   mr_name_role role = mr_infer_function_name (name, &plen);
-  if (role == MR_ROLE_NONE)
+  /* A library's API belongs in the knowledge base: system headers declare
+     pthread_mutex_destroy, which destroys without freeing.  */
+  if (role == MR_ROLE_NONE || DECL_IN_SYSTEM_HEADER (fndecl))
     return false;
   tree fntype = TREE_TYPE (fndecl);
   tree p[4];

@@ -121,3 +121,26 @@ void test_12(struct foo *f)
   baz_free(f);
   baz_free(f); /* { dg-bogus "double" } */
 }
+
+/* A wrapper of the translation unit over an inferred deallocator, handed the
+   address of a member: the member's contents are released, not the object
+   (curl's sockhash_destroy (&multi->sockhash)).  */
+struct hash { void **table; };
+void hash_destroy(struct hash *h);
+struct multi { int n; struct hash sockhash; };
+static void sockhash_destroy(struct hash *h) { hash_destroy(h); }
+void test_13(struct multi *m)
+{
+  sockhash_destroy(&m->sockhash);
+  m->n = 0; /* { dg-bogus "use after" } */
+  free(m); /* { dg-bogus "double" } */
+}
+
+/* Functions of system headers are the knowledge base's business:
+   pthread_mutex_destroy destroys the mutex without freeing it.  */
+#include <pthread.h>
+void test_14(pthread_mutex_t *mtx)
+{
+  pthread_mutex_destroy(mtx);
+  free(mtx); /* { dg-bogus "double" } */
+}
