@@ -296,6 +296,9 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      e->a = base;
 	      e->off = off;
 	      e->flags = ptr ? MR_EVF_POINTER : 0;
+	      /* The member read (its DECL_UID in b), for check-double-free.c.  */
+	      if (TREE_CODE (rhs1) == COMPONENT_REF)
+		e->b = mr_const (DECL_UID (TREE_OPERAND (rhs1, 1)));
 	      return;
 	    }
 	  if (TREE_CODE (rhs1) == SSA_NAME || (ptr && (TREE_CODE (rhs1) == INTEGER_CST

@@ -38,3 +38,37 @@ void test_3(struct atom *atom)
   if (atom->type == BLOCK)
     free(atom->valuep); /* { dg-bogus "double" "the call may have replaced valuep too" } */
 }
+
+/* One pointer-sized place read as two members of different struct types (libxml2's
+   xmlFreeNode: ((xmlEntity *) cur)->ExternalID for entities, cur->nsDef for
+   elements, both at offset 24 here) under exclusive type tests separated by calls:
+   not reported.  */
+struct node { int type; char *name; struct node *children; char *nsDef; };
+struct entity { int type; char *name; struct node *children; char *ExternalID; };
+void free_list(struct node *n);
+int owns(const char *s);
+
+void test_4(struct node *cur)
+{
+  if (cur->type == BLOCK)
+    {
+      struct entity *ent = (struct entity *) cur;
+      if (ent->ExternalID && !owns(ent->ExternalID))
+	free(ent->ExternalID);
+    }
+  if (cur->children)
+    free_list(cur->children);
+  if (cur->type == STRING && cur->nsDef)
+    free(cur->nsDef); /* { dg-bogus "double" } */
+  free(cur);
+}
+
+/* The same member freed twice is still reported.  */
+void test_5(struct node *cur, int again)
+{
+  if (cur->type == BLOCK)
+    free(cur->nsDef); /* { dg-message "first 'free' here" } */
+  free_list(cur->children);
+  if (again)
+    free(cur->nsDef); /* { dg-warning "double-'free' of 'cur->nsDef'" } */
+}
