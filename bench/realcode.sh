@@ -5,6 +5,8 @@
 #
 #   bench/realcode.sh --plugin /abs/memrules.so [--projects "zlib lua5.4"]
 #   bench/realcode.sh --prepare-only            # fetch + record only
+#   bench/realcode.sh --plugin X --warnings-only  # only the plugin run: the
+#                                               # warnings, no object comparison
 #
 # Steps (the first two are cached in $MEMRULES_CORPUS and done once):
 #   1. fetch the Debian source package (apt-get source; enables deb-src),
@@ -19,9 +21,9 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 CORPUS=${MEMRULES_CORPUS:-/var/tmp/memrules-corpus}
 RESULTS=${MEMRULES_RESULTS:-$BENCH/results}
-PROJECTS="zlib lua5.4 sqlite3 curl jq"
+PROJECTS="zlib lua5.4 sqlite3 curl jq libxml2 stunnel4"
 JOBS=$(nproc)
-PLUGIN="" EXTRA="" PREPARE_ONLY=0
+PLUGIN="" EXTRA="" PREPARE_ONLY=0 WARNINGS_ONLY=0
 
 usage() {
   cat >&2 <<EOF
@@ -32,6 +34,8 @@ usage: $0 --plugin /abs/memrules.so [options]
   --results DIR       results dir (default \$MEMRULES_RESULTS or bench/results)
   --jobs N            parallel compiles (default: nproc = $JOBS)
   --prepare-only      only fetch sources and record compile commands
+  --warnings-only     compile only with the plugin (no plain runs, no cmp):
+                      for comparing the warnings of two plugins
 Corpus (sources, builds, compile_commands.json): \$MEMRULES_CORPUS ($CORPUS)
 EOF
   exit 2
@@ -45,6 +49,7 @@ while [ $# -gt 0 ]; do
     --results) RESULTS=$(realpath -m "$2"); shift 2 ;;
     --jobs) JOBS=$2; shift 2 ;;
     --prepare-only) PREPARE_ONLY=1; shift ;;
+    --warnings-only) WARNINGS_ONLY=1; shift ;;
     *) usage ;;
   esac
 done
@@ -77,6 +82,8 @@ need_pkgs() {
 declare -A DEPS=(
   [zlib]="" [lua5.4]="" [sqlite3]="tcl" [curl]=""
   [jq]="autoconf automake libtool libonig-dev"
+  [libxml2]="autoconf automake libtool pkg-config"
+  [stunnel4]="autoconf automake libtool libssl-dev"
 )
 
 # enable_debsrc : add deb-src entries mirroring debian.sources if none exist.
@@ -161,6 +168,18 @@ build_project() {
         ./configure --disable-static --disable-docs --disable-valgrind \
           --disable-maintainer-mode --with-oniguruma=yes &&
         bear_make ;;
+    libxml2)
+      # The library and its two tools, without the optional codecs; the test
+      # programs (testapi.c: generated, 50 kLOC of API calls) are left out.
+      autoreconf -fi &&
+        ./configure --disable-static --without-python --without-lzma --without-zlib \
+          --without-icu --without-readline --without-history &&
+        bear_make libxml2.la xmllint xmlcatalog ;;
+    stunnel4)
+      # An OpenSSL 3 user: SSL_CTX/SSL/BIO/X509/EVP objects and their *_free.
+      { [ -x configure ] || autoreconf -fi; } &&
+        ./configure --disable-libwrap --disable-systemd --disable-fips &&
+        bear_make -C src ;;
     *) die "unknown project $1" ;;
   esac
 }
@@ -203,9 +222,11 @@ memrules_warnings() {
 run_project() {
   local pkg=$1 out=$RESULTS/$1 db=$CORPUS/$1/compile_commands.json
   local run t0 idx rc file dir rc2 rcp n=0 nice=0 nobj=0 nuns=0 nwarn
-  local -A took
+  local -A took=([plain]=0 [plugin]=0)
+  local runs=(plain plain2 plugin)
   rm -rf "$out"; mkdir -p "$out"
-  for run in plain plain2 plugin; do
+  [ $WARNINGS_ONLY = 1 ] && runs=(plugin)
+  for run in "${runs[@]}"; do
     local extra=()
     # shellcheck disable=SC2206
     [ $run = plugin ] && extra=("-fplugin=$PLUGIN" $EXTRA)
@@ -230,6 +251,8 @@ run_project() {
     elif [ "$rcp" != 0 ]; then                   # fails only with the plugin
       echo "$idx $file (plugin exit $rcp, see plugin/$idx.err)" >>"$out/ice.txt"
       nice=$((nice + 1))
+    elif [ $WARNINGS_ONLY = 1 ]; then
+      :                                          # nothing to compare
     elif [ "$rc2" != 0 ] || ! cmp -s "$out/plain/$idx.o" "$out/plain2/$idx.o"; then
       echo "$idx $file" >>"$out/unstable.txt"    # not reproducible by itself
       nuns=$((nuns + 1))
@@ -237,7 +260,10 @@ run_project() {
       echo "$idx $file" >>"$out/objdiff.txt"
       nobj=$((nobj + 1))
     fi
-  done < <(paste "$out"/{plain,plain2,plugin}/index.tsv)
+  done < <(if [ $WARNINGS_ONLY = 1 ]; then
+             awk -F'\t' -v OFS='\t' '{ print $0, "x", 0, "x", "x", "x", "x", $2, "x", "x", "x" }' \
+               "$out/plugin/index.tsv"
+           else paste "$out"/{plain,plain2,plugin}/index.tsv; fi)
   # The same header warning can come from several TUs (or PIC + non-PIC
   # compiles of one file): keep each group (warning + its notes) once.
   awk '!/^    / { if (g != "" && !seen[g]++) printf "%s", g; g = "" }

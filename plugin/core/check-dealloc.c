@@ -14,6 +14,7 @@
    named object.  A pointer that came from a parameter may point anywhere.  */
 
 #include "engine-int.h"
+#include "infer.h"
 
 /* The family of memory a deallocation event expects.  */
 static uint16_t
@@ -25,7 +26,9 @@ used_family (const mr_event *ev)
 void
 mr_check_dealloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 {
-  if (!mr_is_object (target.obj))
+  /* A deallocator known only by its name or its pointer's name releases what it
+     releases: certain enough for double-free, not for these three rules.  */
+  if (!mr_is_object (target.obj) || mr_family_uncertain (ev->family))
     return;
   const mr_objst *o = mr_state_obj (s, target.obj);
   mr_ts ts = mr_obj_ts (s, target.obj);
@@ -39,7 +42,8 @@ mr_check_dealloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
   if (ts != MR_TS_ALLOCATED)
     return;
   uint16_t used = used_family (ev);
-  if (o->family != MR_FAM_NONE && used != MR_FAM_NONE && o->family != used)
+  if (o->family != MR_FAM_NONE && used != MR_FAM_NONE && o->family != used
+      && !mr_family_uncertain (o->family))
     {
       mr_finding *fd = mr_report (c, MR_RULE_MISMATCHED_DEALLOC, ev, ev->a);
       if (fd)
@@ -50,7 +54,7 @@ mr_check_dealloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 	}
       return;
     }
-  if (target.off != 0 && target.off != MR_OFF_UNKNOWN)
+  if (target.off != 0 && target.off != MR_OFF_UNKNOWN && !mr_family_uncertain (o->family))
     {
       mr_finding *fd = mr_report (c, MR_RULE_FREE_OFFSET, ev, ev->a);
       if (fd)

@@ -20,6 +20,7 @@
    join or a call — precision first.  */
 
 #include "engine-int.h"
+#include "infer.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -105,6 +106,7 @@ mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_
       bool lost = (o->flags & MR_OBJF_REALLOC_LOST) != 0;
       if ((o->ts != MR_TS_ALLOCATED && !(lost && o->ts == MR_TS_UNKNOWN))
 	  || o->family == MR_FAM_ALLOCA || o->family == MR_FAM_POOL
+	  || mr_family_uncertain (o->family)
 	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev || unchecked_quiet_null (o)
 	  || (!lost && (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC))
 	continue;
@@ -161,6 +163,18 @@ held_elsewhere (const mr_ctx *c, const mr_state *s, uint32_t obj, uint32_t var,
   return false;
 }
 
+/* Is object key an argument of the call ev (or the call's own result)?  */
+static bool
+passed_to_call (const mr_ctx *c, const mr_state *s, const mr_event *ev, uint32_t key)
+{
+  if (ev->kind != MR_EV_CALL || !ev->call)
+    return false;
+  for (uint32_t i = 0; i < ev->call->nargs; i++)
+    if (mr_ref_of (c, s, ev->call->args[i]).obj == key)
+      return true;
+  return false;
+}
+
 void
 mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var,
 			 bool slot, mr_ref at)
@@ -172,11 +186,16 @@ mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t va
     {
       const mr_objst *o = &s->objs[i];
       if (o->ts != MR_TS_ALLOCATED || o->family == MR_FAM_ALLOCA || o->family == MR_FAM_POOL
+	  || mr_family_uncertain (o->family)
 	  || (o->flags & MR_OBJF_ESCAPED) || !o->ev || unchecked_quiet_null (o)
 	  || (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC)
 	continue;
       bool held_by_var;
       if (held_elsewhere (c, s, o->key, slot ? 0 : var, except, &held_by_var) || !held_by_var)
+	continue;
+      /* p = f (p, ...): the call received it before its result replaced it (it
+	 may keep it, free it or return it: BIO_push, xmlStrcat).  */
+      if (passed_to_call (c, s, ev, o->key))
 	continue;
       uint32_t key = o->key;
       mr_finding *fd = mr_report_once (c, MR_RULE_LEAK, ev, alloc_subject (o->ev), o->ev);

@@ -11,6 +11,7 @@
    that ends (return, abort) when it is NULL.  One warning per object and path.  */
 
 #include "engine-int.h"
+#include "infer.h"
 
 void
 mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
@@ -19,7 +20,8 @@ mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject
   if (!mr_is_object (r.obj))
     return;
   const mr_objst *o = mr_state_obj (s, r.obj);
-  if (!o || (o->flags & MR_OBJF_NULL_REPORTED))
+  /* An allocator known only by its name may report failure another way.  */
+  if (!o || (o->flags & MR_OBJF_NULL_REPORTED) || mr_family_uncertain (o->family))
     return;
   bool unchecked = o->ts == MR_TS_ALLOCATED && (o->flags & MR_OBJF_MAYBE_NULL)
 		   && !(o->flags & MR_OBJF_NONNULL);

@@ -12,6 +12,7 @@
    written, and never reports an object that was partly initialised.  */
 
 #include "engine-int.h"
+#include "infer.h"
 
 void
 mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
@@ -20,7 +21,8 @@ mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subjec
   if (!mr_is_object (r.obj))
     return;
   const mr_objst *o = mr_state_obj (s, r.obj);
-  if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_UNINIT))
+  if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_UNINIT)
+      || mr_family_uncertain (o->family))
     return;
   const mr_event *alloc = o->ev;
   ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;	/* one warning per object and path */

@@ -11,6 +11,7 @@
    edge and merges it into the successor's states.  */
 
 #include "engine-int.h"
+#include "infer.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -317,6 +318,14 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
       /* A smart pointer takes it: the way it will free it must fit, and from now
 	 on the owner holds it (not leaked here).  */
       mr_check_dealloc (c, s, ev, r);
+      escape_obj (s, r.obj, 0);
+      return;
+    }
+  /* A deallocator known only by a rule, handed a pointer into an object
+     (sockhash_destroy (&multi->sockhash)), releases what that part holds, not the
+     object: the object is handed to it, as to any call.  */
+  if (mr_family_uncertain (ev->family) && r.off != 0)
+    {
       escape_obj (s, r.obj, 0);
       return;
     }
@@ -867,6 +876,24 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	    mr_state_bind (s, ev->dst, content);
 	    break;
 	  }
+	/* An integer read twice from the same place, with nothing written there in
+	   between, is the same value: what a branch learnt about the first read holds
+	   for the second (`if (a->type == X && a->v) free (a->v); if (a->type == Y &&
+	   a->v) free (a->v);`).  The slot remembers the first value as SYM|value.  */
+	if (!(ev->flags & MR_EVF_POINTER) && is_object (base.obj)
+	    && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE)
+	  {
+	    mr_state_forget_fact (s, ev->dst);
+	    if (mr_state_load (s, at, &content)
+		&& (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
+	      {
+		if (MR_OBJ_INDEX (content.obj) != ev->dst)
+		  mr_state_copy_fact (s, ev->dst, MR_OBJ_INDEX (content.obj));
+	      }
+	    else
+	      mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+	    break;
+	  }
 	/* Nothing known about the slot: the value is a new unknown one, and the slot
 	   holds it from now on, so that loading it again yields the same object.  */
 	fresh_value (s, ev->dst);
@@ -885,10 +912,16 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_WRITE, 0);
 	check_access (c, s, ev, ev->a, true);
 	mr_ref base = mr_ref_of (c, s, ev->a);
-	if (!is_object (base.obj))
-	  break;
-	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
 	mr_ref src = mr_ref_of (c, s, ev->b);
+	if (!is_object (base.obj))
+	  {
+	    /* Stored through a pointer the state does not know (one whose object it
+	       had to forget): out of sight.  */
+	    if (base.obj == MR_OBJ_NONE && is_object (src.obj))
+	      escape_obj (s, src.obj, 0);
+	    break;
+	  }
+	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
 	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
 		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
@@ -1629,6 +1662,8 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;
+  /* NULL on every path is not a deallocator: freed on one at least.  */
+  out->summary.frees_always &= out->summary.frees_maybe;
   if (out->nfindings > first)
     qsort (out->findings + first, out->nfindings - first, sizeof *out->findings,
 	   finding_order);

@@ -117,14 +117,17 @@ mr_families_parse (const char *text, unsigned *bad_line, char *err, size_t errle
 	e.kind = MR_LIB_REALLOC;
       else if (word_is (w[0], wl[0], "pool"))
 	e.kind = MR_LIB_POOL, need = 2;
+      else if (word_is (w[0], wl[0], "out"))
+	e.kind = MR_LIB_OUT;
       else
 	{
 	  *bad_line = lineno;
 	  snprintf (err, errlen, "unknown keyword '%.*s'; expected 'alloc', 'alloc?', "
-		    "'free', 'realloc' or 'pool'", (int) wl[0], w[0]);
+		    "'free', 'realloc', 'pool' or 'out'", (int) wl[0], w[0]);
 	  return false;
 	}
-      bool has_arg = (e.kind == MR_LIB_FREE || e.kind == MR_LIB_REALLOC) && n == 4;
+      bool has_arg = (e.kind == MR_LIB_FREE || e.kind == MR_LIB_REALLOC
+		      || e.kind == MR_LIB_OUT) && n == 4;
       if (n < need || (n > need && !has_arg))
 	{
 	  *bad_line = lineno;

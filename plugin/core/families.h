@@ -7,6 +7,8 @@
        free     NAME FAMILY [ARG]    NAME releases its argument ARG (1-based, default 1)
        realloc  NAME FAMILY [ARG]    NAME moves argument ARG, like realloc
        pool     NAME                 NAME returns pool memory: never leaked or freed alone
+       out      NAME FAMILY [ARG]    NAME stores memory of FAMILY through its argument ARG
+                                     (asprintf (&s, ...): ARG 1)
    FAMILY is the name of the family's deallocator (g_free, talloc_free, ...).  */
 
 #ifndef MR_FAMILIES_H
@@ -21,8 +23,18 @@ extern "C" {
 
 typedef enum mr_lib_kind
 {
-  MR_LIB_ALLOC, MR_LIB_FREE, MR_LIB_REALLOC, MR_LIB_POOL
+  MR_LIB_ALLOC, MR_LIB_FREE, MR_LIB_REALLOC, MR_LIB_POOL,
+  MR_LIB_OUT			/* stores a new allocation through argument ARG */
 } mr_lib_kind;
+
+/* mr_lib.flags.  */
+enum
+{
+  MR_LIB_MAY_FAIL = 1,		/* ALLOC/REALLOC: may return NULL */
+  MR_LIB_NULL_OK = 2,		/* FREE: accepts NULL */
+  MR_LIB_IF_NULL_ARG = 4	/* ALLOC: allocates only when argument ARG is a null
+				   constant (realpath (p, NULL), getcwd (NULL, 0)) */
+};
 
 typedef struct mr_lib
 {
@@ -30,7 +42,7 @@ typedef struct mr_lib
   mr_lib_kind kind;
   const char *family;
   unsigned arg;			/* 0-based */
-  int flags;			/* 1: may return NULL, 2: accepts NULL */
+  int flags;			/* MR_LIB_MAY_FAIL | MR_LIB_NULL_OK | MR_LIB_IF_NULL_ARG */
 } mr_lib;
 
 /* The entry for a function name (the user's families first), or NULL.  */

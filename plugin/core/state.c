@@ -250,6 +250,14 @@ mr_state_forget_obj_slots (mr_state *s, uint32_t key)
     last++;
   if (last == first)
     return;
+  /* What they held may have been released or kept by whatever overwrote them (a
+     call, a store at an unknown offset): out of sight, never reported leaked.  */
+  for (uint32_t i = first; i < last; i++)
+    {
+      uint32_t o = s->slots[i].content.obj;	/* (only the objects table changes) */
+      if ((o & MR_OBJ_KIND_MASK) != 0 && o != 0xffffffffu && o != key)
+	mr_state_add_obj_flags (s, o, MR_OBJF_ESCAPED);
+    }
   memmove (&s->slots[first], &s->slots[last], (s->nslots - last) * sizeof *s->slots);
   s->nslots -= last - first;
 }
@@ -297,9 +305,13 @@ rename_obj (mr_state *s, uint32_t from, uint32_t to, bool drop)
     {
       if (s->binds[i].ref.obj == from)
 	{
+	  /* A value that pointed to a dropped object points to something the state
+	     no longer knows: not to SYM|value, which an unbound value would mean
+	     (that object may be one the value freed in an earlier iteration).  */
 	  if (drop)
-	    continue;
-	  s->binds[i].ref.obj = to;
+	    s->binds[i].ref = (mr_ref) { 0xffffffffu, 0 };
+	  else
+	    s->binds[i].ref.obj = to;
 	}
       s->binds[out++] = s->binds[i];
     }
@@ -311,8 +323,15 @@ rename_obj (mr_state *s, uint32_t from, uint32_t to, bool drop)
       mr_slot *sl = &s->slots[i];
       if (sl->content.obj == from || (uint32_t) (sl->at >> 32) == from)
 	{
+	  /* What a dropped object held may have been held nowhere else: it is out
+	     of sight now, like what a join drops (lose_ref), not leaked.  */
 	  if (drop)
-	    continue;
+	    {
+	      uint32_t held = sl->content.obj;
+	      if (held != from && (held & MR_OBJ_KIND_MASK) != 0 && held != 0xffffffffu)
+		mr_state_add_obj_flags (s, held, MR_OBJF_ESCAPED);
+	      continue;
+	    }
 	  if (sl->content.obj == from)
 	    sl->content.obj = to;
 	  if ((uint32_t) (sl->at >> 32) == from)
@@ -566,33 +585,58 @@ lose_ref (mr_state *d, uint32_t obj)
     mr_state_add_obj_flags (d, obj, MR_OBJF_ESCAPED);
 }
 
-/* Keeps the bindings present in both to the same object (offsets joined).  */
+/* Keeps the bindings present in both to the same object (offsets joined).  A value
+   the two states bind differently is bound to no object (0xffffffff): left unbound
+   it would point to SYM|value, an object that may be one the value freed in an
+   earlier iteration of a loop (nested loops: the generations of mr_state_retire
+   are not enough to tell them apart).  */
 static bool
 join_binds (mr_state *d, const mr_state *s)
 {
-  uint32_t out = 0, j = 0, n = d->nbinds;
+  const uint32_t none = 0xffffffffu;
+  uint32_t n = d->nbinds, cap = d->nbinds + s->nbinds, out = 0, i = 0, j = 0;
+  mr_bind *v = mr_xmalloc ((cap ? cap : 1) * sizeof *v);
   bool changed = false;
-  for (uint32_t i = 0; i < n; i++)
+  while (i < n || j < s->nbinds)
     {
-      while (j < s->nbinds && s->binds[j].value < d->binds[i].value)
-	j++;
-      mr_bind b = d->binds[i];
-      if (j < s->nbinds && s->binds[j].value == b.value && s->binds[j].ref.obj == b.ref.obj)
+      bool in_d = i < n && (j >= s->nbinds || d->binds[i].value <= s->binds[j].value);
+      bool in_s = j < s->nbinds && (i >= n || s->binds[j].value <= d->binds[i].value);
+      mr_bind b = in_d ? d->binds[i] : s->binds[j];
+      /* What the other side says: its binding, or SYM|value when it has none.  */
+      mr_ref other = in_d && in_s ? s->binds[j].ref
+		     : (mr_ref) { MR_OBJ_SYM | b.value, 0 };
+      if (in_d && in_s ? other.obj == b.ref.obj
+	  : (in_d ? b.ref.obj == other.obj : s->binds[j].ref.obj == other.obj))
 	{
-	  int64_t off = mr_off_join (b.ref.off, s->binds[j].ref.off);
-	  changed |= off != b.ref.off;
-	  b.ref.off = off;
-	  d->binds[out++] = b;
+	  if (in_d)
+	    {
+	      int64_t off = mr_off_join (b.ref.off, other.off);
+	      changed |= off != b.ref.off;
+	      b.ref.off = off;
+	      v[out++] = b;
+	    }
+	  /* Only s binds it, to SYM|value: d's default says the same.  */
 	}
+      else if (in_d && b.ref.obj == none)
+	v[out++] = b;
       else
 	{
 	  changed = true;
-	  lose_ref (d, b.ref.obj);
-	  if (j < s->nbinds && s->binds[j].value == b.value)
+	  if (in_d)
+	    lose_ref (d, b.ref.obj);
+	  if (in_s)
 	    lose_ref (d, s->binds[j].ref.obj);
+	  v[out++] = (mr_bind) { b.value, { none, 0 } };
 	}
+      if (in_d)
+	i++;
+      if (in_s)
+	j++;
     }
+  free (d->binds);
+  d->binds = v;
   d->nbinds = out;
+  d->cap_binds = cap ? cap : 1;
   return changed;
 }
 

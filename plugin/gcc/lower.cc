@@ -15,6 +15,11 @@
 #include "suppress.h"
 #include "../core/known.h"
 #include "../core/families.h"
+#include "../core/infer.h"
+#include "options.h"
+
+#include <string>
+#include <vector>
 
 /* Per-function lowering context.  */
 struct lower_ctx
@@ -362,6 +367,9 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      e->a = base;
 	      e->off = off;
 	      e->flags = ptr ? MR_EVF_POINTER : 0;
+	      /* The member read (its DECL_UID in b), for check-double-free.c.  */
+	      if (TREE_CODE (rhs1) == COMPONENT_REF)
+		e->b = mr_const (DECL_UID (TREE_OPERAND (rhs1, 1)));
 	      return;
 	    }
 	  if (TREE_CODE (rhs1) == SSA_NAME || (ptr && (TREE_CODE (rhs1) == INTEGER_CST
@@ -482,7 +490,7 @@ family_by_name (const char *name)
   for (unsigned i = 0; i < family_names.length (); i++)
     if (strcmp (family_names[i], name) == 0)
       return MR_FAM_USER + i;
-  if (family_names.length () >= 0xffff - MR_FAM_USER)
+  if (family_names.length () >= MR_FAM_UNCERTAIN - 1 - MR_FAM_USER)
     return MR_FAM_NONE;
   family_names.safe_push (xstrdup (name));
   return MR_FAM_USER + family_names.length () - 1;
@@ -499,6 +507,7 @@ family_of_deallocator (tree dealloc)
 const char *
 mr_user_family_name (unsigned family)
 {
+  family &= ~MR_FAM_UNCERTAIN;
   unsigned i = family - MR_FAM_USER;
   if (family < MR_FAM_USER || i >= family_names.length ())
     return NULL;
@@ -513,7 +522,7 @@ is_resource_deallocator (tree fndecl)
 {
   static const char *const names[] = {
     "fclose", "pclose", "closedir", "freelocale", "endmntent", "globfree", "regfree",
-    "freeaddrinfo", "freeifaddrs", "close"
+    "freeaddrinfo", "freeifaddrs", "close", "iconv_close"
   };
   if (!DECL_NAME (fndecl))
     return false;
@@ -793,55 +802,31 @@ mr_summary_is_provisional (tree fndecl, bool yes, bool member)
     provisional->remove (fndecl);
 }
 
-/* The C++ library's other allocation pairs (CERT MEM51-CPP's table), each a family
-   of its own: std::allocator<T>::allocate / deallocate (libstdc++ implements them
-   in std::__new_allocator, __gnu_cxx::new_allocator before GCC 12), and
-   std::get_temporary_buffer, whose result is a pair with the pointer first, /
-   std::return_temporary_buffer.  */
+/* std::get_temporary_buffer, whose result is a pair with the pointer first, and
+   std::return_temporary_buffer: a family of their own (CERT MEM51-CPP's table;
+   std::allocator is lower_std_allocator_call).  */
 static bool
-lower_cxx_std_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+lower_temporary_buffer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
 {
   tree lhs = gimple_call_lhs (s);
   unsigned nargs = gimple_call_num_args (s);
-  const char *fname = DECL_NAME (fndecl) ? IDENTIFIER_POINTER (DECL_NAME (fndecl)) : "";
-  tree cls = DECL_CONTEXT (fndecl);
-  if (cls && TYPE_P (cls) && TYPE_NAME (cls)
-      && (!strcmp (fname, "allocate") || !strcmp (fname, "deallocate")))
-    {
-      const char *cname = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
-      if (!mr_startswith (cname, "std::allocator<") && !mr_startswith (cname, "std::__new_allocator<")
-	  && !mr_startswith (cname, "__gnu_cxx::new_allocator<"))
-	return false;
-      uint16_t family = family_by_name ("std::allocator<T>::deallocate");
-      if (!strcmp (fname, "deallocate"))
-	{
-	  if (nargs < 2)
-	    return false;
-	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
-	  e->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
-	  e->family = family;
-	  return true;
-	}
-      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
-      e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
-      e->family = family;
-      e->a = mr_none ();
-      e->flags = MR_EVF_NEVER_NULL | MR_EVF_UNINIT;	/* throws std::bad_alloc */
-      return true;
-    }
-  const char *name = lang_hooks.decl_printable_name (fndecl, 2);
+  if (!DECL_NAME (fndecl) || !DECL_IN_SYSTEM_HEADER (fndecl))
+    return false;
+  bool get = id_equal (DECL_NAME (fndecl), "get_temporary_buffer");
+  if (!get && !id_equal (DECL_NAME (fndecl), "return_temporary_buffer"))
+    return false;
+  if (!mr_startswith (lang_hooks.decl_printable_name (fndecl, 2), "std::"))
+    return false;
   uint16_t family = family_by_name ("std::return_temporary_buffer");
-  if (mr_startswith (name, "std::return_temporary_buffer") && nargs == 1)
+  if (!get)
     {
+      if (nargs != 1)
+	return false;
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
       e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
       e->family = family;
       return true;
     }
-  if (!mr_startswith (name, "std::get_temporary_buffer") && !mr_startswith (name, "std::pair<"))
-    return false;
-  if (!strstr (name, "get_temporary_buffer"))
-    return false;
   /* The pair lands in memory: its `first` (offset 0) holds the new block.  */
   mr_opnd base;
   int64_t off;
@@ -912,6 +897,12 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint3
   if (!lib)
     return false;
   unsigned nargs = gimple_call_num_args (s);
+  /* Stores through an argument (lower_library_out_call); allocates only when
+     handed NULL (realpath (p, buf) returns buf).  */
+  if (lib->kind == MR_LIB_OUT
+      || ((lib->flags & MR_LIB_IF_NULL_ARG)
+	  && !(lib->arg < nargs && integer_zerop (gimple_call_arg (s, lib->arg)))))
+    return false;
   uint16_t family = lib->kind == MR_LIB_POOL ? (uint16_t) MR_FAM_POOL : family_by_name (lib->family);
   if ((lib->kind == MR_LIB_FREE || lib->kind == MR_LIB_REALLOC) && lib->arg >= nargs)
     return false;
@@ -1020,13 +1011,18 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   unsigned nargs = gimple_call_num_args (s);
   /* "C::~C" rather than the complete destructor's internal name.  */
   const char *name = lang_hooks.decl_printable_name (fndecl, 2);
-  if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst)
+  /* A wrapper that returns something else on some path (sqlite3DbRealloc returns
+     p itself when it still fits, NULL without freeing p after an earlier failure)
+     is a realloc only sometimes: an ordinary call.  */
+  if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst
+      && !sum->other_return)
     {
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
       e->dst = dst;
       e->a = lower_operand (c, bb, gimple_call_arg (s, sum->reallocs_param), loc);
       e->b = mr_unknown ();
-      e->family = MR_FAM_MALLOC;
+      /* The family of what it returns (an uncertain one stays uncertain).  */
+      e->family = sum->alloc_family ? sum->alloc_family : (uint16_t) MR_FAM_MALLOC;
       e->flags = MR_EVF_MAY_FAIL;
       e->via = mr_func_strdup (c->f, name);
       return true;
@@ -1228,6 +1224,456 @@ literal_string (tree arg)
   return TREE_STRING_POINTER (s);
 }
 
+/* Allocator knowledge beyond the tables (docs/knowledge-base.md): calls through
+   function pointers that name an allocator or a deallocator, and (infer=names)
+   bodiless functions named like one.  Families found this way carry
+   MR_FAM_UNCERTAIN: they feed double-free and use-after-free only.  */
+
+static uint16_t
+uncertain_family (const char *name)
+{
+  uint16_t f = family_by_name (name);
+  return f == MR_FAM_NONE ? f : (uint16_t) (f | MR_FAM_UNCERTAIN);
+}
+
+/* The parameter types of a prototype (at most 4); their number, or -1 for an
+   unprototyped or variadic function or one with more parameters.  */
+static int
+proto_params (tree fntype, tree out[4])
+{
+  if (!fntype || !FUNC_OR_METHOD_TYPE_P (fntype))
+    return -1;
+  int n = 0;
+  for (tree a = TYPE_ARG_TYPES (fntype); a; a = TREE_CHAIN (a))
+    {
+      if (VOID_TYPE_P (TREE_VALUE (a)) && !TREE_CHAIN (a))
+	return n;
+      if (n == 4)
+	return -1;
+      out[n++] = TREE_VALUE (a);
+    }
+  return -1;
+}
+
+static bool
+data_pointer_type_p (tree t)
+{
+  return POINTER_TYPE_P (t) && TREE_CODE (TREE_TYPE (t)) != FUNCTION_TYPE
+	 && TREE_CODE (TREE_TYPE (t)) != METHOD_TYPE;
+}
+
+/* The argument a function pointer of this role works on (the freed, reallocated or
+   copied pointer; the first size of an allocator), or -1 when its type does not fit
+   the role.  A leading pointer before the others is an opaque context
+   (zlib's zfree (opaque, p), zalloc (opaque, items, size)).  */
+static int
+pointer_role_arg (mr_ptr_role role, tree fntype)
+{
+  tree p[4];
+  int n = proto_params (fntype, p);
+  if (n < 1)
+    return -1;
+  tree ret = TREE_TYPE (fntype);
+  switch (role)
+    {
+    case MR_PTR_FREE:
+      if (!VOID_TYPE_P (ret) && !INTEGRAL_TYPE_P (ret))
+	return -1;
+      if (n == 1 && data_pointer_type_p (p[0]))
+	return 0;
+      if (n == 2 && data_pointer_type_p (p[0]) && data_pointer_type_p (p[1]))
+	return 1;
+      return -1;
+    case MR_PTR_MALLOC:
+    case MR_PTR_CALLOC:
+      {
+	if (!data_pointer_type_p (ret))
+	  return -1;
+	int first = data_pointer_type_p (p[0]) ? 1 : 0;
+	if (n - first < 1 || n - first > 2)
+	  return -1;
+	for (int k = first; k < n; k++)
+	  if (!INTEGRAL_TYPE_P (p[k]))
+	    return -1;
+	return first;
+      }
+    case MR_PTR_REALLOC:
+      if (!data_pointer_type_p (ret))
+	return -1;
+      if (n == 2 && data_pointer_type_p (p[0]) && INTEGRAL_TYPE_P (p[1]))
+	return 0;
+      if (n == 3 && data_pointer_type_p (p[0]) && data_pointer_type_p (p[1])
+	  && INTEGRAL_TYPE_P (p[2]))
+	return 1;
+      return -1;
+    case MR_PTR_STRDUP:
+      if (!data_pointer_type_p (ret))
+	return -1;
+      if (n == 1 && data_pointer_type_p (p[0]))
+	return 0;
+      if (n == 2 && data_pointer_type_p (p[0]) && data_pointer_type_p (p[1]))
+	return 1;
+      return -1;
+    default:
+      return -1;
+    }
+}
+
+/* Where the callee of an indirect call was loaded from, through copies and casts:
+   a global variable (`_1 = xmlFree; _1 (p);`) or a struct member
+   (`_2 = ctx_3(D)->free; _2 (p);`, the FIELD_DECL).  */
+static tree
+callee_pointer_decl (tree fn)
+{
+  for (int depth = 0; depth < 4 && fn && TREE_CODE (fn) == SSA_NAME; depth++)
+    {
+      if (SSA_NAME_IS_DEFAULT_DEF (fn))
+	return NULL_TREE;
+      gimple *def = SSA_NAME_DEF_STMT (fn);
+      if (!is_gimple_assign (def)
+	  || !(gimple_assign_single_p (def)
+	       || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
+	return NULL_TREE;
+      fn = gimple_assign_rhs1 (def);
+    }
+  if (!fn)
+    return NULL_TREE;
+  if (VAR_P (fn) && (TREE_STATIC (fn) || DECL_EXTERNAL (fn)) && DECL_NAME (fn))
+    return fn;
+  if (TREE_CODE (fn) == COMPONENT_REF && DECL_NAME (TREE_OPERAND (fn, 1)))
+    return TREE_OPERAND (fn, 1);
+  return NULL_TREE;
+}
+
+/* The family a function pointer's memory belongs to, as a deallocator's name.
+   A global: its own name with the word replaced by "free" (Curl_cmalloc ->
+   Curl_cfree, malloc_fn -> free_fn).  A member: TAG.MEMBER, where MEMBER is the
+   deallocator member of the same struct type (ctx->malloc pairs with ctx->free),
+   or the member itself when the struct has none.  */
+static std::string
+pointer_family_name (tree decl, mr_ptr_role role, size_t word, size_t len)
+{
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (decl));
+  if (TREE_CODE (decl) != FIELD_DECL)
+    {
+      if (role == MR_PTR_FREE)
+	return name;
+      std::string s (name, word);
+      bool upper = ISUPPER (name[word]), all_upper = upper && ISUPPER (name[word + 1]);
+      s += all_upper ? "FREE" : upper ? "Free" : "free";
+      return s + (name + word + len);
+    }
+  tree rec = DECL_CONTEXT (decl);
+  std::string tag;
+  if (rec && TYPE_NAME (rec))
+    {
+      tree id = TYPE_NAME (rec);
+      if (TREE_CODE (id) == TYPE_DECL)
+	id = DECL_NAME (id);
+      if (id && TREE_CODE (id) == IDENTIFIER_NODE)
+	tag = std::string (IDENTIFIER_POINTER (id)) + ".";
+    }
+  if (role != MR_PTR_FREE && rec && RECORD_OR_UNION_TYPE_P (rec))
+    for (tree f = TYPE_FIELDS (rec); f; f = DECL_CHAIN (f))
+      {
+	size_t w, l;
+	if (TREE_CODE (f) == FIELD_DECL && DECL_NAME (f) && POINTER_TYPE_P (TREE_TYPE (f))
+	    && mr_infer_pointer_name (IDENTIFIER_POINTER (DECL_NAME (f)), &w, &l) == MR_PTR_FREE
+	    && pointer_role_arg (MR_PTR_FREE, TREE_TYPE (TREE_TYPE (f))) >= 0)
+	  return tag + IDENTIFIER_POINTER (DECL_NAME (f));
+      }
+  return tag + name;
+}
+
+/* A call through a function pointer that names an allocator or a deallocator:
+   a global variable listed in the knowledge base (libxml2's xmlFree, xmlMalloc) is
+   that entry (its allocators with an uncertain family, see below); otherwise a
+   global or a member whose name and type follow the rule of mr_infer_pointer_name
+   (ctx->free (p), Curl_cfree (p) behind `#define free(p) Curl_cfree(p)`) is one
+   with an uncertain family.  */
+static bool
+lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc loc)
+{
+  tree decl = callee_pointer_decl (gimple_call_fn (s));
+  if (!decl || !POINTER_TYPE_P (TREE_TYPE (decl)))
+    return false;
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (decl));
+  unsigned nargs = gimple_call_num_args (s);
+  const mr_lib *lib = TREE_CODE (decl) != FIELD_DECL ? mr_lib_lookup (name) : NULL;
+  mr_ptr_role role;
+  int ai;
+  uint16_t family;
+  /* The allocators of the knowledge base reached through a pointer (xmlMalloc,
+     xmlRealloc, xmlMemStrdup) are also the library's own internal allocator, whose
+     memory flows through structures the engine does not follow: their family is
+     taken as uncertain (double-free and use-after-free only).  The deallocator
+     (xmlFree) is the entry itself.  */
+  if (lib && (lib->kind == MR_LIB_ALLOC || lib->kind == MR_LIB_REALLOC))
+    {
+      role = lib->kind == MR_LIB_ALLOC ? MR_PTR_MALLOC : MR_PTR_REALLOC;
+      ai = role == MR_PTR_REALLOC ? (int) lib->arg : 0;
+      family = uncertain_family (lib->family);
+    }
+  else if (lib)
+    return lower_library_call (c, bb, s, name, dst, loc);
+  else
+    {
+      size_t word, len;
+      role = mr_infer_pointer_name (name, &word, &len);
+      if (role == MR_PTR_NONE)
+	return false;
+      ai = pointer_role_arg (role, TREE_TYPE (TREE_TYPE (decl)));
+      family = ai < 0 ? (uint16_t) MR_FAM_NONE
+	       : uncertain_family (pointer_family_name (decl, role, word, len).c_str ());
+    }
+  if (ai < 0 || (unsigned) ai >= nargs || family == MR_FAM_NONE)
+    return false;
+  const char *spelled = mr_func_strdup (c->f, name);
+  if (role == MR_PTR_FREE)
+    {
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      e->a = lower_operand (c, bb, gimple_call_arg (s, ai), loc);
+      e->family = family;
+      return true;
+    }
+  if (role == MR_PTR_REALLOC)
+    {
+      /* Whether it frees at size 0 is the implementation's business: the size is
+	 taken as nonzero.  */
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
+      e->dst = dst;
+      e->a = lower_operand (c, bb, gimple_call_arg (s, ai), loc);
+      e->b = mr_const (1);
+      e->family = family;
+      e->flags = MR_EVF_MAY_FAIL;
+      e->via = spelled;
+      return true;
+    }
+  mr_call *call = mr_func_new_call (c->f, spelled, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  ce->call = call;
+  if (!dst)
+    return true;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = dst;
+  e->family = family;
+  e->a = mr_none ();
+  e->flags = MR_EVF_MAY_FAIL;
+  return true;
+}
+
+/* A function of the knowledge base that stores a new allocation through an
+   argument: asprintf (&s, ...), getaddrinfo (..., &res), posix_memalign (&p, ...).
+   The call runs first (it may write anything through its pointer arguments), then
+   the location the argument points to holds fresh memory of the family.  Whether
+   the call failed is told by its return value, which the engine does not tie to
+   the memory: the allocation is marked escaped, so it is never reported leaked.  */
+static bool
+lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, mr_loc loc)
+{
+  const mr_lib *lib = mr_lib_lookup (name);
+  unsigned nargs = gimple_call_num_args (s);
+  if (!lib || lib->kind != MR_LIB_OUT || lib->arg >= nargs)
+    return false;
+  tree where = gimple_call_arg (s, lib->arg);
+  mr_call *call = mr_func_new_call (c->f, name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  ce->call = call;
+  tree lhs = gimple_call_lhs (s);
+  if (lhs && TREE_CODE (lhs) == SSA_NAME)
+    ce->dst = SSA_NAME_VERSION (lhs);
+  mr_opnd at = lower_operand (c, bb, where, loc);
+  if (at.kind != MR_OPND_VALUE && at.kind != MR_OPND_ADDR)
+    return true;
+  uint32_t mem = new_synthetic (c, where);
+  mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  a->dst = mem;
+  a->family = family_by_name (lib->family);
+  a->a = mr_none ();
+  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+  esc->a = mr_value (mem);
+  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+  st->a = at.kind == MR_OPND_ADDR ? mr_addr (at.id, 0) : at;
+  st->off = at.kind == MR_OPND_ADDR ? at.num : 0;
+  st->b = mr_value (mem);
+  st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+  return true;
+}
+
+/* C++ std::allocator<T>::allocate (n) and deallocate (p, n), and the same members
+   of allocator_traits and of libstdc++'s base classes (__new_allocator in GCC 12,
+   __gnu_cxx::new_allocator in GCC 11).  Their bodies are in system headers, which
+   the pass does not analyse, so they get no summary: they are recognised by class
+   and member name.  Argument 0 is the allocator (this, or the traits' first
+   parameter); deallocate releases argument 1.  Their memory is a family of its
+   own: `delete p` of it is a mismatch.  */
+static bool
+lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  tree ctx = DECL_CONTEXT (fndecl);
+  if (!DECL_NAME (fndecl) || !ctx || !TYPE_P (ctx) || !TYPE_NAME (ctx)
+      || !DECL_IN_SYSTEM_HEADER (fndecl))
+    return false;
+  tree tn = TYPE_NAME (ctx);
+  if (TREE_CODE (tn) == TYPE_DECL)
+    tn = DECL_NAME (tn);
+  if (!tn || TREE_CODE (tn) != IDENTIFIER_NODE
+      || !(id_equal (tn, "allocator") || id_equal (tn, "__new_allocator")
+	   || id_equal (tn, "new_allocator") || id_equal (tn, "allocator_traits")))
+    return false;
+  bool alloc = id_equal (DECL_NAME (fndecl), "allocate");
+  if (!alloc && !id_equal (DECL_NAME (fndecl), "deallocate"))
+    return false;
+  unsigned nargs = gimple_call_num_args (s);
+  uint16_t family = family_by_name ("std::allocator::deallocate");
+  if (!alloc)
+    {
+      if (nargs < 2)
+	return false;
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      e->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+      e->family = family;
+      return true;
+    }
+  tree lhs = gimple_call_lhs (s);
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME)
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = SSA_NAME_VERSION (lhs);
+  e->family = family;
+  e->a = mr_none ();
+  e->flags = MR_EVF_UNINIT | MR_EVF_NEVER_NULL;	/* throws std::bad_alloc */
+  return true;
+}
+
+/* The deallocator of a prefix: the first of foo_free, foo_destroy, foo_unref,
+   foo_release, foo_close that the translation unit mentions, or "".  */
+static std::string
+prefix_deallocator (const std::string &prefix)
+{
+  for (const char *const *sfx = mr_dealloc_suffixes; *sfx; sfx++)
+    {
+      std::string n = prefix + *sfx;
+      if (maybe_get_identifier (n.c_str ()))
+	return n;
+    }
+  return "";
+}
+
+/* Prefixes of the reference-taking functions (foo_ref, foo_retain ...) the function
+   being lowered calls: their foo_unref/foo_free are not inferred there.  */
+static function *ref_scan_fun;
+static std::vector<std::string> ref_prefixes;
+
+static bool
+takes_reference_here (lower_ctx *c, const std::string &prefix)
+{
+  if (ref_scan_fun != c->fun)
+    {
+      ref_scan_fun = c->fun;
+      ref_prefixes.clear ();
+      basic_block bb;
+      FOR_EACH_BB_FN (bb, c->fun)
+	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+	  {
+	    gcall *call = dyn_cast<gcall *> (gsi_stmt (gsi));
+	    tree fd = call ? gimple_call_fndecl (call) : NULL_TREE;
+	    size_t plen;
+	    if (fd && DECL_NAME (fd)
+		&& mr_infer_takes_reference (IDENTIFIER_POINTER (DECL_NAME (fd)), &plen))
+	      ref_prefixes.push_back (std::string (IDENTIFIER_POINTER (DECL_NAME (fd)), plen));
+	  }
+    }
+  for (const std::string &p : ref_prefixes)
+    if (p == prefix)
+      return true;
+  return false;
+}
+
+/* A pointer as it came, not an address computed into something (&s->buf, p + 8):
+   `foo_free (&s->dyn)` may release what dyn holds, not the memory dyn is in.  */
+static bool
+plain_pointer_arg (tree arg)
+{
+  for (int depth = 0; depth < 4; depth++)
+    {
+      if (TREE_CODE (arg) != SSA_NAME)
+	return false;
+      if (SSA_NAME_IS_DEFAULT_DEF (arg))
+	return true;
+      gimple *def = SSA_NAME_DEF_STMT (arg);
+      if (!is_gimple_assign (def))
+	return true;
+      enum tree_code code = gimple_assign_rhs_code (def);
+      tree rhs = gimple_assign_rhs1 (def);
+      if (code == POINTER_PLUS_EXPR || TREE_CODE (rhs) == ADDR_EXPR)
+	return false;
+      if (!(CONVERT_EXPR_CODE_P (code) || (gimple_assign_single_p (def)
+					     && TREE_CODE (rhs) == SSA_NAME)))
+	return true;
+      arg = rhs;
+    }
+  return true;
+}
+
+/* infer=names: a function declared without a body here, named like a deallocator
+   (foo_free (struct foo *), one pointer parameter that is not a pointer to a
+   pointer) or an allocator (foo_new returning a pointer).  foo's deallocator is the
+   first of its _free, _destroy, _unref, _release, _close that exists (so foo_close is
+   not one when foo_free exists), and none is inferred in a function that takes a
+   reference (foo_ref).  */
+static bool
+lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *name,
+		  uint32_t dst, mr_loc loc)
+{
+  size_t plen;
+  mr_name_role role = mr_infer_function_name (name, &plen);
+  /* A library's API belongs in the knowledge base: system headers declare
+     pthread_mutex_destroy, which destroys without freeing.  */
+  if (role == MR_ROLE_NONE || DECL_IN_SYSTEM_HEADER (fndecl))
+    return false;
+  tree fntype = TREE_TYPE (fndecl);
+  tree p[4];
+  int n = proto_params (fntype, p);
+  tree ret = TREE_TYPE (fntype);
+  std::string prefix (name, plen);
+  unsigned nargs = gimple_call_num_args (s);
+  if (role == MR_ROLE_DEALLOC)
+    {
+      if (n != 1 || nargs != 1 || !data_pointer_type_p (p[0])
+	  || POINTER_TYPE_P (TREE_TYPE (p[0]))
+	  || (!VOID_TYPE_P (ret) && !INTEGRAL_TYPE_P (ret))
+	  || prefix_deallocator (prefix) != name || takes_reference_here (c, prefix)
+	  || !plain_pointer_arg (gimple_call_arg (s, 0)))
+	return false;
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+      e->family = uncertain_family (name);
+      return e->family != MR_FAM_NONE;
+    }
+  if (!dst || n < 0 || !data_pointer_type_p (ret))
+    return false;
+  std::string dealloc = prefix_deallocator (prefix);
+  uint16_t family = uncertain_family (dealloc.empty () ? name : dealloc.c_str ());
+  if (family == MR_FAM_NONE)
+    return false;
+  mr_call *call = mr_func_new_call (c->f, name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  ce->call = call;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = dst;
+  e->family = family;
+  e->a = mr_none ();
+  e->flags = MR_EVF_MAY_FAIL;
+  return true;
+}
+
 static void
 lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 {
@@ -1241,9 +1687,11 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   for (unsigned i = 0; i < nargs; i++)
     lower_deref (c, bb, gimple_call_arg (s, i), false, loc);
 
-  if (fndecl && lang_GNU_CXX () && lower_cxx_std_allocator (c, bb, s, fndecl, loc))
+  if (fndecl && lang_GNU_CXX () && lower_temporary_buffer (c, bb, s, fndecl, loc))
     return;
   if (fndecl && lower_cxx_operator (c, bb, s, fndecl, loc))
+    return;
+  if (fndecl && lang_GNU_CXX () && lower_std_allocator_call (c, bb, s, fndecl, loc))
     return;
 
   const char *name = callee_name (fndecl);
@@ -1312,11 +1760,19 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   bool has_body = fndecl && cgraph_node::get (fndecl)
 		  && cgraph_node::get (fndecl)->definition
 		  && (!mr_unit_view || mr_unit_view (defined_decl (fndecl)));
+  if (!k && !has_body && lower_library_out_call (c, bb, s, name, loc))
+    return;
   if (!k && !has_body && lower_library_call (c, bb, s, name, dst, loc))
     return;
   if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
     return;
-  if (!k && fndecl && lower_summarized_call (c, bb, s, fndecl, dst, loc))
+  if (!k && fndecl && mr_opts.infer >= MR_INFER_BODIES
+      && lower_summarized_call (c, bb, s, fndecl, dst, loc))
+    return;
+  if (!fndecl && lower_pointer_call (c, bb, s, dst, loc))
+    return;
+  if (!k && fndecl && !has_body && mr_opts.infer >= MR_INFER_NAMES
+      && lower_named_call (c, bb, s, fndecl, name, dst, loc))
     return;
   /* A function of this translation unit not analysed yet, though the pass runs on
      callees first: a recursive call.  Its caller is analysed again once the whole

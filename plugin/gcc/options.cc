@@ -8,6 +8,7 @@
      error=SLUG[,SLUG]    werror=yes|no               severity (report.cc, suppress.cc)
      exclude=GLOB[:GLOB]                              files with no findings
      sarif=PATH           budget=N  states=N  dump-ir  lto-wpa  help  version
+     infer=none|bodies|names                          allocators beyond the tables
 
    A bad argument is never ignored: it is an error in GCC's own words ("unknown option
    '-fplugin-arg-memrules-x'", "unrecognized argument in option ...", "missing argument
@@ -24,8 +25,8 @@
 struct mr_options mr_opts;
 
 static const char *const mr_keys =
-  "disable= enable= all error= werror= exclude= sarif= families= budget= states= dump-ir "
-  "lto-wpa help version";
+  "disable= enable= all error= werror= exclude= sarif= families= infer= budget= states= "
+  "dump-ir lto-wpa help version";
 
 /* The slugs a rule list accepts, for the note after a bad one.  */
 static std::string
@@ -64,6 +65,10 @@ mr_options_help_text (void)
     "  sarif=PATH            write a SARIF 2.1.0 log: PATH may hold %p (pid); a PATH\n"
     "                        ending in / is a directory, one file per translation unit\n"
     "  families=FILE         allocator families of your own (alloc/free/realloc/pool lines)\n"
+    "  infer=none|bodies|names  allocators and deallocators beyond the tables: bodies\n"
+    "                        (default) from the functions of the translation unit;\n"
+    "                        names also from bodiless foo_new/foo_free-style names, for\n"
+    "                        double-free and use-after-free only; none: tables only\n"
     "  budget=N              work units per function before its analysis stops\n"
     "  states=N              states kept per block before they are merged\n"
     "  dump-ir               print the IR the engine analyses\n"
@@ -257,6 +262,21 @@ parse_werror (const char *plugin, const char *key, const char *value)
   return true;
 }
 
+/* infer=none|bodies|names (plugin/core/infer.h).  */
+static bool
+parse_infer (const char *plugin, const char *key, const char *value)
+{
+  if (value && mr_infer_mode_parse (value, &mr_opts.infer))
+    return true;
+  if (!value || !*value)
+    error ("missing argument to %qs", (spelling (plugin, key, NULL) + "=").c_str ());
+  else
+    error ("unrecognized argument in option %qs", spelling (plugin, key, value).c_str ());
+  inform (UNKNOWN_LOCATION, "valid arguments to %qs are: none bodies names",
+	  (spelling (plugin, key, NULL) + "=").c_str ());
+  return false;
+}
+
 /* A flag given a value (help=1) is malformed.  */
 static bool
 no_value (const char *plugin, const char *key, const char *value)
@@ -273,6 +293,7 @@ mr_options_parse (const struct plugin_name_args *info)
   const char *plugin = info->base_name;
   bool ok = true;
   mr_config_default (&mr_opts.config);
+  mr_opts.infer = MR_INFER_BODIES;
   for (int i = 0; i < info->argc; i++)
     {
       const char *key = info->argv[i].key, *value = info->argv[i].value;
@@ -297,6 +318,8 @@ mr_options_parse (const struct plugin_name_args *info)
 	ok &= parse_sarif (plugin, key, value);
       else if (strcmp (key, "families") == 0)
 	ok &= parse_families (plugin, key, value);
+      else if (strcmp (key, "infer") == 0)
+	ok &= parse_infer (plugin, key, value);
       else if (strcmp (key, "budget") == 0)
 	{
 	  if ((ok &= parse_count (plugin, key, value, UINT64_MAX >> 1, &n)))

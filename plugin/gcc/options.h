@@ -8,6 +8,7 @@
 #define MR_OPTIONS_H
 
 #include "../core/engine.h"
+#include "../core/infer.h"
 
 #ifndef MEMRULES_VERSION
 #define MEMRULES_VERSION "0.1.0"	/* CMake passes the project's version */
@@ -30,6 +31,7 @@ struct mr_options
   unsigned nexclude;
   const char *sarif;		/* sarif=: where the SARIF log goes, or NULL */
   bool dump_ir;
+  mr_infer_mode infer;		/* infer=: how allocators are recognised beyond tables */
   bool lto_wpa;			/* lto-wpa: analyse in WPA at a WHOPR -flto link */
 };
 

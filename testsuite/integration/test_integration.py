@@ -124,6 +124,10 @@ def test_args(args, tmp):
         ("werror=maybe", "unrecognized argument in option '-fplugin-arg-memrules-werror=maybe'",
          "valid arguments to '-fplugin-arg-memrules-werror=' are: no yes"),
         ("werror", "missing argument to '-fplugin-arg-memrules-werror='", None),
+        ("infer=all", "unrecognized argument in option '-fplugin-arg-memrules-infer=all'",
+         "valid arguments to '-fplugin-arg-memrules-infer=' are: none bodies names"),
+        ("infer", "missing argument to '-fplugin-arg-memrules-infer='",
+         "valid arguments to '-fplugin-arg-memrules-infer=' are: none bodies names"),
         ("exclude=", "missing argument to '-fplugin-arg-memrules-exclude='", None),
         ("exclude=a::b", "empty pattern in option '-fplugin-arg-memrules-exclude=a::b'",
          "takes globs separated by ':'"),
@@ -147,7 +151,8 @@ def test_args(args, tmp):
     # Good arguments, repeated and combined.
     good = ["disable=all", "enable=double-free,use-after-free", "all", "error=all",
             "werror=no", "werror=yes", "exclude=*/third_party/*:*.pb.c", "sarif=%s/x-%%p.sarif"
-            % tmp, "budget=1000", "states=1", "dump-ir", "lto-wpa"]
+            % tmp, "budget=1000", "states=1", "dump-ir", "infer=none", "infer=names",
+            "infer=bodies", "lto-wpa"]
     rc, out = run([args.cc, "-c", "-o", os.devnull, "-fplugin=" + args.plugin]
                   + ["-fplugin-arg-memrules-" + g for g in good] + [src])
     check(rc == 0, "every good argument at once is accepted", out)
@@ -157,7 +162,8 @@ def test_args(args, tmp):
     missing = [slug for slug, cert, cwe in rules_def()
                if not re.search(r"^\s+%s\s+%s\s+CWE-%s\s+(on|off)\s+\S" %
                                 (re.escape(slug), re.escape(cert), cwe), out, re.M)]
-    check(rc == 0 and not missing and "exclude=GLOB" in out and "sarif=PATH" in out,
+    check(rc == 0 and not missing and "exclude=GLOB" in out and "sarif=PATH" in out
+          and "infer=none|bodies|names" in out,
           "help lists every rule of rules.def (slug, CERT, CWE, default, description)"
           " and every argument", "missing: %s\n%s" % (missing, out))
     rc, out2 = run([args.cc, "-fplugin=" + args.plugin, "-v", "--help"])

@@ -20,7 +20,7 @@ void test_2()
 {
   std::allocator<int> a;
   int *p = a.allocate(10);
-  delete[] p; // { dg-warning "'p' should have been deallocated with 'std::allocator<T>::deallocate' but was deallocated with 'delete\[\]'" }
+  delete[] p; // { dg-warning "'p' should have been deallocated with 'std::allocator::deallocate' but was deallocated with 'delete\[\]'" }
 }
 
 // deallocate twice.
@@ -29,7 +29,7 @@ void test_3()
   std::allocator<int> a;
   int *p = a.allocate(10);
   a.deallocate(p, 10);
-  a.deallocate(p, 10); // { dg-warning "double-'std::allocator<T>::deallocate' of 'p'" }
+  a.deallocate(p, 10); // { dg-warning "double-'std::allocator::deallocate' of 'p'" }
 }
 
 // Never deallocated.

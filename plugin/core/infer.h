@@ -1,0 +1,86 @@
+/* infer.h — allocators and deallocators recognised by their names, not by a table.
+
+   Two naming rules, both pure string tests here (the GCC glue adds the type checks,
+   plugin/gcc/infer-calls.cc):
+
+   - Functions (-fplugin-arg-memrules-infer=names): a declaration with no body named
+     PREFIX_free, _destroy, _unref, _release or _close is a deallocator of its pointer
+     parameter; one named PREFIX_new, _alloc, _create, _dup or _open returning a pointer
+     is an allocator.  They pair by PREFIX: foo_new's memory belongs to foo_free.
+
+   - Function pointers (always on): a global variable or a struct member of function-
+     pointer type whose name, once a trailing _fn, _func, _fcn, _cb, _hook or _ptr (or
+     fn, func) is dropped, ends in free or dealloc (a deallocator), malloc or alloc,
+     calloc, realloc or strdup (case-insensitive): ctx->free, a->alloc.free_fn,
+     Curl_cfree, strm->zalloc, xFree.
+
+   What such a rule finds is less certain than a documented allocator: its memory gets
+   a family with MR_FAM_UNCERTAIN set, which only ever feeds double-free and
+   use-after-free.  The checkers of leak, mismatched-dealloc, free-nonheap,
+   free-offset, null-deref-alloc and uninit-read skip it.  */
+
+#ifndef MR_INFER_H
+#define MR_INFER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Set in an mr_family value: the family was inferred (names, function pointers
+   outside the knowledge base).  The rest of the value is the family.  */
+#define MR_FAM_UNCERTAIN 0x8000u
+
+static inline bool
+mr_family_uncertain (unsigned family)
+{
+  return (family & MR_FAM_UNCERTAIN) != 0;
+}
+
+/* -fplugin-arg-memrules-infer=none|bodies|names.  Each level includes the previous.  */
+typedef enum mr_infer_mode
+{
+  MR_INFER_NONE,		/* only the tables: known.def, libs.def, attributes */
+  MR_INFER_BODIES,		/* + summaries of the functions of the translation unit */
+  MR_INFER_NAMES		/* + bodiless functions by their names */
+} mr_infer_mode;
+
+/* Parses "none", "bodies" or "names"; false for anything else.  */
+bool mr_infer_mode_parse (const char *s, mr_infer_mode *out);
+
+typedef enum mr_name_role
+{
+  MR_ROLE_NONE, MR_ROLE_DEALLOC, MR_ROLE_ALLOC
+} mr_name_role;
+
+/* The deallocator suffixes, in the order a prefix's deallocator is chosen (the first
+   one declared wins: foo_close is not foo's deallocator when foo_free exists), NULL
+   terminated; and the allocator suffixes.  */
+extern const char *const mr_dealloc_suffixes[];
+extern const char *const mr_alloc_suffixes[];
+
+/* The role a function's name gives it, and the length of its prefix (the part
+   before "_free", "_new", ...; never empty).  */
+mr_name_role mr_infer_function_name (const char *name, size_t *prefix_len);
+
+/* Does the name say the function takes a reference (foo_ref, foo_retain, foo_addref,
+   foo_incref, foo_acquire, foo_hold)?  Its prefix length in *prefix_len.  A function
+   that takes one is refcounting: foo_unref twice after it is not a double free.  */
+bool mr_infer_takes_reference (const char *name, size_t *prefix_len);
+
+typedef enum mr_ptr_role
+{
+  MR_PTR_NONE, MR_PTR_FREE, MR_PTR_MALLOC, MR_PTR_CALLOC, MR_PTR_REALLOC, MR_PTR_STRDUP
+} mr_ptr_role;
+
+/* The role a function pointer's name gives it; the word (free, malloc, ...) is
+   name[*word .. *word + *len), so that a caller can pair Curl_cmalloc with Curl_cfree.  */
+mr_ptr_role mr_infer_pointer_name (const char *name, size_t *word, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MR_INFER_H */

@@ -1,0 +1,86 @@
+/* test_families.c — the shipped knowledge base (libs.def) and families files
+   (plugin/core/families.c).
+
+   Covers: lookups of entries of every kind (ALLOC, FREE, REALLOC, POOL, OUT) with
+   their flags (may return NULL, accepts NULL, allocates only when an argument is
+   NULL) and argument numbers; names deliberately absent (regfree, fopen, curl's
+   curl_version_info); the 'out' line of a families file; a bad keyword's message
+   listing every accepted one; the table has no duplicate names (a duplicate would
+   make the binary search return either).  */
+
+#include "builder.h"
+#include "families.h"
+
+static void
+test_shipped_entries (void **state)
+{
+  (void) state;
+  const mr_lib *l = mr_lib_lookup ("xmlFree");
+  assert_non_null (l);
+  assert_int_equal (l->kind, MR_LIB_FREE);
+  assert_string_equal (l->family, "xmlFree");
+  assert_true (l->flags & MR_LIB_NULL_OK);
+
+  l = mr_lib_lookup ("g_malloc");
+  assert_int_equal (l->kind, MR_LIB_ALLOC);
+  assert_false (l->flags & MR_LIB_MAY_FAIL);	/* aborts instead */
+  l = mr_lib_lookup ("g_try_malloc");
+  assert_true (l->flags & MR_LIB_MAY_FAIL);
+
+  l = mr_lib_lookup ("realpath");
+  assert_int_equal (l->kind, MR_LIB_ALLOC);
+  assert_true (l->flags & MR_LIB_IF_NULL_ARG);
+  assert_int_equal (l->arg, 1);
+
+  l = mr_lib_lookup ("getaddrinfo");
+  assert_int_equal (l->kind, MR_LIB_OUT);
+  assert_int_equal (l->arg, 3);
+  assert_string_equal (l->family, "freeaddrinfo");
+
+  l = mr_lib_lookup ("sqlite3_realloc64");
+  assert_int_equal (l->kind, MR_LIB_REALLOC);
+  assert_string_equal (l->family, "sqlite3_free");
+
+  l = mr_lib_lookup ("apr_pstrdup");
+  assert_int_equal (l->kind, MR_LIB_POOL);
+
+  l = mr_lib_lookup ("curl_free");
+  assert_string_equal (l->family, "free");	/* curl_free is free */
+
+  assert_null (mr_lib_lookup ("regfree"));
+  assert_null (mr_lib_lookup ("fopen"));
+  assert_null (mr_lib_lookup ("curl_version_info"));
+  assert_null (mr_lib_lookup (NULL));
+}
+
+static void
+test_out_line (void **state)
+{
+  (void) state;
+  unsigned line = 0;
+  char err[256] = "";
+  assert_true (mr_families_parse ("# mine\nout my_asprintf my_free 1\n"
+				  "out my_getaddr my_freeaddr 4\n", &line, err, sizeof err));
+  const mr_lib *l = mr_lib_lookup ("my_asprintf");
+  assert_non_null (l);
+  assert_int_equal (l->kind, MR_LIB_OUT);
+  assert_int_equal (l->arg, 0);
+  assert_string_equal (l->family, "my_free");
+  l = mr_lib_lookup ("my_getaddr");
+  assert_int_equal (l->arg, 3);
+
+  assert_false (mr_families_parse ("outt x y\n", &line, err, sizeof err));
+  assert_int_equal (line, 1);
+  assert_non_null (strstr (err, "'pool' or 'out'"));
+  assert_false (mr_families_parse ("out x\n", &line, err, sizeof err));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_shipped_entries),
+    cmocka_unit_test (test_out_line),
+  };
+  return cmocka_run_group_tests_name ("families", tests, NULL, NULL);
+}
