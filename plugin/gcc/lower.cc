@@ -1023,7 +1023,9 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       e->b = mr_unknown ();
       /* The family of what it returns (an uncertain one stays uncertain).  */
       e->family = sum->alloc_family ? sum->alloc_family : (uint16_t) MR_FAM_MALLOC;
-      e->flags = MR_EVF_MAY_FAIL;
+      /* A wrapper that aborts when realloc fails (jq's jv_mem_realloc) never
+	 fails for its callers.  */
+      e->flags = sum->may_return_null ? MR_EVF_MAY_FAIL : 0;
       e->via = mr_func_strdup (c->f, name);
       return true;
     }
