@@ -502,11 +502,20 @@ mr_off_category (int64_t off)
   return off == MR_OFF_POSITIVE || off > 0 ? 1 : 2;
 }
 
+/* Does binding b point to an object with a typestate?  NULL and untracked
+   pointers are not objects: no search for them.  */
+static bool
+bind_tracked (const mr_state *s, const mr_bind *b)
+{
+  return b->ref.obj != 0 && b->ref.obj != 0xffffffffu
+	 && mr_state_ts (s, b->ref.obj) != MR_TS_UNKNOWN;
+}
+
 static const mr_bind *
 next_tracked_bind (const mr_state *s, uint32_t *i)
 {
   for (; *i < s->nbinds; (*i)++)
-    if (mr_state_ts (s, s->binds[*i].ref.obj) != MR_TS_UNKNOWN)
+    if (bind_tracked (s, &s->binds[*i]))
       return &s->binds[(*i)++];
   return NULL;
 }
@@ -563,7 +572,7 @@ mr_state_signature (const mr_state *s)
     if (s->objs[i].ts != MR_TS_UNKNOWN)
       h = mix (h, ((uint64_t) s->objs[i].key << 16) | (s->objs[i].ts << 8) | s->objs[i].family);
   for (uint32_t i = 0; i < s->nbinds; i++)
-    if (mr_state_ts (s, s->binds[i].ref.obj) != MR_TS_UNKNOWN)
+    if (bind_tracked (s, &s->binds[i]))
       h = mix (mix (h, s->binds[i].value), ((uint64_t) s->binds[i].ref.obj << 8)
 					    ^ (uint64_t) mr_off_category (s->binds[i].ref.off));
   return h;
@@ -727,19 +736,31 @@ static bool
 join_obj_flags (mr_state *d, const mr_state *s)
 {
   bool changed = false;
+  /* Both lists are sorted by key: merge walks, not a search per object (joins run
+     for every state reaching every block).  */
+  uint32_t j = 0;
   for (uint32_t i = 0; i < d->nobjs; i++)
     {
-      const mr_objst *o = mr_state_obj (s, d->objs[i].key);
+      while (j < s->nobjs && s->objs[j].key < d->objs[i].key)
+	j++;
+      const mr_objst *o = j < s->nobjs && s->objs[j].key == d->objs[i].key ? &s->objs[j] : NULL;
       uint16_t nf = join_flags (d->objs[i].flags, o ? o->flags : 0);
       if (nf != d->objs[i].flags)
 	d->objs[i].flags = nf, changed = true;
     }
-  for (uint32_t j = 0; j < s->nobjs; j++)
-    if ((s->objs[j].flags & MR_OBJF_ANY) && !mr_state_obj (d, s->objs[j].key))
-      {
-	mr_state_add_obj_flags (d, s->objs[j].key, s->objs[j].flags & MR_OBJF_ANY);
-	changed = true;
-      }
+  uint32_t i = 0;
+  for (j = 0; j < s->nobjs; j++)
+    {
+      while (i < d->nobjs && d->objs[i].key < s->objs[j].key)
+	i++;
+      if ((s->objs[j].flags & MR_OBJF_ANY)
+	  && !(i < d->nobjs && d->objs[i].key == s->objs[j].key))
+	{
+	  /* Inserted at i, before the next larger key.  */
+	  mr_state_add_obj_flags (d, s->objs[j].key, s->objs[j].flags & MR_OBJF_ANY);
+	  changed = true;
+	}
+    }
   return changed;
 }
 
