@@ -315,10 +315,10 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
   mr_ref r = mr_ref_of (c, s, ev->a);
   if (ev->flags & MR_EVF_HANDOVER)
     {
-      /* A smart pointer takes it: the way it will free it must fit, and from now
-	 on the owner holds it (not leaked here).  */
+      /* A smart pointer takes it: the way it will free it must fit.  Who holds it
+	 from now on is the lowering's business (a store into a unique_ptr, an
+	 escape into a shared_ptr).  */
       mr_check_dealloc (c, s, ev, r);
-      escape_obj (s, r.obj, 0);
       return;
     }
   /* A deallocator known only by a rule, handed a pointer into an object
@@ -330,7 +330,9 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
       return;
     }
   mr_check_double_free (c, s, ev, r);
-  mr_check_dealloc (c, s, ev, r);
+  /* A smart pointer's deleter was checked when it took the pointer.  */
+  if (!(ev->flags & MR_EVF_DTOR))
+    mr_check_dealloc (c, s, ev, r);
   mr_check_sensitive_free (c, s, ev, r);
   /* A helper that frees an object may have freed what it holds (a destructor):
      its contents are out of sight, not leaked.  */

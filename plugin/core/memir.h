@@ -118,7 +118,9 @@ enum
   MR_EVF_DTOR = 1 << 11,		/* CALL: a destructor.  `delete p` and `delete[] v`
 				   run ~T on the object before operator delete: the
 				   object freed already is the delete's finding, not
-				   a use by the destructor */
+				   a use by the destructor.  FREE: a smart pointer's
+				   destructor, whose deleter was checked when it took
+				   the pointer (MR_EVF_HANDOVER) */
   MR_EVF_NEVER_NULL = 1 << 12,	/* ALLOC: never returns NULL (operator new throws,
 				   g_malloc aborts): a NULL check's NULL branch is
 				   not a path */

@@ -857,6 +857,12 @@ smart_pointer_family (gcall *s, tree fndecl)
   if (!DECL_CXX_CONSTRUCTOR_P (fndecl) || gimple_call_num_args (s) != 2
       || !POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))
     return MR_FAM_NONE;
+  /* The constructor from a raw pointer (T *), not the copy or move constructor,
+     whose parameter is a reference passed as a pointer.  */
+  tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+  if (!second || TREE_CODE (second) != POINTER_TYPE)
+    return MR_FAM_NONE;
   tree cls = DECL_CONTEXT (fndecl);
   if (!cls || !TYPE_P (cls) || !TYPE_NAME (cls))
     return MR_FAM_NONE;
@@ -884,6 +890,92 @@ smart_pointer_family (gcall *s, tree fndecl)
     return MR_FAM_NONE;
   bool array = end - args >= 2 && end[-1] == ']' && end[-2] == '[';
   return array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+}
+
+/* std::unique_ptr<T> with the default deleter, modelled as what it is: an object
+   holding the pointer at offset 0 (libstdc++'s layout: sizeof (unique_ptr<T>) is
+   that of T *).  Its constructor from a pointer checks the pointer (hand-over) and
+   stores it; get () loads it; release () loads it and stores NULL, handing it back
+   to the caller; the destructor loads it and deletes it (delete[] for T[]).  Any
+   other member (reset, swap, a move, operator=) is an unknown call on the object:
+   what it holds is out of sight from then on.  */
+static bool
+lower_unique_ptr_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  tree cls = DECL_CONTEXT (fndecl);
+  unsigned nargs = gimple_call_num_args (s);
+  if (!cls || !TYPE_P (cls) || !TYPE_NAME (cls) || !nargs || !DECL_NAME (fndecl)
+      || !DECL_IN_SYSTEM_HEADER (fndecl))
+    return false;
+  tree size = TYPE_SIZE_UNIT (cls);
+  if (!size || !tree_fits_uhwi_p (size) || tree_to_uhwi (size) != sizeof (void *))
+    return false;
+  const char *name = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
+  if (!mr_startswith (name, "std::unique_ptr<"))
+    return false;
+  uint16_t family = MR_FAM_NONE;
+  if (DECL_CXX_CONSTRUCTOR_P (fndecl))
+    family = smart_pointer_family (s, fndecl);
+  else
+    {
+      /* The family the destructor will use, from the class's arguments.  */
+      const char *args = name + strlen ("std::unique_ptr<");
+      if (strchr (args, ','))
+	return false;
+      size_t len = strlen (args);
+      family = len >= 3 && args[len - 2] == ']' ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+    }
+  if (family == MR_FAM_NONE)
+    return false;
+  tree lhs = gimple_call_lhs (s);
+  /* Only a unique_ptr that is a local variable of the function: one returned (the
+     return slot), a member or a heap object holds its pointer out of sight.  */
+  tree self_tree = gimple_call_arg (s, 0);
+  if (TREE_CODE (self_tree) != ADDR_EXPR || !VAR_P (TREE_OPERAND (self_tree, 0))
+      || !auto_var_in_fn_p (TREE_OPERAND (self_tree, 0), c->fun->decl))
+    return false;
+  mr_opnd self = lower_operand (c, bb, self_tree, loc);
+  if (self.kind != MR_OPND_ADDR)
+    return false;
+  if (DECL_CXX_CONSTRUCTOR_P (fndecl))
+    {
+      mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+      h->family = family;
+      h->flags = MR_EVF_HANDOVER;
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = self;
+      st->b = h->a;
+      st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+      return true;
+    }
+  bool get = id_equal (DECL_NAME (fndecl), "get");
+  bool release = id_equal (DECL_NAME (fndecl), "release");
+  bool dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
+  if (!get && !release && !dtor)
+    return false;
+  mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+  ld->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs)
+	    : new_synthetic (c, NULL_TREE);
+  ld->a = self;
+  ld->flags = MR_EVF_POINTER;
+  if (dtor)
+    {
+      mr_event *fr = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+      fr->a = mr_value (ld->dst);
+      fr->family = family;
+      fr->flags = MR_EVF_DTOR;
+      fr->via = mr_func_strdup (c->f, name);
+    }
+  if (release || dtor)
+    {
+      /* After the delete: the slot no longer holds anything to lose.  */
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = self;
+      st->b = mr_const (0);
+      st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+    }
+  return true;
 }
 
 /* A function of the knowledge base or a families file (families.h): g_malloc,
@@ -1785,13 +1877,21 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     c->out->recursive = true;
 
   if (fndecl && lang_GNU_CXX ())
-    if (uint16_t family = smart_pointer_family (s, fndecl))
-      {
-	mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
-	h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
-	h->family = family;
-	h->flags = MR_EVF_HANDOVER;
-      }
+    {
+      if (lower_unique_ptr_call (c, bb, s, fndecl, loc))
+	return;
+      if (uint16_t family = smart_pointer_family (s, fndecl))
+	{
+	  /* shared_ptr: checked, then its owner is out of sight (a reference
+	     count).  */
+	  mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	  h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	  h->family = family;
+	  h->flags = MR_EVF_HANDOVER;
+	  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+	  esc->a = h->a;
+	}
+    }
 
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
