@@ -212,24 +212,51 @@ test_summary_same (void **state)
   assert_false (mr_summary_same (&a, &b));
 }
 
-/* A smart pointer taking new[] with the default deleter (a hand-over checked as a
-   delete), and then owning it: one mismatch, no leak, no double free.  */
+/* A smart pointer taking new[] with the default deleter: the hand-over is checked
+   as a delete and changes nothing else.  shared_ptr: then an escape (one mismatch,
+   no leak).  unique_ptr: then a store into the local object, and its destructor's
+   load and delete, whose family was checked already (one mismatch, no leak, no
+   double free).  */
 static void
 test_handover (void **state)
 {
   (void) state;
-  mr_func *f = tb_func ("unique_ptr", 1);
+  mr_func *f = tb_func ("shared_ptr", 1);
   tb_alloc_ex (f, 0, P, MR_FAM_NEW_ARRAY, mr_const (40), MR_EVF_NEVER_NULL, 1);
   mr_event *h = tb_event (f, 0, MR_EV_FREE, 2);
   h->a = mr_value (P);
   h->family = MR_FAM_NEW;
   h->flags = MR_EVF_HANDOVER;
   uint32_t hid = h->id;
+  tb_escape (f, 0, mr_value (P), 2);
   tb_return (f, 0, mr_none (), 3);
   mr_result r;
   tb_analyze (f, NULL, &r);
   tb_expect_one (&r, MR_RULE_MISMATCHED_DEALLOC, hid);
   assert_int_equal (tb_count (&r, MR_RULE_LEAK), 0);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  f = tb_func ("unique_ptr", 1);
+  uint32_t u = mr_func_add_decl (f, "s", MR_DECL_LOCAL, 9);
+  tb_alloc_ex (f, 0, P, MR_FAM_NEW_ARRAY, mr_const (40), MR_EVF_NEVER_NULL, 1);
+  h = tb_event (f, 0, MR_EV_FREE, 2);
+  h->a = mr_value (P);
+  h->family = MR_FAM_NEW;
+  h->flags = MR_EVF_HANDOVER;
+  hid = h->id;
+  tb_store (f, 0, mr_addr (u, 0), 0, mr_value (P), true, 2);
+  tb_load (f, 0, D, mr_addr (u, 0), 0, true, 3);
+  mr_event *del = tb_event (f, 0, MR_EV_FREE, 3);
+  del->a = mr_value (D);
+  del->family = MR_FAM_NEW;
+  del->flags = MR_EVF_DTOR;
+  tb_store (f, 0, mr_addr (u, 0), 0, mr_const (0), true, 3);
+  tb_return (f, 0, mr_none (), 4);
+  tb_analyze (f, NULL, &r);
+  tb_expect_one (&r, MR_RULE_MISMATCHED_DEALLOC, hid);
+  assert_int_equal (tb_count (&r, MR_RULE_LEAK), 0);
+  assert_int_equal (tb_count (&r, MR_RULE_DOUBLE_FREE), 0);
   mr_result_free (&r);
   mr_func_free (f);
 }
