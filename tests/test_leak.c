@@ -7,7 +7,7 @@
    leaks; an allocation site in a loop is reported once; a shared return block judges
    each incoming path (reported at the path's edge location); `p = realloc (p, n)`
    loses p when realloc fails (reported at the realloc, once, when that path
-   returns; not when it aborts).  */
+   returns; not when it aborts); a path that stores through NULL ends there.  */
 
 #define TB_RULES TB_RULE (MR_RULE_LEAK)
 #include "builder.h"
@@ -225,6 +225,20 @@ test_realloc_same_var (void **state)
   tb_expect_silent (f);
 }
 
+/* q = malloc (); p = NULL; p[1] = q; return;  The store through NULL ends the
+   path (the program stops there): nothing is leaked on it.  */
+static void
+test_store_through_null (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("through-null", 1);
+  tb_alloc_ex (f, 0, Q, MR_FAM_MALLOC, mr_const (4), 0, 1);
+  tb_copy (f, 0, P, mr_const (0), 0, true, 2);
+  tb_store (f, 0, mr_value (P), 8, mr_value (Q), true, 3);
+  tb_return (f, 0, mr_none (), 4);
+  tb_expect_silent (f);
+}
+
 int
 main (void)
 {
@@ -235,6 +249,7 @@ main (void)
     cmocka_unit_test (test_loop_site_once),
     cmocka_unit_test (test_shared_return_block),
     cmocka_unit_test (test_realloc_same_var),
+    cmocka_unit_test (test_store_through_null),
   };
   return cmocka_run_group_tests_name ("leak", tests, NULL, NULL);
 }

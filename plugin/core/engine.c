@@ -816,6 +816,19 @@ deref_params (const mr_func *f)
   return mask;
 }
 
+/* Memory accessed through a pointer known to be NULL on this path: the program
+   would stop there, so the path goes no further (its findings would be about a
+   path the code's own logic rules out, such as a buffer grown on the first
+   iteration by a test the engine cannot evaluate).  */
+static bool
+through_null (mr_ref base, mr_state *s)
+{
+  if (base.obj != MR_OBJ_NULL)
+    return false;
+  s->dead = true;
+  return true;
+}
+
 /* Applies one event to s.  Splits go to `more` (realloc's failure states).  */
 static void
 apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
@@ -860,6 +873,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	if (!ev->dst)
 	  break;
 	mr_ref base = mr_ref_of (c, s, ev->a);
+	if (!(ev->flags & MR_EVF_SUMMARIZED) && through_null (base, s))
+	  break;
 	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
 	/* A summarized callee given freed memory: that is the call's finding; what
 	   it would free inside is not followed (no cascade of reports).  */
@@ -914,6 +929,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_WRITE, 0);
 	check_access (c, s, ev, ev->a, true);
 	mr_ref base = mr_ref_of (c, s, ev->a);
+	if (through_null (base, s))
+	  break;
 	mr_ref src = mr_ref_of (c, s, ev->b);
 	if (!is_object (base.obj))
 	  {
@@ -948,6 +965,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       mr_check_use_after_free (c, s, ev, ev->a,
 			       (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
       check_access (c, s, ev, ev->a, (ev->flags & MR_EVF_WRITE) != 0);
+      through_null (mr_ref_of (c, s, ev->a), s);
       break;
 
     case MR_EV_CALL:
