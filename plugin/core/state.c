@@ -784,11 +784,14 @@ bool
 mr_state_join_lossy (mr_state *d, const mr_state *s)
 {
   bool changed = false;
-  /* Objects of d that differ in s.  */
+  /* Objects of d that differ in s (both sorted by key: one merge walk).  */
+  uint32_t j = 0;
   for (uint32_t i = 0; i < d->nobjs; i++)
     {
       mr_objst *o = &d->objs[i];
-      const mr_objst *p = mr_state_obj (s, o->key);
+      while (j < s->nobjs && s->objs[j].key < o->key)
+	j++;
+      const mr_objst *p = j < s->nobjs && s->objs[j].key == o->key ? &s->objs[j] : NULL;
       mr_ts pts = p ? (mr_ts) p->ts : MR_TS_UNKNOWN;
       if (pts == o->ts && (!p || p->family == o->family))
 	continue;
@@ -796,14 +799,20 @@ mr_state_join_lossy (mr_state *d, const mr_state *s)
       if (nts != o->ts)
 	o->ts = nts, changed = true;
     }
-  /* Objects only in s.  */
-  for (uint32_t j = 0; j < s->nobjs; j++)
-    if (s->objs[j].ts != MR_TS_UNKNOWN && !mr_state_obj (d, s->objs[j].key))
-      {
-	mr_ts nts = is_freedish (s->objs[j].ts) ? MR_TS_MAYBE_FREED : MR_TS_UNKNOWN;
-	mr_state_set_obj (d, s->objs[j].key, nts, MR_FAM_NONE, s->objs[j].ev);
-	changed = true;
-      }
+  /* Objects only in s (inserted into d at i, before its next larger key).  */
+  uint32_t i = 0;
+  for (j = 0; j < s->nobjs; j++)
+    {
+      while (i < d->nobjs && d->objs[i].key < s->objs[j].key)
+	i++;
+      if (s->objs[j].ts != MR_TS_UNKNOWN
+	  && !(i < d->nobjs && d->objs[i].key == s->objs[j].key))
+	{
+	  mr_ts nts = is_freedish (s->objs[j].ts) ? MR_TS_MAYBE_FREED : MR_TS_UNKNOWN;
+	  mr_state_set_obj (d, s->objs[j].key, nts, MR_FAM_NONE, s->objs[j].ev);
+	  changed = true;
+	}
+    }
   changed |= mr_state_join (d, s);
   return changed;
 }
