@@ -442,8 +442,57 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
     }
 }
 
+/* Is operand o (a pointer) a local of the function, or nothing to the caller?  */
+static bool
+local_target (const mr_func *f, mr_opnd o)
+{
+  if (o.kind == MR_OPND_ADDR)
+    return o.id < f->ndecls && f->decls[o.id].kind != MR_DECL_STATIC;
+  return false;
+}
+
+/* The parameter operand o is (plus *off), or -1.  */
+static int
+param_of (const mr_func *f, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return -1;
+  uint32_t root = mr_func_root (f, o.id, off);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (root && f->params[i] == root)
+      return (int) i;
+  return -1;
+}
+
+static bool
+is_param_root (const mr_func *f, mr_opnd o)
+{
+  int64_t off;
+  return param_of (f, o, &off) >= 0;
+}
+
 /* Summaries.  At each return, what happened to the parameters' objects and what is
    returned; joined over every path that returns.  */
+
+/* The summary field a value was loaded from (c->param_loads, sorted by value by
+   find_param_loads), or -1.  */
+static int
+param_load_field (const mr_ctx *c, uint32_t value)
+{
+  uint32_t lo = 0, hi = c->nparam_loads;
+  while (lo < hi)
+    {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (c->param_loads[mid].value == value)
+	return (int) c->param_loads[mid].field;
+      if (c->param_loads[mid].value < value)
+	lo = mid + 1;
+      else
+	hi = mid;
+    }
+  return -1;
+}
 
 /* The fields of parameters' objects the function frees (a destructor, a clear
    function): a candidate (param, off) holds on a path that returns if the pointer
@@ -474,11 +523,7 @@ summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
       if ((r.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM || r.off != 0)
 	continue;
       /* The object must come from a load of the same field.  */
-      bool from_field = false;
-      for (uint32_t j = 0; j < c->nparam_loads; j++)
-	if (c->param_loads[j].field == pl->field
-	    && (MR_OBJ_SYM | c->param_loads[j].value) == r.obj)
-	  from_field = true;
+      bool from_field = param_load_field (c, MR_OBJ_INDEX (r.obj)) == (int) pl->field;
       const mr_objst *o = mr_state_obj (s, r.obj);
       if (from_field && o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
 	{
@@ -501,6 +546,13 @@ summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
     }
 }
 
+static int
+param_load_order (const void *a, const void *b)
+{
+  uint32_t x = ((const mr_param_load *) a)->value, y = ((const mr_param_load *) b)->value;
+  return x < y ? -1 : x > y;
+}
+
 /* The pointers loaded from *(param + constant) in f: the candidates for the
    summary's field frees (at most MR_SUMMARY_FIELDS distinct fields).  */
 static void
@@ -517,15 +569,9 @@ find_param_loads (mr_ctx *c)
 	    || e->a.kind != MR_OPND_VALUE)
 	  continue;
 	int64_t off;
-	uint32_t root = mr_func_root (f, e->a.id, &off);
+	int param = param_of (f, e->a, &off);
 	off = mr_off_add (off, e->off);
-	if (!root || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE)
-	  continue;
-	uint32_t param = 32;
-	for (uint32_t i = 0; i < f->nparams && i < 32; i++)
-	  if (f->params[i] == root)
-	    param = i;
-	if (param == 32)
+	if (param < 0 || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE)
 	  continue;
 	uint32_t field = sum->nfield_frees;
 	for (uint32_t i = 0; i < sum->nfield_frees; i++)
@@ -542,36 +588,8 @@ find_param_loads (mr_ctx *c)
 	MR_VEC_PUSH (c->param_loads, c->nparam_loads, cap);
 	c->param_loads[c->nparam_loads - 1] = (mr_param_load) { e->dst, field };
       }
-}
-
-/* Is operand o (a pointer) a local of the function, or nothing to the caller?  */
-static bool
-local_target (const mr_func *f, mr_opnd o)
-{
-  if (o.kind == MR_OPND_ADDR)
-    return o.id < f->ndecls && f->decls[o.id].kind != MR_DECL_STATIC;
-  return false;
-}
-
-/* The parameter operand o is (plus *off), or -1.  */
-static int
-param_of (const mr_func *f, mr_opnd o, int64_t *off)
-{
-  *off = 0;
-  if (o.kind != MR_OPND_VALUE)
-    return -1;
-  uint32_t root = mr_func_root (f, o.id, off);
-  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
-    if (root && f->params[i] == root)
-      return (int) i;
-  return -1;
-}
-
-static bool
-is_param_root (const mr_func *f, mr_opnd o)
-{
-  int64_t off;
-  return param_of (f, o, &off) >= 0;
+  if (c->nparam_loads > 1)
+    qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
 }
 
 /* The field store event e makes, as a summary entry: a parameter stored at a
@@ -697,13 +715,9 @@ events_keep_callers_memory (const mr_ctx *c)
 	    {
 	      if (is_param_root (f, e->a))
 		break;
-	      bool field = false;
 	      int64_t off;
 	      uint32_t root = e->a.kind == MR_OPND_VALUE ? mr_func_root (f, e->a.id, &off) : 0;
-	      for (uint32_t i = 0; i < c->nparam_loads; i++)
-		if (root && root == c->param_loads[i].value)
-		  field = true;
-	      if (!field)
+	      if (!root || param_load_field (c, root) < 0)
 		return false;
 	      break;
 	    }
@@ -805,13 +819,10 @@ deref_params (const mr_func *f)
 	const mr_event *e = &f->blocks[b].events[k];
 	if (e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE && e->kind != MR_EV_DEREF)
 	  continue;
-	if (e->a.kind != MR_OPND_VALUE)
-	  continue;
 	int64_t off;
-	uint32_t root = mr_func_root (f, e->a.id, &off);
-	for (uint32_t i = 0; i < f->nparams && i < 32; i++)
-	  if (root && f->params[i] == root)
-	    mask |= 1u << i;
+	int param = param_of (f, e->a, &off);
+	if (param >= 0)
+	  mask |= 1u << param;
       }
   return mask;
 }
