@@ -846,35 +846,32 @@ lower_temporary_buffer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc
   return true;
 }
 
-/* std::unique_ptr<T> (p) and std::shared_ptr<T> (p) with the default deleter will
-   `delete` p (`delete[]` for T[]): the family the pointer they take must have,
-   or MR_FAM_NONE for any other call (a custom deleter, another class).  Read from
-   the class's printable name, which leaves out default template arguments:
-   "std::unique_ptr<S>", "std::unique_ptr<S []>", "std::unique_ptr<S, D>".  */
+/* The family std::unique_ptr<T> or std::shared_ptr<T> with the default deleter
+   will free with: MR_FAM_NEW (`delete`), MR_FAM_NEW_ARRAY for T[], or MR_FAM_NONE
+   for any other class or a custom deleter.  *unique says which of the two.  The
+   class's identifier is checked first (cheap: this runs for calls of every C++
+   function); the template arguments are read from its printable name, which
+   leaves out default ones: "std::unique_ptr<S>", "std::unique_ptr<S []>",
+   "std::unique_ptr<S, D>".  */
 static uint16_t
-smart_pointer_family (gcall *s, tree fndecl)
+default_deleter_family (tree cls, bool *unique)
 {
-  if (!DECL_CXX_CONSTRUCTOR_P (fndecl) || gimple_call_num_args (s) != 2
-      || !POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))
-    return MR_FAM_NONE;
-  /* The constructor from a raw pointer (T *), not the copy or move constructor,
-     whose parameter is a reference passed as a pointer.  */
-  tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
-  tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
-  if (!second || TREE_CODE (second) != POINTER_TYPE)
-    return MR_FAM_NONE;
-  tree cls = DECL_CONTEXT (fndecl);
   if (!cls || !TYPE_P (cls) || !TYPE_NAME (cls))
     return MR_FAM_NONE;
-  const char *name = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
-  const char *args;
-  if (mr_startswith (name, "std::unique_ptr<"))
-    args = name + strlen ("std::unique_ptr<");
-  else if (mr_startswith (name, "std::shared_ptr<"))
-    args = name + strlen ("std::shared_ptr<");
-  else
+  tree id = TYPE_NAME (cls);
+  if (TREE_CODE (id) == TYPE_DECL)
+    id = DECL_NAME (id);
+  if (!id || TREE_CODE (id) != IDENTIFIER_NODE)
     return MR_FAM_NONE;
-  /* The class's template arguments: one, without a comma at depth 0.  */
+  *unique = id_equal (id, "unique_ptr");
+  if (!*unique && !id_equal (id, "shared_ptr"))
+    return MR_FAM_NONE;
+  const char *name = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
+  const char *prefix = *unique ? "std::unique_ptr<" : "std::shared_ptr<";
+  if (!mr_startswith (name, prefix))
+    return MR_FAM_NONE;
+  const char *args = name + strlen (prefix);
+  /* One template argument: no comma at depth 0.  */
   int depth = 0;
   const char *end = args;
   for (; *end && !(depth == 0 && *end == '>'); end++)
@@ -892,52 +889,62 @@ smart_pointer_family (gcall *s, tree fndecl)
   return array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
 }
 
+/* The constructor of a smart pointer from a raw pointer (T *), not the copy or
+   move constructor, whose parameter is a reference passed as a pointer.  */
+static bool
+raw_pointer_constructor_p (gcall *s, tree fndecl)
+{
+  if (!DECL_CXX_CONSTRUCTOR_P (fndecl) || gimple_call_num_args (s) != 2
+      || !POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))
+    return false;
+  tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+  return second && TREE_CODE (second) == POINTER_TYPE;
+}
+
 /* std::unique_ptr<T> with the default deleter, modelled as what it is: an object
    holding the pointer at offset 0 (libstdc++'s layout: sizeof (unique_ptr<T>) is
    that of T *).  Its constructor from a pointer checks the pointer (hand-over) and
    stores it; get () loads it; release () loads it and stores NULL, handing it back
    to the caller; the destructor loads it and deletes it (delete[] for T[]).  Any
    other member (reset, swap, a move, operator=) is an unknown call on the object:
-   what it holds is out of sight from then on.  */
+   what it holds is out of sight from then on.  A unique_ptr that is not a local
+   variable, and a shared_ptr, only get the hand-over check, after which what they
+   were given is out of sight (a reference count, a member's owner).  */
 static bool
-lower_unique_ptr_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
 {
+  if (!DECL_NAME (fndecl) || !DECL_IN_SYSTEM_HEADER (fndecl) || !gimple_call_num_args (s))
+    return false;
+  bool unique;
   tree cls = DECL_CONTEXT (fndecl);
-  unsigned nargs = gimple_call_num_args (s);
-  if (!cls || !TYPE_P (cls) || !TYPE_NAME (cls) || !nargs || !DECL_NAME (fndecl)
-      || !DECL_IN_SYSTEM_HEADER (fndecl))
-    return false;
-  tree size = TYPE_SIZE_UNIT (cls);
-  if (!size || !tree_fits_uhwi_p (size) || tree_to_uhwi (size) != sizeof (void *))
-    return false;
-  const char *name = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
-  if (!mr_startswith (name, "std::unique_ptr<"))
-    return false;
-  uint16_t family = MR_FAM_NONE;
-  if (DECL_CXX_CONSTRUCTOR_P (fndecl))
-    family = smart_pointer_family (s, fndecl);
-  else
-    {
-      /* The family the destructor will use, from the class's arguments.  */
-      const char *args = name + strlen ("std::unique_ptr<");
-      if (strchr (args, ','))
-	return false;
-      size_t len = strlen (args);
-      family = len >= 3 && args[len - 2] == ']' ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
-    }
+  uint16_t family = default_deleter_family (cls, &unique);
   if (family == MR_FAM_NONE)
     return false;
-  tree lhs = gimple_call_lhs (s);
+  bool ctor = raw_pointer_constructor_p (s, fndecl);
   /* Only a unique_ptr that is a local variable of the function: one returned (the
      return slot), a member or a heap object holds its pointer out of sight.  */
   tree self_tree = gimple_call_arg (s, 0);
-  if (TREE_CODE (self_tree) != ADDR_EXPR || !VAR_P (TREE_OPERAND (self_tree, 0))
-      || !auto_var_in_fn_p (TREE_OPERAND (self_tree, 0), c->fun->decl))
-    return false;
+  tree size = TYPE_SIZE_UNIT (cls);
+  bool modelled = unique && size && tree_fits_uhwi_p (size)
+		  && tree_to_uhwi (size) == sizeof (void *)
+		  && TREE_CODE (self_tree) == ADDR_EXPR && VAR_P (TREE_OPERAND (self_tree, 0))
+		  && auto_var_in_fn_p (TREE_OPERAND (self_tree, 0), c->fun->decl);
+  if (!modelled)
+    {
+      if (ctor)
+	{
+	  mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	  h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	  h->family = family;
+	  h->flags = MR_EVF_HANDOVER;
+	  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+	  esc->a = h->a;
+	}
+      return false;		/* and the call is an unknown call */
+    }
   mr_opnd self = lower_operand (c, bb, self_tree, loc);
-  if (self.kind != MR_OPND_ADDR)
-    return false;
-  if (DECL_CXX_CONSTRUCTOR_P (fndecl))
+  if (ctor)
     {
       mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
       h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
@@ -954,6 +961,7 @@ lower_unique_ptr_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc 
   bool dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
   if (!get && !release && !dtor)
     return false;
+  tree lhs = gimple_call_lhs (s);
   mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
   ld->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs)
 	    : new_synthetic (c, NULL_TREE);
@@ -965,7 +973,7 @@ lower_unique_ptr_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc 
       fr->a = mr_value (ld->dst);
       fr->family = family;
       fr->flags = MR_EVF_DTOR;
-      fr->via = mr_func_strdup (c->f, name);
+      fr->via = mr_func_strdup (c->f, lang_hooks.decl_printable_name (TYPE_NAME (cls), 2));
     }
   if (release || dtor)
     {
@@ -1781,11 +1789,11 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   for (unsigned i = 0; i < nargs; i++)
     lower_deref (c, bb, gimple_call_arg (s, i), false, loc);
 
-  if (fndecl && lang_GNU_CXX () && lower_temporary_buffer (c, bb, s, fndecl, loc))
+  if (fndecl && c->cxx && lower_temporary_buffer (c, bb, s, fndecl, loc))
     return;
   if (fndecl && lower_cxx_operator (c, bb, s, fndecl, loc))
     return;
-  if (fndecl && lang_GNU_CXX () && lower_std_allocator_call (c, bb, s, fndecl, loc))
+  if (fndecl && c->cxx && lower_std_allocator_call (c, bb, s, fndecl, loc))
     return;
 
   const char *name = callee_name (fndecl);
@@ -1871,27 +1879,11 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   /* A function of this translation unit not analysed yet, though the pass runs on
      callees first: a recursive call.  Its caller is analysed again once the whole
      cycle has summaries (plugin.cc).  */
-  if (!k && has_body && gimple_has_body_p (fndecl)
-      && !in_system_header_at (DECL_SOURCE_LOCATION (fndecl))
-      && !mr_file_excluded (expand_location (DECL_SOURCE_LOCATION (fndecl)).file))
+  if (!k && has_body && gimple_has_body_p (fndecl) && mr_function_analysed (fndecl))
     c->out->recursive = true;
 
-  if (fndecl && lang_GNU_CXX ())
-    {
-      if (lower_unique_ptr_call (c, bb, s, fndecl, loc))
-	return;
-      if (uint16_t family = smart_pointer_family (s, fndecl))
-	{
-	  /* shared_ptr: checked, then its owner is out of sight (a reference
-	     count).  */
-	  mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
-	  h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
-	  h->family = family;
-	  h->flags = MR_EVF_HANDOVER;
-	  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
-	  esc->a = h->a;
-	}
-    }
+  if (fndecl && c->cxx && lower_smart_pointer_call (c, bb, s, fndecl, loc))
+    return;
 
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
@@ -2350,6 +2342,13 @@ mr_unit_view_differs (tree fndecl, bool same_unit)
      function of the knowledge base.  */
   return whole || (never_returning && never_returning->contains (fndecl))
 	 || mr_lib_lookup (callee_name (fndecl));
+}
+
+bool
+mr_function_analysed (tree fndecl)
+{
+  location_t where = DECL_SOURCE_LOCATION (fndecl);
+  return !in_system_header_at (where) && !mr_file_excluded (expand_location (where).file);
 }
 
 /* C++ code: the front end's language, or at an -flto link (lto1 has none) the

@@ -21,6 +21,11 @@ struct mr_lowered
 				   or above a cycle still being iterated) */
 };
 
+/* Whether the pass analyses fndecl's body: not inline code of a system header
+   (<new>'s placement operator new, libstdc++), which is not the user's, and not a
+   function of an exclude= file, whose findings would all be dropped.  */
+bool mr_function_analysed (tree fndecl);
+
 /* Lowers fun; release with mr_lowered_release.  */
 void mr_lower (function *fun, mr_lowered *out);
 void mr_lowered_release (mr_lowered *l);

@@ -201,8 +201,7 @@ needs_unit_view (cgraph_node *node)
 static void
 analyse (cgraph_node *node, function *fun)
 {
-  location_t where = DECL_SOURCE_LOCATION (fun->decl);
-  if (in_system_header_at (where) || mr_file_excluded (expand_location (where).file))
+  if (!mr_function_analysed (fun->decl))
     return;
   bool twice = needs_unit_view (node);
 

@@ -161,12 +161,7 @@ analyse_cycles (void *, void *)
 unsigned int
 memrules_pass::execute (function *fun)
 {
-  /* Inline functions of system headers (<new>'s placement operator new, libstdc++)
-     are not the user's code, and functions of exclude= files would have all their
-     findings dropped: neither is analysed.  */
-  location_t where = DECL_SOURCE_LOCATION (fun->decl);
-  if (!fun->cfg || in_system_header_at (where)
-      || mr_file_excluded (expand_location (where).file))
+  if (!fun->cfg || !mr_function_analysed (fun->decl))
     return 0;
   /* A function calling into its own cycle is analysed now for its summary (a
      first approximation for the others of the cycle) and reported later.  */
