@@ -50,6 +50,16 @@ mr_startswith (const char *s, const char *prefix)
   return strncmp (s, prefix, strlen (prefix)) == 0;
 }
 
+/* The last statement of BB other than a debug statement, or NULL: GCC 13's
+   last_stmt (), which GCC 14 removed (last_nondebug_stmt there).  Written with the
+   iterator every version has.  */
+static inline gimple *
+mr_last_stmt (basic_block bb)
+{
+  gimple_stmt_iterator gsi = gsi_last_nondebug_bb (bb);
+  return gsi_end_p (gsi) ? NULL : gsi_stmt (gsi);
+}
+
 /* The C and C++ front ends export these; lto1 does not.  Declared weak so that the
    same plugin loads at an LTO link, where they are null and the pragma code is
    skipped (GCC-PLUGIN-FACTS.md §6).  */

@@ -2228,7 +2228,7 @@ lower_block_stmts (lower_ctx *c, basic_block bb)
 static mr_loc
 edge_location (lower_ctx *c, edge e)
 {
-  gimple *ret = last_stmt (e->dest);
+  gimple *ret = mr_last_stmt (e->dest);
   if (ret && gimple_code (ret) == GIMPLE_RETURN && !gimple_return_retval (as_a<greturn *> (ret)))
     return make_loc (c, c->fun->function_end_locus);
   basic_block from = e->src;
@@ -2438,7 +2438,7 @@ mr_lower (function *fun, mr_lowered *out)
 	    }
 	}
       lower_block_stmts (&c, bb);
-      gimple *last = last_stmt (bb);
+      gimple *last = mr_last_stmt (bb);
       if (last && gimple_code (last) == GIMPLE_SWITCH)
 	classify_switch_edges (&c, bb, as_a<gswitch *> (last), map);
     }
