@@ -7,7 +7,8 @@
 #   N = 15, 16   in a Debian "sid" root tree
 #
 # The build goes to build-gccN/ in the source tree.  The root trees are kept under
-# build-roots/ (ignored by git; delete it to start afresh): made from the Debian archive
+# build-roots/ (ignored by git; delete it to start afresh; MEMRULES_ROOTS=DIR keeps them
+# elsewhere, e.g. one set shared by several git worktrees): made from the Debian archive
 # this machine's apt already uses, with the compilers, their plugin headers and what the
 # tests need.  The source tree is bind-mounted into the root at /src-gccN inside a private
 # mount namespace (unshare), so nothing stays mounted when the script ends, however it
@@ -70,7 +71,7 @@ archive_url() {
   echo "${url:-http://deb.debian.org/debian}"
 }
 
-root=$src/build-roots/$suite
+root=${MEMRULES_ROOTS:-$src/build-roots}/$suite
 if [ ! -x "$root/usr/bin/gcc-$major" ] || [ ! -f "$root/.memrules-root-ready" ]; then
   command -v mmdebstrap >/dev/null || {
     apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap >/dev/null; }
