@@ -38,7 +38,7 @@ make_loc (lower_ctx *c, location_t loc)
   if (loc == UNKNOWN_LOCATION)
     return c->last_loc;
   expanded_location x = expand_location (loc);
-  mr_loc m = { (uint32_t) loc, x.file, x.line, x.column };
+  mr_loc m = { (uint64_t) loc, x.file, x.line, x.column };
   c->last_loc = m;
   return m;
 }

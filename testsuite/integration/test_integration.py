@@ -41,6 +41,8 @@ import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))
+import gccdiag  # noqa: E402  (testsuite/gccdiag.py)
 ENV = dict(os.environ, LC_ALL="C", LANG="C")
 results = {"passed": 0, "failed": 0}
 
@@ -78,18 +80,13 @@ def write(directory, name, text):
     return path
 
 
-def compile_json(args, opts, src, cwd):
-    """Compile with the plugin and -fdiagnostics-format=json: (rc, memrules diags)."""
+def compile_diags(args, opts, src, cwd):
+    """Compile with the plugin: (rc, memrules diagnostics as gccdiag.parse gives them,
+    the output)."""
     cmd = [args.cc if src.endswith(".c") else args.cxx, "-c", "-o", os.devnull,
-           "-fplugin=" + args.plugin, "-fdiagnostics-format=json"] + opts + [src]
+           "-fplugin=" + args.plugin, gccdiag.PLAIN_OUTPUT] + opts + [src]
     rc, out = run(cmd, cwd=cwd)
-    diags = []
-    for line in out.splitlines():
-        if line.startswith("["):
-            try:
-                diags += json.loads(line)
-            except ValueError:
-                pass
+    diags, _ = gccdiag.parse(out)
     return rc, [d for d in diags if "[memrules-" in d.get("message", "")], out
 
 
@@ -201,7 +198,7 @@ def test_werror(args, tmp):
          "a disabled rule never fails the build"),
     ]
     for opts, want_rc, kind, what in cases:
-        rc, diags, out = compile_json(args, opts, src, tmp)
+        rc, diags, out = compile_diags(args, opts, src, tmp)
         kinds = [d["kind"] for d in diags]
         ok = rc == want_rc and (kinds == [kind] if kind else kinds == [])
         check(ok, "%s (exit %d, kinds %s)" % (what, rc, kinds), out)
@@ -217,7 +214,7 @@ def test_werror(args, tmp):
     check(rc != 0 and "-Wno-error=memrules" in out,
           "-Wno-error=memrules is rejected by GCC (documented)", out)
     src2 = write(tmp, "gccdiag.c", "#pragma GCC diagnostic ignored \"-Wall\"\n" + DOUBLE_FREE)
-    rc, diags, out = compile_json(args, [], src2, tmp)
+    rc, diags, out = compile_diags(args, [], src2, tmp)
     check(len(diags) == 1, "#pragma GCC diagnostic does not silence memrules (documented)",
           out)
 
@@ -237,7 +234,7 @@ def test_pragmas(args, tmp):
             if ext == ".cc":
                 text = text.replace("char *p = malloc", "char *p = (char *) malloc")
             src = write(tmp, "pragma-%s%s" % (verb, ext), text)
-            rc, diags, out = compile_json(args, opts, src, tmp)
+            rc, diags, out = compile_diags(args, opts, src, tmp)
             kinds = [d["kind"] for d in diags]
             check(rc == want_rc and kinds == ([kind] if kind else []),
                   "#pragma memrules %s %s %s: exit %d, kinds %s" % (verb, ext, opts, rc, kinds),
@@ -246,7 +243,7 @@ def test_pragmas(args, tmp):
     write(tmp, "hdr.h", DOUBLE_FREE.replace("void f", "static inline void h"))
     src = write(tmp, "main-scope.c", '#pragma memrules ignore "all"\n#include "hdr.h"\n'
                 "void g (void) { h (); }\n")
-    rc, diags, out = compile_json(args, [], src, tmp)
+    rc, diags, out = compile_diags(args, [], src, tmp)
     files = [os.path.basename(d["locations"][0]["caret"]["file"]) for d in diags]
     check(files == ["hdr.h"], "a pragma of the main file does not apply to its headers",
           out)
