@@ -325,6 +325,7 @@ def test_sarif(args, tmp):
     ok, log = validate(args, out_cc)
     check(rc == 1 and ok and [r["level"] for r in log["runs"][0]["results"]]
           == ["error", "error"], "C++ under -Werror: valid, levels are errors", log)
+    gcc_sarif(args, tmp, src)
     # A file with no finding still gets a (valid, empty) log.
     empty = os.path.join(tmp, "empty.sarif")
     rc, out = run([args.cc, "-c", "-o", os.devnull, "-fplugin=" + args.plugin,
@@ -362,6 +363,43 @@ def test_sarif(args, tmp):
                    "-fplugin-arg-memrules-sarif=" + os.path.join(src, "x.sarif"), src])
     check(rc == 1 and "cannot write SARIF log" in out,
           "a path under a regular file is an error", out)
+
+
+def gcc_major(cc):
+    rc, out = run([cc, "-dumpversion"])
+    return int(out.strip().split(".")[0]) if rc == 0 else 0
+
+
+def gcc_sarif(args, tmp, src):
+    """GCC 13 and later write SARIF themselves (-fdiagnostics-format=sarif-file): the
+    findings are in it with their CWE, and sarif= still writes memrules' own log."""
+    major = gcc_major(args.cc)
+    if major < 13:
+        check(True, "GCC's own SARIF output (skipped: GCC %d has none; GCC 13 does)" % major)
+        return
+    d = os.path.join(tmp, "gccsarif")
+    os.makedirs(d, exist_ok=True)
+    ours = os.path.join(d, "ours.sarif")
+    rc, out = run([args.cc, "-c", "-o", os.devnull, "-fplugin=" + args.plugin,
+                   "-fdiagnostics-format=sarif-file", "-fplugin-arg-memrules-sarif=" + ours,
+                   src], cwd=d)
+    mine = glob.glob(os.path.join(d, "several.c*.sarif"))
+    if not check(rc == 0 and len(mine) == 1, "-fdiagnostics-format=sarif-file writes GCC's log",
+                 out + repr(os.listdir(d))):
+        return
+    with open(mine[0], encoding="utf-8") as f:
+        log = json.load(f)
+    run0 = log["runs"][0]
+    res = [r for r in run0["results"] if "[memrules-" in r["message"]["text"]]
+    check(len(res) == 3 and "[memrules-double-free]" in res[0]["message"]["text"]
+          and res[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 16,
+          "GCC's log carries the three findings, at their lines", json.dumps(res)[:2000])
+    cwes = [x["id"] for r in res for x in r.get("taxa", [])]
+    check(cwes[:1] == ["415"] and "416" in cwes, "GCC's log gives each finding its CWE",
+          json.dumps([r.get("taxa") for r in res]))
+    ok, log = validate(args, ours)
+    check(ok and len(log["runs"][0]["results"]) == 3,
+          "sarif= writes memrules' log next to GCC's", log)
 
 
 def test_make(args, tmp):
