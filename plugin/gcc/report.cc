@@ -408,6 +408,10 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
       shown = warning_meta (&rl, meta, 0, "use after %qs of %s (%s) [memrules-%s]",
 			    dealloc_word (fd->freed_by), w, cert, slug);
       break;
+    case MR_RULE_DANGLING_RETURN:
+      shown = warning_meta (&rl, meta, 0, "return of %s after %qs (%s) [memrules-%s]",
+			    w, dealloc_word (fd->freed_by), cert, slug);
+      break;
     case MR_RULE_REALLOC_ZERO_FREE:
       if (fd->ev->kind == MR_EV_FREE || fd->ev->kind == MR_EV_REALLOC)
 	shown = warning_meta (&rl, meta, 0,
