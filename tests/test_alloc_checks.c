@@ -148,6 +148,22 @@ test_uninit_read (void **state)
   tb_load (f, 0, 7, mr_value (P), 0, false, 3);
   expect_rule_silent (f, MR_RULE_UNINIT_READ);
 
+  /* strtol (s, p, 10); x = *p;  — written through an argument it may be given
+     NULL for (endptr): a write, with no NULL check there.  */
+  f = tb_func ("endptr", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (8), MALLOC_FLAGS, 1);
+  tb_call (f, 0, 0, "strtol", 3,
+	   (mr_opnd[]) { mr_value (Q), mr_value (P), mr_const (10) }, 0x1, 0x2,
+	   MR_EVF_NO_CLOBBER, 2);
+  tb_load (f, 0, 7, mr_value (P), 0, true, 3);
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+  f = tb_func ("endptr-null", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (8), MALLOC_FLAGS, 1);
+  tb_call (f, 0, 0, "strtol", 3,
+	   (mr_opnd[]) { mr_value (Q), mr_value (P), mr_const (10) }, 0x1, 0x2,
+	   MR_EVF_NO_CLOBBER, 2);
+  expect_rule_silent (f, MR_RULE_NULL_DEREF_ALLOC);
+
   /* calloc: zeroed.  */
   f = tb_func ("calloc", 1);
   tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_none (), MR_EVF_MAY_FAIL, 1);

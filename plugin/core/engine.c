@@ -994,6 +994,11 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
 		check_access (c, s, ev, call->args[i], (call->write_mask & (1u << i)) != 0);
 	    }
+	/* Written only when not NULL (strtol's endptr): nothing to check, but the
+	   memory counts as written.  */
+	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	  if ((call->write_mask & ~call->deref_mask) & (1u << i))
+	    mark_written (s, mr_ref_of (c, s, call->args[i]).obj);
 	if (ev->size)
 	  mr_check_alloc_size (c, s, ev);
 	if (ev->dst)
