@@ -8,7 +8,10 @@
      memset (p, 0, n);        dereference of possibly-NULL 'p'
 
    A check through any copy counts (the state is per object), and so does a path
-   that ends (return, abort) when it is NULL.  One warning per object and path.  */
+   that ends (return, abort, a function that never returns) when it is NULL.  When
+   the NULL branch of a check goes on to the dereference, the finding says so
+   (known_null): often the branch calls an error handler that is not declared
+   noreturn.  One warning per object and path.  */
 
 #include "engine-int.h"
 #include "infer.h"
@@ -34,6 +37,7 @@ mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject
   if (fd)
     {
       fd->alloc = alloc;
+      fd->known_null = null;
       mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
     }
 }

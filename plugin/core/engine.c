@@ -350,7 +350,8 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
 
 /* realloc (a, b): checked like a free of a, then three outcomes.  Success: a is
    freed (moved) and dst is a new block.  Failure: dst is NULL and a untouched, or,
-   when b may be 0, a freed by glibc's realloc (p, 0) (MEM36-C).  */
+   when b may be 0, a freed by glibc's realloc (p, 0) (MEM36-C).  A realloc that
+   never returns NULL (no MR_EVF_MAY_FAIL: xrealloc, g_realloc) only succeeds.  */
 static void
 apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 {
@@ -369,6 +370,9 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
 		  || size_fact_allows_zero (c, s, ev->b));
   bool nonzero = !(ev->b.kind == MR_OPND_CONST && ev->b.num == 0);
+  bool may_fail = (ev->flags & MR_EVF_MAY_FAIL) != 0;
+  if (!may_fail)
+    zero = false, nonzero = true;
   int64_t off;
   uint32_t size_root = root_of (c, ev->b, &off);
   if (off != 0)
@@ -407,7 +411,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       else
 	mr_state_free (z);
     }
-  if (moves && nonzero)
+  if (moves && nonzero && may_fail)
     {
       mr_state *fail = mr_state_copy (s);
       if (!size_root || mr_state_refine (fail, size_root, MR_CMP_NE, 0, true))
@@ -432,7 +436,8 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   mr_state_retire (s, key);
   /* realloc (NULL, n) is malloc (n), which may fail; a moved block succeeded.  */
   mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
-  o->flags = moves ? MR_OBJF_NONNULL : MR_OBJF_MAYBE_NULL | MR_OBJF_UNINIT;
+  o->flags = moves ? MR_OBJF_NONNULL
+	     : MR_OBJF_UNINIT | (may_fail ? MR_OBJF_MAYBE_NULL : MR_OBJF_NONNULL);
   if (mr_may_be_zero (c, s, ev->b))
     o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)

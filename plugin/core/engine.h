@@ -69,6 +69,8 @@ typedef struct mr_finding
   const mr_event *alloc;	/* the allocation concerned, if known */
   uint16_t expected;		/* mismatched-dealloc: the family the memory needs */
   int64_t offset;		/* free-offset: bytes past the start, or MR_OFF_* */
+  bool known_null;		/* null-deref-alloc: NULL for sure on the path (it was
+				   checked, and the NULL branch went on) */
   const mr_event *dedup;	/* findings with the same rule and dedup event are one */
   const mr_loc *loc;		/* where to report, when not at ev (a leak on a path
 				   into a shared return block: that path's return) */

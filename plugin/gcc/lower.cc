@@ -540,6 +540,15 @@ returns_nonnull_p (tree fndecl)
 	 || lookup_attribute ("returns_nonnull", DECL_ATTRIBUTES (fndecl));
 }
 
+/* A function a families file says never returns (`noreturn fatal`): a project's
+   error handler defined in another file and not declared noreturn.  */
+static bool
+declared_noreturn (tree fndecl)
+{
+  const mr_lib *lib = mr_lib_lookup (callee_name (fndecl));
+  return lib && lib->kind == MR_LIB_NORETURN;
+}
+
 /* The deallocator an allocator names with __attribute__ ((malloc (dealloc, n))).  */
 static tree
 attribute_deallocator (tree fndecl)
@@ -683,13 +692,15 @@ size_is_input (tree t, int depth)
   return false;
 }
 
-/* p = realloc (p, n): the result replaces the pointer realloc was given, either the
-   same variable or the same memory location (s->buf = realloc (s->buf, n)), before
-   anything tests it.  */
+/* p = realloc (p, n): the result replaces the pointer realloc was given (its
+   argument argno), either the same variable or the same memory location (s->buf =
+   realloc (s->buf, n)), before anything tests it.  */
 static bool
-realloc_overwrites_arg (gcall *s)
+realloc_overwrites_arg (gcall *s, unsigned argno)
 {
-  tree lhs = gimple_call_lhs (s), arg = gimple_call_arg (s, 0);
+  if (argno >= gimple_call_num_args (s))
+    return false;
+  tree lhs = gimple_call_lhs (s), arg = gimple_call_arg (s, argno);
   if (!lhs || TREE_CODE (lhs) != SSA_NAME || TREE_CODE (arg) != SSA_NAME)
     return false;
   if (SSA_NAME_VAR (lhs) && SSA_NAME_VAR (lhs) == SSA_NAME_VAR (arg))
@@ -988,14 +999,17 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
 
 /* A function of the knowledge base or a families file (families.h): g_malloc,
    sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
-   (an unknown call's effects), then the allocation or release happens.  */
+   (an unknown call's effects), then the allocation or release happens.  fndecl is
+   its declaration (NULL through a pointer): `returns_nonnull` there says it never
+   returns NULL, whatever the entry says.  */
 static bool
-lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint32_t dst,
-		    mr_loc loc)
+lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *name,
+		    uint32_t dst, mr_loc loc)
 {
   const mr_lib *lib = mr_lib_lookup (name);
-  if (!lib)
+  if (!lib || lib->kind == MR_LIB_NORETURN)
     return false;
+  bool may_fail = (lib->flags & MR_LIB_MAY_FAIL) && !(fndecl && returns_nonnull_p (fndecl));
   unsigned nargs = gimple_call_num_args (s);
   /* Stores through an argument (lower_library_out_call); allocates only when
      handed NULL (realpath (p, buf) returns buf).  */
@@ -1021,7 +1035,10 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint3
       e->b = lib->arg + 1 < nargs ? lower_operand (c, bb, gimple_call_arg (s, lib->arg + 1), loc)
 				  : mr_unknown ();
       e->family = family;
-      e->flags = MR_EVF_MAY_FAIL;
+      /* xrealloc and g_realloc do not return when out of memory: no failure
+	 path.  One that may fail loses p in `p = sqlite3_realloc (p, n)`.  */
+      e->flags = may_fail ? MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, lib->arg)
+					       ? MR_EVF_SAME_VAR : 0) : 0;
       e->via = mr_func_strdup (c->f, name);
       return true;
     }
@@ -1039,7 +1056,7 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint3
   e->family = family;
   e->a = mr_none ();
   /* g_malloc and the like abort rather than return NULL.  */
-  e->flags = (lib->flags & 1) ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
+  e->flags = may_fail ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
   return true;
 }
 
@@ -1125,7 +1142,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       e->family = sum->alloc_family ? sum->alloc_family : (uint16_t) MR_FAM_MALLOC;
       /* A wrapper that aborts when realloc fails (jq's jv_mem_realloc) never
 	 fails for its callers.  */
-      e->flags = sum->may_return_null ? MR_EVF_MAY_FAIL : 0;
+      e->flags = sum->may_return_null && !returns_nonnull_p (fndecl) ? MR_EVF_MAY_FAIL : 0;
       e->via = mr_func_strdup (c->f, name);
       return true;
     }
@@ -1139,7 +1156,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
     call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown ()
 		    : lower_operand (c, bb, gimple_call_arg (s, i), loc);
   call->deref_mask = sum->derefs & ~frees;
-  call->noreturn = mr_never_returns (fndecl);
+  call->noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -1517,7 +1534,7 @@ lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc lo
       family = uncertain_family (lib->family);
     }
   else if (lib)
-    return lower_library_call (c, bb, s, name, dst, loc);
+    return lower_library_call (c, bb, s, NULL_TREE, name, dst, loc);
   else
     {
       size_t word, len;
@@ -1831,7 +1848,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
 	  e->b = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
 	  e->family = MR_FAM_MALLOC;
-	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s) ? MR_EVF_SAME_VAR : 0)
+	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, 0) ? MR_EVF_SAME_VAR : 0)
 		     | (size_is_input (gimple_call_arg (s, 1), 0) ? MR_EVF_SIZE_INPUT : 0)
 		     | (sensitive_name_p (gimple_call_arg (s, 0)) ? MR_EVF_SENSITIVE : 0);
 	  e->size = size;
@@ -1864,7 +1881,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 		  && (!mr_unit_view || mr_unit_view (defined_decl (fndecl)));
   if (!k && !has_body && lower_library_out_call (c, bb, s, name, loc))
     return;
-  if (!k && !has_body && lower_library_call (c, bb, s, name, dst, loc))
+  if (!k && !has_body && lower_library_call (c, bb, s, fndecl, name, dst, loc))
     return;
   if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
     return;
@@ -1889,7 +1906,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
   int flags = gimple_call_flags (s);
-  call->noreturn = (flags & ECF_NORETURN) != 0 || (fndecl && mr_never_returns (fndecl));
+  call->noreturn = (flags & ECF_NORETURN) != 0
+		   || (fndecl && (mr_never_returns (fndecl) || declared_noreturn (fndecl)));
   if (fndecl && !k)
     apply_param_attributes (fndecl, call);
   /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for

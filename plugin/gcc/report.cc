@@ -452,8 +452,8 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
       break;
     case MR_RULE_LEAK:
       if (fd->ev->kind == MR_EV_REALLOC)
-	shown = warning_meta (&rl, meta, 0, "leak of %s if %<realloc%> fails (%s) [memrules-%s]",
-			      w, cert, slug);
+	shown = warning_meta (&rl, meta, 0, "leak of %s if %qs fails (%s) [memrules-%s]",
+			      w, dealloc_word (fd->ev), cert, slug);
       else
 	shown = warning_meta (&rl, meta, 0, "leak of %s (%s) [memrules-%s]", w, cert, slug);
       break;
@@ -493,6 +493,12 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
     return;
   for (uint32_t i = 0; i < fd->nnotes; i++)
     emit_note (l, &fd->notes[i], what);
+  /* The NULL branch of a check went on: often its error handler does not return
+     but is not declared so.  */
+  if (fd->rule == MR_RULE_NULL_DEREF_ALLOC && fd->known_null)
+    inform (loc, "%s is NULL here on a path that checked it; if that path calls a "
+	    "function that does not return, declare it %<__attribute__ ((noreturn))%> "
+	    "or list it in a families file (%<noreturn NAME%>)", w);
 }
 
 void
