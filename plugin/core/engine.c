@@ -676,6 +676,39 @@ find_field_stores (const mr_func *f, mr_summary *sum)
       }
 }
 
+/* The pointer PHI that defines value v, or NULL.  */
+static const mr_phi *
+pointer_phi (const mr_func *f, uint32_t v)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
+      if (f->blocks[b].phis[i].dst == v)
+	return f->blocks[b].phis[i].is_pointer ? &f->blocks[b].phis[i] : NULL;
+  return NULL;
+}
+
+/* May operand o be a parameter (plus an offset): one through copies, or a PHI
+   with such an argument (`return c ? p : q;`)?  */
+static bool
+may_be_param (const mr_func *f, mr_opnd o, int depth)
+{
+  int64_t off;
+  if (o.kind != MR_OPND_VALUE || depth > 8)
+    return false;
+  if (param_of (f, o, &off) >= 0)
+    return true;
+  const mr_phi *phi = pointer_phi (f, mr_func_root (f, o.id, &off));
+  if (!phi)
+    return false;
+  uint32_t b = 0;
+  while (b < f->nblocks && (phi < f->blocks[b].phis || phi >= f->blocks[b].phis + f->blocks[b].nphis))
+    b++;
+  for (uint32_t k = 0; b < f->nblocks && k < f->blocks[b].npreds; k++)
+    if (may_be_param (f, phi->args[k], depth + 1))
+      return true;
+  return false;
+}
+
 /* The part of no_clobber the events alone decide (see mr_summary): every store is
    to a local or a non-pointer value at a known offset, every call is one that
    writes nothing the caller sees, no parameter is returned or stored, and every
@@ -706,9 +739,16 @@ events_keep_callers_memory (const mr_ctx *c)
 		return false;
 	    break;
 	  case MR_EV_RETURN:
-	    if (is_param_root (f, e->a))
-	      return false;
-	    break;
+	    {
+	      /* A parameter given back on every path is a copy for the caller
+		 (returns_param); any other returned parameter is kept.  */
+	      int64_t off;
+	      int param = param_of (f, e->a, &off);
+	      if (param >= 0 ? param != c->out->summary.returns_param
+		  : c->out->summary.returns_param < 0 && may_be_param (f, e->a, 0))
+		return false;
+	      break;
+	    }
 	  case MR_EV_DEREF:
 	    if ((e->flags & MR_EVF_WRITE) && !local_target (f, e->a))
 	      return false;
@@ -748,11 +788,53 @@ finish_summary (mr_ctx *c)
     else if (sum->field_frees[i].freed)
       sometimes = true;
   sum->nfield_frees = (uint8_t) n;
+  /* The first parameter every return gave back.  */
+  for (uint32_t i = 0; i < 32 && sum->saw_return; i++)
+    if (c->ret_params & (1u << i))
+      {
+	sum->returns_param = (int32_t) i;
+	sum->returns_param_off = (c->ret_off_set & (1u << i)) ? c->ret_off[i] : 0;
+	break;
+      }
   sum->no_clobber = !sometimes && events_keep_callers_memory (c);
   free (c->param_loads);
   c->param_loads = NULL;
   c->nparam_loads = 0;
 }
+/* Which parameters this return gives back: the returned pointer is the object the
+   parameter points to (at some offset), or NULL where the parameter is NULL
+   (`if (!p) return NULL;`).  Intersected over every return.  A shared return
+   block is judged on each edge into it (enter_block), before the paths' states
+   are merged and the returned PHI loses what each path returned.  */
+static void
+summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  uint32_t here = 0;
+  mr_ref r = ev->a.kind == MR_OPND_NONE ? (mr_ref) { MR_OBJ_NONE, 0 } : mr_ref_of (c, s, ev->a);
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      uint32_t v = c->f->params[i];
+      if (!v || (!is_object (r.obj) && r.obj != MR_OBJ_NULL))
+	continue;
+      mr_ref p = mr_state_lookup (s, v);
+      if (p.obj != r.obj)
+	continue;
+      here |= 1u << i;
+      if (r.obj == MR_OBJ_NULL)
+	continue;
+      bool exact = r.off != MR_OFF_UNKNOWN && p.off != MR_OFF_UNKNOWN
+		   && r.off != MR_OFF_POSITIVE && p.off != MR_OFF_POSITIVE;
+      int64_t off = exact ? r.off - p.off : MR_OFF_UNKNOWN;
+      if (!(c->ret_off_set & (1u << i)))
+	c->ret_off[i] = off;
+      else if (c->ret_off[i] != off)
+	c->ret_off[i] = MR_OFF_UNKNOWN;
+      c->ret_off_set |= 1u << i;
+    }
+  c->ret_params = c->ret_seen ? c->ret_params & here : here;
+  c->ret_seen = true;
+}
+
 static void
 summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 {
@@ -809,7 +891,9 @@ summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
       sum->returns_alloc = true;
     }
   else
-    sum->other_return = true;
+    {
+      sum->other_return = true;
+    }
   sum->saw_return = true;
 }
 
@@ -1047,6 +1131,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       if (ev->a.kind != MR_OPND_NONE)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
       summarize_return (c, s, ev);
+      if (!c->return_block_ev || c->return_block_ev != ev)
+	summarize_returned_param (c, s, ev);
       if (!c->return_block_ev || c->return_block_ev != ev)
 	mr_check_dangling_at_return (c, s, ev);
       /* Leaks on the paths into a shared return block were judged on the edges.  */
@@ -1451,6 +1537,7 @@ enter_block (driver *d, const mr_edge *e, mr_state *t)
   apply_phis (c, t, &f->blocks[e->dst], pred_index (f, edge));
   if (d->return_ev[e->dst])
     {
+      summarize_returned_param (c, t, d->return_ev[e->dst]);
       mr_check_leaks_at_return (c, t, d->return_ev[e->dst], &e->loc);
       mr_check_dangling_at_return (c, t, d->return_ev[e->dst]);
     }
@@ -1570,16 +1657,19 @@ find_return_blocks (driver *d, const mr_func *f)
     }
 }
 
-/* True if the function contains anything the enabled rules look at.  */
+/* True if the function contains anything the enabled rules look at, or returns
+   what may be a parameter (its summary's returns_param).  */
 static bool
 worth_analysing (const mr_func *f)
 {
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
       {
-	mr_event_kind k = f->blocks[b].events[i].kind;
-	if (k == MR_EV_FREE || k == MR_EV_REALLOC || k == MR_EV_ALLOC
-	    || f->blocks[b].events[i].size)
+	const mr_event *e = &f->blocks[b].events[i];
+	if (e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC || e->kind == MR_EV_ALLOC
+	    || e->size)
+	  return true;
+	if (e->kind == MR_EV_RETURN && may_be_param (f, e->a, 0))
 	  return true;
       }
   return false;
@@ -1602,6 +1692,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->derefs != b->derefs || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
+      || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores)
     return false;
   for (uint32_t i = 0; i < a->nfield_stores; i++)
@@ -1622,6 +1713,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 {
   memset (&out->summary, 0, sizeof out->summary);
   out->summary.reallocs_param = -1;
+  out->summary.returns_param = -1;
   mr_config cfg_copy = *cfg_in;
   if (cfg_copy.max_states_per_block < 1)
     cfg_copy.max_states_per_block = 1;

@@ -127,6 +127,11 @@ typedef struct mr_summary
   uint16_t alloc_family;
   bool may_return_null;
   int32_t reallocs_param;	/* returns realloc (param, ...): the parameter, or -1 */
+  int32_t returns_param;	/* every return gives this parameter back, or -1
+				   (a strcpy-like `return dst;`; NULL where the
+				   parameter is NULL counts): callers copy it */
+  int64_t returns_param_off;	/* at this offset into it, MR_OFF_UNKNOWN if it
+				   varies (`while (*p) p++; return p;`) */
   bool no_clobber;		/* the call changes nothing the caller sees beyond what
 				   the summary says: no pointer stored outside its
 				   locals, no parameter kept or returned, no call that

@@ -1105,6 +1105,20 @@ lower_field_free (lower_ctx *c, unsigned bb, gcall *s, const mr_field_free *ff,
   fr->via_loc = ff->loc;
 }
 
+/* dst = the argument a call returns (memcpy's destination, a summarized function's
+   `return dst;`), at byte offset off: a copy, so the result and the argument are
+   one object to every rule.  */
+static void
+lower_returned_arg (lower_ctx *c, unsigned bb, uint32_t dst, mr_opnd arg, int64_t off,
+		    mr_loc loc)
+{
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+  e->dst = dst;
+  e->a = arg;
+  e->off = off;
+  e->flags = MR_EVF_POINTER;
+}
+
 /* A call to a function analysed earlier in the translation unit: its summary says
    which parameters it frees, whether it returns a fresh allocation (a wrapper of
    malloc: xmalloc), or realloc of a parameter (gdRealloc), and which parameters it
@@ -1167,7 +1181,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
      (a leak after the call is still a leak), their fields stay known.  */
   if (sum->valid && sum->no_clobber)
     e->flags |= MR_EVF_NO_CLOBBER;
-  e->dst = sum->returns_alloc ? 0 : dst;
+  bool copies = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs;
+  e->dst = sum->returns_alloc || copies ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
     {
@@ -1189,6 +1204,11 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 	f->via = mr_func_strdup (c->f, name);
 	f->via_loc = sum->free_loc;
       }
+  /* It gives a parameter back (`return dst;`): the result is that argument.  */
+  if (copies && dst)
+    lower_returned_arg (c, bb, dst,
+			lower_operand (c, bb, gimple_call_arg (s, sum->returns_param), loc),
+			sum->returns_param_off, loc);
   if (sum->returns_alloc && dst)
     {
       mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
@@ -1931,6 +1951,11 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   e->call = call;
   e->dst = dst;
   e->size = size;
+  /* memcpy (d, s, n) returns d: its result is a copy of the argument (made after
+     the call, below).  */
+  unsigned ret_arg = k && k->kind == MR_KNOWN_USE ? (unsigned) (k->flags >> 4) - 1 : ~0u;
+  if (ret_arg < nargs)
+    e->dst = 0;
   if (size_input)
     e->flags |= MR_EVF_SIZE_INPUT;
   if (k)
@@ -1951,6 +1976,10 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     }
   else if (flags & (ECF_CONST | ECF_PURE))
     e->flags |= MR_EVF_NO_CLOBBER;
+  /* (e is not valid once another event is added to the block.)  */
+  if (dst && ret_arg < nargs)
+    lower_returned_arg (c, bb, dst, call->args[ret_arg], (k->flags & 4) ? MR_OFF_UNKNOWN : 0,
+			loc);
 
   /* A call whose result lands in memory: store an unknown value there.  */
   if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
