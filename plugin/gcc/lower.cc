@@ -1105,6 +1105,14 @@ lower_field_free (lower_ctx *c, unsigned bb, gcall *s, const mr_field_free *ff,
   fr->via_loc = ff->loc;
 }
 
+/* An argument a returned copy can be made of: a value or a named object's address
+   (anything else would leave the result unbound, not fresh).  */
+static bool
+copyable_arg (mr_opnd a)
+{
+  return a.kind == MR_OPND_VALUE || a.kind == MR_OPND_ADDR;
+}
+
 /* dst = the argument a call returns (memcpy's destination, a summarized function's
    `return dst;`), at byte offset off: a copy, so the result and the argument are
    one object to every rule.  */
@@ -1156,7 +1164,9 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       e->family = sum->alloc_family ? sum->alloc_family : (uint16_t) MR_FAM_MALLOC;
       /* A wrapper that aborts when realloc fails (jq's jv_mem_realloc) never
 	 fails for its callers.  */
-      e->flags = sum->may_return_null && !returns_nonnull_p (fndecl) ? MR_EVF_MAY_FAIL : 0;
+      e->flags = sum->may_return_null && !returns_nonnull_p (fndecl)
+		 ? MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, sum->reallocs_param)
+				      ? MR_EVF_SAME_VAR : 0) : 0;
       e->via = mr_func_strdup (c->f, name);
       return true;
     }
@@ -1171,6 +1181,11 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 		    : lower_operand (c, bb, gimple_call_arg (s, i), loc);
   call->deref_mask = sum->derefs & ~frees;
   call->noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
+  /* The parameter it gives back, if it does (lowered before the call's event:
+     an address into an object adds one).  */
+  mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
+		  ? lower_operand (c, bb, gimple_call_arg (s, sum->returns_param), loc) : mr_none ();
+  bool copies = copyable_arg (given);
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -1181,7 +1196,6 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
      (a leak after the call is still a leak), their fields stay known.  */
   if (sum->valid && sum->no_clobber)
     e->flags |= MR_EVF_NO_CLOBBER;
-  bool copies = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs;
   e->dst = sum->returns_alloc || copies ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
@@ -1206,9 +1220,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       }
   /* It gives a parameter back (`return dst;`): the result is that argument.  */
   if (copies && dst)
-    lower_returned_arg (c, bb, dst,
-			lower_operand (c, bb, gimple_call_arg (s, sum->returns_param), loc),
-			sum->returns_param_off, loc);
+    lower_returned_arg (c, bb, dst, given, sum->returns_param_off, loc);
   if (sum->returns_alloc && dst)
     {
       mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
@@ -1954,6 +1966,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   /* memcpy (d, s, n) returns d: its result is a copy of the argument (made after
      the call, below).  */
   unsigned ret_arg = k && k->kind == MR_KNOWN_USE ? (unsigned) (k->flags >> 4) - 1 : ~0u;
+  if (ret_arg >= nargs || !copyable_arg (call->args[ret_arg]))
+    ret_arg = ~0u;
   if (ret_arg < nargs)
     e->dst = 0;
   if (size_input)
