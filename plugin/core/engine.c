@@ -676,37 +676,47 @@ find_field_stores (const mr_func *f, mr_summary *sum)
       }
 }
 
-/* The pointer PHI that defines value v, or NULL.  */
-static const mr_phi *
-pointer_phi (const mr_func *f, uint32_t v)
+/* Which values may be a parameter (plus an offset): its copies, and PHIs with such
+   an argument (`return c ? p : q;`, `while (*p) p++; return p;`), by value root.
+   A fixpoint over the PHIs; the caller frees the array.  */
+static bool *
+param_values (const mr_func *f)
 {
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
-      if (f->blocks[b].phis[i].dst == v)
-	return f->blocks[b].phis[i].is_pointer ? &f->blocks[b].phis[i] : NULL;
-  return NULL;
+  bool *may = mr_xcalloc (f->nvalues, sizeof *may);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (f->params[i] && f->params[i] < f->nvalues)
+      may[f->params[i]] = true;
+  for (bool grew = true; grew;)
+    {
+      grew = false;
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
+	  {
+	    const mr_phi *phi = &f->blocks[b].phis[i];
+	    if (!phi->is_pointer || phi->dst >= f->nvalues || may[phi->dst])
+	      continue;
+	    for (uint32_t k = 0; k < f->blocks[b].npreds; k++)
+	      {
+		int64_t off;
+		mr_opnd a = phi->args[k];
+		if (a.kind == MR_OPND_VALUE && a.id < f->nvalues
+		    && may[mr_func_root (f, a.id, &off)])
+		  {
+		    may[phi->dst] = grew = true;
+		    break;
+		  }
+	      }
+	  }
+    }
+  return may;
 }
 
-/* May operand o be a parameter (plus an offset): one through copies, or a PHI
-   with such an argument (`return c ? p : q;`)?  */
+/* May operand o be a parameter, per param_values?  */
 static bool
-may_be_param (const mr_func *f, mr_opnd o, int depth)
+may_be_param (const mr_func *f, const bool *may, mr_opnd o)
 {
   int64_t off;
-  if (o.kind != MR_OPND_VALUE || depth > 8)
-    return false;
-  if (param_of (f, o, &off) >= 0)
-    return true;
-  const mr_phi *phi = pointer_phi (f, mr_func_root (f, o.id, &off));
-  if (!phi)
-    return false;
-  uint32_t b = 0;
-  while (b < f->nblocks && (phi < f->blocks[b].phis || phi >= f->blocks[b].phis + f->blocks[b].nphis))
-    b++;
-  for (uint32_t k = 0; b < f->nblocks && k < f->blocks[b].npreds; k++)
-    if (may_be_param (f, phi->args[k], depth + 1))
-      return true;
-  return false;
+  return o.kind == MR_OPND_VALUE && o.id < f->nvalues && may[mr_func_root (f, o.id, &off)];
 }
 
 /* The part of no_clobber the events alone decide (see mr_summary): every store is
@@ -718,6 +728,7 @@ static bool
 events_keep_callers_memory (const mr_ctx *c)
 {
   const mr_func *f = c->f;
+  bool phi_returns = false;
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -744,9 +755,10 @@ events_keep_callers_memory (const mr_ctx *c)
 		 (returns_param); any other returned parameter is kept.  */
 	      int64_t off;
 	      int param = param_of (f, e->a, &off);
-	      if (param >= 0 ? param != c->out->summary.returns_param
-		  : c->out->summary.returns_param < 0 && may_be_param (f, e->a, 0))
+	      if (param >= 0 && param != c->out->summary.returns_param)
 		return false;
+	      phi_returns |= param < 0 && c->out->summary.returns_param < 0
+			     && e->a.kind == MR_OPND_VALUE;
 	      break;
 	    }
 	  case MR_EV_DEREF:
@@ -770,7 +782,18 @@ events_keep_callers_memory (const mr_ctx *c)
 	    break;
 	  }
       }
-  return true;
+  /* A returned PHI that may be a parameter (`return c ? p : q;`) keeps it.  */
+  if (!phi_returns)
+    return true;
+  bool *may = param_values (f);
+  bool keeps = true;
+  for (uint32_t b = 0; b < f->nblocks && keeps; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents && keeps; k++)
+      if (f->blocks[b].events[k].kind == MR_EV_RETURN
+	  && may_be_param (f, may, f->blocks[b].events[k].a))
+	keeps = false;
+  free (may);
+  return keeps;
 }
 
 /* After the last return: keep the field frees that held on every path and were
@@ -1662,6 +1685,7 @@ find_return_blocks (driver *d, const mr_func *f)
 static bool
 worth_analysing (const mr_func *f)
 {
+  bool returns_pointer = false;
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
       {
@@ -1669,10 +1693,18 @@ worth_analysing (const mr_func *f)
 	if (e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC || e->kind == MR_EV_ALLOC
 	    || e->size)
 	  return true;
-	if (e->kind == MR_EV_RETURN && may_be_param (f, e->a, 0))
-	  return true;
+	returns_pointer |= e->kind == MR_EV_RETURN && e->a.kind == MR_OPND_VALUE;
       }
-  return false;
+  if (!returns_pointer)
+    return false;
+  bool *may = param_values (f);
+  bool yes = false;
+  for (uint32_t b = 0; b < f->nblocks && !yes; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nevents && !yes; i++)
+      yes = f->blocks[b].events[i].kind == MR_EV_RETURN
+	    && may_be_param (f, may, f->blocks[b].events[i].a);
+  free (may);
+  return yes;
 }
 
 static int
