@@ -824,6 +824,7 @@ finish_summary (mr_ctx *c)
   c->param_loads = NULL;
   c->nparam_loads = 0;
 }
+
 /* Which parameters this return gives back: the returned pointer is the object the
    parameter points to (at some offset), or NULL where the parameter is NULL
    (`if (!p) return NULL;`).  Intersected over every return.  A shared return
@@ -914,9 +915,7 @@ summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
       sum->returns_alloc = true;
     }
   else
-    {
-      sum->other_return = true;
-    }
+    sum->other_return = true;
   sum->saw_return = true;
 }
 
