@@ -32,12 +32,13 @@ mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject
   if (!unchecked && !null)
     return;
   const mr_event *alloc = o->ev;
+  bool checked = null && (o->flags & MR_OBJF_NULL_CHECKED);
   mr_state_add_obj_flags (s, r.obj, MR_OBJF_NULL_REPORTED);
   mr_finding *fd = mr_report (c, MR_RULE_NULL_DEREF_ALLOC, ev, subject);
   if (fd)
     {
       fd->alloc = alloc;
-      fd->known_null = null;
+      fd->known_null = checked;
       mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
     }
 }

@@ -1219,7 +1219,10 @@ refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
       if (o && (o->flags & MR_OBJF_NONNULL))
 	return false;
       if (ts == MR_TS_ALLOCATED)
-	mr_state_set_obj (s, r.obj, MR_TS_NULL, (mr_family) o->family, o->ev);
+	{
+	  mr_state_set_obj (s, r.obj, MR_TS_NULL, (mr_family) o->family, o->ev);
+	  mr_state_add_obj_flags (s, r.obj, MR_OBJF_NULL_CHECKED);
+	}
       else
 	{
 	  int64_t off;
