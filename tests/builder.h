@@ -302,15 +302,16 @@ tb_pred_block (const mr_func *f, uint32_t b, uint32_t k)
 /* Running the engine.
 
    A test file is about some rules: it defines TB_RULES (a mask of TB_RULE (r)) before
-   including this header, double-free and use-after-free by default.  tb_analyze with
-   a NULL config runs the default configuration restricted to those rules, so that
-   what other rules find (a leak of a test's malloc, a null dereference of an
-   unchecked one) does not enter the counts.  Checkers never change what the others
+   including this header, double-free, use-after-free and dangling-return by default.
+   tb_analyze with a NULL config runs the default configuration restricted to those
+   rules, so that what other rules find (a leak of a test's malloc, a null
+   dereference of an unchecked one) does not enter the counts.  Checkers never change what the others
    find (engine-int.h), which test_engine.c checks.  */
 
 #define TB_RULE(r) (1ull << (r))
 #ifndef TB_RULES
-#define TB_RULES (TB_RULE (MR_RULE_DOUBLE_FREE) | TB_RULE (MR_RULE_USE_AFTER_FREE))
+#define TB_RULES (TB_RULE (MR_RULE_DOUBLE_FREE) | TB_RULE (MR_RULE_USE_AFTER_FREE) \
+		  | TB_RULE (MR_RULE_DANGLING_RETURN))
 #endif
 
 /* The default configuration with only the rules in `mask` enabled.  */

@@ -88,12 +88,28 @@ test_null_deref_alloc (void **state)
   tb_deref (f, 0, mr_value (P), true, 2);
   expect_rule_silent (f, MR_RULE_NULL_DEREF_ALLOC);
 
-  /* q = realloc (p, 32); *q = 0;  — realloc may fail too.  */
+  /* q = realloc (p, 32); *q = 0;  — realloc may fail too; nothing checked it, so
+     the finding is not about a checked NULL going on (known_null).  */
   f = tb_func ("realloc", 1);
   tb_realloc (f, 0, Q, mr_value (P), mr_const (32), 1);
   use = tb_deref (f, 0, mr_value (Q), true, 2);
   analyze_rule (f, MR_RULE_NULL_DEREF_ALLOC, &r);
-  tb_expect_one (&r, MR_RULE_NULL_DEREF_ALLOC, use);
+  fd = tb_expect_one (&r, MR_RULE_NULL_DEREF_ALLOC, use);
+  assert_false (fd->known_null);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* p = malloc (16); if (!p) warn (); *p = 0;  — the NULL branch of a check goes
+     on (its handler may not return): known_null, which the report's note uses.  */
+  f = tb_func ("checked-goes-on", 3);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_call (f, 1, 0, "warn", 0, NULL, 0, 0, 0, 2);
+  tb_goto (f, 1, 2);
+  use = tb_deref (f, 2, mr_value (P), true, 3);
+  analyze_rule (f, MR_RULE_NULL_DEREF_ALLOC, &r);
+  fd = tb_expect_one (&r, MR_RULE_NULL_DEREF_ALLOC, use);
+  assert_true (fd->known_null);
   mr_result_free (&r);
   mr_func_free (f);
 }
@@ -147,6 +163,22 @@ test_uninit_read (void **state)
   tb_call1 (f, 0, "init", mr_value (P), 0, 2);
   tb_load (f, 0, 7, mr_value (P), 0, false, 3);
   expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* strtol (s, p, 10); x = *p;  — written through an argument it may be given
+     NULL for (endptr): a write, with no NULL check there.  */
+  f = tb_func ("endptr", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (8), MALLOC_FLAGS, 1);
+  tb_call (f, 0, 0, "strtol", 3,
+	   (mr_opnd[]) { mr_value (Q), mr_value (P), mr_const (10) }, 0x1, 0x2,
+	   MR_EVF_NO_CLOBBER, 2);
+  tb_load (f, 0, 7, mr_value (P), 0, true, 3);
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+  f = tb_func ("endptr-null", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (8), MALLOC_FLAGS, 1);
+  tb_call (f, 0, 0, "strtol", 3,
+	   (mr_opnd[]) { mr_value (Q), mr_value (P), mr_const (10) }, 0x1, 0x2,
+	   MR_EVF_NO_CLOBBER, 2);
+  expect_rule_silent (f, MR_RULE_NULL_DEREF_ALLOC);
 
   /* calloc: zeroed.  */
   f = tb_func ("calloc", 1);

@@ -71,8 +71,52 @@ test_out_line (void **state)
 
   assert_false (mr_families_parse ("outt x y\n", &line, err, sizeof err));
   assert_int_equal (line, 1);
-  assert_non_null (strstr (err, "'pool' or 'out'"));
+  assert_non_null (strstr (err, "'out' or 'noreturn'"));
   assert_false (mr_families_parse ("out x\n", &line, err, sizeof err));
+}
+
+/* NULL: alloc and alloc! never return it, alloc? may; realloc may (like realloc),
+   realloc! never does.  */
+static void
+test_null_suffixes (void **state)
+{
+  (void) state;
+  unsigned line = 0;
+  char err[256] = "";
+  assert_true (mr_families_parse ("alloc  n_alloc   n_free\n"
+				  "alloc! n_alloc2  n_free\n"
+				  "alloc? n_try     n_free\n"
+				  "realloc  n_realloc  n_free\n"
+				  "realloc! n_xrealloc n_free 2\n", &line, err, sizeof err));
+  assert_int_equal (mr_lib_lookup ("n_alloc")->flags & MR_LIB_MAY_FAIL, 0);
+  assert_int_equal (mr_lib_lookup ("n_alloc2")->kind, MR_LIB_ALLOC);
+  assert_int_equal (mr_lib_lookup ("n_alloc2")->flags & MR_LIB_MAY_FAIL, 0);
+  assert_true (mr_lib_lookup ("n_try")->flags & MR_LIB_MAY_FAIL);
+  assert_int_equal (mr_lib_lookup ("n_realloc")->kind, MR_LIB_REALLOC);
+  assert_true (mr_lib_lookup ("n_realloc")->flags & MR_LIB_MAY_FAIL);
+  const mr_lib *l = mr_lib_lookup ("n_xrealloc");
+  assert_int_equal (l->kind, MR_LIB_REALLOC);
+  assert_int_equal (l->flags & MR_LIB_MAY_FAIL, 0);
+  assert_int_equal (l->arg, 1);
+  assert_string_equal (l->family, "n_free");
+  /* The shipped table says the same: g_realloc aborts, g_try_realloc may fail.  */
+  assert_int_equal (mr_lib_lookup ("g_realloc")->flags & MR_LIB_MAY_FAIL, 0);
+  assert_true (mr_lib_lookup ("g_try_realloc")->flags & MR_LIB_MAY_FAIL);
+}
+
+/* noreturn NAME: one word after the keyword.  */
+static void
+test_noreturn_line (void **state)
+{
+  (void) state;
+  unsigned line = 0;
+  char err[256] = "";
+  assert_true (mr_families_parse ("noreturn my_fatal  # exits\n", &line, err, sizeof err));
+  assert_int_equal (mr_lib_lookup ("my_fatal")->kind, MR_LIB_NORETURN);
+  assert_false (mr_families_parse ("\nnoreturn my_fatal free\n", &line, err, sizeof err));
+  assert_int_equal (line, 2);
+  assert_non_null (strstr (err, "noreturn NAME"));
+  assert_false (mr_families_parse ("noreturn\n", &line, err, sizeof err));
 }
 
 int
@@ -81,6 +125,8 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_shipped_entries),
     cmocka_unit_test (test_out_line),
+    cmocka_unit_test (test_null_suffixes),
+    cmocka_unit_test (test_noreturn_line),
   };
   return cmocka_run_group_tests_name ("families", tests, NULL, NULL);
 }

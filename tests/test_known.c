@@ -1,7 +1,8 @@
 /* test_known.c — the C library table and printf format scanning (plugin/core/known.c).
 
    Covers: mr_known_lookup for allocators (malloc, calloc, strdup, alloca), deallocators
-   (free), realloc, functions with known argument effects (memcpy, memset, strlen), the
+   (free), realloc, functions with known argument effects (memcpy, memset, strlen; the
+   strto* endptr, written but not dereferenced) and the argument they return, the
    printf family (format index in flags), and names that are not in the table (unknown,
    NULL, prefixes, case); mr_printf_deref_mask for %s after other conversions, %%,
    '*' width and precision, flags/length modifiers, numbered arguments (not followed),
@@ -84,6 +85,40 @@ test_lookup_use (void **state)
       assert_string_equal (k->name, names[i]);
       assert_int_equal (k->write_mask & ~k->deref_mask, 0);
     }
+
+  /* ... except where an argument may be NULL: strtol's endptr (argument 1) is
+     written, not dereferenced.  */
+  static const char *const strto[] = { "strtol", "strtoul", "strtoll", "strtoull",
+				       "strtod", "strtof", "strtold" };
+  for (size_t i = 0; i < sizeof strto / sizeof strto[0]; i++)
+    {
+      k = mr_known_lookup (strto[i]);
+      assert_non_null (k);
+      assert_int_equal (k->deref_mask, 0x1);
+      assert_int_equal (k->write_mask, 0x2);
+    }
+}
+
+/* Which argument a function returns: FLAGS / 16 - 1, with 4 for a pointer into it.  */
+static void
+test_lookup_returned_arg (void **state)
+{
+  (void) state;
+  static const char *const same[] = { "memcpy", "memmove", "memset", "strcpy", "strncpy",
+				      "strcat", "strncat" };
+  for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+    {
+      const mr_known *k = mr_known_lookup (same[i]);
+      assert_non_null (k);
+      assert_int_equal (k->flags >> 4, 1);	/* argument 0 */
+      assert_int_equal (k->flags & 4, 0);	/* itself */
+    }
+  assert_int_equal (mr_known_lookup ("stpcpy")->flags >> 4, 1);
+  assert_int_equal (mr_known_lookup ("stpcpy")->flags & 4, 4);	/* its end */
+  assert_int_equal (mr_known_lookup ("mempcpy")->flags & 4, 4);
+  /* strchr may return NULL instead: not a copy.  */
+  assert_int_equal (mr_known_lookup ("strchr")->flags >> 4, 0);
+  assert_int_equal (mr_known_lookup ("strlen")->flags >> 4, 0);
 }
 
 static void
@@ -199,6 +234,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_lookup_alloc_free_realloc),
     cmocka_unit_test (test_lookup_use),
+    cmocka_unit_test (test_lookup_returned_arg),
     cmocka_unit_test (test_lookup_printf),
     cmocka_unit_test (test_lookup_unknown),
     cmocka_unit_test (test_printf_basic),

@@ -213,6 +213,42 @@ test_realloc_same_var (void **state)
   tb_return (f, 4, mr_const (0), 6);
   tb_expect_silent (f);
 
+  /* As the lowering makes it, p and q are versions of one variable: the new
+     version is not an overwrite that loses p (realloc moves it), so a failure
+     branch that aborts is still silent; one that returns is the leak, with the
+     allocation noted.  */
+  for (int aborts = 0; aborts < 2; aborts++)
+    {
+      f = tb_func ("realloc-same-var-versions", 5);
+      mr_func_set_value_var (f, P, 7);
+      mr_func_set_value_var (f, Q, 7);
+      al = alloc_checked (f);
+      e = tb_event (f, 2, MR_EV_REALLOC, 3);
+      e->dst = Q;
+      e->a = mr_value (P);
+      e->b = mr_const (32);
+      e->family = MR_FAM_MALLOC;
+      e->flags = MR_EVF_MAY_FAIL | MR_EVF_SAME_VAR;
+      re = e->id;
+      tb_if (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 3, 4);
+      if (aborts)
+	tb_call (f, 3, 0, "abort", 0, NULL, 0, 0, 0, 4);
+      else
+	tb_return (f, 3, mr_const (-1), 4);
+      tb_free (f, 4, mr_value (Q), 5);
+      tb_return (f, 4, mr_const (0), 6);
+      if (aborts)
+	tb_expect_silent (f);
+      else
+	{
+	  tb_analyze (f, NULL, &r);
+	  fd = tb_expect_one (&r, MR_RULE_LEAK, re);
+	  tb_expect_note (fd, MR_NOTE_ALLOCATED_HERE, al);
+	  mr_result_free (&r);
+	  mr_func_free (f);
+	}
+    }
+
   /* q = realloc (p, 32) into another variable: p is still there to free.  */
   f = tb_func ("realloc-other-var", 5);
   alloc_checked (f);

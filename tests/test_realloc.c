@@ -239,6 +239,48 @@ test_realloc_null_is_malloc (void **state)
   mr_func_free (f);
 }
 
+/* A realloc that never returns NULL (no MR_EVF_MAY_FAIL: xrealloc, g_realloc, a
+   families file's realloc! line) only succeeds: its NULL branch is not a path, not
+   even with a size that may be 0, and the old block is moved all the same.  */
+static void
+test_never_null_realloc (void **state)
+{
+  (void) state;
+  /* q = xrealloc (p, n); if (q == NULL) { free (p); free (p); }  — infeasible.  */
+  mr_func *f = tb_func ("never-null", 3);
+  uint32_t re = tb_realloc (f, 0, Q, mr_value (P), mr_value (N), 1);
+  tb_ev (f, re)->flags = MR_EVF_SIZE_INPUT;
+  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_free (f, 1, mr_value (P), 2);
+  tb_free (f, 1, mr_value (P), 3);
+  tb_goto (f, 1, 2);
+  tb_expect_silent (f);
+
+  /* q = xrealloc (p, 16); free (p);  — still a double free: p was moved.  */
+  f = tb_func ("never-null-df", 1);
+  re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 1);
+  tb_ev (f, re)->flags = 0;
+  uint32_t fr = tb_free (f, 0, mr_value (P), 2);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, fr);
+  tb_expect_note (fd, MR_NOTE_FIRST_FREE, re);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* q = xrealloc (NULL, 16); *q = 0;  — a fresh block that is not NULL.  */
+  f = tb_func ("never-null-fresh", 1);
+  re = tb_realloc (f, 0, Q, mr_const (0), SIZE, 1);
+  tb_ev (f, re)->flags = 0;
+  tb_store (f, 0, mr_value (Q), 0, mr_const (0), false, 2);
+  mr_config cfg;
+  tb_config_only (&cfg, TB_RULE (MR_RULE_NULL_DEREF_ALLOC));
+  tb_analyze (f, &cfg, &r);
+  assert_int_equal (r.nfindings, 0);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
 static void
 test_realloc_zero (void **state)
 {
@@ -352,6 +394,7 @@ main (void)
     cmocka_unit_test (test_realloc_of_freed),
     cmocka_unit_test (test_realloc_null_is_malloc),
     cmocka_unit_test (test_realloc_zero),
+    cmocka_unit_test (test_never_null_realloc),
   };
   const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_realloc_literal_zero),

@@ -160,8 +160,9 @@ test_field_stores (void **state)
   assert_false (s.no_clobber);
 }
 
-/* What breaks no_clobber: a call that may write, returning a parameter, a pointer
-   stored into a static.  */
+/* What breaks no_clobber: a call that may write, returning a parameter on some
+   paths only, a pointer stored into a static.  Returning it on every path does not:
+   callers copy it (returns_param).  */
 static void
 test_no_clobber (void **state)
 {
@@ -185,7 +186,21 @@ test_no_clobber (void **state)
   f->params[0] = P;
   f->nparams = 1;
   tb_return (f, 0, mr_value (P), 1);
-  assert_false (summary_of (f).no_clobber);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.returns_param, 0);
+  assert_true (s.no_clobber);
+
+  /* return c ? p : q;  — p is kept on one path.  */
+  f = tb_func ("either", 3);
+  f->params[0] = P;
+  f->params[1] = Q;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_value (P), 1);
+  tb_return (f, 2, mr_value (Q), 2);
+  s = summary_of (f);
+  assert_int_equal (s.returns_param, -1);
+  assert_false (s.no_clobber);
 
   f = tb_func ("keep", 1);
   f->params[0] = P;
@@ -194,6 +209,67 @@ test_no_clobber (void **state)
   tb_store (f, 0, mr_addr (g, 0), 0, mr_value (P), true, 1);
   tb_return (f, 0, mr_none (), 2);
   assert_false (summary_of (f).no_clobber);
+}
+
+/* returns_param: the parameter every return gives back (strcpy-like), at its
+   offset; NULL where the parameter is NULL counts; anything else on one path, or
+   a shared return block merging the paths, is checked path by path.  */
+static void
+test_returns_param (void **state)
+{
+  (void) state;
+  /* char *f (char *d, char *s) { return d + 0; }  through a copy.  */
+  mr_func *f = tb_func ("dst", 1);
+  f->params[0] = D;
+  f->params[1] = P;
+  f->nparams = 2;
+  tb_copy (f, 0, Q, mr_value (D), 0, true, 1);
+  tb_return (f, 0, mr_value (Q), 2);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.returns_param, 0);
+  assert_int_equal (s.returns_param_off, 0);
+
+  /* if (!p) return NULL; return p + 4;  in a shared return block (a PHI).  */
+  f = tb_func ("skip", 4);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_goto (f, 1, 3);
+  tb_copy (f, 2, Q, mr_value (P), 4, true, 2);
+  tb_goto (f, 2, 3);
+  mr_phi *phi = mr_block_add_phi (f, 3, A, true);
+  phi->args[0] = mr_const (0);
+  phi->args[1] = mr_value (Q);
+  tb_return (f, 3, mr_value (A), 3);
+  s = summary_of (f);
+  assert_int_equal (s.returns_param, 0);
+  assert_int_equal (s.returns_param_off, 4);
+
+  /* if (!p) return NULL; ... return p;  but NULL also where p is not.  */
+  f = tb_func ("not-always", 4);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (D), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_goto (f, 1, 3);
+  tb_goto (f, 2, 3);
+  phi = mr_block_add_phi (f, 3, A, true);
+  phi->args[0] = mr_const (0);
+  phi->args[1] = mr_value (P);
+  tb_return (f, 3, mr_value (A), 3);
+  s = summary_of (f);
+  assert_int_equal (s.returns_param, -1);
+
+  /* The offset varies: unknown.  */
+  f = tb_func ("varies", 3);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (D), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_copy (f, 1, Q, mr_value (P), 1, true, 1);
+  tb_return (f, 1, mr_value (Q), 2);
+  tb_return (f, 2, mr_value (P), 3);
+  s = summary_of (f);
+  assert_int_equal (s.returns_param, 0);
+  assert_true (s.returns_param_off == MR_OFF_UNKNOWN);
 }
 
 static void
@@ -292,6 +368,7 @@ main (void)
     cmocka_unit_test (test_field_frees),
     cmocka_unit_test (test_field_stores),
     cmocka_unit_test (test_no_clobber),
+    cmocka_unit_test (test_returns_param),
     cmocka_unit_test (test_summary_same),
     cmocka_unit_test (test_handover),
     cmocka_unit_test (test_quiet_null),

@@ -68,11 +68,27 @@ test_use_kinds (void **state)
   mr_result_free (&r);
   mr_func_free (f);
 
-  /* return p;  */
+  /* return p;  is its own rule, dangling-return, with the same facts.  */
   f = tb_func ("return", 1);
   fr = tb_free (f, 0, mr_value (P), 1);
   use = tb_return (f, 0, mr_value (P), 2);
-  expect_uaf (f, &r, fr, use, MR_USE_RETURN);
+  tb_analyze (f, NULL, &r);
+  assert_int_equal (tb_count (&r, MR_RULE_USE_AFTER_FREE), 0);
+  fd = tb_expect_one (&r, MR_RULE_DANGLING_RETURN, use);
+  assert_int_equal (fd->use, MR_USE_RETURN);
+  assert_int_equal (fd->freed_by->id, fr);
+  tb_expect_note (fd, MR_NOTE_FREED_HERE, fr);
+  mr_result_free (&r);
+  mr_func_free (f);
+  /* ... and switched off alone: nothing else reports the return.  */
+  f = tb_func ("return-off", 1);
+  tb_free (f, 0, mr_value (P), 1);
+  tb_return (f, 0, mr_value (P), 2);
+  mr_config cfg;
+  tb_config (&cfg);
+  cfg.enabled[MR_RULE_DANGLING_RETURN] = false;
+  tb_analyze (f, &cfg, &r);
+  assert_int_equal (r.nfindings, 0);
   mr_result_free (&r);
   mr_func_free (f);
 

@@ -78,6 +78,20 @@ reachable_after_return (const mr_ctx *c, const mr_state *s, const mr_event *ret,
     }
 }
 
+/* The allocation (or realloc) event that made object key, if the function made it.  */
+static const mr_event *
+alloc_event (const mr_func *f, uint32_t key)
+{
+  if ((key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) != MR_OBJ_ALLOC)
+    return NULL;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
+      if (f->blocks[b].events[i].id == MR_OBJ_INDEX (key))
+	return f->blocks[b].events[i].kind == MR_EV_ALLOC
+		 || f->blocks[b].events[i].kind == MR_EV_REALLOC ? &f->blocks[b].events[i] : NULL;
+  return NULL;
+}
+
 static mr_opnd
 alloc_subject (const mr_event *alloc)
 {
@@ -122,7 +136,13 @@ mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_
 	  /* Lost when p = realloc (p, n) failed: say so, at the realloc.  */
 	  mr_finding *fd = mr_report (c, MR_RULE_LEAK, o->ev, o->ev->a);
 	  if (fd)
-	    fd->alloc = o->ev;
+	    {
+	      fd->alloc = o->ev;
+	      const mr_event *made = MR_OBJ_INDEX (o->key) != o->ev->id
+				     ? alloc_event (c->f, o->key) : NULL;
+	      if (made)
+		mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, made);
+	    }
 	  continue;
 	}
       mr_finding *fd = mr_report_once (c, MR_RULE_LEAK, ret, alloc_subject (o->ev), o->ev);
@@ -194,8 +214,10 @@ mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t va
       if (held_elsewhere (c, s, o->key, slot ? 0 : var, except, &held_by_var) || !held_by_var)
 	continue;
       /* p = f (p, ...): the call received it before its result replaced it (it
-	 may keep it, free it or return it: BIO_push, xmlStrcat).  */
-      if (passed_to_call (c, s, ev, o->key))
+	 may keep it, free it or return it: BIO_push, xmlStrcat).  p = realloc (p,
+	 n) moves it: lost only if realloc fails (mr_check_realloc_leak).  */
+      if (passed_to_call (c, s, ev, o->key)
+	  || (ev->kind == MR_EV_REALLOC && mr_ref_of (c, s, ev->a).obj == o->key))
 	continue;
       uint32_t key = o->key;
       mr_finding *fd = mr_report_once (c, MR_RULE_LEAK, ev, alloc_subject (o->ev), o->ev);

@@ -8,7 +8,10 @@
      memset (p, 0, n);        dereference of possibly-NULL 'p'
 
    A check through any copy counts (the state is per object), and so does a path
-   that ends (return, abort) when it is NULL.  One warning per object and path.  */
+   that ends (return, abort, a function that never returns) when it is NULL.  When
+   the NULL branch of a check goes on to the dereference, the finding says so
+   (known_null): often the branch calls an error handler that is not declared
+   noreturn.  One warning per object and path.  */
 
 #include "engine-int.h"
 #include "infer.h"
@@ -29,11 +32,13 @@ mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject
   if (!unchecked && !null)
     return;
   const mr_event *alloc = o->ev;
+  bool checked = null && (o->flags & MR_OBJF_NULL_CHECKED);
   mr_state_add_obj_flags (s, r.obj, MR_OBJF_NULL_REPORTED);
   mr_finding *fd = mr_report (c, MR_RULE_NULL_DEREF_ALLOC, ev, subject);
   if (fd)
     {
       fd->alloc = alloc;
+      fd->known_null = checked;
       mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
     }
 }

@@ -33,6 +33,10 @@ typedef struct mr_ctx
   mr_param_load *param_loads;
   uint32_t nparam_loads;
   bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
+  bool ret_seen;			/* some return was summarized */
+  uint32_t ret_params;			/* parameters every return so far gave back */
+  uint32_t ret_off_set;			/* ... of which ret_off[i] holds an offset */
+  int64_t ret_off[32];			/* the offset into parameter i returned */
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */

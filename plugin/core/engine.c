@@ -350,7 +350,8 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
 
 /* realloc (a, b): checked like a free of a, then three outcomes.  Success: a is
    freed (moved) and dst is a new block.  Failure: dst is NULL and a untouched, or,
-   when b may be 0, a freed by glibc's realloc (p, 0) (MEM36-C).  */
+   when b may be 0, a freed by glibc's realloc (p, 0) (MEM36-C).  A realloc that
+   never returns NULL (no MR_EVF_MAY_FAIL: xrealloc, g_realloc) only succeeds.  */
 static void
 apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 {
@@ -369,6 +370,9 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
 		  || size_fact_allows_zero (c, s, ev->b));
   bool nonzero = !(ev->b.kind == MR_OPND_CONST && ev->b.num == 0);
+  bool may_fail = (ev->flags & MR_EVF_MAY_FAIL) != 0;
+  if (!may_fail)
+    zero = false, nonzero = true;
   int64_t off;
   uint32_t size_root = root_of (c, ev->b, &off);
   if (off != 0)
@@ -407,7 +411,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       else
 	mr_state_free (z);
     }
-  if (moves && nonzero)
+  if (moves && nonzero && may_fail)
     {
       mr_state *fail = mr_state_copy (s);
       if (!size_root || mr_state_refine (fail, size_root, MR_CMP_NE, 0, true))
@@ -432,7 +436,8 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   mr_state_retire (s, key);
   /* realloc (NULL, n) is malloc (n), which may fail; a moved block succeeded.  */
   mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
-  o->flags = moves ? MR_OBJF_NONNULL : MR_OBJF_MAYBE_NULL | MR_OBJF_UNINIT;
+  o->flags = moves ? MR_OBJF_NONNULL
+	     : MR_OBJF_UNINIT | (may_fail ? MR_OBJF_MAYBE_NULL : MR_OBJF_NONNULL);
   if (mr_may_be_zero (c, s, ev->b))
     o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)
@@ -671,6 +676,49 @@ find_field_stores (const mr_func *f, mr_summary *sum)
       }
 }
 
+/* Which values may be a parameter (plus an offset): its copies, and PHIs with such
+   an argument (`return c ? p : q;`, `while (*p) p++; return p;`), by value root.
+   A fixpoint over the PHIs; the caller frees the array.  */
+static bool *
+param_values (const mr_func *f)
+{
+  bool *may = mr_xcalloc (f->nvalues, sizeof *may);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (f->params[i] && f->params[i] < f->nvalues)
+      may[f->params[i]] = true;
+  for (bool grew = true; grew;)
+    {
+      grew = false;
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
+	  {
+	    const mr_phi *phi = &f->blocks[b].phis[i];
+	    if (!phi->is_pointer || phi->dst >= f->nvalues || may[phi->dst])
+	      continue;
+	    for (uint32_t k = 0; k < f->blocks[b].npreds; k++)
+	      {
+		int64_t off;
+		mr_opnd a = phi->args[k];
+		if (a.kind == MR_OPND_VALUE && a.id < f->nvalues
+		    && may[mr_func_root (f, a.id, &off)])
+		  {
+		    may[phi->dst] = grew = true;
+		    break;
+		  }
+	      }
+	  }
+    }
+  return may;
+}
+
+/* May operand o be a parameter, per param_values?  */
+static bool
+may_be_param (const mr_func *f, const bool *may, mr_opnd o)
+{
+  int64_t off;
+  return o.kind == MR_OPND_VALUE && o.id < f->nvalues && may[mr_func_root (f, o.id, &off)];
+}
+
 /* The part of no_clobber the events alone decide (see mr_summary): every store is
    to a local or a non-pointer value at a known offset, every call is one that
    writes nothing the caller sees, no parameter is returned or stored, and every
@@ -680,6 +728,7 @@ static bool
 events_keep_callers_memory (const mr_ctx *c)
 {
   const mr_func *f = c->f;
+  bool phi_returns = false;
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -701,9 +750,17 @@ events_keep_callers_memory (const mr_ctx *c)
 		return false;
 	    break;
 	  case MR_EV_RETURN:
-	    if (is_param_root (f, e->a))
-	      return false;
-	    break;
+	    {
+	      /* A parameter given back on every path is a copy for the caller
+		 (returns_param); any other returned parameter is kept.  */
+	      int64_t off;
+	      int param = param_of (f, e->a, &off);
+	      if (param >= 0 && param != c->out->summary.returns_param)
+		return false;
+	      phi_returns |= param < 0 && c->out->summary.returns_param < 0
+			     && e->a.kind == MR_OPND_VALUE;
+	      break;
+	    }
 	  case MR_EV_DEREF:
 	    if ((e->flags & MR_EVF_WRITE) && !local_target (f, e->a))
 	      return false;
@@ -725,7 +782,18 @@ events_keep_callers_memory (const mr_ctx *c)
 	    break;
 	  }
       }
-  return true;
+  /* A returned PHI that may be a parameter (`return c ? p : q;`) keeps it.  */
+  if (!phi_returns)
+    return true;
+  bool *may = param_values (f);
+  bool keeps = true;
+  for (uint32_t b = 0; b < f->nblocks && keeps; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents && keeps; k++)
+      if (f->blocks[b].events[k].kind == MR_EV_RETURN
+	  && may_be_param (f, may, f->blocks[b].events[k].a))
+	keeps = false;
+  free (may);
+  return keeps;
 }
 
 /* After the last return: keep the field frees that held on every path and were
@@ -743,11 +811,54 @@ finish_summary (mr_ctx *c)
     else if (sum->field_frees[i].freed)
       sometimes = true;
   sum->nfield_frees = (uint8_t) n;
+  /* The first parameter every return gave back.  */
+  for (uint32_t i = 0; i < 32 && sum->saw_return; i++)
+    if (c->ret_params & (1u << i))
+      {
+	sum->returns_param = (int32_t) i;
+	sum->returns_param_off = (c->ret_off_set & (1u << i)) ? c->ret_off[i] : 0;
+	break;
+      }
   sum->no_clobber = !sometimes && events_keep_callers_memory (c);
   free (c->param_loads);
   c->param_loads = NULL;
   c->nparam_loads = 0;
 }
+
+/* Which parameters this return gives back: the returned pointer is the object the
+   parameter points to (at some offset), or NULL where the parameter is NULL
+   (`if (!p) return NULL;`).  Intersected over every return.  A shared return
+   block is judged on each edge into it (enter_block), before the paths' states
+   are merged and the returned PHI loses what each path returned.  */
+static void
+summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  uint32_t here = 0;
+  mr_ref r = ev->a.kind == MR_OPND_NONE ? (mr_ref) { MR_OBJ_NONE, 0 } : mr_ref_of (c, s, ev->a);
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      uint32_t v = c->f->params[i];
+      if (!v || (!is_object (r.obj) && r.obj != MR_OBJ_NULL))
+	continue;
+      mr_ref p = mr_state_lookup (s, v);
+      if (p.obj != r.obj)
+	continue;
+      here |= 1u << i;
+      if (r.obj == MR_OBJ_NULL)
+	continue;
+      bool exact = r.off != MR_OFF_UNKNOWN && p.off != MR_OFF_UNKNOWN
+		   && r.off != MR_OFF_POSITIVE && p.off != MR_OFF_POSITIVE;
+      int64_t off = exact ? r.off - p.off : MR_OFF_UNKNOWN;
+      if (!(c->ret_off_set & (1u << i)))
+	c->ret_off[i] = off;
+      else if (c->ret_off[i] != off)
+	c->ret_off[i] = MR_OFF_UNKNOWN;
+      c->ret_off_set |= 1u << i;
+    }
+  c->ret_params = c->ret_seen ? c->ret_params & here : here;
+  c->ret_seen = true;
+}
+
 static void
 summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 {
@@ -994,6 +1105,11 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
 		check_access (c, s, ev, call->args[i], (call->write_mask & (1u << i)) != 0);
 	    }
+	/* Written only when not NULL (strtol's endptr): nothing to check, but the
+	   memory counts as written.  */
+	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	  if ((call->write_mask & ~call->deref_mask) & (1u << i))
+	    mark_written (s, mr_ref_of (c, s, call->args[i]).obj);
 	if (ev->size)
 	  mr_check_alloc_size (c, s, ev);
 	if (ev->dst)
@@ -1037,6 +1153,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       if (ev->a.kind != MR_OPND_NONE)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
       summarize_return (c, s, ev);
+      if (!c->return_block_ev || c->return_block_ev != ev)
+	summarize_returned_param (c, s, ev);
       if (!c->return_block_ev || c->return_block_ev != ev)
 	mr_check_dangling_at_return (c, s, ev);
       /* Leaks on the paths into a shared return block were judged on the edges.  */
@@ -1101,7 +1219,10 @@ refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
       if (o && (o->flags & MR_OBJF_NONNULL))
 	return false;
       if (ts == MR_TS_ALLOCATED)
-	mr_state_set_obj (s, r.obj, MR_TS_NULL, (mr_family) o->family, o->ev);
+	{
+	  mr_state_set_obj (s, r.obj, MR_TS_NULL, (mr_family) o->family, o->ev);
+	  mr_state_add_obj_flags (s, r.obj, MR_OBJF_NULL_CHECKED);
+	}
       else
 	{
 	  int64_t off;
@@ -1441,6 +1562,7 @@ enter_block (driver *d, const mr_edge *e, mr_state *t)
   apply_phis (c, t, &f->blocks[e->dst], pred_index (f, edge));
   if (d->return_ev[e->dst])
     {
+      summarize_returned_param (c, t, d->return_ev[e->dst]);
       mr_check_leaks_at_return (c, t, d->return_ev[e->dst], &e->loc);
       mr_check_dangling_at_return (c, t, d->return_ev[e->dst]);
     }
@@ -1560,19 +1682,31 @@ find_return_blocks (driver *d, const mr_func *f)
     }
 }
 
-/* True if the function contains anything the enabled rules look at.  */
+/* True if the function contains anything the enabled rules look at, or returns
+   what may be a parameter (its summary's returns_param).  */
 static bool
 worth_analysing (const mr_func *f)
 {
+  bool returns_pointer = false;
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
       {
-	mr_event_kind k = f->blocks[b].events[i].kind;
-	if (k == MR_EV_FREE || k == MR_EV_REALLOC || k == MR_EV_ALLOC
-	    || f->blocks[b].events[i].size)
+	const mr_event *e = &f->blocks[b].events[i];
+	if (e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC || e->kind == MR_EV_ALLOC
+	    || e->size)
 	  return true;
+	returns_pointer |= e->kind == MR_EV_RETURN && e->a.kind == MR_OPND_VALUE;
       }
-  return false;
+  if (!returns_pointer)
+    return false;
+  bool *may = param_values (f);
+  bool yes = false;
+  for (uint32_t b = 0; b < f->nblocks && !yes; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nevents && !yes; i++)
+      yes = f->blocks[b].events[i].kind == MR_EV_RETURN
+	    && may_be_param (f, may, f->blocks[b].events[i].a);
+  free (may);
+  return yes;
 }
 
 static int
@@ -1592,6 +1726,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->derefs != b->derefs || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
+      || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores)
     return false;
   for (uint32_t i = 0; i < a->nfield_stores; i++)
@@ -1612,6 +1747,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 {
   memset (&out->summary, 0, sizeof out->summary);
   out->summary.reallocs_param = -1;
+  out->summary.returns_param = -1;
   mr_config cfg_copy = *cfg_in;
   if (cfg_copy.max_states_per_block < 1)
     cfg_copy.max_states_per_block = 1;

@@ -69,6 +69,8 @@ typedef struct mr_finding
   const mr_event *alloc;	/* the allocation concerned, if known */
   uint16_t expected;		/* mismatched-dealloc: the family the memory needs */
   int64_t offset;		/* free-offset: bytes past the start, or MR_OFF_* */
+  bool known_null;		/* null-deref-alloc: NULL for sure on the path (it was
+				   checked, and the NULL branch went on) */
   const mr_event *dedup;	/* findings with the same rule and dedup event are one */
   const mr_loc *loc;		/* where to report, when not at ev (a leak on a path
 				   into a shared return block: that path's return) */
@@ -125,6 +127,11 @@ typedef struct mr_summary
   uint16_t alloc_family;
   bool may_return_null;
   int32_t reallocs_param;	/* returns realloc (param, ...): the parameter, or -1 */
+  int32_t returns_param;	/* every return gives this parameter back, or -1
+				   (a strcpy-like `return dst;`; NULL where the
+				   parameter is NULL counts): callers copy it */
+  int64_t returns_param_off;	/* at this offset into it, MR_OFF_UNKNOWN if it
+				   varies (`while (*p) p++; return p;`) */
   bool no_clobber;		/* the call changes nothing the caller sees beyond what
 				   the summary says: no pointer stored outside its
 				   locals, no parameter kept or returned, no call that

@@ -107,23 +107,29 @@ mr_families_parse (const char *text, unsigned *bad_line, char *err, size_t errle
 	continue;
       mr_lib e = { 0 };
       unsigned need = 3;
-      if (word_is (w[0], wl[0], "alloc"))
+      /* A '?' suffix: may return NULL; a '!' suffix: never does.  */
+      if (word_is (w[0], wl[0], "alloc") || word_is (w[0], wl[0], "alloc!"))
 	e.kind = MR_LIB_ALLOC;
       else if (word_is (w[0], wl[0], "alloc?"))
-	e.kind = MR_LIB_ALLOC, e.flags = 1;
+	e.kind = MR_LIB_ALLOC, e.flags = MR_LIB_MAY_FAIL;
       else if (word_is (w[0], wl[0], "free"))
 	e.kind = MR_LIB_FREE;
       else if (word_is (w[0], wl[0], "realloc"))
+	e.kind = MR_LIB_REALLOC, e.flags = MR_LIB_MAY_FAIL;
+      else if (word_is (w[0], wl[0], "realloc!"))
 	e.kind = MR_LIB_REALLOC;
       else if (word_is (w[0], wl[0], "pool"))
 	e.kind = MR_LIB_POOL, need = 2;
       else if (word_is (w[0], wl[0], "out"))
 	e.kind = MR_LIB_OUT;
+      else if (word_is (w[0], wl[0], "noreturn"))
+	e.kind = MR_LIB_NORETURN, need = 2;
       else
 	{
 	  *bad_line = lineno;
 	  snprintf (err, errlen, "unknown keyword '%.*s'; expected 'alloc', 'alloc?', "
-		    "'free', 'realloc', 'pool' or 'out'", (int) wl[0], w[0]);
+		    "'alloc!', 'free', 'realloc', 'realloc!', 'pool', 'out' or 'noreturn'",
+		    (int) wl[0], w[0]);
 	  return false;
 	}
       bool has_arg = (e.kind == MR_LIB_FREE || e.kind == MR_LIB_REALLOC
@@ -132,7 +138,8 @@ mr_families_parse (const char *text, unsigned *bad_line, char *err, size_t errle
 	{
 	  *bad_line = lineno;
 	  snprintf (err, errlen, "'%.*s' takes %s", (int) wl[0], w[0],
-		    need == 2 ? "a function name: pool NAME"
+		    need == 2 ? (e.kind == MR_LIB_POOL ? "a function name: pool NAME"
+				 : "a function name: noreturn NAME")
 		    : e.kind == MR_LIB_ALLOC ? "a function and its family: alloc NAME FAMILY"
 		    : "a function, its family and optionally the argument (1-based): "
 		      "free NAME FAMILY [ARG]");

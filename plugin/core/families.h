@@ -2,14 +2,21 @@
    (libs.def) and a user's families file (-fplugin-arg-memrules-families=FILE).
 
    A families file has one function per line; '#' starts a comment:
-       alloc    NAME FAMILY          NAME returns memory released by FAMILY
+       alloc    NAME FAMILY          NAME returns memory released by FAMILY, never NULL
+                                     (xmalloc: it does not return when out of memory)
        alloc?   NAME FAMILY          the same, and NAME may return NULL
+       alloc!   NAME FAMILY          alloc, said explicitly
        free     NAME FAMILY [ARG]    NAME releases its argument ARG (1-based, default 1)
-       realloc  NAME FAMILY [ARG]    NAME moves argument ARG, like realloc
+       realloc  NAME FAMILY [ARG]    NAME moves argument ARG, like realloc: it may
+                                     return NULL and leave the argument alone
+       realloc! NAME FAMILY [ARG]    the same, and NAME never returns NULL (xrealloc)
        pool     NAME                 NAME returns pool memory: never leaked or freed alone
        out      NAME FAMILY [ARG]    NAME stores memory of FAMILY through its argument ARG
                                      (asprintf (&s, ...): ARG 1)
-   FAMILY is the name of the family's deallocator (g_free, talloc_free, ...).  */
+       noreturn NAME                 NAME never returns (a fatal error handler)
+   FAMILY is the name of the family's deallocator (g_free, talloc_free, ...).
+   A declaration with __attribute__ ((returns_nonnull)) makes alloc? and realloc
+   lines never NULL too.  */
 
 #ifndef MR_FAMILIES_H
 #define MR_FAMILIES_H
@@ -24,7 +31,8 @@ extern "C" {
 typedef enum mr_lib_kind
 {
   MR_LIB_ALLOC, MR_LIB_FREE, MR_LIB_REALLOC, MR_LIB_POOL,
-  MR_LIB_OUT			/* stores a new allocation through argument ARG */
+  MR_LIB_OUT,			/* stores a new allocation through argument ARG */
+  MR_LIB_NORETURN		/* never returns (a families file's noreturn line) */
 } mr_lib_kind;
 
 /* mr_lib.flags.  */

@@ -62,8 +62,10 @@ enum
   MR_OBJF_CLEARED = 1 << 7,	/* wiped with explicit_bzero and the like */
   MR_OBJF_UAF_REPORTED = 1 << 8,	/* use-after-free reported on this path */
   MR_OBJF_NULL_REPORTED = 1 << 9,	/* null-deref-alloc reported on this path */
-  MR_OBJF_QUIET_NULL = 1 << 10	/* from a wrapper that may return NULL (see
+  MR_OBJF_QUIET_NULL = 1 << 10,	/* from a wrapper that may return NULL (see
 				   MR_EVF_QUIET_NULL): leaked only once checked */
+  MR_OBJF_NULL_CHECKED = 1 << 11	/* NULL because a check said so (not a failed
+				   realloc's result nobody tested) */
 };
 
 typedef struct mr_ref

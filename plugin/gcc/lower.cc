@@ -540,6 +540,15 @@ returns_nonnull_p (tree fndecl)
 	 || lookup_attribute ("returns_nonnull", DECL_ATTRIBUTES (fndecl));
 }
 
+/* A function a families file says never returns (`noreturn fatal`): a project's
+   error handler defined in another file and not declared noreturn.  */
+static bool
+declared_noreturn (tree fndecl)
+{
+  const mr_lib *lib = mr_lib_lookup (callee_name (fndecl));
+  return lib && lib->kind == MR_LIB_NORETURN;
+}
+
 /* The deallocator an allocator names with __attribute__ ((malloc (dealloc, n))).  */
 static tree
 attribute_deallocator (tree fndecl)
@@ -683,13 +692,15 @@ size_is_input (tree t, int depth)
   return false;
 }
 
-/* p = realloc (p, n): the result replaces the pointer realloc was given, either the
-   same variable or the same memory location (s->buf = realloc (s->buf, n)), before
-   anything tests it.  */
+/* p = realloc (p, n): the result replaces the pointer realloc was given (its
+   argument argno), either the same variable or the same memory location (s->buf =
+   realloc (s->buf, n)), before anything tests it.  */
 static bool
-realloc_overwrites_arg (gcall *s)
+realloc_overwrites_arg (gcall *s, unsigned argno)
 {
-  tree lhs = gimple_call_lhs (s), arg = gimple_call_arg (s, 0);
+  if (argno >= gimple_call_num_args (s))
+    return false;
+  tree lhs = gimple_call_lhs (s), arg = gimple_call_arg (s, argno);
   if (!lhs || TREE_CODE (lhs) != SSA_NAME || TREE_CODE (arg) != SSA_NAME)
     return false;
   if (SSA_NAME_VAR (lhs) && SSA_NAME_VAR (lhs) == SSA_NAME_VAR (arg))
@@ -988,14 +999,17 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
 
 /* A function of the knowledge base or a families file (families.h): g_malloc,
    sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
-   (an unknown call's effects), then the allocation or release happens.  */
+   (an unknown call's effects), then the allocation or release happens.  fndecl is
+   its declaration (NULL through a pointer): `returns_nonnull` there says it never
+   returns NULL, whatever the entry says.  */
 static bool
-lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint32_t dst,
-		    mr_loc loc)
+lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *name,
+		    uint32_t dst, mr_loc loc)
 {
   const mr_lib *lib = mr_lib_lookup (name);
-  if (!lib)
+  if (!lib || lib->kind == MR_LIB_NORETURN)
     return false;
+  bool may_fail = (lib->flags & MR_LIB_MAY_FAIL) && !(fndecl && returns_nonnull_p (fndecl));
   unsigned nargs = gimple_call_num_args (s);
   /* Stores through an argument (lower_library_out_call); allocates only when
      handed NULL (realpath (p, buf) returns buf).  */
@@ -1021,7 +1035,10 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint3
       e->b = lib->arg + 1 < nargs ? lower_operand (c, bb, gimple_call_arg (s, lib->arg + 1), loc)
 				  : mr_unknown ();
       e->family = family;
-      e->flags = MR_EVF_MAY_FAIL;
+      /* xrealloc and g_realloc do not return when out of memory: no failure
+	 path.  One that may fail loses p in `p = sqlite3_realloc (p, n)`.  */
+      e->flags = may_fail ? MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, lib->arg)
+					       ? MR_EVF_SAME_VAR : 0) : 0;
       e->via = mr_func_strdup (c->f, name);
       return true;
     }
@@ -1039,7 +1056,7 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, uint3
   e->family = family;
   e->a = mr_none ();
   /* g_malloc and the like abort rather than return NULL.  */
-  e->flags = (lib->flags & 1) ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
+  e->flags = may_fail ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
   return true;
 }
 
@@ -1088,6 +1105,28 @@ lower_field_free (lower_ctx *c, unsigned bb, gcall *s, const mr_field_free *ff,
   fr->via_loc = ff->loc;
 }
 
+/* An argument a returned copy can be made of: a value or a named object's address
+   (anything else would leave the result unbound, not fresh).  */
+static bool
+copyable_arg (mr_opnd a)
+{
+  return a.kind == MR_OPND_VALUE || a.kind == MR_OPND_ADDR;
+}
+
+/* dst = the argument a call returns (memcpy's destination, a summarized function's
+   `return dst;`), at byte offset off: a copy, so the result and the argument are
+   one object to every rule.  */
+static void
+lower_returned_arg (lower_ctx *c, unsigned bb, uint32_t dst, mr_opnd arg, int64_t off,
+		    mr_loc loc)
+{
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+  e->dst = dst;
+  e->a = arg;
+  e->off = off;
+  e->flags = MR_EVF_POINTER;
+}
+
 /* A call to a function analysed earlier in the translation unit: its summary says
    which parameters it frees, whether it returns a fresh allocation (a wrapper of
    malloc: xmalloc), or realloc of a parameter (gdRealloc), and which parameters it
@@ -1125,7 +1164,9 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       e->family = sum->alloc_family ? sum->alloc_family : (uint16_t) MR_FAM_MALLOC;
       /* A wrapper that aborts when realloc fails (jq's jv_mem_realloc) never
 	 fails for its callers.  */
-      e->flags = sum->may_return_null ? MR_EVF_MAY_FAIL : 0;
+      e->flags = sum->may_return_null && !returns_nonnull_p (fndecl)
+		 ? MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, sum->reallocs_param)
+				      ? MR_EVF_SAME_VAR : 0) : 0;
       e->via = mr_func_strdup (c->f, name);
       return true;
     }
@@ -1139,7 +1180,12 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
     call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown ()
 		    : lower_operand (c, bb, gimple_call_arg (s, i), loc);
   call->deref_mask = sum->derefs & ~frees;
-  call->noreturn = mr_never_returns (fndecl);
+  call->noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
+  /* The parameter it gives back, if it does (lowered before the call's event:
+     an address into an object adds one).  */
+  mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
+		  ? lower_operand (c, bb, gimple_call_arg (s, sum->returns_param), loc) : mr_none ();
+  bool copies = copyable_arg (given);
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -1150,7 +1196,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
      (a leak after the call is still a leak), their fields stay known.  */
   if (sum->valid && sum->no_clobber)
     e->flags |= MR_EVF_NO_CLOBBER;
-  e->dst = sum->returns_alloc ? 0 : dst;
+  e->dst = sum->returns_alloc || copies ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
     {
@@ -1172,6 +1218,9 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 	f->via = mr_func_strdup (c->f, name);
 	f->via_loc = sum->free_loc;
       }
+  /* It gives a parameter back (`return dst;`): the result is that argument.  */
+  if (copies && dst)
+    lower_returned_arg (c, bb, dst, given, sum->returns_param_off, loc);
   if (sum->returns_alloc && dst)
     {
       mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
@@ -1517,7 +1566,7 @@ lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc lo
       family = uncertain_family (lib->family);
     }
   else if (lib)
-    return lower_library_call (c, bb, s, name, dst, loc);
+    return lower_library_call (c, bb, s, NULL_TREE, name, dst, loc);
   else
     {
       size_t word, len;
@@ -1831,7 +1880,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
 	  e->b = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
 	  e->family = MR_FAM_MALLOC;
-	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s) ? MR_EVF_SAME_VAR : 0)
+	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, 0) ? MR_EVF_SAME_VAR : 0)
 		     | (size_is_input (gimple_call_arg (s, 1), 0) ? MR_EVF_SIZE_INPUT : 0)
 		     | (sensitive_name_p (gimple_call_arg (s, 0)) ? MR_EVF_SENSITIVE : 0);
 	  e->size = size;
@@ -1864,7 +1913,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 		  && (!mr_unit_view || mr_unit_view (defined_decl (fndecl)));
   if (!k && !has_body && lower_library_out_call (c, bb, s, name, loc))
     return;
-  if (!k && !has_body && lower_library_call (c, bb, s, name, dst, loc))
+  if (!k && !has_body && lower_library_call (c, bb, s, fndecl, name, dst, loc))
     return;
   if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
     return;
@@ -1889,7 +1938,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
   int flags = gimple_call_flags (s);
-  call->noreturn = (flags & ECF_NORETURN) != 0 || (fndecl && mr_never_returns (fndecl));
+  call->noreturn = (flags & ECF_NORETURN) != 0
+		   || (fndecl && (mr_never_returns (fndecl) || declared_noreturn (fndecl)));
   if (fndecl && !k)
     apply_param_attributes (fndecl, call);
   /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
@@ -1913,6 +1963,13 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   e->call = call;
   e->dst = dst;
   e->size = size;
+  /* memcpy (d, s, n) returns d: its result is a copy of the argument (made after
+     the call, below).  */
+  unsigned ret_arg = k && k->kind == MR_KNOWN_USE ? (unsigned) (k->flags >> 4) - 1 : ~0u;
+  if (ret_arg >= nargs || !copyable_arg (call->args[ret_arg]))
+    ret_arg = ~0u;
+  if (ret_arg < nargs)
+    e->dst = 0;
   if (size_input)
     e->flags |= MR_EVF_SIZE_INPUT;
   if (k)
@@ -1933,6 +1990,10 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     }
   else if (flags & (ECF_CONST | ECF_PURE))
     e->flags |= MR_EVF_NO_CLOBBER;
+  /* (e is not valid once another event is added to the block.)  */
+  if (dst && ret_arg < nargs)
+    lower_returned_arg (c, bb, dst, call->args[ret_arg], (k->flags & 4) ? MR_OFF_UNKNOWN : 0,
+			loc);
 
   /* A call whose result lands in memory: store an unknown value there.  */
   if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))

@@ -86,6 +86,7 @@ optimistic_summary (tree decl)
   s.valid = true;
   s.no_clobber = true;
   s.reallocs_param = -1;
+  s.returns_param = -1;
   s.free_family = MR_FAM_MALLOC;
   unsigned i = 0;
   for (tree parm = DECL_ARGUMENTS (decl); parm && i < 32; parm = DECL_CHAIN (parm), i++)

@@ -507,6 +507,10 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
       shown = e.warn (loc, "use after %qs of %s (%s) [memrules-%s]",
 			    dealloc_word (fd->freed_by), w, cert, slug);
       break;
+    case MR_RULE_DANGLING_RETURN:
+      shown = e.warn (loc, "return of %s after %qs (%s) [memrules-%s]",
+		      w, dealloc_word (fd->freed_by), cert, slug);
+      break;
     case MR_RULE_REALLOC_ZERO_FREE:
       if (fd->ev->kind == MR_EV_FREE || fd->ev->kind == MR_EV_REALLOC)
 	shown = e.warn (loc,
@@ -547,8 +551,8 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
       break;
     case MR_RULE_LEAK:
       if (fd->ev->kind == MR_EV_REALLOC)
-	shown = e.warn (loc, "leak of %s if %<realloc%> fails (%s) [memrules-%s]",
-			      w, cert, slug);
+	shown = e.warn (loc, "leak of %s if %qs fails (%s) [memrules-%s]",
+			w, dealloc_word (fd->ev), cert, slug);
       else
 	shown = e.warn (loc, "leak of %s (%s) [memrules-%s]", w, cert, slug);
       break;
@@ -587,6 +591,12 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
     return;
   for (uint32_t i = 0; i < fd->nnotes; i++)
     emit_note (e, &fd->notes[i], what);
+  /* The NULL branch of a check went on: often its error handler does not return
+     but is not declared so.  */
+  if (fd->rule == MR_RULE_NULL_DEREF_ALLOC && fd->known_null)
+    e.note (loc, "%s is NULL here on a path that checked it; if that path calls a "
+	    "function that does not return, declare it %<__attribute__ ((noreturn))%> "
+	    "or list it in a families file (%<noreturn NAME%>)", w);
 }
 
 void

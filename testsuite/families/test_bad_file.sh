@@ -23,7 +23,7 @@ run() {  # run FAMILIES-FILE: the compile's output in $tmp/cc.out, its status in
 run "$dir/bad.families"
 check "a bad line fails the compile" sh -c "test \"\$(cat $tmp/rc)\" -ne 0"
 check "the error names the file and line" grep -q "bad.families:2: unknown keyword 'frobnicate'" "$tmp/cc.out"
-check "and says what is accepted" grep -q "expected 'alloc', 'alloc?', 'free', 'realloc', 'pool' or 'out'" "$tmp/cc.out"
+check "and says what is accepted" grep -q "expected 'alloc', 'alloc?', 'alloc!', 'free', 'realloc', 'realloc!', 'pool', 'out' or 'noreturn'" "$tmp/cc.out"
 run "$tmp/none.families"
 check "a missing file fails the compile" sh -c "test \"\$(cat $tmp/rc)\" -ne 0"
 check "and says so" grep -q "cannot read" "$tmp/cc.out"

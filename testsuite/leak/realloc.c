@@ -95,3 +95,32 @@ char *test_6(const char *s)
   }
   return q; /* { dg-bogus "leak of" } */
 }
+
+/* Wrappers of the translation unit: one that aborts when realloc fails never loses
+   p; one that passes realloc's NULL on does, and is named in the warning.  */
+void *grow_or_die(void *p, size_t n)
+{
+  void *q = realloc(p, n);
+  if (q == NULL)
+    abort();
+  return q;
+}
+
+void *grow(void *p, size_t n)
+{
+  return realloc(p, n);
+}
+
+int test_wrappers(size_t n)
+{
+  char *p = malloc(16);
+  if (p == NULL)
+    return -1;
+  p[0] = '\0';
+  p = grow_or_die(p, 32); /* { dg-bogus "leak" } */ /* { dg-message "allocated here" } */
+  p = grow(p, 64); /* { dg-warning "leak of 'p' if 'grow' fails" } */
+  if (p == NULL)
+    return -1;
+  free(p);
+  return (int) n;
+}

@@ -157,3 +157,45 @@ int test_13(const char *s, size_t n)
   free(m);
   return c;
 }
+
+/* strtol stores the end of the number through endptr (issue 14): the slot it is
+   given counts as written.  Regression for a false alarm on `**endp`.  */
+long test_14(const char *s)
+{
+  char **endp = malloc(sizeof *endp);
+  if (endp == NULL)
+    return -1;
+  long v = strtol(s, endp, 10);
+  if (**endp != '\0') /* { dg-bogus "uninitialized" } */
+    v = -1;
+  free(endp);
+  return v;
+}
+
+/* The same for strtod, through a pointer into a struct.  */
+struct num {
+  double v;
+  char *end;
+};
+double test_15(const char *s)
+{
+  struct num *n = malloc(sizeof *n);
+  if (n == NULL)
+    return 0;
+  double d = strtod(s, &n->end);
+  if (*n->end != '\0') /* { dg-bogus "uninitialized" } */
+    d = 0;
+  free(n);
+  return d;
+}
+
+/* strtol writes only through endptr: the memory it reads must be written.  */
+long test_16(void)
+{
+  char *buf = malloc(16);
+  if (buf == NULL)
+    return -1;
+  long v = strtol(buf, NULL, 10); /* { dg-warning "read of uninitialized memory 'buf'" } */
+  free(buf);
+  return v;
+}

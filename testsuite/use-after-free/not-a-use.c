@@ -1,5 +1,6 @@
 /* use-after-free: what is and is not a use of a freed pointer (MEM30-C,
-   CWE-416).  Returning it hands the dangling pointer to the caller and warns;
+   CWE-416).  Returning it hands the dangling pointer to the caller and warns,
+   as its own rule (dangling-return/, not use-after-free);
    comparing it, copying it, or passing it to a function without a body (it
    escapes; memrules does not guess what the callee does) stays silent.  */
 /* { dg-do compile } */
@@ -21,14 +22,14 @@ char *test_1(void)
 {
   char *p = malloc(16);
   free(p); /* { dg-message "freed here" } */
-  return p; /* { dg-warning "use after 'free' of 'p'" } */
+  return p; /* { dg-warning "return of 'p' after 'free' \(MEM30-C\) \[memrules-dangling-return\]" } */
 }
 
 /* Returning a freed field.  */
 char *test_2(struct buffer *s)
 {
   free(s->buf); /* { dg-message "freed here" } */
-  return s->buf; /* { dg-warning "use after 'free' of 's->buf'" } */
+  return s->buf; /* { dg-warning "return of 's->buf' after 'free' \(MEM30-C\) \[memrules-dangling-return\]" } */
 }
 
 /* Returning it on one path only.  */
@@ -37,7 +38,7 @@ char *test_3(int c)
   char *p = malloc(16);
   if (c)
     free(p);
-  return p; /* { dg-warning "use after 'free' of 'p'" } */
+  return p; /* { dg-warning "return of 'p' after 'free' \(MEM30-C\) \[memrules-dangling-return\]" } */
 }
 
 /* Passed to a function without a body: it escapes, no warning.  */
