@@ -301,12 +301,72 @@ gap_null_deref_after_branch (void **state)
   mr_func_free (f);
 }
 
+/* Buffers filled by a loop (issue 14).  The state where the allocation is still
+   uninitialised stays apart from the one where the loop body wrote it, and the loop
+   condition `i < n` bounds n by i's value: a loop that ran zero times says n <= 0.  */
+
+/* p = malloc (400); for (i = 0; i < BOUND1; i++) p[i] = 5;
+   for (j = 0; j < BOUND2; j++) x = p[j];  or, with no second loop, x = p[0].
+   Returns the id of the read.  */
+static uint32_t
+fill_then_read (mr_func *f, mr_opnd bound1, mr_opnd bound2)
+{
+  enum { I = 10, I2 = 11, J = 12, J2 = 13 };
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (400), MALLOC_FLAGS | MR_EVF_NEVER_NULL, 1);
+  tb_goto (f, 0, 1);
+  tb_store (f, 2, mr_value (P), MR_OFF_UNKNOWN, mr_const (5), false, 3);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, I, false, mr_const (0), mr_value (I2));
+  tb_if (f, 1, mr_value (I), MR_CMP_LT, bound1, 2, 3);
+  if (bound2.kind == MR_OPND_NONE)
+    return tb_load (f, 3, 7, mr_value (P), 0, false, 4);
+  tb_goto (f, 3, 4);
+  uint32_t read = tb_load (f, 5, 7, mr_value (P), MR_OFF_UNKNOWN, false, 5);
+  tb_goto (f, 5, 4);
+  tb_phi2 (f, 4, J, false, mr_const (0), mr_value (J2));
+  tb_if (f, 4, mr_value (J), MR_CMP_LT, bound2, 5, 6);
+  return read;
+}
+
+static void
+test_uninit_loops (void **state)
+{
+  (void) state;
+  /* A constant trip count: the loop runs, p[0] is written.  */
+  mr_func *f = tb_func ("const_trip", 4);
+  fill_then_read (f, mr_const (100), mr_none ());
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* Two loops over the same n: the second runs only if the first did.  */
+  f = tb_func ("same_bound", 7);
+  fill_then_read (f, mr_value (N), mr_value (N));
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* Over different bounds: the first may run zero times and the second not.  */
+  f = tb_func ("other_bound", 7);
+  uint32_t read = fill_then_read (f, mr_value (N), mr_value (M));
+  mr_result r;
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* A variable trip count, then p[0]: n may be 0.  */
+  f = tb_func ("var_trip", 4);
+  read = fill_then_read (f, mr_value (N), mr_none ());
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_null_deref_alloc),
     cmocka_unit_test (test_uninit_read),
+    cmocka_unit_test (test_uninit_loops),
     cmocka_unit_test (test_zero_alloc),
     cmocka_unit_test (test_alloc_size_overflow),
   };

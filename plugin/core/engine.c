@@ -1137,6 +1137,61 @@ refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
   return !same;
 }
 
+/* The interval a fact gives value `root` (the type's whole range without one).  */
+static void
+fact_range (const mr_state *s, uint32_t root, bool is_unsigned, int64_t *lo, int64_t *hi)
+{
+  const mr_fact *f = mr_state_fact (s, root);
+  *lo = f ? f->lo : is_unsigned ? 0 : INT64_MIN;
+  *hi = f ? f->hi : INT64_MAX;
+  if (is_unsigned && *lo < 0)
+    *lo = 0, *hi = INT64_MAX;	/* signed facts on bits compared unsigned */
+}
+
+/* Two integer values compared (`i < n`): each is bounded by the other's interval.
+   After `for (i = 0; i < n; i++)` ran zero times, i is 0 and so n <= 0; a second
+   loop `for (j = 0; j < n; j++)` then cannot run either.  Returns false when the
+   comparison cannot hold.  (INT64_MAX is no bound: unsigned values go past it.)  */
+static bool
+refine_values (mr_state *s, uint32_t x, mr_cmp op, uint32_t y, bool is_unsigned)
+{
+  int64_t xlo, xhi, ylo, yhi;
+  fact_range (s, x, is_unsigned, &xlo, &xhi);
+  fact_range (s, y, is_unsigned, &ylo, &yhi);
+  bool ok = true;
+  switch (op)
+    {
+    case MR_CMP_LT:
+    case MR_CMP_LE:
+      if (yhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, x, op, yhi, is_unsigned);
+      if (xlo != INT64_MIN)
+	ok = ok && mr_state_refine (s, y, op == MR_CMP_LT ? MR_CMP_GT : MR_CMP_GE, xlo,
+				    is_unsigned);
+      return ok;
+    case MR_CMP_GT:
+    case MR_CMP_GE:
+      return refine_values (s, y, mirror (op), x, is_unsigned);
+    case MR_CMP_EQ:
+      if (yhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, x, MR_CMP_LE, yhi, is_unsigned);
+      if (ylo != INT64_MIN)
+	ok = ok && mr_state_refine (s, x, MR_CMP_GE, ylo, is_unsigned);
+      if (xhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, y, MR_CMP_LE, xhi, is_unsigned);
+      if (xlo != INT64_MIN)
+	ok = ok && mr_state_refine (s, y, MR_CMP_GE, xlo, is_unsigned);
+      return ok;
+    case MR_CMP_NE:
+      if (ylo == yhi)
+	ok = ok && mr_state_refine (s, x, MR_CMP_NE, ylo, is_unsigned);
+      if (xlo == xhi)
+	ok = ok && mr_state_refine (s, y, MR_CMP_NE, xlo, is_unsigned);
+      return ok;
+    }
+  return true;
+}
+
 /* Refines s with one comparison `lhs op rhs` known to hold.  */
 static bool
 refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned)
@@ -1150,7 +1205,15 @@ refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is
   if (lhs.kind == MR_OPND_CONST && rhs.kind == MR_OPND_CONST)
     return eval_cmp (lhs.num, op, rhs.num);
   if (rhs.kind != MR_OPND_CONST)
-    return refine_ptr_cmp (c, s, lhs, op, rhs);
+    {
+      if (!refine_ptr_cmp (c, s, lhs, op, rhs))
+	return false;
+      int64_t xoff, yoff;
+      uint32_t x = root_of (c, lhs, &xoff), y = root_of (c, rhs, &yoff);
+      if (!x || !y || xoff || yoff || x == y)
+	return true;
+      return refine_values (s, x, op, y, is_unsigned);
+    }
   if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
       && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
       && !refine_null (c, s, lhs, op == MR_CMP_EQ))

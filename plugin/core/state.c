@@ -551,7 +551,8 @@ mr_state_same_typestates (const mr_state *a, const mr_state *b)
       if (i == a->nobjs || j == b->nobjs)
 	return i == a->nobjs && j == b->nobjs;
       if (a->objs[i].key != b->objs[j].key || a->objs[i].ts != b->objs[j].ts
-	  || a->objs[i].family != b->objs[j].family)
+	  || a->objs[i].family != b->objs[j].family
+	  || ((a->objs[i].flags ^ b->objs[j].flags) & MR_OBJF_UNINIT))
 	return false;
       i++, j++;
     }
@@ -570,7 +571,8 @@ mr_state_signature (const mr_state *s)
   uint64_t h = 1469598103934665603ull;
   for (uint32_t i = 0; i < s->nobjs; i++)
     if (s->objs[i].ts != MR_TS_UNKNOWN)
-      h = mix (h, ((uint64_t) s->objs[i].key << 16) | (s->objs[i].ts << 8) | s->objs[i].family);
+      h = mix (h, ((uint64_t) s->objs[i].key << 24) | ((s->objs[i].flags & MR_OBJF_UNINIT) << 16)
+		  | (s->objs[i].ts << 8) | s->objs[i].family);
   for (uint32_t i = 0; i < s->nbinds; i++)
     if (bind_tracked (s, &s->binds[i]))
       h = mix (mix (h, s->binds[i].value), ((uint64_t) s->binds[i].ref.obj << 8)
