@@ -845,7 +845,8 @@ static void
 apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 {
   /* A new version of a user variable: what only its old version held is lost.  */
-  if (ev->dst && (ev->kind != MR_EV_COPY || ev->a.kind != MR_OPND_VALUE)
+  if (ev->dst && (ev->kind != MR_EV_COPY
+		  || (ev->a.kind != MR_OPND_VALUE && ev->a.kind != MR_OPND_UNKNOWN))
       && c->f->value_var && ev->dst < c->f->nvalues && c->f->value_var[ev->dst])
     mr_check_overwrite_leak (c, s, ev, c->f->value_var[ev->dst], false, (mr_ref) { 0, 0 });
   switch (ev->kind)
@@ -871,6 +872,10 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	  if (r.obj != MR_OBJ_NONE)
 	    mr_state_bind (s, ev->dst, r);
 	}
+      /* A value computed by arithmetic the lowering does not follow: a new unknown
+	 value at each definition.  */
+      else if (ev->dst && ev->a.kind == MR_OPND_UNKNOWN)
+	fresh_value (s, ev->dst);
       break;
 
     case MR_EV_LOAD:

@@ -339,6 +339,33 @@ lower_struct_copy (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_loc loc)
   return true;
 }
 
+/* Is integer value t converted to a pointer somewhere?  */
+static bool
+integer_used_as_pointer (tree t)
+{
+  if (!INTEGRAL_TYPE_P (TREE_TYPE (t)) || TYPE_PRECISION (TREE_TYPE (t)) != POINTER_SIZE)
+    return false;
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST (use, it, t)
+    {
+      gimple *u = USE_STMT (use);
+      if (is_gimple_assign (u) && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (u))
+	  && POINTER_TYPE_P (TREE_TYPE (gimple_assign_lhs (u))))
+	return true;
+    }
+  return false;
+}
+
+/* Is t a pointer converted to an integer?  */
+static bool
+pointer_as_integer (tree t)
+{
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  return is_gimple_assign (def) && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))
+	 && POINTER_TYPE_P (TREE_TYPE (gimple_assign_rhs1 (def)));
+}
+
 static void
 lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 {
@@ -407,6 +434,47 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	    }
 	  return;
 	}
+      /* Tagged pointers: an aligned pointer's integer value with a tag in its low
+	 bits, `(uintptr_t) p | 1`, is p + 1; with its low bits cleared,
+	 `(uintptr_t) p & ~3`, it is p (the tag, if any, removed).  */
+      tree mask = gimple_num_ops (s) > 2 ? gimple_assign_rhs2 (s) : NULL_TREE;
+      if ((code == BIT_AND_EXPR || code == BIT_IOR_EXPR) && TREE_CODE (rhs1) == SSA_NAME
+	  && INTEGRAL_TYPE_P (TREE_TYPE (lhs))
+	  && TYPE_PRECISION (TREE_TYPE (lhs)) == POINTER_SIZE
+	  && TREE_CODE (mask) == INTEGER_CST
+	  && (integer_used_as_pointer (lhs) || pointer_as_integer (rhs1))
+	  && wi::ltu_p (code == BIT_AND_EXPR ? wide_int (wi::bit_not (wi::to_wide (mask)))
+			: wide_int (wi::to_wide (mask)), 64))
+	{
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	  e->dst = SSA_NAME_VERSION (lhs);
+	  e->a = lower_operand (c, bb, rhs1, loc);
+	  if (code == BIT_IOR_EXPR)
+	    e->off = (int64_t) TREE_INT_CST_LOW (mask);
+	  /* (p | 1) & ~3, through casts: p.  */
+	  tree t = rhs1;
+	  for (int depth = 0; code == BIT_AND_EXPR && depth < 4 && TREE_CODE (t) == SSA_NAME;
+	       depth++)
+	    {
+	      gimple *def = SSA_NAME_DEF_STMT (t);
+	      if (!is_gimple_assign (def))
+		break;
+	      enum tree_code dc = gimple_assign_rhs_code (def);
+	      tree tag = gimple_num_ops (def) > 2 ? gimple_assign_rhs2 (def) : NULL_TREE;
+	      if (CONVERT_EXPR_CODE_P (dc))
+		t = gimple_assign_rhs1 (def);
+	      else
+		{
+		  if (dc == BIT_IOR_EXPR && TREE_CODE (tag) == INTEGER_CST
+		      && TREE_CODE (gimple_assign_rhs1 (def)) == SSA_NAME
+		      && wi::ltu_p (wi::to_wide (tag), 64)
+		      && (wi::to_wide (tag).to_uhwi () & TREE_INT_CST_LOW (mask)) == 0)
+		    e->a = lower_operand (c, bb, gimple_assign_rhs1 (def), loc);
+		  break;
+		}
+	    }
+	  return;
+	}
       if (code == POINTER_PLUS_EXPR)
 	{
 	  tree rhs2 = gimple_assign_rhs2 (s);
@@ -418,6 +486,15 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	  if (TREE_CODE (rhs2) == INTEGER_CST)
 	    e->off = (int64_t) TREE_INT_CST_LOW (rhs2);
 	  return;
+	}
+      /* Integer arithmetic the lowering does not follow, made into a pointer
+	 (`(char *) (addr - 8)`): a new unknown value each time it is computed, not
+	 the same object on every iteration of a loop.  */
+      if (integer_used_as_pointer (lhs))
+	{
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	  e->dst = SSA_NAME_VERSION (lhs);
+	  e->a = mr_unknown ();
 	}
       return;
     }
