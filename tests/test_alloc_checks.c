@@ -301,6 +301,58 @@ gap_null_deref_after_branch (void **state)
   mr_func_free (f);
 }
 
+/* Products bounded by a guard (issue 14): `s <= C / n` (a quotient the lowering
+   records) or the overflow flag of n * s tested 0 (GCC's form of `SIZE_MAX / n <
+   s`), kept through joins with paths whose intervals bound the product.  */
+static void
+test_alloc_size_guards (void **state)
+{
+  (void) state;
+  enum { QUOT = 5, FLAG = 6, OTHER = 7 };
+  mr_result r;
+  /* if (m <= SIZE_MAX / n) malloc (n * m);  */
+  mr_func *f = tb_func ("quotient", 3);
+  mr_func_add_quot (f, QUOT, N, 0, UINT64_MAX);
+  tb_if_unsigned (f, 0, mr_value (M), MR_CMP_LE, mr_value (QUOT), 1, 2);
+  sized_alloc (f, 1, mr_value (N), 64, 1, mr_value (M), 64);
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+
+  /* The quotient of another value bounds nothing here.  */
+  f = tb_func ("other-quotient", 3);
+  mr_func_add_quot (f, QUOT, OTHER, 0, UINT64_MAX);
+  tb_if_unsigned (f, 0, mr_value (M), MR_CMP_LE, mr_value (QUOT), 1, 2);
+  uint32_t al = sized_alloc (f, 1, mr_value (N), 64, 1, mr_value (M), 64);
+  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
+  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* OpenBSD's reallocarray guard: if ((n >= 2^32 || m >= 2^32) && overflow (n * m))
+     fail;  Three paths reach the allocation: both below 2^32 (intervals), and the
+     flag 0 after either test; the join keeps the bound.  */
+  for (int flag_checked = 1; flag_checked >= 0; flag_checked--)
+    {
+      f = tb_func ("reallocarray", 5);
+      mr_func_add_quot (f, FLAG, N, M, UINT64_MAX);
+      tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const (0xffffffff), 2, 1);
+      tb_if_unsigned (f, 1, mr_value (M), MR_CMP_GT, mr_const (0xffffffff), 2, 3);
+      if (flag_checked)
+	tb_if_unsigned (f, 2, mr_value (FLAG), MR_CMP_NE, mr_const (0), 4, 3);
+      else
+	tb_goto (f, 2, 3);
+      al = sized_alloc (f, 3, mr_value (N), 64, 1, mr_value (M), 64);
+      if (flag_checked)
+	expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+      else
+	{
+	  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
+	  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
+	  mr_result_free (&r);
+	  mr_func_free (f);
+	}
+    }
+}
+
 /* Buffers filled by a loop (issue 14).  The state where the allocation is still
    uninitialised stays apart from the one where the loop body wrote it, and the loop
    condition `i < n` bounds n by i's value: a loop that ran zero times says n <= 0.  */
@@ -369,6 +421,7 @@ main (void)
     cmocka_unit_test (test_uninit_loops),
     cmocka_unit_test (test_zero_alloc),
     cmocka_unit_test (test_alloc_size_overflow),
+    cmocka_unit_test (test_alloc_size_guards),
   };
   const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_null_deref_after_branch),

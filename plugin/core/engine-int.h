@@ -33,6 +33,8 @@ typedef struct mr_ctx
   mr_param_load *param_loads;
   uint32_t nparam_loads;
   bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
+  uint32_t products[4][2];	/* the roots multiplied in allocation sizes (x * y) */
+  uint32_t nproducts;
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */

@@ -1142,6 +1142,41 @@ refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
   return !same;
 }
 
+/* A fact on `root` changed: the bounds of the allocation sizes' products it is a
+   factor of (mr_state_note_product).  */
+static void
+note_products (const mr_ctx *c, mr_state *s, uint32_t root)
+{
+  for (uint32_t i = 0; i < c->nproducts; i++)
+    if (c->products[i][0] == root || c->products[i][1] == root)
+      mr_state_note_product (s, c->products[i][0], c->products[i][1]);
+}
+
+/* The products of two values in allocation sizes, for note_products.  */
+static void
+find_products (mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_size *z = f->blocks[b].events[k].size;
+	if (!z || z->x.kind != MR_OPND_VALUE || z->y.kind != MR_OPND_VALUE
+	    || c->nproducts == 4)
+	  continue;
+	int64_t xoff, yoff;
+	uint32_t x = mr_func_root (f, z->x.id, &xoff), y = mr_func_root (f, z->y.id, &yoff);
+	bool dup = x == y || xoff || yoff;
+	for (uint32_t i = 0; i < c->nproducts; i++)
+	  dup |= c->products[i][0] == x && c->products[i][1] == y;
+	if (!dup)
+	  {
+	    c->products[c->nproducts][0] = x;
+	    c->products[c->nproducts++][1] = y;
+	  }
+      }
+}
+
 /* The interval a fact gives value `root` (the type's whole range without one).  */
 static void
 fact_range (const mr_state *s, uint32_t root, bool is_unsigned, int64_t *lo, int64_t *hi)
@@ -1158,8 +1193,42 @@ fact_range (const mr_state *s, uint32_t root, bool is_unsigned, int64_t *lo, int
    loop `for (j = 0; j < n; j++)` then cannot run either.  Returns false when the
    comparison cannot hold.  (INT64_MAX is no bound: unsigned values go past it.)  */
 static bool
-refine_values (mr_state *s, uint32_t x, mr_cmp op, uint32_t y, bool is_unsigned)
+refine_values_1 (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+		 bool is_unsigned);
+
+static bool
+refine_values (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+	       bool is_unsigned)
 {
+  if (!refine_values_1 (c, s, x, op, y, is_unsigned))
+    return false;
+  note_products (c, s, x);
+  note_products (c, s, y);
+  return true;
+}
+
+static bool
+refine_values_1 (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+		 bool is_unsigned)
+{
+  /* x <= num / d (x < it, x == it): x * d <= num, whatever the intervals.  */
+  const mr_quot *q = op == MR_CMP_LT || op == MR_CMP_LE || op == MR_CMP_EQ
+		     ? mr_func_quot (c->f, y) : NULL;
+  if (q && !q->other && q->divisor && q->divisor < c->f->nvalues)
+    {
+      int64_t off;
+      uint32_t d = mr_func_root (c->f, q->divisor, &off);
+      if (d != x && off == 0)
+	mr_state_bound_product (s, x, d, q->num, is_unsigned);
+    }
+  if (op == MR_CMP_EQ && (q = mr_func_quot (c->f, x)) && !q->other && q->divisor
+      && q->divisor < c->f->nvalues)
+    {
+      int64_t off;
+      uint32_t d = mr_func_root (c->f, q->divisor, &off);
+      if (d != y && off == 0)
+	mr_state_bound_product (s, y, d, q->num, is_unsigned);
+    }
   int64_t xlo, xhi, ylo, yhi;
   fact_range (s, x, is_unsigned, &xlo, &xhi);
   fact_range (s, y, is_unsigned, &ylo, &yhi);
@@ -1176,7 +1245,7 @@ refine_values (mr_state *s, uint32_t x, mr_cmp op, uint32_t y, bool is_unsigned)
       return ok;
     case MR_CMP_GT:
     case MR_CMP_GE:
-      return refine_values (s, y, mirror (op), x, is_unsigned);
+      return refine_values_1 (c, s, y, mirror (op), x, is_unsigned);
     case MR_CMP_EQ:
       if (yhi != INT64_MAX)
 	ok = ok && mr_state_refine (s, x, MR_CMP_LE, yhi, is_unsigned);
@@ -1217,7 +1286,7 @@ refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is
       uint32_t x = root_of (c, lhs, &xoff), y = root_of (c, rhs, &yoff);
       if (!x || !y || xoff || yoff || x == y)
 	return true;
-      return refine_values (s, x, op, y, is_unsigned);
+      return refine_values (c, s, x, op, y, is_unsigned);
     }
   if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
       && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
@@ -1225,8 +1294,22 @@ refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is
     return false;
   int64_t off;
   uint32_t root = root_of (c, lhs, &off);
-  if (root && off == 0)
-    return mr_state_refine (s, root, op, rhs.num, is_unsigned);
+  if (!root || off != 0)
+    return true;
+  if (!mr_state_refine (s, root, op, rhs.num, is_unsigned))
+    return false;
+  note_products (c, s, root);
+  /* An overflow flag known to be 0: the product it checks fits.  */
+  const mr_fact *f = mr_state_fact (s, root);
+  const mr_quot *q = f && f->lo == 0 && f->hi == 0 ? mr_func_quot (c->f, root) : NULL;
+  if (q && q->other && q->divisor < c->f->nvalues && q->other < c->f->nvalues)
+    {
+      int64_t xoff, yoff;
+      uint32_t x = mr_func_root (c->f, q->divisor, &xoff);
+      uint32_t y = mr_func_root (c->f, q->other, &yoff);
+      if (!xoff && !yoff && x != y)
+	mr_state_bound_product (s, x, y, q->num, true);
+    }
   return true;
 }
 
@@ -1267,8 +1350,13 @@ refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e, mr_sta
       if (!root || off != 0)
 	return true;
       if (e->kind == MR_EDGE_CASE)
-	return mr_state_refine (s, root, MR_CMP_GE, e->case_lo, t->is_unsigned)
-	       && mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned);
+	{
+	  if (!mr_state_refine (s, root, MR_CMP_GE, e->case_lo, t->is_unsigned)
+	      || !mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned))
+	    return false;
+	  note_products (c, s, root);
+	  return true;
+	}
       if (e->kind == MR_EDGE_DEFAULT)
 	{
 	  /* The default edge is infeasible when the value is known to hit a case.  */
@@ -1336,6 +1424,9 @@ apply_phis (mr_ctx *c, mr_state *s, const mr_block *to, uint32_t k)
 	}
       else if (has[i])
 	{
+	  mr_state_forget_fact (s, dst);
+	  if (facts[i].prod_with == dst)
+	    facts[i].prod_with = 0;
 	  mr_state_set_const (s, dst, 0);
 	  mr_fact *f = (mr_fact *) mr_state_fact (s, dst);
 	  facts[i].value = dst;
@@ -1721,6 +1812,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
       d.loop_target[f->edges[e].dst] = true;
 
   find_param_loads (&d.ctx);
+  find_products (&d.ctx);
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
   uint64_t start = out->work;

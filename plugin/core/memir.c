@@ -66,6 +66,7 @@ mr_func_free (mr_func *f)
   free (f->root_off);
   free (f->root_var);
   free (f->value_var);
+  free (f->quots);
   for (mr_chunk *c = f->arena, *n; c; c = n)
     {
       n = c->next;
@@ -160,6 +161,23 @@ mr_func_new_size (mr_func *f)
   z->x = z->y = mr_none ();
   z->mul = 1;
   return z;
+}
+
+void
+mr_func_add_quot (mr_func *f, uint32_t value, uint32_t divisor, uint32_t other,
+		  uint64_t num)
+{
+  MR_VEC_PUSH (f->quots, f->nquots, f->cap_quots);
+  f->quots[f->nquots - 1] = (mr_quot) { value, divisor, other, num };
+}
+
+const mr_quot *
+mr_func_quot (const mr_func *f, uint32_t value)
+{
+  for (uint32_t i = 0; i < f->nquots; i++)
+    if (f->quots[i].value == value)
+      return &f->quots[i];
+  return NULL;
 }
 
 mr_cmp

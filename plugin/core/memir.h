@@ -251,6 +251,20 @@ typedef struct mr_decl
   uint32_t uid;			/* the front end's identity for it (DECL_UID) */
 } mr_decl;
 
+/* An integer value that guards a product against overflow:
+   - with other == 0, a constant divided by another value, `q = SIZE_MAX / n`: a
+     guard `s <= q` then says s * n <= SIZE_MAX;
+   - otherwise the overflow flag of `divisor * other` in a type whose largest value
+     is num (what GCC makes of `SIZE_MAX / n < s` and __builtin_mul_overflow_p):
+     where it is 0, divisor * other <= num.  */
+typedef struct mr_quot
+{
+  uint32_t value;		/* q, or the flag */
+  uint32_t divisor;		/* n (an SSA value) */
+  uint32_t other;		/* the flag's other factor (an SSA value), or 0 */
+  uint64_t num;			/* the constant */
+} mr_quot;
+
 typedef struct mr_func
 {
   const char *name;
@@ -266,6 +280,8 @@ typedef struct mr_func
   uint32_t params[32];		/* parameter i's SSA value (0: not a tracked pointer) */
   uint32_t nparams;
   uint32_t nevents;		/* events created so far; next event id */
+  mr_quot *quots;		/* constant / value quotients, by value */
+  uint32_t nquots, cap_quots;
   /* value -> the user variable it is a version of (any nonzero id, equal for the
      versions of one variable), 0 for temporaries.  Optional (NULL).  */
   uint32_t *value_var;
@@ -289,6 +305,11 @@ mr_event *mr_block_add_event (mr_func *f, uint32_t block, mr_event_kind kind, mr
 mr_phi *mr_block_add_phi (mr_func *f, uint32_t block, uint32_t dst, bool is_pointer);
 mr_call *mr_func_new_call (mr_func *f, const char *callee, uint32_t nargs);
 mr_size *mr_func_new_size (mr_func *f);
+/* Records value = num / divisor (other 0), or value = (divisor * other > num).  */
+void mr_func_add_quot (mr_func *f, uint32_t value, uint32_t divisor, uint32_t other,
+		       uint64_t num);
+/* The quotient record of value, or NULL.  */
+const mr_quot *mr_func_quot (const mr_func *f, uint32_t value);
 /* Copies s into memory owned by the function.  */
 const char *mr_func_strdup (mr_func *f, const char *s);
 

@@ -96,9 +96,11 @@ typedef struct mr_slot
 typedef struct mr_fact
 {
   uint32_t value;
+  uint32_t prod_with;		/* nonzero: value * prod_with <= prod_max */
   bool has_ne;
   int64_t lo, hi;		/* value in [lo, hi] */
   int64_t ne;			/* and value != ne when has_ne */
+  uint64_t prod_max;
 } mr_fact;
 
 typedef struct mr_state
@@ -150,6 +152,12 @@ bool mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is
 void mr_state_set_const (mr_state *s, uint32_t value, int64_t c);
 void mr_state_copy_fact (mr_state *s, uint32_t dst, uint32_t src);
 void mr_state_forget_fact (mr_state *s, uint32_t value);
+/* Records value * with <= max (from a guard value <= max / with).  */
+/* Records a bound of v * w that their intervals give, if tighter than the one known:
+   joins keep product bounds, not the intervals' correlation.  */
+void mr_state_note_product (mr_state *s, uint32_t v, uint32_t w);
+void mr_state_bound_product (mr_state *s, uint32_t value, uint32_t with, uint64_t max,
+			     bool is_unsigned);
 
 /* Merging (ESP): states with the same typestates are joined; others stay apart.  */
 bool mr_state_same_typestates (const mr_state *a, const mr_state *b);

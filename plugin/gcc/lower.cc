@@ -366,6 +366,26 @@ pointer_as_integer (tree t)
 	 && POINTER_TYPE_P (TREE_TYPE (gimple_assign_rhs1 (def)));
 }
 
+/* flag = IMAGPART_EXPR <.MUL_OVERFLOW (a, b)>: the overflow flag GCC makes of
+   __builtin_mul_overflow and of a guard `SIZE_MAX / a < b`.  Recorded for the
+   engine: where flag is 0, a * b fits the result's type.  */
+static void
+lower_overflow_flag (lower_ctx *c, tree flag, tree cplx)
+{
+  if (TREE_CODE (cplx) != SSA_NAME || TREE_CODE (flag) != SSA_NAME)
+    return;
+  gcall *call = dyn_cast<gcall *> (SSA_NAME_DEF_STMT (cplx));
+  if (!call || !gimple_call_internal_p (call, IFN_MUL_OVERFLOW))
+    return;
+  tree a = gimple_call_arg (call, 0), b = gimple_call_arg (call, 1);
+  tree type = TREE_TYPE (TREE_TYPE (cplx));
+  if (TREE_CODE (a) != SSA_NAME || TREE_CODE (b) != SSA_NAME || !INTEGRAL_TYPE_P (type)
+      || !tree_fits_uhwi_p (TYPE_MAX_VALUE (type)))
+    return;
+  mr_func_add_quot (c->f, SSA_NAME_VERSION (flag), SSA_NAME_VERSION (a), SSA_NAME_VERSION (b),
+		    tree_to_uhwi (TYPE_MAX_VALUE (type)));
+}
+
 static void
 lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 {
@@ -381,6 +401,11 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
       bool ptr = is_pointerish (lhs);
       if (gimple_assign_single_p (s))
 	{
+	  if (TREE_CODE (rhs1) == IMAGPART_EXPR)
+	    {
+	      lower_overflow_flag (c, lhs, TREE_OPERAND (rhs1, 0));
+	      return;
+	    }
 	  if (is_memory_ref (rhs1))
 	    {
 	      if (c->cxx && is_array_cookie_read (rhs1))
@@ -487,6 +512,11 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	    e->off = (int64_t) TREE_INT_CST_LOW (rhs2);
 	  return;
 	}
+      /* q = C / n, for guards against overflow: s <= q says s * n <= C.  */
+      if (code == TRUNC_DIV_EXPR && TREE_CODE (rhs1) == INTEGER_CST
+	  && tree_fits_uhwi_p (rhs1) && TREE_CODE (gimple_assign_rhs2 (s)) == SSA_NAME)
+	mr_func_add_quot (c->f, SSA_NAME_VERSION (lhs),
+			  SSA_NAME_VERSION (gimple_assign_rhs2 (s)), 0, tree_to_uhwi (rhs1));
       /* Integer arithmetic the lowering does not follow, made into a pointer
 	 (`(char *) (addr - 8)`): a new unknown value each time it is computed, not
 	 the same object on every iteration of a loop.  */
@@ -659,6 +689,170 @@ strip_widening (tree t, unsigned *bits)
   return t;
 }
 
+/* Static value ranges: what an integer value can be by its own definition, a few
+   statements back (no path facts: those are the engine's).  A length or a pointer
+   difference is less than the size of an object, and no object is larger than
+   the user address space: 2^56 bytes on a 64-bit target (x86-64 with five-level
+   paging; AArch64 has 52 bits), PTRDIFF_MAX on a 32-bit one.  Signed values count
+   by their positive part where they become sizes (a negative count is another
+   bug), as strip_widening does.  */
+typedef __int128 mr_i128;
+
+struct mr_range
+{
+  mr_i128 lo, hi;
+};
+
+static unsigned
+object_bits (void)
+{
+  return POINTER_SIZE >= 64 ? 56 : POINTER_SIZE - 1;
+}
+
+static mr_range
+type_range (tree type)
+{
+  unsigned p = TYPE_PRECISION (type) > 64 ? 64 : TYPE_PRECISION (type);
+  if (TYPE_UNSIGNED (type) || POINTER_TYPE_P (type))
+    return { 0, ((mr_i128) 1 << p) - 1 };
+  return { -((mr_i128) 1 << (p - 1)), ((mr_i128) 1 << (p - 1)) - 1 };
+}
+
+static bool
+range_within (mr_range a, mr_range b)
+{
+  return a.lo >= b.lo && a.hi <= b.hi;
+}
+
+static mr_range range_of (tree t, int depth);
+
+/* The range of an arithmetic result in type `type` from its operands' ranges:
+   what wraps around in an unsigned type may be anything; a signed one does not
+   overflow (undefined behaviour).  */
+static mr_range
+range_of_assign (gassign *def, tree type, int depth)
+{
+  mr_range full = type_range (type);
+  enum tree_code code = gimple_assign_rhs_code (def);
+  tree a = gimple_assign_rhs1 (def);
+  tree b = gimple_num_ops (def) > 2 ? gimple_assign_rhs2 (def) : NULL_TREE;
+  if (gimple_assign_single_p (def))
+    return TREE_CODE (a) == SSA_NAME || TREE_CODE (a) == INTEGER_CST
+	   ? range_of (a, depth + 1) : full;
+  if (CONVERT_EXPR_CODE_P (code))
+    {
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (a)))
+	return full;
+      mr_range from = range_of (a, depth + 1);
+      if (range_within (from, full))
+	return from;
+      if (TYPE_UNSIGNED (type) && from.hi <= full.hi)
+	return { 0, from.hi };	/* the positive part of a signed value */
+      return full;
+    }
+  if (code == POINTER_DIFF_EXPR)
+    {
+      mr_i128 m = ((mr_i128) 1 << object_bits ()) - 1;
+      return { -m, m };
+    }
+  if (!b || !INTEGRAL_TYPE_P (TREE_TYPE (a)))
+    return full;
+  mr_range x = range_of (a, depth + 1), y = range_of (b, depth + 1);
+  mr_range r = full;
+  const mr_i128 big = (mr_i128) 1 << 63;	/* products stay below 2^126 */
+  switch (code)
+    {
+    case PLUS_EXPR:
+      r = { x.lo + y.lo, x.hi + y.hi };
+      break;
+    case MINUS_EXPR:
+      r = { x.lo - y.hi, x.hi - y.lo };
+      break;
+    case MULT_EXPR:
+      if (x.lo >= 0 && y.lo >= 0 && x.hi < big && y.hi < big)
+	r = { x.lo * y.lo, x.hi * y.hi };
+      break;
+    case TRUNC_DIV_EXPR:
+    case RSHIFT_EXPR:
+      if (x.lo >= 0 && y.lo == y.hi && y.lo > 0 && (code == TRUNC_DIV_EXPR || y.lo < 64))
+	r = code == TRUNC_DIV_EXPR ? mr_range { x.lo / y.lo, x.hi / y.lo }
+	    : mr_range { x.lo >> (int) y.lo, x.hi >> (int) y.lo };
+      break;
+    case LSHIFT_EXPR:
+      if (x.lo >= 0 && y.lo == y.hi && y.lo >= 0 && y.lo < 62 && x.hi < big)
+	r = { x.lo << (int) y.lo, x.hi << (int) y.lo };
+      break;
+    case BIT_AND_EXPR:
+      if (x.lo >= 0 || y.lo >= 0)
+	r = { 0, x.lo >= 0 && y.lo >= 0 ? MIN (x.hi, y.hi) : x.lo >= 0 ? x.hi : y.hi };
+      break;
+    case MIN_EXPR:
+      r = { MIN (x.lo, y.lo), MIN (x.hi, y.hi) };
+      break;
+    case MAX_EXPR:
+      r = { MAX (x.lo, y.lo), MAX (x.hi, y.hi) };
+      break;
+    default:
+      break;
+    }
+  if (range_within (r, full))
+    return r;
+  if (TYPE_UNSIGNED (type))
+    return full;
+  return { MAX (r.lo, full.lo), MIN (r.hi, full.hi) };
+}
+
+static mr_range
+range_of (tree t, int depth)
+{
+  if (TREE_CODE (t) == INTEGER_CST)
+    {
+      if (tree_fits_shwi_p (t))
+	return { tree_to_shwi (t), tree_to_shwi (t) };
+      if (tree_fits_uhwi_p (t))
+	return { (mr_i128) tree_to_uhwi (t), (mr_i128) tree_to_uhwi (t) };
+    }
+  tree type = TREE_TYPE (t);
+  mr_range full = type_range (type);
+  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (type) || depth > 6
+      || SSA_NAME_IS_DEFAULT_DEF (t))
+    return full;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (gphi *phi = dyn_cast<gphi *> (def))
+    {
+      mr_range r = { 0, -1 };
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	{
+	  mr_range a = range_of (gimple_phi_arg_def (phi, i), depth + 2);
+	  r = i ? mr_range { MIN (r.lo, a.lo), MAX (r.hi, a.hi) } : a;
+	}
+      return gimple_phi_num_args (phi) ? r : full;
+    }
+  /* The length of a string is less than the size of its object.  */
+  if (gcall *call = dyn_cast<gcall *> (def))
+    {
+      tree fn = gimple_call_fndecl (call);
+      if (fn && (fndecl_built_in_p (fn, BUILT_IN_STRLEN)
+		 || fndecl_built_in_p (fn, BUILT_IN_STRNLEN)))
+	return { 0, ((mr_i128) 1 << object_bits ()) - 2 };
+      return full;
+    }
+  if (gassign *as = dyn_cast<gassign *> (def))
+    return range_of_assign (as, type, depth);
+  return full;
+}
+
+/* The number of bits the positive part of t's range needs (at least 1).  */
+static unsigned
+range_bits (tree t)
+{
+  mr_range r = range_of (t, 0);
+  unsigned bits = 1;
+  while (bits < 127 && r.hi >= ((mr_i128) 1 << bits))
+    bits++;
+  return bits;
+}
+
 /* A size argument computed by a multiplication with a variable factor, as
    (x + add) * mul [* y] (mr_size), or NULL when it is anything else.  */
 /* The product is checked after the fact: `if (n != 0 && total / n != size)`.  */
@@ -716,6 +910,10 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 	  /* x + c is one bit wider than x at most.  */
 	  w = w2 + 1 < w ? w2 + 1 : w;
 	}
+      /* What v's own definition bounds it by (a length, a masked value, ...).  */
+      unsigned rb = range_bits (v);
+      if (rb < w)
+	w = rb;
       mr_opnd o = lower_operand (c, bb, v, loc);
       if (z->x.kind == MR_OPND_NONE)
 	z->x = o, z->add = add, z->x_bits = w;
