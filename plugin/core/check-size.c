@@ -75,7 +75,8 @@ mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev)
   const mr_size *z = ev->size;
   /* Only factors that come from outside the function's own arithmetic: a count
      computed by a loop (proto_count++) is bounded by what the loop walks.  */
-  if (!z || z->x.kind == MR_OPND_NONE || !(ev->flags & MR_EVF_SIZE_INPUT))
+  if (!z || z->x.kind == MR_OPND_NONE || !(ev->flags & MR_EVF_SIZE_INPUT)
+      || (z->flags & MR_SIZE_SUM))
     return;
   mr_u128 limit = z->product_bits && z->product_bits < 64
 		  ? ((mr_u128) 1 << z->product_bits) - 1 : (mr_u128) UINT64_MAX;

@@ -257,6 +257,56 @@ mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
   return f->lo <= 0 && f->hi >= 0 && !(f->has_ne && f->ne == 0);
 }
 
+/* The range of one term of a size sum: its fact, its width, its sign.  */
+static void
+term_range (const mr_ctx *c, const mr_state *s, mr_opnd o, unsigned bits, bool nonneg,
+	    __int128 *lo, __int128 *hi)
+{
+  if (o.kind == MR_OPND_CONST)
+    {
+      *lo = *hi = o.num;
+      return;
+    }
+  __int128 top = bits && bits < 64 ? ((__int128) 1 << bits) - 1 : (__int128) UINT64_MAX;
+  *hi = top;
+  *lo = nonneg ? 0 : -top - 1;
+  int64_t off;
+  uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (c->f, o.id, &off) : 0;
+  const mr_fact *f = root && off == 0 ? mr_state_fact (s, root) : NULL;
+  if (!f)
+    return;
+  if (f->lo > *lo && (nonneg || f->lo != INT64_MIN))
+    *lo = f->lo;
+  if (f->hi != INT64_MAX && f->hi < *hi)
+    *hi = f->hi;
+  if (nonneg && (__int128) (UINT64_MAX - f->ubelow) < *hi)
+    *hi = UINT64_MAX - f->ubelow;
+}
+
+/* Can the size of allocation ev not be 0 in s: a sum (x + y + c) whose terms'
+   ranges leave out 0 without wrapping around (`size + 16` after `if (size >
+   SIZE_MAX - 16) fail;`, `2 + n + offs` of two unsigned ints)?  */
+static bool
+size_never_zero (const mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  const mr_size *z = ev->size;
+  if (!z || !(z->flags & MR_SIZE_SUM))
+    return false;
+  __int128 lo = z->add, hi = z->add, l, h;
+  term_range (c, s, z->x, z->x_bits, z->flags & MR_SIZE_X_NONNEG, &l, &h);
+  lo += l, hi += h;
+  if (z->y.kind != MR_OPND_NONE)
+    {
+      term_range (c, s, z->y, z->y_bits, z->flags & MR_SIZE_Y_NONNEG, &l, &h);
+      lo += l, hi += h;
+    }
+  unsigned bits = z->product_bits ? z->product_bits : 64;
+  __int128 max = bits >= 64 ? (__int128) UINT64_MAX : ((__int128) 1 << bits) - 1;
+  if (!(z->flags & MR_SIZE_SIGNED) && (hi > max || lo < 0))
+    return false;		/* may wrap around to 0 */
+  return lo > 0 || hi < 0;
+}
+
 /* True if a fact on o (from a branch) says it may be 0, as opposed to no fact.  */
 static bool
 size_fact_allows_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
@@ -300,7 +350,8 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
     o->flags |= MR_OBJF_QUIET_NULL;
   if (ev->flags & MR_EVF_UNINIT)
     o->flags |= MR_OBJF_UNINIT;
-  if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a))
+  if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a)
+      && !size_never_zero (c, s, ev))
     o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)
     {
@@ -367,7 +418,8 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
      unless a fact says otherwise; one that comes from outside may be 0.  */
   bool zero = moves && mr_may_be_zero (c, s, ev->b)
 	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
-		  || size_fact_allows_zero (c, s, ev->b));
+		  || size_fact_allows_zero (c, s, ev->b))
+	      && !size_never_zero (c, s, ev);
   bool nonzero = !(ev->b.kind == MR_OPND_CONST && ev->b.num == 0);
   int64_t off;
   uint32_t size_root = root_of (c, ev->b, &off);
@@ -433,7 +485,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   /* realloc (NULL, n) is malloc (n), which may fail; a moved block succeeded.  */
   mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
   o->flags = moves ? MR_OBJF_NONNULL : MR_OBJF_MAYBE_NULL | MR_OBJF_UNINIT;
-  if (mr_may_be_zero (c, s, ev->b))
+  if (mr_may_be_zero (c, s, ev->b) && !size_never_zero (c, s, ev))
     o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)
     {
@@ -1162,7 +1214,7 @@ find_products (mr_ctx *c)
       {
 	const mr_size *z = f->blocks[b].events[k].size;
 	if (!z || z->x.kind != MR_OPND_VALUE || z->y.kind != MR_OPND_VALUE
-	    || c->nproducts == 4)
+	    || (z->flags & MR_SIZE_SUM) || c->nproducts == 4)
 	  continue;
 	int64_t xoff, yoff;
 	uint32_t x = mr_func_root (f, z->x.id, &xoff), y = mr_func_root (f, z->y.id, &yoff);

@@ -133,8 +133,17 @@ enum
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
-   could see: (x + add) * mul [* y].  Operands carry the bit width of their type
-   before any widening conversion, which bounds them when no fact does.  */
+   could see: (x + add) * mul [* y]; or, with MR_SIZE_SUM, an addition: x [+ y] +
+   add.  Operands carry the bit width of their type before any widening conversion
+   (or what their definition bounds them by), which bounds them when no fact does.  */
+enum
+{
+  MR_SIZE_SUM = 1 << 0,		/* x [+ y] + add, not a product */
+  MR_SIZE_X_NONNEG = 1 << 1,	/* x is never negative (an unsigned type) */
+  MR_SIZE_Y_NONNEG = 1 << 2,
+  MR_SIZE_SIGNED = 1 << 3	/* the result's type is signed (no wrap-around) */
+};
+
 typedef struct mr_size
 {
   mr_opnd x, y;			/* y is NONE for (x + add) * mul */
@@ -143,6 +152,7 @@ typedef struct mr_size
   uint8_t x_bits, y_bits;
   uint8_t product_bits;		/* the product's own type: an int product overflows
 				   at INT_MAX before it is widened to size_t */
+  uint8_t flags;		/* MR_SIZE_* */
   const char *allocator;	/* the allocating function's name, for messages */
 } mr_size;
 

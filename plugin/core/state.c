@@ -399,9 +399,18 @@ fact_normalize (mr_fact *f)
 bool
 mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is_unsigned)
 {
-  /* Unsigned values above INT64_MAX do not fit the interval; learn nothing.  */
+  /* Unsigned values above INT64_MAX do not fit the interval: an upper bound there
+     is kept as its distance to UINT64_MAX; anything else is not learnt.  */
   if (is_unsigned && c < 0)
-    return true;
+    {
+      if (op != MR_CMP_LE && op != MR_CMP_LT)
+	return true;
+      uint64_t below = UINT64_MAX - (uint64_t) c + (op == MR_CMP_LT);
+      mr_fact *f = fact_for (s, value, true);
+      if (below > f->ubelow)
+	f->ubelow = below;
+      return true;
+    }
   mr_fact *f = fact_for (s, value, is_unsigned);
   /* The same bits compared as unsigned after signed facts (x < 0, then (unsigned
      long) x > 5): the interval does not describe the unsigned view; learn nothing.  */
@@ -810,13 +819,14 @@ join_facts (mr_state *d, const mr_state *s)
       else if (!f_ex && g_ex && (g->ne < f.lo || g->ne > f.hi))
 	m.has_ne = true, m.ne = g->ne;
       m.prod_with = 0, m.prod_max = 0;
+      m.ubelow = f.ubelow < g->ubelow ? f.ubelow : g->ubelow;
       if (m.lo != f.lo || m.hi != f.hi || m.has_ne != f.has_ne
-	  || (m.has_ne && m.ne != f.ne))
+	  || (m.has_ne && m.ne != f.ne) || m.ubelow != f.ubelow)
 	changed = true;
-      if (m.lo == INT64_MIN && m.hi == INT64_MAX && !m.has_ne)
+      if (m.lo == INT64_MIN && m.hi == INT64_MAX && !m.has_ne && !m.ubelow)
 	{
 	  /* Nothing known: drop the fact (a change only if it said something).  */
-	  changed |= !(f.lo == INT64_MIN && f.hi == INT64_MAX && !f.has_ne);
+	  changed |= !(f.lo == INT64_MIN && f.hi == INT64_MAX && !f.has_ne && !f.ubelow);
 	  continue;
 	}
       d->facts[out++] = m;

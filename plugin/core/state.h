@@ -101,6 +101,8 @@ typedef struct mr_fact
   int64_t lo, hi;		/* value in [lo, hi] */
   int64_t ne;			/* and value != ne when has_ne */
   uint64_t prod_max;
+  uint64_t ubelow;		/* compared unsigned: value <= UINT64_MAX - ubelow (a
+				   bound above INT64_MAX, `n > SIZE_MAX - 16`) */
 } mr_fact;
 
 typedef struct mr_state

@@ -925,6 +925,70 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
   return z->x.kind == MR_OPND_NONE ? NULL : z;
 }
 
+/* A size argument computed by an addition, as x [+ y] + add (mr_size with
+   MR_SIZE_SUM), or NULL: the engine decides from its terms' ranges whether it can
+   be 0 (realloc (p, size + 16) after a guard against wrap-around).  Nested
+   additions in the same type are flattened; one in a narrower type may wrap
+   around there and is a term of its own.  */
+static mr_size *
+describe_sum (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
+{
+  unsigned bits;
+  tree t = strip_widening (size, &bits);
+  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (t)))
+    return NULL;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != PLUS_EXPR)
+    return NULL;
+  tree type = TREE_TYPE (t);
+  tree work[6];
+  unsigned nwork = 0;
+  work[nwork++] = gimple_assign_rhs1 (def);
+  work[nwork++] = gimple_assign_rhs2 (def);
+  mr_size *z = mr_func_new_size (c->f);
+  z->flags = MR_SIZE_SUM | (TYPE_UNSIGNED (type) ? 0 : MR_SIZE_SIGNED);
+  z->product_bits = TYPE_PRECISION (type) - !TYPE_UNSIGNED (type);
+  z->mul = 1;
+  for (unsigned i = 0; i < nwork; i++)
+    {
+      tree op = work[i];
+      if (TREE_CODE (op) == INTEGER_CST)
+	{
+	  z->add += wi::to_wide (op).to_shwi ();
+	  continue;
+	}
+      unsigned w;
+      tree v = strip_widening (op, &w);
+      gimple *vd = TREE_CODE (v) == SSA_NAME ? SSA_NAME_DEF_STMT (v) : NULL;
+      if (vd && is_gimple_assign (vd) && gimple_assign_rhs_code (vd) == PLUS_EXPR
+	  && TYPE_PRECISION (TREE_TYPE (v)) == TYPE_PRECISION (type)
+	  && TYPE_UNSIGNED (TREE_TYPE (v)) == TYPE_UNSIGNED (type) && nwork + 2 <= 6)
+	{
+	  work[nwork++] = gimple_assign_rhs1 (vd);
+	  work[nwork++] = gimple_assign_rhs2 (vd);
+	  continue;
+	}
+      unsigned rb = range_bits (v);
+      if (rb < w)
+	w = rb;
+      bool nonneg = TYPE_UNSIGNED (TREE_TYPE (v)) || range_of (v, 0).lo >= 0;
+      mr_opnd o = lower_operand (c, bb, v, loc);
+      if (z->x.kind == MR_OPND_NONE)
+	{
+	  z->x = o, z->x_bits = w;
+	  z->flags |= nonneg ? MR_SIZE_X_NONNEG : 0;
+	}
+      else if (z->y.kind == MR_OPND_NONE)
+	{
+	  z->y = o, z->y_bits = w;
+	  z->flags |= nonneg ? MR_SIZE_Y_NONNEG : 0;
+	}
+      else
+	return NULL;
+    }
+  return z->x.kind == MR_OPND_NONE ? NULL : z;
+}
+
 /* Does a size come from outside the function's own arithmetic: a parameter, a
    value loaded from memory or returned by a call, possibly widened, plus a
    constant, or multiplied?  Sizes the function computes itself (a loop counter, a
@@ -2101,6 +2165,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       if (k->kind == MR_KNOWN_REALLOC && nargs >= 2)
 	{
 	  mr_size *size = describe_size (c, bb, gimple_call_arg (s, 1), loc);
+	  if (!size)
+	    size = describe_sum (c, bb, gimple_call_arg (s, 1), loc);
 	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
 	  e->dst = dst;
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
@@ -2118,6 +2184,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       unsigned size_arg = (unsigned) (k->flags >> 4) - 1;
       mr_size *size = size_arg < nargs
 		      ? describe_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
+      if (!size && size_arg < nargs)
+	size = describe_sum (c, bb, gimple_call_arg (s, size_arg), loc);
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
       e->dst = dst;
       e->family = k->family;
