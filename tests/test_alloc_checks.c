@@ -412,6 +412,68 @@ test_uninit_loops (void **state)
   mr_func_free (f);
 }
 
+/* p = malloc (404); for (i = 0; i < bound; i++) p[i] = 5 (a filling store:
+   elements [0, bound) of 4 bytes); then a read at byte `off` (a constant offset),
+   or of p[index] when index is not NONE.  Returns the read's id.  */
+static uint32_t
+fill_then_read_at (mr_func *f, mr_opnd bound, int64_t off, mr_opnd index)
+{
+  enum { I = 10, I2 = 11 };
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (404), MALLOC_FLAGS | MR_EVF_NEVER_NULL, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_LE, mr_const (0), 3, 1);	/* n >= 1 */
+  uint32_t st = tb_store (f, 2, mr_value (P), MR_OFF_UNKNOWN, mr_const (5), false, 3);
+  mr_size *fz = mr_func_new_size (f);
+  fz->flags = MR_SIZE_FILL;
+  fz->x = bound;
+  fz->y = mr_value (P);
+  fz->mul = 4;
+  tb_ev (f, st)->size = fz;
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, I, false, mr_const (0), mr_value (I2));
+  tb_if (f, 1, mr_value (I), MR_CMP_LT, bound, 2, 4);
+  uint32_t read = tb_load (f, 4, 7, mr_value (P), off, false, 4);
+  if (index.kind != MR_OPND_NONE)
+    {
+      mr_size *z = mr_func_new_size (f);
+      z->flags = MR_SIZE_INDEX;
+      z->x = index;
+      z->y = mr_value (P);
+      z->mul = 4;
+      tb_ev (f, read)->size = z;
+    }
+  tb_goto (f, 4, 3);
+  return read;
+}
+
+/* What a filling loop writes: elements [0, bound), and nothing from the bound on.  */
+static void
+test_uninit_fill (void **state)
+{
+  (void) state;
+  mr_result r;
+  /* Filled up to 100: p[99] is written, p[100] is not.  */
+  mr_func *f = tb_func ("fill-99", 5);
+  fill_then_read_at (f, mr_const (100), 396, mr_none ());
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+  f = tb_func ("fill-100", 5);
+  uint32_t read = fill_then_read_at (f, mr_const (100), 400, mr_none ());
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Filled up to n (n >= 1 here): p[n] is not written, p[j] may be.  */
+  f = tb_func ("fill-n", 5);
+  read = fill_then_read_at (f, mr_value (N), MR_OFF_UNKNOWN, mr_value (N));
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
+  mr_result_free (&r);
+  mr_func_free (f);
+  f = tb_func ("fill-j", 5);
+  fill_then_read_at (f, mr_value (N), MR_OFF_UNKNOWN, mr_value (M));
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+}
+
 int
 main (void)
 {
@@ -419,6 +481,7 @@ main (void)
     cmocka_unit_test (test_null_deref_alloc),
     cmocka_unit_test (test_uninit_read),
     cmocka_unit_test (test_uninit_loops),
+    cmocka_unit_test (test_uninit_fill),
     cmocka_unit_test (test_zero_alloc),
     cmocka_unit_test (test_alloc_size_overflow),
     cmocka_unit_test (test_alloc_size_guards),

@@ -200,6 +200,8 @@ escape_obj (mr_state *s, uint32_t key, int depth)
   const mr_objst *o = mr_state_obj (s, key);
   if (o && (o->flags & MR_OBJF_UNINIT))
     ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
+  if (o)
+    ((mr_objst *) o)->fill = NULL;
   mr_state_forget_obj_slots (s, key);
 }
 
@@ -210,6 +212,26 @@ mark_written (mr_state *s, uint32_t key)
   const mr_objst *o = is_object (key) ? mr_state_obj (s, key) : NULL;
   if (o && (o->flags & MR_OBJF_UNINIT))
     ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
+  if (o)
+    ((mr_objst *) o)->fill = NULL;
+}
+
+/* A loop's store that fills elements [0, bound) (MR_SIZE_FILL) from the start of
+   an object that nothing else wrote (uninitialised, or filled by this store on
+   the loop's earlier iterations): the object it fills, or 0.  After the store,
+   only elements from the bound on are uninitialised.  */
+static uint32_t
+fill_target (const mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  const mr_size *z = ev->size;
+  if (!z || !(z->flags & MR_SIZE_FILL))
+    return 0;
+  mr_ref base = mr_ref_of (c, s, z->y);
+  const mr_objst *o = is_object (base.obj) ? mr_state_obj (s, base.obj) : NULL;
+  if (!o || base.off != 0 || o->ts != MR_TS_ALLOCATED
+      || !((o->flags & MR_OBJF_UNINIT) || o->fill == ev))
+    return 0;
+  return base.obj;
 }
 
 /* A call may write through its pointer arguments and anything reachable from them or
@@ -350,6 +372,7 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
     o->flags |= MR_OBJF_QUIET_NULL;
   if (ev->flags & MR_EVF_UNINIT)
     o->flags |= MR_OBJF_UNINIT;
+  o->fill = NULL;
   if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a)
       && !size_never_zero (c, s, ev))
     o->flags |= MR_OBJF_MAYBE_ZERO;
@@ -995,7 +1018,10 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
     case MR_EV_STORE:
       {
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_WRITE, 0);
+	uint32_t filled = fill_target (c, s, ev);
 	check_access (c, s, ev, ev->a, true);
+	if (filled)
+	  ((mr_objst *) mr_state_obj (s, filled))->fill = ev;
 	mr_ref base = mr_ref_of (c, s, ev->a);
 	if (through_null (base, s))
 	  break;

@@ -141,7 +141,11 @@ enum
   MR_SIZE_SUM = 1 << 0,		/* x [+ y] + add, not a product */
   MR_SIZE_X_NONNEG = 1 << 1,	/* x is never negative (an unsigned type) */
   MR_SIZE_Y_NONNEG = 1 << 2,
-  MR_SIZE_SIGNED = 1 << 3	/* the result's type is signed (no wrap-around) */
+  MR_SIZE_SIGNED = 1 << 3,	/* the result's type is signed (no wrap-around) */
+  MR_SIZE_INDEX = 1 << 4,	/* LOAD: an element access y[x], elements of mul bytes */
+  MR_SIZE_FILL = 1 << 5		/* STORE: y[i] = ... in a loop that runs i from 0 to
+				   x - 1 and stores on each iteration: elements [0, x)
+				   of y, of mul bytes, are written */
 };
 
 typedef struct mr_size
@@ -177,7 +181,9 @@ typedef struct mr_event
   mr_opnd a, b;
   int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN */
   mr_call *call;		/* CALL only */
-  mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any */
+  mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any; LOAD
+				   and STORE: an element access (MR_SIZE_INDEX,
+				   MR_SIZE_FILL) */
   const char *via;		/* FREE/ALLOC/REALLOC done inside this called function */
   mr_loc loc;
   mr_loc via_loc;		/* with via: where, inside it (handle 0: unknown) */

@@ -147,6 +147,7 @@ mr_state_set_obj (mr_state *s, uint32_t key, mr_ts ts, mr_family fam, const mr_e
       o = INSERT (s, objs, pos);
       o->key = key;
       o->flags = 0;
+      o->fill = NULL;
     }
   o->ts = ts;
   o->family = fam;
@@ -298,6 +299,7 @@ rename_obj (mr_state *s, uint32_t from, uint32_t to, bool drop)
 	{
 	  mr_objst *n = mr_state_set_obj (s, to, (mr_ts) o.ts, (mr_family) o.family, o.ev);
 	  n->flags = o.flags;
+	  n->fill = o.fill;
 	}
     }
   uint32_t out = 0;
@@ -879,6 +881,9 @@ join_obj_flags (mr_state *d, const mr_state *s)
       uint16_t nf = join_flags (d->objs[i].flags, o ? o->flags : 0);
       if (nf != d->objs[i].flags)
 	d->objs[i].flags = nf, changed = true;
+      /* Filled by a loop on one side only: written, as far as the join knows.  */
+      if (d->objs[i].fill && (!o || o->fill != d->objs[i].fill))
+	d->objs[i].fill = NULL, changed = true;
     }
   uint32_t i = 0;
   for (j = 0; j < s->nobjs; j++)

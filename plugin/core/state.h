@@ -79,6 +79,9 @@ typedef struct mr_objst
   uint16_t family;		/* mr_family: the expected (ALLOCATED) or used (FREED) one */
   uint16_t flags;
   const mr_event *ev;		/* the allocation or the free, for notes */
+  const mr_event *fill;		/* allocated, written only by this loop's store
+				   (MR_SIZE_FILL): elements from its bound on are
+				   uninitialised */
 } mr_objst;
 
 typedef struct mr_bind

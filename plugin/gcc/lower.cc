@@ -357,6 +357,141 @@ integer_used_as_pointer (tree t)
   return false;
 }
 
+static tree strip_widening (tree t, unsigned *bits);
+
+/* A memory reference *(base + i * S) with i a variable (base + i when S is 1),
+   through the conversions of i to sizetype: base, i and S.  */
+static bool
+element_access (tree ref, tree *base, tree *index, uint64_t *scale)
+{
+  if (TREE_CODE (ref) != MEM_REF || !integer_zerop (TREE_OPERAND (ref, 1))
+      || TREE_CODE (TREE_OPERAND (ref, 0)) != SSA_NAME)
+    return false;
+  gassign *pp = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (TREE_OPERAND (ref, 0)));
+  if (!pp || gimple_assign_rhs_code (pp) != POINTER_PLUS_EXPR
+      || TREE_CODE (gimple_assign_rhs1 (pp)) != SSA_NAME)
+    return false;
+  tree off = gimple_assign_rhs2 (pp);
+  *scale = 1;
+  gassign *mul = TREE_CODE (off) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (off))
+		 : NULL;
+  if (mul && gimple_assign_rhs_code (mul) == MULT_EXPR
+      && TREE_CODE (gimple_assign_rhs2 (mul)) == INTEGER_CST
+      && tree_fits_uhwi_p (gimple_assign_rhs2 (mul)))
+    {
+      *scale = tree_to_uhwi (gimple_assign_rhs2 (mul));
+      off = gimple_assign_rhs1 (mul);
+    }
+  unsigned bits;
+  off = strip_widening (off, &bits);
+  if (TREE_CODE (off) != SSA_NAME || !*scale)
+    return false;
+  *base = gimple_assign_rhs1 (pp);
+  *index = off;
+  return true;
+}
+
+/* Is `store`, an element access base[i], the body of a loop that runs i from 0
+   up to a bound and stores on each iteration?  The loop is the one GCC makes of
+   `for (i = 0; i < n; i++)`: i = PHI <0, i + 1> in a header that tests i against
+   the bound and enters the store's block, which increments i and goes back.  The
+   bound (elements [0, bound) are written), or NULL_TREE.  */
+static tree
+fill_loop_bound (gimple *store, tree index, bool *plus_one)
+{
+  *plus_one = false;
+  gphi *phi = dyn_cast<gphi *> (SSA_NAME_DEF_STMT (index));
+  basic_block body = gimple_bb (store);
+  if (!phi || gimple_phi_num_args (phi) != 2 || !single_succ_p (body))
+    return NULL_TREE;
+  basic_block header = gimple_bb (phi);
+  if (single_succ (body) != header)
+    return NULL_TREE;
+  /* One argument 0, the other index + 1 computed in the body.  */
+  tree next = NULL_TREE;
+  bool zero = false;
+  for (unsigned i = 0; i < 2; i++)
+    {
+      tree a = gimple_phi_arg_def (phi, i);
+      gassign *init = TREE_CODE (a) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (a))
+		      : NULL;
+      if (integer_zerop (a)
+	  || (init && gimple_assign_single_p (init) && integer_zerop (gimple_assign_rhs1 (init))))
+	zero = true;
+      else
+	next = a;
+    }
+  gassign *inc = next && TREE_CODE (next) == SSA_NAME
+		 ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (next)) : NULL;
+  if (!zero || !inc || gimple_bb (inc) != body || gimple_assign_rhs_code (inc) != PLUS_EXPR
+      || gimple_assign_rhs1 (inc) != index || !integer_onep (gimple_assign_rhs2 (inc)))
+    return NULL_TREE;
+  /* The header's test: the edge into the body taken while index < bound.  */
+  gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (header));
+  if (!cond)
+    return NULL_TREE;
+  edge t = EDGE_SUCC (header, 0), f = EDGE_SUCC (header, 1);
+  if (t->flags & EDGE_FALSE_VALUE)
+    std::swap (t, f);
+  if (t->dest != body && f->dest != body)
+    return NULL_TREE;
+  enum tree_code code = gimple_cond_code (cond);
+  tree lhs = gimple_cond_lhs (cond), rhs = gimple_cond_rhs (cond);
+  if (rhs == index)
+    {
+      std::swap (lhs, rhs);
+      code = swap_tree_comparison (code);
+    }
+  if (lhs != index)
+    return NULL_TREE;
+  if (f->dest == body)
+    code = invert_tree_comparison (code, false);
+  if (code == LT_EXPR || code == NE_EXPR)
+    return rhs;
+  if (code == LE_EXPR && TREE_CODE (rhs) == INTEGER_CST)
+    {
+      *plus_one = true;
+      return rhs;
+    }
+  return NULL_TREE;
+}
+
+/* The element access a LOAD or STORE makes, as an mr_size (MR_SIZE_INDEX for a
+   load of base[i], MR_SIZE_FILL for a loop's store to base[i]), or NULL.  */
+static mr_size *
+describe_access (lower_ctx *c, unsigned bb, gimple *s, tree ref, bool store, mr_loc loc)
+{
+  tree base, index;
+  uint64_t scale;
+  if (!element_access (ref, &base, &index, &scale))
+    return NULL;
+  mr_opnd x;
+  if (store)
+    {
+      bool plus_one;
+      tree bound = fill_loop_bound (s, index, &plus_one);
+      if (!bound)
+	return NULL;
+      x = lower_operand (c, bb, bound, loc);
+      if (plus_one)
+	{
+	  if (x.kind != MR_OPND_CONST || x.num == INT64_MAX)
+	    return NULL;
+	  x.num++;
+	}
+    }
+  else
+    x = lower_operand (c, bb, index, loc);
+  if (x.kind != MR_OPND_VALUE && x.kind != MR_OPND_CONST)
+    return NULL;
+  mr_size *z = mr_func_new_size (c->f);
+  z->flags = store ? MR_SIZE_FILL : MR_SIZE_INDEX;
+  z->x = x;
+  z->y = lower_operand (c, bb, base, loc);
+  z->mul = scale;
+  return z;
+}
+
 /* Is t a pointer converted to an integer?  */
 static bool
 pointer_as_integer (tree t)
@@ -414,11 +549,13 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      int64_t off;
 	      if (!decompose_ref (c, rhs1, &base, &off))
 		return;
+	      mr_size *access = describe_access (c, bb, s, rhs1, false, loc);
 	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
 	      e->dst = SSA_NAME_VERSION (lhs);
 	      e->a = base;
 	      e->off = off;
 	      e->flags = ptr ? MR_EVF_POINTER : 0;
+	      e->size = access;
 	      /* The member read (its DECL_UID in b), for check-double-free.c.  */
 	      if (TREE_CODE (rhs1) == COMPONENT_REF)
 		e->b = mr_const (DECL_UID (TREE_OPERAND (rhs1, 1)));
@@ -553,7 +690,9 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	}
       if (!decompose_ref (c, lhs, &base, &off))
 	return;
+      mr_size *access = describe_access (c, bb, s, lhs, true, loc);
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      e->size = access;
       e->a = base;
       e->off = off;
       e->b = gimple_assign_single_p (s) && !is_memory_ref (rhs1)
@@ -2400,6 +2539,58 @@ lower_combined_cond (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_cmp op)
   return true;
 }
 
+/* A range test, `x + C <= K` in an unsigned type (what GCC folds `x == 0 || x >
+   99` into at -O1 and above: `x - 1 > 98`): x in [-C, K - C], as two comparisons
+   on x itself, an AND for the inside, an OR for the outside.  x may be a signed
+   value converted to the unsigned type when the range is within its positive
+   values.  */
+static bool
+lower_range_test (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_cmp op)
+{
+  if (TREE_CODE (lhs) != SSA_NAME || TREE_CODE (rhs) != INTEGER_CST
+      || !INTEGRAL_TYPE_P (TREE_TYPE (lhs)) || !TYPE_UNSIGNED (TREE_TYPE (lhs))
+      || TYPE_PRECISION (TREE_TYPE (lhs)) > 64 || op == MR_CMP_EQ || op == MR_CMP_NE)
+    return false;
+  gassign *add = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (lhs));
+  if (!add || gimple_assign_rhs_code (add) != PLUS_EXPR
+      || TREE_CODE (gimple_assign_rhs2 (add)) != INTEGER_CST
+      || TREE_CODE (gimple_assign_rhs1 (add)) != SSA_NAME)
+    return false;
+  unsigned prec = TYPE_PRECISION (TREE_TYPE (lhs));
+  mr_i128 mod = (mr_i128) 1 << prec;
+  mr_i128 k = (mr_i128) wi::to_wide (rhs).to_uhwi ();
+  mr_i128 add_c = (mr_i128) wi::to_wide (gimple_assign_rhs2 (add)).to_uhwi ();
+  /* The inside: lhs <= k.  */
+  bool inside_true = op == MR_CMP_LT || op == MR_CMP_LE;
+  if (op == MR_CMP_LT || op == MR_CMP_GE)
+    k--;
+  if (k < 0)
+    return false;
+  mr_i128 lo = (mod - add_c) % mod, hi = (k - add_c + mod) % mod;
+  if (lo > hi)
+    return false;		/* the inside wraps around: one test is not enough */
+  tree x = gimple_assign_rhs1 (add);
+  gassign *conv = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (x));
+  if (conv && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (conv))
+      && TREE_CODE (gimple_assign_rhs1 (conv)) == SSA_NAME
+      && INTEGRAL_TYPE_P (TREE_TYPE (gimple_assign_rhs1 (conv)))
+      && TYPE_PRECISION (TREE_TYPE (gimple_assign_rhs1 (conv))) == prec
+      && hi < ((mr_i128) 1 << (prec - 1)))
+    x = gimple_assign_rhs1 (conv);	/* (unsigned) n: the same values here */
+  if (hi > INT64_MAX)
+    return false;
+  mr_term *t = &c->f->blocks[bb].term;
+  t->kind = MR_TERM_COND;
+  t->combine = inside_true ? MR_COMBINE_AND : MR_COMBINE_OR;
+  t->op = inside_true ? MR_CMP_GE : MR_CMP_LT;
+  t->op2 = inside_true ? MR_CMP_LE : MR_CMP_GT;
+  t->is_unsigned = t->is_unsigned2 = TYPE_UNSIGNED (TREE_TYPE (x));
+  t->lhs = t->lhs2 = lower_operand (c, bb, x, c->last_loc);
+  t->rhs = mr_const ((int64_t) lo);
+  t->rhs2 = mr_const ((int64_t) hi);
+  return true;
+}
+
 static void
 lower_cond (lower_ctx *c, unsigned bb, gcond *s)
 {
@@ -2408,7 +2599,7 @@ lower_cond (lower_ctx *c, unsigned bb, gcond *s)
   if (!ok)
     return;
   tree lhs = gimple_cond_lhs (s), rhs = gimple_cond_rhs (s);
-  if (lower_combined_cond (c, bb, lhs, rhs, op))
+  if (lower_combined_cond (c, bb, lhs, rhs, op) || lower_range_test (c, bb, lhs, rhs, op))
     return;
   simplify_cond (&lhs, &rhs, &op);
   mr_term *t = &c->f->blocks[bb].term;

@@ -84,3 +84,20 @@ void *test_9(size_t n, size_t s)
     note_big(n);
   return malloc(n * s); /* { dg-warning "may overflow" } */
 }
+
+/* A range test, which GCC folds into one unsigned comparison at -O1 and above
+   (n - 1 > 999).  */
+long *test_10(size_t n)
+{
+  if (n == 0 || n > 1000)
+    return NULL;
+  return malloc(n * sizeof(long)); /* { dg-bogus "may overflow" } */
+}
+
+/* Buggy: the range test's outside.  */
+long *test_11(size_t n)
+{
+  if (n >= 1 && n <= 1000)
+    return NULL;
+  return malloc(n * sizeof(long)); /* { dg-warning "may overflow" } */
+}

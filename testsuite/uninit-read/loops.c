@@ -1,6 +1,7 @@
 /* uninit-read: buffers filled by a loop (MEM33-C, CWE-908).  A loop with a
    constant trip count runs, so its body's writes happen; a second loop under the
-   same bound as the filling one runs only when the first did.  Regressions of
+   same bound as the filling one runs only when the first did.  What such a loop
+   fills is elements [0, n): element n is still uninitialised.  Regressions of
    issue 14 (false alarms on mature C code), with their buggy twins.  */
 /* { dg-do compile } */
 
@@ -124,6 +125,64 @@ int test_8(int n)
   for (int i = 0; i < n; i++)
     d[i] = 5;
   int r = d[0]; /* { dg-warning "read of uninitialized memory 'd'" } */
+  free(d);
+  return r;
+}
+
+/* Buggy: filled up to 100, element 100 read.  */
+int test_9(void)
+{
+  int *d = malloc(101 * sizeof *d); /* { dg-message "allocated here" } */
+  if (d == NULL)
+    return -1;
+  for (int i = 0; i < 100; i++)
+    d[i] = 5;
+  int r = d[100]; /* { dg-warning "read of uninitialized memory 'd'" } */
+  free(d);
+  return r;
+}
+
+/* Buggy: filled up to n, element n read (n is at least 1 here).  */
+int test_10(size_t n)
+{
+  if (n == 0 || n > 99)
+    return -1;
+  int *d = malloc((n + 1) * sizeof *d); /* { dg-message "allocated here" } */
+  if (d == NULL)
+    return -1;
+  for (size_t i = 0; i < n; i++)
+    d[i] = 5;
+  int r = d[n]; /* { dg-warning "read of uninitialized memory 'd'" } */
+  free(d);
+  return r;
+}
+
+/* The last element filled, and the one after it written by hand.  */
+int test_11(size_t n)
+{
+  if (n == 0 || n > 99)
+    return -1;
+  int *d = malloc((n + 1) * sizeof *d);
+  if (d == NULL)
+    return -1;
+  for (size_t i = 0; i < n; i++)
+    d[i] = 5;
+  int r = d[n - 1]; /* { dg-bogus "uninitialized" } */
+  d[n] = r;
+  r += d[n]; /* { dg-bogus "uninitialized" } */
+  free(d);
+  return r;
+}
+
+/* Filled up to 100, element 99 read.  */
+int test_12(void)
+{
+  int *d = malloc(100 * sizeof *d);
+  if (d == NULL)
+    return -1;
+  for (int i = 0; i <= 99; i++)
+    d[i] = 5;
+  int r = d[99]; /* { dg-bogus "uninitialized" } */
   free(d);
   return r;
 }
