@@ -1238,8 +1238,10 @@ find_products (mr_ctx *c)
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
-	const mr_size *z = f->blocks[b].events[k].size;
-	if (!z || z->x.kind != MR_OPND_VALUE || z->y.kind != MR_OPND_VALUE
+	const mr_event *e = &f->blocks[b].events[k];
+	const mr_size *z = e->size;
+	if (!z || (e->kind != MR_EV_ALLOC && e->kind != MR_EV_REALLOC && e->kind != MR_EV_CALL)
+	    || z->x.kind != MR_OPND_VALUE || z->y.kind != MR_OPND_VALUE
 	    || (z->flags & MR_SIZE_SUM) || c->nproducts == 4)
 	  continue;
 	int64_t xoff, yoff;
@@ -1806,7 +1808,7 @@ worth_analysing (const mr_func *f)
       {
 	mr_event_kind k = f->blocks[b].events[i].kind;
 	if (k == MR_EV_FREE || k == MR_EV_REALLOC || k == MR_EV_ALLOC
-	    || f->blocks[b].events[i].size)
+	    || (k == MR_EV_CALL && f->blocks[b].events[i].size))
 	  return true;
       }
   return false;
