@@ -959,6 +959,8 @@ range_of (tree t, int depth)
   gimple *def = SSA_NAME_DEF_STMT (t);
   if (gphi *phi = dyn_cast<gphi *> (def))
     {
+      if (gimple_phi_num_args (phi) > 8)
+	return full;		/* a few joins at most: this runs per size */
       mr_range r = { 0, -1 };
       for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
 	{
