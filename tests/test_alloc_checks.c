@@ -390,18 +390,32 @@ test_uninit_loops (void **state)
   expect_rule_silent (f, MR_RULE_UNINIT_READ);
 
   /* Two loops over the same n: the second runs only if the first did.  */
+  uint32_t read;
   f = tb_func ("same_bound", 7);
   fill_then_read (f, mr_value (N), mr_value (N));
   expect_rule_silent (f, MR_RULE_UNINIT_READ);
 
   /* Over different bounds: the first may run zero times and the second not.  */
   f = tb_func ("other_bound", 7);
-  uint32_t read = fill_then_read (f, mr_value (N), mr_value (M));
+  read = fill_then_read (f, mr_value (N), mr_value (M));
   mr_result r;
   analyze_rule (f, MR_RULE_UNINIT_READ, &r);
   tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
   mr_result_free (&r);
   mr_func_free (f);
+
+  /* Bounds converted from a signed n, (size_t) n, in each loop: a zero-trip first
+     loop says (size_t) n <= 0, so n == 0, so the second conversion is 0 too.  */
+  f = tb_func ("converted_bound", 7);
+  fill_then_read (f, mr_value (20), mr_value (21));
+  uint32_t cv = tb_copy (f, 0, 20, mr_value (N), 0, false, 1);
+  tb_ev (f, cv)->flags = MR_EVF_CONVERT;
+  tb_ev (f, cv)->off = 32;
+  cv = tb_copy (f, 3, 21, mr_value (N), 0, false, 4);
+  tb_ev (f, cv)->flags = MR_EVF_CONVERT;
+  tb_ev (f, cv)->off = 32;
+  f->blocks[1].term.is_unsigned = f->blocks[4].term.is_unsigned = true;
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
 
   /* A variable trip count, then p[0]: n may be 0.  */
   f = tb_func ("var_trip", 4);

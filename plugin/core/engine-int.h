@@ -35,6 +35,8 @@ typedef struct mr_ctx
   bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
   uint32_t products[4][2];	/* the roots multiplied in allocation sizes (x * y) */
   uint32_t nproducts;
+  const mr_event **convs;	/* MR_EVF_CONVERT copies, sorted by dst */
+  uint32_t nconvs;
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */

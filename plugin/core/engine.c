@@ -951,6 +951,23 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	 value at each definition.  */
       else if (ev->dst && ev->a.kind == MR_OPND_UNKNOWN)
 	fresh_value (s, ev->dst);
+      /* (size_t) n: n's fact, when it says n >= 0.  */
+      else if (ev->dst && (ev->flags & MR_EVF_CONVERT))
+	{
+	  int64_t off;
+	  uint32_t n = root_of (c, ev->a, &off);
+	  const mr_fact *f = n && !off ? mr_state_fact (s, n) : NULL;
+	  mr_state_forget_fact (s, ev->dst);
+	  if (ev->a.kind == MR_OPND_CONST && ev->a.num >= 0)
+	    mr_state_set_const (s, ev->dst, ev->a.num);
+	  else if (f && f->lo >= 0)
+	    {
+	      int64_t flo = f->lo, fhi = f->hi;
+	      mr_state_refine (s, ev->dst, MR_CMP_GE, flo, true);
+	      if (fhi != INT64_MAX)
+		mr_state_refine (s, ev->dst, MR_CMP_LE, fhi, true);
+	    }
+	}
       break;
 
     case MR_EV_LOAD:
@@ -1230,6 +1247,64 @@ note_products (const mr_ctx *c, mr_state *s, uint32_t root)
       mr_state_note_product (s, c->products[i][0], c->products[i][1]);
 }
 
+static int
+conv_order (const void *a, const void *b)
+{
+  uint32_t x = (*(const mr_event *const *) a)->dst, y = (*(const mr_event *const *) b)->dst;
+  return x < y ? -1 : x > y;
+}
+
+/* The conversions of signed values to unsigned wider ones (MR_EVF_CONVERT).  */
+static void
+find_conversions (mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  uint32_t cap = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_COPY && (e->flags & MR_EVF_CONVERT) && e->dst
+	    && e->a.kind == MR_OPND_VALUE)
+	  {
+	    MR_VEC_PUSH (c->convs, c->nconvs, cap);
+	    c->convs[c->nconvs - 1] = e;
+	  }
+      }
+  if (c->nconvs > 1)
+    qsort (c->convs, c->nconvs, sizeof *c->convs, conv_order);
+}
+
+/* A fact learnt on u = (unsigned) n that keeps u within n's positive values holds
+   for n too (a negative n would have made u larger than that).  */
+static bool
+note_conversion (const mr_ctx *c, mr_state *s, uint32_t u)
+{
+  uint32_t lo = 0, hi = c->nconvs;
+  while (lo < hi)
+    {
+      uint32_t mid = lo + (hi - lo) / 2;
+      const mr_event *e = c->convs[mid];
+      if (e->dst < u)
+	lo = mid + 1;
+      else if (e->dst > u)
+	hi = mid;
+      else
+	{
+	  const mr_fact *f = mr_state_fact (s, u);
+	  int64_t off;
+	  uint32_t n = mr_func_root (c->f, e->a.id, &off);
+	  int64_t nmax = e->off >= 64 ? INT64_MAX : (int64_t) ((1ull << (e->off - 1)) - 1);
+	  if (!f || off || f->lo < 0 || f->hi > nmax || f->hi == INT64_MAX)
+	    return true;
+	  int64_t flo = f->lo, fhi = f->hi;
+	  return mr_state_refine (s, n, MR_CMP_GE, flo, false)
+		 && mr_state_refine (s, n, MR_CMP_LE, fhi, false);
+	}
+    }
+  return true;
+}
+
 /* The products of two values in allocation sizes, for note_products.  */
 static void
 find_products (mr_ctx *c)
@@ -1280,7 +1355,8 @@ static bool
 refine_values (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
 	       bool is_unsigned)
 {
-  if (!refine_values_1 (c, s, x, op, y, is_unsigned))
+  if (!refine_values_1 (c, s, x, op, y, is_unsigned) || !note_conversion (c, s, x)
+      || !note_conversion (c, s, y))
     return false;
   note_products (c, s, x);
   note_products (c, s, y);
@@ -1376,7 +1452,7 @@ refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is
   uint32_t root = root_of (c, lhs, &off);
   if (!root || off != 0)
     return true;
-  if (!mr_state_refine (s, root, op, rhs.num, is_unsigned))
+  if (!mr_state_refine (s, root, op, rhs.num, is_unsigned) || !note_conversion (c, s, root))
     return false;
   note_products (c, s, root);
   /* An overflow flag known to be 0: the product it checks fits.  */
@@ -1893,6 +1969,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 
   find_param_loads (&d.ctx);
   find_products (&d.ctx);
+  find_conversions (&d.ctx);
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
   uint64_t start = out->work;
@@ -1930,6 +2007,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.return_ev);
   free (d.loop_target);
   finish_summary (&d.ctx);
+  free (d.ctx.convs);
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;

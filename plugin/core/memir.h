@@ -127,6 +127,9 @@ enum
   MR_EVF_HANDOVER = 1 << 13,	/* FREE: not freed now but handed to an owner that
 				   will free it this way (std::unique_ptr<T> deletes
 				   with `delete`): only what it is given is checked */
+  MR_EVF_CONVERT = 1 << 15,	/* COPY: dst = (unsigned wider type) a, a signed
+				   integer: the same value when a >= 0, not a plain
+				   copy (mr_func_resolve leaves it alone) */
   MR_EVF_QUIET_NULL = 1 << 14	/* ALLOC: by a wrapper that may return NULL and says
 				   so another way (an error code through a
 				   parameter): until checked non-NULL, not leaked */

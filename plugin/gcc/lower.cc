@@ -594,6 +594,19 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      e->a = lower_operand (c, bb, rhs1, loc);
 	      e->flags = ptr ? MR_EVF_POINTER : 0;
 	    }
+	  /* A signed count made a size, (size_t) n: the same value when n >= 0, which
+	     the engine's facts may say (for (i = 0; i < (size_t) n; i++)).  */
+	  else if (TREE_CODE (rhs1) == SSA_NAME && INTEGRAL_TYPE_P (from) && INTEGRAL_TYPE_P (to)
+		   && !TYPE_UNSIGNED (from) && TYPE_UNSIGNED (to)
+		   && TYPE_PRECISION (to) >= TYPE_PRECISION (from)
+		   && TYPE_PRECISION (from) <= 64)
+	    {
+	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	      e->dst = SSA_NAME_VERSION (lhs);
+	      e->a = lower_phi_arg (c, rhs1);	/* n = 20 folded */
+	      e->off = TYPE_PRECISION (from);
+	      e->flags = MR_EVF_CONVERT;
+	    }
 	  return;
 	}
       /* Tagged pointers: an aligned pointer's integer value with a tag in its low

@@ -186,3 +186,32 @@ int test_12(void)
   free(d);
   return r;
 }
+
+/* Two loops over a signed count made a size, (size_t) n.  */
+int test_13(int n)
+{
+  int *sq = malloc(100 * sizeof *sq);
+  if (sq == NULL)
+    return -1;
+  int s = 0;
+  for (size_t i = 0; i < (size_t)n; i++)
+    sq[i] = 1;
+  for (size_t i = 0; i < (size_t)n; i++)
+    s += sq[i]; /* { dg-bogus "uninitialized" } */
+  free(sq);
+  return s;
+}
+
+/* A constant count in an int variable, made a size for the loop.  */
+int test_14(void)
+{
+  int n = 20;
+  int *d = malloc(100 * sizeof *d);
+  if (d == NULL)
+    return -1;
+  for (size_t i = 0; i < (size_t)n; i++)
+    d[i] = 1;
+  int r = d[0]; /* { dg-bogus "uninitialized" } */
+  free(d);
+  return r;
+}
