@@ -333,14 +333,204 @@ gap_null_deref_after_branch (void **state)
   mr_func_free (f);
 }
 
+/* Products bounded by a guard (issue 14): `s <= C / n` (a quotient the lowering
+   records) or the overflow flag of n * s tested 0 (GCC's form of `SIZE_MAX / n <
+   s`), kept through joins with paths whose intervals bound the product.  */
+static void
+test_alloc_size_guards (void **state)
+{
+  (void) state;
+  enum { QUOT = 5, FLAG = 6, OTHER = 7 };
+  mr_result r;
+  /* if (m <= SIZE_MAX / n) malloc (n * m);  */
+  mr_func *f = tb_func ("quotient", 3);
+  mr_func_add_quot (f, QUOT, N, 0, UINT64_MAX);
+  tb_if_unsigned (f, 0, mr_value (M), MR_CMP_LE, mr_value (QUOT), 1, 2);
+  sized_alloc (f, 1, mr_value (N), 64, 1, mr_value (M), 64);
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+
+  /* The quotient of another value bounds nothing here.  */
+  f = tb_func ("other-quotient", 3);
+  mr_func_add_quot (f, QUOT, OTHER, 0, UINT64_MAX);
+  tb_if_unsigned (f, 0, mr_value (M), MR_CMP_LE, mr_value (QUOT), 1, 2);
+  uint32_t al = sized_alloc (f, 1, mr_value (N), 64, 1, mr_value (M), 64);
+  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
+  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* OpenBSD's reallocarray guard: if ((n >= 2^32 || m >= 2^32) && overflow (n * m))
+     fail;  Three paths reach the allocation: both below 2^32 (intervals), and the
+     flag 0 after either test; the join keeps the bound.  */
+  for (int flag_checked = 1; flag_checked >= 0; flag_checked--)
+    {
+      f = tb_func ("reallocarray", 5);
+      mr_func_add_quot (f, FLAG, N, M, UINT64_MAX);
+      tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const (0xffffffff), 2, 1);
+      tb_if_unsigned (f, 1, mr_value (M), MR_CMP_GT, mr_const (0xffffffff), 2, 3);
+      if (flag_checked)
+	tb_if_unsigned (f, 2, mr_value (FLAG), MR_CMP_NE, mr_const (0), 4, 3);
+      else
+	tb_goto (f, 2, 3);
+      al = sized_alloc (f, 3, mr_value (N), 64, 1, mr_value (M), 64);
+      if (flag_checked)
+	expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+      else
+	{
+	  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
+	  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
+	  mr_result_free (&r);
+	  mr_func_free (f);
+	}
+    }
+}
+
+/* Buffers filled by a loop (issue 14).  The state where the allocation is still
+   uninitialised stays apart from the one where the loop body wrote it, and the loop
+   condition `i < n` bounds n by i's value: a loop that ran zero times says n <= 0.  */
+
+/* p = malloc (400); for (i = 0; i < BOUND1; i++) p[i] = 5;
+   for (j = 0; j < BOUND2; j++) x = p[j];  or, with no second loop, x = p[0].
+   Returns the id of the read.  */
+static uint32_t
+fill_then_read (mr_func *f, mr_opnd bound1, mr_opnd bound2)
+{
+  enum { I = 10, I2 = 11, J = 12, J2 = 13 };
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (400), MALLOC_FLAGS | MR_EVF_NEVER_NULL, 1);
+  tb_goto (f, 0, 1);
+  tb_store (f, 2, mr_value (P), MR_OFF_UNKNOWN, mr_const (5), false, 3);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, I, false, mr_const (0), mr_value (I2));
+  tb_if (f, 1, mr_value (I), MR_CMP_LT, bound1, 2, 3);
+  if (bound2.kind == MR_OPND_NONE)
+    return tb_load (f, 3, 7, mr_value (P), 0, false, 4);
+  tb_goto (f, 3, 4);
+  uint32_t read = tb_load (f, 5, 7, mr_value (P), MR_OFF_UNKNOWN, false, 5);
+  tb_goto (f, 5, 4);
+  tb_phi2 (f, 4, J, false, mr_const (0), mr_value (J2));
+  tb_if (f, 4, mr_value (J), MR_CMP_LT, bound2, 5, 6);
+  return read;
+}
+
+static void
+test_uninit_loops (void **state)
+{
+  (void) state;
+  /* A constant trip count: the loop runs, p[0] is written.  */
+  mr_func *f = tb_func ("const_trip", 4);
+  fill_then_read (f, mr_const (100), mr_none ());
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* Two loops over the same n: the second runs only if the first did.  */
+  uint32_t read;
+  f = tb_func ("same_bound", 7);
+  fill_then_read (f, mr_value (N), mr_value (N));
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* Over different bounds: the first may run zero times and the second not.  */
+  f = tb_func ("other_bound", 7);
+  read = fill_then_read (f, mr_value (N), mr_value (M));
+  mr_result r;
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Bounds converted from a signed n, (size_t) n, in each loop: a zero-trip first
+     loop says (size_t) n <= 0, so n == 0, so the second conversion is 0 too.  */
+  f = tb_func ("converted_bound", 7);
+  fill_then_read (f, mr_value (20), mr_value (21));
+  uint32_t cv = tb_copy (f, 0, 20, mr_value (N), 0, false, 1);
+  tb_ev (f, cv)->flags = MR_EVF_CONVERT;
+  tb_ev (f, cv)->off = 32;
+  cv = tb_copy (f, 3, 21, mr_value (N), 0, false, 4);
+  tb_ev (f, cv)->flags = MR_EVF_CONVERT;
+  tb_ev (f, cv)->off = 32;
+  f->blocks[1].term.is_unsigned = f->blocks[4].term.is_unsigned = true;
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+
+  /* A variable trip count, then p[0]: n may be 0.  */
+  f = tb_func ("var_trip", 4);
+  read = fill_then_read (f, mr_value (N), mr_none ());
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+/* p = malloc (404); for (i = 0; i < bound; i++) p[i] = 5 (a filling store:
+   elements [0, bound) of 4 bytes); then a read at byte `off` (a constant offset),
+   or of p[index] when index is not NONE.  Returns the read's id.  */
+static uint32_t
+fill_then_read_at (mr_func *f, mr_opnd bound, int64_t off, mr_opnd index)
+{
+  enum { I = 10, I2 = 11 };
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (404), MALLOC_FLAGS | MR_EVF_NEVER_NULL, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_LE, mr_const (0), 3, 1);	/* n >= 1 */
+  uint32_t st = tb_store (f, 2, mr_value (P), MR_OFF_UNKNOWN, mr_const (5), false, 3);
+  mr_size *fz = mr_func_new_size (f);
+  fz->flags = MR_SIZE_FILL;
+  fz->x = bound;
+  fz->y = mr_value (P);
+  fz->mul = 4;
+  tb_ev (f, st)->size = fz;
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, I, false, mr_const (0), mr_value (I2));
+  tb_if (f, 1, mr_value (I), MR_CMP_LT, bound, 2, 4);
+  uint32_t read = tb_load (f, 4, 7, mr_value (P), off, false, 4);
+  if (index.kind != MR_OPND_NONE)
+    {
+      mr_size *z = mr_func_new_size (f);
+      z->flags = MR_SIZE_INDEX;
+      z->x = index;
+      z->y = mr_value (P);
+      z->mul = 4;
+      tb_ev (f, read)->size = z;
+    }
+  tb_goto (f, 4, 3);
+  return read;
+}
+
+/* What a filling loop writes: elements [0, bound), and nothing from the bound on.  */
+static void
+test_uninit_fill (void **state)
+{
+  (void) state;
+  mr_result r;
+  /* Filled up to 100: p[99] is written, p[100] is not.  */
+  mr_func *f = tb_func ("fill-99", 5);
+  fill_then_read_at (f, mr_const (100), 396, mr_none ());
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+  f = tb_func ("fill-100", 5);
+  uint32_t read = fill_then_read_at (f, mr_const (100), 400, mr_none ());
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Filled up to n (n >= 1 here): p[n] is not written, p[j] may be.  */
+  f = tb_func ("fill-n", 5);
+  read = fill_then_read_at (f, mr_value (N), MR_OFF_UNKNOWN, mr_value (N));
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
+  mr_result_free (&r);
+  mr_func_free (f);
+  f = tb_func ("fill-j", 5);
+  fill_then_read_at (f, mr_value (N), MR_OFF_UNKNOWN, mr_value (M));
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_null_deref_alloc),
     cmocka_unit_test (test_uninit_read),
+    cmocka_unit_test (test_uninit_loops),
+    cmocka_unit_test (test_uninit_fill),
     cmocka_unit_test (test_zero_alloc),
     cmocka_unit_test (test_alloc_size_overflow),
+    cmocka_unit_test (test_alloc_size_guards),
   };
   const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_null_deref_after_branch),

@@ -361,6 +361,65 @@ test_realloc_zero (void **state)
   tb_expect_silent (f);
 }
 
+/* q = realloc (p, x + add [+ y]) described as a sum (MR_SIZE_SUM), x a size_t;
+   if (!q) free (p);  Returns the free's id.  */
+static uint32_t
+realloc_sum (mr_func *f, uint32_t b, int64_t add, mr_opnd y, uint8_t y_bits)
+{
+  mr_size *z = mr_func_new_size (f);
+  z->flags = MR_SIZE_SUM | MR_SIZE_X_NONNEG | MR_SIZE_Y_NONNEG;
+  z->x = mr_value (N);
+  z->x_bits = 64;
+  z->y = y;
+  z->y_bits = y_bits;
+  z->add = add;
+  z->product_bits = 64;
+  uint32_t re = tb_realloc (f, b, Q, mr_value (P), mr_value (X), 1);
+  tb_ev (f, re)->flags |= MR_EVF_SIZE_INPUT;
+  tb_ev (f, re)->size = z;
+  tb_if_unsigned (f, b, mr_value (Q), MR_CMP_EQ, mr_const (0), b + 1, b + 2);
+  uint32_t fr = tb_free (f, b + 1, mr_value (P), 2);
+  tb_goto (f, b + 1, b + 2);
+  return fr;
+}
+
+/* Sizes that cannot be 0 (issue 14): a sum whose terms' ranges leave 0 out
+   without wrapping around.  */
+static void
+test_realloc_sum (void **state)
+{
+  (void) state;
+  mr_result r;
+  /* if (n > SIZE_MAX - 16) return; realloc (p, n + 16): n + 16 in [16, SIZE_MAX].  */
+  mr_func *f = tb_func ("sum-guarded", 4);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const ((int64_t) (UINT64_MAX - 16)), 3, 1);
+  realloc_sum (f, 1, 16, mr_none (), 0);
+  tb_expect_silent (f);
+
+  /* if (n > SIZE_MAX - 15) return; realloc (p, n + 16): SIZE_MAX - 15 + 16 wraps to 0.  */
+  f = tb_func ("sum-off-by-one", 4);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const ((int64_t) (UINT64_MAX - 15)), 3, 1);
+  uint32_t fr = realloc_sum (f, 1, 16, mr_none (), 0);
+  tb_analyze (f, NULL, &r);
+  tb_expect_one (&r, MR_RULE_REALLOC_ZERO_FREE, fr);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* if (n > 1000) return; realloc (p, n + 2 + m) with m an unsigned int.  */
+  f = tb_func ("sum-two-terms", 4);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const (1000), 3, 1);
+  realloc_sum (f, 1, 2, mr_value (R), 32);
+  tb_expect_silent (f);
+
+  /* Unbounded: realloc (p, n + 1) with n a size_t may wrap to 0.  */
+  f = tb_func ("sum-unbounded", 3);
+  fr = realloc_sum (f, 0, 1, mr_none (), 0);
+  tb_analyze (f, NULL, &r);
+  tb_expect_one (&r, MR_RULE_REALLOC_ZERO_FREE, fr);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
 /* Known gaps.  */
 
 /* realloc (p, 0); free (p);  gives two findings at the free, a realloc-zero-free
@@ -395,6 +454,7 @@ main (void)
     cmocka_unit_test (test_realloc_null_is_malloc),
     cmocka_unit_test (test_realloc_zero),
     cmocka_unit_test (test_never_null_realloc),
+    cmocka_unit_test (test_realloc_sum),
   };
   const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_realloc_literal_zero),

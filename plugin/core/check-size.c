@@ -5,7 +5,11 @@
    (x + add) * mul [* y].  Each variable operand is bounded by the facts on the path
    (a dominating `if (n > SIZE_MAX / sizeof (T)) return;` or `if (n >= 1000) return;`
    leaves n <= bound) or, failing that, by the width of its type before it was widened
-   to size_t: an unsigned int count times sizeof (T) cannot overflow a 64-bit size_t.
+   to size_t, or what its definition bounds it by (lower.cc's static ranges: a
+   string's length is less than the size of its object): an unsigned int count
+   times sizeof (T) cannot overflow a 64-bit size_t.  A product x * y is also
+   bounded by a guard on the product itself (`if (s && n > SIZE_MAX / s) fail;`,
+   GCC's overflow flag of it, OpenBSD's MUL_NO_OVERFLOW test), kept as a fact.
    The product is computed in 128 bits; above SIZE_MAX it may overflow:
 
      p = malloc (n * sizeof (struct item));   multiplication in the size of
@@ -43,13 +47,36 @@ operand_max (const mr_ctx *c, const mr_state *s, mr_opnd o, unsigned bits, int64
   return max;
 }
 
+/* Is x * y bounded by a guard on the path (`if (y > SIZE_MAX / x) fail;`, in any
+   of its arithmetic forms), so that x * y * mul stays within limit?  */
+static bool
+product_bounded (const mr_ctx *c, const mr_state *s, const mr_size *z, mr_u128 limit)
+{
+  if (z->x.kind != MR_OPND_VALUE || z->y.kind != MR_OPND_VALUE || z->add != 0)
+    return false;
+  int64_t xoff, yoff;
+  uint32_t x = mr_func_root (c->f, z->x.id, &xoff), y = mr_func_root (c->f, z->y.id, &yoff);
+  if (xoff || yoff)
+    return false;
+  const mr_fact *fx = mr_state_fact (s, x), *fy = mr_state_fact (s, y);
+  mr_u128 max;
+  if (fx && fx->prod_with == y)
+    max = fx->prod_max;
+  else if (fy && fy->prod_with == x)
+    max = fy->prod_max;
+  else
+    return false;
+  return max * z->mul <= limit;
+}
+
 void
 mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
   const mr_size *z = ev->size;
   /* Only factors that come from outside the function's own arithmetic: a count
      computed by a loop (proto_count++) is bounded by what the loop walks.  */
-  if (!z || z->x.kind == MR_OPND_NONE || !(ev->flags & MR_EVF_SIZE_INPUT))
+  if (!z || z->x.kind == MR_OPND_NONE || !(ev->flags & MR_EVF_SIZE_INPUT)
+      || (z->flags & MR_SIZE_SUM))
     return;
   mr_u128 limit = z->product_bits && z->product_bits < 64
 		  ? ((mr_u128) 1 << z->product_bits) - 1 : (mr_u128) UINT64_MAX;
@@ -61,7 +88,7 @@ mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev)
       mr_u128 y = operand_max (c, s, z->y, z->y_bits, 0);
       overflow = y && product > limit / y;
     }
-  if (!overflow)
+  if (!overflow || product_bounded (c, s, z, limit))
     return;
   mr_report (c, MR_RULE_ALLOC_SIZE_OVERFLOW, ev, z->x);
 }

@@ -9,10 +9,60 @@
    The whole object counts as written by any store into it, a libc call that writes
    through it (memset, memcpy, strcpy, fread, ...) or a call the engine does not know
    (it may initialise it).  That loses reads of one field after another field was
-   written, and never reports an object that was partly initialised.  */
+   written, and never reports an object that was partly initialised, with one
+   exception: an object written only by a loop that fills its elements [0, n)
+   (`for (i = 0; i < n; i++) d[i] = 0;`, MR_SIZE_FILL) is uninitialised from
+   element n on, so reading d[n] after it is reported.  */
 
 #include "engine-int.h"
 #include "infer.h"
+
+/* The largest (*hi) and least (*lo) value operand o has in s.  */
+static void
+opnd_range (const mr_ctx *c, const mr_state *s, mr_opnd o, int64_t *lo, int64_t *hi)
+{
+  *lo = INT64_MIN, *hi = INT64_MAX;
+  if (o.kind == MR_OPND_CONST)
+    {
+      *lo = *hi = o.num;
+      return;
+    }
+  int64_t off;
+  uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (c->f, o.id, &off) : 0;
+  const mr_fact *f = root && off == 0 ? mr_state_fact (s, root) : NULL;
+  if (f)
+    *lo = f->lo, *hi = f->hi;
+}
+
+/* Does LOAD ev of r read element `bound` or later of the object filled by `fill`?  */
+static bool
+beyond_fill (const mr_ctx *c, const mr_state *s, const mr_event *ev, mr_ref r,
+	     const mr_event *fill)
+{
+  const mr_size *fz = fill->size, *z = ev->size;
+  int64_t blo, bhi;
+  opnd_range (c, s, fz->x, &blo, &bhi);
+  if (z && (z->flags & MR_SIZE_INDEX))
+    {
+      /* y[x]: the same element size, from the start of the object.  */
+      mr_ref base = mr_ref_of (c, s, z->y);
+      if (z->mul != fz->mul || base.obj != r.obj || base.off != 0)
+	return false;
+      int64_t xo, bo;
+      if (z->x.kind == MR_OPND_VALUE && fz->x.kind == MR_OPND_VALUE
+	  && mr_func_root (c->f, z->x.id, &xo) == mr_func_root (c->f, fz->x.id, &bo)
+	  && xo == 0 && bo == 0)
+	return true;		/* d[n] after filling d[0 .. n) */
+      int64_t ilo, ihi;
+      opnd_range (c, s, z->x, &ilo, &ihi);
+      return bhi != INT64_MAX && ilo >= bhi;
+    }
+  int64_t off = mr_off_add (r.off, ev->off);
+  if (off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE || off < 0 || !fz->mul
+      || bhi == INT64_MAX || bhi < 0)
+    return false;
+  return (uint64_t) off / fz->mul >= (uint64_t) bhi;
+}
 
 void
 mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
@@ -21,6 +71,19 @@ mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subjec
   if (!mr_is_object (r.obj))
     return;
   const mr_objst *o = mr_state_obj (s, r.obj);
+  if (o && o->fill && ev->kind == MR_EV_LOAD && o->ts == MR_TS_ALLOCATED
+      && !mr_family_uncertain (o->family) && beyond_fill (c, s, ev, r, o->fill))
+    {
+      const mr_event *alloc = o->ev;
+      ((mr_objst *) o)->fill = NULL;	/* one warning per object and path */
+      mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, subject);
+      if (fd)
+	{
+	  fd->alloc = alloc;
+	  mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
+	}
+      return;
+    }
   if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_UNINIT)
       || mr_family_uncertain (o->family))
     return;

@@ -37,6 +37,10 @@ typedef struct mr_ctx
   uint32_t ret_params;			/* parameters every return so far gave back */
   uint32_t ret_off_set;			/* ... of which ret_off[i] holds an offset */
   int64_t ret_off[32];			/* the offset into parameter i returned */
+  uint32_t products[4][2];	/* the roots multiplied in allocation sizes (x * y) */
+  uint32_t nproducts;
+  const mr_event **convs;	/* MR_EVF_CONVERT copies, sorted by dst */
+  uint32_t nconvs;
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */

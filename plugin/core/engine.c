@@ -200,6 +200,8 @@ escape_obj (mr_state *s, uint32_t key, int depth)
   const mr_objst *o = mr_state_obj (s, key);
   if (o && (o->flags & MR_OBJF_UNINIT))
     ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
+  if (o)
+    ((mr_objst *) o)->fill = NULL;
   mr_state_forget_obj_slots (s, key);
 }
 
@@ -210,6 +212,26 @@ mark_written (mr_state *s, uint32_t key)
   const mr_objst *o = is_object (key) ? mr_state_obj (s, key) : NULL;
   if (o && (o->flags & MR_OBJF_UNINIT))
     ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
+  if (o)
+    ((mr_objst *) o)->fill = NULL;
+}
+
+/* A loop's store that fills elements [0, bound) (MR_SIZE_FILL) from the start of
+   an object that nothing else wrote (uninitialised, or filled by this store on
+   the loop's earlier iterations): the object it fills, or 0.  After the store,
+   only elements from the bound on are uninitialised.  */
+static uint32_t
+fill_target (const mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  const mr_size *z = ev->size;
+  if (!z || !(z->flags & MR_SIZE_FILL))
+    return 0;
+  mr_ref base = mr_ref_of (c, s, z->y);
+  const mr_objst *o = is_object (base.obj) ? mr_state_obj (s, base.obj) : NULL;
+  if (!o || base.off != 0 || o->ts != MR_TS_ALLOCATED
+      || !((o->flags & MR_OBJF_UNINIT) || o->fill == ev))
+    return 0;
+  return base.obj;
 }
 
 /* A call may write through its pointer arguments and anything reachable from them or
@@ -257,6 +279,56 @@ mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
   return f->lo <= 0 && f->hi >= 0 && !(f->has_ne && f->ne == 0);
 }
 
+/* The range of one term of a size sum: its fact, its width, its sign.  */
+static void
+term_range (const mr_ctx *c, const mr_state *s, mr_opnd o, unsigned bits, bool nonneg,
+	    __int128 *lo, __int128 *hi)
+{
+  if (o.kind == MR_OPND_CONST)
+    {
+      *lo = *hi = o.num;
+      return;
+    }
+  __int128 top = bits && bits < 64 ? ((__int128) 1 << bits) - 1 : (__int128) UINT64_MAX;
+  *hi = top;
+  *lo = nonneg ? 0 : -top - 1;
+  int64_t off;
+  uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (c->f, o.id, &off) : 0;
+  const mr_fact *f = root && off == 0 ? mr_state_fact (s, root) : NULL;
+  if (!f)
+    return;
+  if (f->lo > *lo && (nonneg || f->lo != INT64_MIN))
+    *lo = f->lo;
+  if (f->hi != INT64_MAX && f->hi < *hi)
+    *hi = f->hi;
+  if (nonneg && (__int128) (UINT64_MAX - f->ubelow) < *hi)
+    *hi = UINT64_MAX - f->ubelow;
+}
+
+/* Can the size of allocation ev not be 0 in s: a sum (x + y + c) whose terms'
+   ranges leave out 0 without wrapping around (`size + 16` after `if (size >
+   SIZE_MAX - 16) fail;`, `2 + n + offs` of two unsigned ints)?  */
+static bool
+size_never_zero (const mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  const mr_size *z = ev->size;
+  if (!z || !(z->flags & MR_SIZE_SUM))
+    return false;
+  __int128 lo = z->add, hi = z->add, l, h;
+  term_range (c, s, z->x, z->x_bits, z->flags & MR_SIZE_X_NONNEG, &l, &h);
+  lo += l, hi += h;
+  if (z->y.kind != MR_OPND_NONE)
+    {
+      term_range (c, s, z->y, z->y_bits, z->flags & MR_SIZE_Y_NONNEG, &l, &h);
+      lo += l, hi += h;
+    }
+  unsigned bits = z->product_bits ? z->product_bits : 64;
+  __int128 max = bits >= 64 ? (__int128) UINT64_MAX : ((__int128) 1 << bits) - 1;
+  if (!(z->flags & MR_SIZE_SIGNED) && (hi > max || lo < 0))
+    return false;		/* may wrap around to 0 */
+  return lo > 0 || hi < 0;
+}
+
 /* True if a fact on o (from a branch) says it may be 0, as opposed to no fact.  */
 static bool
 size_fact_allows_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
@@ -300,7 +372,9 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
     o->flags |= MR_OBJF_QUIET_NULL;
   if (ev->flags & MR_EVF_UNINIT)
     o->flags |= MR_OBJF_UNINIT;
-  if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a))
+  o->fill = NULL;
+  if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a)
+      && !size_never_zero (c, s, ev))
     o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)
     {
@@ -368,7 +442,8 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
      unless a fact says otherwise; one that comes from outside may be 0.  */
   bool zero = moves && mr_may_be_zero (c, s, ev->b)
 	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
-		  || size_fact_allows_zero (c, s, ev->b));
+		  || size_fact_allows_zero (c, s, ev->b))
+	      && !size_never_zero (c, s, ev);
   bool nonzero = !(ev->b.kind == MR_OPND_CONST && ev->b.num == 0);
   bool may_fail = (ev->flags & MR_EVF_MAY_FAIL) != 0;
   if (!may_fail)
@@ -438,7 +513,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
   o->flags = moves ? MR_OBJF_NONNULL
 	     : MR_OBJF_UNINIT | (may_fail ? MR_OBJF_MAYBE_NULL : MR_OBJF_NONNULL);
-  if (mr_may_be_zero (c, s, ev->b))
+  if (mr_may_be_zero (c, s, ev->b) && !size_never_zero (c, s, ev))
     o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)
     {
@@ -956,7 +1031,8 @@ static void
 apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 {
   /* A new version of a user variable: what only its old version held is lost.  */
-  if (ev->dst && (ev->kind != MR_EV_COPY || ev->a.kind != MR_OPND_VALUE)
+  if (ev->dst && (ev->kind != MR_EV_COPY
+		  || (ev->a.kind != MR_OPND_VALUE && ev->a.kind != MR_OPND_UNKNOWN))
       && c->f->value_var && ev->dst < c->f->nvalues && c->f->value_var[ev->dst])
     mr_check_overwrite_leak (c, s, ev, c->f->value_var[ev->dst], false, (mr_ref) { 0, 0 });
   switch (ev->kind)
@@ -981,6 +1057,27 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	  mr_ref r = mr_ref_of (c, s, ev->a);
 	  if (r.obj != MR_OBJ_NONE)
 	    mr_state_bind (s, ev->dst, r);
+	}
+      /* A value computed by arithmetic the lowering does not follow: a new unknown
+	 value at each definition.  */
+      else if (ev->dst && ev->a.kind == MR_OPND_UNKNOWN)
+	fresh_value (s, ev->dst);
+      /* (size_t) n: n's fact, when it says n >= 0.  */
+      else if (ev->dst && (ev->flags & MR_EVF_CONVERT))
+	{
+	  int64_t off;
+	  uint32_t n = root_of (c, ev->a, &off);
+	  const mr_fact *f = n && !off ? mr_state_fact (s, n) : NULL;
+	  mr_state_forget_fact (s, ev->dst);
+	  if (ev->a.kind == MR_OPND_CONST && ev->a.num >= 0)
+	    mr_state_set_const (s, ev->dst, ev->a.num);
+	  else if (f && f->lo >= 0)
+	    {
+	      int64_t flo = f->lo, fhi = f->hi;
+	      mr_state_refine (s, ev->dst, MR_CMP_GE, flo, true);
+	      if (fhi != INT64_MAX)
+		mr_state_refine (s, ev->dst, MR_CMP_LE, fhi, true);
+	    }
 	}
       break;
 
@@ -1049,7 +1146,10 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
     case MR_EV_STORE:
       {
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_WRITE, 0);
+	uint32_t filled = fill_target (c, s, ev);
 	check_access (c, s, ev, ev->a, true);
+	if (filled)
+	  ((mr_objst *) mr_state_obj (s, filled))->fill = ev;
 	mr_ref base = mr_ref_of (c, s, ev->a);
 	if (through_null (base, s))
 	  break;
@@ -1258,6 +1358,191 @@ refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
   return !same;
 }
 
+/* A fact on `root` changed: the bounds of the allocation sizes' products it is a
+   factor of (mr_state_note_product).  */
+static void
+note_products (const mr_ctx *c, mr_state *s, uint32_t root)
+{
+  for (uint32_t i = 0; i < c->nproducts; i++)
+    if (c->products[i][0] == root || c->products[i][1] == root)
+      mr_state_note_product (s, c->products[i][0], c->products[i][1]);
+}
+
+static int
+conv_order (const void *a, const void *b)
+{
+  uint32_t x = (*(const mr_event *const *) a)->dst, y = (*(const mr_event *const *) b)->dst;
+  return x < y ? -1 : x > y;
+}
+
+/* The conversions of signed values to unsigned wider ones (MR_EVF_CONVERT).  */
+static void
+find_conversions (mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  uint32_t cap = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_COPY && (e->flags & MR_EVF_CONVERT) && e->dst
+	    && e->a.kind == MR_OPND_VALUE)
+	  {
+	    MR_VEC_PUSH (c->convs, c->nconvs, cap);
+	    c->convs[c->nconvs - 1] = e;
+	  }
+      }
+  if (c->nconvs > 1)
+    qsort (c->convs, c->nconvs, sizeof *c->convs, conv_order);
+}
+
+/* A fact learnt on u = (unsigned) n that keeps u within n's positive values holds
+   for n too (a negative n would have made u larger than that).  */
+static bool
+note_conversion (const mr_ctx *c, mr_state *s, uint32_t u)
+{
+  uint32_t lo = 0, hi = c->nconvs;
+  while (lo < hi)
+    {
+      uint32_t mid = lo + (hi - lo) / 2;
+      const mr_event *e = c->convs[mid];
+      if (e->dst < u)
+	lo = mid + 1;
+      else if (e->dst > u)
+	hi = mid;
+      else
+	{
+	  const mr_fact *f = mr_state_fact (s, u);
+	  int64_t off;
+	  uint32_t n = mr_func_root (c->f, e->a.id, &off);
+	  int64_t nmax = e->off >= 64 ? INT64_MAX : (int64_t) ((1ull << (e->off - 1)) - 1);
+	  if (!f || off || f->lo < 0 || f->hi > nmax || f->hi == INT64_MAX)
+	    return true;
+	  int64_t flo = f->lo, fhi = f->hi;
+	  return mr_state_refine (s, n, MR_CMP_GE, flo, false)
+		 && mr_state_refine (s, n, MR_CMP_LE, fhi, false);
+	}
+    }
+  return true;
+}
+
+/* The products of two values in allocation sizes, for note_products.  */
+static void
+find_products (mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	const mr_size *z = e->size;
+	if (!z || (e->kind != MR_EV_ALLOC && e->kind != MR_EV_REALLOC && e->kind != MR_EV_CALL)
+	    || z->x.kind != MR_OPND_VALUE || z->y.kind != MR_OPND_VALUE
+	    || (z->flags & MR_SIZE_SUM) || c->nproducts == 4)
+	  continue;
+	int64_t xoff, yoff;
+	uint32_t x = mr_func_root (f, z->x.id, &xoff), y = mr_func_root (f, z->y.id, &yoff);
+	bool dup = x == y || xoff || yoff;
+	for (uint32_t i = 0; i < c->nproducts; i++)
+	  dup |= c->products[i][0] == x && c->products[i][1] == y;
+	if (!dup)
+	  {
+	    c->products[c->nproducts][0] = x;
+	    c->products[c->nproducts++][1] = y;
+	  }
+      }
+}
+
+/* The interval a fact gives value `root` (the type's whole range without one).  */
+static void
+fact_range (const mr_state *s, uint32_t root, bool is_unsigned, int64_t *lo, int64_t *hi)
+{
+  const mr_fact *f = mr_state_fact (s, root);
+  *lo = f ? f->lo : is_unsigned ? 0 : INT64_MIN;
+  *hi = f ? f->hi : INT64_MAX;
+  if (is_unsigned && *lo < 0)
+    *lo = 0, *hi = INT64_MAX;	/* signed facts on bits compared unsigned */
+}
+
+/* Two integer values compared (`i < n`): each is bounded by the other's interval.
+   After `for (i = 0; i < n; i++)` ran zero times, i is 0 and so n <= 0; a second
+   loop `for (j = 0; j < n; j++)` then cannot run either.  Returns false when the
+   comparison cannot hold.  (INT64_MAX is no bound: unsigned values go past it.)  */
+static bool
+refine_values_1 (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+		 bool is_unsigned);
+
+static bool
+refine_values (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+	       bool is_unsigned)
+{
+  if (!refine_values_1 (c, s, x, op, y, is_unsigned) || !note_conversion (c, s, x)
+      || !note_conversion (c, s, y))
+    return false;
+  note_products (c, s, x);
+  note_products (c, s, y);
+  return true;
+}
+
+static bool
+refine_values_1 (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+		 bool is_unsigned)
+{
+  /* x <= num / d (x < it, x == it): x * d <= num, whatever the intervals.  */
+  const mr_quot *q = op == MR_CMP_LT || op == MR_CMP_LE || op == MR_CMP_EQ
+		     ? mr_func_quot (c->f, y) : NULL;
+  if (q && !q->other && q->divisor && q->divisor < c->f->nvalues)
+    {
+      int64_t off;
+      uint32_t d = mr_func_root (c->f, q->divisor, &off);
+      if (d != x && off == 0)
+	mr_state_bound_product (s, x, d, q->num, is_unsigned);
+    }
+  if (op == MR_CMP_EQ && (q = mr_func_quot (c->f, x)) && !q->other && q->divisor
+      && q->divisor < c->f->nvalues)
+    {
+      int64_t off;
+      uint32_t d = mr_func_root (c->f, q->divisor, &off);
+      if (d != y && off == 0)
+	mr_state_bound_product (s, y, d, q->num, is_unsigned);
+    }
+  int64_t xlo, xhi, ylo, yhi;
+  fact_range (s, x, is_unsigned, &xlo, &xhi);
+  fact_range (s, y, is_unsigned, &ylo, &yhi);
+  bool ok = true;
+  switch (op)
+    {
+    case MR_CMP_LT:
+    case MR_CMP_LE:
+      if (yhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, x, op, yhi, is_unsigned);
+      if (xlo != INT64_MIN)
+	ok = ok && mr_state_refine (s, y, op == MR_CMP_LT ? MR_CMP_GT : MR_CMP_GE, xlo,
+				    is_unsigned);
+      return ok;
+    case MR_CMP_GT:
+    case MR_CMP_GE:
+      return refine_values_1 (c, s, y, mirror (op), x, is_unsigned);
+    case MR_CMP_EQ:
+      if (yhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, x, MR_CMP_LE, yhi, is_unsigned);
+      if (ylo != INT64_MIN)
+	ok = ok && mr_state_refine (s, x, MR_CMP_GE, ylo, is_unsigned);
+      if (xhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, y, MR_CMP_LE, xhi, is_unsigned);
+      if (xlo != INT64_MIN)
+	ok = ok && mr_state_refine (s, y, MR_CMP_GE, xlo, is_unsigned);
+      return ok;
+    case MR_CMP_NE:
+      if (ylo == yhi)
+	ok = ok && mr_state_refine (s, x, MR_CMP_NE, ylo, is_unsigned);
+      if (xlo == xhi)
+	ok = ok && mr_state_refine (s, y, MR_CMP_NE, xlo, is_unsigned);
+      return ok;
+    }
+  return true;
+}
+
 /* Refines s with one comparison `lhs op rhs` known to hold.  */
 static bool
 refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned)
@@ -1271,15 +1556,37 @@ refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is
   if (lhs.kind == MR_OPND_CONST && rhs.kind == MR_OPND_CONST)
     return eval_cmp (lhs.num, op, rhs.num);
   if (rhs.kind != MR_OPND_CONST)
-    return refine_ptr_cmp (c, s, lhs, op, rhs);
+    {
+      if (!refine_ptr_cmp (c, s, lhs, op, rhs))
+	return false;
+      int64_t xoff, yoff;
+      uint32_t x = root_of (c, lhs, &xoff), y = root_of (c, rhs, &yoff);
+      if (!x || !y || xoff || yoff || x == y)
+	return true;
+      return refine_values (c, s, x, op, y, is_unsigned);
+    }
   if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
       && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
       && !refine_null (c, s, lhs, op == MR_CMP_EQ))
     return false;
   int64_t off;
   uint32_t root = root_of (c, lhs, &off);
-  if (root && off == 0)
-    return mr_state_refine (s, root, op, rhs.num, is_unsigned);
+  if (!root || off != 0)
+    return true;
+  if (!mr_state_refine (s, root, op, rhs.num, is_unsigned) || !note_conversion (c, s, root))
+    return false;
+  note_products (c, s, root);
+  /* An overflow flag known to be 0: the product it checks fits.  */
+  const mr_fact *f = mr_state_fact (s, root);
+  const mr_quot *q = f && f->lo == 0 && f->hi == 0 ? mr_func_quot (c->f, root) : NULL;
+  if (q && q->other && q->divisor < c->f->nvalues && q->other < c->f->nvalues)
+    {
+      int64_t xoff, yoff;
+      uint32_t x = mr_func_root (c->f, q->divisor, &xoff);
+      uint32_t y = mr_func_root (c->f, q->other, &yoff);
+      if (!xoff && !yoff && x != y)
+	mr_state_bound_product (s, x, y, q->num, true);
+    }
   return true;
 }
 
@@ -1320,8 +1627,13 @@ refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e, mr_sta
       if (!root || off != 0)
 	return true;
       if (e->kind == MR_EDGE_CASE)
-	return mr_state_refine (s, root, MR_CMP_GE, e->case_lo, t->is_unsigned)
-	       && mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned);
+	{
+	  if (!mr_state_refine (s, root, MR_CMP_GE, e->case_lo, t->is_unsigned)
+	      || !mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned))
+	    return false;
+	  note_products (c, s, root);
+	  return true;
+	}
       if (e->kind == MR_EDGE_DEFAULT)
 	{
 	  /* The default edge is infeasible when the value is known to hit a case.  */
@@ -1389,6 +1701,9 @@ apply_phis (mr_ctx *c, mr_state *s, const mr_block *to, uint32_t k)
 	}
       else if (has[i])
 	{
+	  mr_state_forget_fact (s, dst);
+	  if (facts[i].prod_with == dst)
+	    facts[i].prod_with = 0;
 	  mr_state_set_const (s, dst, 0);
 	  mr_fact *f = (mr_fact *) mr_state_fact (s, dst);
 	  facts[i].value = dst;
@@ -1693,7 +2008,7 @@ worth_analysing (const mr_func *f)
       {
 	const mr_event *e = &f->blocks[b].events[i];
 	if (e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC || e->kind == MR_EV_ALLOC
-	    || e->size)
+	    || (e->kind == MR_EV_CALL && e->size))
 	  return true;
 	returns_pointer |= e->kind == MR_EV_RETURN && e->a.kind == MR_OPND_VALUE;
       }
@@ -1789,6 +2104,8 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
       d.loop_target[f->edges[e].dst] = true;
 
   find_param_loads (&d.ctx);
+  find_products (&d.ctx);
+  find_conversions (&d.ctx);
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
   uint64_t start = out->work;
@@ -1826,6 +2143,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.return_ev);
   free (d.loop_target);
   finish_summary (&d.ctx);
+  free (d.ctx.convs);
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;

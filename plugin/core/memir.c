@@ -66,6 +66,7 @@ mr_func_free (mr_func *f)
   free (f->root_off);
   free (f->root_var);
   free (f->value_var);
+  free (f->quots);
   for (mr_chunk *c = f->arena, *n; c; c = n)
     {
       n = c->next;
@@ -162,6 +163,23 @@ mr_func_new_size (mr_func *f)
   return z;
 }
 
+void
+mr_func_add_quot (mr_func *f, uint32_t value, uint32_t divisor, uint32_t other,
+		  uint64_t num)
+{
+  MR_VEC_PUSH (f->quots, f->nquots, f->cap_quots);
+  f->quots[f->nquots - 1] = (mr_quot) { value, divisor, other, num };
+}
+
+const mr_quot *
+mr_func_quot (const mr_func *f, uint32_t value)
+{
+  for (uint32_t i = 0; i < f->nquots; i++)
+    if (f->quots[i].value == value)
+      return &f->quots[i];
+  return NULL;
+}
+
 mr_cmp
 mr_cmp_negate (mr_cmp op)
 {
@@ -244,7 +262,7 @@ mr_func_resolve (mr_func *f)
     for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
       {
 	mr_event *e = &f->blocks[b].events[i];
-	if (e->kind == MR_EV_COPY && e->a.kind == MR_OPND_VALUE
+	if (e->kind == MR_EV_COPY && e->a.kind == MR_OPND_VALUE && !(e->flags & MR_EVF_CONVERT)
 	    && e->dst && e->dst < f->nvalues && e->a.id < f->nvalues && e->a.id != e->dst)
 	  {
 	    f->root[e->dst] = e->a.id;

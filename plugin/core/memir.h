@@ -127,14 +127,30 @@ enum
   MR_EVF_HANDOVER = 1 << 13,	/* FREE: not freed now but handed to an owner that
 				   will free it this way (std::unique_ptr<T> deletes
 				   with `delete`): only what it is given is checked */
+  MR_EVF_CONVERT = 1 << 15,	/* COPY: dst = (unsigned wider type) a, a signed
+				   integer: the same value when a >= 0, not a plain
+				   copy (mr_func_resolve leaves it alone) */
   MR_EVF_QUIET_NULL = 1 << 14	/* ALLOC: by a wrapper that may return NULL and says
 				   so another way (an error code through a
 				   parameter): until checked non-NULL, not leaked */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
-   could see: (x + add) * mul [* y].  Operands carry the bit width of their type
-   before any widening conversion, which bounds them when no fact does.  */
+   could see: (x + add) * mul [* y]; or, with MR_SIZE_SUM, an addition: x [+ y] +
+   add.  Operands carry the bit width of their type before any widening conversion
+   (or what their definition bounds them by), which bounds them when no fact does.  */
+enum
+{
+  MR_SIZE_SUM = 1 << 0,		/* x [+ y] + add, not a product */
+  MR_SIZE_X_NONNEG = 1 << 1,	/* x is never negative (an unsigned type) */
+  MR_SIZE_Y_NONNEG = 1 << 2,
+  MR_SIZE_SIGNED = 1 << 3,	/* the result's type is signed (no wrap-around) */
+  MR_SIZE_INDEX = 1 << 4,	/* LOAD: an element access y[x], elements of mul bytes */
+  MR_SIZE_FILL = 1 << 5		/* STORE: y[i] = ... in a loop that runs i from 0 to
+				   x - 1 and stores on each iteration: elements [0, x)
+				   of y, of mul bytes, are written */
+};
+
 typedef struct mr_size
 {
   mr_opnd x, y;			/* y is NONE for (x + add) * mul */
@@ -143,6 +159,7 @@ typedef struct mr_size
   uint8_t x_bits, y_bits;
   uint8_t product_bits;		/* the product's own type: an int product overflows
 				   at INT_MAX before it is widened to size_t */
+  uint8_t flags;		/* MR_SIZE_* */
   const char *allocator;	/* the allocating function's name, for messages */
 } mr_size;
 
@@ -167,7 +184,9 @@ typedef struct mr_event
   mr_opnd a, b;
   int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN */
   mr_call *call;		/* CALL only */
-  mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any */
+  mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any; LOAD
+				   and STORE: an element access (MR_SIZE_INDEX,
+				   MR_SIZE_FILL) */
   const char *via;		/* FREE/ALLOC/REALLOC done inside this called function */
   mr_loc loc;
   mr_loc via_loc;		/* with via: where, inside it (handle 0: unknown) */
@@ -251,6 +270,20 @@ typedef struct mr_decl
   uint32_t uid;			/* the front end's identity for it (DECL_UID) */
 } mr_decl;
 
+/* An integer value that guards a product against overflow:
+   - with other == 0, a constant divided by another value, `q = SIZE_MAX / n`: a
+     guard `s <= q` then says s * n <= SIZE_MAX;
+   - otherwise the overflow flag of `divisor * other` in a type whose largest value
+     is num (what GCC makes of `SIZE_MAX / n < s` and __builtin_mul_overflow_p):
+     where it is 0, divisor * other <= num.  */
+typedef struct mr_quot
+{
+  uint32_t value;		/* q, or the flag */
+  uint32_t divisor;		/* n (an SSA value) */
+  uint32_t other;		/* the flag's other factor (an SSA value), or 0 */
+  uint64_t num;			/* the constant */
+} mr_quot;
+
 typedef struct mr_func
 {
   const char *name;
@@ -266,6 +299,8 @@ typedef struct mr_func
   uint32_t params[32];		/* parameter i's SSA value (0: not a tracked pointer) */
   uint32_t nparams;
   uint32_t nevents;		/* events created so far; next event id */
+  mr_quot *quots;		/* constant / value quotients, by value */
+  uint32_t nquots, cap_quots;
   /* value -> the user variable it is a version of (any nonzero id, equal for the
      versions of one variable), 0 for temporaries.  Optional (NULL).  */
   uint32_t *value_var;
@@ -289,6 +324,11 @@ mr_event *mr_block_add_event (mr_func *f, uint32_t block, mr_event_kind kind, mr
 mr_phi *mr_block_add_phi (mr_func *f, uint32_t block, uint32_t dst, bool is_pointer);
 mr_call *mr_func_new_call (mr_func *f, const char *callee, uint32_t nargs);
 mr_size *mr_func_new_size (mr_func *f);
+/* Records value = num / divisor (other 0), or value = (divisor * other > num).  */
+void mr_func_add_quot (mr_func *f, uint32_t value, uint32_t divisor, uint32_t other,
+		       uint64_t num);
+/* The quotient record of value, or NULL.  */
+const mr_quot *mr_func_quot (const mr_func *f, uint32_t value);
 /* Copies s into memory owned by the function.  */
 const char *mr_func_strdup (mr_func *f, const char *s);
 

@@ -147,6 +147,7 @@ mr_state_set_obj (mr_state *s, uint32_t key, mr_ts ts, mr_family fam, const mr_e
       o = INSERT (s, objs, pos);
       o->key = key;
       o->flags = 0;
+      o->fill = NULL;
     }
   o->ts = ts;
   o->family = fam;
@@ -298,6 +299,7 @@ rename_obj (mr_state *s, uint32_t from, uint32_t to, bool drop)
 	{
 	  mr_objst *n = mr_state_set_obj (s, to, (mr_ts) o.ts, (mr_family) o.family, o.ev);
 	  n->flags = o.flags;
+	  n->fill = o.fill;
 	}
     }
   uint32_t out = 0;
@@ -399,14 +401,27 @@ fact_normalize (mr_fact *f)
 bool
 mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is_unsigned)
 {
-  /* Unsigned values above INT64_MAX do not fit the interval; learn nothing.  */
+  /* Unsigned values above INT64_MAX do not fit the interval: an upper bound there
+     is kept as its distance to UINT64_MAX; anything else is not learnt.  */
   if (is_unsigned && c < 0)
-    return true;
+    {
+      if (op != MR_CMP_LE && op != MR_CMP_LT)
+	return true;
+      uint64_t below = UINT64_MAX - (uint64_t) c + (op == MR_CMP_LT);
+      mr_fact *f = fact_for (s, value, true);
+      if (below > f->ubelow)
+	f->ubelow = below;
+      return true;
+    }
   mr_fact *f = fact_for (s, value, is_unsigned);
   /* The same bits compared as unsigned after signed facts (x < 0, then (unsigned
      long) x > 5): the interval does not describe the unsigned view; learn nothing.  */
   if (is_unsigned && f->lo < 0)
-    return true;
+    {
+      if (f->lo != INT64_MIN || f->hi != INT64_MAX || f->has_ne)
+	return true;
+      f->lo = 0;		/* a fact kept for a product bound says nothing else */
+    }
   switch (op)
     {
     case MR_CMP_EQ:
@@ -478,11 +493,26 @@ mr_state_copy_fact (mr_state *s, uint32_t dst, uint32_t src)
 }
 
 void
+mr_state_bound_product (mr_state *s, uint32_t value, uint32_t with, uint64_t max,
+			bool is_unsigned)
+{
+  mr_fact *f = fact_for (s, value, is_unsigned);
+  if (f->prod_with == with && f->prod_max <= max)
+    return;
+  f->prod_with = with;
+  f->prod_max = max;
+}
+
+void
 mr_state_forget_fact (mr_state *s, uint32_t value)
 {
   uint32_t pos;
   if (FIND (s, facts, value, false, &pos))
     REMOVE (s, facts, pos);
+  /* A product bound with the old value no longer holds.  */
+  for (uint32_t i = 0; i < s->nfacts; i++)
+    if (s->facts[i].prod_with == value)
+      s->facts[i].prod_with = 0, s->facts[i].prod_max = 0;
 }
 
 /* Merging.  */
@@ -551,7 +581,8 @@ mr_state_same_typestates (const mr_state *a, const mr_state *b)
       if (i == a->nobjs || j == b->nobjs)
 	return i == a->nobjs && j == b->nobjs;
       if (a->objs[i].key != b->objs[j].key || a->objs[i].ts != b->objs[j].ts
-	  || a->objs[i].family != b->objs[j].family)
+	  || a->objs[i].family != b->objs[j].family
+	  || ((a->objs[i].flags ^ b->objs[j].flags) & MR_OBJF_UNINIT))
 	return false;
       i++, j++;
     }
@@ -570,7 +601,8 @@ mr_state_signature (const mr_state *s)
   uint64_t h = 1469598103934665603ull;
   for (uint32_t i = 0; i < s->nobjs; i++)
     if (s->objs[i].ts != MR_TS_UNKNOWN)
-      h = mix (h, ((uint64_t) s->objs[i].key << 16) | (s->objs[i].ts << 8) | s->objs[i].family);
+      h = mix (h, ((uint64_t) s->objs[i].key << 24) | ((s->objs[i].flags & MR_OBJF_UNINIT) << 16)
+		  | (s->objs[i].ts << 8) | s->objs[i].family);
   for (uint32_t i = 0; i < s->nbinds; i++)
     if (bind_tracked (s, &s->binds[i]))
       h = mix (mix (h, s->binds[i].value), ((uint64_t) s->binds[i].ref.obj << 8)
@@ -672,12 +704,100 @@ join_slots (mr_state *d, const mr_state *s)
   return changed;
 }
 
-/* Facts: the interval hull of both; a fact missing on one side is dropped.  */
+/* The largest v * w can be by the intervals of v and w (0 if either is 0).  False
+   if unbounded.  */
+static bool
+interval_product_max (const mr_state *s, uint32_t v, uint32_t w, uint64_t *max)
+{
+  const mr_fact *fv = mr_state_fact (s, v), *fw = mr_state_fact (s, w);
+  bool bv = fv && fv->lo >= 0 && fv->hi != INT64_MAX;
+  bool bw = fw && fw->lo >= 0 && fw->hi != INT64_MAX;
+  if ((bv && fv->hi == 0) || (bw && fw->hi == 0))
+    return *max = 0, true;
+  if (!bv || !bw)
+    return false;
+  unsigned __int128 m = (unsigned __int128) fv->hi * (uint64_t) fw->hi;
+  if (m > UINT64_MAX)
+    return false;
+  *max = (uint64_t) m;
+  return true;
+}
+
+/* The largest v * w can be in s: a product bound, or by the intervals.  */
+static bool
+product_max (const mr_state *s, uint32_t v, uint32_t w, uint64_t *max)
+{
+  const mr_fact *fv = mr_state_fact (s, v), *fw = mr_state_fact (s, w);
+  uint64_t m;
+  bool known = interval_product_max (s, v, w, &m);
+  if (fv && fv->prod_with == w && (!known || fv->prod_max < m))
+    return *max = fv->prod_max, true;
+  if (fw && fw->prod_with == v && (!known || fw->prod_max < m))
+    return *max = fw->prod_max, true;
+  *max = m;
+  return known;
+}
+
+void
+mr_state_note_product (mr_state *s, uint32_t v, uint32_t w)
+{
+  uint64_t m;
+  const mr_fact *fv = mr_state_fact (s, v), *fw = mr_state_fact (s, w);
+  if (!interval_product_max (s, v, w, &m)
+      || (fv && fv->prod_with == w && fv->prod_max <= m)
+      || (fw && fw->prod_with == v && fw->prod_max <= m))
+    return;
+  mr_state_bound_product (s, v, w, m, false);
+}
+
+/* Product bounds after a join: one holds where the other state bounds the same
+   product, by a guard or by its factors' intervals (`n < 2^32 && s < 2^32` on one
+   path, `s <= SIZE_MAX / n` on another), at the larger bound.  */
+typedef struct prod_bound
+{
+  uint32_t v, w;
+  uint64_t max;
+} prod_bound;
+
+static uint32_t
+join_product_bounds (const mr_state *d, const mr_state *s, prod_bound *out, uint32_t cap)
+{
+  uint32_t n = 0;
+  for (int side = 0; side < 2; side++)
+    {
+      const mr_state *a = side ? s : d, *b = side ? d : s;
+      for (uint32_t i = 0; i < a->nfacts && n < cap; i++)
+	{
+	  const mr_fact *f = &a->facts[i];
+	  uint64_t other;
+	  if (!f->prod_with || !product_max (b, f->value, f->prod_with, &other))
+	    continue;
+	  bool dup = false;
+	  for (uint32_t k = 0; k < n; k++)
+	    dup |= out[k].v == f->value && out[k].w == f->prod_with;
+	  if (!dup)
+	    out[n++] = (prod_bound) { f->value, f->prod_with,
+				      other > f->prod_max ? other : f->prod_max };
+	}
+    }
+  return n;
+}
+
+/* Facts: the interval hull of both; a fact missing on one side is dropped (product
+   bounds: see join_product_bounds).  */
 static bool
 join_facts (mr_state *d, const mr_state *s)
 {
   uint32_t out = 0, j = 0;
   bool changed = false;
+  prod_bound pb[8];
+  uint32_t npb = join_product_bounds (d, s, pb, 8);
+  uint32_t nold = 0;
+  prod_bound old[8];
+  for (uint32_t i = 0; i < d->nfacts && nold < 8; i++)
+    if (d->facts[i].prod_with)
+      old[nold++] = (prod_bound) { d->facts[i].value, d->facts[i].prod_with,
+				   d->facts[i].prod_max };
   for (uint32_t i = 0; i < d->nfacts; i++)
     {
       while (j < s->nfacts && s->facts[j].value < d->facts[i].value)
@@ -700,18 +820,32 @@ join_facts (mr_state *d, const mr_state *s)
 	m.has_ne = true, m.ne = f.ne;
       else if (!f_ex && g_ex && (g->ne < f.lo || g->ne > f.hi))
 	m.has_ne = true, m.ne = g->ne;
+      m.prod_with = 0, m.prod_max = 0;
+      m.ubelow = f.ubelow < g->ubelow ? f.ubelow : g->ubelow;
       if (m.lo != f.lo || m.hi != f.hi || m.has_ne != f.has_ne
-	  || (m.has_ne && m.ne != f.ne))
+	  || (m.has_ne && m.ne != f.ne) || m.ubelow != f.ubelow)
 	changed = true;
-      if (m.lo == INT64_MIN && m.hi == INT64_MAX && !m.has_ne)
+      if (m.lo == INT64_MIN && m.hi == INT64_MAX && !m.has_ne && !m.ubelow)
 	{
 	  /* Nothing known: drop the fact (a change only if it said something).  */
-	  changed |= !(f.lo == INT64_MIN && f.hi == INT64_MAX && !f.has_ne);
+	  changed |= !(f.lo == INT64_MIN && f.hi == INT64_MAX && !f.has_ne && !f.ubelow);
 	  continue;
 	}
       d->facts[out++] = m;
     }
   d->nfacts = out;
+  for (uint32_t k = 0; k < npb; k++)
+    {
+      mr_fact *f = fact_for (d, pb[k].v, false);
+      f->prod_with = pb[k].w;
+      f->prod_max = pb[k].max;
+    }
+  /* Changed if a product bound was lost or loosened.  */
+  for (uint32_t k = 0; k < nold; k++)
+    {
+      const mr_fact *f = mr_state_fact (d, old[k].v);
+      changed |= !f || f->prod_with != old[k].w || f->prod_max != old[k].max;
+    }
   return changed;
 }
 
@@ -747,6 +881,9 @@ join_obj_flags (mr_state *d, const mr_state *s)
       uint16_t nf = join_flags (d->objs[i].flags, o ? o->flags : 0);
       if (nf != d->objs[i].flags)
 	d->objs[i].flags = nf, changed = true;
+      /* Filled by a loop on one side only: written, as far as the join knows.  */
+      if (d->objs[i].fill && (!o || o->fill != d->objs[i].fill))
+	d->objs[i].fill = NULL, changed = true;
     }
   uint32_t i = 0;
   for (j = 0; j < s->nobjs; j++)

@@ -81,6 +81,9 @@ typedef struct mr_objst
   uint16_t family;		/* mr_family: the expected (ALLOCATED) or used (FREED) one */
   uint16_t flags;
   const mr_event *ev;		/* the allocation or the free, for notes */
+  const mr_event *fill;		/* allocated, written only by this loop's store
+				   (MR_SIZE_FILL): elements from its bound on are
+				   uninitialised */
 } mr_objst;
 
 typedef struct mr_bind
@@ -98,9 +101,13 @@ typedef struct mr_slot
 typedef struct mr_fact
 {
   uint32_t value;
+  uint32_t prod_with;		/* nonzero: value * prod_with <= prod_max */
   bool has_ne;
   int64_t lo, hi;		/* value in [lo, hi] */
   int64_t ne;			/* and value != ne when has_ne */
+  uint64_t prod_max;
+  uint64_t ubelow;		/* compared unsigned: value <= UINT64_MAX - ubelow (a
+				   bound above INT64_MAX, `n > SIZE_MAX - 16`) */
 } mr_fact;
 
 typedef struct mr_state
@@ -152,6 +159,12 @@ bool mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is
 void mr_state_set_const (mr_state *s, uint32_t value, int64_t c);
 void mr_state_copy_fact (mr_state *s, uint32_t dst, uint32_t src);
 void mr_state_forget_fact (mr_state *s, uint32_t value);
+/* Records value * with <= max (from a guard value <= max / with).  */
+/* Records a bound of v * w that their intervals give, if tighter than the one known:
+   joins keep product bounds, not the intervals' correlation.  */
+void mr_state_note_product (mr_state *s, uint32_t v, uint32_t w);
+void mr_state_bound_product (mr_state *s, uint32_t value, uint32_t with, uint64_t max,
+			     bool is_unsigned);
 
 /* Merging (ESP): states with the same typestates are joined; others stay apart.  */
 bool mr_state_same_typestates (const mr_state *a, const mr_state *b);

@@ -339,6 +339,188 @@ lower_struct_copy (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_loc loc)
   return true;
 }
 
+/* Is integer value t converted to a pointer somewhere?  */
+static bool
+integer_used_as_pointer (tree t)
+{
+  if (!INTEGRAL_TYPE_P (TREE_TYPE (t)) || TYPE_PRECISION (TREE_TYPE (t)) != POINTER_SIZE)
+    return false;
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST (use, it, t)
+    {
+      gimple *u = USE_STMT (use);
+      if (is_gimple_assign (u) && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (u))
+	  && POINTER_TYPE_P (TREE_TYPE (gimple_assign_lhs (u))))
+	return true;
+    }
+  return false;
+}
+
+static tree strip_widening (tree t, unsigned *bits);
+
+/* A memory reference *(base + i * S) with i a variable (base + i when S is 1),
+   through the conversions of i to sizetype: base, i and S.  */
+static bool
+element_access (tree ref, tree *base, tree *index, uint64_t *scale)
+{
+  if (TREE_CODE (ref) != MEM_REF || !integer_zerop (TREE_OPERAND (ref, 1))
+      || TREE_CODE (TREE_OPERAND (ref, 0)) != SSA_NAME)
+    return false;
+  gassign *pp = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (TREE_OPERAND (ref, 0)));
+  if (!pp || gimple_assign_rhs_code (pp) != POINTER_PLUS_EXPR
+      || TREE_CODE (gimple_assign_rhs1 (pp)) != SSA_NAME)
+    return false;
+  tree off = gimple_assign_rhs2 (pp);
+  *scale = 1;
+  gassign *mul = TREE_CODE (off) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (off))
+		 : NULL;
+  if (mul && gimple_assign_rhs_code (mul) == MULT_EXPR
+      && TREE_CODE (gimple_assign_rhs2 (mul)) == INTEGER_CST
+      && tree_fits_uhwi_p (gimple_assign_rhs2 (mul)))
+    {
+      *scale = tree_to_uhwi (gimple_assign_rhs2 (mul));
+      off = gimple_assign_rhs1 (mul);
+    }
+  unsigned bits;
+  off = strip_widening (off, &bits);
+  if (TREE_CODE (off) != SSA_NAME || !*scale)
+    return false;
+  *base = gimple_assign_rhs1 (pp);
+  *index = off;
+  return true;
+}
+
+/* Is `store`, an element access base[i], the body of a loop that runs i from 0
+   up to a bound and stores on each iteration?  The loop is the one GCC makes of
+   `for (i = 0; i < n; i++)`: i = PHI <0, i + 1> in a header that tests i against
+   the bound and enters the store's block, which increments i and goes back.  The
+   bound (elements [0, bound) are written), or NULL_TREE.  */
+static tree
+fill_loop_bound (gimple *store, tree index, bool *plus_one)
+{
+  *plus_one = false;
+  gphi *phi = dyn_cast<gphi *> (SSA_NAME_DEF_STMT (index));
+  basic_block body = gimple_bb (store);
+  if (!phi || gimple_phi_num_args (phi) != 2 || !single_succ_p (body))
+    return NULL_TREE;
+  basic_block header = gimple_bb (phi);
+  if (single_succ (body) != header)
+    return NULL_TREE;
+  /* One argument 0, the other index + 1 computed in the body.  */
+  tree next = NULL_TREE;
+  bool zero = false;
+  for (unsigned i = 0; i < 2; i++)
+    {
+      tree a = gimple_phi_arg_def (phi, i);
+      gassign *init = TREE_CODE (a) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (a))
+		      : NULL;
+      if (integer_zerop (a)
+	  || (init && gimple_assign_single_p (init) && integer_zerop (gimple_assign_rhs1 (init))))
+	zero = true;
+      else
+	next = a;
+    }
+  gassign *inc = next && TREE_CODE (next) == SSA_NAME
+		 ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (next)) : NULL;
+  if (!zero || !inc || gimple_bb (inc) != body || gimple_assign_rhs_code (inc) != PLUS_EXPR
+      || gimple_assign_rhs1 (inc) != index || !integer_onep (gimple_assign_rhs2 (inc)))
+    return NULL_TREE;
+  /* The header's test: the edge into the body taken while index < bound.  */
+  gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (header));
+  if (!cond)
+    return NULL_TREE;
+  edge t = EDGE_SUCC (header, 0), f = EDGE_SUCC (header, 1);
+  if (t->flags & EDGE_FALSE_VALUE)
+    std::swap (t, f);
+  if (t->dest != body && f->dest != body)
+    return NULL_TREE;
+  enum tree_code code = gimple_cond_code (cond);
+  tree lhs = gimple_cond_lhs (cond), rhs = gimple_cond_rhs (cond);
+  if (rhs == index)
+    {
+      std::swap (lhs, rhs);
+      code = swap_tree_comparison (code);
+    }
+  if (lhs != index)
+    return NULL_TREE;
+  if (f->dest == body)
+    code = invert_tree_comparison (code, false);
+  if (code == LT_EXPR || code == NE_EXPR)
+    return rhs;
+  if (code == LE_EXPR && TREE_CODE (rhs) == INTEGER_CST)
+    {
+      *plus_one = true;
+      return rhs;
+    }
+  return NULL_TREE;
+}
+
+/* The element access a LOAD or STORE makes, as an mr_size (MR_SIZE_INDEX for a
+   load of base[i], MR_SIZE_FILL for a loop's store to base[i]), or NULL.  */
+static mr_size *
+describe_access (lower_ctx *c, unsigned bb, gimple *s, tree ref, bool store, mr_loc loc)
+{
+  tree base, index;
+  uint64_t scale;
+  if (!element_access (ref, &base, &index, &scale))
+    return NULL;
+  mr_opnd x;
+  if (store)
+    {
+      bool plus_one;
+      tree bound = fill_loop_bound (s, index, &plus_one);
+      if (!bound)
+	return NULL;
+      x = lower_operand (c, bb, bound, loc);
+      if (plus_one)
+	{
+	  if (x.kind != MR_OPND_CONST || x.num == INT64_MAX)
+	    return NULL;
+	  x.num++;
+	}
+    }
+  else
+    x = lower_operand (c, bb, index, loc);
+  if (x.kind != MR_OPND_VALUE && x.kind != MR_OPND_CONST)
+    return NULL;
+  mr_size *z = mr_func_new_size (c->f);
+  z->flags = store ? MR_SIZE_FILL : MR_SIZE_INDEX;
+  z->x = x;
+  z->y = lower_operand (c, bb, base, loc);
+  z->mul = scale;
+  return z;
+}
+
+/* Is t a pointer converted to an integer?  */
+static bool
+pointer_as_integer (tree t)
+{
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  return is_gimple_assign (def) && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))
+	 && POINTER_TYPE_P (TREE_TYPE (gimple_assign_rhs1 (def)));
+}
+
+/* flag = IMAGPART_EXPR <.MUL_OVERFLOW (a, b)>: the overflow flag GCC makes of
+   __builtin_mul_overflow and of a guard `SIZE_MAX / a < b`.  Recorded for the
+   engine: where flag is 0, a * b fits the result's type.  */
+static void
+lower_overflow_flag (lower_ctx *c, tree flag, tree cplx)
+{
+  if (TREE_CODE (cplx) != SSA_NAME || TREE_CODE (flag) != SSA_NAME)
+    return;
+  gcall *call = dyn_cast<gcall *> (SSA_NAME_DEF_STMT (cplx));
+  if (!call || !gimple_call_internal_p (call, IFN_MUL_OVERFLOW))
+    return;
+  tree a = gimple_call_arg (call, 0), b = gimple_call_arg (call, 1);
+  tree type = TREE_TYPE (TREE_TYPE (cplx));
+  if (TREE_CODE (a) != SSA_NAME || TREE_CODE (b) != SSA_NAME || !INTEGRAL_TYPE_P (type)
+      || !tree_fits_uhwi_p (TYPE_MAX_VALUE (type)))
+    return;
+  mr_func_add_quot (c->f, SSA_NAME_VERSION (flag), SSA_NAME_VERSION (a), SSA_NAME_VERSION (b),
+		    tree_to_uhwi (TYPE_MAX_VALUE (type)));
+}
+
 static void
 lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 {
@@ -354,6 +536,11 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
       bool ptr = is_pointerish (lhs);
       if (gimple_assign_single_p (s))
 	{
+	  if (TREE_CODE (rhs1) == IMAGPART_EXPR)
+	    {
+	      lower_overflow_flag (c, lhs, TREE_OPERAND (rhs1, 0));
+	      return;
+	    }
 	  if (is_memory_ref (rhs1))
 	    {
 	      if (c->cxx && is_array_cookie_read (rhs1))
@@ -362,11 +549,13 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      int64_t off;
 	      if (!decompose_ref (c, rhs1, &base, &off))
 		return;
+	      mr_size *access = describe_access (c, bb, s, rhs1, false, loc);
 	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
 	      e->dst = SSA_NAME_VERSION (lhs);
 	      e->a = base;
 	      e->off = off;
 	      e->flags = ptr ? MR_EVF_POINTER : 0;
+	      e->size = access;
 	      /* The member read (its DECL_UID in b), for check-double-free.c.  */
 	      if (TREE_CODE (rhs1) == COMPONENT_REF)
 		e->b = mr_const (DECL_UID (TREE_OPERAND (rhs1, 1)));
@@ -405,6 +594,60 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      e->a = lower_operand (c, bb, rhs1, loc);
 	      e->flags = ptr ? MR_EVF_POINTER : 0;
 	    }
+	  /* A signed count made a size, (size_t) n: the same value when n >= 0, which
+	     the engine's facts may say (for (i = 0; i < (size_t) n; i++)).  */
+	  else if (TREE_CODE (rhs1) == SSA_NAME && INTEGRAL_TYPE_P (from) && INTEGRAL_TYPE_P (to)
+		   && !TYPE_UNSIGNED (from) && TYPE_UNSIGNED (to)
+		   && TYPE_PRECISION (to) >= TYPE_PRECISION (from)
+		   && TYPE_PRECISION (from) <= 64)
+	    {
+	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	      e->dst = SSA_NAME_VERSION (lhs);
+	      e->a = lower_phi_arg (c, rhs1);	/* n = 20 folded */
+	      e->off = TYPE_PRECISION (from);
+	      e->flags = MR_EVF_CONVERT;
+	    }
+	  return;
+	}
+      /* Tagged pointers: an aligned pointer's integer value with a tag in its low
+	 bits, `(uintptr_t) p | 1`, is p + 1; with its low bits cleared,
+	 `(uintptr_t) p & ~3`, it is p (the tag, if any, removed).  */
+      tree mask = gimple_num_ops (s) > 2 ? gimple_assign_rhs2 (s) : NULL_TREE;
+      if ((code == BIT_AND_EXPR || code == BIT_IOR_EXPR) && TREE_CODE (rhs1) == SSA_NAME
+	  && INTEGRAL_TYPE_P (TREE_TYPE (lhs))
+	  && TYPE_PRECISION (TREE_TYPE (lhs)) == POINTER_SIZE
+	  && TREE_CODE (mask) == INTEGER_CST
+	  && (integer_used_as_pointer (lhs) || pointer_as_integer (rhs1))
+	  && wi::ltu_p (code == BIT_AND_EXPR ? wide_int (wi::bit_not (wi::to_wide (mask)))
+			: wide_int (wi::to_wide (mask)), 64))
+	{
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	  e->dst = SSA_NAME_VERSION (lhs);
+	  e->a = lower_operand (c, bb, rhs1, loc);
+	  if (code == BIT_IOR_EXPR)
+	    e->off = (int64_t) TREE_INT_CST_LOW (mask);
+	  /* (p | 1) & ~3, through casts: p.  */
+	  tree t = rhs1;
+	  for (int depth = 0; code == BIT_AND_EXPR && depth < 4 && TREE_CODE (t) == SSA_NAME;
+	       depth++)
+	    {
+	      gimple *def = SSA_NAME_DEF_STMT (t);
+	      if (!is_gimple_assign (def))
+		break;
+	      enum tree_code dc = gimple_assign_rhs_code (def);
+	      tree tag = gimple_num_ops (def) > 2 ? gimple_assign_rhs2 (def) : NULL_TREE;
+	      if (CONVERT_EXPR_CODE_P (dc))
+		t = gimple_assign_rhs1 (def);
+	      else
+		{
+		  if (dc == BIT_IOR_EXPR && TREE_CODE (tag) == INTEGER_CST
+		      && TREE_CODE (gimple_assign_rhs1 (def)) == SSA_NAME
+		      && wi::ltu_p (wi::to_wide (tag), 64)
+		      && (wi::to_wide (tag).to_uhwi () & TREE_INT_CST_LOW (mask)) == 0)
+		    e->a = lower_operand (c, bb, gimple_assign_rhs1 (def), loc);
+		  break;
+		}
+	    }
 	  return;
 	}
       if (code == POINTER_PLUS_EXPR)
@@ -418,6 +661,20 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	  if (TREE_CODE (rhs2) == INTEGER_CST)
 	    e->off = (int64_t) TREE_INT_CST_LOW (rhs2);
 	  return;
+	}
+      /* q = C / n, for guards against overflow: s <= q says s * n <= C.  */
+      if (code == TRUNC_DIV_EXPR && TREE_CODE (rhs1) == INTEGER_CST
+	  && tree_fits_uhwi_p (rhs1) && TREE_CODE (gimple_assign_rhs2 (s)) == SSA_NAME)
+	mr_func_add_quot (c->f, SSA_NAME_VERSION (lhs),
+			  SSA_NAME_VERSION (gimple_assign_rhs2 (s)), 0, tree_to_uhwi (rhs1));
+      /* Integer arithmetic the lowering does not follow, made into a pointer
+	 (`(char *) (addr - 8)`): a new unknown value each time it is computed, not
+	 the same object on every iteration of a loop.  */
+      if (integer_used_as_pointer (lhs))
+	{
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+	  e->dst = SSA_NAME_VERSION (lhs);
+	  e->a = mr_unknown ();
 	}
       return;
     }
@@ -446,7 +703,9 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	}
       if (!decompose_ref (c, lhs, &base, &off))
 	return;
+      mr_size *access = describe_access (c, bb, s, lhs, true, loc);
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      e->size = access;
       e->a = base;
       e->off = off;
       e->b = gimple_assign_single_p (s) && !is_memory_ref (rhs1)
@@ -591,6 +850,172 @@ strip_widening (tree t, unsigned *bits)
   return t;
 }
 
+/* Static value ranges: what an integer value can be by its own definition, a few
+   statements back (no path facts: those are the engine's).  A length or a pointer
+   difference is less than the size of an object, and no object is larger than
+   the user address space: 2^56 bytes on a 64-bit target (x86-64 with five-level
+   paging; AArch64 has 52 bits), PTRDIFF_MAX on a 32-bit one.  Signed values count
+   by their positive part where they become sizes (a negative count is another
+   bug), as strip_widening does.  */
+typedef __int128 mr_i128;
+
+struct mr_range
+{
+  mr_i128 lo, hi;
+};
+
+static unsigned
+object_bits (void)
+{
+  return POINTER_SIZE >= 64 ? 56 : POINTER_SIZE - 1;
+}
+
+static mr_range
+type_range (tree type)
+{
+  unsigned p = TYPE_PRECISION (type) > 64 ? 64 : TYPE_PRECISION (type);
+  if (TYPE_UNSIGNED (type) || POINTER_TYPE_P (type))
+    return { 0, ((mr_i128) 1 << p) - 1 };
+  return { -((mr_i128) 1 << (p - 1)), ((mr_i128) 1 << (p - 1)) - 1 };
+}
+
+static bool
+range_within (mr_range a, mr_range b)
+{
+  return a.lo >= b.lo && a.hi <= b.hi;
+}
+
+static mr_range range_of (tree t, int depth);
+
+/* The range of an arithmetic result in type `type` from its operands' ranges:
+   what wraps around in an unsigned type may be anything; a signed one does not
+   overflow (undefined behaviour).  */
+static mr_range
+range_of_assign (gassign *def, tree type, int depth)
+{
+  mr_range full = type_range (type);
+  enum tree_code code = gimple_assign_rhs_code (def);
+  tree a = gimple_assign_rhs1 (def);
+  tree b = gimple_num_ops (def) > 2 ? gimple_assign_rhs2 (def) : NULL_TREE;
+  if (gimple_assign_single_p (def))
+    return TREE_CODE (a) == SSA_NAME || TREE_CODE (a) == INTEGER_CST
+	   ? range_of (a, depth + 1) : full;
+  if (CONVERT_EXPR_CODE_P (code))
+    {
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (a)))
+	return full;
+      mr_range from = range_of (a, depth + 1);
+      if (range_within (from, full))
+	return from;
+      if (TYPE_UNSIGNED (type) && from.hi <= full.hi)
+	return { 0, from.hi };	/* the positive part of a signed value */
+      return full;
+    }
+  if (code == POINTER_DIFF_EXPR)
+    {
+      mr_i128 m = ((mr_i128) 1 << object_bits ()) - 1;
+      return { -m, m };
+    }
+  if (!b || !INTEGRAL_TYPE_P (TREE_TYPE (a)))
+    return full;
+  mr_range x = range_of (a, depth + 1), y = range_of (b, depth + 1);
+  mr_range r = full;
+  const mr_i128 big = (mr_i128) 1 << 63;	/* products stay below 2^126 */
+  switch (code)
+    {
+    case PLUS_EXPR:
+      r = { x.lo + y.lo, x.hi + y.hi };
+      break;
+    case MINUS_EXPR:
+      r = { x.lo - y.hi, x.hi - y.lo };
+      break;
+    case MULT_EXPR:
+      if (x.lo >= 0 && y.lo >= 0 && x.hi < big && y.hi < big)
+	r = { x.lo * y.lo, x.hi * y.hi };
+      break;
+    case TRUNC_DIV_EXPR:
+    case RSHIFT_EXPR:
+      if (x.lo >= 0 && y.lo == y.hi && y.lo > 0 && (code == TRUNC_DIV_EXPR || y.lo < 64))
+	r = code == TRUNC_DIV_EXPR ? mr_range { x.lo / y.lo, x.hi / y.lo }
+	    : mr_range { x.lo >> (int) y.lo, x.hi >> (int) y.lo };
+      break;
+    case LSHIFT_EXPR:
+      if (x.lo >= 0 && y.lo == y.hi && y.lo >= 0 && y.lo < 62 && x.hi < big)
+	r = { x.lo << (int) y.lo, x.hi << (int) y.lo };
+      break;
+    case BIT_AND_EXPR:
+      if (x.lo >= 0 || y.lo >= 0)
+	r = { 0, x.lo >= 0 && y.lo >= 0 ? MIN (x.hi, y.hi) : x.lo >= 0 ? x.hi : y.hi };
+      break;
+    case MIN_EXPR:
+      r = { MIN (x.lo, y.lo), MIN (x.hi, y.hi) };
+      break;
+    case MAX_EXPR:
+      r = { MAX (x.lo, y.lo), MAX (x.hi, y.hi) };
+      break;
+    default:
+      break;
+    }
+  if (range_within (r, full))
+    return r;
+  if (TYPE_UNSIGNED (type))
+    return full;
+  return { MAX (r.lo, full.lo), MIN (r.hi, full.hi) };
+}
+
+static mr_range
+range_of (tree t, int depth)
+{
+  if (TREE_CODE (t) == INTEGER_CST)
+    {
+      if (tree_fits_shwi_p (t))
+	return { tree_to_shwi (t), tree_to_shwi (t) };
+      if (tree_fits_uhwi_p (t))
+	return { (mr_i128) tree_to_uhwi (t), (mr_i128) tree_to_uhwi (t) };
+    }
+  tree type = TREE_TYPE (t);
+  mr_range full = type_range (type);
+  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (type) || depth > 6
+      || SSA_NAME_IS_DEFAULT_DEF (t))
+    return full;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (gphi *phi = dyn_cast<gphi *> (def))
+    {
+      if (gimple_phi_num_args (phi) > 8)
+	return full;		/* a few joins at most: this runs per size */
+      mr_range r = { 0, -1 };
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	{
+	  mr_range a = range_of (gimple_phi_arg_def (phi, i), depth + 2);
+	  r = i ? mr_range { MIN (r.lo, a.lo), MAX (r.hi, a.hi) } : a;
+	}
+      return gimple_phi_num_args (phi) ? r : full;
+    }
+  /* The length of a string is less than the size of its object.  */
+  if (gcall *call = dyn_cast<gcall *> (def))
+    {
+      tree fn = gimple_call_fndecl (call);
+      if (fn && (fndecl_built_in_p (fn, BUILT_IN_STRLEN)
+		 || fndecl_built_in_p (fn, BUILT_IN_STRNLEN)))
+	return { 0, ((mr_i128) 1 << object_bits ()) - 2 };
+      return full;
+    }
+  if (gassign *as = dyn_cast<gassign *> (def))
+    return range_of_assign (as, type, depth);
+  return full;
+}
+
+/* The number of bits the positive part of t's range needs (at least 1).  */
+static unsigned
+range_bits (tree t)
+{
+  mr_range r = range_of (t, 0);
+  unsigned bits = 1;
+  while (bits < 127 && r.hi >= ((mr_i128) 1 << bits))
+    bits++;
+  return bits;
+}
+
 /* A size argument computed by a multiplication with a variable factor, as
    (x + add) * mul [* y] (mr_size), or NULL when it is anything else.  */
 /* The product is checked after the fact: `if (n != 0 && total / n != size)`.  */
@@ -648,11 +1073,79 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 	  /* x + c is one bit wider than x at most.  */
 	  w = w2 + 1 < w ? w2 + 1 : w;
 	}
+      /* What v's own definition bounds it by (a length, a masked value, ...).  */
+      unsigned rb = range_bits (v);
+      if (rb < w)
+	w = rb;
       mr_opnd o = lower_operand (c, bb, v, loc);
       if (z->x.kind == MR_OPND_NONE)
 	z->x = o, z->add = add, z->x_bits = w;
       else if (add == 0)
 	z->y = o, z->y_bits = w;
+      else
+	return NULL;
+    }
+  return z->x.kind == MR_OPND_NONE ? NULL : z;
+}
+
+/* A size argument computed by an addition, as x [+ y] + add (mr_size with
+   MR_SIZE_SUM), or NULL: the engine decides from its terms' ranges whether it can
+   be 0 (realloc (p, size + 16) after a guard against wrap-around).  Nested
+   additions in the same type are flattened; one in a narrower type may wrap
+   around there and is a term of its own.  */
+static mr_size *
+describe_sum (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
+{
+  unsigned bits;
+  tree t = strip_widening (size, &bits);
+  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (t)))
+    return NULL;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != PLUS_EXPR)
+    return NULL;
+  tree type = TREE_TYPE (t);
+  tree work[6];
+  unsigned nwork = 0;
+  work[nwork++] = gimple_assign_rhs1 (def);
+  work[nwork++] = gimple_assign_rhs2 (def);
+  mr_size *z = mr_func_new_size (c->f);
+  z->flags = MR_SIZE_SUM | (TYPE_UNSIGNED (type) ? 0 : MR_SIZE_SIGNED);
+  z->product_bits = TYPE_PRECISION (type) - !TYPE_UNSIGNED (type);
+  z->mul = 1;
+  for (unsigned i = 0; i < nwork; i++)
+    {
+      tree op = work[i];
+      if (TREE_CODE (op) == INTEGER_CST)
+	{
+	  z->add += wi::to_wide (op).to_shwi ();
+	  continue;
+	}
+      unsigned w;
+      tree v = strip_widening (op, &w);
+      gimple *vd = TREE_CODE (v) == SSA_NAME ? SSA_NAME_DEF_STMT (v) : NULL;
+      if (vd && is_gimple_assign (vd) && gimple_assign_rhs_code (vd) == PLUS_EXPR
+	  && TYPE_PRECISION (TREE_TYPE (v)) == TYPE_PRECISION (type)
+	  && TYPE_UNSIGNED (TREE_TYPE (v)) == TYPE_UNSIGNED (type) && nwork + 2 <= 6)
+	{
+	  work[nwork++] = gimple_assign_rhs1 (vd);
+	  work[nwork++] = gimple_assign_rhs2 (vd);
+	  continue;
+	}
+      unsigned rb = range_bits (v);
+      if (rb < w)
+	w = rb;
+      bool nonneg = TYPE_UNSIGNED (TREE_TYPE (v)) || range_of (v, 0).lo >= 0;
+      mr_opnd o = lower_operand (c, bb, v, loc);
+      if (z->x.kind == MR_OPND_NONE)
+	{
+	  z->x = o, z->x_bits = w;
+	  z->flags |= nonneg ? MR_SIZE_X_NONNEG : 0;
+	}
+      else if (z->y.kind == MR_OPND_NONE)
+	{
+	  z->y = o, z->y_bits = w;
+	  z->flags |= nonneg ? MR_SIZE_Y_NONNEG : 0;
+	}
       else
 	return NULL;
     }
@@ -1875,6 +2368,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       if (k->kind == MR_KNOWN_REALLOC && nargs >= 2)
 	{
 	  mr_size *size = describe_size (c, bb, gimple_call_arg (s, 1), loc);
+	  if (!size)
+	    size = describe_sum (c, bb, gimple_call_arg (s, 1), loc);
 	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
 	  e->dst = dst;
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
@@ -1892,6 +2387,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       unsigned size_arg = (unsigned) (k->flags >> 4) - 1;
       mr_size *size = size_arg < nargs
 		      ? describe_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
+      if (!size && size_arg < nargs)
+	size = describe_sum (c, bb, gimple_call_arg (s, size_arg), loc);
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
       e->dst = dst;
       e->family = k->family;
@@ -2118,6 +2615,58 @@ lower_combined_cond (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_cmp op)
   return true;
 }
 
+/* A range test, `x + C <= K` in an unsigned type (what GCC folds `x == 0 || x >
+   99` into at -O1 and above: `x - 1 > 98`): x in [-C, K - C], as two comparisons
+   on x itself, an AND for the inside, an OR for the outside.  x may be a signed
+   value converted to the unsigned type when the range is within its positive
+   values.  */
+static bool
+lower_range_test (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_cmp op)
+{
+  if (TREE_CODE (lhs) != SSA_NAME || TREE_CODE (rhs) != INTEGER_CST
+      || !INTEGRAL_TYPE_P (TREE_TYPE (lhs)) || !TYPE_UNSIGNED (TREE_TYPE (lhs))
+      || TYPE_PRECISION (TREE_TYPE (lhs)) > 64 || op == MR_CMP_EQ || op == MR_CMP_NE)
+    return false;
+  gassign *add = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (lhs));
+  if (!add || gimple_assign_rhs_code (add) != PLUS_EXPR
+      || TREE_CODE (gimple_assign_rhs2 (add)) != INTEGER_CST
+      || TREE_CODE (gimple_assign_rhs1 (add)) != SSA_NAME)
+    return false;
+  unsigned prec = TYPE_PRECISION (TREE_TYPE (lhs));
+  mr_i128 mod = (mr_i128) 1 << prec;
+  mr_i128 k = (mr_i128) wi::to_wide (rhs).to_uhwi ();
+  mr_i128 add_c = (mr_i128) wi::to_wide (gimple_assign_rhs2 (add)).to_uhwi ();
+  /* The inside: lhs <= k.  */
+  bool inside_true = op == MR_CMP_LT || op == MR_CMP_LE;
+  if (op == MR_CMP_LT || op == MR_CMP_GE)
+    k--;
+  if (k < 0)
+    return false;
+  mr_i128 lo = (mod - add_c) % mod, hi = (k - add_c + mod) % mod;
+  if (lo > hi)
+    return false;		/* the inside wraps around: one test is not enough */
+  tree x = gimple_assign_rhs1 (add);
+  gassign *conv = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (x));
+  if (conv && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (conv))
+      && TREE_CODE (gimple_assign_rhs1 (conv)) == SSA_NAME
+      && INTEGRAL_TYPE_P (TREE_TYPE (gimple_assign_rhs1 (conv)))
+      && TYPE_PRECISION (TREE_TYPE (gimple_assign_rhs1 (conv))) == prec
+      && hi < ((mr_i128) 1 << (prec - 1)))
+    x = gimple_assign_rhs1 (conv);	/* (unsigned) n: the same values here */
+  if (hi > INT64_MAX)
+    return false;
+  mr_term *t = &c->f->blocks[bb].term;
+  t->kind = MR_TERM_COND;
+  t->combine = inside_true ? MR_COMBINE_AND : MR_COMBINE_OR;
+  t->op = inside_true ? MR_CMP_GE : MR_CMP_LT;
+  t->op2 = inside_true ? MR_CMP_LE : MR_CMP_GT;
+  t->is_unsigned = t->is_unsigned2 = TYPE_UNSIGNED (TREE_TYPE (x));
+  t->lhs = t->lhs2 = lower_operand (c, bb, x, c->last_loc);
+  t->rhs = mr_const ((int64_t) lo);
+  t->rhs2 = mr_const ((int64_t) hi);
+  return true;
+}
+
 static void
 lower_cond (lower_ctx *c, unsigned bb, gcond *s)
 {
@@ -2126,7 +2675,7 @@ lower_cond (lower_ctx *c, unsigned bb, gcond *s)
   if (!ok)
     return;
   tree lhs = gimple_cond_lhs (s), rhs = gimple_cond_rhs (s);
-  if (lower_combined_cond (c, bb, lhs, rhs, op))
+  if (lower_combined_cond (c, bb, lhs, rhs, op) || lower_range_test (c, bb, lhs, rhs, op))
     return;
   simplify_cond (&lhs, &rhs, &op);
   mr_term *t = &c->f->blocks[bb].term;
