@@ -224,20 +224,33 @@ lower_deref (lower_ctx *c, unsigned bb, tree ref, bool write, mr_loc loc)
   e->flags = write ? MR_EVF_WRITE : 0;
 }
 
-/* Constant folding the lowering does itself: a PHI argument or operand that is an
-   SSA name defined by `x = CONSTANT` becomes the constant, so that flags set on
-   different paths (`freed = 1`) reach the PHI as values.  */
+/* The integer constant an SSA name is defined to (`x = CONSTANT`), or t itself.
+   Integer copies are not events (mr_func_resolve follows values only), so this is
+   the constant folding the lowering does itself.  With `temporaries_only`, only a
+   name the compiler made (no variable, or an artificial one) is folded: a user's
+   `int err = 0;` stands for code that may set it (the CERT examples leave that
+   code out), a compiler's flag is exactly what it says.  */
+static tree
+fold_constant (tree t, bool temporaries_only)
+{
+  if (TREE_CODE (t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (t)
+      && !POINTER_TYPE_P (TREE_TYPE (t))
+      && (!temporaries_only || !SSA_NAME_VAR (t) || DECL_ARTIFICIAL (SSA_NAME_VAR (t))))
+    {
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (is_gimple_assign (def) && gimple_assign_single_p (def)
+	  && TREE_CODE (gimple_assign_rhs1 (def)) == INTEGER_CST)
+	return gimple_assign_rhs1 (def);
+    }
+  return t;
+}
+
+/* A PHI argument: a constant flag set on one path (`freed = 1`) reaches the PHI as
+   the value.  */
 static mr_opnd
 lower_phi_arg (lower_ctx *c, tree arg)
 {
-  if (TREE_CODE (arg) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (arg))
-    {
-      gimple *def = SSA_NAME_DEF_STMT (arg);
-      if (is_gimple_assign (def) && gimple_assign_single_p (def)
-	  && TREE_CODE (gimple_assign_rhs1 (def)) == INTEGER_CST
-	  && !POINTER_TYPE_P (TREE_TYPE (arg)))
-	return lower_operand (c, 0, gimple_assign_rhs1 (def), c->last_loc);
-    }
+  arg = fold_constant (arg, false);
   if (TREE_CODE (arg) == ADDR_EXPR)
     {
       tree obj = TREE_OPERAND (arg, 0);
@@ -2068,6 +2081,13 @@ lower_cond (lower_ctx *c, unsigned bb, gcond *s)
   if (lower_combined_cond (c, bb, lhs, rhs, op))
     return;
   simplify_cond (&lhs, &rhs, &op);
+  /* A flag the front end sets to a constant before testing it: g++ 13 and later
+     guard the cleanup of a new-expression (`operator delete` of the memory if the
+     constructor throws) with `_9 = 0; if (_9 != 0)` on the normal path too, where
+     g++ 12 had an EH-only cleanup.  A comparison of two constants decides the
+     branch (refine_cmp).  */
+  lhs = fold_constant (lhs, true);
+  rhs = fold_constant (rhs, true);
   mr_term *t = &c->f->blocks[bb].term;
   t->kind = MR_TERM_COND;
   t->op = op;
