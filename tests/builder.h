@@ -34,7 +34,7 @@
 static inline mr_loc
 tb_loc (int line)
 {
-  return (mr_loc) { .handle = (uint32_t) line, .file = "t.c", .line = line, .column = 3 };
+  return (mr_loc) { .handle = (uint64_t) line, .file = "t.c", .line = line, .column = 3 };
 }
 
 static inline mr_func *

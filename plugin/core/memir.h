@@ -43,7 +43,7 @@ int64_t mr_off_join (int64_t a, int64_t b);
 
 typedef struct mr_loc
 {
-  uint32_t handle;		/* GCC location_t, opaque to the engine */
+  uint64_t handle;		/* GCC location_t (64 bits from GCC 15), opaque to the engine */
   const char *file;		/* owned by GCC's line maps (or the test) */
   int line, column;
 } mr_loc;

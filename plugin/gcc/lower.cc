@@ -38,7 +38,7 @@ make_loc (lower_ctx *c, location_t loc)
   if (loc == UNKNOWN_LOCATION)
     return c->last_loc;
   expanded_location x = expand_location (loc);
-  mr_loc m = { (uint32_t) loc, x.file, x.line, x.column };
+  mr_loc m = { (uint64_t) loc, x.file, x.line, x.column };
   c->last_loc = m;
   return m;
 }
@@ -2414,7 +2414,7 @@ mr_lower (function *fun, mr_lowered *out)
       c.f->params[pi] = def ? SSA_NAME_VERSION (def) : 0;
     }
   c.f->nparams = pi;
-  c.last_loc = { (uint32_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
+  c.last_loc = { (uint64_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
   make_loc (&c, DECL_SOURCE_LOCATION (fun->decl));
 
   /* Edges first: PHI arguments are numbered by incoming edge.  */
