@@ -30,6 +30,11 @@ struct lower_ctx
   unsigned next_value;		/* next synthetic value id */
   bool cxx;			/* the function is C++ code */
   mr_loc last_loc;		/* for statements without a location */
+  /* Exceptions (lower_eh_dispatch): GCC block -> the block of its throwing
+     statement (0: it has none), and the value telling which exception is in
+     flight (0: the function has no EH edges).  */
+  unsigned *thrower_block;
+  uint32_t exc;
 };
 
 static mr_loc
@@ -2145,6 +2150,115 @@ classify_switch_edges (lower_ctx *c, basic_block bb, gswitch *s, const vec<edge>
     }
 }
 
+/* C++ exceptions.  A statement that may throw (a call; a memory access under
+   -fnon-call-exceptions) ends its GIMPLE block, which has an EH edge to a
+   landing pad besides its normal successor.  An exception leaves before the
+   statement has had any effect: `b = new int` that throws allocated nothing.  So
+   such a block is lowered as two: its other statements, with the EH edges, then
+   a block of its own (numbered after GCC's) for the throwing statement, with
+   the normal successors.
+
+   Which handler an exception reaches: a replaceable `operator new` throws only
+   std::bad_alloc (or a class derived from it); nothrow and placement new throw
+   nothing and have no EH edge.  A value of the function (c->exc) says which
+   exception is in flight: EXC_BAD_ALLOC, or EXC_ANY for anything else.  Every
+   block an EH edge enters defines it by an integer PHI (the thrower's kind, or
+   the value itself along a `resx` into an outer region, which rethrows the same
+   exception), and the `eh_dispatch` of a try block is a switch on it whose
+   edges carry the values that can take them (lower_eh_dispatch).  */
+enum { EXC_ANY = 0, EXC_BAD_ALLOC = 1 };
+
+/* Whether bb ends with a statement that may throw to a handler or cleanup of
+   this function (not a resx: it passes an exception on, doing nothing).  */
+static bool
+ends_in_thrower (basic_block bb)
+{
+  gimple *last = mr_last_stmt (bb);
+  if (!last || gimple_code (last) == GIMPLE_RESX)
+    return false;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, bb->succs)
+    if (e->flags & EDGE_EH)
+      return true;
+  return false;
+}
+
+/* The exception kind an EH edge carries into its landing pad.  */
+static mr_opnd
+exception_along (lower_ctx *c, edge e)
+{
+  gimple *last = mr_last_stmt (e->src);
+  if (!(e->flags & EDGE_EH) || (last && gimple_code (last) == GIMPLE_RESX))
+    return mr_value (c->exc);
+  tree fndecl = last && is_gimple_call (last) ? gimple_call_fndecl (last) : NULL_TREE;
+  if (fndecl && DECL_IS_REPLACEABLE_OPERATOR_NEW_P (fndecl))
+    return mr_const (EXC_BAD_ALLOC);
+  return mr_const (EXC_ANY);
+}
+
+/* Whether a handler for the types of type_list (NULL: `catch (...)`) catches
+   std::bad_alloc: it or its one base, std::exception, both of the language's
+   library.  The front end has stripped references and qualifiers.  */
+static bool
+catches_bad_alloc (tree type_list)
+{
+  if (!type_list)
+    return true;
+  for (tree t = type_list; t; t = TREE_CHAIN (t))
+    {
+      tree type = TREE_VALUE (t);
+      if (!type || !TYPE_P (type) || TREE_CODE (type) != RECORD_TYPE
+	  || !TYPE_NAME (TYPE_MAIN_VARIANT (type)))
+	continue;
+      const char *name = lang_hooks.decl_printable_name (TYPE_NAME (TYPE_MAIN_VARIANT (type)), 2);
+      if (strcmp (name, "std::bad_alloc") == 0 || strcmp (name, "std::exception") == 0)
+	return true;
+    }
+  return false;
+}
+
+/* The eh_dispatch of a try block: the handlers are tried in order, and an
+   exception no handler takes goes on to the outer region.  Any exception may
+   take any edge, except std::bad_alloc, which takes the first handler that
+   catches it, or the way out if none does.  Edge kinds are case ranges of
+   c->exc: [EXC_ANY, EXC_BAD_ALLOC] for the edge bad_alloc takes, [EXC_ANY,
+   EXC_ANY] for the others.  */
+static void
+lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map)
+{
+  eh_region r = get_eh_region_from_number (gimple_eh_dispatch_region (s));
+  if (!c->exc || !r || r->type != ERT_TRY)
+    return;
+  basic_block bad_alloc_to = NULL;	/* NULL: the way out */
+  for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
+    if (catches_bad_alloc (h->type_list))
+      {
+	if (!h->label)
+	  return;
+	bad_alloc_to = label_to_block (c->fun, h->label);
+	break;
+      }
+  auto_vec<basic_block> handlers;
+  for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
+    if (h->label)
+      handlers.safe_push (label_to_block (c->fun, h->label));
+  mr_block *mb = &c->f->blocks[bb];
+  mr_term *t = &mb->term;
+  t->kind = MR_TERM_SWITCH;
+  t->is_unsigned = false;
+  t->lhs = mr_value (c->exc);
+  for (unsigned k = 0; k < mb->nsuccs; k++)
+    {
+      basic_block dest = map[mb->succs[k]]->dest;
+      bool bad_alloc = bad_alloc_to ? dest == bad_alloc_to : !handlers.contains (dest);
+      mr_edge *me = &c->f->edges[mb->succs[k]];
+      me->kind = MR_EDGE_CASE;
+      me->case_lo = EXC_ANY;
+      me->case_hi = bad_alloc ? EXC_BAD_ALLOC : EXC_ANY;
+    }
+}
+
 /* Lowers statement s, whose location is `where` (see lower_block).  */
 static void
 lower_stmt (lower_ctx *c, unsigned bb, gimple *s, location_t where)
@@ -2221,6 +2335,8 @@ last_located_stmt (basic_block bb)
 static void
 lower_block_stmts (lower_ctx *c, basic_block bb)
 {
+  unsigned thrower = c->thrower_block[bb->index];
+  gimple *throwing = thrower ? mr_last_stmt (bb) : NULL;
   auto_vec<gimple *> stmts;
   for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
     stmts.safe_push (gsi_stmt (gsi));
@@ -2237,7 +2353,7 @@ lower_block_stmts (lower_ctx *c, basic_block bb)
 	next = own;
     }
   for (unsigned i = 0; i < stmts.length (); i++)
-    lower_stmt (c, bb->index, stmts[i], where[i]);
+    lower_stmt (c, stmts[i] == throwing ? thrower : bb->index, stmts[i], where[i]);
 }
 
 /* Where the source leaves along edge e into a shared return block: at -O0 each
@@ -2401,8 +2517,17 @@ mr_lower (function *fun, mr_lowered *out)
   out->synth = vNULL;
   c.next_value = num_ssa_names;
   unsigned nblocks = last_basic_block_for_fn (fun);
+  /* Blocks ending in a throwing statement get a second block for it.  */
+  auto_vec<unsigned> thrower_block;
+  thrower_block.safe_grow_cleared (nblocks);
+  c.thrower_block = thrower_block.address ();
+  unsigned nthrowers = 0;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    if (ends_in_thrower (bb))
+      thrower_block[bb->index] = nblocks + nthrowers++;
   const char *name = function_name (fun);
-  c.f = mr_func_new (name, nblocks, num_ssa_names);
+  c.f = mr_func_new (name, nblocks + nthrowers, num_ssa_names);
   out->func = c.f;
   c.f->entry = ENTRY_BLOCK;
   c.f->is_main = DECL_NAME (fun->decl) && MAIN_NAME_P (DECL_NAME (fun->decl));
@@ -2417,11 +2542,17 @@ mr_lower (function *fun, mr_lowered *out)
   c.last_loc = { (uint64_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
   make_loc (&c, DECL_SOURCE_LOCATION (fun->decl));
 
-  /* Edges first: PHI arguments are numbered by incoming edge.  */
+  /* Edges first: PHI arguments are numbered by incoming edge.  map: the GCC edge
+     of each edge (NULL for the edge into a throwing statement's block).  */
   auto_vec<edge> map;
-  basic_block bb;
   FOR_ALL_BB_FN (bb, fun)
     {
+      unsigned thrower = bb->index < (int) nblocks ? thrower_block[bb->index] : 0;
+      if (thrower)
+	{
+	  mr_func_add_edge (c.f, bb->index, thrower, MR_EDGE_PLAIN);
+	  map.safe_push (NULL);
+	}
       edge e;
       edge_iterator ei;
       FOR_EACH_EDGE (e, ei, bb->succs)
@@ -2431,11 +2562,16 @@ mr_lower (function *fun, mr_lowered *out)
 	    kind = MR_EDGE_TRUE;
 	  else if (e->flags & EDGE_FALSE_VALUE)
 	    kind = MR_EDGE_FALSE;
-	  uint32_t ei = mr_func_add_edge (c.f, bb->index, e->dest->index, kind);
+	  if (e->flags & EDGE_EH)
+	    c.exc = 1;		/* a value is made for it below */
+	  unsigned src = thrower && !(e->flags & EDGE_EH) ? thrower : bb->index;
+	  uint32_t ei = mr_func_add_edge (c.f, src, e->dest->index, kind);
 	  c.f->edges[ei].loc = edge_location (&c, e);
 	  map.safe_push (e);
 	}
     }
+  if (c.exc)
+    c.exc = new_synthetic (&c, NULL_TREE);
 
   FOR_EACH_BB_FN (bb, fun)
     {
@@ -2457,10 +2593,18 @@ mr_lower (function *fun, mr_lowered *out)
 	      p->args[k] = lower_phi_arg (&c, gimple_phi_arg_def (phi, e->dest_idx));
 	    }
 	}
+      if (c.exc && bb_has_eh_pred (bb))
+	{
+	  mr_phi *p = mr_block_add_phi (c.f, b, c.exc, false);
+	  for (unsigned k = 0; k < mb->npreds; k++)
+	    p->args[k] = exception_along (&c, map[mb->preds[k]]);
+	}
       lower_block_stmts (&c, bb);
       gimple *last = mr_last_stmt (bb);
       if (last && gimple_code (last) == GIMPLE_SWITCH)
 	classify_switch_edges (&c, bb, as_a<gswitch *> (last), map);
+      else if (last && gimple_code (last) == GIMPLE_EH_DISPATCH)
+	lower_eh_dispatch (&c, b, as_a<geh_dispatch *> (last), map);
     }
   c.f->nvalues = c.next_value;
   /* Versions of one user variable, for "the last reference is lost" when the
