@@ -1952,9 +1952,26 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   else if (flags & (ECF_CONST | ECF_PURE))
     e->flags |= MR_EVF_NO_CLOBBER;
 
-  /* A call whose result lands in memory: store an unknown value there.  */
+  /* A call whose result lands in memory: store an unknown value there.  An
+     aggregate (a C++ object returned by value, `s = Work (i)`, built in place in
+     s) is all new: what the state knew of the memory it replaces is forgotten,
+     so the object of the next iteration of a loop is not the one destroyed at
+     the end of this one.  */
   if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
-    lower_deref (c, bb, lhs, true, loc);
+    {
+      lower_deref (c, bb, lhs, true, loc);
+      mr_opnd base;
+      int64_t off;
+      if (decompose_ref (c, lhs, &base, &off))
+	{
+	  bool whole = !is_gimple_reg_type (TREE_TYPE (lhs));
+	  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+	  st->a = base;
+	  st->off = whole ? MR_OFF_UNKNOWN : off;
+	  st->b = mr_unknown ();
+	  st->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+	}
+    }
 }
 
 static mr_cmp
