@@ -14,18 +14,26 @@
 # mount namespace (unshare), so nothing stays mounted when the script ends, however it
 # ends, and two versions can be tested at once.  Root is needed for the root trees.
 #
-#   --shell   open a shell in the root tree instead of running the tests (13-16)
+#   --shell       open a shell in the root tree instead of running the tests (13-16)
+#   --run 'CMD'   build, then run CMD (in the source tree) instead of the tests, e.g. the
+#                 corpus benchmark with that GCC (bench/README.md, "Other GCC versions")
 #
 # Prints ctest's summary ("100% tests passed, 0 tests failed out of N") last; exits with
 # ctest's status.
 set -euo pipefail
 
-usage() { echo "usage: scripts/test-gcc.sh N [--shell]   (N = 11 .. 16)" >&2; exit 2; }
+usage() { echo "usage: scripts/test-gcc.sh N [--shell | --run 'CMD']   (N = 11 .. 16)" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 major=$1; shift
 shell=0
-for arg in "$@"; do
-  case $arg in --shell) shell=1 ;; *) usage ;; esac
+run_cmd=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --shell) shell=1 ;;
+    --run) [ $# -ge 2 ] || usage; run_cmd=$2; shift ;;
+    *) usage ;;
+  esac
+  shift
 done
 src=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=build-gcc$major
@@ -33,9 +41,11 @@ jobs=$(nproc)
 
 # The packages a root tree needs for the tests: the compilers with their plugin
 # headers, the build tools, cmocka, jsonschema (SARIF tests), ccache (ccache tests),
-# csmith (robustness slice) and the library headers testsuite/knowledge compiles against.
+# csmith (robustness slice), the library headers testsuite/knowledge compiles against,
+# and oniguruma's (jq, in the corpus benchmark).  A root tree made with an older list
+# gets what is missing at the next run.
 common_pkgs=cmake,make,python3,libcmocka-dev,python3-jsonschema,ccache,csmith,libcsmith-dev
-common_pkgs+=,libxml2-dev,libssl-dev,zlib1g-dev,libsqlite3-dev,file
+common_pkgs+=,libxml2-dev,libssl-dev,zlib1g-dev,libsqlite3-dev,file,libonig-dev
 
 case $major in
   11|12) suite="" ;;
@@ -56,6 +66,7 @@ if [ -z "$suite" ]; then
   cd "$src"
   cmake -S . -B "$build_dir" -DMEMRULES_GCC="gcc-$major" >/dev/null
   cmake --build "$build_dir" -j"$jobs"
+  [ -n "$run_cmd" ] && exec bash -c "$run_cmd"
   exec ctest --test-dir "$build_dir" --output-on-failure
 fi
 
@@ -72,11 +83,11 @@ archive_url() {
 }
 
 root=${MEMRULES_ROOTS:-$src/build-roots}/$suite
+pkgs=$common_pkgs
+for v in $versions; do pkgs+=",gcc-$v,g++-$v,gcc-$v-plugin-dev"; done
 if [ ! -x "$root/usr/bin/gcc-$major" ] || [ ! -f "$root/.memrules-root-ready" ]; then
   command -v mmdebstrap >/dev/null || {
     apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mmdebstrap >/dev/null; }
-  pkgs=$common_pkgs
-  for v in $versions; do pkgs+=",gcc-$v,g++-$v,gcc-$v-plugin-dev"; done
   url=$(archive_url)
   echo "test-gcc: making the Debian $suite root tree in $root (from $url)"
   rm -rf "$root" "$root.tmp"
@@ -88,11 +99,30 @@ if [ ! -x "$root/usr/bin/gcc-$major" ] || [ ! -f "$root/.memrules-root-ready" ];
   mv "$root.tmp" "$root"
 fi
 
+# Packages added to the list since the tree was made.
+missing=()
+for p in ${pkgs//,/ }; do
+  chroot "$root" dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test-gcc: installing ${missing[*]} in $root"
+  unshare --mount --propagation private bash -euc '
+    root=$1; shift
+    mount -t proc proc "$root/proc"; mount --rbind /dev "$root/dev"
+    cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+    chroot "$root" apt-get -o Acquire::Check-Valid-Until=false update -qq
+    DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y -qq "$@" >/dev/null
+  ' test-gcc "$root" "${missing[@]}"
+fi
+
 mnt=/src-gcc$major
 corpus=${MEMRULES_CORPUS:-/var/tmp/memrules-corpus}
 inner="cd $mnt && cmake -S . -B $build_dir -DMEMRULES_GCC=gcc-$major >/dev/null &&
        cmake --build $build_dir -j$jobs && ctest --test-dir $build_dir --output-on-failure"
 [ $shell = 1 ] && inner="cd $mnt && exec bash -i"
+[ -n "$run_cmd" ] && inner="cd $mnt && cmake -S . -B $build_dir -DMEMRULES_GCC=gcc-$major >/dev/null &&
+       cmake --build $build_dir -j$jobs && $run_cmd"
 # The mounts live in a private mount namespace: they vanish when it exits.
 exec unshare --mount --propagation private bash -euc '
   root=$1 src=$2 mnt=$3 corpus=$4 inner=$5

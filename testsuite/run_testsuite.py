@@ -9,9 +9,10 @@ Usage:
 With no files, every *.c, *.cc and *.cpp under the subfolders of testsuite/ is run.
 Each file is compiled once per --opt (default -O0 and -O2); .c with --cc, .cc/.cpp
 with --cxx:
-  CC -c -o /dev/null -fplugin=PLUGIN -fdiagnostics-format=json OPT [dg-options] FILE
+  CC -c -o /dev/null -fplugin=PLUGIN -fdiagnostics-plain-output OPT [dg-options] FILE
 A memrules diagnostic is a warning (or, under -Werror, an error) whose message contains
-"[memrules-"; its notes are its JSON "children". GCC's own warnings are ignored.
+"[memrules-"; its notes are the notes GCC prints after it (gccdiag.py reads GCC's text
+output, the same on every GCC version). GCC's own warnings are ignored.
 
 Annotation grammar (in a comment; the directive applies to the line it is written on):
   { dg-warning "RE" }                  a memrules warning on this line matching RE
@@ -34,7 +35,7 @@ parenthesis).
 
 A test is one file at one -O level. It fails on: an expected warning or note that is
 missing, a memrules warning no dg-warning accounts for, a dg-bogus match, a compiler
-error, an ICE, output that is not JSON, or a non-zero exit status (allowed only when
+error, an ICE, output that is not a diagnostic, or a non-zero exit status (allowed only when
 dg-options has -Werror and a dg-warning is expected). The last line printed is
 "N passed, N failed" (", N skipped" is added when C++ files are skipped for lack of a
 C++ compiler). The exit status is 1 if any test failed.
@@ -43,7 +44,6 @@ C++ compiler). The exit status is 1 if any test failed.
 import argparse
 import concurrent.futures
 import fnmatch
-import json
 import os
 import re
 import shlex
@@ -52,10 +52,12 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gccdiag  # noqa: E402  (testsuite/gccdiag.py)
 LANG_OF_EXT = {".c": "c", ".cc": "c++", ".cpp": "c++"}
 TIMEOUT_SECONDS = 120
-# Non-JSON lines the driver prints in a normal run (under -Werror).
-BENIGN_OUTPUT = re.compile(r"^(cc1(plus)?: )?(some )?warnings being treated as errors$")
+# Lines other than diagnostics the driver prints in a normal run (under -Werror).
+BENIGN_OUTPUT = re.compile(r"^(cc1(plus)?: )?(some |all )?warnings being treated as errors$")
 # What GCC prints when it (or the plugin inside it) crashes.
 CRASH_OUTPUT = re.compile(r"internal compiler error|Please submit a full bug report|"
                           r"^during \w+ pass: |terminated program cc1", re.M)
@@ -202,27 +204,8 @@ def compile_regex(pattern):
 
 # ---------------------------------------------------------------- compiler output
 
-def split_output(stderr):
-    """Split the compiler's stderr into the JSON diagnostics and any other lines."""
-    diagnostics, other = [], []
-    decoder = json.JSONDecoder()
-    for line in stderr.splitlines():
-        s = line.strip()
-        if s.startswith("["):
-            try:
-                value, end = decoder.raw_decode(s)
-                if isinstance(value, list):
-                    diagnostics += value
-                    s = s[end:].strip()
-            except ValueError:
-                pass
-        if s:
-            other.append(s)
-    return diagnostics, other
-
-
 def caret(diag):
-    """(file, line) of a JSON diagnostic's primary location, or (None, 0)."""
+    """(file, line) of a diagnostic (gccdiag.parse)'s primary location, or (None, 0)."""
     for loc in diag.get("locations") or []:
         c = loc.get("caret")
         if c:
@@ -282,7 +265,7 @@ def run_test(job):
         return result
 
     cmd = [compiler, "-c", "-o", os.devnull, "-fplugin=" + args.plugin,
-           "-fdiagnostics-format=json", opt] + options + [path]
+           gccdiag.PLAIN_OUTPUT, opt] + options + [path]
     result["command"] = " ".join(shlex.quote(c) for c in cmd)
     env = dict(os.environ, LC_ALL="C", LANG="C")   # plain ASCII quotes in messages
     try:
@@ -294,14 +277,14 @@ def run_test(job):
     reasons = result["reasons"]
 
     # Crashes, compiler errors and stray output.
-    diagnostics, other = split_output(proc.stderr)
+    diagnostics, other = gccdiag.parse(proc.stderr)
     findings, errors = memrules_findings(diagnostics)
     reasons += ["compiler " + e for e in errors]
     other = [o for o in other if not BENIGN_OUTPUT.match(o)]
     werror_ok = "-Werror" in options and any(e["kind"] == "warning" for e in expectations)
     if CRASH_OUTPUT.search(proc.stderr) or proc.returncode < 0:
-        # In JSON mode an ICE prints only GCC's plain-text backtrace, and the
-        # diagnostics array is never written: report the crash and nothing else.
+        # An ICE prints a backtrace after its message: report the crash and
+        # nothing else.
         first = other[0] if other else "killed by signal %d" % -proc.returncode
         result.update(status="FAIL", reasons=reasons + [
             "internal compiler error (exit status %d): %s" % (proc.returncode, first)])

@@ -1,4 +1,6 @@
-/* K&R-style definitions, implicit int, old-style declarations and calls.  */
+/* K&R-style definitions, implicit int, old-style declarations and calls.  C23 (GCC 15's
+   default) has no K&R definitions, and GCC 14 rejects implicit int after C89:
+   flags: -std=gnu89  */
 #include <stdlib.h>
 
 char *dup_chars ();

@@ -9,6 +9,11 @@
 #ifndef MR_GCC_COMMON_H
 #define MR_GCC_COMMON_H
 
+/* GCC 16's diagnostics headers use std::vector and std::unique_ptr; system.h includes
+   the standard headers a file asks for this way, before it poisons malloc and friends
+   (older versions accept the same requests).  */
+#define INCLUDE_MEMORY
+#define INCLUDE_VECTOR
 #include "gcc-plugin.h"
 #include "plugin-version.h"
 #include "config.h"
@@ -35,7 +40,11 @@
 #include "c-family/c-pragma.h"
 #include "diagnostic.h"
 #include "diagnostic-core.h"
+#if GCCPLUGIN_VERSION_MAJOR >= 16
+#include "diagnostics/metadata.h"
+#else
 #include "diagnostic-metadata.h"
+#endif
 #include "intl.h"
 #include "langhooks.h"
 #include "toplev.h"
@@ -43,6 +52,47 @@
 #include "options.h"
 
 #define MR_GCC_VERSION GCCPLUGIN_VERSION
+
+/* Diagnostics.  The glue uses only GCC's public diagnostic calls (warning_meta,
+   inform, the error counters) and these three names; GCC 16 moved the diagnostics
+   machinery into namespace diagnostics, GCC 14 made the context's fields private.  */
+
+/* The metadata a warning carries (its CWE).  */
+#if GCCPLUGIN_VERSION_MAJOR >= 16
+typedef diagnostics::metadata mr_diagnostic_metadata;
+#else
+typedef diagnostic_metadata mr_diagnostic_metadata;
+#endif
+
+/* -Werror as the diagnostic context holds it: when set, every warning of option 0 is
+   reported as an error (GCC-PLUGIN-FACTS.md §3).  */
+static inline bool
+mr_werror_requested (void)
+{
+#if GCCPLUGIN_VERSION_MAJOR >= 14
+  return global_dc->warning_as_error_requested_p ();
+#else
+  return global_dc->warning_as_error_requested;
+#endif
+}
+
+static inline void
+mr_set_werror_requested (bool value)
+{
+#if GCCPLUGIN_VERSION_MAJOR >= 14
+  global_dc->set_warning_as_error_requested (value);
+#else
+  global_dc->warning_as_error_requested = value;
+#endif
+}
+
+/* Errors so far, counting warnings that -Werror turned into errors (werrorcount):
+   a warning call that raises it was reported as an error.  */
+static inline int
+mr_error_count (void)
+{
+  return errorcount + werrorcount;
+}
 
 /* GCC 12's system.h has startswith; GCC 11's does not.  */
 static inline bool

@@ -9,7 +9,11 @@
      t.c:10:5: note: first 'free' here
 
    The warning uses option 0, so -Werror turns it into an error and -w silences it
-   (GCC-PLUGIN-FACTS.md §3).  Notes are emitted only when the warning was.  */
+   (GCC-PLUGIN-FACTS.md §3).  Notes are emitted only when the warning was.
+
+   Messages are formatted here (mr_format, below) and handed to GCC finished, as "%s":
+   the same text then goes to the SARIF log (sarif-out.h) without reading it back out
+   of GCC's printer, whose insides differ from one GCC version to the next.  */
 
 #include "gcc-common.h"
 #include "lower.h"
@@ -17,6 +21,7 @@
 #include "sarif-out.h"
 #include "suppress.h"
 
+#include <stdarg.h>
 #include <string>
 
 /* Names.  */
@@ -232,6 +237,103 @@ operand_name (const mr_lowered *l, mr_opnd o)
   return s;
 }
 
+/* Messages.  */
+
+/* FMT formatted with the directives of GCC's diagnostics that the messages use: %s,
+   %qs (quoted), %< and %> (quotes), %lld and %%.  Quotes are GCC's own (open_quote,
+   close_quote: typographic in a UTF-8 locale), so the text reads as GCC would print it
+   (quoted names are not coloured).  */
+static std::string
+mr_vformat (const char *fmt, va_list ap)
+{
+  std::string out;
+  for (const char *c = fmt; *c; c++)
+    {
+      if (*c != '%')
+	{
+	  out += *c;
+	  continue;
+	}
+      c++;
+      if (*c == '%')
+	out += '%';
+      else if (*c == '<')
+	out += open_quote;
+      else if (*c == '>')
+	out += close_quote;
+      else if (*c == 's')
+	out += va_arg (ap, const char *);
+      else if (c[0] == 'q' && c[1] == 's')
+	{
+	  out += open_quote;
+	  out += va_arg (ap, const char *);
+	  out += close_quote;
+	  c++;
+	}
+      else if (c[0] == 'l' && c[1] == 'l' && c[2] == 'd')
+	{
+	  out += std::to_string (va_arg (ap, long long));
+	  c += 2;
+	}
+      else
+	gcc_unreachable ();	/* a directive no message uses */
+    }
+  return out;
+}
+
+/* The diagnostics of one finding: its warning, then notes only if it was printed, each
+   also recorded for the SARIF log.  */
+class mr_emitter
+{
+public:
+  mr_emitter (mr_rule rule) : m_rule (rule), m_shown (false), m_sarif (rule) {}
+
+  /* The warning at LOC, with the rule's CWE as metadata; true if GCC printed it.  */
+  bool warn (location_t loc, const char *fmt, ...)
+  {
+    va_list ap;
+    va_start (ap, fmt);
+    std::string text = mr_vformat (fmt, ap);
+    va_end (ap);
+    rich_location rl (line_table, loc);
+    mr_diagnostic_metadata meta;
+    meta.add_cwe (mr_rules[m_rule].cwe);
+    int errors = mr_error_count ();
+    m_shown = warning_meta (&rl, meta, 0, "%s", text.c_str ());
+    if (m_shown)
+      m_sarif.warning (loc, text.c_str (), mr_error_count () > errors);
+    return m_shown;
+  }
+
+  /* A note at LOC, after a printed warning.  */
+  void note (location_t loc, const char *fmt, ...)
+  {
+    if (!m_shown)
+      return;
+    va_list ap;
+    va_start (ap, fmt);
+    std::string text = mr_vformat (fmt, ap);
+    va_end (ap);
+    inform (loc, "%s", text.c_str ());
+    m_sarif.note (loc, text.c_str ());
+  }
+
+private:
+  mr_rule m_rule;
+  bool m_shown;
+  mr_sarif_scope m_sarif;
+};
+
+/* TYPE as the user wrote it ("int *", "struct node *"), for a message.  */
+static std::string
+mr_type_name (tree type)
+{
+  char *text = print_generic_expr_to_str (type);
+  std::string name = text;
+  free (text);
+  return name;
+}
+
 /* Words.  */
 
 /* The deallocator that releases memory of a family, as the user writes it.  */
@@ -310,14 +412,14 @@ quoted (const std::string &name)
 
 /* The free inside the called function that a summarized call stands for.  */
 static void
-emit_callee_note (const mr_event *ev)
+emit_callee_note (mr_emitter &e, const mr_event *ev)
 {
   if (ev->via && ev->via_loc.handle && ev->kind == MR_EV_FREE)
-    inform (user_loc ((location_t) ev->via_loc.handle), "%qs frees it here", ev->via);
+    e.note (user_loc ((location_t) ev->via_loc.handle), "%qs frees it here", ev->via);
 }
 
 static void
-emit_note (const mr_lowered *l, const mr_note *n, const std::string &what)
+emit_note (mr_emitter &e, const mr_note *n, const std::string &what)
 {
   location_t loc = loc_of (n->ev);
   switch (n->kind)
@@ -325,28 +427,28 @@ emit_note (const mr_lowered *l, const mr_note *n, const std::string &what)
     case MR_NOTE_FIRST_FREE:
       if (n->ev->via && n->ev->kind != MR_EV_REALLOC)
 	{
-	  inform (loc, "first %qs here, in %qs", dealloc_word (n->ev), n->ev->via);
-	  emit_callee_note (n->ev);
+	  e.note (loc, "first %qs here, in %qs", dealloc_word (n->ev), n->ev->via);
+	  emit_callee_note (e, n->ev);
 	}
       else
-	inform (loc, "first %qs here", dealloc_word (n->ev));
+	e.note (loc, "first %qs here", dealloc_word (n->ev));
       break;
     case MR_NOTE_FREED_HERE:
       if (n->ev->kind == MR_EV_REALLOC)
-	inform (loc, "freed here by %qs", dealloc_word (n->ev));
+	e.note (loc, "freed here by %qs", dealloc_word (n->ev));
       else if (n->ev->via)
 	{
-	  inform (loc, "freed here, in %qs", n->ev->via);
-	  emit_callee_note (n->ev);
+	  e.note (loc, "freed here, in %qs", n->ev->via);
+	  emit_callee_note (e, n->ev);
 	}
       else
-	inform (loc, "freed here");
+	e.note (loc, "freed here");
       break;
     case MR_NOTE_ALLOCATED_HERE:
-      inform (loc, "allocated here");
+      e.note (loc, "allocated here");
       break;
     case MR_NOTE_REALLOC_ZERO:
-      inform (loc, "%<realloc%> frees %s when the size is 0", what.c_str ());
+      e.note (loc, "%<realloc%> frees %s when the size is 0", what.c_str ());
       break;
     }
 }
@@ -385,10 +487,7 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
 
   auto_diagnostic_group group;
   mr_severity_scope severity (verdict);	/* -Werror as the verdict says, until return */
-  mr_sarif_scope sarif (fd->rule);	/* the warning and its notes, for sarif= */
-  rich_location rl (line_table, loc);
-  diagnostic_metadata meta;
-  meta.add_cwe (ri->cwe);
+  mr_emitter e (fd->rule);		/* the warning and its notes, also for sarif= */
   std::string cert_id = cert_for (fd);
   const char *cert = cert_id.c_str ();
   const char *slug = ri->slug;
@@ -398,23 +497,23 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
     {
     case MR_RULE_DOUBLE_FREE:
       if (fd->ev->kind == MR_EV_REALLOC)
-	shown = warning_meta (&rl, meta, 0, "%<realloc%> of already freed %s (%s) [memrules-%s]",
+	shown = e.warn (loc, "%<realloc%> of already freed %s (%s) [memrules-%s]",
 			      w, cert, slug);
       else
-	shown = warning_meta (&rl, meta, 0, "double-%qs of %s (%s) [memrules-%s]",
+	shown = e.warn (loc, "double-%qs of %s (%s) [memrules-%s]",
 			      dealloc_word (fd->ev), w, cert, slug);
       break;
     case MR_RULE_USE_AFTER_FREE:
-      shown = warning_meta (&rl, meta, 0, "use after %qs of %s (%s) [memrules-%s]",
+      shown = e.warn (loc, "use after %qs of %s (%s) [memrules-%s]",
 			    dealloc_word (fd->freed_by), w, cert, slug);
       break;
     case MR_RULE_REALLOC_ZERO_FREE:
       if (fd->ev->kind == MR_EV_FREE || fd->ev->kind == MR_EV_REALLOC)
-	shown = warning_meta (&rl, meta, 0,
+	shown = e.warn (loc,
 			      "%qs of %s after %<realloc%> of size 0 freed it (%s) [memrules-%s]",
 			      dealloc_word (fd->ev), w, cert, slug);
       else
-	shown = warning_meta (&rl, meta, 0,
+	shown = e.warn (loc,
 			      "use of %s after %<realloc%> of size 0 freed it (%s) [memrules-%s]",
 			      w, cert, slug);
       break;
@@ -422,73 +521,72 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
       {
 	const mr_size *z = fd->ev->size;
 	std::string product = z ? size_text (l, z) : std::string ("size");
-	shown = warning_meta (&rl, meta, 0,
+	shown = e.warn (loc,
 			      "multiplication in the size of %qs may overflow: %s (%s) [memrules-%s]",
 			      z && z->allocator ? z->allocator : "malloc", product.c_str (),
 			      cert, slug);
 	break;
       }
     case MR_RULE_MISMATCHED_DEALLOC:
-      shown = warning_meta (&rl, meta, 0,
+      shown = e.warn (loc,
 			    "%s should have been deallocated with %qs but was deallocated "
 			    "with %qs (%s) [memrules-%s]", w, family_dealloc_word (fd->expected),
 			    dealloc_word (fd->ev), cert, slug);
       break;
     case MR_RULE_FREE_NONHEAP:
-      shown = warning_meta (&rl, meta, 0,
+      shown = e.warn (loc,
 			    "%qs of %s which points to memory not on the heap (%s) [memrules-%s]",
 			    dealloc_word (fd->ev), w, cert, slug);
       break;
     case MR_RULE_FREE_OFFSET:
-      shown = warning_meta (&rl, meta, 0,
+      shown = e.warn (loc,
 			    "%qs of %s which does not point to the start of its allocation "
 			    "(%s) [memrules-%s]", dealloc_word (fd->ev), w, cert, slug);
-      if (shown && fd->offset > 0)
-	inform (loc, "it points %lld bytes past the start", (long long) fd->offset);
+      if (fd->offset > 0)
+	e.note (loc, "it points %lld bytes past the start", (long long) fd->offset);
       break;
     case MR_RULE_LEAK:
       if (fd->ev->kind == MR_EV_REALLOC)
-	shown = warning_meta (&rl, meta, 0, "leak of %s if %<realloc%> fails (%s) [memrules-%s]",
+	shown = e.warn (loc, "leak of %s if %<realloc%> fails (%s) [memrules-%s]",
 			      w, cert, slug);
       else
-	shown = warning_meta (&rl, meta, 0, "leak of %s (%s) [memrules-%s]", w, cert, slug);
+	shown = e.warn (loc, "leak of %s (%s) [memrules-%s]", w, cert, slug);
       break;
     case MR_RULE_NULL_DEREF_ALLOC:
-      shown = warning_meta (&rl, meta, 0, "dereference of possibly-NULL %s (%s) [memrules-%s]",
+      shown = e.warn (loc, "dereference of possibly-NULL %s (%s) [memrules-%s]",
 			    w, cert, slug);
       break;
     case MR_RULE_UNINIT_READ:
-      shown = warning_meta (&rl, meta, 0,
+      shown = e.warn (loc,
 			    "read of uninitialized memory %s (%s) [memrules-%s]",
 			    w, cert, slug);
       break;
     case MR_RULE_ZERO_ALLOC:
-      shown = warning_meta (&rl, meta, 0,
+      shown = e.warn (loc,
 			    "allocation of possibly 0 bytes for %s used as if it had room "
 			    "(%s) [memrules-%s]", w, cert, slug);
       break;
     case MR_RULE_SENSITIVE_FREE:
-      shown = warning_meta (&rl, meta, 0,
+      shown = e.warn (loc,
 			    "%s holds sensitive data and is freed without being cleared "
 			    "(%s) [memrules-%s]", w, cert, slug);
-      if (shown)
-	inform (loc, "clear it first with %<explicit_bzero%> or %<memset_explicit%>; "
+      e.note (loc, "clear it first with %<explicit_bzero%> or %<memset_explicit%>; "
 		"a plain %<memset%> before %<free%> may be removed by the compiler");
       break;
     case MR_RULE_DANGLING_POINTER:
-      shown = warning_meta (&rl, meta, 0,
+      shown = e.warn (loc,
 			    "%s is freed but left pointing to freed memory when the function "
 			    "returns; set it to NULL (%s) [memrules-%s]", w, cert, slug);
       break;
     default:
-      shown = warning_meta (&rl, meta, 0, "%s: %s (%s) [memrules-%s]", ri->description,
+      shown = e.warn (loc, "%s: %s (%s) [memrules-%s]", ri->description,
 			    w, cert, slug);
       break;
     }
   if (!shown)
     return;
   for (uint32_t i = 0; i < fd->nnotes; i++)
-    emit_note (l, &fd->notes[i], what);
+    emit_note (e, &fd->notes[i], what);
 }
 
 void
@@ -500,14 +598,11 @@ mr_report_malloc_cast (location_t loc, const char *allocator, tree type)
     return;
   auto_diagnostic_group group;
   mr_severity_scope severity (verdict);
-  mr_sarif_scope sarif (MR_RULE_MALLOC_CAST);
-  rich_location rl (line_table, loc);
-  diagnostic_metadata meta;
-  meta.add_cwe (ri->cwe);
-  if (warning_meta (&rl, meta, 0,
-		    "the result of %qs is cast to %qT; in C the cast is not needed "
-		    "(%s) [memrules-%s]", allocator, type, ri->cert, ri->slug))
-    inform (loc, "%<void *%> converts to any object pointer type without a cast");
+  mr_emitter e (MR_RULE_MALLOC_CAST);
+  std::string type_name = mr_type_name (type);
+  if (e.warn (loc, "the result of %qs is cast to %qs; in C the cast is not needed "
+	      "(%s) [memrules-%s]", allocator, type_name.c_str (), ri->cert, ri->slug))
+    e.note (loc, "%<void *%> converts to any object pointer type without a cast");
 }
 
 void

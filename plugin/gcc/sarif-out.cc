@@ -1,16 +1,11 @@
-/* sarif-out.cc — the SARIF log of a translation unit, as GCC printed its findings.
+/* sarif-out.cc — the SARIF log of a translation unit, from the findings report.cc prints.
 
-   The message of a finding is formatted by report.cc's warning_meta call, in the
-   wording of each rule; rather than rebuilding it, we take it from GCC while it is
-   printed.  GCC's diagnostic_report_diagnostic () first formats the message with
-   pp_format () into the printer's current "chunk array" (the text split into
-   pieces), then calls the context's starter (diagnostic_starter: the "file:line:col:
-   warning: " prefix in text mode, nothing in JSON mode), then pp_output_formatted_text
-   () prints the chunks and frees them.  So, while an mr_sarif_scope is alive, our own
-   starter reads the chunks (the message exactly as it will print, in any output
-   format), strips colour escapes, notes the diagnostic's kind and location, and calls
-   the starter it replaced.  The first diagnostic captured is the warning (or the
-   error it became under -Werror or error=); the rest are its notes.
+   report.cc formats each message itself (report.cc, "Messages") and hands GCC the
+   finished text; the same text and location go into the log here, through an
+   mr_sarif_scope that lives as long as one finding's diagnostics.  Nothing here touches
+   GCC's printer or output formats, so the log is the same on every GCC version and
+   whatever -fdiagnostics-format says (GCC's own SARIF output, on GCC 13 and later,
+   carries the findings too, as any warning with a CWE).
 
    The log is written at PLUGIN_FINISH, once per translation unit, through
    plugin/core/sarif.c: atomically, to the file or directory sarif= names.  Not in
@@ -24,120 +19,90 @@
 #include <string>
 #include <vector>
 
-struct mr_captured
+struct mr_recorded
 {
-  diagnostic_t kind;
   std::string text, file;
   int line, column, end_line, end_column;
 };
 
-static diagnostic_starter_fn saved_starter;
-static std::vector<mr_captured> captured;
 static mr_sarif_log *sarif_log;
 
-/* TEXT without terminal escapes: SGR colours (ESC [ ... m) and OSC 8 links (ESC ] ...
-   ESC \ or BEL), which GCC adds with -fdiagnostics-color / -urls.  */
-static std::string
-strip_escapes (const std::string &text)
+/* LOC as SARIF wants it: the range's start column when it starts on the caret's line,
+   and its end (exclusive) when it ends after the start.  */
+static mr_recorded
+record (location_t loc, const char *text)
 {
-  std::string out;
-  for (size_t i = 0; i < text.size (); i++)
-    {
-      if (text[i] != '\033' || i + 1 >= text.size ())
-	{
-	  out += text[i];
-	  continue;
-	}
-      if (text[i + 1] == '[')
-	{
-	  i += 2;
-	  while (i < text.size () && !(text[i] >= 0x40 && text[i] <= 0x7e))
-	    i++;
-	}
-      else if (text[i + 1] == ']')
-	{
-	  for (i += 2; i < text.size (); i++)
-	    if (text[i] == '\a')
-	      break;
-	    else if (text[i] == '\033' && i + 1 < text.size () && text[i + 1] == '\\')
-	      {
-		i++;
-		break;
-	      }
-	}
-      else
-	i++;
-    }
-  return out;
-}
-
-/* Our diagnostic_starter: records the diagnostic, then prints as before.  */
-static void
-capture_starter (diagnostic_context *dc, diagnostic_info *d)
-{
-  mr_captured c;
-  c.kind = d->kind;
-  const chunk_info *chunks = pp_buffer (dc->printer)->cur_chunk_array;
-  for (const char *const *a = chunks ? chunks->args : NULL; a && *a; a++)
-    c.text += *a;
-  c.text = strip_escapes (c.text);
-  location_t loc = diagnostic_location (d);
+  mr_recorded r;
+  r.text = text;
   expanded_location caret = expand_location (loc);
   expanded_location start = expand_location (get_start (loc));
   expanded_location finish = expand_location (get_finish (loc));
-  c.file = caret.file ? caret.file : "";
-  c.line = caret.line;
-  c.column = caret.column;
+  r.file = caret.file ? caret.file : "";
+  r.line = caret.line;
+  r.column = caret.column;
   if (start.file == caret.file && start.line == caret.line && start.column > 0
       && start.column <= caret.column)
-    c.column = start.column;
-  c.end_line = c.end_column = 0;
+    r.column = start.column;
+  r.end_line = r.end_column = 0;
   if (finish.file == caret.file && finish.line >= caret.line && finish.column > 0
-      && (finish.line > caret.line || finish.column >= c.column))
+      && (finish.line > caret.line || finish.column >= r.column))
     {
-      c.end_line = finish.line;
-      c.end_column = finish.column + 1;
+      r.end_line = finish.line;
+      r.end_column = finish.column + 1;
     }
-  captured.push_back (c);
-  saved_starter (dc, d);
+  return r;
 }
 
-mr_sarif_scope::mr_sarif_scope (mr_rule rule)
-  : m_active (mr_opts.sarif != NULL), m_rule (rule)
+struct mr_sarif_scope::pending
 {
-  if (!m_active)
+  bool error;
+  mr_recorded result;
+  std::vector<mr_recorded> notes;
+};
+
+mr_sarif_scope::mr_sarif_scope (mr_rule rule)
+  : m_rule (rule), m_pending (NULL)
+{
+}
+
+void
+mr_sarif_scope::warning (location_t loc, const char *text, bool error)
+{
+  if (!mr_opts.sarif || m_pending)
     return;
-  captured.clear ();
-  saved_starter = diagnostic_starter (global_dc);
-  diagnostic_starter (global_dc) = capture_starter;
+  m_pending = new pending;
+  m_pending->error = error;
+  m_pending->result = record (loc, text);
+}
+
+void
+mr_sarif_scope::note (location_t loc, const char *text)
+{
+  if (m_pending)
+    m_pending->notes.push_back (record (loc, text));
 }
 
 static mr_sarif_loc
-sarif_loc (const mr_captured &c, bool note)
+sarif_loc (const mr_recorded &r, bool note)
 {
-  mr_sarif_loc l = { c.file.c_str (), c.line, c.column, c.end_line, c.end_column,
-		     note ? c.text.c_str () : NULL };
+  mr_sarif_loc l = { r.file.c_str (), r.line, r.column, r.end_line, r.end_column,
+		     note ? r.text.c_str () : NULL };
   return l;
 }
 
 mr_sarif_scope::~mr_sarif_scope ()
 {
-  if (!m_active)
-    return;
-  diagnostic_starter (global_dc) = saved_starter;
-  if (captured.empty ()
-      || (captured[0].kind != DK_WARNING && captured[0].kind != DK_ERROR))
+  if (!m_pending)
     return;
   if (!sarif_log)
     sarif_log = mr_sarif_new (MEMRULES_VERSION, getpwd ());
   std::vector<mr_sarif_loc> notes;
-  for (size_t i = 1; i < captured.size (); i++)
-    if (captured[i].kind == DK_NOTE)
-      notes.push_back (sarif_loc (captured[i], true));
-  mr_sarif_loc at = sarif_loc (captured[0], false);
-  mr_sarif_add (sarif_log, m_rule, captured[0].kind == DK_ERROR, captured[0].text.c_str (),
-		&at, notes.data (), (unsigned) notes.size ());
-  captured.clear ();
+  for (const mr_recorded &n : m_pending->notes)
+    notes.push_back (sarif_loc (n, true));
+  mr_sarif_loc at = sarif_loc (m_pending->result, false);
+  mr_sarif_add (sarif_log, m_rule, m_pending->error, m_pending->result.text.c_str (), &at,
+		notes.data (), (unsigned) notes.size ());
+  delete m_pending;
 }
 
 void

@@ -1,22 +1,30 @@
-/* sarif-out.h — collects the memrules diagnostics GCC prints, for sarif=PATH.  */
+/* sarif-out.h — the memrules findings of a translation unit as a SARIF log, for
+   sarif=PATH.  */
 
 #ifndef MR_SARIF_OUT_H
 #define MR_SARIF_OUT_H
 
 #include "../core/engine.h"
 
-/* Declared around the diagnostics of one finding (report.cc): every diagnostic GCC
-   prints while it is in scope, the warning (or error) and its notes, goes into the
-   SARIF log as one result, with the text and locations GCC printed.  Nothing happens
-   unless sarif= was given, or if the warning was not printed (-w).  */
+/* One finding's diagnostics (report.cc declares one around them): the warning that
+   was printed and its notes, with the text GCC printed, become one SARIF result when
+   the scope ends.  Nothing is kept unless sarif= was given, nor for a warning that was
+   not printed (-w, a pragma): report.cc calls warning () only for a printed one.  */
 class mr_sarif_scope
 {
 public:
   explicit mr_sarif_scope (mr_rule rule);
   ~mr_sarif_scope ();
+  /* The finding, printed at LOC as TEXT; ERROR when -Werror or error= made it one.  */
+  void warning (location_t loc, const char *text, bool error);
+  /* A note of the finding, after warning ().  */
+  void note (location_t loc, const char *text);
+  mr_sarif_scope (const mr_sarif_scope &) = delete;
+  mr_sarif_scope &operator= (const mr_sarif_scope &) = delete;
 private:
-  bool m_active;
+  struct pending;
   mr_rule m_rule;
+  pending *m_pending;
 };
 
 /* The PLUGIN_FINISH callback: writes the log of this translation unit.  */

@@ -162,13 +162,13 @@ mr_verdict_at (mr_rule rule, location_t loc)
 }
 
 mr_severity_scope::mr_severity_scope (const struct mr_verdict &v)
-  : m_saved (global_dc->warning_as_error_requested)
+  : m_saved (mr_werror_requested ())
 {
   if (v.set_werror)
-    global_dc->warning_as_error_requested = v.werror;
+    mr_set_werror_requested (v.werror);
 }
 
 mr_severity_scope::~mr_severity_scope ()
 {
-  global_dc->warning_as_error_requested = m_saved;
+  mr_set_werror_requested (m_saved);
 }

@@ -41,6 +41,8 @@ import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.dirname(HERE))
+import gccdiag  # noqa: E402  (testsuite/gccdiag.py)
 ENV = dict(os.environ, LC_ALL="C", LANG="C")
 results = {"passed": 0, "failed": 0}
 
@@ -78,18 +80,13 @@ def write(directory, name, text):
     return path
 
 
-def compile_json(args, opts, src, cwd):
-    """Compile with the plugin and -fdiagnostics-format=json: (rc, memrules diags)."""
+def compile_diags(args, opts, src, cwd):
+    """Compile with the plugin: (rc, memrules diagnostics as gccdiag.parse gives them,
+    the output)."""
     cmd = [args.cc if src.endswith(".c") else args.cxx, "-c", "-o", os.devnull,
-           "-fplugin=" + args.plugin, "-fdiagnostics-format=json"] + opts + [src]
+           "-fplugin=" + args.plugin, gccdiag.PLAIN_OUTPUT] + opts + [src]
     rc, out = run(cmd, cwd=cwd)
-    diags = []
-    for line in out.splitlines():
-        if line.startswith("["):
-            try:
-                diags += json.loads(line)
-            except ValueError:
-                pass
+    diags, _ = gccdiag.parse(out)
     return rc, [d for d in diags if "[memrules-" in d.get("message", "")], out
 
 
@@ -201,7 +198,7 @@ def test_werror(args, tmp):
          "a disabled rule never fails the build"),
     ]
     for opts, want_rc, kind, what in cases:
-        rc, diags, out = compile_json(args, opts, src, tmp)
+        rc, diags, out = compile_diags(args, opts, src, tmp)
         kinds = [d["kind"] for d in diags]
         ok = rc == want_rc and (kinds == [kind] if kind else kinds == [])
         check(ok, "%s (exit %d, kinds %s)" % (what, rc, kinds), out)
@@ -217,7 +214,7 @@ def test_werror(args, tmp):
     check(rc != 0 and "-Wno-error=memrules" in out,
           "-Wno-error=memrules is rejected by GCC (documented)", out)
     src2 = write(tmp, "gccdiag.c", "#pragma GCC diagnostic ignored \"-Wall\"\n" + DOUBLE_FREE)
-    rc, diags, out = compile_json(args, [], src2, tmp)
+    rc, diags, out = compile_diags(args, [], src2, tmp)
     check(len(diags) == 1, "#pragma GCC diagnostic does not silence memrules (documented)",
           out)
 
@@ -237,7 +234,7 @@ def test_pragmas(args, tmp):
             if ext == ".cc":
                 text = text.replace("char *p = malloc", "char *p = (char *) malloc")
             src = write(tmp, "pragma-%s%s" % (verb, ext), text)
-            rc, diags, out = compile_json(args, opts, src, tmp)
+            rc, diags, out = compile_diags(args, opts, src, tmp)
             kinds = [d["kind"] for d in diags]
             check(rc == want_rc and kinds == ([kind] if kind else []),
                   "#pragma memrules %s %s %s: exit %d, kinds %s" % (verb, ext, opts, rc, kinds),
@@ -246,7 +243,7 @@ def test_pragmas(args, tmp):
     write(tmp, "hdr.h", DOUBLE_FREE.replace("void f", "static inline void h"))
     src = write(tmp, "main-scope.c", '#pragma memrules ignore "all"\n#include "hdr.h"\n'
                 "void g (void) { h (); }\n")
-    rc, diags, out = compile_json(args, [], src, tmp)
+    rc, diags, out = compile_diags(args, [], src, tmp)
     files = [os.path.basename(d["locations"][0]["caret"]["file"]) for d in diags]
     check(files == ["hdr.h"], "a pragma of the main file does not apply to its headers",
           out)
@@ -328,6 +325,7 @@ def test_sarif(args, tmp):
     ok, log = validate(args, out_cc)
     check(rc == 1 and ok and [r["level"] for r in log["runs"][0]["results"]]
           == ["error", "error"], "C++ under -Werror: valid, levels are errors", log)
+    gcc_sarif(args, tmp, src)
     # A file with no finding still gets a (valid, empty) log.
     empty = os.path.join(tmp, "empty.sarif")
     rc, out = run([args.cc, "-c", "-o", os.devnull, "-fplugin=" + args.plugin,
@@ -365,6 +363,43 @@ def test_sarif(args, tmp):
                    "-fplugin-arg-memrules-sarif=" + os.path.join(src, "x.sarif"), src])
     check(rc == 1 and "cannot write SARIF log" in out,
           "a path under a regular file is an error", out)
+
+
+def gcc_major(cc):
+    rc, out = run([cc, "-dumpversion"])
+    return int(out.strip().split(".")[0]) if rc == 0 else 0
+
+
+def gcc_sarif(args, tmp, src):
+    """GCC 13 and later write SARIF themselves (-fdiagnostics-format=sarif-file): the
+    findings are in it with their CWE, and sarif= still writes memrules' own log."""
+    major = gcc_major(args.cc)
+    if major < 13:
+        check(True, "GCC's own SARIF output (skipped: GCC %d has none; GCC 13 does)" % major)
+        return
+    d = os.path.join(tmp, "gccsarif")
+    os.makedirs(d, exist_ok=True)
+    ours = os.path.join(d, "ours.sarif")
+    rc, out = run([args.cc, "-c", "-o", os.devnull, "-fplugin=" + args.plugin,
+                   "-fdiagnostics-format=sarif-file", "-fplugin-arg-memrules-sarif=" + ours,
+                   src], cwd=d)
+    mine = glob.glob(os.path.join(d, "several.c*.sarif"))
+    if not check(rc == 0 and len(mine) == 1, "-fdiagnostics-format=sarif-file writes GCC's log",
+                 out + repr(os.listdir(d))):
+        return
+    with open(mine[0], encoding="utf-8") as f:
+        log = json.load(f)
+    run0 = log["runs"][0]
+    res = [r for r in run0["results"] if "[memrules-" in r["message"]["text"]]
+    check(len(res) == 3 and "[memrules-double-free]" in res[0]["message"]["text"]
+          and res[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 16,
+          "GCC's log carries the three findings, at their lines", json.dumps(res)[:2000])
+    cwes = [x["id"] for r in res for x in r.get("taxa", [])]
+    check(cwes[:1] == ["415"] and "416" in cwes, "GCC's log gives each finding its CWE",
+          json.dumps([r.get("taxa") for r in res]))
+    ok, log = validate(args, ours)
+    check(ok and len(log["runs"][0]["results"]) == 3,
+          "sarif= writes memrules' log next to GCC's", log)
 
 
 def test_make(args, tmp):
