@@ -2214,52 +2214,91 @@ exception_along (lower_ctx *c, edge e)
   return mr_const (EXC_ANY);
 }
 
-/* Whether a handler for the types of type_list (NULL: `catch (...)`) catches
-   std::bad_alloc: it or its one base, std::exception, both of the language's
-   library.  The front end has stripped references and qualifiers.  */
+/* Whether a class is std::bad_alloc or std::exception, its one base: types of
+   the language's library, named as the standard names them.  */
 static bool
-catches_bad_alloc (tree type_list)
+is_bad_alloc_or_base (tree type)
 {
-  if (!type_list)
-    return true;
-  for (tree t = type_list; t; t = TREE_CHAIN (t))
+  tree name = TYPE_NAME (TYPE_MAIN_VARIANT (type));
+  if (!name)
+    return false;
+  const char *printable = lang_hooks.decl_printable_name (name, 2);
+  return strcmp (printable, "std::bad_alloc") == 0
+	 || strcmp (printable, "std::exception") == 0;
+}
+
+/* Whether a class derives from std::bad_alloc (std::bad_array_new_length, or a
+   class of the program's): a replaced operator new may throw one.  */
+static bool
+derives_from_bad_alloc (tree type, int depth)
+{
+  tree binfo = TYPE_BINFO (TYPE_MAIN_VARIANT (type));
+  if (!binfo || depth > 16)
+    return false;
+  tree base;
+  for (unsigned i = 0; BINFO_BASE_ITERATE (binfo, i, base); i++)
     {
-      tree type = TREE_VALUE (t);
-      if (!type || !TYPE_P (type) || TREE_CODE (type) != RECORD_TYPE
-	  || !TYPE_NAME (TYPE_MAIN_VARIANT (type)))
-	continue;
-      const char *name = lang_hooks.decl_printable_name (TYPE_NAME (TYPE_MAIN_VARIANT (type)), 2);
-      if (strcmp (name, "std::bad_alloc") == 0 || strcmp (name, "std::exception") == 0)
+      tree bt = BINFO_TYPE (base);
+      tree name = TYPE_NAME (TYPE_MAIN_VARIANT (bt));
+      if ((name && strcmp (lang_hooks.decl_printable_name (name, 2), "std::bad_alloc") == 0)
+	  || derives_from_bad_alloc (bt, depth + 1))
 	return true;
     }
   return false;
 }
 
+/* Whether a handler for the types of type_list (NULL: `catch (...)`) catches what
+   operator new throws: CATCH_SURELY for `...`, std::bad_alloc and its base
+   std::exception; CATCH_MAYBE for a class derived from std::bad_alloc (a replaced
+   operator new may throw one); CATCH_NEVER for any other type.  The front end has
+   stripped references and qualifiers.  */
+enum catch_kind { CATCH_NEVER, CATCH_MAYBE, CATCH_SURELY };
+
+static catch_kind
+catches_bad_alloc (tree type_list)
+{
+  if (!type_list)
+    return CATCH_SURELY;
+  catch_kind k = CATCH_NEVER;
+  for (tree t = type_list; t; t = TREE_CHAIN (t))
+    {
+      tree type = TREE_VALUE (t);
+      if (!type || !TYPE_P (type) || TREE_CODE (type) != RECORD_TYPE)
+	continue;
+      if (is_bad_alloc_or_base (type))
+	return CATCH_SURELY;
+      if (derives_from_bad_alloc (type, 0))
+	k = CATCH_MAYBE;
+    }
+  return k;
+}
+
 /* The eh_dispatch of a try block: the handlers are tried in order, and an
    exception no handler takes goes on to the outer region.  Any exception may
-   take any edge, except std::bad_alloc, which takes the first handler that
-   catches it, or the way out if none does.  Edge kinds are case ranges of
-   c->exc: [EXC_ANY, EXC_BAD_ALLOC] for the edge bad_alloc takes, [EXC_ANY,
-   EXC_ANY] for the others.  */
+   take any edge, except what operator new throws: std::bad_alloc takes the first
+   handler that surely catches it (or the way out if none does), and the handlers
+   before it for classes derived from std::bad_alloc may take it too.  Edge kinds
+   are case ranges of c->exc: [EXC_ANY, EXC_BAD_ALLOC] for the edges bad_alloc
+   may take, [EXC_ANY, EXC_ANY] for the others.  */
 static void
 lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map)
 {
-  eh_region r = get_eh_region_from_number (gimple_eh_dispatch_region (s));
+  eh_region r = get_eh_region_from_number_fn (c->fun, gimple_eh_dispatch_region (s));
   if (!c->exc || !r || r->type != ERT_TRY)
     return;
-  basic_block bad_alloc_to = NULL;	/* NULL: the way out */
+  auto_vec<basic_block> handlers, taken;	/* taken: by what operator new throws */
+  bool caught = false;
   for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
-    if (catches_bad_alloc (h->type_list))
-      {
-	if (!h->label)
-	  return;
-	bad_alloc_to = label_to_block (c->fun, h->label);
-	break;
-      }
-  auto_vec<basic_block> handlers;
-  for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
-    if (h->label)
-      handlers.safe_push (label_to_block (c->fun, h->label));
+    {
+      if (!h->label)
+	return;
+      basic_block dest = label_to_block (c->fun, h->label);
+      handlers.safe_push (dest);
+      catch_kind k = caught ? CATCH_NEVER : catches_bad_alloc (h->type_list);
+      if (k != CATCH_NEVER)
+	taken.safe_push (dest);
+      caught |= k == CATCH_SURELY;
+    }
   mr_block *mb = &c->f->blocks[bb];
   mr_term *t = &mb->term;
   t->kind = MR_TERM_SWITCH;
@@ -2268,7 +2307,8 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
   for (unsigned k = 0; k < mb->nsuccs; k++)
     {
       basic_block dest = map[mb->succs[k]]->dest;
-      bool bad_alloc = bad_alloc_to ? dest == bad_alloc_to : !handlers.contains (dest);
+      bool handler = handlers.contains (dest);
+      bool bad_alloc = handler ? taken.contains (dest) : !caught;
       mr_edge *me = &c->f->edges[mb->succs[k]];
       me->kind = MR_EDGE_CASE;
       me->case_lo = EXC_ANY;

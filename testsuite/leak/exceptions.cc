@@ -151,3 +151,24 @@ int test_8()
   delete a;
   return 0;
 }
+
+struct out_of_pool : std::bad_alloc {};
+
+// A handler for a class derived from std::bad_alloc: a replaced operator new may
+// throw one, so the handler may be reached with a allocated.
+int test_9()
+{
+  int *a = new int(0); // { dg-message "allocated here" }
+  try {
+    int *b = new int(1);
+    delete b;
+  } catch (out_of_pool &) {
+    return 2;
+  } // { dg-warning "leak of 'a'" }
+  catch (std::bad_alloc &) {
+    delete a;
+    return 1;
+  }
+  delete a;
+  return 0;
+}
