@@ -25,6 +25,7 @@
 #include "context.h"
 #include "tree-dfa.h"
 #include "tree-cfg.h"
+#include "except.h"
 #include "gimple.h"
 #include "gimple-iterator.h"
 #include "ssa.h"

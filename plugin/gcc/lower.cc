@@ -30,6 +30,11 @@ struct lower_ctx
   unsigned next_value;		/* next synthetic value id */
   bool cxx;			/* the function is C++ code */
   mr_loc last_loc;		/* for statements without a location */
+  /* Exceptions (lower_eh_dispatch): GCC block -> the block of its throwing
+     statement (0: it has none), and the value telling which exception is in
+     flight (0: the function has no EH edges).  */
+  unsigned *thrower_block;
+  uint32_t exc;
 };
 
 static mr_loc
@@ -224,20 +229,33 @@ lower_deref (lower_ctx *c, unsigned bb, tree ref, bool write, mr_loc loc)
   e->flags = write ? MR_EVF_WRITE : 0;
 }
 
-/* Constant folding the lowering does itself: a PHI argument or operand that is an
-   SSA name defined by `x = CONSTANT` becomes the constant, so that flags set on
-   different paths (`freed = 1`) reach the PHI as values.  */
+/* The integer constant an SSA name is defined to (`x = CONSTANT`), or t itself.
+   Integer copies are not events (mr_func_resolve follows values only), so this is
+   the constant folding the lowering does itself.  With `temporaries_only`, only a
+   name the compiler made (no variable, or an artificial one) is folded: a user's
+   `int err = 0;` stands for code that may set it (the CERT examples leave that
+   code out), a compiler's flag is exactly what it says.  */
+static tree
+fold_constant (tree t, bool temporaries_only)
+{
+  if (TREE_CODE (t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (t)
+      && !POINTER_TYPE_P (TREE_TYPE (t))
+      && (!temporaries_only || !SSA_NAME_VAR (t) || DECL_ARTIFICIAL (SSA_NAME_VAR (t))))
+    {
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (is_gimple_assign (def) && gimple_assign_single_p (def)
+	  && TREE_CODE (gimple_assign_rhs1 (def)) == INTEGER_CST)
+	return gimple_assign_rhs1 (def);
+    }
+  return t;
+}
+
+/* A PHI argument: a constant flag set on one path (`freed = 1`) reaches the PHI as
+   the value.  */
 static mr_opnd
 lower_phi_arg (lower_ctx *c, tree arg)
 {
-  if (TREE_CODE (arg) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (arg))
-    {
-      gimple *def = SSA_NAME_DEF_STMT (arg);
-      if (is_gimple_assign (def) && gimple_assign_single_p (def)
-	  && TREE_CODE (gimple_assign_rhs1 (def)) == INTEGER_CST
-	  && !POINTER_TYPE_P (TREE_TYPE (arg)))
-	return lower_operand (c, 0, gimple_assign_rhs1 (def), c->last_loc);
-    }
+  arg = fold_constant (arg, false);
   if (TREE_CODE (arg) == ADDR_EXPR)
     {
       tree obj = TREE_OPERAND (arg, 0);
@@ -2492,9 +2510,26 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     lower_returned_arg (c, bb, dst, call->args[ret_arg], (k->flags & 4) ? MR_OFF_UNKNOWN : 0,
 			loc);
 
-  /* A call whose result lands in memory: store an unknown value there.  */
+  /* A call whose result lands in memory: store an unknown value there.  An
+     aggregate (a C++ object returned by value, `s = Work (i)`, built in place in
+     s) is all new: what the state knew of the memory it replaces is forgotten,
+     so the object of the next iteration of a loop is not the one destroyed at
+     the end of this one.  */
   if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
-    lower_deref (c, bb, lhs, true, loc);
+    {
+      lower_deref (c, bb, lhs, true, loc);
+      mr_opnd base;
+      int64_t off;
+      if (decompose_ref (c, lhs, &base, &off))
+	{
+	  bool whole = !is_gimple_reg_type (TREE_TYPE (lhs));
+	  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+	  st->a = base;
+	  st->off = whole ? MR_OFF_UNKNOWN : off;
+	  st->b = mr_unknown ();
+	  st->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+	}
+    }
 }
 
 static mr_cmp
@@ -2678,6 +2713,13 @@ lower_cond (lower_ctx *c, unsigned bb, gcond *s)
   if (lower_combined_cond (c, bb, lhs, rhs, op) || lower_range_test (c, bb, lhs, rhs, op))
     return;
   simplify_cond (&lhs, &rhs, &op);
+  /* A flag the front end sets to a constant before testing it: g++ 13 and later
+     guard the cleanup of a new-expression (`operator delete` of the memory if the
+     constructor throws) with `_9 = 0; if (_9 != 0)` on the normal path too, where
+     g++ 12 had an EH-only cleanup.  A comparison of two constants decides the
+     branch (refine_cmp).  */
+  lhs = fold_constant (lhs, true);
+  rhs = fold_constant (rhs, true);
   mr_term *t = &c->f->blocks[bb].term;
   t->kind = MR_TERM_COND;
   t->op = op;
@@ -2732,6 +2774,155 @@ classify_switch_edges (lower_ctx *c, basic_block bb, gswitch *s, const vec<edge>
 	  me->case_lo = tree_to_shwi (lo);
 	  me->case_hi = tree_to_shwi (hi);
 	}
+    }
+}
+
+/* C++ exceptions.  A statement that may throw (a call; a memory access under
+   -fnon-call-exceptions) ends its GIMPLE block, which has an EH edge to a
+   landing pad besides its normal successor.  An exception leaves before the
+   statement has had any effect: `b = new int` that throws allocated nothing.  So
+   such a block is lowered as two: its other statements, with the EH edges, then
+   a block of its own (numbered after GCC's) for the throwing statement, with
+   the normal successors.
+
+   Which handler an exception reaches: a replaceable `operator new` throws only
+   std::bad_alloc (or a class derived from it); nothrow and placement new throw
+   nothing and have no EH edge.  A value of the function (c->exc) says which
+   exception is in flight: EXC_BAD_ALLOC, or EXC_ANY for anything else.  Every
+   block an EH edge enters defines it by an integer PHI (the thrower's kind, or
+   the value itself along a `resx` into an outer region, which rethrows the same
+   exception), and the `eh_dispatch` of a try block is a switch on it whose
+   edges carry the values that can take them (lower_eh_dispatch).  */
+enum { EXC_ANY = 0, EXC_BAD_ALLOC = 1 };
+
+/* Whether bb ends with a statement that may throw to a handler or cleanup of
+   this function (not a resx: it passes an exception on, doing nothing).  */
+static bool
+ends_in_thrower (basic_block bb)
+{
+  gimple *last = mr_last_stmt (bb);
+  if (!last || gimple_code (last) == GIMPLE_RESX)
+    return false;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, bb->succs)
+    if (e->flags & EDGE_EH)
+      return true;
+  return false;
+}
+
+/* The exception kind an EH edge carries into its landing pad.  */
+static mr_opnd
+exception_along (lower_ctx *c, edge e)
+{
+  gimple *last = mr_last_stmt (e->src);
+  if (!(e->flags & EDGE_EH) || (last && gimple_code (last) == GIMPLE_RESX))
+    return mr_value (c->exc);
+  tree fndecl = last && is_gimple_call (last) ? gimple_call_fndecl (last) : NULL_TREE;
+  if (fndecl && DECL_IS_REPLACEABLE_OPERATOR_NEW_P (fndecl))
+    return mr_const (EXC_BAD_ALLOC);
+  return mr_const (EXC_ANY);
+}
+
+/* Whether a class is std::bad_alloc or std::exception, its one base: types of
+   the language's library, named as the standard names them.  */
+static bool
+is_bad_alloc_or_base (tree type)
+{
+  tree name = TYPE_NAME (TYPE_MAIN_VARIANT (type));
+  if (!name)
+    return false;
+  const char *printable = lang_hooks.decl_printable_name (name, 2);
+  return strcmp (printable, "std::bad_alloc") == 0
+	 || strcmp (printable, "std::exception") == 0;
+}
+
+/* Whether a class derives from std::bad_alloc (std::bad_array_new_length, or a
+   class of the program's): a replaced operator new may throw one.  */
+static bool
+derives_from_bad_alloc (tree type, int depth)
+{
+  tree binfo = TYPE_BINFO (TYPE_MAIN_VARIANT (type));
+  if (!binfo || depth > 16)
+    return false;
+  tree base;
+  for (unsigned i = 0; BINFO_BASE_ITERATE (binfo, i, base); i++)
+    {
+      tree bt = BINFO_TYPE (base);
+      tree name = TYPE_NAME (TYPE_MAIN_VARIANT (bt));
+      if ((name && strcmp (lang_hooks.decl_printable_name (name, 2), "std::bad_alloc") == 0)
+	  || derives_from_bad_alloc (bt, depth + 1))
+	return true;
+    }
+  return false;
+}
+
+/* Whether a handler for the types of type_list (NULL: `catch (...)`) catches what
+   operator new throws: CATCH_SURELY for `...`, std::bad_alloc and its base
+   std::exception; CATCH_MAYBE for a class derived from std::bad_alloc (a replaced
+   operator new may throw one); CATCH_NEVER for any other type.  The front end has
+   stripped references and qualifiers.  */
+enum catch_kind { CATCH_NEVER, CATCH_MAYBE, CATCH_SURELY };
+
+static catch_kind
+catches_bad_alloc (tree type_list)
+{
+  if (!type_list)
+    return CATCH_SURELY;
+  catch_kind k = CATCH_NEVER;
+  for (tree t = type_list; t; t = TREE_CHAIN (t))
+    {
+      tree type = TREE_VALUE (t);
+      if (!type || !TYPE_P (type) || TREE_CODE (type) != RECORD_TYPE)
+	continue;
+      if (is_bad_alloc_or_base (type))
+	return CATCH_SURELY;
+      if (derives_from_bad_alloc (type, 0))
+	k = CATCH_MAYBE;
+    }
+  return k;
+}
+
+/* The eh_dispatch of a try block: the handlers are tried in order, and an
+   exception no handler takes goes on to the outer region.  Any exception may
+   take any edge, except what operator new throws: std::bad_alloc takes the first
+   handler that surely catches it (or the way out if none does), and the handlers
+   before it for classes derived from std::bad_alloc may take it too.  Edge kinds
+   are case ranges of c->exc: [EXC_ANY, EXC_BAD_ALLOC] for the edges bad_alloc
+   may take, [EXC_ANY, EXC_ANY] for the others.  */
+static void
+lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map)
+{
+  eh_region r = get_eh_region_from_number_fn (c->fun, gimple_eh_dispatch_region (s));
+  if (!c->exc || !r || r->type != ERT_TRY)
+    return;
+  auto_vec<basic_block> handlers, taken;	/* taken: by what operator new throws */
+  bool caught = false;
+  for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
+    {
+      if (!h->label)
+	return;
+      basic_block dest = label_to_block (c->fun, h->label);
+      handlers.safe_push (dest);
+      catch_kind k = caught ? CATCH_NEVER : catches_bad_alloc (h->type_list);
+      if (k != CATCH_NEVER)
+	taken.safe_push (dest);
+      caught |= k == CATCH_SURELY;
+    }
+  mr_block *mb = &c->f->blocks[bb];
+  mr_term *t = &mb->term;
+  t->kind = MR_TERM_SWITCH;
+  t->is_unsigned = false;
+  t->lhs = mr_value (c->exc);
+  for (unsigned k = 0; k < mb->nsuccs; k++)
+    {
+      basic_block dest = map[mb->succs[k]]->dest;
+      bool handler = handlers.contains (dest);
+      bool bad_alloc = handler ? taken.contains (dest) : !caught;
+      mr_edge *me = &c->f->edges[mb->succs[k]];
+      me->kind = MR_EDGE_CASE;
+      me->case_lo = EXC_ANY;
+      me->case_hi = bad_alloc ? EXC_BAD_ALLOC : EXC_ANY;
     }
 }
 
@@ -2811,6 +3002,8 @@ last_located_stmt (basic_block bb)
 static void
 lower_block_stmts (lower_ctx *c, basic_block bb)
 {
+  unsigned thrower = c->thrower_block[bb->index];
+  gimple *throwing = thrower ? mr_last_stmt (bb) : NULL;
   auto_vec<gimple *> stmts;
   for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
     stmts.safe_push (gsi_stmt (gsi));
@@ -2827,7 +3020,7 @@ lower_block_stmts (lower_ctx *c, basic_block bb)
 	next = own;
     }
   for (unsigned i = 0; i < stmts.length (); i++)
-    lower_stmt (c, bb->index, stmts[i], where[i]);
+    lower_stmt (c, stmts[i] == throwing ? thrower : bb->index, stmts[i], where[i]);
 }
 
 /* Where the source leaves along edge e into a shared return block: at -O0 each
@@ -2991,8 +3184,17 @@ mr_lower (function *fun, mr_lowered *out)
   out->synth = vNULL;
   c.next_value = num_ssa_names;
   unsigned nblocks = last_basic_block_for_fn (fun);
+  /* Blocks ending in a throwing statement get a second block for it.  */
+  auto_vec<unsigned> thrower_block;
+  thrower_block.safe_grow_cleared (nblocks);
+  c.thrower_block = thrower_block.address ();
+  unsigned nthrowers = 0;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    if (ends_in_thrower (bb))
+      thrower_block[bb->index] = nblocks + nthrowers++;
   const char *name = function_name (fun);
-  c.f = mr_func_new (name, nblocks, num_ssa_names);
+  c.f = mr_func_new (name, nblocks + nthrowers, num_ssa_names);
   out->func = c.f;
   c.f->entry = ENTRY_BLOCK;
   c.f->is_main = DECL_NAME (fun->decl) && MAIN_NAME_P (DECL_NAME (fun->decl));
@@ -3004,14 +3206,20 @@ mr_lower (function *fun, mr_lowered *out)
       c.f->params[pi] = def ? SSA_NAME_VERSION (def) : 0;
     }
   c.f->nparams = pi;
-  c.last_loc = { (uint32_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
+  c.last_loc = { (uint64_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
   make_loc (&c, DECL_SOURCE_LOCATION (fun->decl));
 
-  /* Edges first: PHI arguments are numbered by incoming edge.  */
+  /* Edges first: PHI arguments are numbered by incoming edge.  map: the GCC edge
+     of each edge (NULL for the edge into a throwing statement's block).  */
   auto_vec<edge> map;
-  basic_block bb;
   FOR_ALL_BB_FN (bb, fun)
     {
+      unsigned thrower = bb->index < (int) nblocks ? thrower_block[bb->index] : 0;
+      if (thrower)
+	{
+	  mr_func_add_edge (c.f, bb->index, thrower, MR_EDGE_PLAIN);
+	  map.safe_push (NULL);
+	}
       edge e;
       edge_iterator ei;
       FOR_EACH_EDGE (e, ei, bb->succs)
@@ -3021,11 +3229,16 @@ mr_lower (function *fun, mr_lowered *out)
 	    kind = MR_EDGE_TRUE;
 	  else if (e->flags & EDGE_FALSE_VALUE)
 	    kind = MR_EDGE_FALSE;
-	  uint32_t ei = mr_func_add_edge (c.f, bb->index, e->dest->index, kind);
+	  if (e->flags & EDGE_EH)
+	    c.exc = 1;		/* a value is made for it below */
+	  unsigned src = thrower && !(e->flags & EDGE_EH) ? thrower : bb->index;
+	  uint32_t ei = mr_func_add_edge (c.f, src, e->dest->index, kind);
 	  c.f->edges[ei].loc = edge_location (&c, e);
 	  map.safe_push (e);
 	}
     }
+  if (c.exc)
+    c.exc = new_synthetic (&c, NULL_TREE);
 
   FOR_EACH_BB_FN (bb, fun)
     {
@@ -3047,10 +3260,18 @@ mr_lower (function *fun, mr_lowered *out)
 	      p->args[k] = lower_phi_arg (&c, gimple_phi_arg_def (phi, e->dest_idx));
 	    }
 	}
+      if (c.exc && bb_has_eh_pred (bb))
+	{
+	  mr_phi *p = mr_block_add_phi (c.f, b, c.exc, false);
+	  for (unsigned k = 0; k < mb->npreds; k++)
+	    p->args[k] = exception_along (&c, map[mb->preds[k]]);
+	}
       lower_block_stmts (&c, bb);
       gimple *last = mr_last_stmt (bb);
       if (last && gimple_code (last) == GIMPLE_SWITCH)
 	classify_switch_edges (&c, bb, as_a<gswitch *> (last), map);
+      else if (last && gimple_code (last) == GIMPLE_EH_DISPATCH)
+	lower_eh_dispatch (&c, b, as_a<geh_dispatch *> (last), map);
     }
   c.f->nvalues = c.next_value;
   /* Versions of one user variable, for "the last reference is lost" when the
