@@ -33,6 +33,7 @@ typedef struct mr_ctx
   mr_param_load *param_loads;
   uint32_t nparam_loads;
   bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
+  uint8_t *is_param;		/* value -> a parameter of the function (aliasing) */
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */

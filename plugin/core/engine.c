@@ -840,6 +840,112 @@ through_null (mr_ref base, mr_state *s)
   return true;
 }
 
+/* Aliasing.  A store writes one slot of the object its pointer is known to point
+   to, but the same bytes may be reachable through another object key: two unknown
+   pointers (two parameters, a parameter and a pointer loaded from memory) may
+   address the same memory at any offsets, and the state names them as different
+   objects.  The intrusive lists of <sys/queue.h> depend on it: TAILQ_REMOVE unlinks
+   the first element by `*elm->field.tqe_prev = next`, which is the store to
+   head->tqh_first.  So a store through a pointer into object X forgets what the
+   state knew about the slots of every other object that may share memory with X;
+   only objects provably distinct from X keep their slots.
+
+   What counts as distinct, object kind by object kind:
+   - two allocations (two sites, or two generations of one site): two live blocks
+     of the heap never overlap;
+   - two named objects (locals, statics): distinct variables;
+   - an allocation or a local against a parameter's object: the parameter pointed
+     to memory that existed when the function was entered, before the allocation
+     was made or the local's frame existed (a block freed and handed out again is a
+     dangling pointer, another rule's business);
+   - an allocation or a local against a static: distinct storage;
+   - an allocation or a local that has not escaped against anything the function
+     did not make itself: a pointer to it exists only in the values and slots the
+     state follows (storing it where the engine cannot follow, passing it to a call
+     or losing it in a join marks it escaped), so no unknown pointer reaches it;
+   - an object against itself: only the slot at the store's exact offset changes
+     (the existing per-slot update), a store at an unknown offset forgets them all.
+   Everything else may alias: an unknown pointer (a parameter, a value loaded from
+   memory, a call's result) against another unknown pointer or a static, or against
+   an allocation or local that escaped.  A store through a pointer the state does
+   not know at all (MR_OBJ_NONE: a binding lost in a join) may address any object
+   that is not provably private: every unknown object, static and escaped one.
+
+   One distinction of types is made, the one C's effective-type rule makes for
+   every compiler that optimises on it: a store of a non-pointer scalar (an int, a
+   size, a char) does not change a pointer stored elsewhere, so `im->clip->max += 8`
+   keeps `im->clip`.  Pointer stores and aggregate ones (`*p = *q`, which may carry
+   pointers) forget the slots that may alias, pointer or integer alike.  What that
+   misses: a pointer overwritten byte by byte through a `char *` or through a union's
+   integer member, both rare in code that keeps pointers in the structures it
+   writes; an integer slot (remembered for its facts) changed through an alias by
+   an integer store keeps its old facts, as before this rule.  */
+
+/* Which of the kinds above an object key is.  */
+typedef enum alias_kind
+{
+  ALIAS_UNKNOWN,		/* pointed to by a loaded value, a call result, a PHI */
+  ALIAS_ENTRY,			/* what a parameter points to: existed at entry */
+  ALIAS_STATIC,			/* a static, a literal, a function */
+  ALIAS_PRIVATE,		/* an allocation or a local that has not escaped */
+  ALIAS_MADE			/* an allocation or a local that has escaped */
+} alias_kind;
+
+static alias_kind
+alias_kind_of (const mr_ctx *c, const mr_state *s, uint32_t key)
+{
+  uint32_t kind = key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+  uint32_t index = MR_OBJ_INDEX (key & ~MR_OBJ_OLD);
+  if (kind == MR_OBJ_SYM)
+    return !(key & MR_OBJ_OLD) && index < c->f->nvalues && c->is_param && c->is_param[index]
+	   ? ALIAS_ENTRY : ALIAS_UNKNOWN;
+  if (kind == MR_OBJ_DECL
+      && (index >= c->f->ndecls || c->f->decls[index].kind != MR_DECL_LOCAL))
+    return ALIAS_STATIC;
+  const mr_objst *o = mr_state_obj (s, key);
+  return o && (o->flags & MR_OBJF_ESCAPED) ? ALIAS_MADE : ALIAS_PRIVATE;
+}
+
+/* May memory of kind a and memory of kind b (two different objects) overlap?  */
+static bool
+kinds_may_alias (alias_kind a, alias_kind b)
+{
+  if (a == ALIAS_PRIVATE || b == ALIAS_PRIVATE)
+    return false;
+  if (a == ALIAS_UNKNOWN || b == ALIAS_UNKNOWN)
+    return true;
+  /* Neither is unknown: entry, static or made.  Entry memory may be reached from a
+     static (and two parameters may point into one object); made memory is new.  */
+  return (a == ALIAS_ENTRY || a == ALIAS_STATIC) && (b == ALIAS_ENTRY || b == ALIAS_STATIC)
+	 && !(a == ALIAS_STATIC && b == ALIAS_STATIC);
+}
+
+typedef struct alias_query
+{
+  const mr_ctx *c;
+  alias_kind target;		/* the kind of the object stored into */
+} alias_query;
+
+static bool
+slot_may_alias (const void *arg, const mr_state *s, uint32_t key)
+{
+  const alias_query *q = arg;
+  return kinds_may_alias (q->target, alias_kind_of (q->c, s, key));
+}
+
+/* A store through a pointer into object `target` (MR_OBJ_NONE: unknown) is about to
+   write it: the slots of other objects that may share its memory are forgotten.  */
+static void
+clobber_aliases (mr_ctx *c, mr_state *s, uint32_t target)
+{
+  if (!s->nslots)
+    return;
+  alias_query q = { c, target == MR_OBJ_NONE ? ALIAS_UNKNOWN : alias_kind_of (c, s, target) };
+  if (q.target == ALIAS_PRIVATE)
+    return;
+  mr_state_forget_slots_if (s, target, slot_may_alias, &q);
+}
+
 /* Applies one event to s.  Splits go to `more` (realloc's failure states).  */
 static void
 apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
@@ -946,11 +1052,16 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	if (!is_object (base.obj))
 	  {
 	    /* Stored through a pointer the state does not know (one whose object it
-	       had to forget): out of sight.  */
+	       had to forget): out of sight, and it may have written any slot that
+	       is not provably private.  */
 	    if (base.obj == MR_OBJ_NONE && is_object (src.obj))
 	      escape_obj (s, src.obj, 0);
+	    if (base.obj == MR_OBJ_NONE && (ev->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)))
+	      clobber_aliases (c, s, MR_OBJ_NONE);
 	    break;
 	  }
+	if (ev->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE))
+	  clobber_aliases (c, s, base.obj);
 	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
 	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
@@ -1653,6 +1764,10 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
       d.loop_target[f->edges[e].dst] = true;
 
   find_param_loads (&d.ctx);
+  d.ctx.is_param = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (f->params[i] && f->params[i] < f->nvalues)
+      d.ctx.is_param[f->params[i]] = 1;
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
   uint64_t start = out->work;
@@ -1689,6 +1804,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.queued);
   free (d.return_ev);
   free (d.loop_target);
+  free (d.ctx.is_param);
   finish_summary (&d.ctx);
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)

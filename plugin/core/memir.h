@@ -127,9 +127,11 @@ enum
   MR_EVF_HANDOVER = 1 << 13,	/* FREE: not freed now but handed to an owner that
 				   will free it this way (std::unique_ptr<T> deletes
 				   with `delete`): only what it is given is checked */
-  MR_EVF_QUIET_NULL = 1 << 14	/* ALLOC: by a wrapper that may return NULL and says
+  MR_EVF_QUIET_NULL = 1 << 14,	/* ALLOC: by a wrapper that may return NULL and says
 				   so another way (an error code through a
 				   parameter): until checked non-NULL, not leaked */
+  MR_EVF_AGGREGATE = 1 << 15	/* STORE: of a struct, union or array (`*p = *q`):
+				   it may write pointers, whatever its offset */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

@@ -452,6 +452,8 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
       e->b = gimple_assign_single_p (s) && !is_memory_ref (rhs1)
 	     ? lower_operand (c, bb, rhs1, loc) : mr_unknown ();
       e->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+      if (!is_gimple_reg_type (TREE_TYPE (lhs)))
+	e->flags |= MR_EVF_AGGREGATE;
     }
 }
 
