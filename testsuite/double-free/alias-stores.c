@@ -1,0 +1,77 @@
+/* double-free: stores through one pointer that may change what another holds
+   (issue 14).  A store through an element's back-pointer may write any list head
+   or link, so it is taken to change every pointer the function read through
+   another unknown pointer; what is provably apart keeps its value: another field
+   of the same object, an allocation or a local the function made, a store of an
+   integer (MEM31-C, CWE-415).  */
+/* { dg-do compile } */
+
+#include <stdlib.h>
+
+struct link {
+  struct link *next, **prev;
+};
+
+struct pair {
+  char *a, *b;
+  size_t len;
+};
+
+/* Two distinct fields of one object: storing into b does not change a.  */
+void test_1(struct pair *p, char *x)
+{
+  free(p->a); /* { dg-message "first 'free' here" } */
+  p->b = x;
+  free(p->a); /* { dg-warning "double-'free'" } */
+}
+
+/* An integer stored through another pointer does not change a pointer.  */
+void test_2(struct pair *p, struct pair *q)
+{
+  free(p->a); /* { dg-message "first 'free' here" } */
+  q->len = 0;
+  free(p->a); /* { dg-warning "double-'free'" } */
+}
+
+/* A pointer stored through another parameter may have replaced p->a (q may be
+   p): silent.  */
+void test_3(struct pair *p, struct pair *q, char *x)
+{
+  free(p->a);
+  q->a = x;
+  free(p->a); /* { dg-bogus "double-'free'" } */
+}
+
+/* A local structure whose address is never taken: a store through an unknown
+   pointer cannot reach it.  */
+void test_4(struct link *l)
+{
+  struct pair local;
+  local.a = malloc(16);
+  local.b = NULL;
+  free(local.a); /* { dg-message "first 'free' here" } */
+  *l->prev = l->next;
+  free(local.a); /* { dg-warning "double-'free'" } */
+}
+
+/* A fresh allocation: no pointer the function was given reaches it.  */
+void test_5(struct link *l)
+{
+  struct pair *p = malloc(sizeof *p);
+  if (!p)
+    return;
+  p->a = malloc(16);
+  free(p->a); /* { dg-message "first 'free' here" } */
+  *l->prev = l->next;
+  l->next = NULL;
+  free(p->a); /* { dg-warning "double-'free'" } */
+  free(p);
+}
+
+/* The same element unlinked through its back-pointer and freed twice.  */
+void test_6(struct link *l)
+{
+  *l->prev = l->next;
+  free(l); /* { dg-message "first 'free' here" } */
+  free(l); /* { dg-warning "double-'free' of 'l'" } */
+}

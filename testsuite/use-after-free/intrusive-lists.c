@@ -1,0 +1,135 @@
+/* use-after-free: intrusive lists unlinked through a back-pointer.  TAILQ_REMOVE,
+   LIST_REMOVE (<sys/queue.h>), a hand-written list with a `**prev` link and an
+   nginx-style circular queue write the head through the element's back-pointer
+   when the element is first: `*elm->field.tqe_prev = next` is the store to
+   head->tqh_first.  After it the head no longer holds the element, so draining
+   the list is silent; freeing an element that was never unlinked, or unlinking
+   it after the free, still warns (MEM30-C, CWE-416).  */
+/* { dg-do compile } */
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <sys/queue.h>
+
+struct item {
+  int value;
+  TAILQ_ENTRY(item) link;
+};
+TAILQ_HEAD(item_queue, item);
+
+struct entry {
+  int value;
+  LIST_ENTRY(entry) link;
+};
+LIST_HEAD(entry_list, entry);
+
+struct node {
+  struct node *next, **prev;
+  int value;
+};
+struct node_list {
+  struct node *first;
+};
+
+typedef struct queue_s queue_t;
+struct queue_s {
+  queue_t *prev, *next;
+};
+struct job {
+  int id;
+  queue_t queue;
+};
+
+/* Draining a TAILQ: each element is unlinked before it is freed (issue 14).  */
+void test_1(struct item_queue *q)
+{
+  struct item *it;
+  while ((it = TAILQ_FIRST(q))) { /* { dg-bogus "use after" } */
+    TAILQ_REMOVE(q, it, link); /* { dg-bogus "use after" } */
+    free(it); /* { dg-bogus "double-'free'" } */
+  }
+}
+
+/* The same with LIST_REMOVE, which does not even take the head.  */
+void test_2(struct entry_list *l)
+{
+  struct entry *e;
+  while ((e = LIST_FIRST(l))) { /* { dg-bogus "use after" } */
+    LIST_REMOVE(e, link); /* { dg-bogus "use after" } */
+    free(e); /* { dg-bogus "double-'free'" } */
+  }
+}
+
+/* A hand-written list whose nodes point back at the link that points to them.  */
+void test_3(struct node_list *l)
+{
+  struct node *n;
+  while ((n = l->first)) { /* { dg-bogus "use after" } */
+    if (n->next)
+      n->next->prev = n->prev; /* { dg-bogus "use after" } */
+    *n->prev = n->next; /* { dg-bogus "use after" } */
+    free(n); /* { dg-bogus "double-'free'" } */
+  }
+}
+
+/* An nginx-style circular queue: the sentinel's next is written through the
+   first element's prev.  */
+void test_4(queue_t *head)
+{
+  while (head->next != head) { /* { dg-bogus "use after" } */
+    queue_t *q = head->next;
+    struct job *j = (struct job *)((char *)q - offsetof(struct job, queue));
+    q->next->prev = q->prev; /* { dg-bogus "use after" } */
+    q->prev->next = q->next; /* { dg-bogus "use after" } */
+    free(j); /* { dg-bogus "double-'free'" } */
+  }
+}
+
+/* Removing some elements while walking, then reading the list again.  */
+int test_5(struct item_queue *q)
+{
+  struct item *it, *next;
+  int sum = 0;
+  for (it = TAILQ_FIRST(q); it; it = next) {
+    next = TAILQ_NEXT(it, link);
+    if (it->value < 0) {
+      TAILQ_REMOVE(q, it, link);
+      free(it);
+    }
+  }
+  TAILQ_FOREACH(it, q, link)
+    sum += it->value; /* { dg-bogus "use after" } */
+  return sum;
+}
+
+/* Freeing the first element without unlinking it, then walking the list: the
+   head still points at it.  */
+int test_6(struct item_queue *q)
+{
+  struct item *it = TAILQ_FIRST(q);
+  int sum = 0;
+  if (!it)
+    return 0;
+  free(it); /* { dg-message "freed here" } */
+  TAILQ_FOREACH(it, q, link)
+    sum += it->value; /* { dg-warning "use after 'free' of 'it'" } */
+  return sum;
+}
+
+/* Unlinking after the free reads the freed element's links.  */
+void test_7(struct entry_list *l)
+{
+  struct entry *e = LIST_FIRST(l);
+  if (!e)
+    return;
+  free(e); /* { dg-message "freed here" } */
+  LIST_REMOVE(e, link); /* { dg-warning "use after 'free' of 'e'" } */
+}
+
+/* Draining without unlinking frees the first element again.  */
+void test_8(struct node_list *l)
+{
+  struct node *n;
+  while ((n = l->first))
+    free(n); /* { dg-warning "double-'free' of 'n'" } */
+}
