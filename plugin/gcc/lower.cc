@@ -188,8 +188,10 @@ lower_operand (lower_ctx *c, unsigned bb, tree t, mr_loc loc)
 	int64_t off;
 	if (!decompose_ref (c, obj, &base, &off))
 	  return mr_unknown ();
+	/* &arr[i] of a named object: a pointer into it at an offset the engine does
+	   not know, still into it (a store through it may change any of its slots).  */
 	if (base.kind == MR_OPND_ADDR)
-	  return off == MR_OFF_UNKNOWN ? mr_unknown () : mr_addr (base.id, base.num + off);
+	  return mr_addr (base.id, off == MR_OFF_UNKNOWN ? off : base.num + off);
 	mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
 	e->dst = new_synthetic (c, t);
 	e->a = base;
@@ -243,6 +245,12 @@ lower_phi_arg (lower_ctx *c, tree arg)
       tree obj = TREE_OPERAND (arg, 0);
       if (TREE_CODE (obj) == STRING_CST || DECL_P (obj))
 	return mr_addr (decl_index (c, obj), 0);
+      /* &s.f or &arr[i] of a named object: no COPY can be emitted for a PHI
+	 argument, and none is needed.  */
+      mr_opnd base;
+      int64_t off;
+      if (decompose_ref (c, obj, &base, &off) && base.kind == MR_OPND_ADDR)
+	return mr_addr (base.id, off == MR_OFF_UNKNOWN ? off : base.num + off);
       return mr_unknown ();
     }
   return lower_operand (c, 0, arg, c->last_loc);

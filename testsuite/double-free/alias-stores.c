@@ -3,7 +3,8 @@
    or link, so it is taken to change every pointer the function read through
    another unknown pointer; what is provably apart keeps its value: another field
    of the same object, an allocation or a local the function made, a store of an
-   integer (MEM31-C, CWE-415).  */
+   integer.  A pointer to a local array's element at a variable index may write
+   any element (MEM31-C, CWE-415).  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -74,4 +75,27 @@ void test_6(struct link *l)
   *l->prev = l->next;
   free(l); /* { dg-message "first 'free' here" } */
   free(l); /* { dg-warning "double-'free' of 'l'" } */
+}
+
+/* A pointer to an element of a local array at a variable index: a store
+   through it may replace any element.  */
+void test_7(int i, char *x)
+{
+  char *arr[4] = { 0 };
+  char **slot = &arr[i];
+  arr[1] = malloc(16);
+  free(arr[1]);
+  *slot = x;
+  free(arr[1]); /* { dg-bogus "double-'free'" } */
+}
+
+/* The same element freed twice, with a store through another parameter in
+   between: the local array is out of its reach.  */
+void test_8(struct link *l)
+{
+  char *arr[4] = { 0 };
+  arr[1] = malloc(16);
+  free(arr[1]); /* { dg-message "first 'free' here" } */
+  *l->prev = NULL;
+  free(arr[1]); /* { dg-warning "double-'free'" } */
 }
