@@ -827,6 +827,60 @@ deref_params (const mr_func *f)
   return mask;
 }
 
+/* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
+   its callers' aliasing (clobber_aliases).  From the events alone, on any path: a
+   pointer or aggregate store, or a summarized call that stores through an
+   argument, into a parameter's object sets that parameter's bit; into a local or
+   an allocation the function made, nothing the caller knows; through anything else
+   (a pointer loaded from memory, a call's result, a static), anything the caller's
+   unknown pointers may reach.  Calls to functions without a summary are left to
+   the caller's unknown-call rule, as when it calls them itself.  */
+static void
+summarize_stores (const mr_func *f, mr_summary *sum)
+{
+  /* Values that are allocations made here (their memory is new to the caller).  */
+  uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if ((e->kind == MR_EV_ALLOC || e->kind == MR_EV_REALLOC) && e->dst
+	    && e->dst < f->nvalues)
+	  fresh[e->dst] = 1;
+      }
+  for (uint32_t b = 0; b < f->nblocks && !sum->stores_wild; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	uint32_t mask;
+	const mr_opnd *through;
+	if (e->kind == MR_EV_STORE && (e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)))
+	  mask = 1, through = &e->a;
+	else if (e->kind == MR_EV_CALL && e->call && !(e->flags & MR_EVF_NO_CLOBBER))
+	  {
+	    if (e->call->stores_wild)
+	      sum->stores_wild = true;
+	    mask = e->call->store_mask, through = e->call->args;
+	  }
+	else
+	  continue;
+	for (uint32_t i = 0; mask && i < 32; i++, mask >>= 1)
+	  {
+	    if (!(mask & 1))
+	      continue;
+	    int64_t off;
+	    int param = param_of (f, through[i], &off);
+	    uint32_t root = through[i].kind == MR_OPND_VALUE
+			    ? mr_func_root (f, through[i].id, &off) : 0;
+	    if (param >= 0)
+	      sum->stores_through |= 1u << param;
+	    else if (!local_target (f, through[i]) && !(root && root < f->nvalues && fresh[root]))
+	      sum->stores_wild = true;
+	  }
+      }
+  free (fresh);
+}
+
 /* Memory accessed through a pointer known to be NULL on this path: the program
    would stop there, so the path goes no further (its findings would be about a
    path the code's own logic rules out, such as a buffer grown on the first
@@ -1129,6 +1183,20 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	      if (o && o->ts == MR_TS_NULL && o->ev && (o->ev->flags & MR_EVF_MAY_FAIL))
 		s->dead = true;
 	    }
+	/* A function of the unit that stores pointers where the caller's other
+	   objects may be (an unlink helper writing *n->prev): as those stores.  */
+	if (!(ev->flags & MR_EVF_NO_CLOBBER))
+	  {
+	    if (call->stores_wild)
+	      clobber_aliases (c, s, MR_OBJ_NONE);
+	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	      if (call->store_mask & (1u << i))
+		{
+		  mr_ref r = mr_ref_of (c, s, call->args[i]);
+		  if (r.obj != MR_OBJ_NULL)
+		    clobber_aliases (c, s, r.obj);
+		}
+	  }
 	if (ev->flags & MR_EVF_NO_CLOBBER)
 	  {
 	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
@@ -1703,7 +1771,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->derefs != b->derefs || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
-      || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores)
+      || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
+      || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild)
     return false;
   for (uint32_t i = 0; i < a->nfield_stores; i++)
     if (a->field_stores[i].dst_param != b->field_stores[i].dst_param
@@ -1739,6 +1808,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
     return;
   mr_func_resolve (f);
   out->summary.derefs = deref_params (f);
+  summarize_stores (f, &out->summary);
   find_field_stores (f, &out->summary);
   if (!worth_analysing (f))
     {

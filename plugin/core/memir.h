@@ -157,6 +157,11 @@ typedef struct mr_call
   uint32_t deref_mask;		/* bit i: the callee reads or writes through args[i] */
   uint32_t write_mask;		/* bit i: the callee writes through args[i] */
   bool noreturn;
+  /* A function of the translation unit (per its summary): it stores pointers into
+     the memory args[i] points to (bit i of store_mask), or through pointers it
+     loaded, anywhere the caller's unknown pointers may reach (stores_wild).  */
+  uint32_t store_mask;
+  bool stores_wild;
 } mr_call;
 
 typedef struct mr_event

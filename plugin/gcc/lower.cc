@@ -1150,6 +1150,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 		    : lower_operand (c, bb, gimple_call_arg (s, i), loc);
   call->deref_mask = sum->derefs & ~frees;
   call->noreturn = mr_never_returns (fndecl);
+  call->store_mask = sum->stores_through & ~frees;	/* a freed object's slots are moot */
+  call->stores_wild = sum->stores_wild;
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
