@@ -9,8 +9,9 @@
    forgets head->first, whether head is a parameter or another unknown pointer; a
    store into one parameter's object forgets another's (two parameters may point
    into one object) and a static's; an integer store does not (effective types), an
-   aggregate one does; a store through an unknown pointer (a lost binding); what is
-   provably distinct keeps its slot: the same object at another offset, a fresh
+   aggregate one does, and covers the other slots of its own object; a store
+   through an unknown pointer (a lost binding); what is provably distinct keeps its
+   slot: the same object at another offset, a fresh
    allocation or a local that has not escaped (against any pointer), an escaped one
    against a parameter or a static, two statics, two allocations.  */
 
@@ -125,6 +126,15 @@ test_parameters_and_statics (void **state)
   f = func_with_params ("aggregate-store");
   load_free (f, mr_value (Q), 8, 1);
   uint32_t st = tb_store (f, 0, mr_value (R), 0, mr_unknown (), false, 3);
+  tb_ev (f, st)->flags |= MR_EVF_AGGREGATE;
+  load_free (f, mr_value (Q), 8, 4);
+  tb_expect_silent (f);
+
+  /* free (q->buf); *q = *x (a struct at offset 0); free (q->buf);  — the
+     aggregate covers the object's other slots too.  */
+  f = func_with_params ("aggregate-same-object");
+  load_free (f, mr_value (Q), 8, 1);
+  st = tb_store (f, 0, mr_value (Q), 0, mr_unknown (), false, 3);
   tb_ev (f, st)->flags |= MR_EVF_AGGREGATE;
   load_free (f, mr_value (Q), 8, 4);
   tb_expect_silent (f);

@@ -689,7 +689,7 @@ events_keep_callers_memory (const mr_ctx *c)
 	  case MR_EV_STORE:
 	    if (local_target (f, e->a) || is_summarized_store (f, &c->out->summary, e))
 	      break;
-	    if ((e->flags & MR_EVF_POINTER) || e->off == MR_OFF_UNKNOWN
+	    if ((e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)) || e->off == MR_OFF_UNKNOWN
 		|| e->off == MR_OFF_POSITIVE)
 	      return false;
 	    break;
@@ -1117,7 +1117,10 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	if (ev->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE))
 	  clobber_aliases (c, s, base.obj);
 	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
-	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
+	/* An aggregate covers the slots from its offset on, to a size the IR does
+	   not give: all of the object's are forgotten.  */
+	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE
+		     && !(ev->flags & MR_EVF_AGGREGATE);
 	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
 		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
 	if (exact && local && (ev->flags & MR_EVF_POINTER))

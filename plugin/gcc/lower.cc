@@ -1946,9 +1946,21 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   else if (flags & (ECF_CONST | ECF_PURE))
     e->flags |= MR_EVF_NO_CLOBBER;
 
-  /* A call whose result lands in memory: store an unknown value there.  */
-  if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
-    lower_deref (c, bb, lhs, true, loc);
+  /* A call whose result lands in memory (a struct returned by value, `*p = mk ()`):
+     store an unknown value there.  */
+  mr_opnd base;
+  int64_t off;
+  if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs)
+      && decompose_ref (c, lhs, &base, &off))
+    {
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = base;
+      st->off = off;
+      st->b = mr_unknown ();
+      st->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+      if (!is_gimple_reg_type (TREE_TYPE (lhs)))
+	st->flags |= MR_EVF_AGGREGATE;
+    }
 }
 
 static mr_cmp

@@ -4,7 +4,8 @@
    another unknown pointer; what is provably apart keeps its value: another field
    of the same object, an allocation or a local the function made, a store of an
    integer.  A pointer to a local array's element at a variable index may write
-   any element (MEM31-C, CWE-415).  */
+   any element; a structure stored whole (copied, returned by value) replaces
+   every field (MEM31-C, CWE-415).  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -98,4 +99,42 @@ void test_8(struct link *l)
   free(arr[1]); /* { dg-message "first 'free' here" } */
   *l->prev = NULL;
   free(arr[1]); /* { dg-warning "double-'free'" } */
+}
+
+struct pair make_pair(void);
+
+/* A structure returned by value into the caller's object replaces its
+   pointers.  */
+void test_9(struct pair *p)
+{
+  free(p->a);
+  *p = make_pair();
+  free(p->a); /* { dg-bogus "double-'free'" } */
+}
+
+/* A structure copied over another: every field is replaced, not only the
+   first.  */
+void test_10(struct pair *p, struct pair *q)
+{
+  free(p->b);
+  *p = *q;
+  free(p->b); /* { dg-bogus "double-'free'" } */
+}
+
+/* A structure stored through another parameter, which may point to p.  */
+void test_11(struct pair *p, struct pair *q)
+{
+  free(p->a);
+  q[1] = make_pair();
+  free(p->a); /* { dg-bogus "double-'free'" } */
+}
+
+/* ... but not into a local structure: p keeps its field.  */
+void test_12(struct pair *p)
+{
+  struct pair local;
+  free(p->a); /* { dg-message "first 'free' here" } */
+  local = make_pair();
+  free(local.b);
+  free(p->a); /* { dg-warning "double-'free'" } */
 }
