@@ -852,19 +852,19 @@ summarize_stores (const mr_func *f, mr_summary *sum)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
 	const mr_event *e = &f->blocks[b].events[k];
-	uint32_t mask;
+	uint32_t mask, n;
 	const mr_opnd *through;
 	if (e->kind == MR_EV_STORE && (e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)))
-	  mask = 1, through = &e->a;
+	  mask = 1, n = 1, through = &e->a;
 	else if (e->kind == MR_EV_CALL && e->call && !(e->flags & MR_EVF_NO_CLOBBER))
 	  {
 	    if (e->call->stores_wild)
 	      sum->stores_wild = true;
-	    mask = e->call->store_mask, through = e->call->args;
+	    mask = e->call->store_mask, n = e->call->nargs, through = e->call->args;
 	  }
 	else
 	  continue;
-	for (uint32_t i = 0; mask && i < 32; i++, mask >>= 1)
+	for (uint32_t i = 0; mask && i < n && i < 32; i++, mask >>= 1)
 	  {
 	    if (!(mask & 1))
 	      continue;
