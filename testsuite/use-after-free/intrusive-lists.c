@@ -3,7 +3,8 @@
    nginx-style circular queue write the head through the element's back-pointer
    when the element is first: `*elm->field.tqe_prev = next` is the store to
    head->tqh_first.  After it the head no longer holds the element, so draining
-   the list is silent, also through an unlink helper of the same file; freeing an
+   the list is silent, also with libuv-style `void *[2]` links and through unlink
+   helpers of the same file (Linux-style static inline ones); freeing an
    element that was never unlinked, or unlinking it after the free, still warns
    (MEM30-C, CWE-416).  A helper defined elsewhere is a known false alarm.  */
 /* { dg-do compile } */
@@ -163,5 +164,57 @@ void test_10(struct node_list *l)
   while ((n = l->first)) {
     node_unlink_elsewhere(n);
     free(n); /* { dg-bogus "double-'free'" "TODO: an unknown call may store through pointers it loads from its argument" { xfail *-*-* } } */
+  }
+}
+
+/* A libuv-style queue: links are `void *[2]` read and written through casts.  */
+typedef void *qlink[2];
+#define QL_NEXT(q) (*(qlink **)&((*(q))[0]))
+#define QL_PREV(q) (*(qlink **)&((*(q))[1]))
+
+struct request {
+  int id;
+  qlink link;
+};
+
+void test_11(qlink *head)
+{
+  while (head != QL_NEXT(head)) { /* { dg-bogus "use after" } */
+    qlink *q = QL_NEXT(head);
+    QL_NEXT(QL_PREV(q)) = QL_NEXT(q); /* { dg-bogus "use after" } */
+    QL_PREV(QL_NEXT(q)) = QL_PREV(q);
+    free((struct request *)((char *)q - offsetof(struct request, link))); /* { dg-bogus "double-'free'" } */
+  }
+}
+
+/* Linux-style helpers: static inline, called, so summarized.  */
+struct dlink {
+  struct dlink *next, *prev;
+};
+
+static inline void dlink_join(struct dlink *prev, struct dlink *next)
+{
+  next->prev = prev;
+  prev->next = next;
+}
+
+static inline void dlink_del(struct dlink *e)
+{
+  dlink_join(e->prev, e->next);
+  e->next = NULL;
+  e->prev = NULL;
+}
+
+struct object {
+  int value;
+  struct dlink node;
+};
+
+void test_12(struct dlink *head)
+{
+  while (head->next != head) { /* { dg-bogus "use after" } */
+    struct object *o = (struct object *)((char *)head->next - offsetof(struct object, node));
+    dlink_del(&o->node); /* { dg-bogus "use after" } */
+    free(o); /* { dg-bogus "double-'free'" } */
   }
 }
