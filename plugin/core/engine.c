@@ -918,10 +918,12 @@ through_null (mr_ref base, mr_state *s)
      state follows (storing it where the engine cannot follow, passing it to a call
      or losing it in a join marks it escaped), so no unknown pointer reaches it;
    - an object against itself: only the slot at the store's exact offset changes
-     (the existing per-slot update), a store at an unknown offset forgets them all.
+     (the existing per-slot update); a store at an unknown offset, or of an
+     aggregate (whose size the IR does not give), forgets them all.
    Everything else may alias: an unknown pointer (a parameter, a value loaded from
    memory, a call's result) against another unknown pointer or a static, or against
-   an allocation or local that escaped.  A store through a pointer the state does
+   an allocation or local that escaped.  A call to a function of the unit does the
+   stores its summary lists (summarize_stores) through the same rule.  A store through a pointer the state does
    not know at all (MR_OBJ_NONE: a binding lost in a join) may address any object
    that is not provably private: every unknown object, static and escaped one.
 
