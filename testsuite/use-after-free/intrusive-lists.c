@@ -218,3 +218,29 @@ void test_12(struct dlink *head)
     free(o); /* { dg-bogus "double-'free'" } */
   }
 }
+
+/* Inserted, removed and freed: the removal writes the head through the back
+   pointer the insertion set to &q->tqh_first, a store the engine follows.  */
+void test_13(struct item_queue *q)
+{
+  struct item *it = malloc(sizeof *it);
+  if (!it)
+    return;
+  TAILQ_INSERT_HEAD(q, it, link);
+  TAILQ_REMOVE(q, it, link);
+  free(it);
+  struct item *first = TAILQ_FIRST(q);
+  if (first)
+    first->value = 1; /* { dg-bogus "use after" } */
+}
+
+/* Inserted and freed without the removal: the head still holds it.  */
+void test_14(struct item_queue *q)
+{
+  struct item *it = malloc(sizeof *it);
+  if (!it)
+    return;
+  TAILQ_INSERT_HEAD(q, it, link);
+  free(it); /* { dg-message "freed here" } */
+  TAILQ_FIRST(q)->value = 1; /* { dg-warning "use after 'free'" } */
+}
