@@ -79,7 +79,7 @@ tb_alloc (mr_func *f, uint32_t b, uint32_t dst, int line)
    MR_EVF_MAY_FAIL | MR_EVF_UNINIT, line), as the lowering makes it.  */
 static inline uint32_t
 tb_alloc_ex (mr_func *f, uint32_t b, uint32_t dst, mr_family family, mr_opnd size,
-	     uint16_t flags, int line)
+	     uint32_t flags, int line)
 {
   mr_event *e = tb_event (f, b, MR_EV_ALLOC, line);
   e->dst = dst;

@@ -297,7 +297,7 @@ test_alloc_size_overflow (void **state)
   /* A factor the function computed itself (a loop counter) is not judged.  */
   f = tb_func ("computed", 1);
   al = sized_alloc (f, 0, mr_value (N), 64, 16, mr_none (), 0);
-  tb_ev (f, al)->flags &= (uint16_t) ~MR_EVF_SIZE_INPUT;
+  tb_ev (f, al)->flags &= (uint32_t) ~MR_EVF_SIZE_INPUT;
   expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
 
   /* Constants that fit.  */

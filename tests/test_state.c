@@ -3,7 +3,8 @@
    Covers: objects (default MR_TS_UNKNOWN, set/get, flags kept across typestate
    changes, many keys in any order); bindings (default MR_OBJ_SYM|v, bind/unbind);
    slots (load/store/overwrite, unknown offsets ignored, forget one slot, forget every
-   slot of an object without touching its neighbours, negative offsets); facts
+   slot of an object without touching its neighbours, negative offsets, forget the
+   slots of the objects a predicate picks, asked once per object); facts
    (refinement with EQ/NE/LT/LE/GT/GE, excluded points, contradictions, unsigned
    comparisons, set_const, copy_fact, forget); mr_state_same_typestates and
    mr_state_signature; mr_state_join (bindings and slots intersected with offsets
@@ -216,6 +217,53 @@ test_forget_obj_slots (void **state)
   mr_state_forget_obj_slots (s, SYM (3));
   assert_int_equal (s->nslots, 0);
   mr_state_forget_obj_slots (s, SYM (3));
+  mr_state_free (s);
+}
+
+/* A predicate for mr_state_forget_slots_if: the SYM objects, asked once each.  */
+static bool
+hit_sym (const void *arg, const mr_state *s, uint32_t key)
+{
+  (void) s;
+  uint32_t *asked = (uint32_t *) arg;
+  asked[MR_OBJ_INDEX (key) & 7]++;
+  return (key & MR_OBJ_KIND_MASK) == MR_OBJ_SYM;
+}
+
+static void
+test_forget_slots_if (void **state)
+{
+  (void) state;
+  mr_state *s = mr_state_new ();
+  /* SYM|1 and SYM|3 hold allocations, DECL|0 holds SYM|2, SYM|2 is kept.  */
+  for (int64_t off = 0; off <= 16; off += 8)
+    {
+      mr_state_store (s, ref (SYM (1), off), ref (ALLOC (1), 0));
+      mr_state_store (s, ref (SYM (2), off), ref (ALLOC (2), 0));
+      mr_state_store (s, ref (SYM (3), off), ref (ALLOC (3), 0));
+    }
+  mr_state_store (s, ref (DECL (0), 0), ref (SYM (2), 0));
+  uint32_t asked[8] = { 0 };
+  mr_state_forget_slots_if (s, SYM (2), hit_sym, asked);
+  /* Asked once per object with slots, never for the one kept.  */
+  assert_int_equal (asked[1], 1);
+  assert_int_equal (asked[2], 0);
+  assert_int_equal (asked[3], 1);
+  assert_int_equal (asked[0], 1);
+  assert_int_equal (s->nslots, 3 + 1);
+  mr_ref c;
+  for (int64_t off = 0; off <= 16; off += 8)
+    {
+      assert_false (mr_state_load (s, ref (SYM (1), off), &c));
+      assert_false (mr_state_load (s, ref (SYM (3), off), &c));
+      assert_true (mr_state_load (s, ref (SYM (2), off), &c));
+      assert_ref (c, ALLOC (2), 0);
+    }
+  assert_true (mr_state_load (s, ref (DECL (0), 0), &c));
+  /* What the forgotten slots held is out of sight; what the kept ones hold is not.  */
+  assert_true (mr_state_obj (s, ALLOC (1))->flags & MR_OBJF_ESCAPED);
+  assert_true (mr_state_obj (s, ALLOC (3))->flags & MR_OBJF_ESCAPED);
+  assert_null (mr_state_obj (s, ALLOC (2)));
   mr_state_free (s);
 }
 
@@ -877,6 +925,7 @@ main (void)
     cmocka_unit_test (test_bindings),
     cmocka_unit_test (test_slots),
     cmocka_unit_test (test_forget_obj_slots),
+    cmocka_unit_test (test_forget_slots_if),
     cmocka_unit_test (test_facts_eq_ne),
     cmocka_unit_test (test_facts_ranges),
     cmocka_unit_test (test_facts_excluded_points),

@@ -8,6 +8,8 @@
    first; a parameter stored into another parameter's object on the straight line
    from entry (a constructor), not when another store may overwrite it; no_clobber
    (the call keeps the caller's memory as the summary says) and what breaks it;
+   where pointers are stored (a parameter's object, or anywhere: through loaded
+   pointers, through a callee that does) and what a caller forgets at the call;
    mr_summary_same.  Leak and UAF effects of the handed-over and quiet-NULL
    allocations are in the same file, since they exist for the summaries' callers.  */
 
@@ -288,6 +290,116 @@ test_summary_same (void **state)
   assert_false (mr_summary_same (&a, &b));
 }
 
+/* Where a function stores pointers, for its callers' aliasing.  */
+static void
+test_stores (void **state)
+{
+  (void) state;
+  /* void unlink (struct node *n) { if (n->next) n->next->prev = n->prev;
+     *n->prev = n->next; }  — through loaded pointers: wild.  */
+  mr_func *f = tb_func ("unlink", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_load (f, 0, 10, mr_value (P), 0, true, 1);
+  tb_load (f, 0, 11, mr_value (P), 8, true, 2);
+  tb_store (f, 0, mr_value (10), 8, mr_value (11), true, 3);
+  tb_store (f, 0, mr_value (11), 0, mr_value (10), true, 4);
+  tb_return (f, 0, mr_none (), 5);
+  mr_summary s = summary_of (f);
+  assert_true (s.stores_wild);
+  assert_false (s.no_clobber);
+
+  /* void init (struct node *n, struct node *m, char *x) { n->next = NULL;
+     m->name = x; loc.p = x; a = malloc (); a->p = x; n->len = 0; }  — into its
+     parameters' objects (n, m), its local and its allocation: not wild.  */
+  f = tb_func ("init", 1);
+  f->params[0] = P;
+  f->params[1] = Q;
+  f->params[2] = D;
+  f->nparams = 3;
+  uint32_t loc = mr_func_decl (f, "loc", MR_DECL_LOCAL, 5);
+  tb_store (f, 0, mr_value (P), 0, mr_const (0), true, 1);
+  tb_copy (f, 0, 12, mr_value (Q), 16, true, 2);
+  tb_store (f, 0, mr_value (12), 0, mr_value (D), true, 2);
+  tb_store (f, 0, mr_addr (loc, 0), 0, mr_value (D), true, 3);
+  tb_alloc (f, 0, A, 4);
+  tb_store (f, 0, mr_value (A), 8, mr_value (D), true, 5);
+  tb_free (f, 0, mr_value (A), 6);
+  tb_store (f, 0, mr_value (P), 8, mr_const (0), false, 7);
+  tb_return (f, 0, mr_none (), 8);
+  s = summary_of (f);
+  assert_false (s.stores_wild);
+  assert_int_equal (s.stores_through, 3);
+
+  /* void relay (struct node *n) { unlink (n->first); }  — a summarized call that
+     stores through what it is given, here a loaded pointer: wild.  And one that
+     stores through its parameter's object, given n: n's bit.  */
+  f = tb_func ("relay", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_load (f, 0, 10, mr_value (P), 0, true, 1);
+  uint32_t c1 = tb_call (f, 0, 0, "set_first", 1, (mr_opnd[]) { mr_value (P) }, 1, 0,
+			 MR_EVF_SUMMARIZED, 2);
+  tb_ev (f, c1)->call->store_mask = 1;
+  tb_return (f, 0, mr_none (), 3);
+  s = summary_of (f);
+  assert_false (s.stores_wild);
+  assert_int_equal (s.stores_through, 1);
+  f = tb_func ("relay-wild", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_load (f, 0, 10, mr_value (P), 0, true, 1);
+  c1 = tb_call (f, 0, 0, "set_first", 1, (mr_opnd[]) { mr_value (10) }, 1, 0,
+		MR_EVF_SUMMARIZED, 2);
+  tb_ev (f, c1)->call->store_mask = 1;
+  tb_return (f, 0, mr_none (), 3);
+  assert_true (summary_of (f).stores_wild);
+
+  /* mr_summary_same tells them apart (the recursion's fixpoint).  */
+  mr_summary a = { .valid = true }, b = a;
+  b.stores_wild = true;
+  assert_false (mr_summary_same (&a, &b));
+  b = a;
+  b.stores_through = 2;
+  assert_false (mr_summary_same (&a, &b));
+}
+
+/* The caller of such a function: while ((n = l->first)) { unlink (n); free (n); }
+   straight-line: n = l->first; unlink (n); free (n); n2 = l->first; free (n2).  */
+static void
+test_stores_at_call (void **state)
+{
+  (void) state;
+  static const struct { bool wild; uint32_t mask; bool silent; } cases[] = {
+    { true, 0, true },		/* unlink (n): may have written l->first */
+    { false, 1, true },		/* stores into n's object, n may be l's */
+    { false, 0, false },	/* stores nothing: l->first still holds n */
+  };
+  for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      mr_func *f = tb_func ("drain", 1);
+      f->params[0] = P;
+      f->nparams = 1;
+      tb_load (f, 0, 10, mr_value (P), 0, true, 1);
+      uint32_t c1 = tb_call (f, 0, 0, "unlink", 1, (mr_opnd[]) { mr_value (10) }, 1, 0,
+			     MR_EVF_SUMMARIZED, 2);
+      tb_ev (f, c1)->call->stores_wild = cases[i].wild;
+      tb_ev (f, c1)->call->store_mask = cases[i].mask;
+      tb_free (f, 0, mr_value (10), 3);
+      tb_load (f, 0, 11, mr_value (P), 0, true, 4);
+      uint32_t second = tb_free (f, 0, mr_value (11), 5);
+      tb_return (f, 0, mr_none (), 6);
+      mr_result r;
+      tb_analyze (f, NULL, &r);
+      if (cases[i].silent)
+	assert_int_equal (tb_count (&r, MR_RULE_DOUBLE_FREE), 0);
+      else
+	assert_non_null (tb_finding_at (&r, MR_RULE_DOUBLE_FREE, second));
+      mr_result_free (&r);
+      mr_func_free (f);
+    }
+}
+
 /* A smart pointer taking new[] with the default deleter: the hand-over is checked
    as a delete and changes nothing else.  shared_ptr: then an escape (one mismatch,
    no leak).  unique_ptr: then a store into the local object, and its destructor's
@@ -370,6 +482,8 @@ main (void)
     cmocka_unit_test (test_no_clobber),
     cmocka_unit_test (test_returns_param),
     cmocka_unit_test (test_summary_same),
+    cmocka_unit_test (test_stores),
+    cmocka_unit_test (test_stores_at_call),
     cmocka_unit_test (test_handover),
     cmocka_unit_test (test_quiet_null),
   };

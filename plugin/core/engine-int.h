@@ -41,6 +41,7 @@ typedef struct mr_ctx
   uint32_t nproducts;
   const mr_event **convs;	/* MR_EVF_CONVERT copies, sorted by dst */
   uint32_t nconvs;
+  uint8_t *is_param;		/* value -> a parameter of the function (aliasing) */
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */

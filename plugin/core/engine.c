@@ -813,7 +813,7 @@ events_keep_callers_memory (const mr_ctx *c)
 	  case MR_EV_STORE:
 	    if (local_target (f, e->a) || is_summarized_store (f, &c->out->summary, e))
 	      break;
-	    if ((e->flags & MR_EVF_POINTER) || e->off == MR_OFF_UNKNOWN
+	    if ((e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)) || e->off == MR_OFF_UNKNOWN
 		|| e->off == MR_OFF_POSITIVE)
 	      return false;
 	    break;
@@ -1013,6 +1013,60 @@ deref_params (const mr_func *f)
   return mask;
 }
 
+/* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
+   its callers' aliasing (clobber_aliases).  From the events alone, on any path: a
+   pointer or aggregate store, or a summarized call that stores through an
+   argument, into a parameter's object sets that parameter's bit; into a local or
+   an allocation the function made, nothing the caller knows; through anything else
+   (a pointer loaded from memory, a call's result, a static), anything the caller's
+   unknown pointers may reach.  Calls to functions without a summary are left to
+   the caller's unknown-call rule, as when it calls them itself.  */
+static void
+summarize_stores (const mr_func *f, mr_summary *sum)
+{
+  /* Values that are allocations made here (their memory is new to the caller).  */
+  uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if ((e->kind == MR_EV_ALLOC || e->kind == MR_EV_REALLOC) && e->dst
+	    && e->dst < f->nvalues)
+	  fresh[e->dst] = 1;
+      }
+  for (uint32_t b = 0; b < f->nblocks && !sum->stores_wild; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	uint32_t mask, n;
+	const mr_opnd *through;
+	if (e->kind == MR_EV_STORE && (e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)))
+	  mask = 1, n = 1, through = &e->a;
+	else if (e->kind == MR_EV_CALL && e->call && !(e->flags & MR_EVF_NO_CLOBBER))
+	  {
+	    if (e->call->stores_wild)
+	      sum->stores_wild = true;
+	    mask = e->call->store_mask, n = e->call->nargs, through = e->call->args;
+	  }
+	else
+	  continue;
+	for (uint32_t i = 0; mask && i < n && i < 32; i++, mask >>= 1)
+	  {
+	    if (!(mask & 1))
+	      continue;
+	    int64_t off;
+	    int param = param_of (f, through[i], &off);
+	    uint32_t root = through[i].kind == MR_OPND_VALUE
+			    ? mr_func_root (f, through[i].id, &off) : 0;
+	    if (param >= 0)
+	      sum->stores_through |= 1u << param;
+	    else if (!local_target (f, through[i]) && !(root && root < f->nvalues && fresh[root]))
+	      sum->stores_wild = true;
+	  }
+      }
+  free (fresh);
+}
+
 /* Memory accessed through a pointer known to be NULL on this path: the program
    would stop there, so the path goes no further (its findings would be about a
    path the code's own logic rules out, such as a buffer grown on the first
@@ -1024,6 +1078,114 @@ through_null (mr_ref base, mr_state *s)
     return false;
   s->dead = true;
   return true;
+}
+
+/* Aliasing.  A store writes one slot of the object its pointer is known to point
+   to, but the same bytes may be reachable through another object key: two unknown
+   pointers (two parameters, a parameter and a pointer loaded from memory) may
+   address the same memory at any offsets, and the state names them as different
+   objects.  The intrusive lists of <sys/queue.h> depend on it: TAILQ_REMOVE unlinks
+   the first element by `*elm->field.tqe_prev = next`, which is the store to
+   head->tqh_first.  So a store through a pointer into object X forgets what the
+   state knew about the slots of every other object that may share memory with X;
+   only objects provably distinct from X keep their slots.
+
+   What counts as distinct, object kind by object kind:
+   - two allocations (two sites, or two generations of one site): two live blocks
+     of the heap never overlap;
+   - two named objects (locals, statics): distinct variables;
+   - an allocation or a local against a parameter's object: the parameter pointed
+     to memory that existed when the function was entered, before the allocation
+     was made or the local's frame existed (a block freed and handed out again is a
+     dangling pointer, another rule's business);
+   - an allocation or a local against a static: distinct storage;
+   - an allocation or a local that has not escaped against anything the function
+     did not make itself: a pointer to it exists only in the values and slots the
+     state follows (storing it where the engine cannot follow, passing it to a call
+     or losing it in a join marks it escaped), so no unknown pointer reaches it;
+   - an object against itself: only the slot at the store's exact offset changes
+     (the existing per-slot update); a store at an unknown offset, or of an
+     aggregate (whose size the IR does not give), forgets them all.
+   Everything else may alias: an unknown pointer (a parameter, a value loaded from
+   memory, a call's result) against another unknown pointer or a static, or against
+   an allocation or local that escaped.  A call to a function of the unit does the
+   stores its summary lists (summarize_stores) through the same rule.  A store through a pointer the state does
+   not know at all (MR_OBJ_NONE: a binding lost in a join) may address any object
+   that is not provably private: every unknown object, static and escaped one.
+
+   One distinction of types is made, the one C's effective-type rule makes for
+   every compiler that optimises on it: a store of a non-pointer scalar (an int, a
+   size, a char) does not change a pointer stored elsewhere, so `im->clip->max += 8`
+   keeps `im->clip`.  Pointer stores and aggregate ones (`*p = *q`, which may carry
+   pointers) forget the slots that may alias, pointer or integer alike.  What that
+   misses: a pointer overwritten byte by byte through a `char *` or through a union's
+   integer member, both rare in code that keeps pointers in the structures it
+   writes; an integer slot (remembered for its facts) changed through an alias by
+   an integer store keeps its old facts, as before this rule.  */
+
+/* Which of the kinds above an object key is.  */
+typedef enum alias_kind
+{
+  ALIAS_UNKNOWN,		/* pointed to by a loaded value, a call result, a PHI */
+  ALIAS_ENTRY,			/* what a parameter points to: existed at entry */
+  ALIAS_STATIC,			/* a static, a literal, a function */
+  ALIAS_PRIVATE,		/* an allocation or a local that has not escaped */
+  ALIAS_MADE			/* an allocation or a local that has escaped */
+} alias_kind;
+
+static alias_kind
+alias_kind_of (const mr_ctx *c, const mr_state *s, uint32_t key)
+{
+  uint32_t kind = key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+  uint32_t index = MR_OBJ_INDEX (key & ~MR_OBJ_OLD);
+  if (kind == MR_OBJ_SYM)
+    return !(key & MR_OBJ_OLD) && index < c->f->nvalues && c->is_param && c->is_param[index]
+	   ? ALIAS_ENTRY : ALIAS_UNKNOWN;
+  if (kind == MR_OBJ_DECL
+      && (index >= c->f->ndecls || c->f->decls[index].kind != MR_DECL_LOCAL))
+    return ALIAS_STATIC;
+  const mr_objst *o = mr_state_obj (s, key);
+  return o && (o->flags & MR_OBJF_ESCAPED) ? ALIAS_MADE : ALIAS_PRIVATE;
+}
+
+/* May memory of kind a and memory of kind b (two different objects) overlap?  */
+static bool
+kinds_may_alias (alias_kind a, alias_kind b)
+{
+  if (a == ALIAS_PRIVATE || b == ALIAS_PRIVATE)
+    return false;
+  if (a == ALIAS_UNKNOWN || b == ALIAS_UNKNOWN)
+    return true;
+  /* Neither is unknown: entry, static or made.  Entry memory may be reached from a
+     static (and two parameters may point into one object); made memory is new.  */
+  return (a == ALIAS_ENTRY || a == ALIAS_STATIC) && (b == ALIAS_ENTRY || b == ALIAS_STATIC)
+	 && !(a == ALIAS_STATIC && b == ALIAS_STATIC);
+}
+
+typedef struct alias_query
+{
+  const mr_ctx *c;
+  alias_kind target;		/* the kind of the object stored into */
+} alias_query;
+
+static bool
+slot_may_alias (const void *arg, const mr_state *s, uint32_t key)
+{
+  const alias_query *q = arg;
+  return kinds_may_alias (q->target, alias_kind_of (q->c, s, key));
+}
+
+/* A store through a pointer into object `target` (MR_OBJ_NONE: unknown) is about to
+   write it: the slots of other objects that may share its memory are forgotten.  */
+static void
+clobber_aliases (mr_ctx *c, mr_state *s, uint32_t target)
+{
+  if (!s->nslots)
+    return;
+  alias_query q = { c, target == MR_OBJ_NONE ? ALIAS_UNKNOWN : alias_kind_of (c, s, target) };
+  if (q.target == ALIAS_PRIVATE)
+    return;
+  mr_state_forget_slots_if (s, target, slot_may_alias, &q);
 }
 
 /* Applies one event to s.  Splits go to `more` (realloc's failure states).  */
@@ -1157,13 +1319,21 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	if (!is_object (base.obj))
 	  {
 	    /* Stored through a pointer the state does not know (one whose object it
-	       had to forget): out of sight.  */
+	       had to forget): out of sight, and it may have written any slot that
+	       is not provably private.  */
 	    if (base.obj == MR_OBJ_NONE && is_object (src.obj))
 	      escape_obj (s, src.obj, 0);
+	    if (base.obj == MR_OBJ_NONE && (ev->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)))
+	      clobber_aliases (c, s, MR_OBJ_NONE);
 	    break;
 	  }
+	if (ev->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE))
+	  clobber_aliases (c, s, base.obj);
 	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };
-	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
+	/* An aggregate covers the slots from its offset on, to a size the IR does
+	   not give: all of the object's are forgotten.  */
+	bool exact = at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE
+		     && !(ev->flags & MR_EVF_AGGREGATE);
 	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
 		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
 	if (exact && local && (ev->flags & MR_EVF_POINTER))
@@ -1234,6 +1404,20 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	      if (o && o->ts == MR_TS_NULL && o->ev && (o->ev->flags & MR_EVF_MAY_FAIL))
 		s->dead = true;
 	    }
+	/* A function of the unit that stores pointers where the caller's other
+	   objects may be (an unlink helper writing *n->prev): as those stores.  */
+	if (!(ev->flags & MR_EVF_NO_CLOBBER))
+	  {
+	    if (call->stores_wild)
+	      clobber_aliases (c, s, MR_OBJ_NONE);
+	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	      if (call->store_mask & (1u << i))
+		{
+		  mr_ref r = mr_ref_of (c, s, call->args[i]);
+		  if (r.obj != MR_OBJ_NULL)
+		    clobber_aliases (c, s, r.obj);
+		}
+	  }
 	if (ev->flags & MR_EVF_NO_CLOBBER)
 	  {
 	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
@@ -2042,7 +2226,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
       || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off
-      || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores)
+      || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
+      || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild)
     return false;
   for (uint32_t i = 0; i < a->nfield_stores; i++)
     if (a->field_stores[i].dst_param != b->field_stores[i].dst_param
@@ -2079,6 +2264,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
     return;
   mr_func_resolve (f);
   out->summary.derefs = deref_params (f);
+  summarize_stores (f, &out->summary);
   find_field_stores (f, &out->summary);
   if (!worth_analysing (f))
     {
@@ -2106,6 +2292,10 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   find_param_loads (&d.ctx);
   find_products (&d.ctx);
   find_conversions (&d.ctx);
+  d.ctx.is_param = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (f->params[i] && f->params[i] < f->nvalues)
+      d.ctx.is_param[f->params[i]] = 1;
   add_state (&d, f->entry, mr_state_new ());
   heap_push (&d, f->entry);
   uint64_t start = out->work;
@@ -2142,6 +2332,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.queued);
   free (d.return_ev);
   free (d.loop_target);
+  free (d.ctx.is_param);
   finish_summary (&d.ctx);
   free (d.ctx.convs);
   out->summary.valid = !out->stopped;

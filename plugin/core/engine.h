@@ -136,6 +136,11 @@ typedef struct mr_summary
 				   the summary says: no pointer stored outside its
 				   locals, no parameter kept or returned, no call that
 				   may, no free it does not always do */
+  uint32_t stores_through;	/* stores a pointer into the object parameter i points
+				   to (on some path) */
+  bool stores_wild;		/* stores a pointer through a pointer that is none of
+				   its parameters, locals and allocations: it may
+				   write any memory the caller did not make */
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

@@ -127,12 +127,14 @@ enum
   MR_EVF_HANDOVER = 1 << 13,	/* FREE: not freed now but handed to an owner that
 				   will free it this way (std::unique_ptr<T> deletes
 				   with `delete`): only what it is given is checked */
+  MR_EVF_QUIET_NULL = 1 << 14,	/* ALLOC: by a wrapper that may return NULL and says
+				   so another way (an error code through a
+				   parameter): until checked non-NULL, not leaked */
   MR_EVF_CONVERT = 1 << 15,	/* COPY: dst = (unsigned wider type) a, a signed
 				   integer: the same value when a >= 0, not a plain
 				   copy (mr_func_resolve leaves it alone) */
-  MR_EVF_QUIET_NULL = 1 << 14	/* ALLOC: by a wrapper that may return NULL and says
-				   so another way (an error code through a
-				   parameter): until checked non-NULL, not leaked */
+  MR_EVF_AGGREGATE = 1 << 16	/* STORE: of a struct, union or array (`*p = *q`):
+				   it may write pointers, whatever its offset */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -172,12 +174,17 @@ typedef struct mr_call
   uint32_t deref_mask;		/* bit i: the callee reads or writes through args[i] */
   uint32_t write_mask;		/* bit i: the callee writes through args[i] */
   bool noreturn;
+  /* A function of the translation unit (per its summary): it stores pointers into
+     the memory args[i] points to (bit i of store_mask), or through pointers it
+     loaded, anywhere the caller's unknown pointers may reach (stores_wild).  */
+  uint32_t store_mask;
+  bool stores_wild;
 } mr_call;
 
 typedef struct mr_event
 {
   mr_event_kind kind;
-  uint16_t flags;
+  uint32_t flags;		/* MR_EVF_* */
   uint16_t family;		/* mr_family, for ALLOC/FREE/REALLOC */
   uint32_t id;			/* index in the function, unique: names the event */
   uint32_t dst;			/* SSA value defined, 0 if none */

@@ -263,6 +263,33 @@ mr_state_forget_obj_slots (mr_state *s, uint32_t key)
   s->nslots -= last - first;
 }
 
+void
+mr_state_forget_slots_if (mr_state *s, uint32_t keep,
+			  bool (*hit) (const void *arg, const mr_state *s, uint32_t key),
+			  const void *arg)
+{
+  /* One walk: slots of one object are contiguous, so `hit` is asked once per object;
+     survivors are compacted in place (the order, by key, is kept).  */
+  uint32_t out = 0, i = 0, n = s->nslots;
+  while (i < n)
+    {
+      uint32_t key = (uint32_t) (s->slots[i].at >> 32), end = i;
+      while (end < n && (uint32_t) (s->slots[end].at >> 32) == key)
+	end++;
+      if (key != keep && hit (arg, s, key))
+	for (; i < end; i++)
+	  {
+	    uint32_t o = s->slots[i].content.obj;	/* (only the objects table changes) */
+	    if ((o & MR_OBJ_KIND_MASK) != 0 && o != 0xffffffffu && o != key)
+	      mr_state_add_obj_flags (s, o, MR_OBJF_ESCAPED);
+	  }
+      else
+	for (; i < end; i++)
+	  s->slots[out++] = s->slots[i];
+    }
+  s->nslots = out;
+}
+
 /* Generations.  */
 
 static bool

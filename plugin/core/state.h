@@ -145,6 +145,13 @@ void mr_state_store (mr_state *s, mr_ref at, mr_ref content);
 void mr_state_forget_slot (mr_state *s, mr_ref at);
 /* Forgets every slot inside object `key` (the object was overwritten by a call).  */
 void mr_state_forget_obj_slots (mr_state *s, uint32_t key);
+/* Forgets the slots of every object for which hit (arg, s, key) is true (asked once
+   per object that has slots), except object `keep`'s: a store through a pointer
+   that may address them (engine.c, clobber_aliases).  What they held is out of
+   sight, as with mr_state_forget_obj_slots.  */
+void mr_state_forget_slots_if (mr_state *s, uint32_t keep,
+			       bool (*hit) (const void *arg, const mr_state *s, uint32_t key),
+			       const void *arg);
 
 /* A statement that makes object `key` is about to run again (a loop): the instance
    the state knows becomes the "old" one (key | MR_OBJ_OLD), so pointers still

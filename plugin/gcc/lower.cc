@@ -193,8 +193,10 @@ lower_operand (lower_ctx *c, unsigned bb, tree t, mr_loc loc)
 	int64_t off;
 	if (!decompose_ref (c, obj, &base, &off))
 	  return mr_unknown ();
+	/* &arr[i] of a named object: a pointer into it at an offset the engine does
+	   not know, still into it (a store through it may change any of its slots).  */
 	if (base.kind == MR_OPND_ADDR)
-	  return off == MR_OFF_UNKNOWN ? mr_unknown () : mr_addr (base.id, base.num + off);
+	  return mr_addr (base.id, off == MR_OFF_UNKNOWN ? off : base.num + off);
 	mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
 	e->dst = new_synthetic (c, t);
 	e->a = base;
@@ -261,6 +263,12 @@ lower_phi_arg (lower_ctx *c, tree arg)
       tree obj = TREE_OPERAND (arg, 0);
       if (TREE_CODE (obj) == STRING_CST || DECL_P (obj))
 	return mr_addr (decl_index (c, obj), 0);
+      /* &s.f or &arr[i] of a named object: no COPY can be emitted for a PHI
+	 argument, and none is needed.  */
+      mr_opnd base;
+      int64_t off;
+      if (decompose_ref (c, obj, &base, &off) && base.kind == MR_OPND_ADDR)
+	return mr_addr (base.id, off == MR_OFF_UNKNOWN ? off : base.num + off);
       return mr_unknown ();
     }
   return lower_operand (c, 0, arg, c->last_loc);
@@ -729,6 +737,8 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
       e->b = gimple_assign_single_p (s) && !is_memory_ref (rhs1)
 	     ? lower_operand (c, bb, rhs1, loc) : mr_unknown ();
       e->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+      if (!is_gimple_reg_type (TREE_TYPE (lhs)))
+	e->flags |= MR_EVF_AGGREGATE;
     }
 }
 
@@ -1697,6 +1707,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
 		  ? lower_operand (c, bb, gimple_call_arg (s, sum->returns_param), loc) : mr_none ();
   bool copies = copyable_arg (given);
+  call->store_mask = sum->stores_through & ~frees;	/* a freed object's slots are moot */
+  call->stores_wild = sum->stores_wild;
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -2511,10 +2523,10 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 			loc);
 
   /* A call whose result lands in memory: store an unknown value there.  An
-     aggregate (a C++ object returned by value, `s = Work (i)`, built in place in
-     s) is all new: what the state knew of the memory it replaces is forgotten,
-     so the object of the next iteration of a loop is not the one destroyed at
-     the end of this one.  */
+     aggregate (a struct returned by value, `*p = mk ()`, or a C++ object built in
+     place, `s = Work (i)`) is all new: the store replaces what the state knew of
+     the memory it writes (MR_EVF_AGGREGATE), so the object of the next iteration
+     of a loop is not the one destroyed at the end of this one.  */
   if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
     {
       lower_deref (c, bb, lhs, true, loc);
@@ -2522,12 +2534,13 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       int64_t off;
       if (decompose_ref (c, lhs, &base, &off))
 	{
-	  bool whole = !is_gimple_reg_type (TREE_TYPE (lhs));
 	  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
 	  st->a = base;
-	  st->off = whole ? MR_OFF_UNKNOWN : off;
+	  st->off = off;
 	  st->b = mr_unknown ();
 	  st->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+	  if (!is_gimple_reg_type (TREE_TYPE (lhs)))
+	    st->flags |= MR_EVF_AGGREGATE;
 	}
     }
 }

@@ -132,3 +132,10 @@ void test_14(char *p)
 {
   free(p); /* { dg-bogus "not on the heap" } */
 }
+
+/* An element of a local array at a variable index.  */
+void test_15(int i)
+{
+  char *arr[4];
+  free(&arr[i]); /* { dg-warning "'free' of '&arr\[i\]' which points to memory not on the heap" } */
+}
