@@ -760,7 +760,15 @@ callee_name (tree fndecl)
   if (!TREE_PUBLIC (fndecl) || !DECL_FILE_SCOPE_P (fndecl))
     return IDENTIFIER_POINTER (DECL_NAME (fndecl));
   const char *n = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
-  return n[0] == '*' ? n + 1 : n;
+  if (n[0] == '*')
+    n++;
+  /* glibc's headers redirect some functions to the version of a newer standard by an
+     asm label: scanf to __isoc99_scanf (C99 and later), strtol to __isoc23_strtol
+     (C23: GCC 15's default dialect, glibc 2.38 and later).  Same function, same
+     knowledge.  */
+  if (strncmp (n, "__isoc99_", 9) == 0 || strncmp (n, "__isoc23_", 9) == 0)
+    n += 9;
+  return n;
 }
 
 /* Families beyond the C library's and C++'s, by the name of their deallocator:
