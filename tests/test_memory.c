@@ -1,6 +1,6 @@
 /* test_memory.c — the engine's memory cap (mr_config.max_memory, engine.c).
 
-   Covers: the count of the bytes states hold (mr_state_bytes_live) going back to
+   Covers: the default cap; the count of the bytes states hold (mr_state_bytes_live) going back to
    where it was once the states are freed, and after an analysis; the peak one
    function's analysis held (result.memory_peak); a cap above the peak changes
    nothing, 0 is no cap; past half of the cap the states of each block are merged
@@ -27,6 +27,17 @@ expect_two (const mr_result *r, uint32_t a, uint32_t b)
   assert_int_equal (r->nfindings, 2);
   assert_non_null (tb_finding_at (r, MR_RULE_DOUBLE_FREE, a));
   assert_non_null (tb_finding_at (r, MR_RULE_DOUBLE_FREE, b));
+}
+
+/* The default configuration has a cap (256 MiB), far above what the tests need.  */
+static void
+test_default_cap (void **state)
+{
+  (void) state;
+  mr_config cfg;
+  memset (&cfg, 0, sizeof cfg);
+  mr_config_default (&cfg);
+  assert_int_equal (cfg.max_memory, (uint64_t) 256 << 20);
 }
 
 /* States hold what they allocate, and give it back.  */
@@ -225,6 +236,7 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_default_cap),
     cmocka_unit_test (test_state_bytes),
     cmocka_unit_test (test_cap_stops_fan_out),
     cmocka_unit_test (test_cap_merges_first),
