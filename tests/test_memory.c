@@ -220,7 +220,19 @@ test_cap_merges_first (void **state)
   assert_true (r.summary.valid);
   assert_true (r.memory_peak <= peak);
   tb_expect_one (&r, MR_RULE_DOUBLE_FREE, df);
+  uint64_t work = r.work;
   mr_result_free (&r);
+
+  /* Each function analysed into one result has its own cap and squeeze.  */
+  mr_result shared;
+  memset (&shared, 0, sizeof shared);
+  mr_analyze (f, &cfg, &shared);
+  mr_analyze (f, &cfg, &shared);
+  assert_true (shared.squeezed);
+  assert_false (shared.stopped);
+  assert_true (shared.memory_peak <= peak);
+  assert_int_equal (shared.work, 2 * work);	/* the second squeezed too */
+  mr_result_free (&shared);
 
   /* A cap too small even for one state per block stops.  */
   cfg.max_memory = 64;

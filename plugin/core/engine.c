@@ -1930,6 +1930,7 @@ typedef struct driver
 				   scaled for big functions, 1 once squeezed */
   uint64_t state_base;		/* mr_state_bytes_live () when the analysis began */
   uint64_t own_bytes;		/* the driver's tables: per block, per value */
+  bool squeezed;		/* past half the memory cap: one state per block */
   bool halted;			/* the memory cap stopped the analysis */
 } driver;
 
@@ -2045,6 +2046,7 @@ memory_used (driver *d)
 static void
 squeeze (driver *d)
 {
+  d->squeezed = true;
   d->ctx.out->squeezed = true;
   d->max_states = 1;
   for (uint32_t b = 0; b < d->ctx.f->nblocks; b++)
@@ -2080,7 +2082,7 @@ over_memory (driver *d)
   uint64_t used = memory_used (d);
   if (!cap)
     return false;
-  if (used > cap / 2 && !d->ctx.out->squeezed)
+  if (used > cap / 2 && !d->squeezed)
     {
       squeeze (d);
       used = memory_used (d);
