@@ -269,7 +269,9 @@ def measure_unit(proj, n, unit, opts):
 
 
 PROBE_FIELDS = ["name", "blocks", "events", "lower_us", "analyze_us", "work",
-                "stopped", "degraded", "findings"]
+                "stopped", "degraded", "findings", "memory_kb", "stopped_memory"]
+# A probe built before the memory cap writes the first 9 fields only.
+PROBE_OLD = 9
 
 
 def read_probe(path):
@@ -278,6 +280,8 @@ def read_probe(path):
         with open(path) as f:
             for line in f:
                 v = line.rstrip("\n").split("\t")
+                if len(v) == PROBE_OLD:
+                    v += ["0", "0"]
                 if len(v) == len(PROBE_FIELDS):
                     d = dict(zip(PROBE_FIELDS, v))
                     for k in PROBE_FIELDS[1:]:
@@ -368,6 +372,8 @@ def summarize(name, recs, loc, top):
     if recs and all("functions" in r for r in recs):
         s["functions"] = len(funcs)
         s["functions_stopped"] = sum(f["stopped"] for f in funcs)
+        s["functions_stopped_memory"] = sum(f["stopped_memory"] for f in funcs)
+        s["max_memory_kb"] = max((f["memory_kb"] for f in funcs), default=0)
         s["functions_degraded"] = sum(f["degraded"] for f in funcs)
         s["max_work"] = max((f["work"] for f in funcs), default=0)
         s["pass_cpu_s"] = round(sum(f["lower_us"] + f["analyze_us"] for f in funcs) / 1e6, 3)

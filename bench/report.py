@@ -145,14 +145,16 @@ def corpus_section(c, md, targets):
     if "functions" in o:
         md.append("### Budget: every function analysed within it?\n")
         md.append("From the probe build of the plugin (bench/probe/): %d functions "
-                  "lowered and analysed; **%d stopped by the work budget** "
-                  "(default 20,000,000 units), %d had a block's states merged past "
-                  "states=16; the most work one function took: %d units. Pass CPU over the "
+                  "lowered and analysed; **%d stopped by the work budget or the memory "
+                  "cap** (default 20,000,000 units, 256 MiB; %d by the cap), %d had a "
+                  "block's states merged past states=16; the most work one function took: "
+                  "%d units, the most memory: %.1f MiB. Pass CPU over the "
                   "corpus: %.2f s (lowering %.2f s, analysis %.2f s), against a plugin-plain "
                   "difference of %+.2f s in total CPU.\n" % (
-                      o["functions"], o["functions_stopped"], o["functions_degraded"],
-                      o["max_work"], o["pass_cpu_s"], o["lower_cpu_s"], o["analyze_cpu_s"],
-                      o["cpu_plugin"] - o["cpu_plain"]))
+                      o["functions"], o["functions_stopped"],
+                      o.get("functions_stopped_memory", 0), o["functions_degraded"],
+                      o["max_work"], o.get("max_memory_kb", 0) / 1024.0, o["pass_cpu_s"],
+                      o["lower_cpu_s"], o["analyze_cpu_s"], o["cpu_plugin"] - o["cpu_plain"]))
         rows = [[f["src"], f["name"], f["blocks"], f["events"], "%.1f" % (f["lower_us"] / 1e3),
                  "%.1f" % (f["analyze_us"] / 1e3), f["work"], "yes" if f["stopped"] else "",
                  "yes" if f["degraded"] else ""] for f in o["slowest_functions"]]

@@ -6,10 +6,13 @@
    clock and, when MEMRULES_PROBE names a file, append one line per function to it:
 
      name <TAB> blocks <TAB> events <TAB> lower_us <TAB> analyze_us <TAB> work
-          <TAB> stopped <TAB> degraded <TAB> findings
+          <TAB> stopped <TAB> degraded <TAB> findings <TAB> memory_kb <TAB> stopped_memory
 
-   stopped: the work budget (budget=N) ended the function's analysis early;
-   degraded: some block's states were merged past states=N.  Nothing else changes:
+   stopped: the work budget (budget=N) or the memory cap (memory=MIB) ended the
+   function's analysis early, stopped_memory: it was the memory cap; degraded: some
+   block's states were merged past states=N (or to stay under half the memory cap);
+   memory_kb: the most the analysis held (states and the engine's tables, KiB).
+   Nothing else changes:
    the probe plugin reports the same diagnostics as the real one.  */
 
 /* build.sh passes the headers' absolute paths: an -I for plugin/gcc would let its
@@ -59,6 +62,7 @@ extern "C" void
 mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out)
 {
   uint64_t work0 = out->work;
+  out->memory_peak = 0;
   uint32_t nf0 = out->nfindings;
   double t0 = cpu_us ();
   mr_analyze_real (f, cfg, out);
@@ -69,9 +73,10 @@ mr_analyze (mr_func *f, const mr_config *cfg, mr_result *out)
   uint32_t nevents = 0;
   for (uint32_t b = 0; b < f->nblocks; b++)
     nevents += f->blocks[b].nevents;
-  fprintf (p, "%s\t%u\t%u\t%.0f\t%.0f\t%llu\t%d\t%d\t%u\n",
+  fprintf (p, "%s\t%u\t%u\t%.0f\t%.0f\t%llu\t%d\t%d\t%u\t%llu\t%d\n",
 	   f->name ? f->name : "?", f->nblocks, nevents, last_lower_us, us,
 	   (unsigned long long) (out->work - work0), out->stopped ? 1 : 0,
-	   out->degraded ? 1 : 0, out->nfindings - nf0);
+	   out->degraded ? 1 : 0, out->nfindings - nf0,
+	   (unsigned long long) (out->memory_peak >> 10), out->stopped_memory ? 1 : 0);
   fflush (p);
 }

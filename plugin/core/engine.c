@@ -1,5 +1,5 @@
 /* engine.c — the analysis driver: worklist over blocks, transfer functions of events,
-   refinement on edges, ESP merging, the budget (see engine.h).
+   refinement on edges, ESP merging, the budget and the memory cap (see engine.h).
 
    Shape of the loop:
      states[b]  the states at the entry of block b, one per distinct typestate table
@@ -35,6 +35,9 @@ mr_rule_by_slug (const char *slug)
 /* Functions above this many blocks keep proportionally fewer states per block.  */
 #define MR_BIG_FUNCTION 256
 
+/* The default memory cap, in MiB (mr_config.max_memory).  */
+#define MR_DEFAULT_MEMORY_MIB 256
+
 void
 mr_config_default (mr_config *cfg)
 {
@@ -43,6 +46,7 @@ mr_config_default (mr_config *cfg)
     cfg->enabled[r] = mr_rules[r].default_on;
   cfg->max_states_per_block = 16;
   cfg->max_work = 20000000;
+  cfg->max_memory = (uint64_t) MR_DEFAULT_MEMORY_MIB << 20;
 }
 
 void
@@ -1922,6 +1926,12 @@ typedef struct driver
   uint32_t *rpo;		/* position -> block */
   const mr_event **return_ev;	/* block -> its RETURN if it only returns, else NULL */
   bool *loop_target;		/* block -> reached by a back edge */
+  uint32_t max_states;		/* states kept per block: the configured number,
+				   scaled for big functions, 1 once squeezed */
+  uint64_t state_base;		/* mr_state_bytes_live () when the analysis began */
+  uint64_t own_bytes;		/* the driver's tables: per block, per value */
+  bool squeezed;		/* past half the memory cap: one state per block */
+  bool halted;			/* the memory cap stopped the analysis */
 } driver;
 
 static void
@@ -2014,6 +2024,77 @@ compute_rpo (driver *d, const mr_func *f)
   free (seen);
 }
 
+/* The memory cap.  What one function's analysis holds is counted where it is
+   allocated: the states (state.c keeps a running total of their structs and
+   tables) and the driver's own tables.  Past half of cfg->max_memory the states of
+   every block are merged into one and each block keeps one state from then on
+   (squeeze): the analysis goes on, path-insensitive, with a fraction of the
+   memory.  Past cfg->max_memory it stops, as at the work budget.  */
+
+/* Bytes the analysis holds now; records the peak.  */
+static uint64_t
+memory_used (driver *d)
+{
+  uint64_t used = mr_state_bytes_live () - d->state_base + d->own_bytes;
+  if (used > d->ctx.out->memory_peak)
+    d->ctx.out->memory_peak = used;
+  return used;
+}
+
+/* Merges each block's states into its first one, lossily, and keeps one state per
+   block from then on.  A block whose state changed runs again.  */
+static void
+squeeze (driver *d)
+{
+  d->squeezed = true;
+  d->ctx.out->squeezed = true;
+  d->max_states = 1;
+  for (uint32_t b = 0; b < d->ctx.f->nblocks; b++)
+    {
+      block_states *bs = &d->at[b];
+      if (bs->n < 2)
+	continue;
+      d->ctx.out->degraded = true;
+      mr_state *first = bs->v[0];
+      bool dirty = first->dirty;
+      for (uint32_t i = 1; i < bs->n; i++)
+	{
+	  dirty |= bs->v[i]->dirty;
+	  dirty |= mr_state_join_lossy (first, bs->v[i]);
+	  mr_state_free (bs->v[i]);
+	}
+      bs->n = 1;
+      first->sig = mr_state_signature (first);
+      first->dirty = dirty;
+      if (dirty)
+	heap_push (d, b);
+    }
+}
+
+/* Checks the memory cap: squeezes past half of it, halts past it.  Returns true
+   if the analysis must stop.  */
+static bool
+over_memory (driver *d)
+{
+  uint64_t cap = d->ctx.cfg->max_memory;
+  if (d->halted)
+    return true;
+  uint64_t used = memory_used (d);
+  if (!cap)
+    return false;
+  if (used > cap / 2 && !d->squeezed)
+    {
+      squeeze (d);
+      used = memory_used (d);
+    }
+  if (used <= cap)
+    return false;
+  d->halted = true;
+  d->ctx.out->stopped = true;
+  d->ctx.out->stopped_memory = true;
+  return true;
+}
+
 /* Merges t into the states at block b (taking ownership of t).  Returns true if the
    block has new work.  */
 static bool
@@ -2030,10 +2111,12 @@ add_state (driver *d, uint32_t b, mr_state *t)
 	  bs->v[i]->dirty = true;
 	return changed;
       }
-  if (bs->n < d->ctx.cfg->max_states_per_block)
+  if (bs->n < d->max_states)
     {
       t->dirty = true;
+      uint32_t cap = bs->cap;
       MR_VEC_PUSH (bs->v, bs->n, bs->cap);
+      d->own_bytes += (uint64_t) (bs->cap - cap) * sizeof *bs->v;
       bs->v[bs->n - 1] = t;
       return true;
     }
@@ -2058,6 +2141,11 @@ enter_block (driver *d, const mr_edge *e, mr_state *t)
   mr_ctx *c = &d->ctx;
   const mr_func *f = c->f;
   uint32_t edge = (uint32_t) (e - f->edges);
+  if (d->halted)
+    {
+      mr_state_free (t);
+      return;
+    }
   apply_phis (c, t, &f->blocks[e->dst], pred_index (f, edge));
   if (d->return_ev[e->dst])
     {
@@ -2067,6 +2155,7 @@ enter_block (driver *d, const mr_edge *e, mr_state *t)
     }
   if (add_state (d, e->dst, t))
     heap_push (d, e->dst);
+  over_memory (d);
 }
 
 /* Index of edge e among the preds of its destination.  */
@@ -2098,22 +2187,23 @@ process_block (driver *d, uint32_t b)
   for (uint32_t i = 0; i < run.n; i++)
     c->out->work += mr_state_size (run.v[i]) + blk->nevents + 1;
   /* Events, with splits appended to the running list.  */
-  for (uint32_t k = 0; k < blk->nevents; k++)
+  for (uint32_t k = 0; k < blk->nevents && !over_memory (d); k++)
     {
       uint32_t n = run.n;
       for (uint32_t i = 0; i < n; i++)
 	if (!run.v[i]->dead)
 	  apply_event (c, run.v[i], &blk->events[k], &run);
     }
-  /* Successors.  */
+  /* Successors.  Past the memory cap (checked as each state arrives) the rest of
+     the states are dropped.  */
   for (uint32_t i = 0; i < run.n; i++)
     {
-      if (run.v[i]->dead)
+      if (run.v[i]->dead || over_memory (d))
 	{
 	  mr_state_free (run.v[i]);
 	  continue;
 	}
-      for (uint32_t k = 0; k < blk->nsuccs; k++)
+      for (uint32_t k = 0; k < blk->nsuccs && !d->halted; k++)
 	{
 	  uint32_t edge = blk->succs[k];
 	  const mr_edge *e = &f->edges[edge];
@@ -2293,6 +2383,12 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   find_products (&d.ctx);
   find_conversions (&d.ctx);
   d.ctx.is_param = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  d.max_states = cfg->max_states_per_block;
+  d.state_base = mr_state_bytes_live ();
+  d.own_bytes = (uint64_t) n * (sizeof *d.at + sizeof *d.rpo_index + sizeof *d.rpo
+				+ sizeof *d.heap + sizeof *d.queued + sizeof *d.return_ev
+				+ sizeof *d.loop_target)
+		+ f->nvalues;
   for (uint32_t i = 0; i < f->nparams && i < 32; i++)
     if (f->params[i] && f->params[i] < f->nvalues)
       d.ctx.is_param[f->params[i]] = 1;
@@ -2306,6 +2402,8 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 	  out->stopped = true;
 	  break;
 	}
+      if (over_memory (&d))
+	break;
       uint32_t b = heap_pop (&d);
       process_block (&d, b);
       /* A block no back edge reaches has seen all its predecessors (they come first

@@ -7,7 +7,10 @@
    past max_states_per_block a block's states are merged (the analysis becomes path
    insensitive there and reports only what holds on every merged path), past max_work
    (units: a state's size plus the events run through it, summed over every block a
-   state is run through) the function's analysis stops with the findings made so far.  */
+   state is run through) the function's analysis stops with the findings made so far.
+   A cap on memory bounds it too: past half of max_memory (bytes held by the states
+   and the driver's per-block tables) every block keeps one state, its states merged;
+   past max_memory the analysis stops as at max_work.  */
 
 #ifndef MR_ENGINE_H
 #define MR_ENGINE_H
@@ -83,6 +86,8 @@ typedef struct mr_config
   bool enabled[MR_RULE_COUNT];
   uint32_t max_states_per_block;
   uint64_t max_work;		/* work units per function, see above */
+  uint64_t max_memory;		/* bytes the analysis of one function may hold; 0: no
+				   cap (see above) */
 } mr_config;
 
 /* What a function does to its callers' memory, computed when it is analysed and
@@ -150,8 +155,11 @@ typedef struct mr_result
   mr_finding *findings;
   uint32_t nfindings, cap_findings;
   bool degraded;		/* some block's states were merged past the budget */
-  bool stopped;			/* max_work reached: analysis incomplete */
+  bool stopped;			/* max_work or max_memory reached: analysis incomplete */
+  bool stopped_memory;		/* ... and it was max_memory */
+  bool squeezed;		/* past half of max_memory: one state per block */
   uint64_t work;			/* work units spent */
+  uint64_t memory_peak;		/* the most bytes one function's analysis held */
   mr_summary summary;		/* of the last function analysed */
 } mr_result;
 

@@ -7,6 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes held by every live state (mr_state_bytes_live): the state structs and the
+   capacity of their four tables, as requested from malloc (its own overhead, about
+   16 bytes per block, is not counted).  Kept at the few places that allocate,
+   grow or free a table.  GCC runs one function at a time in one thread, and the
+   engine is not reentrant, so one counter serves.  */
+static uint64_t live_bytes;
+
+uint64_t
+mr_state_bytes_live (void)
+{
+  return live_bytes;
+}
+
+/* What s holds: the struct and the capacity of its tables.  */
+static uint64_t
+state_bytes (const mr_state *s)
+{
+  return sizeof *s + (uint64_t) s->cap_objs * sizeof *s->objs
+	 + (uint64_t) s->cap_binds * sizeof *s->binds
+	 + (uint64_t) s->cap_slots * sizeof *s->slots
+	 + (uint64_t) s->cap_facts * sizeof *s->facts;
+}
+
 /* Sorted-array helpers.  Every table's element starts with its key (uint32_t, or
    uint64_t for slots), so one binary search serves all four.  */
 
@@ -48,6 +71,7 @@ table_insert (void **arr, uint32_t *n, uint32_t *cap, size_t esz, uint32_t pos)
 {
   if (*n == *cap)
     {
+      live_bytes += (uint64_t) (*cap ? *cap : 8) * esz;
       *cap = *cap ? 2 * *cap : 8;
       *arr = mr_xrealloc (*arr, (size_t) *cap * esz);
     }
@@ -77,6 +101,7 @@ table_remove (void *arr, uint32_t *n, size_t esz, uint32_t pos)
 mr_state *
 mr_state_new (void)
 {
+  live_bytes += sizeof (mr_state);
   return mr_xcalloc (1, sizeof (mr_state));
 }
 
@@ -104,6 +129,7 @@ mr_state_copy (const mr_state *s)
   d->slots = dup_array (s->slots, s->nslots, sizeof *s->slots, &d->cap_slots);
   d->facts = dup_array (s->facts, s->nfacts, sizeof *s->facts, &d->cap_facts);
   d->dirty = s->dirty;
+  live_bytes += state_bytes (d);
   return d;
 }
 
@@ -112,6 +138,7 @@ mr_state_free (mr_state *s)
 {
   if (!s)
     return;
+  live_bytes -= state_bytes (s);
   free (s->objs);
   free (s->binds);
   free (s->slots);
@@ -702,9 +729,11 @@ join_binds (mr_state *d, const mr_state *s)
 	j++;
     }
   free (d->binds);
+  live_bytes -= (uint64_t) d->cap_binds * sizeof *v;
   d->binds = v;
   d->nbinds = out;
   d->cap_binds = cap ? cap : 1;
+  live_bytes += (uint64_t) d->cap_binds * sizeof *v;
   return changed;
 }
 

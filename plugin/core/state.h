@@ -190,4 +190,8 @@ void mr_state_print (const mr_state *s, void *file);
 /* A rough size, for the budget.  */
 uint32_t mr_state_size (const mr_state *s);
 
+/* Bytes held by all states alive now (structs and table capacities), for the
+   engine's memory cap (mr_config.max_memory).  */
+uint64_t mr_state_bytes_live (void);
+
 #endif /* MR_STATE_H */

@@ -7,7 +7,7 @@
      disable=SLUG[,SLUG]  enable=SLUG[,SLUG]  all     rules on or off ("all" = every rule)
      error=SLUG[,SLUG]    werror=yes|no               severity (report.cc, suppress.cc)
      exclude=GLOB[:GLOB]                              files with no findings
-     sarif=PATH           budget=N  states=N  dump-ir  lto-wpa  help  version
+     sarif=PATH           budget=N  states=N  memory=MIB  dump-ir  lto-wpa  help  version
      infer=none|bodies|names                          allocators beyond the tables
 
    A bad argument is never ignored: it is an error in GCC's own words ("unknown option
@@ -25,7 +25,7 @@
 struct mr_options mr_opts;
 
 static const char *const mr_keys =
-  "disable= enable= all error= werror= exclude= sarif= families= infer= budget= states= "
+  "disable= enable= all error= werror= exclude= sarif= families= infer= budget= states= memory= "
   "dump-ir lto-wpa help version";
 
 /* The slugs a rule list accepts, for the note after a bad one.  */
@@ -72,6 +72,9 @@ mr_options_help_text (void)
     "                        double-free and use-after-free only; none: tables only\n"
     "  budget=N              work units per function before its analysis stops\n"
     "  states=N              states kept per block before they are merged\n"
+    "  memory=MIB            memory the analysis of one function may hold before it\n"
+    "                        stops (default 256; 0: no cap); past half of it, one\n"
+    "                        state per block\n"
     "  dump-ir               print the IR the engine analyses\n"
     "  lto-wpa               at an -flto link, analyse the whole program in WPA too\n"
     "                        (default: only with -flto-partition=none; see the docs)\n"
@@ -128,17 +131,17 @@ set_rules (const char *plugin, const char *key, const char *list, bool *flags, b
   return ok;
 }
 
-/* A positive decimal number, at most MAX.  */
+/* A decimal number from MIN (0 or 1) to MAX.  */
 static bool
-parse_count (const char *plugin, const char *key, const char *value, uint64_t max,
-	     uint64_t *out)
+parse_count (const char *plugin, const char *key, const char *value, uint64_t min,
+	     uint64_t max, uint64_t *out)
 {
   if (value && *value >= '0' && *value <= '9')
     {
       char *end;
       errno = 0;
       unsigned long long v = strtoull (value, &end, 10);
-      if (!*end && errno == 0 && v > 0 && v <= max)
+      if (!*end && errno == 0 && v >= min && v <= max)
 	{
 	  *out = v;
 	  return true;
@@ -147,8 +150,9 @@ parse_count (const char *plugin, const char *key, const char *value, uint64_t ma
   if (!value)
     error ("missing argument to %qs", (spelling (plugin, key, NULL) + "=").c_str ());
   else
-    error ("argument to %qs should be a positive integer, at most %wu",
-	   spelling (plugin, key, NULL).c_str (), (unsigned HOST_WIDE_INT) max);
+    error ("argument to %qs should be a %s integer, at most %wu",
+	   spelling (plugin, key, NULL).c_str (), min ? "positive" : "non-negative",
+	   (unsigned HOST_WIDE_INT) max);
   return false;
 }
 
@@ -323,13 +327,19 @@ mr_options_parse (const struct plugin_name_args *info)
 	ok &= parse_infer (plugin, key, value);
       else if (strcmp (key, "budget") == 0)
 	{
-	  if ((ok &= parse_count (plugin, key, value, UINT64_MAX >> 1, &n)))
+	  if ((ok &= parse_count (plugin, key, value, 1, UINT64_MAX >> 1, &n)))
 	    mr_opts.config.max_work = n;
 	}
       else if (strcmp (key, "states") == 0)
 	{
-	  if ((ok &= parse_count (plugin, key, value, 4096, &n)))
+	  if ((ok &= parse_count (plugin, key, value, 1, 4096, &n)))
 	    mr_opts.config.max_states_per_block = (uint32_t) n;
+	}
+      else if (strcmp (key, "memory") == 0)
+	{
+	  /* MiB; 0 is no cap.  At most 1 TiB, so the bytes fit anywhere.  */
+	  if ((ok &= parse_count (plugin, key, value, 0, 1u << 20, &n)))
+	    mr_opts.config.max_memory = n << 20;
 	}
       else if (strcmp (key, "dump-ir") == 0)
 	ok &= (mr_opts.dump_ir = no_value (plugin, key, value));

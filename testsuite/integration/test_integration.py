@@ -22,6 +22,10 @@ builds). Each group is one ctest test (CMakeLists.txt):
                 programs, nothing without -flto
   ccache        a real ccache: hits replay warnings, a changed plugin is a miss when
                 named by path, not by its short name; hits write no SARIF log
+  memory        the memory cap (memory=MIB) on a generated function with a huge
+                switch: stopped like the work budget stops it (findings so far
+                kept, its summary unknown to callers), the other functions of the
+                file analysed as usual
 
 Usage: test_integration.py GROUP --plugin memrules.so [--cc gcc] [--cxx g++]
        [--merge tools/memrules-sarif-merge] [--schema testsuite/sarif/...json]
@@ -118,6 +122,11 @@ def test_args(args, tmp):
         ("budget=99999999999999999999999", "should be a positive integer", None),
         ("budget", "missing argument to '-fplugin-arg-memrules-budget='", None),
         ("states=5000", "at most 4096", None),
+        ("memory=-1", "argument to '-fplugin-arg-memrules-memory' should be a non-negative "
+         "integer, at most 1048576", None),
+        ("memory=2G", "should be a non-negative integer", None),
+        ("memory=1048577", "at most 1048576", None),
+        ("memory", "missing argument to '-fplugin-arg-memrules-memory='", None),
         ("werror=maybe", "unrecognized argument in option '-fplugin-arg-memrules-werror=maybe'",
          "valid arguments to '-fplugin-arg-memrules-werror=' are: no yes"),
         ("werror", "missing argument to '-fplugin-arg-memrules-werror='", None),
@@ -148,7 +157,7 @@ def test_args(args, tmp):
     # Good arguments, repeated and combined.
     good = ["disable=all", "enable=double-free,use-after-free", "all", "error=all",
             "werror=no", "werror=yes", "exclude=*/third_party/*:*.pb.c", "sarif=%s/x-%%p.sarif"
-            % tmp, "budget=1000", "states=1", "dump-ir", "infer=none", "infer=names",
+            % tmp, "budget=1000", "states=1", "memory=0", "memory=64", "dump-ir", "infer=none", "infer=names",
             "infer=bodies", "lto-wpa"]
     rc, out = run([args.cc, "-c", "-o", os.devnull, "-fplugin=" + args.plugin]
                   + ["-fplugin-arg-memrules-" + g for g in good] + [src])
@@ -160,7 +169,7 @@ def test_args(args, tmp):
                if not re.search(r"^\s+%s\s+%s\s+CWE-%s\s+(on|off)\s+\S" %
                                 (re.escape(slug), re.escape(cert), cwe), out, re.M)]
     check(rc == 0 and not missing and "exclude=GLOB" in out and "sarif=PATH" in out
-          and "infer=none|bodies|names" in out,
+          and "infer=none|bodies|names" in out and "memory=MIB" in out,
           "help lists every rule of rules.def (slug, CERT, CWE, default, description)"
           " and every argument", "missing: %s\n%s" % (missing, out))
     rc, out2 = run([args.cc, "-fplugin=" + args.plugin, "-v", "--help"])
@@ -819,9 +828,78 @@ def test_ccache(args, tmp):
     check(not hit and len(os.listdir(logs)) == 1, "CCACHE_RECACHE=1 writes it")
 
 
+def huge_switch(npointers, ncases):
+    """A function whose switch fans one big state (npointers allocations) out to
+    ncases blocks; it frees its argument on every path and has a double free before
+    the switch.  Generated here: the file is too big to keep in the repository."""
+    out = ["#include <stdlib.h>\n",
+           "void big (char *arg, int sel)\n{\n",
+           "  char *d = malloc (8);\n  free (d);\n  free (d);\n"]
+    out += ["  char *p%d = malloc (%d);\n" % (i, i + 1) for i in range(npointers)]
+    out.append("  switch (sel)\n    {\n")
+    for i in range(ncases):
+        j = i % npointers
+        out.append("    case %d: free (p%d); p%d = 0; break;\n" % (i, j, j))
+    out.append("    }\n")
+    out += ["  free (p%d);\n" % i for i in range(npointers)]
+    out.append("  free (arg);\n}\n")
+    return "".join(out)
+
+
+MEMORY_REST = """
+void caller (char *q, int s)
+{
+  big (q, s);
+  free (q);
+}
+
+void normal (void)
+{
+  char *p = malloc (4);
+  free (p);
+  free (p);
+}
+"""
+
+
+def test_memory(args, tmp):
+    src = write(tmp, "huge.c", huge_switch(60, 3000) + MEMORY_REST)
+    lines = open(src).read().splitlines()
+
+    def line_of(text, start=0):
+        return next(i + 1 for i, l in enumerate(lines) if i >= start and text in l)
+
+    big_df = line_of("  free (d);", line_of("  free (d);"))
+    caller_df = line_of("  free (q);")
+    normal_df = line_of("  free (p);", line_of("  free (p);", line_of("void normal")))
+
+    def found(opts):
+        rc, diags, out = compile_diags(args, ["-O0"] + opts, src, tmp)
+        return rc, sorted((d["locations"][0]["caret"]["line"], d["message"].split(" [")[0])
+                          for d in diags), out
+
+    rc, full, out = found([])
+    check(rc == 0 and [l for l, _ in full] == [big_df, caller_df, normal_df],
+          "default cap: big is analysed to the end (its double free, and the caller's "
+          "double free through its summary), normal's double free", out)
+    rc, capped, out = found(["-fplugin-arg-memrules-memory=1"])
+    check(rc == 0 and [l for l, _ in capped] == [big_df, normal_df],
+          "memory=1: big stops at the switch, its double free before it kept; its "
+          "summary is unknown to the caller; normal still warns", out)
+    rc, nocap, out = found(["-fplugin-arg-memrules-memory=0"])
+    check(rc == 0 and nocap == full, "memory=0: no cap, as the default here", out)
+    # The same function stopped by the work budget reports the same: the cap stops
+    # the analysis as the budget does.
+    rc, budget, out = found(["-fplugin-arg-memrules-budget=20000"])
+    check(rc == 0 and budget == capped,
+          "a memory stop reports what a work-budget stop reports (%s / %s)"
+          % (capped, budget), out)
+
+
 GROUPS = {"args": test_args, "werror": test_werror, "pragmas": test_pragmas,
           "sarif": test_sarif, "make": test_make, "noplugin": test_noplugin,
-          "preprocessed": test_preprocessed, "lto": test_lto, "ccache": test_ccache}
+          "preprocessed": test_preprocessed, "lto": test_lto, "ccache": test_ccache,
+          "memory": test_memory}
 
 
 def main():
