@@ -51,7 +51,9 @@
 #include "opts.h"
 #include "options.h"
 
-#define MR_GCC_VERSION GCCPLUGIN_VERSION
+/* The GCC this plugin is built for (and, GCC checks, loaded into).  */
+#define MR_GCC_VERSION_MAJOR GCCPLUGIN_VERSION_MAJOR
+#define MR_GCC_VERSION_MINOR GCCPLUGIN_VERSION_MINOR
 
 /* Diagnostics.  The glue uses only GCC's public diagnostic calls (warning_meta,
    inform, the error counters) and these three names; GCC 16 moved the diagnostics

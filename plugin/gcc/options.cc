@@ -354,7 +354,7 @@ mr_options_parse (const struct plugin_name_args *info)
 	{
 	  if ((ok &= no_value (plugin, key, value)))
 	    fprintf (stderr, "memrules %s (built for GCC %d.%d)\n", MEMRULES_VERSION,
-		     GCCPLUGIN_VERSION_MAJOR, GCCPLUGIN_VERSION_MINOR);
+		     MR_GCC_VERSION_MAJOR, MR_GCC_VERSION_MINOR);
 	}
       else
 	{
