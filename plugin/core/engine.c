@@ -790,12 +790,23 @@ param_values (const mr_func *f)
   return may;
 }
 
-/* May operand o be a parameter, per param_values?  */
+/* May some return give back a parameter, directly or through a PHI (per
+   param_values)?  */
 static bool
-may_be_param (const mr_func *f, const bool *may, mr_opnd o)
+some_return_may_be_param (const mr_func *f)
 {
-  int64_t off;
-  return o.kind == MR_OPND_VALUE && o.id < f->nvalues && may[mr_func_root (f, o.id, &off)];
+  bool *may = param_values (f);
+  bool yes = false;
+  for (uint32_t b = 0; b < f->nblocks && !yes; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents && !yes; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	int64_t off;
+	yes = e->kind == MR_EV_RETURN && e->a.kind == MR_OPND_VALUE && e->a.id < f->nvalues
+	      && may[mr_func_root (f, e->a.id, &off)];
+      }
+  free (may);
+  return yes;
 }
 
 /* The part of no_clobber the events alone decide (see mr_summary): every store is
@@ -862,17 +873,7 @@ events_keep_callers_memory (const mr_ctx *c)
 	  }
       }
   /* A returned PHI that may be a parameter (`return c ? p : q;`) keeps it.  */
-  if (!phi_returns)
-    return true;
-  bool *may = param_values (f);
-  bool keeps = true;
-  for (uint32_t b = 0; b < f->nblocks && keeps; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents && keeps; k++)
-      if (f->blocks[b].events[k].kind == MR_EV_RETURN
-	  && may_be_param (f, may, f->blocks[b].events[k].a))
-	keeps = false;
-  free (may);
-  return keeps;
+  return !phi_returns || !some_return_may_be_param (f);
 }
 
 /* After the last return: keep the field frees that held on every path and were
@@ -1441,10 +1442,12 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       if (ev->a.kind != MR_OPND_NONE)
 	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
       summarize_return (c, s, ev);
+      /* A shared return block's were judged on each edge into it (enter_block).  */
       if (!c->return_block_ev || c->return_block_ev != ev)
-	summarize_returned_param (c, s, ev);
-      if (!c->return_block_ev || c->return_block_ev != ev)
-	mr_check_dangling_at_return (c, s, ev);
+	{
+	  summarize_returned_param (c, s, ev);
+	  mr_check_dangling_at_return (c, s, ev);
+	}
       /* Leaks on the paths into a shared return block were judged on the edges.  */
       if (!c->return_block_ev || c->return_block_ev != ev)
 	mr_check_leaks_at_return (c, s, ev, NULL);
@@ -2286,16 +2289,7 @@ worth_analysing (const mr_func *f)
 	  return true;
 	returns_pointer |= e->kind == MR_EV_RETURN && e->a.kind == MR_OPND_VALUE;
       }
-  if (!returns_pointer)
-    return false;
-  bool *may = param_values (f);
-  bool yes = false;
-  for (uint32_t b = 0; b < f->nblocks && !yes; b++)
-    for (uint32_t i = 0; i < f->blocks[b].nevents && !yes; i++)
-      yes = f->blocks[b].events[i].kind == MR_EV_RETURN
-	    && may_be_param (f, may, f->blocks[b].events[i].a);
-  free (may);
-  return yes;
+  return returns_pointer && some_return_may_be_param (f);
 }
 
 static int

@@ -129,6 +129,7 @@ mr_state_copy (const mr_state *s)
   d->slots = dup_array (s->slots, s->nslots, sizeof *s->slots, &d->cap_slots);
   d->facts = dup_array (s->facts, s->nfacts, sizeof *s->facts, &d->cap_facts);
   d->dirty = s->dirty;
+  d->has_products = s->has_products;
   live_bytes += state_bytes (d);
   return d;
 }
@@ -555,6 +556,7 @@ mr_state_bound_product (mr_state *s, uint32_t value, uint32_t with, uint64_t max
     return;
   f->prod_with = with;
   f->prod_max = max;
+  s->has_products = true;
 }
 
 void
@@ -563,8 +565,9 @@ mr_state_forget_fact (mr_state *s, uint32_t value)
   uint32_t pos;
   if (FIND (s, facts, value, false, &pos))
     REMOVE (s, facts, pos);
-  /* A product bound with the old value no longer holds.  */
-  for (uint32_t i = 0; i < s->nfacts; i++)
+  /* A product bound with the old value no longer holds.  (Calls and loads forget
+     their result's fact: the walk is for states that have product bounds.)  */
+  for (uint32_t i = 0; s->has_products && i < s->nfacts; i++)
     if (s->facts[i].prod_with == value)
       s->facts[i].prod_with = 0, s->facts[i].prod_max = 0;
 }
@@ -961,6 +964,7 @@ bool
 mr_state_join (mr_state *d, const mr_state *s)
 {
   bool changed = join_binds (d, s);
+  d->has_products |= s->has_products;
   changed |= join_slots (d, s);
   changed |= join_facts (d, s);
   changed |= join_obj_flags (d, s);

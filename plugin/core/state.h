@@ -120,6 +120,8 @@ typedef struct mr_state
   uint32_t cap_objs, cap_binds, cap_slots, cap_facts;
   bool dirty;			/* changed since its block last processed it */
   bool dead;			/* the path ends here (set while running a block) */
+  bool has_products;		/* some fact may carry a product bound (prod_with):
+				   forgetting a fact must then look for them */
   uint64_t sig;			/* mr_state_signature, cached by the driver */
 } mr_state;
 
@@ -166,10 +168,10 @@ bool mr_state_refine (mr_state *s, uint32_t value, mr_cmp op, int64_t c, bool is
 void mr_state_set_const (mr_state *s, uint32_t value, int64_t c);
 void mr_state_copy_fact (mr_state *s, uint32_t dst, uint32_t src);
 void mr_state_forget_fact (mr_state *s, uint32_t value);
-/* Records value * with <= max (from a guard value <= max / with).  */
 /* Records a bound of v * w that their intervals give, if tighter than the one known:
    joins keep product bounds, not the intervals' correlation.  */
 void mr_state_note_product (mr_state *s, uint32_t v, uint32_t w);
+/* Records value * with <= max (from a guard value <= max / with).  */
 void mr_state_bound_product (mr_state *s, uint32_t value, uint32_t with, uint64_t max,
 			     bool is_unsigned);
 
