@@ -132,7 +132,8 @@ enum
 				   parameter): until checked non-NULL, not leaked */
   MR_EVF_CONVERT = 1 << 15,	/* COPY: dst = (unsigned wider type) a, a signed
 				   integer: the same value when a >= 0, not a plain
-				   copy (mr_func_resolve leaves it alone) */
+				   copy (mr_func_resolve leaves it alone); the
+				   event's off holds a's width in bits */
   MR_EVF_AGGREGATE = 1 << 16	/* STORE: of a struct, union or array (`*p = *q`):
 				   it may write pointers, whatever its offset */
 };

@@ -1041,11 +1041,10 @@ range_of (tree t, int depth)
   return full;
 }
 
-/* The number of bits the positive part of t's range needs (at least 1).  */
+/* The number of bits the positive part of range r needs (at least 1).  */
 static unsigned
-range_bits (tree t)
+range_bits (mr_range r)
 {
-  mr_range r = range_of (t, 0);
   unsigned bits = 1;
   while (bits < 127 && r.hi >= ((mr_i128) 1 << bits))
     bits++;
@@ -1110,7 +1109,7 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 	  w = w2 + 1 < w ? w2 + 1 : w;
 	}
       /* What v's own definition bounds it by (a length, a masked value, ...).  */
-      unsigned rb = range_bits (v);
+      unsigned rb = range_bits (range_of (v, 0));
       if (rb < w)
 	w = rb;
       mr_opnd o = lower_operand (c, bb, v, loc);
@@ -1167,10 +1166,11 @@ describe_sum (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 	  work[nwork++] = gimple_assign_rhs2 (vd);
 	  continue;
 	}
-      unsigned rb = range_bits (v);
+      mr_range r = range_of (v, 0);	/* (a walk of v's definitions: once) */
+      unsigned rb = range_bits (r);
       if (rb < w)
 	w = rb;
-      bool nonneg = TYPE_UNSIGNED (TREE_TYPE (v)) || range_of (v, 0).lo >= 0;
+      bool nonneg = TYPE_UNSIGNED (TREE_TYPE (v)) || r.lo >= 0;
       mr_opnd o = lower_operand (c, bb, v, loc);
       if (z->x.kind == MR_OPND_NONE)
 	{
@@ -2845,17 +2845,20 @@ exception_along (lower_ctx *c, edge e)
   return mr_const (EXC_ANY);
 }
 
-/* Whether a class is std::bad_alloc or std::exception, its one base: types of
-   the language's library, named as the standard names them.  */
+/* Whether a class is the standard library's class `qualified` (std::bad_alloc),
+   by the name the standard gives it.  */
+static bool
+class_named (tree type, const char *qualified)
+{
+  tree name = TYPE_NAME (TYPE_MAIN_VARIANT (type));
+  return name && strcmp (lang_hooks.decl_printable_name (name, 2), qualified) == 0;
+}
+
+/* Whether a class is std::bad_alloc or std::exception, its one base.  */
 static bool
 is_bad_alloc_or_base (tree type)
 {
-  tree name = TYPE_NAME (TYPE_MAIN_VARIANT (type));
-  if (!name)
-    return false;
-  const char *printable = lang_hooks.decl_printable_name (name, 2);
-  return strcmp (printable, "std::bad_alloc") == 0
-	 || strcmp (printable, "std::exception") == 0;
+  return class_named (type, "std::bad_alloc") || class_named (type, "std::exception");
 }
 
 /* Whether a class derives from std::bad_alloc (std::bad_array_new_length, or a
@@ -2870,9 +2873,7 @@ derives_from_bad_alloc (tree type, int depth)
   for (unsigned i = 0; BINFO_BASE_ITERATE (binfo, i, base); i++)
     {
       tree bt = BINFO_TYPE (base);
-      tree name = TYPE_NAME (TYPE_MAIN_VARIANT (bt));
-      if ((name && strcmp (lang_hooks.decl_printable_name (name, 2), "std::bad_alloc") == 0)
-	  || derives_from_bad_alloc (bt, depth + 1))
+      if (class_named (bt, "std::bad_alloc") || derives_from_bad_alloc (bt, depth + 1))
 	return true;
     }
   return false;
