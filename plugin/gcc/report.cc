@@ -11,7 +11,7 @@
    The warning uses option 0, so -Werror turns it into an error and -w silences it
    (GCC-PLUGIN-FACTS.md §3).  Notes are emitted only when the warning was.
 
-   Messages are formatted here (mr_format, below) and handed to GCC finished, as "%s":
+   Messages are formatted here (mr_vformat, below) and handed to GCC finished, as "%s":
    the same text then goes to the SARIF log (sarif-out.h) without reading it back out
    of GCC's printer, whose insides differ from one GCC version to the next.  */
 
@@ -286,7 +286,7 @@ mr_vformat (const char *fmt, va_list ap)
 class mr_emitter
 {
 public:
-  mr_emitter (mr_rule rule) : m_rule (rule), m_shown (false), m_sarif (rule) {}
+  explicit mr_emitter (mr_rule rule) : m_rule (rule), m_shown (false), m_sarif (rule) {}
 
   /* The warning at LOC, with the rule's CWE as metadata; true if GCC printed it.  */
   bool warn (location_t loc, const char *fmt, ...)
