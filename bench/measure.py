@@ -41,7 +41,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import replay  # noqa: E402  (c_units, replay_argv)
+import replay  # noqa: E402  (units, replay_argv)
 
 PROJECTS = ["zlib", "lua5.4", "sqlite3", "curl", "jq"]
 # --quick: whole small projects, under two minutes on 2 cores with -fanalyzer.
@@ -144,7 +144,7 @@ class Project:
         self.root = os.path.join(corpus, name)
         db_path = os.path.join(self.root, "compile_commands.json")
         with open(db_path) as f:
-            units = list(replay.c_units(json.load(f)))
+            units = list(replay.units(json.load(f)))
         if quick and QUICK.get(name) is not None:
             want = {os.path.join(self.root, s) for s in QUICK[name]}
             units = [u for u in units if os.path.normpath(

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Replay the C compiles recorded in a compile_commands.json (from bear).
+"""Replay the C and C++ compiles recorded in a compile_commands.json (from bear).
 
-Every C translation unit (TU) of the database is compiled again, in its own
+Every C and C++ translation unit (TU) of the database is compiled again, in its own
 directory, with these changes to its recorded command:
   * every -O level is dropped and -O2 is used instead;
   * link-only arguments, other inputs, -o, -c, dependency-file options
@@ -14,7 +14,7 @@ directory, with these changes to its recorded command:
   * the object goes to OUTDIR/NNNN.o and stderr to OUTDIR/NNNN.err.
 
 OUTDIR/index.tsv gets one line per TU: NNNN <TAB> exit code <TAB> seconds
-<TAB> source file <TAB> directory the compiler ran in.  NNNN is the TU's position among the C TUs of the database,
+<TAB> source file <TAB> directory the compiler ran in.  NNNN is the TU's position among the TUs of the database,
 so two runs over the same database can be compared TU by TU.
 
 usage: replay.py [--jobs N] [--list] compile_commands.json OUTDIR [-- EXTRA...]
@@ -32,17 +32,26 @@ import time
 # Arguments that take a separate value we want to drop along with the option.
 DROP_WITH_VALUE = {"-o", "-MF", "-MT", "-MQ"}
 # Suffixes of input files: the TU's own source is re-added, others dropped.
-INPUT_SUFFIXES = (".c", ".o", ".lo", ".a", ".la", ".so")
+# C++ sources, compiled by the recorded C++ compiler (g++, c++).
+CXX_SUFFIXES = (".cc", ".cpp", ".cxx", ".C")
+INPUT_SUFFIXES = (".c", ".o", ".lo", ".a", ".la", ".so") + CXX_SUFFIXES
 OPT_LEVEL = re.compile(r"-O([0-3sgz]|fast)?$")
 
 
-def c_units(db):
-    """Yield (directory, file, argv) for each C TU of the database."""
+def is_cxx_unit(file, compiler):
+    """A C++ TU: a C++ source, or a .c file the project compiles as C++."""
+    return file.endswith(CXX_SUFFIXES) or "++" in compiler
+
+
+def units(db):
+    """Yield (directory, file, argv) for each C or C++ TU of the database, in
+    the database's order (C TUs keep the numbers they had when only C was
+    replayed, as long as the project has no C++ TU before them)."""
     for entry in db:
         argv = entry.get("arguments") or shlex.split(entry["command"])
         compiler = os.path.basename(argv[0])
-        if not entry["file"].endswith(".c") or "++" in compiler:
-            continue  # not C (or C compiled as C++)
+        if not (entry["file"].endswith(".c") or is_cxx_unit(entry["file"], compiler)):
+            continue  # assembler, objects, ...
         if "-E" in argv or "-S" in argv or "-M" in argv or "-MM" in argv:
             continue  # preprocess/assemble-only steps are not object builds
         yield entry["directory"], entry["file"], argv
@@ -91,10 +100,10 @@ def main():
     opts = p.parse_args(argv)
 
     with open(opts.db) as f:
-        units = list(c_units(json.load(f)))
+        tus = list(units(json.load(f)))
     outdir = os.path.abspath(opts.outdir)
     jobs = []
-    for n, (directory, src, args) in enumerate(units):
+    for n, (directory, src, args) in enumerate(tus):
         idx = "%04d" % n
         # Keep the source spelled as recorded (it ends up in debug info).
         orig = next((a for a in args if os.path.normpath(
@@ -112,7 +121,7 @@ def main():
         for idx, rc, secs in pool.map(compile_one, jobs):
             results[idx] = (rc, secs)
     with open(os.path.join(outdir, "index.tsv"), "w") as f:
-        for (idx, _, _, _), (directory, src, _) in zip(jobs, units):
+        for (idx, _, _, _), (directory, src, _) in zip(jobs, tus):
             rc, secs = results[idx]
             f.write("%s\t%d\t%.2f\t%s\t%s\n" % (idx, rc, secs, src, directory))
     return 0
