@@ -414,4 +414,28 @@ tb_expect_silent (mr_func *f)
   mr_func_free (f);
 }
 
+/* Analyses f with tb_config, asserts that it finds exactly one thing, of `rule` at event
+   `ev_id`, and frees the result and f: the whole check of most single-finding tests.  */
+static inline void
+tb_expect_only (mr_func *f, mr_rule rule, uint32_t ev_id)
+{
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  tb_expect_one (&r, rule, ev_id);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+/* The same, and the finding names event `freed_by_id` as the release before.  */
+static inline void
+tb_expect_only_freed_by (mr_func *f, mr_rule rule, uint32_t ev_id, uint32_t freed_by_id)
+{
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, rule, ev_id);
+  assert_int_equal (fd->freed_by->id, freed_by_id);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
 #endif /* MR_TESTS_BUILDER_H */
