@@ -480,8 +480,7 @@ test_loop_free_without_reset (void **state)
   /* while (more ()) free (p);  */
   mr_func *f = tb_func ("loop", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   uint32_t fr = tb_free (f, 2, mr_value (P), 2);
   tb_goto (f, 2, 1);
   mr_result r;
@@ -509,8 +508,7 @@ test_loop_fresh_allocation (void **state)
   /* while (more ()) { q = malloc (n); free (q); }  */
   mr_func *f = tb_func ("loop-alloc", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   tb_alloc (f, 2, Q, 2);
   tb_free (f, 2, mr_value (Q), 3);
   tb_goto (f, 2, 1);
@@ -522,8 +520,7 @@ test_loop_fresh_allocation (void **state)
   tb_goto (f, 0, 1);
   tb_goto (f, 2, 1);
   tb_phi2 (f, 1, 8, true, mr_const (0), mr_value (Q));
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   tb_alloc (f, 2, Q, 2);
   tb_free (f, 2, mr_value (8), 3);
   tb_free (f, 3, mr_value (8), 4);
@@ -534,8 +531,7 @@ test_loop_fresh_allocation (void **state)
   tb_goto (f, 0, 1);
   tb_goto (f, 2, 1);
   tb_phi2 (f, 1, 8, true, mr_const (0), mr_value (Q));
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   tb_alloc (f, 2, Q, 2);
   uint32_t body = tb_free (f, 2, mr_value (Q), 3);
   uint32_t exit = tb_free (f, 3, mr_value (8), 4);

@@ -368,8 +368,7 @@ test_budget_loop_terminates (void **state)
   tb_goto (f, latch, header);
   for (uint32_t i = 0; i < k; i++)
     tb_phi2 (f, header, 40 + i, true, mr_value (3 + i), mr_value (50 + i));
-  tb_call (f, header, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, header, mr_value (7), MR_CMP_NE, mr_const (0), 2, exit);
+  tb_while_more (f, header, 2, exit, 1);
   for (uint32_t i = 0; i < k; i++)
     {
       uint32_t h = 2 + 2 * i, t = h + 1, next = h + 2;
@@ -551,8 +550,7 @@ corpus (int i)
       }
     case 8:	/* while (more ()) { q = malloc (16); x = *q; free (q); *q; }  */
       tb_goto (f, 0, 1);
-      tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-      tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+      tb_while_more (f, 1, 2, 3, 1);
       tb_alloc_ex (f, 2, Q, MR_FAM_MALLOC, mr_const (16), mallocf, 2);
       tb_load (f, 2, 8, mr_value (Q), 0, false, 3);
       tb_free (f, 2, mr_value (Q), 4);

@@ -128,8 +128,7 @@ test_loop_site_once (void **state)
      allocation site, however many instances are lost.  */
   mr_func *f = tb_func ("loop", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   uint32_t al = tb_alloc_ex (f, 2, P, MR_FAM_MALLOC, mr_const (16), 0, 2);
   tb_store (f, 2, mr_value (P), 0, mr_const (0), false, 3);
   tb_goto (f, 2, 1);

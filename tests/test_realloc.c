@@ -175,8 +175,7 @@ test_realloc_of_freed (void **state)
   tb_goto (f, 0, 1);
   tb_goto (f, 3, 1);
   tb_phi2 (f, 1, X, true, mr_value (P), mr_value (Q));
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 4);
+  tb_while_more (f, 1, 2, 4, 1);
   tb_realloc (f, 2, Q, mr_value (X), SIZE, 2);
   tb_if_unsigned (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 4, 3);
   tb_deref (f, 3, mr_value (Q), true, 3);

@@ -300,8 +300,7 @@ test_loops (void **state)
      memory (and frees it again).  */
   f = tb_func ("loop-use", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   use = tb_deref (f, 2, mr_value (P), true, 2);
   fr = tb_free (f, 2, mr_value (P), 3);
   tb_goto (f, 2, 1);
@@ -320,8 +319,7 @@ test_loops (void **state)
   /* while (more ()) { q = malloc (n); *q = 0; free (q); }  */
   f = tb_func ("loop-alloc-use", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   tb_alloc (f, 2, Q, 2);
   tb_deref (f, 2, mr_value (Q), true, 3);
   tb_free (f, 2, mr_value (Q), 4);
