@@ -410,12 +410,12 @@ tb_expect_note (const mr_finding *fd, mr_note_kind kind, uint32_t ev_id)
 	    ev_id, fd->nnotes);
 }
 
-/* Analyses f with tb_config, asserts there are no findings, frees f.  */
+/* Analyses f with cfg (tb_config if NULL), asserts there are no findings, frees f.  */
 static inline void
-tb_expect_silent (mr_func *f)
+tb_expect_silent_cfg (mr_func *f, const mr_config *cfg)
 {
   mr_result r;
-  tb_analyze (f, NULL, &r);
+  tb_analyze (f, cfg, &r);
   if (r.nfindings)
     {
       mr_func_dump (f, stderr);
@@ -426,16 +426,31 @@ tb_expect_silent (mr_func *f)
   mr_func_free (f);
 }
 
-/* Analyses f with tb_config, asserts that it finds exactly one thing, of `rule` at event
-   `ev_id`, and frees the result and f: the whole check of most single-finding tests.  */
+/* Analyses f with tb_config, asserts there are no findings, frees f.  */
 static inline void
-tb_expect_only (mr_func *f, mr_rule rule, uint32_t ev_id)
+tb_expect_silent (mr_func *f)
+{
+  tb_expect_silent_cfg (f, NULL);
+}
+
+/* Analyses f with cfg (tb_config if NULL), asserts that it finds exactly one thing, of
+   `rule` at event `ev_id`, and frees the result and f: the whole check of most
+   single-finding tests.  */
+static inline void
+tb_expect_only_cfg (mr_func *f, const mr_config *cfg, mr_rule rule, uint32_t ev_id)
 {
   mr_result r;
-  tb_analyze (f, NULL, &r);
+  tb_analyze (f, cfg, &r);
   tb_expect_one (&r, rule, ev_id);
   mr_result_free (&r);
   mr_func_free (f);
+}
+
+/* The same with tb_config.  */
+static inline void
+tb_expect_only (mr_func *f, mr_rule rule, uint32_t ev_id)
+{
+  tb_expect_only_cfg (f, NULL, rule, ev_id);
 }
 
 /* The same, and the finding names event `freed_by_id` as the release before.  */

@@ -250,10 +250,7 @@ test_disabled_rules (void **state)
   df = tb_free (f, 0, mr_value (P), 4);
   tb_config (&cfg);
   cfg.enabled[MR_RULE_USE_AFTER_FREE] = false;
-  tb_analyze (f, &cfg, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, df);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_cfg (f, &cfg, MR_RULE_DOUBLE_FREE, df);
 }
 
 /* k diamonds in sequence, each freeing its own pointer under its own condition, with
