@@ -24,6 +24,18 @@ alloc_checked (mr_func *f)
   return al;
 }
 
+/* One leak, reported at event `ev_id`, of the allocation at event `alloc_id`; frees f.  */
+static void
+expect_leak_of (mr_func *f, uint32_t ev_id, uint32_t alloc_id)
+{
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ev_id);
+  assert_int_equal (fd->alloc->id, alloc_id);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
 static void
 test_leak_at_return (void **state)
 {
@@ -112,12 +124,7 @@ test_local_only (void **state)
   uint32_t al = alloc_checked (f);
   tb_store (f, 2, mr_addr (l, 0), 0, mr_value (P), true, 3);
   uint32_t ret = tb_return (f, 2, mr_const (0), 4);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ret);
-  assert_int_equal (fd->alloc->id, al);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_leak_of (f, ret, al);
 }
 
 static void
@@ -133,12 +140,7 @@ test_loop_site_once (void **state)
   tb_store (f, 2, mr_value (P), 0, mr_const (0), false, 3);
   tb_goto (f, 2, 1);
   uint32_t ret = tb_return (f, 3, mr_none (), 4);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ret);
-  assert_int_equal (fd->alloc->id, al);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_leak_of (f, ret, al);
 }
 
 static void
