@@ -11,8 +11,10 @@ For every input, each way of compiling it is run plain and with the plugin, and:
 
 Suites:
   torture  bench/torture/*.c, *.cc (weird but valid C and C++; a line
-           "flags: ..." in a file adds compile flags) at -O0, -O2 and -O3 -g,
-           with the default rules and with -fplugin-arg-memrules-all
+           "flags: ..." in a file adds compile flags) and huge_init.c, which
+           bench/torture/gen_huge_init.py writes into OUT/torture-generated/, at
+           -O0, -O2 and -O3 -g, with the default rules and with
+           -fplugin-arg-memrules-all
   csmith   N random programs from csmith (seeds 1..N; Debian packages csmith and
            libcsmith-dev, headers in /usr/include/csmith), -O2 -w (every 10th also -O0)
   random   N random allocation-heavy programs from bench/synth.py (seeds 1..N), at
@@ -42,7 +44,9 @@ import time
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, BENCH)
+sys.path.insert(0, os.path.join(BENCH, "torture"))
 from synth import gen_random  # noqa: E402
+from gen_huge_init import huge_init  # noqa: E402
 from measure import fingerprint  # noqa: E402
 
 CSMITH_INC = "/usr/include/csmith"
@@ -115,9 +119,22 @@ def source_flags(path):
     return m.group(1).split() if m else []
 
 
+def torture_files(opts):
+    """bench/torture/*.c, *.cc and the generated ones (written into OUT, not the source
+    tree), in the order of their names."""
+    gen = os.path.join(opts.out, "torture-generated")
+    os.makedirs(gen, exist_ok=True)
+    generated = os.path.join(gen, "huge_init.c")
+    with open(generated, "w") as f:
+        f.write(huge_init())
+    files = [f for f in glob.glob(os.path.join(BENCH, "torture", "*.c")) +
+             glob.glob(os.path.join(BENCH, "torture", "*.cc"))
+             if os.path.basename(f) != "huge_init.c"] + [generated]
+    return sorted(files, key=os.path.basename)
+
+
 def torture_cases(opts, work):
-    files = sorted(glob.glob(os.path.join(BENCH, "torture", "*.c")) +
-                   glob.glob(os.path.join(BENCH, "torture", "*.cc")))
+    files = torture_files(opts)
     levels = [["-O0"], ["-O2"], ["-O3", "-g", "-gno-record-gcc-switches"]]
     modes = [("default", []), ("all", ["-fplugin-arg-memrules-all"])]
     combos = [(lv, m) for lv in levels for m in modes]
@@ -179,8 +196,7 @@ def random_cases(opts, work, count):
 def make_j_check(opts, work):
     """The torture files built by make -jN and make -j1 with the plugin: the same
     objects and, file by file, the same diagnostics."""
-    files = sorted(glob.glob(os.path.join(BENCH, "torture", "*.c")) +
-                   glob.glob(os.path.join(BENCH, "torture", "*.cc")))
+    files = torture_files(opts)
     res = {"suite": "make-j", "files": len(files), "ok": True, "detail": [],
            "jobs": max(opts.jobs, 2)}
     if not shutil.which("make"):

@@ -63,17 +63,6 @@ tb_ev (mr_func *f, uint32_t id)
   return NULL;
 }
 
-/* dst = malloc (...): a fresh allocation that may fail.  */
-static inline uint32_t
-tb_alloc (mr_func *f, uint32_t b, uint32_t dst, int line)
-{
-  mr_event *e = tb_event (f, b, MR_EV_ALLOC, line);
-  e->dst = dst;
-  e->family = MR_FAM_MALLOC;
-  e->flags = MR_EVF_MAY_FAIL;
-  return e->id;
-}
-
 /* dst = allocator (size) of `family` with event flags (MR_EVF_MAY_FAIL,
    MR_EVF_UNINIT): malloc (n) is tb_alloc_ex (f, b, dst, MR_FAM_MALLOC, n,
    MR_EVF_MAY_FAIL | MR_EVF_UNINIT, line), as the lowering makes it.  */
@@ -87,6 +76,13 @@ tb_alloc_ex (mr_func *f, uint32_t b, uint32_t dst, mr_family family, mr_opnd siz
   e->a = size;
   e->flags = flags;
   return e->id;
+}
+
+/* dst = malloc (...): a fresh allocation that may fail (of no size the engine sees).  */
+static inline uint32_t
+tb_alloc (mr_func *f, uint32_t b, uint32_t dst, int line)
+{
+  return tb_alloc_ex (f, b, dst, MR_FAM_MALLOC, mr_none (), MR_EVF_MAY_FAIL, line);
 }
 
 /* A deallocation of `family` (free is MR_FAM_MALLOC, delete MR_FAM_NEW, ...).  */
@@ -103,10 +99,7 @@ tb_free_ex (mr_func *f, uint32_t b, mr_opnd a, mr_family family, int line)
 static inline uint32_t
 tb_free (mr_func *f, uint32_t b, mr_opnd a, int line)
 {
-  mr_event *e = tb_event (f, b, MR_EV_FREE, line);
-  e->a = a;
-  e->family = MR_FAM_MALLOC;
-  return e->id;
+  return tb_free_ex (f, b, a, MR_FAM_MALLOC, line);
 }
 
 /* dst = realloc (a, size).  */
@@ -122,11 +115,12 @@ tb_realloc (mr_func *f, uint32_t b, uint32_t dst, mr_opnd a, mr_opnd size, int l
   return e->id;
 }
 
-/* dst = a + off, a pointer copy (or an integer one if !ptr).  */
+/* dst = a + off (MR_EV_COPY) or dst = *(a + off) (MR_EV_LOAD): the same fields.  */
 static inline uint32_t
-tb_copy (mr_func *f, uint32_t b, uint32_t dst, mr_opnd a, int64_t off, bool ptr, int line)
+tb_copy_or_load (mr_func *f, uint32_t b, mr_event_kind kind, uint32_t dst, mr_opnd a,
+		 int64_t off, bool ptr, int line)
 {
-  mr_event *e = tb_event (f, b, MR_EV_COPY, line);
+  mr_event *e = tb_event (f, b, kind, line);
   e->dst = dst;
   e->a = a;
   e->off = off;
@@ -134,16 +128,18 @@ tb_copy (mr_func *f, uint32_t b, uint32_t dst, mr_opnd a, int64_t off, bool ptr,
   return e->id;
 }
 
+/* dst = a + off, a pointer copy (or an integer one if !ptr).  */
+static inline uint32_t
+tb_copy (mr_func *f, uint32_t b, uint32_t dst, mr_opnd a, int64_t off, bool ptr, int line)
+{
+  return tb_copy_or_load (f, b, MR_EV_COPY, dst, a, off, ptr, line);
+}
+
 /* dst = *(base + off); ptr: the loaded value is a pointer.  */
 static inline uint32_t
 tb_load (mr_func *f, uint32_t b, uint32_t dst, mr_opnd base, int64_t off, bool ptr, int line)
 {
-  mr_event *e = tb_event (f, b, MR_EV_LOAD, line);
-  e->dst = dst;
-  e->a = base;
-  e->off = off;
-  e->flags = ptr ? MR_EVF_POINTER : 0;
-  return e->id;
+  return tb_copy_or_load (f, b, MR_EV_LOAD, dst, base, off, ptr, line);
 }
 
 /* *(base + off) = val; ptr: the stored value is a pointer.  */
@@ -228,13 +224,21 @@ tb_cond (mr_func *f, uint32_t b, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_un
   t->rhs = rhs;
 }
 
+/* tb_cond and its TRUE edge to t, then its FALSE edge to e.  */
+static inline void
+tb_branch (mr_func *f, uint32_t b, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned,
+	   uint32_t t, uint32_t e)
+{
+  tb_cond (f, b, lhs, op, rhs, is_unsigned);
+  mr_func_add_edge (f, b, t, MR_EDGE_TRUE);
+  mr_func_add_edge (f, b, e, MR_EDGE_FALSE);
+}
+
 /* if (lhs op rhs) goto t; else goto e;  */
 static inline void
 tb_if (mr_func *f, uint32_t b, mr_opnd lhs, mr_cmp op, mr_opnd rhs, uint32_t t, uint32_t e)
 {
-  tb_cond (f, b, lhs, op, rhs, false);
-  mr_func_add_edge (f, b, t, MR_EDGE_TRUE);
-  mr_func_add_edge (f, b, e, MR_EDGE_FALSE);
+  tb_branch (f, b, lhs, op, rhs, false, t, e);
 }
 
 /* The same, comparing unsigned values.  */
@@ -242,9 +246,17 @@ static inline void
 tb_if_unsigned (mr_func *f, uint32_t b, mr_opnd lhs, mr_cmp op, mr_opnd rhs, uint32_t t,
 		uint32_t e)
 {
-  tb_cond (f, b, lhs, op, rhs, true);
-  mr_func_add_edge (f, b, t, MR_EDGE_TRUE);
-  mr_func_add_edge (f, b, e, MR_EDGE_FALSE);
+  tb_branch (f, b, lhs, op, rhs, true, t, e);
+}
+
+/* The head of `while (more ())` in block `header`: v7 = more (); if (v7 != 0) goto
+   body; else goto exit.  The edges into the header (entry and back edge) stay the
+   test's: their order is the order of the header's preds, which its PHIs follow.  */
+static inline void
+tb_while_more (mr_func *f, uint32_t header, uint32_t body, uint32_t exit, int line)
+{
+  tb_call (f, header, 7, "more", 0, NULL, 0, 0, 0, line);
+  tb_if (f, header, mr_value (7), MR_CMP_NE, mr_const (0), body, exit);
 }
 
 static inline void
@@ -398,18 +410,57 @@ tb_expect_note (const mr_finding *fd, mr_note_kind kind, uint32_t ev_id)
 	    ev_id, fd->nnotes);
 }
 
-/* Analyses f with tb_config, asserts there are no findings, frees f.  */
+/* Analyses f with cfg (tb_config if NULL), asserts there are no findings, frees f.  */
 static inline void
-tb_expect_silent (mr_func *f)
+tb_expect_silent_cfg (mr_func *f, const mr_config *cfg)
 {
   mr_result r;
-  tb_analyze (f, NULL, &r);
+  tb_analyze (f, cfg, &r);
   if (r.nfindings)
     {
       mr_func_dump (f, stderr);
       tb_print_findings (&r);
       fail_msg ("expected no finding in %s, got %u", f->name, r.nfindings);
     }
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+/* Analyses f with tb_config, asserts there are no findings, frees f.  */
+static inline void
+tb_expect_silent (mr_func *f)
+{
+  tb_expect_silent_cfg (f, NULL);
+}
+
+/* Analyses f with cfg (tb_config if NULL), asserts that it finds exactly one thing, of
+   `rule` at event `ev_id`, and frees the result and f: the whole check of most
+   single-finding tests.  */
+static inline void
+tb_expect_only_cfg (mr_func *f, const mr_config *cfg, mr_rule rule, uint32_t ev_id)
+{
+  mr_result r;
+  tb_analyze (f, cfg, &r);
+  tb_expect_one (&r, rule, ev_id);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
+/* The same with tb_config.  */
+static inline void
+tb_expect_only (mr_func *f, mr_rule rule, uint32_t ev_id)
+{
+  tb_expect_only_cfg (f, NULL, rule, ev_id);
+}
+
+/* The same, and the finding names event `freed_by_id` as the release before.  */
+static inline void
+tb_expect_only_freed_by (mr_func *f, mr_rule rule, uint32_t ev_id, uint32_t freed_by_id)
+{
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, rule, ev_id);
+  assert_int_equal (fd->freed_by->id, freed_by_id);
   mr_result_free (&r);
   mr_func_free (f);
 }

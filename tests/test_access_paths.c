@@ -96,12 +96,7 @@ test_nested_path (void **state)
   tb_load (f, 0, 6, mr_value (S), 8, true, 4);
   tb_load (f, 0, 7, mr_value (6), 16, true, 5);
   uint32_t second = tb_free (f, 0, mr_value (7), 6);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  assert_int_equal (fd->freed_by->id, first);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, second, first);
 }
 
 static void

@@ -33,16 +33,18 @@ analyze_rule (mr_func *f, mr_rule rule, mr_result *r)
 static void
 expect_rule_silent (mr_func *f, mr_rule rule)
 {
-  mr_result r;
-  analyze_rule (f, rule, &r);
-  if (r.nfindings)
-    {
-      mr_func_dump (f, stderr);
-      tb_print_findings (&r);
-    }
-  assert_int_equal (r.nfindings, 0);
-  mr_result_free (&r);
-  mr_func_free (f);
+  mr_config cfg;
+  tb_config_only (&cfg, TB_RULE (rule));
+  tb_expect_silent_cfg (f, &cfg);
+}
+
+/* Only `rule` enabled, one finding of it at event `ev_id`; frees f.  */
+static void
+expect_rule_only (mr_func *f, mr_rule rule, uint32_t ev_id)
+{
+  mr_config cfg;
+  tb_config_only (&cfg, TB_RULE (rule));
+  tb_expect_only_cfg (f, &cfg, rule, ev_id);
 }
 
 static void
@@ -68,10 +70,7 @@ test_null_deref_alloc (void **state)
   use = tb_call (f, 0, 0, "memset", 3,
 		 (mr_opnd[]) { mr_value (P), mr_const (0), mr_const (16) }, 0x1, 0x1,
 		 MR_EVF_NO_CLOBBER, 2);
-  analyze_rule (f, MR_RULE_NULL_DEREF_ALLOC, &r);
-  tb_expect_one (&r, MR_RULE_NULL_DEREF_ALLOC, use);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_NULL_DEREF_ALLOC, use);
 
   /* Checked through a copy: q = p; if (!q) return; *p = 0;  */
   f = tb_func ("checked", 3);
@@ -136,10 +135,7 @@ test_uninit_read (void **state)
   f = tb_func ("strlen", 1);
   tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (16), MALLOC_FLAGS, 1);
   use = tb_call (f, 0, 0, "strlen", 1, (mr_opnd[]) { mr_value (P) }, 0x1, 0, MR_EVF_NO_CLOBBER, 2);
-  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
-  tb_expect_one (&r, MR_RULE_UNINIT_READ, use);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_UNINIT_READ, use);
 
   /* Written first: p->len = 0; x = p->len;  */
   f = tb_func ("written", 1);
@@ -262,10 +258,7 @@ test_alloc_size_overflow (void **state)
   /* malloc (n * m) with two size_t operands.  */
   f = tb_func ("overflow-xy", 1);
   al = sized_alloc (f, 0, mr_value (N), 64, 1, mr_value (M), 64);
-  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
-  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
 
   /* n an unsigned int widened to size_t: n * 16 < 2^36.  */
   f = tb_func ("narrow", 1);
@@ -289,10 +282,7 @@ test_alloc_size_overflow (void **state)
   f = tb_func ("guard-wrong-side", 3);
   tb_if_unsigned (f, 0, mr_value (N), MR_CMP_LE, mr_const (1000), 1, 2);
   al = sized_alloc (f, 2, mr_value (N), 64, 16, mr_none (), 0);
-  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
-  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
 
   /* A factor the function computed itself (a loop counter) is not judged.  */
   f = tb_func ("computed", 1);
@@ -341,7 +331,6 @@ test_alloc_size_guards (void **state)
 {
   (void) state;
   enum { QUOT = 5, FLAG = 6, OTHER = 7 };
-  mr_result r;
   /* if (m <= SIZE_MAX / n) malloc (n * m);  */
   mr_func *f = tb_func ("quotient", 3);
   mr_func_add_quot (f, QUOT, N, 0, UINT64_MAX);
@@ -354,10 +343,7 @@ test_alloc_size_guards (void **state)
   mr_func_add_quot (f, QUOT, OTHER, 0, UINT64_MAX);
   tb_if_unsigned (f, 0, mr_value (M), MR_CMP_LE, mr_value (QUOT), 1, 2);
   uint32_t al = sized_alloc (f, 1, mr_value (N), 64, 1, mr_value (M), 64);
-  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
-  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
 
   /* OpenBSD's reallocarray guard: if ((n >= 2^32 || m >= 2^32) && overflow (n * m))
      fail;  Three paths reach the allocation: both below 2^32 (intervals), and the
@@ -377,10 +363,7 @@ test_alloc_size_guards (void **state)
 	expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
       else
 	{
-	  analyze_rule (f, MR_RULE_ALLOC_SIZE_OVERFLOW, &r);
-	  tb_expect_one (&r, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
-	  mr_result_free (&r);
-	  mr_func_free (f);
+	  expect_rule_only (f, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
 	}
     }
 }
@@ -430,11 +413,7 @@ test_uninit_loops (void **state)
   /* Over different bounds: the first may run zero times and the second not.  */
   f = tb_func ("other_bound", 7);
   read = fill_then_read (f, mr_value (N), mr_value (M));
-  mr_result r;
-  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
-  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_UNINIT_READ, read);
 
   /* Bounds converted from a signed n, (size_t) n, in each loop: a zero-trip first
      loop says (size_t) n <= 0, so n == 0, so the second conversion is 0 too.  */
@@ -452,10 +431,7 @@ test_uninit_loops (void **state)
   /* A variable trip count, then p[0]: n may be 0.  */
   f = tb_func ("var_trip", 4);
   read = fill_then_read (f, mr_value (N), mr_none ());
-  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
-  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_UNINIT_READ, read);
 }
 
 /* p = malloc (404); for (i = 0; i < bound; i++) p[i] = 5 (a filling store:
@@ -496,25 +472,18 @@ static void
 test_uninit_fill (void **state)
 {
   (void) state;
-  mr_result r;
   /* Filled up to 100: p[99] is written, p[100] is not.  */
   mr_func *f = tb_func ("fill-99", 5);
   fill_then_read_at (f, mr_const (100), 396, mr_none ());
   expect_rule_silent (f, MR_RULE_UNINIT_READ);
   f = tb_func ("fill-100", 5);
   uint32_t read = fill_then_read_at (f, mr_const (100), 400, mr_none ());
-  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
-  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_UNINIT_READ, read);
 
   /* Filled up to n (n >= 1 here): p[n] is not written, p[j] may be.  */
   f = tb_func ("fill-n", 5);
   read = fill_then_read_at (f, mr_value (N), MR_OFF_UNKNOWN, mr_value (N));
-  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
-  tb_expect_one (&r, MR_RULE_UNINIT_READ, read);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_rule_only (f, MR_RULE_UNINIT_READ, read);
   f = tb_func ("fill-j", 5);
   fill_then_read_at (f, mr_value (N), MR_OFF_UNKNOWN, mr_value (M));
   expect_rule_silent (f, MR_RULE_UNINIT_READ);

@@ -92,10 +92,7 @@ test_free_nonheap (void **state)
   uint32_t d = mr_func_decl (f, "buf", MR_DECL_LOCAL, 5);
   uint32_t fr = tb_free (f, 0, mr_addr (d, 0), 1);
   mr_result r;
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_FREE_NONHEAP, fr);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_FREE_NONHEAP, fr);
 
   /* p = alloca (n); free (p);  — with the allocation noted.  */
   f = tb_func ("alloca", 1);

@@ -86,10 +86,7 @@ test_through_copies (void **state)
   tb_copy (f, 0, 7, mr_value (Q), 0, true, 2);
   tb_free (f, 0, mr_value (7), 3);
   second = tb_free (f, 0, mr_value (Q), 4);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 
   /* An offset or an unknown offset still names the same object: q = p + 8;
      free (p); free (q) and q = p + i; free (p); free (q).  */
@@ -100,10 +97,7 @@ test_through_copies (void **state)
       tb_copy (f, 0, Q, mr_value (P), offs[i], true, 1);
       tb_free (f, 0, mr_value (P), 2);
       second = tb_free (f, 0, mr_value (Q), 3);
-      tb_analyze (f, NULL, &r);
-      tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-      mr_result_free (&r);
-      mr_func_free (f);
+      tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
     }
 
   /* Copies of different roots are different objects.  */
@@ -144,12 +138,7 @@ test_null_reset (void **state)
   tb_goto (f, 1, 2);
   tb_phi2 (f, 2, 9, true, mr_value (P), mr_value (P));
   uint32_t second = tb_free (f, 2, mr_value (9), 3);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  assert_int_equal (fd->freed_by->id, first);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, second, first);
 }
 
 static void
@@ -182,12 +171,7 @@ test_null_check_branches (void **state)
   uint32_t first = tb_free (f, 1, mr_value (P), 1);
   tb_goto (f, 1, 2);
   uint32_t second = tb_free (f, 2, mr_value (P), 2);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  assert_int_equal (fd->freed_by->id, first);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, second, first);
 }
 
 static void
@@ -321,28 +305,19 @@ test_uncorrelated_branches (void **state)
   f = tb_func ("same-cond", 5);
   second = two_diamonds (f, mr_value (ERR), MR_CMP_NE, mr_const (0),
 			 mr_value (ERR), MR_CMP_NE, mr_const (0));
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 
   /* if (n > 10) free (p); if (n > 5) free (p);  — overlapping ranges.  */
   f = tb_func ("overlap", 5);
   second = two_diamonds (f, mr_value (N), MR_CMP_GT, mr_const (10),
 			 mr_value (N), MR_CMP_GT, mr_const (5));
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 
   /* if (n != 3) free (p); if (n != 4) free (p);  — n == 5 takes both.  */
   f = tb_func ("two-ne", 5);
   second = two_diamonds (f, mr_value (N), MR_CMP_NE, mr_const (3),
 			 mr_value (N), MR_CMP_NE, mr_const (4));
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 }
 
 /* int freed = 0; if (a) { free (p); freed = 1; } if (!freed) free (p);
@@ -373,11 +348,7 @@ test_flag_phi (void **state)
   /* The flag set on the wrong side: the path that freed p frees it again.  */
   f = tb_func ("flag-wrong", 5);
   uint32_t second = flag_phi (f, 1, 0);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 
   /* The flag copied through a second integer PHI in a join block with one pred
      keeps its fact.  */
@@ -417,7 +388,6 @@ static void
 test_switch (void **state)
 {
   (void) state;
-  mr_result r;
   /* The case-1 path has x == 1: the second free needs x == 20.  */
   mr_func *f = tb_func ("switch-silent", 6);
   switch_then_if (f, 1, 1, 20);
@@ -431,18 +401,12 @@ test_switch (void **state)
   /* x == 1: the same path frees twice.  */
   f = tb_func ("switch-warns", 6);
   uint32_t second = switch_then_if (f, 1, 1, 1);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 
   /* x == 3 is inside the range 1..3.  */
   f = tb_func ("switch-range-warns", 6);
   second = switch_then_if (f, 1, 3, 3);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 }
 
 static void
@@ -466,11 +430,7 @@ test_switch_default_infeasible (void **state)
 	tb_expect_silent (f);
       else
 	{
-	  mr_result r;
-	  tb_analyze (f, NULL, &r);
-	  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-	  mr_result_free (&r);
-	  mr_func_free (f);
+	  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 	}
     }
 }
@@ -493,11 +453,7 @@ test_constant_conditions_and_unreachable (void **state)
   tb_if (f, 0, mr_const (1), MR_CMP_LT, mr_const (2), 1, 2);
   uint32_t second = tb_free (f, 1, mr_value (P), 2);
   tb_goto (f, 1, 2);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 
   /* A block no edge reaches is never analysed.  */
   f = tb_func ("unreachable", 3);
@@ -514,10 +470,7 @@ test_constant_conditions_and_unreachable (void **state)
   tb_free (f, 1, mr_value (P), 1);
   tb_goto (f, 1, 0);
   second = tb_free (f, 0, mr_value (P), 2);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 }
 
 static void
@@ -527,8 +480,7 @@ test_loop_free_without_reset (void **state)
   /* while (more ()) free (p);  */
   mr_func *f = tb_func ("loop", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   uint32_t fr = tb_free (f, 2, mr_value (P), 2);
   tb_goto (f, 2, 1);
   mr_result r;
@@ -546,10 +498,7 @@ test_loop_free_without_reset (void **state)
   tb_phi2 (f, 1, 8, false, mr_const (0), mr_value (9));
   tb_if (f, 1, mr_value (8), MR_CMP_LT, mr_value (N), 2, 3);
   fr = tb_free (f, 2, mr_value (P), 2);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, fr);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, fr);
 }
 
 static void
@@ -559,8 +508,7 @@ test_loop_fresh_allocation (void **state)
   /* while (more ()) { q = malloc (n); free (q); }  */
   mr_func *f = tb_func ("loop-alloc", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   tb_alloc (f, 2, Q, 2);
   tb_free (f, 2, mr_value (Q), 3);
   tb_goto (f, 2, 1);
@@ -572,8 +520,7 @@ test_loop_fresh_allocation (void **state)
   tb_goto (f, 0, 1);
   tb_goto (f, 2, 1);
   tb_phi2 (f, 1, 8, true, mr_const (0), mr_value (Q));
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   tb_alloc (f, 2, Q, 2);
   tb_free (f, 2, mr_value (8), 3);
   tb_free (f, 3, mr_value (8), 4);
@@ -584,17 +531,11 @@ test_loop_fresh_allocation (void **state)
   tb_goto (f, 0, 1);
   tb_goto (f, 2, 1);
   tb_phi2 (f, 1, 8, true, mr_const (0), mr_value (Q));
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   tb_alloc (f, 2, Q, 2);
   uint32_t body = tb_free (f, 2, mr_value (Q), 3);
   uint32_t exit = tb_free (f, 3, mr_value (8), 4);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, exit);
-  assert_int_equal (fd->freed_by->id, body);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, exit, body);
 }
 
 static void
@@ -632,11 +573,7 @@ test_linked_list_free (void **state)
   tb_load (f, 2, 9, mr_value (8), 0, true, 1);
   tb_free (f, 2, mr_value (8), 2);
   uint32_t again = tb_free (f, 3, mr_value (P), 3);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, again);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, again);
 }
 
 /* Known gaps.  */
@@ -653,11 +590,7 @@ gap_unsigned_above_int64_max (void **state)
   tb_free (f, 1, mr_value (P), 1);
   uint32_t second = tb_free (f, 1, mr_value (P), 2);
   tb_goto (f, 1, 2);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 }
 
 /* int x; if (x < 0) { unsigned long u = x; if (u > 5) { free (p); free (p); } }
@@ -675,11 +608,7 @@ gap_mixed_signedness (void **state)
   tb_free (f, 2, mr_value (P), 2);
   uint32_t second = tb_free (f, 2, mr_value (P), 3);
   tb_goto (f, 2, 3);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 }
 
 int

@@ -250,10 +250,7 @@ test_disabled_rules (void **state)
   df = tb_free (f, 0, mr_value (P), 4);
   tb_config (&cfg);
   cfg.enabled[MR_RULE_USE_AFTER_FREE] = false;
-  tb_analyze (f, &cfg, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, df);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_cfg (f, &cfg, MR_RULE_DOUBLE_FREE, df);
 }
 
 /* k diamonds in sequence, each freeing its own pointer under its own condition, with
@@ -368,8 +365,7 @@ test_budget_loop_terminates (void **state)
   tb_goto (f, latch, header);
   for (uint32_t i = 0; i < k; i++)
     tb_phi2 (f, header, 40 + i, true, mr_value (3 + i), mr_value (50 + i));
-  tb_call (f, header, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, header, mr_value (7), MR_CMP_NE, mr_const (0), 2, exit);
+  tb_while_more (f, header, 2, exit, 1);
   for (uint32_t i = 0; i < k; i++)
     {
       uint32_t h = 2 + 2 * i, t = h + 1, next = h + 2;
@@ -551,8 +547,7 @@ corpus (int i)
       }
     case 8:	/* while (more ()) { q = malloc (16); x = *q; free (q); *q; }  */
       tb_goto (f, 0, 1);
-      tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-      tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+      tb_while_more (f, 1, 2, 3, 1);
       tb_alloc_ex (f, 2, Q, MR_FAM_MALLOC, mr_const (16), mallocf, 2);
       tb_load (f, 2, 8, mr_value (Q), 0, false, 3);
       tb_free (f, 2, mr_value (Q), 4);

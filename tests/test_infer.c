@@ -135,13 +135,7 @@ test_uncertain_alloc_no_leak_no_null (void **state)
   tb_return (f, 1, mr_none (), 12);
   mr_config cfg;
   tb_config_only (&cfg, ALL_RULES);
-  mr_result r;
-  tb_analyze (f, &cfg, &r);
-  if (r.nfindings)
-    tb_print_findings (&r);
-  assert_int_equal (r.nfindings, 0);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_silent_cfg (f, &cfg);
 }
 
 /* p = malloc (); inferred_free (p); inferred_free (p);  -- a double free, no
@@ -158,11 +152,7 @@ test_uncertain_free_double_and_use (void **state)
   tb_return (f, 1, mr_none (), 13);
   mr_config cfg;
   tb_config_only (&cfg, ALL_RULES);
-  mr_result r;
-  tb_analyze (f, &cfg, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, f2);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_cfg (f, &cfg, MR_RULE_DOUBLE_FREE, f2);
 
   f = tb_func ("t", 2);
   tb_goto (f, 0, 1);
@@ -170,10 +160,7 @@ test_uncertain_free_double_and_use (void **state)
   tb_free_ex (f, 1, mr_value (1), UNC, 11);
   uint32_t l = tb_load (f, 1, 2, mr_value (1), 0, false, 12);
   tb_return (f, 1, mr_none (), 13);
-  tb_analyze (f, &cfg, &r);
-  tb_expect_one (&r, MR_RULE_USE_AFTER_FREE, l);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_cfg (f, &cfg, MR_RULE_USE_AFTER_FREE, l);
 }
 
 /* An uncertain deallocator of a local's address or of an offset into malloc's
@@ -194,13 +181,7 @@ test_uncertain_free_nonheap_offset (void **state)
   tb_return (f, 1, mr_none (), 16);
   mr_config cfg;
   tb_config_only (&cfg, ALL_RULES);
-  mr_result r;
-  tb_analyze (f, &cfg, &r);
-  if (r.nfindings)
-    tb_print_findings (&r);
-  assert_int_equal (r.nfindings, 0);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_silent_cfg (f, &cfg);
 }
 
 int

@@ -24,6 +24,28 @@ alloc_checked (mr_func *f)
   return al;
 }
 
+/* q = realloc (p, 32) in bb2 at line 3, as `p = realloc (p, n)` is lowered when p and
+   q are one variable (MR_EVF_SAME_VAR).  */
+static uint32_t
+realloc_same_var (mr_func *f)
+{
+  uint32_t re = tb_realloc (f, 2, Q, mr_value (P), mr_const (32), 3);
+  tb_ev (f, re)->flags |= MR_EVF_SAME_VAR;
+  return re;
+}
+
+/* One leak, reported at event `ev_id`, of the allocation at event `alloc_id`; frees f.  */
+static void
+expect_leak_of (mr_func *f, uint32_t ev_id, uint32_t alloc_id)
+{
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ev_id);
+  assert_int_equal (fd->alloc->id, alloc_id);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
 static void
 test_leak_at_return (void **state)
 {
@@ -112,12 +134,7 @@ test_local_only (void **state)
   uint32_t al = alloc_checked (f);
   tb_store (f, 2, mr_addr (l, 0), 0, mr_value (P), true, 3);
   uint32_t ret = tb_return (f, 2, mr_const (0), 4);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ret);
-  assert_int_equal (fd->alloc->id, al);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_leak_of (f, ret, al);
 }
 
 static void
@@ -128,18 +145,12 @@ test_loop_site_once (void **state)
      allocation site, however many instances are lost.  */
   mr_func *f = tb_func ("loop", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   uint32_t al = tb_alloc_ex (f, 2, P, MR_FAM_MALLOC, mr_const (16), 0, 2);
   tb_store (f, 2, mr_value (P), 0, mr_const (0), false, 3);
   tb_goto (f, 2, 1);
   uint32_t ret = tb_return (f, 3, mr_none (), 4);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_LEAK, ret);
-  assert_int_equal (fd->alloc->id, al);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_leak_of (f, ret, al);
 }
 
 static void
@@ -179,13 +190,7 @@ test_realloc_same_var (void **state)
      return;  — when realloc fails the old block is lost.  */
   mr_func *f = tb_func ("realloc-same-var", 5);
   uint32_t al = alloc_checked (f);
-  mr_event *e = tb_event (f, 2, MR_EV_REALLOC, 3);
-  e->dst = Q;
-  e->a = mr_value (P);
-  e->b = mr_const (32);
-  e->family = MR_FAM_MALLOC;
-  e->flags = MR_EVF_MAY_FAIL | MR_EVF_SAME_VAR;
-  uint32_t re = e->id;
+  uint32_t re = realloc_same_var (f);
   tb_if (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 3, 4);
   tb_return (f, 3, mr_const (-1), 4);
   tb_free (f, 4, mr_value (Q), 5);
@@ -201,12 +206,7 @@ test_realloc_same_var (void **state)
   /* The same, but the failure branch does not return (abort ()): no leak.  */
   f = tb_func ("realloc-same-var-abort", 5);
   alloc_checked (f);
-  e = tb_event (f, 2, MR_EV_REALLOC, 3);
-  e->dst = Q;
-  e->a = mr_value (P);
-  e->b = mr_const (32);
-  e->family = MR_FAM_MALLOC;
-  e->flags = MR_EVF_MAY_FAIL | MR_EVF_SAME_VAR;
+  realloc_same_var (f);
   tb_if (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 3, 4);
   tb_call (f, 3, 0, "abort", 0, NULL, 0, 0, 0, 4);
   tb_free (f, 4, mr_value (Q), 5);
@@ -223,13 +223,7 @@ test_realloc_same_var (void **state)
       mr_func_set_value_var (f, P, 7);
       mr_func_set_value_var (f, Q, 7);
       al = alloc_checked (f);
-      e = tb_event (f, 2, MR_EV_REALLOC, 3);
-      e->dst = Q;
-      e->a = mr_value (P);
-      e->b = mr_const (32);
-      e->family = MR_FAM_MALLOC;
-      e->flags = MR_EVF_MAY_FAIL | MR_EVF_SAME_VAR;
-      re = e->id;
+      re = realloc_same_var (f);
       tb_if (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 3, 4);
       if (aborts)
 	tb_call (f, 3, 0, "abort", 0, NULL, 0, 0, 0, 4);

@@ -176,8 +176,7 @@ loop_diamonds (uint32_t k, uint32_t *df)
   tb_goto (f, latch, header);
   for (uint32_t i = 0; i < k; i++)
     tb_phi2 (f, header, PTR0 + i, true, mr_value (10 + i), mr_value (PTR0 + k + i));
-  tb_call (f, header, 7, "more", 0, NULL, 0, 0, 0, 3);
-  tb_if (f, header, mr_value (7), MR_CMP_NE, mr_const (0), 2, exit);
+  tb_while_more (f, header, 2, exit, 3);
   for (uint32_t i = 0; i < k; i++)
     {
       uint32_t h = 2 + 2 * i, t = h + 1, next = h + 2;

@@ -72,11 +72,7 @@ test_old_pointer_after_success (void **state)
   tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_NE, mr_const (0), 1, 2);
   use = tb_load (f, 1, 7, mr_value (P), 0, false, 2);
   tb_goto (f, 1, 2);
-  tb_analyze (f, NULL, &r);
-  fd = tb_expect_one (&r, MR_RULE_USE_AFTER_FREE, use);
-  assert_int_equal (fd->freed_by->id, re);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_USE_AFTER_FREE, use, re);
 }
 
 static void
@@ -102,11 +98,7 @@ test_free_after_realloc (void **state)
   re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 2);
   tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   fr = tb_free (f, 2, mr_value (R), 3);
-  tb_analyze (f, NULL, &r);
-  fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, fr);
-  assert_int_equal (fd->freed_by->id, re);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, fr, re);
 }
 
 static void
@@ -140,12 +132,7 @@ test_new_block_is_an_allocation (void **state)
   realloc_split (f);
   uint32_t first = tb_free (f, 2, mr_value (Q), 2);
   uint32_t second = tb_free (f, 2, mr_value (Q), 3);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  assert_int_equal (fd->freed_by->id, first);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, second, first);
 
   /* The new block of a realloc that succeeded is never NULL:
      q = realloc (p, n); if (q) { if (q == NULL) { free (p); free (p); } }  */
@@ -163,11 +150,7 @@ test_new_block_is_an_allocation (void **state)
   tb_alloc (f, 0, P, 1);
   uint32_t re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 2);
   uint32_t use = tb_deref (f, 0, mr_value (P), false, 3);
-  tb_analyze (f, NULL, &r);
-  fd = tb_expect_one (&r, MR_RULE_USE_AFTER_FREE, use);
-  assert_int_equal (fd->freed_by->id, re);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_USE_AFTER_FREE, use, re);
 }
 
 static void
@@ -178,31 +161,21 @@ test_realloc_of_freed (void **state)
   mr_func *f = tb_func ("realloc-freed", 1);
   uint32_t fr = tb_free (f, 0, mr_value (P), 1);
   uint32_t re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 2);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, re);
-  assert_int_equal (fd->freed_by->id, fr);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, re, fr);
 
   /* q = realloc (p, n); if (!q) return; r = realloc (p, m);  — p already moved.  */
   f = tb_func ("realloc-twice", 4);
   re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 1);
   tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   uint32_t re2 = tb_realloc (f, 2, R, mr_value (P), SIZE, 2);
-  tb_analyze (f, NULL, &r);
-  fd = tb_expect_one (&r, MR_RULE_DOUBLE_FREE, re2);
-  assert_int_equal (fd->freed_by->id, re);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, re2, re);
 
   /* p = realloc (p, n) in a loop, checked each time: silent.  */
   f = tb_func ("realloc-loop", 5);
   tb_goto (f, 0, 1);
   tb_goto (f, 3, 1);
   tb_phi2 (f, 1, X, true, mr_value (P), mr_value (Q));
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 4);
+  tb_while_more (f, 1, 2, 4, 1);
   tb_realloc (f, 2, Q, mr_value (X), SIZE, 2);
   tb_if_unsigned (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 4, 3);
   tb_deref (f, 3, mr_value (Q), true, 3);
@@ -222,21 +195,14 @@ test_realloc_null_is_malloc (void **state)
   tb_free (f, 1, mr_value (P), 2);
   uint32_t second = tb_free (f, 1, mr_value (P), 3);
   tb_goto (f, 1, 2);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 
   /* ... and its result is a fresh block: free (q); free (q) warns.  */
   f = tb_func ("realloc-null-df", 1);
   tb_realloc (f, 0, Q, mr_const (0), SIZE, 1);
   tb_free (f, 0, mr_value (Q), 2);
   second = tb_free (f, 0, mr_value (Q), 3);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_DOUBLE_FREE, second);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 }
 
 /* A realloc that never returns NULL (no MR_EVF_MAY_FAIL: xrealloc, g_realloc, a
@@ -316,11 +282,7 @@ test_realloc_zero (void **state)
   tb_ev (f, re)->flags |= MR_EVF_SIZE_INPUT;
   tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   uint32_t use = tb_deref (f, 1, mr_value (P), false, 2);
-  tb_analyze (f, NULL, &r);
-  fd = tb_expect_one (&r, MR_RULE_REALLOC_ZERO_FREE, use);
-  assert_int_equal (fd->freed_by->id, re);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_REALLOC_ZERO_FREE, use, re);
 
   /* if (n == 0) return; q = realloc (p, n); if (!q) free (p);  — n is not 0.  */
   f = tb_func ("zero-guarded", 4);
@@ -347,11 +309,7 @@ test_realloc_zero (void **state)
   tb_if_unsigned (f, 1, mr_value (Q), MR_CMP_EQ, mr_const (0), 2, 3);
   fr = tb_free (f, 2, mr_value (P), 2);
   tb_goto (f, 2, 3);
-  tb_analyze (f, NULL, &r);
-  fd = tb_expect_one (&r, MR_RULE_REALLOC_ZERO_FREE, fr);
-  assert_int_equal (fd->freed_by->id, re);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_REALLOC_ZERO_FREE, fr, re);
 
   /* A constant size that is not 0: silent.  */
   f = tb_func ("zero-const", 3);
@@ -389,7 +347,6 @@ static void
 test_realloc_sum (void **state)
 {
   (void) state;
-  mr_result r;
   /* if (n > SIZE_MAX - 16) return; realloc (p, n + 16): n + 16 in [16, SIZE_MAX].  */
   mr_func *f = tb_func ("sum-guarded", 4);
   tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const ((int64_t) (UINT64_MAX - 16)), 3, 1);
@@ -400,10 +357,7 @@ test_realloc_sum (void **state)
   f = tb_func ("sum-off-by-one", 4);
   tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const ((int64_t) (UINT64_MAX - 15)), 3, 1);
   uint32_t fr = realloc_sum (f, 1, 16, mr_none (), 0);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_REALLOC_ZERO_FREE, fr);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_REALLOC_ZERO_FREE, fr);
 
   /* if (n > 1000) return; realloc (p, n + 2 + m) with m an unsigned int.  */
   f = tb_func ("sum-two-terms", 4);
@@ -414,10 +368,7 @@ test_realloc_sum (void **state)
   /* Unbounded: realloc (p, n + 1) with n a size_t may wrap to 0.  */
   f = tb_func ("sum-unbounded", 3);
   fr = realloc_sum (f, 0, 1, mr_none (), 0);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_REALLOC_ZERO_FREE, fr);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_REALLOC_ZERO_FREE, fr);
 }
 
 /* Known gaps.  */
@@ -434,12 +385,7 @@ gap_realloc_literal_zero (void **state)
   mr_func *f = tb_func ("zero-literal", 1);
   uint32_t re = tb_realloc (f, 0, Q, mr_value (P), mr_const (0), 1);
   uint32_t fr = tb_free (f, 0, mr_value (P), 2);
-  mr_result r;
-  tb_analyze (f, NULL, &r);
-  const mr_finding *fd = tb_expect_one (&r, MR_RULE_REALLOC_ZERO_FREE, fr);
-  assert_int_equal (fd->freed_by->id, re);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only_freed_by (f, MR_RULE_REALLOC_ZERO_FREE, fr, re);
 }
 
 int

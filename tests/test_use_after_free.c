@@ -28,6 +28,16 @@ expect_uaf (mr_func *f, mr_result *r, uint32_t free_id, uint32_t use_id, mr_use_
   return fd;
 }
 
+/* expect_uaf, then frees the result and f.  */
+static void
+expect_only_uaf (mr_func *f, uint32_t free_id, uint32_t use_id, mr_use_kind use)
+{
+  mr_result r;
+  expect_uaf (f, &r, free_id, use_id, use);
+  mr_result_free (&r);
+  mr_func_free (f);
+}
+
 static void
 test_use_kinds (void **state)
 {
@@ -50,23 +60,17 @@ test_use_kinds (void **state)
   f = tb_func ("store", 1);
   fr = tb_free (f, 0, mr_value (P), 1);
   use = tb_store (f, 0, mr_value (P), 8, mr_const (0), false, 2);
-  expect_uaf (f, &r, fr, use, MR_USE_WRITE);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_only_uaf (f, fr, use, MR_USE_WRITE);
 
   /* *p (read) and *p = ... (write).  */
   f = tb_func ("deref-read", 1);
   fr = tb_free (f, 0, mr_value (P), 1);
   use = tb_deref (f, 0, mr_value (P), false, 2);
-  expect_uaf (f, &r, fr, use, MR_USE_READ);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_only_uaf (f, fr, use, MR_USE_READ);
   f = tb_func ("deref-write", 1);
   fr = tb_free (f, 0, mr_value (P), 1);
   use = tb_deref (f, 0, mr_value (P), true, 2);
-  expect_uaf (f, &r, fr, use, MR_USE_WRITE);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_only_uaf (f, fr, use, MR_USE_WRITE);
 
   /* return p;  is its own rule, dangling-return, with the same facts.  */
   f = tb_func ("return", 1);
@@ -183,9 +187,7 @@ test_through_copies (void **state)
   tb_copy (f, 0, 7, mr_value (P), MR_OFF_UNKNOWN, true, 2);
   fr = tb_free (f, 0, mr_value (Q), 3);
   use = tb_store (f, 0, mr_value (7), 0, mr_const (0), false, 4);
-  expect_uaf (f, &r, fr, use, MR_USE_WRITE);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_only_uaf (f, fr, use, MR_USE_WRITE);
 }
 
 static void
@@ -199,9 +201,7 @@ test_one_warning_per_object_and_path (void **state)
   tb_store (f, 0, mr_value (P), 8, mr_const (0), false, 3);
   tb_call1 (f, 0, "strlen", mr_value (P), 0x1, 4);
   mr_result r;
-  expect_uaf (f, &r, fr, first, MR_USE_READ);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_only_uaf (f, fr, first, MR_USE_READ);
 
   /* Two freed objects: one warning each.  */
   f = tb_func ("two-objects", 1);
@@ -228,10 +228,7 @@ test_conditional_free (void **state)
   uint32_t fr = tb_free (f, 1, mr_value (P), 1);
   tb_goto (f, 1, 2);
   uint32_t use = tb_deref (f, 2, mr_value (P), false, 2);
-  mr_result r;
-  expect_uaf (f, &r, fr, use, MR_USE_READ);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_only_uaf (f, fr, use, MR_USE_READ);
 
   /* if (a) free (p); if (!a) *p;  */
   f = tb_func ("cond-free-correlated", 5);
@@ -276,10 +273,7 @@ test_call_several_freed_args (void **state)
   tb_free (f, 0, mr_value (P), 1);
   mr_opnd args2[2] = { mr_value (P), mr_value (P) };
   use = tb_call (f, 0, 0, "g", 2, args2, 0x3, 0, 0, 2);
-  tb_analyze (f, NULL, &r);
-  tb_expect_one (&r, MR_RULE_USE_AFTER_FREE, use);
-  mr_result_free (&r);
-  mr_func_free (f);
+  tb_expect_only (f, MR_RULE_USE_AFTER_FREE, use);
 }
 
 static void
@@ -295,16 +289,13 @@ test_loops (void **state)
   uint32_t fr = tb_free (f, 2, mr_value (8), 1);
   uint32_t use = tb_load (f, 2, 9, mr_value (8), 0, true, 2);
   mr_result r;
-  expect_uaf (f, &r, fr, use, MR_USE_READ);
-  mr_result_free (&r);
-  mr_func_free (f);
+  expect_only_uaf (f, fr, use, MR_USE_READ);
 
   /* while (more ()) { *p = 0; free (p); }  — the second iteration writes to freed
      memory (and frees it again).  */
   f = tb_func ("loop-use", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   use = tb_deref (f, 2, mr_value (P), true, 2);
   fr = tb_free (f, 2, mr_value (P), 3);
   tb_goto (f, 2, 1);
@@ -323,8 +314,7 @@ test_loops (void **state)
   /* while (more ()) { q = malloc (n); *q = 0; free (q); }  */
   f = tb_func ("loop-alloc-use", 4);
   tb_goto (f, 0, 1);
-  tb_call (f, 1, 7, "more", 0, NULL, 0, 0, 0, 1);
-  tb_if (f, 1, mr_value (7), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_while_more (f, 1, 2, 3, 1);
   tb_alloc (f, 2, Q, 2);
   tb_deref (f, 2, mr_value (Q), true, 3);
   tb_free (f, 2, mr_value (Q), 4);
