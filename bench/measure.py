@@ -9,6 +9,8 @@ noise hits every way alike:
 
   plain     gcc -O2
   plugin    gcc -O2 -fplugin=PLUGIN            (default rules)
+  before    gcc -O2 -fplugin=BEFORE            (--before SO: an earlier build of the
+            plugin, e.g. to show a refactor costs nothing; timed like plugin)
   analyzer  gcc -O2 -fanalyzer                 (--no-analyzer: skipped)
   plugin2   the plugin again: same diagnostics in the same order, same object
             (--stability; not timed)
@@ -23,7 +25,7 @@ minimum is kept (-fanalyzer: --analyzer-repeat, default 1).
 Output (OUT/): corpus.json (summary per project and overall, per-unit records)
 and OUT/<project>/<way>/NNNN.{o,err}.  bench/report.py renders the markdown.
 
-usage: measure.py --plugin SO [--probe SO] [--cc gcc] [--corpus DIR] [--projects "a b"]
+usage: measure.py --plugin SO [--before SO] [--probe SO] [--cc gcc] [--corpus DIR] [--projects "a b"]
                   [--quick] [--repeat N] [--analyzer-repeat N] [--jobs N] [--no-analyzer]
                   [--stability] [--timeout S] [--analyzer-mem GIB] [--out DIR]
 """
@@ -47,7 +49,13 @@ PROJECTS = ["zlib", "lua5.4", "sqlite3", "curl", "jq"]
 # --quick: whole small projects, under two minutes on 2 cores with -fanalyzer.
 QUICK = {"zlib": None, "jq": ["src/jv_parse.c", "src/jv_print.c", "src/jv_alloc.c",
                               "src/jv_dtoa.c", "src/util.c", "src/jv_file.c"]}
-TIMED = ["plain", "plugin", "analyzer"]
+TIMED = ["plain", "plugin", "before", "analyzer"]
+
+
+def timed_ways(opts):
+    """The timed ways of this run, in TIMED's order."""
+    return [w for w in TIMED if w in ("plain", "plugin")
+            or (w == "before" and opts.before) or (w == "analyzer" and opts.analyzer)]
 
 MEMRULES_RE = re.compile(r"\[memrules-([a-z0-9-]+)\]")
 ANALYZER_RE = re.compile(r"\[-Wanalyzer-([a-z0-9-]+)\]")
@@ -165,6 +173,8 @@ def unit_commands(proj, n, unit, ways, opts):
     extra = {"plain": [], "plugin": ["-fplugin=" + opts.plugin] + opts.plugin_args,
              "analyzer": ["-fanalyzer"]}
     extra["plugin2"] = extra["plugin"]
+    if opts.before:
+        extra["before"] = ["-fplugin=" + opts.before] + opts.plugin_args
     if opts.probe:
         extra["probe"] = ["-fplugin=" + opts.probe] + opts.plugin_args
     cmds = {}
@@ -182,7 +192,7 @@ def unit_commands(proj, n, unit, ways, opts):
 
 def measure_unit(proj, n, unit, opts):
     directory, src, _ = unit
-    ways = list(TIMED if opts.analyzer else TIMED[:2])
+    ways = timed_ways(opts)
     extras = (["plugin2"] if opts.stability else []) + (["probe"] if opts.probe else [])
     idx, cmds = unit_commands(proj, n, unit, ways + extras, opts)
     rot = n % len(ways)
@@ -332,6 +342,8 @@ def summarize(name, recs, loc, top):
                 a = r["runs"]["analyzer"]
                 d["analyzer"] = round(a["cpu"], 3)
                 d["analyzer_ratio"] = ratio(a["cpu"], p["cpu"])
+            if "before" in r["runs"]:
+                d["before_ratio"] = ratio(r["runs"]["before"]["cpu"], p["cpu"])
             per.append(d)
     s["tus_over_1_5x"] = sum(1 for d in per if d["ratio"] > 1.5)
     s["tus_over_1_5x_ge_0_1s"] = sum(1 for d in per if d["ratio"] > 1.5
@@ -394,6 +406,8 @@ def main():
     p.add_argument("--plugin-arg", dest="plugin_args", action="append", default=[],
                    help="extra flag for the plugin ways (repeatable)")
     p.add_argument("--probe")
+    p.add_argument("--before", help="an earlier memrules.so, timed as its own way "
+                   "('before') next to --plugin: cpu_ratio_before against plain gcc")
     p.add_argument("--cc", help="compiler in place of the recorded one (e.g. gcc-11 "
                    "for a plugin built for GCC 11)")
     p.add_argument("--corpus", default=os.environ.get("MEMRULES_CORPUS",
@@ -424,6 +438,8 @@ def main():
     opts.plugin = os.path.abspath(opts.plugin)
     if opts.probe:
         opts.probe = os.path.abspath(opts.probe)
+    if opts.before:
+        opts.before = os.path.abspath(opts.before)
     names = opts.projects.split()
     if opts.quick:
         names = [n for n in names if n in QUICK] or list(QUICK)
@@ -441,7 +457,7 @@ def main():
     jobs.sort(key=lambda j: -os.path.getsize(os.path.normpath(
         os.path.join(j[2][0], j[2][1]))))
     log("%d TUs of %s, ways: %s%s%s, repeat %d, %d jobs" % (
-        len(jobs), " ".join(names), " ".join(TIMED if opts.analyzer else TIMED[:2]),
+        len(jobs), " ".join(names), " ".join(timed_ways(opts)),
         " +plugin2" if opts.stability else "", " +probe" if opts.probe else "",
         opts.repeat, opts.jobs))
     t0 = time.monotonic()
@@ -468,6 +484,7 @@ def main():
     elapsed = time.monotonic() - t0
 
     result = {"plugin": opts.plugin, "plugin_sha256": fingerprint(opts.plugin),
+              "before": opts.before,
               "plugin_args": opts.plugin_args,
               "probe": bool(opts.probe), "quick": opts.quick, "repeat": opts.repeat,
               "analyzer_repeat": opts.analyzer_repeat,
@@ -483,8 +500,9 @@ def main():
     with open(os.path.join(out, "corpus.json"), "w") as f:
         json.dump(result, f, indent=1)
     o = result["overall"]
-    log("done in %.0fs: plugin/plain CPU %s, analyzer/plain %s, ICE %d, objdiff %d%s" % (
-        elapsed, o.get("cpu_ratio_plugin"), o.get("cpu_ratio_analyzer"), o["ice"],
+    log("done in %.0fs: plugin/plain CPU %s,%s analyzer/plain %s, ICE %d, objdiff %d%s" % (
+        elapsed, o.get("cpu_ratio_plugin"), " before/plain %s," % o.get("cpu_ratio_before")
+        if opts.before else "", o.get("cpu_ratio_analyzer"), o["ice"],
         o["objdiff"], ", stderr unstable %d" % o["stderr_unstable"]
         if "stderr_unstable" in o else ""))
     log("wrote", os.path.join(out, "corpus.json"))
