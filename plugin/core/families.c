@@ -9,9 +9,10 @@
 #include <string.h>
 
 static const mr_lib builtin[] = {
-#define MR_LIB(NAME, KIND, FAMILY, ARG, FLAGS) { NAME, MR_LIB_##KIND, FAMILY, ARG, FLAGS },
+#define MR_FN(NAME, KIND, FAMILY, ARG, DEREF, WRITE, FLAGS) \
+  { NAME, MR_LIB_##KIND, FAMILY, ARG, FLAGS },
 #include "libs.def"
-#undef MR_LIB
+#undef MR_FN
 };
 
 /* The user's entries, from families files: looked up before the built-in ones.  */
@@ -111,11 +112,11 @@ mr_families_parse (const char *text, unsigned *bad_line, char *err, size_t errle
       if (word_is (w[0], wl[0], "alloc") || word_is (w[0], wl[0], "alloc!"))
 	e.kind = MR_LIB_ALLOC;
       else if (word_is (w[0], wl[0], "alloc?"))
-	e.kind = MR_LIB_ALLOC, e.flags = MR_LIB_MAY_FAIL;
+	e.kind = MR_LIB_ALLOC, e.flags = MR_KF_MAY_FAIL;
       else if (word_is (w[0], wl[0], "free"))
 	e.kind = MR_LIB_FREE;
       else if (word_is (w[0], wl[0], "realloc"))
-	e.kind = MR_LIB_REALLOC, e.flags = MR_LIB_MAY_FAIL;
+	e.kind = MR_LIB_REALLOC, e.flags = MR_KF_MAY_FAIL;
       else if (word_is (w[0], wl[0], "realloc!"))
 	e.kind = MR_LIB_REALLOC;
       else if (word_is (w[0], wl[0], "pool"))

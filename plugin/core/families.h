@@ -21,6 +21,8 @@
 #ifndef MR_FAMILIES_H
 #define MR_FAMILIES_H
 
+#include "knowledge.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -35,22 +37,14 @@ typedef enum mr_lib_kind
   MR_LIB_NORETURN		/* never returns (a families file's noreturn line) */
 } mr_lib_kind;
 
-/* mr_lib.flags.  */
-enum
-{
-  MR_LIB_MAY_FAIL = 1,		/* ALLOC/REALLOC: may return NULL */
-  MR_LIB_NULL_OK = 2,		/* FREE: accepts NULL */
-  MR_LIB_IF_NULL_ARG = 4	/* ALLOC: allocates only when argument ARG is a null
-				   constant (realpath (p, NULL), getcwd (NULL, 0)) */
-};
-
 typedef struct mr_lib
 {
   const char *name;
   mr_lib_kind kind;
   const char *family;
   unsigned arg;			/* 0-based */
-  int flags;			/* MR_LIB_MAY_FAIL | MR_LIB_NULL_OK | MR_LIB_IF_NULL_ARG */
+  unsigned flags;		/* MR_KF_MAY_FAIL, MR_KF_ACCEPTS_NULL,
+				   MR_KF_ALLOC_IF_NULL_ARG (knowledge.h) */
 } mr_lib;
 
 /* The entry for a function name (the user's families first), or NULL.  */

@@ -1538,12 +1538,12 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char
   const mr_lib *lib = mr_lib_lookup (name);
   if (!lib || lib->kind == MR_LIB_NORETURN)
     return false;
-  bool may_fail = (lib->flags & MR_LIB_MAY_FAIL) && !(fndecl && returns_nonnull_p (fndecl));
+  bool may_fail = (lib->flags & MR_KF_MAY_FAIL) && !(fndecl && returns_nonnull_p (fndecl));
   unsigned nargs = gimple_call_num_args (s);
   /* Stores through an argument (lower_library_out_call); allocates only when
      handed NULL (realpath (p, buf) returns buf).  */
   if (lib->kind == MR_LIB_OUT
-      || ((lib->flags & MR_LIB_IF_NULL_ARG)
+      || ((lib->flags & MR_KF_ALLOC_IF_NULL_ARG)
 	  && !(lib->arg < nargs && integer_zerop (gimple_call_arg (s, lib->arg)))))
     return false;
   uint16_t family = lib->kind == MR_LIB_POOL ? (uint16_t) MR_FAM_POOL : family_by_name (lib->family);
@@ -2421,8 +2421,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	    size->allocator = "realloc";
 	  return;
 	}
-      /* FLAGS / 16 - 1 is the size argument (known.def).  */
-      unsigned size_arg = (unsigned) (k->flags >> 4) - 1;
+      unsigned size_arg = mr_kf_size_arg (k->flags);
       mr_size *size = size_arg < nargs
 		      ? describe_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
       if (!size && size_arg < nargs)
@@ -2432,7 +2431,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       e->family = k->family;
       e->a = size_arg < nargs ? lower_operand (c, bb, gimple_call_arg (s, size_arg), loc)
 			      : mr_none ();
-      e->flags = ((k->flags & 1) ? MR_EVF_MAY_FAIL : 0) | ((k->flags & 2) ? MR_EVF_UNINIT : 0);
+      e->flags = ((k->flags & MR_KF_MAY_FAIL) ? MR_EVF_MAY_FAIL : 0)
+		 | ((k->flags & MR_KF_UNINIT) ? MR_EVF_UNINIT : 0);
       if (size_arg < nargs && size_is_input (gimple_call_arg (s, size_arg), 0))
 	e->flags |= MR_EVF_SIZE_INPUT;
       e->size = size;
@@ -2500,7 +2500,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   e->size = size;
   /* memcpy (d, s, n) returns d: its result is a copy of the argument (made after
      the call, below).  */
-  unsigned ret_arg = k && k->kind == MR_KNOWN_USE ? (unsigned) (k->flags >> 4) - 1 : ~0u;
+  unsigned ret_arg = k && k->kind == MR_KNOWN_USE ? mr_kf_returned_arg (k->flags) : ~0u;
   if (ret_arg >= nargs || !copyable_arg (call->args[ret_arg]))
     ret_arg = ~0u;
   if (ret_arg < nargs)
@@ -2512,22 +2512,22 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       call->deref_mask = k->deref_mask;
       call->write_mask = k->write_mask;
       e->flags |= MR_EVF_NO_CLOBBER;
-      if (k->kind == MR_KNOWN_USE && (k->flags & 1))
+      if (k->kind == MR_KNOWN_USE && (k->flags & MR_KF_CLEARS))
 	e->flags |= MR_EVF_CLEARS;
-      if (k->kind == MR_KNOWN_USE && (k->flags & 2))
+      if (k->kind == MR_KNOWN_USE && (k->flags & MR_KF_WRITES_UNBOUNDED))
 	e->flags |= MR_EVF_UNSIZED;
-      if (k->kind == MR_KNOWN_PRINTF && (unsigned) k->flags < nargs)
+      if (k->kind == MR_KNOWN_PRINTF && k->arg < nargs)
 	{
-	  const char *fmt = literal_string (gimple_call_arg (s, k->flags));
+	  const char *fmt = literal_string (gimple_call_arg (s, k->arg));
 	  if (fmt)
-	    call->deref_mask |= mr_printf_deref_mask (fmt, k->flags + 1);
+	    call->deref_mask |= mr_printf_deref_mask (fmt, k->arg + 1);
 	}
     }
   else if (flags & (ECF_CONST | ECF_PURE))
     e->flags |= MR_EVF_NO_CLOBBER;
   /* (e is not valid once another event is added to the block.)  */
   if (dst && ret_arg < nargs)
-    lower_returned_arg (c, bb, dst, call->args[ret_arg], (k->flags & 4) ? MR_OFF_UNKNOWN : 0,
+    lower_returned_arg (c, bb, dst, call->args[ret_arg], (k->flags & MR_KF_AT_UNKNOWN_OFFSET) ? MR_OFF_UNKNOWN : 0,
 			loc);
 
   /* A call whose result lands in memory: store an unknown value there.  An
