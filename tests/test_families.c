@@ -10,6 +10,8 @@
 
 #include "builder.h"
 #include "families.h"
+#include "infer.h"
+#include "memir.h"
 
 static void
 test_shipped_entries (void **state)
@@ -119,6 +121,27 @@ test_noreturn_line (void **state)
   assert_false (mr_families_parse ("noreturn\n", &line, err, sizeof err));
 }
 
+/* The registry of families by their deallocator's name.  */
+static void
+test_family_registry (void **state)
+{
+  (void) state;
+  assert_int_equal (mr_family_by_name ("free"), MR_FAM_MALLOC);
+  unsigned a = mr_family_by_name ("reg_test_free");
+  assert_true (a >= MR_FAM_USER);
+  assert_int_equal (mr_family_by_name ("reg_test_free"), a);	/* the same again */
+  unsigned b = mr_family_by_name ("reg_test_destroy");
+  assert_int_not_equal (a, b);
+  assert_string_equal (mr_user_family_name (a), "reg_test_free");
+  assert_string_equal (mr_user_family_name (b | MR_FAM_UNCERTAIN), "reg_test_destroy");
+  assert_null (mr_user_family_name (MR_FAM_MALLOC));
+  assert_int_equal (mr_uncertain_family_by_name ("reg_test_free"), a | MR_FAM_UNCERTAIN);
+  assert_true (mr_resource_deallocator_name_p ("fclose"));
+  assert_true (mr_resource_deallocator_name_p ("closedir"));
+  assert_false (mr_resource_deallocator_name_p ("free"));
+  assert_false (mr_resource_deallocator_name_p ("fclos"));
+}
+
 int
 main (void)
 {
@@ -127,6 +150,7 @@ main (void)
     cmocka_unit_test (test_out_line),
     cmocka_unit_test (test_null_suffixes),
     cmocka_unit_test (test_noreturn_line),
+    cmocka_unit_test (test_family_registry),
   };
   return cmocka_run_group_tests_name ("families", tests, NULL, NULL);
 }

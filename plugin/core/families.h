@@ -47,6 +47,26 @@ typedef struct mr_lib
 				   MR_KF_ALLOC_IF_NULL_ARG (knowledge.h) */
 } mr_lib;
 
+/* The family a deallocator's name stands for: MR_FAM_MALLOC for "free", else
+   MR_FAM_USER + i, the i-th name registered (registered on first sight), or
+   MR_FAM_NONE once there are too many.  Families beyond the C library's and C++'s
+   are named so: user allocators (__attribute__ ((malloc (dealloc, n)))), the
+   shipped knowledge base (libs.def) and families files.  Mixing such memory with
+   free is a mismatch.  */
+unsigned mr_family_by_name (const char *name);
+
+/* The same family marked uncertain (MR_FAM_UNCERTAIN, infer.h): what names and
+   function pointers say, outside the tables.  MR_FAM_NONE stays itself.  */
+unsigned mr_uncertain_family_by_name (const char *name);
+
+/* The deallocator's name of a user family (MR_FAM_USER + i, uncertain or not),
+   or NULL (report.cc names families with it).  */
+const char *mr_user_family_name (unsigned family);
+
+/* Is name the deallocator of something that is not memory to this plugin (fclose,
+   closedir ...: words.def's RESOURCE_DEALLOCATOR)?  */
+bool mr_resource_deallocator_name_p (const char *name);
+
 /* The entry for a function name (the user's families first), or NULL.  */
 const mr_lib *mr_lib_lookup (const char *name);
 

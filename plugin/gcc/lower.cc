@@ -16,6 +16,7 @@
 #include "../core/known.h"
 #include "../core/families.h"
 #include "../core/infer.h"
+#include "../core/words.h"
 #include "options.h"
 
 #include <string>
@@ -771,60 +772,24 @@ callee_name (tree fndecl)
   return n;
 }
 
-/* Families beyond the C library's and C++'s, by the name of their deallocator:
-   user allocators (__attribute__ ((malloc (dealloc, n)))), the shipped knowledge
-   base (libs.def) and families files.  Memory of such a family has family
-   MR_FAM_USER + i, so mixing it with free is a mismatch.  */
-static vec<const char *> family_names;
-
-static uint16_t
-family_by_name (const char *name)
-{
-  if (strcmp (name, "free") == 0)
-    return MR_FAM_MALLOC;
-  for (unsigned i = 0; i < family_names.length (); i++)
-    if (strcmp (family_names[i], name) == 0)
-      return MR_FAM_USER + i;
-  if (family_names.length () >= MR_FAM_UNCERTAIN - 1 - MR_FAM_USER)
-    return MR_FAM_NONE;
-  family_names.safe_push (xstrdup (name));
-  return MR_FAM_USER + family_names.length () - 1;
-}
-
+/* The family a deallocator's declaration names (core/families.c keeps the registry
+   of families by the name of their deallocator).  */
 static uint16_t
 family_of_deallocator (tree dealloc)
 {
   if (fndecl_built_in_p (dealloc, BUILT_IN_FREE) || !DECL_NAME (dealloc))
     return MR_FAM_MALLOC;
-  return family_by_name (IDENTIFIER_POINTER (DECL_NAME (dealloc)));
+  return mr_family_by_name (IDENTIFIER_POINTER (DECL_NAME (dealloc)));
 }
 
-const char *
-mr_user_family_name (unsigned family)
-{
-  family &= ~MR_FAM_UNCERTAIN;
-  unsigned i = family - MR_FAM_USER;
-  if (family < MR_FAM_USER || i >= family_names.length ())
-    return NULL;
-  return family_names[i];
-}
-
-/* Deallocators of things that are not memory to this plugin: glibc declares
-   fopen, popen, opendir, newlocale ... with __attribute__ ((malloc (fclose))) and
-   the like.  Streams and directories are resources of another kind (FIO42-C).  */
+/* Deallocators of things that are not memory to this plugin (fclose, closedir ...:
+   words.def): glibc declares fopen, popen, opendir, newlocale ... with
+   __attribute__ ((malloc (fclose))) and the like.  */
 static bool
 is_resource_deallocator (tree fndecl)
 {
-  static const char *const names[] = {
-    "fclose", "pclose", "closedir", "freelocale", "endmntent", "globfree", "regfree",
-    "freeaddrinfo", "freeifaddrs", "close", "iconv_close"
-  };
-  if (!DECL_NAME (fndecl))
-    return false;
-  for (const char *n : names)
-    if (id_equal (DECL_NAME (fndecl), n))
-      return true;
-  return false;
+  return DECL_NAME (fndecl)
+	 && mr_resource_deallocator_name_p (IDENTIFIER_POINTER (DECL_NAME (fndecl)));
 }
 
 /* __attribute__ ((returns_nonnull)).  */
@@ -1357,7 +1322,7 @@ lower_temporary_buffer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc
     return false;
   if (!mr_startswith (lang_hooks.decl_printable_name (fndecl, 2), "std::"))
     return false;
-  uint16_t family = family_by_name ("std::return_temporary_buffer");
+  uint16_t family = mr_family_by_name ("std::return_temporary_buffer");
   if (!get)
     {
       if (nargs != 1)
@@ -1546,7 +1511,7 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char
       || ((lib->flags & MR_KF_ALLOC_IF_NULL_ARG)
 	  && !(lib->arg < nargs && integer_zerop (gimple_call_arg (s, lib->arg)))))
     return false;
-  uint16_t family = lib->kind == MR_LIB_POOL ? (uint16_t) MR_FAM_POOL : family_by_name (lib->family);
+  uint16_t family = lib->kind == MR_LIB_POOL ? (uint16_t) MR_FAM_POOL : mr_family_by_name (lib->family);
   if ((lib->kind == MR_LIB_FREE || lib->kind == MR_LIB_REALLOC) && lib->arg >= nargs)
     return false;
   if (lib->kind == MR_LIB_FREE)
@@ -1844,7 +1809,8 @@ apply_param_attributes (tree fndecl, mr_call *call)
 }
 
 /* Does the name the user gave a freed pointer say it holds a secret (MEM03-A)?  The
-   name is the variable's, or the field's for s->password.  */
+   name is the variable's, or the field's for s->password; the words are the core's
+   (mr_name_is_secret).  */
 static bool
 sensitive_name_p (tree arg)
 {
@@ -1876,18 +1842,7 @@ sensitive_name_p (tree arg)
 	}
       if (!id)
 	return false;
-      char name[128];
-      size_t n = 0;
-      for (const char *p = IDENTIFIER_POINTER (id); *p && n + 1 < sizeof name; p++)
-	name[n++] = TOLOWER (*p);
-      name[n] = '\0';
-      static const char *const words[] = {
-	"passw", "secret", "token", "passphrase", "credential", "privkey", "private_key"
-      };
-      for (const char *w : words)
-	if (strstr (name, w))
-	  return true;
-      return n >= 3 && strcmp (name + n - 3, "key") == 0;
+      return mr_name_is_secret (IDENTIFIER_POINTER (id));
     }
   return false;
 }
@@ -1910,13 +1865,6 @@ literal_string (tree arg)
    function pointers that name an allocator or a deallocator, and (infer=names)
    bodiless functions named like one.  Families found this way carry
    MR_FAM_UNCERTAIN: they feed double-free and use-after-free only.  */
-
-static uint16_t
-uncertain_family (const char *name)
-{
-  uint16_t f = family_by_name (name);
-  return f == MR_FAM_NONE ? f : (uint16_t) (f | MR_FAM_UNCERTAIN);
-}
 
 /* The parameter types of a prototype (at most 4); their number, or -1 for an
    unprototyped or variadic function or one with more parameters.  */
@@ -2040,10 +1988,10 @@ pointer_family_name (tree decl, mr_ptr_role role, size_t word, size_t len)
     {
       if (role == MR_PTR_FREE)
 	return name;
-      std::string s (name, word);
-      bool upper = ISUPPER (name[word]), all_upper = upper && ISUPPER (name[word + 1]);
-      s += all_upper ? "FREE" : upper ? "Free" : "free";
-      return s + (name + word + len);
+      char *paired = mr_infer_paired_free_name (name, word, len);
+      std::string s (paired);
+      free (paired);
+      return s;
     }
   tree rec = DECL_CONTEXT (decl);
   std::string tag;
@@ -2094,7 +2042,7 @@ lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc lo
     {
       role = lib->kind == MR_LIB_ALLOC ? MR_PTR_MALLOC : MR_PTR_REALLOC;
       ai = role == MR_PTR_REALLOC ? (int) lib->arg : 0;
-      family = uncertain_family (lib->family);
+      family = mr_uncertain_family_by_name (lib->family);
     }
   else if (lib)
     return lower_library_call (c, bb, s, NULL_TREE, name, dst, loc);
@@ -2106,7 +2054,7 @@ lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc lo
 	return false;
       ai = pointer_role_arg (role, TREE_TYPE (TREE_TYPE (decl)));
       family = ai < 0 ? (uint16_t) MR_FAM_NONE
-	       : uncertain_family (pointer_family_name (decl, role, word, len).c_str ());
+	       : mr_uncertain_family_by_name (pointer_family_name (decl, role, word, len).c_str ());
     }
   if (ai < 0 || (unsigned) ai >= nargs || family == MR_FAM_NONE)
     return false;
@@ -2174,7 +2122,7 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   uint32_t mem = new_synthetic (c, where);
   mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
   a->dst = mem;
-  a->family = family_by_name (lib->family);
+  a->family = mr_family_by_name (lib->family);
   a->a = mr_none ();
   mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
   esc->a = mr_value (mem);
@@ -2211,7 +2159,7 @@ lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (!alloc && !id_equal (DECL_NAME (fndecl), "deallocate"))
     return false;
   unsigned nargs = gimple_call_num_args (s);
-  uint16_t family = family_by_name ("std::allocator::deallocate");
+  uint16_t family = mr_family_by_name ("std::allocator::deallocate");
   if (!alloc)
     {
       if (nargs < 2)
@@ -2237,9 +2185,11 @@ lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
 static std::string
 prefix_deallocator (const std::string &prefix)
 {
-  for (const char *const *sfx = mr_dealloc_suffixes; *sfx; sfx++)
+  unsigned nsfx;
+  const mr_word *sfx = mr_words (MR_WL_DEALLOC_SUFFIX, &nsfx);
+  for (unsigned i = 0; i < nsfx; i++)
     {
-      std::string n = prefix + *sfx;
+      std::string n = prefix + sfx[i].word;
       if (maybe_get_identifier (n.c_str ()))
 	return n;
     }
@@ -2334,13 +2284,13 @@ lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *
 	return false;
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
       e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
-      e->family = uncertain_family (name);
+      e->family = mr_uncertain_family_by_name (name);
       return e->family != MR_FAM_NONE;
     }
   if (!dst || n < 0 || !data_pointer_type_p (ret))
     return false;
   std::string dealloc = prefix_deallocator (prefix);
-  uint16_t family = uncertain_family (dealloc.empty () ? name : dealloc.c_str ());
+  uint16_t family = mr_uncertain_family_by_name (dealloc.empty () ? name : dealloc.c_str ());
   if (family == MR_FAM_NONE)
     return false;
   mr_call *call = mr_func_new_call (c->f, name, nargs);
