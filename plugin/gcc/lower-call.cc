@@ -201,61 +201,39 @@ pointer_field_at (tree ptr, int64_t off)
   return NULL_TREE;
 }
 
-/* A summarized callee frees the pointer at *(argument + off): the caller loads it
-   (a value named like the field, `c.p_` or `x->buf`) and frees it, in the
-   callee's name.  The load checks nothing: the callee may test for NULL first.  */
-static void
-lower_field_free (lower_ctx *c, unsigned bb, gcall *s, const mr_field_free *ff,
-		  const char *name, mr_loc loc)
+/* The glue's side of a call site being expanded (mr_expand_summary): the call's
+   trees, lowered when the core asks.  */
+struct summarized_site
 {
-  if (ff->param >= gimple_call_num_args (s))
-    return;
-  tree arg = gimple_call_arg (s, ff->param);
-  mr_opnd base = lower_operand (c, bb, arg, loc);
-  if (base.kind != MR_OPND_VALUE && base.kind != MR_OPND_ADDR)
-    return;
-  tree field = pointer_field_at (arg, ff->off);
+  lower_ctx *c;
+  unsigned bb;
+  gcall *s;
+  mr_loc loc;
+};
+
+static mr_opnd
+site_arg (void *glue, unsigned i)
+{
+  summarized_site *site = (summarized_site *) glue;
+  return lower_operand (site->c, site->bb, gimple_call_arg (site->s, i), site->loc);
+}
+
+/* The value loaded from *(argument i + off) is named like the field there, `c.p_`
+   or `x->buf`, when there is one.  */
+static uint32_t
+site_field_value (void *glue, unsigned i, int64_t off)
+{
+  summarized_site *site = (summarized_site *) glue;
+  tree arg = gimple_call_arg (site->s, i);
+  tree field = pointer_field_at (arg, off);
   tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
 			     build_simple_mem_ref (arg), field, NULL_TREE)
 		   : NULL_TREE;
-  mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
-  ld->dst = new_synthetic (c, ref);
-  ld->a = base;
-  ld->off = ff->off;
-  ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
-  mr_event *fr = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
-  fr->a = mr_value (ld->dst);
-  fr->family = ff->family;
-  fr->via = mr_func_strdup (c->f, name);
-  fr->via_loc = ff->loc;
-}
-
-/* An argument a returned copy can be made of: a value or a named object's address
-   (anything else would leave the result unbound, not fresh).  */
-static bool
-copyable_arg (mr_opnd a)
-{
-  return a.kind == MR_OPND_VALUE || a.kind == MR_OPND_ADDR;
-}
-
-/* dst = the argument a call returns (memcpy's destination, a summarized function's
-   `return dst;`), at byte offset off: a copy, so the result and the argument are
-   one object to every rule.  */
-static void
-lower_returned_arg (lower_ctx *c, unsigned bb, uint32_t dst, mr_opnd arg, int64_t off,
-		    mr_loc loc)
-{
-  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
-  e->dst = dst;
-  e->a = arg;
-  e->off = off;
-  e->flags = MR_EVF_POINTER;
+  return new_synthetic (site->c, ref);
 }
 
 /* A call to a function analysed earlier in the translation unit: its summary says
-   which parameters it frees, whether it returns a fresh allocation (a wrapper of
-   malloc: xmalloc), or realloc of a parameter (gdRealloc), and which parameters it
-   reads through.  The call becomes those events, named after the callee.  */
+   what the call does (core/expand.c turns it into events, named after the callee).  */
 static bool
 lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t dst,
 		       mr_loc loc)
@@ -272,95 +250,24 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       else
 	c->out->calls_provisional = true;
     }
-  unsigned nargs = gimple_call_num_args (s);
+  summarized_site site = { c, bb, s, loc };
+  mr_call_site cs = {};
+  cs.f = c->f;
+  cs.bb = bb;
+  cs.loc = loc;
   /* "C::~C" rather than the complete destructor's internal name.  */
-  const char *name = lang_hooks.decl_printable_name (fndecl, 2);
-  /* A wrapper that returns something else on some path (sqlite3DbRealloc returns
-     p itself when it still fits, NULL without freeing p after an earlier failure)
-     is a realloc only sometimes: an ordinary call.  */
-  if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst
-      && !sum->other_return)
-    {
-      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
-      e->dst = dst;
-      e->a = lower_operand (c, bb, gimple_call_arg (s, sum->reallocs_param), loc);
-      e->b = mr_unknown ();
-      /* The family of what it returns (an uncertain one stays uncertain).  */
-      e->family = sum->alloc_family ? sum->alloc_family : (uint16_t) MR_FAM_MALLOC;
-      /* A wrapper that aborts when realloc fails (jq's jv_mem_realloc) never
-	 fails for its callers.  */
-      e->flags = sum->may_return_null && !returns_nonnull_p (fndecl)
-		 ? MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, sum->reallocs_param)
-				      ? MR_EVF_SAME_VAR : 0) : 0;
-      e->via = mr_func_strdup (c->f, name);
-      return true;
-    }
-  uint32_t frees = sum->frees_always;
-  /* Fields the callee frees (a destructor's `delete p_`): they are read from the
-     arguments as the caller sees them before the call.  */
-  for (unsigned i = 0; i < sum->nfield_frees; i++)
-    lower_field_free (c, bb, s, &sum->field_frees[i], name, loc);
-  mr_call *call = mr_func_new_call (c->f, name, nargs);
-  for (unsigned i = 0; i < nargs; i++)
-    call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown ()
-		    : lower_operand (c, bb, gimple_call_arg (s, i), loc);
-  call->deref_mask = sum->derefs & ~frees;
-  call->noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
-  /* The parameter it gives back, if it does (lowered before the call's event:
-     an address into an object adds one).  */
-  mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
-		  ? lower_operand (c, bb, gimple_call_arg (s, sum->returns_param), loc) : mr_none ();
-  bool copies = copyable_arg (given);
-  call->store_mask = sum->stores_through & ~frees;	/* a freed object's slots are moot */
-  call->stores_wild = sum->stores_wild;
-  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
-  e->call = call;
-  e->flags |= MR_EVF_SUMMARIZED;
-  if (DECL_CXX_DESTRUCTOR_P (fndecl))
-    e->flags |= MR_EVF_DTOR;
-  /* A callee that keeps nothing and writes nothing of its caller's leaves the
-     caller's knowledge of its memory intact: the objects passed stay the caller's
-     (a leak after the call is still a leak), their fields stay known.  */
-  if (sum->valid && sum->no_clobber)
-    e->flags |= MR_EVF_NO_CLOBBER;
-  e->dst = sum->returns_alloc || copies ? 0 : dst;
-  /* Parameters the callee stores into another's object (a constructor).  */
-  for (unsigned i = 0; i < sum->nfield_stores; i++)
-    {
-      const mr_field_store *fs = &sum->field_stores[i];
-      if (fs->dst_param >= nargs || fs->src_param >= nargs)
-	continue;
-      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
-      st->a = lower_operand (c, bb, gimple_call_arg (s, fs->dst_param), loc);
-      st->off = fs->off;
-      st->b = lower_operand (c, bb, gimple_call_arg (s, fs->src_param), loc);
-      st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
-    }
-  for (unsigned i = 0; i < nargs && i < 32; i++)
-    if (frees & (1u << i))
-      {
-	mr_event *f = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
-	f->a = lower_operand (c, bb, gimple_call_arg (s, i), loc);
-	f->family = sum->free_family;
-	f->via = mr_func_strdup (c->f, name);
-	f->via_loc = sum->free_loc;
-      }
-  /* It gives a parameter back (`return dst;`): the result is that argument.  */
-  if (copies && dst)
-    lower_returned_arg (c, bb, dst, given, sum->returns_param_off, loc);
-  if (sum->returns_alloc && dst)
-    {
-      mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
-      a->dst = dst;
-      a->family = sum->alloc_family;
-      a->a = mr_none ();
-      /* A wrapper that may return NULL usually says so another way too (an error
-	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
-	 held to a NULL check, only direct calls of an allocator are.  */
-      a->flags = sum->may_return_null && !returns_nonnull_p (fndecl) ? MR_EVF_QUIET_NULL
-		 : MR_EVF_NEVER_NULL;
-      a->via = mr_func_strdup (c->f, name);
-    }
+  cs.name = lang_hooks.decl_printable_name (fndecl, 2);
+  cs.nargs = gimple_call_num_args (s);
+  cs.dst = dst;
+  cs.returns_nonnull = returns_nonnull_p (fndecl);
+  cs.noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
+  cs.dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
+  cs.result_overwrites_realloc_arg = sum->reallocs_param >= 0
+				     && realloc_overwrites_arg (s, sum->reallocs_param);
+  cs.arg = site_arg;
+  cs.field_value = site_field_value;
+  cs.glue = &site;
+  mr_expand_summary (sum, &cs);
   return true;
 }
 
@@ -677,7 +584,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   /* memcpy (d, s, n) returns d: its result is a copy of the argument (made after
      the call, below).  */
   unsigned ret_arg = k && k->kind == MR_KNOWN_USE ? mr_kf_returned_arg (k->flags) : ~0u;
-  if (ret_arg >= nargs || !copyable_arg (call->args[ret_arg]))
+  if (ret_arg >= nargs || !mr_copyable_arg (call->args[ret_arg]))
     ret_arg = ~0u;
   if (ret_arg < nargs)
     e->dst = 0;
@@ -703,8 +610,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     e->flags |= MR_EVF_NO_CLOBBER;
   /* (e is not valid once another event is added to the block.)  */
   if (dst && ret_arg < nargs)
-    lower_returned_arg (c, bb, dst, call->args[ret_arg], (k->flags & MR_KF_AT_UNKNOWN_OFFSET) ? MR_OFF_UNKNOWN : 0,
-			loc);
+    mr_add_returned_arg (c->f, bb, dst, call->args[ret_arg],
+			 (k->flags & MR_KF_AT_UNKNOWN_OFFSET) ? MR_OFF_UNKNOWN : 0, loc);
 
   /* A call whose result lands in memory: store an unknown value there.  An
      aggregate (a struct returned by value, `*p = mk ()`, or a C++ object built in

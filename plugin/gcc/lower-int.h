@@ -16,6 +16,7 @@
 #include "lower.h"
 #include "suppress.h"
 #include "../core/known.h"
+#include "../core/expand.h"
 #include "../core/families.h"
 #include "../core/infer.h"
 #include "../core/words.h"
