@@ -4,8 +4,10 @@
    the callee's name), an allocating wrapper (the result fresh, quiet about NULL
    unless declared returns_nonnull), a reallocating wrapper (one REALLOC, same
    variable as flagged), a field the callee frees (loaded, then freed), a returned
-   parameter (a copy), and the arguments lowered in the order the events need
-   them (an argument's own events come after the event that uses it, as before).  */
+   parameter (a copy); functions of the knowledge base (a deallocator, an allocator
+   only when handed NULL, one declared returns_nonnull, a reallocator that never
+   fails, an OUT entry left to the glue) and functions the user declared as an
+   allocator or a deallocator.  */
 
 #include "builder.h"
 #include "expand.h"
@@ -151,6 +153,80 @@ test_field_free_and_returned_param (void **state)
   mr_func_free (f);
 }
 
+/* Functions of the knowledge base (libs.def), as their entries say.  */
+static void
+test_library_calls (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_block *b = &f->blocks[0];
+
+  mr_call_site cs = site (f, &g, 1, 0);
+  cs.name = "g_free";
+  assert_true (mr_expand_library_call (mr_lib_lookup ("g_free"), &cs, false));
+  assert_int_equal (b->nevents, 1);
+  assert_int_equal (b->events[0].kind, MR_EV_FREE);
+  assert_int_equal (b->events[0].a.id, 10);
+  assert_int_equal (b->events[0].family, mr_family_by_name ("g_free"));
+
+  /* realpath (p, buf) returns buf: no allocation; realpath (p, NULL) allocates.  */
+  cs = site (f, &g, 2, 7);
+  cs.name = "realpath";
+  assert_false (mr_expand_library_call (mr_lib_lookup ("realpath"), &cs, false));
+  assert_int_equal (b->nevents, 1);
+  assert_true (mr_expand_library_call (mr_lib_lookup ("realpath"), &cs, true));
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  assert_int_equal (b->events[2].kind, MR_EV_ALLOC);
+  assert_int_equal (b->events[2].family, MR_FAM_MALLOC);
+  assert_int_equal (b->events[2].flags, MR_EVF_MAY_FAIL);
+  /* ... unless declared returns_nonnull.  */
+  cs.returns_nonnull = true;
+  assert_true (mr_expand_library_call (mr_lib_lookup ("realpath"), &cs, true));
+  assert_int_equal (b->events[4].flags, MR_EVF_NEVER_NULL);
+
+  /* g_realloc does not return when out of memory: no failure path.  */
+  cs = site (f, &g, 2, 7);
+  cs.name = "g_realloc";
+  cs.result_overwrites_realloc_arg = true;
+  assert_true (mr_expand_library_call (mr_lib_lookup ("g_realloc"), &cs, false));
+  assert_int_equal (b->events[5].kind, MR_EV_REALLOC);
+  assert_int_equal (b->events[5].b.id, 11);
+  assert_int_equal (b->events[5].flags, 0);
+  assert_string_equal (b->events[5].via, "g_realloc");
+
+  /* Stores through an argument: not this expansion's.  */
+  assert_false (mr_expand_library_call (mr_lib_lookup ("asprintf"), &cs, false));
+  assert_false (mr_expand_library_call (NULL, &cs, false));
+  mr_func_free (f);
+}
+
+/* Functions the user declared as an allocator or a deallocator.  */
+static void
+test_user_allocator (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_block *b = &f->blocks[0];
+  unsigned fam = mr_family_by_name ("my_release");
+  mr_call_site cs = site (f, &g, 3, 0);
+  mr_expand_user_free (&cs, 2, fam);
+  assert_int_equal (b->events[0].kind, MR_EV_FREE);
+  assert_int_equal (b->events[0].a.id, 12);
+  assert_int_equal (b->events[0].family, fam);
+  cs = site (f, &g, 1, 7);
+  mr_expand_user_alloc (&cs, fam);
+  assert_int_equal (b->events[1].kind, MR_EV_ALLOC);
+  assert_int_equal (b->events[1].dst, 7);
+  assert_int_equal (b->events[1].flags, 0);
+  cs.returns_nonnull = true;
+  mr_expand_user_alloc (&cs, fam);
+  assert_int_equal (b->events[2].flags, MR_EVF_NEVER_NULL);
+  mr_func_free (f);
+}
+
 int
 main (void)
 {
@@ -159,6 +235,8 @@ main (void)
     cmocka_unit_test (test_allocating_wrapper),
     cmocka_unit_test (test_reallocating_wrapper),
     cmocka_unit_test (test_field_free_and_returned_param),
+    cmocka_unit_test (test_library_calls),
+    cmocka_unit_test (test_user_allocator),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

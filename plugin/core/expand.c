@@ -161,3 +161,87 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
       a->via = mr_func_strdup (f, cs->name);
     }
 }
+
+/* Its arguments are handed to it first (an unknown call's effects), then the
+   allocation or release happens.  `returns_nonnull` on its declaration says it
+   never returns NULL, whatever the entry says.  */
+bool
+mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg_is_null)
+{
+  if (!lib || lib->kind == MR_LIB_NORETURN)
+    return false;
+  bool may_fail = (lib->flags & MR_KF_MAY_FAIL) && !cs->returns_nonnull;
+  unsigned nargs = cs->nargs;
+  /* Stores through an argument (lower_library_out_call, in the glue); allocates
+     only when handed NULL (realpath (p, buf) returns buf).  */
+  if (lib->kind == MR_LIB_OUT
+      || ((lib->flags & MR_KF_ALLOC_IF_NULL_ARG) && !(lib->arg < nargs && arg_is_null)))
+    return false;
+  uint16_t family = lib->kind == MR_LIB_POOL ? (uint16_t) MR_FAM_POOL
+		    : (uint16_t) mr_family_by_name (lib->family);
+  if ((lib->kind == MR_LIB_FREE || lib->kind == MR_LIB_REALLOC) && lib->arg >= nargs)
+    return false;
+  if (lib->kind == MR_LIB_FREE)
+    {
+      uint32_t at = add_event (cs, MR_EV_FREE);
+      mr_opnd a = cs->arg (cs->glue, lib->arg);
+      mr_event *e = event_at (cs, at);
+      e->a = a;
+      e->family = family;
+      return true;
+    }
+  if (lib->kind == MR_LIB_REALLOC)
+    {
+      uint32_t at = add_event (cs, MR_EV_REALLOC);
+      mr_opnd a = cs->arg (cs->glue, lib->arg);
+      mr_opnd b = lib->arg + 1 < nargs ? cs->arg (cs->glue, lib->arg + 1) : mr_unknown ();
+      mr_event *e = event_at (cs, at);
+      e->dst = cs->dst;
+      e->a = a;
+      e->b = b;
+      e->family = family;
+      /* xrealloc and g_realloc do not return when out of memory: no failure
+	 path.  One that may fail loses p in `p = sqlite3_realloc (p, n)`.  */
+      e->flags = may_fail ? MR_EVF_MAY_FAIL | (cs->result_overwrites_realloc_arg
+					       ? MR_EVF_SAME_VAR : 0) : 0;
+      e->via = mr_func_strdup (cs->f, cs->name);
+      return true;
+    }
+  /* ALLOC or POOL: the arguments go to an ordinary call first (a constructor may
+     keep or read them), then the result is fresh memory.  */
+  mr_call *call = mr_func_new_call (cs->f, cs->name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = cs->arg (cs->glue, i);
+  mr_event *ce = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
+  ce->call = call;
+  if (!cs->dst)
+    return true;
+  mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_ALLOC, cs->loc);
+  e->dst = cs->dst;
+  e->family = family;
+  e->a = mr_none ();
+  /* g_malloc and the like abort rather than return NULL.  */
+  e->flags = may_fail ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
+  return true;
+}
+
+void
+mr_expand_user_free (const mr_call_site *cs, unsigned argno, unsigned family)
+{
+  uint32_t at = add_event (cs, MR_EV_FREE);
+  mr_opnd a = cs->arg (cs->glue, argno);
+  mr_event *e = event_at (cs, at);
+  e->a = a;
+  e->family = (uint16_t) family;
+}
+
+void
+mr_expand_user_alloc (const mr_call_site *cs, unsigned family)
+{
+  mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_ALLOC, cs->loc);
+  e->dst = cs->dst;
+  e->family = (uint16_t) family;
+  e->a = mr_none ();
+  if (cs->returns_nonnull)
+    e->flags |= MR_EVF_NEVER_NULL;
+}

@@ -11,6 +11,7 @@
 #define MR_EXPAND_H
 
 #include "engine.h"
+#include "families.h"
 #include "memir.h"
 
 #ifdef __cplusplus
@@ -40,6 +41,20 @@ typedef struct mr_call_site
 
 /* Appends the events of a call to a function whose summary is sum.  */
 void mr_expand_summary (const mr_summary *sum, const mr_call_site *cs);
+
+/* Appends the events of a call to a function of the knowledge base or a families
+   file (families.h: g_malloc, sqlite3_free, xmlFreeDoc, apr_palloc ...), unless
+   the entry does not apply: false then, and nothing is appended.  arg_is_null:
+   the entry's argument ARG is a null constant (realpath (p, NULL)).  */
+bool mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg_is_null);
+
+/* A function the user declared as a deallocator of family (named by an
+   __attribute__ ((malloc (dealloc, argno)))): it frees argument argno.  */
+void mr_expand_user_free (const mr_call_site *cs, unsigned argno, unsigned family);
+
+/* A function the user declared as an allocator of family (__attribute__ ((malloc
+   (dealloc)))): its result is fresh memory, never NULL if declared returns_nonnull.  */
+void mr_expand_user_alloc (const mr_call_site *cs, unsigned family);
 
 /* An argument a returned copy can be made of: a value or a named object's address
    (anything else would leave the result unbound, not fresh).  */

@@ -122,69 +122,6 @@ realloc_overwrites_arg (gcall *s, unsigned argno)
   return false;
 }
 
-/* A function of the knowledge base or a families file (families.h): g_malloc,
-   sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
-   (an unknown call's effects), then the allocation or release happens.  fndecl is
-   its declaration (NULL through a pointer): `returns_nonnull` there says it never
-   returns NULL, whatever the entry says.  */
-bool
-lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *name,
-		    uint32_t dst, mr_loc loc)
-{
-  const mr_lib *lib = mr_lib_lookup (name);
-  if (!lib || lib->kind == MR_LIB_NORETURN)
-    return false;
-  bool may_fail = (lib->flags & MR_KF_MAY_FAIL) && !(fndecl && returns_nonnull_p (fndecl));
-  unsigned nargs = gimple_call_num_args (s);
-  /* Stores through an argument (lower_library_out_call); allocates only when
-     handed NULL (realpath (p, buf) returns buf).  */
-  if (lib->kind == MR_LIB_OUT
-      || ((lib->flags & MR_KF_ALLOC_IF_NULL_ARG)
-	  && !(lib->arg < nargs && integer_zerop (gimple_call_arg (s, lib->arg)))))
-    return false;
-  uint16_t family = lib->kind == MR_LIB_POOL ? (uint16_t) MR_FAM_POOL : mr_family_by_name (lib->family);
-  if ((lib->kind == MR_LIB_FREE || lib->kind == MR_LIB_REALLOC) && lib->arg >= nargs)
-    return false;
-  if (lib->kind == MR_LIB_FREE)
-    {
-      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
-      e->a = lower_operand (c, bb, gimple_call_arg (s, lib->arg), loc);
-      e->family = family;
-      return true;
-    }
-  if (lib->kind == MR_LIB_REALLOC)
-    {
-      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
-      e->dst = dst;
-      e->a = lower_operand (c, bb, gimple_call_arg (s, lib->arg), loc);
-      e->b = lib->arg + 1 < nargs ? lower_operand (c, bb, gimple_call_arg (s, lib->arg + 1), loc)
-				  : mr_unknown ();
-      e->family = family;
-      /* xrealloc and g_realloc do not return when out of memory: no failure
-	 path.  One that may fail loses p in `p = sqlite3_realloc (p, n)`.  */
-      e->flags = may_fail ? MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, lib->arg)
-					       ? MR_EVF_SAME_VAR : 0) : 0;
-      e->via = mr_func_strdup (c->f, name);
-      return true;
-    }
-  /* ALLOC or POOL: the arguments go to an ordinary call first (a constructor may
-     keep or read them), then the result is fresh memory.  */
-  mr_call *call = mr_func_new_call (c->f, name, nargs);
-  for (unsigned i = 0; i < nargs; i++)
-    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
-  mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
-  ce->call = call;
-  if (!dst)
-    return true;
-  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
-  e->dst = dst;
-  e->family = family;
-  e->a = mr_none ();
-  /* g_malloc and the like abort rather than return NULL.  */
-  e->flags = may_fail ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
-  return true;
-}
-
 /* The field of *ptr at byte offset off that holds a pointer, or NULL_TREE.  */
 static tree
 pointer_field_at (tree ptr, int64_t off)
@@ -201,9 +138,9 @@ pointer_field_at (tree ptr, int64_t off)
   return NULL_TREE;
 }
 
-/* The glue's side of a call site being expanded (mr_expand_summary): the call's
-   trees, lowered when the core asks.  */
-struct summarized_site
+/* The glue's side of a call site the core expands into events (core/expand.c):
+   the call's trees, whose arguments are lowered when the core asks.  */
+struct call_trees
 {
   lower_ctx *c;
   unsigned bb;
@@ -214,7 +151,7 @@ struct summarized_site
 static mr_opnd
 site_arg (void *glue, unsigned i)
 {
-  summarized_site *site = (summarized_site *) glue;
+  call_trees *site = (call_trees *) glue;
   return lower_operand (site->c, site->bb, gimple_call_arg (site->s, i), site->loc);
 }
 
@@ -223,13 +160,50 @@ site_arg (void *glue, unsigned i)
 static uint32_t
 site_field_value (void *glue, unsigned i, int64_t off)
 {
-  summarized_site *site = (summarized_site *) glue;
+  call_trees *site = (call_trees *) glue;
   tree arg = gimple_call_arg (site->s, i);
   tree field = pointer_field_at (arg, off);
   tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
 			     build_simple_mem_ref (arg), field, NULL_TREE)
 		   : NULL_TREE;
   return new_synthetic (site->c, ref);
+}
+
+/* The core's view of the call s: its name, arguments and result.  */
+static mr_call_site
+call_site (call_trees *site, const char *name, uint32_t dst)
+{
+  mr_call_site cs = {};
+  cs.f = site->c->f;
+  cs.bb = site->bb;
+  cs.loc = site->loc;
+  cs.name = name;
+  cs.nargs = gimple_call_num_args (site->s);
+  cs.dst = dst;
+  cs.arg = site_arg;
+  cs.field_value = site_field_value;
+  cs.glue = site;
+  return cs;
+}
+
+/* A function of the knowledge base or a families file (families.h): g_malloc,
+   sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
+   (an unknown call's effects), then the allocation or release happens.  fndecl is
+   its declaration (NULL through a pointer): `returns_nonnull` there says it never
+   returns NULL, whatever the entry says.  */
+bool
+lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *name,
+		    uint32_t dst, mr_loc loc)
+{
+  const mr_lib *lib = mr_lib_lookup (name);
+  if (!lib)
+    return false;
+  call_trees site = { c, bb, s, loc };
+  mr_call_site cs = call_site (&site, name, dst);
+  cs.returns_nonnull = fndecl && returns_nonnull_p (fndecl);
+  cs.result_overwrites_realloc_arg = realloc_overwrites_arg (s, lib->arg);
+  bool arg_is_null = lib->arg < cs.nargs && integer_zerop (gimple_call_arg (s, lib->arg));
+  return mr_expand_library_call (lib, &cs, arg_is_null);
 }
 
 /* A call to a function analysed earlier in the translation unit: its summary says
@@ -250,23 +224,14 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       else
 	c->out->calls_provisional = true;
     }
-  summarized_site site = { c, bb, s, loc };
-  mr_call_site cs = {};
-  cs.f = c->f;
-  cs.bb = bb;
-  cs.loc = loc;
+  call_trees site = { c, bb, s, loc };
   /* "C::~C" rather than the complete destructor's internal name.  */
-  cs.name = lang_hooks.decl_printable_name (fndecl, 2);
-  cs.nargs = gimple_call_num_args (s);
-  cs.dst = dst;
+  mr_call_site cs = call_site (&site, lang_hooks.decl_printable_name (fndecl, 2), dst);
   cs.returns_nonnull = returns_nonnull_p (fndecl);
   cs.noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
   cs.dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
   cs.result_overwrites_realloc_arg = sum->reallocs_param >= 0
 				     && realloc_overwrites_arg (s, sum->reallocs_param);
-  cs.arg = site_arg;
-  cs.field_value = site_field_value;
-  cs.glue = &site;
   mr_expand_summary (sum, &cs);
   return true;
 }
@@ -281,23 +246,19 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
 {
   unsigned nargs = gimple_call_num_args (s);
   unsigned argno = fndecl_dealloc_argno (fndecl);
+  call_trees site = { c, bb, s, loc };
+  mr_call_site cs = call_site (&site, NULL, dst);
   if (argno < nargs && lookup_attribute ("*dealloc", DECL_ATTRIBUTES (fndecl))
       && !is_resource_deallocator (fndecl))
     {
-      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
-      e->a = lower_operand (c, bb, gimple_call_arg (s, argno), loc);
-      e->family = family_of_deallocator (fndecl);
+      mr_expand_user_free (&cs, argno, family_of_deallocator (fndecl));
       return true;
     }
   tree dealloc = attribute_deallocator (fndecl);
   if (!dealloc || !dst)
     return false;
-  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
-  e->dst = dst;
-  e->family = family_of_deallocator (dealloc);
-  e->a = mr_none ();
-  if (returns_nonnull_p (fndecl))
-    e->flags |= MR_EVF_NEVER_NULL;
+  cs.returns_nonnull = returns_nonnull_p (fndecl);
+  mr_expand_user_alloc (&cs, family_of_deallocator (dealloc));
   return true;
 }
 
