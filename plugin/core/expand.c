@@ -1,4 +1,4 @@
-/* expand.c — a call to a summarized function, as events (expand.h).  */
+/* expand.c — a call whose effect on memory is known, as events (expand.h).  */
 
 #include "expand.h"
 

@@ -1,8 +1,9 @@
-/* expand.h — a call to a summarized function, as events: what the callee's summary
-   (engine.h, mr_summary) says it does to its caller's memory, at one call site.
+/* expand.h — a call whose effect on memory is known, as events: what the callee's
+   summary (engine.h, mr_summary), its knowledge-base entry (families.h, mr_lib) or
+   its attributes say it does to its caller's memory, at one call site.
 
-   The glue (plugin/gcc/lower-call.cc) finds the summary and reads the call's trees;
-   the core decides which events the call becomes.  The arguments are lowered when
+   The glue (plugin/gcc/lower-call.cc) finds what is known and reads the call's
+   trees; the core decides which events the call becomes.  The arguments are lowered when
    the expansion needs them, through a function of the glue: lowering an address
    into an object (&s->buf) adds an event of its own, so when it happens is part of
    the result.  */
