@@ -1,7 +1,7 @@
 /* infer.h — allocators and deallocators recognised by their names, not by a table.
 
    Two naming rules, both pure string tests here (the GCC glue adds the type checks,
-   plugin/gcc/infer-calls.cc):
+   plugin/gcc/lower-infer.cc):
 
    - Functions (-fplugin-arg-memrules-infer=names): a declaration with no body named
      PREFIX_free, _destroy, _unref, _release or _close is a deallocator of its pointer
