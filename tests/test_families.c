@@ -10,6 +10,8 @@
 
 #include "builder.h"
 #include "families.h"
+#include "infer.h"
+#include "memir.h"
 
 static void
 test_shipped_entries (void **state)
@@ -19,17 +21,17 @@ test_shipped_entries (void **state)
   assert_non_null (l);
   assert_int_equal (l->kind, MR_LIB_FREE);
   assert_string_equal (l->family, "xmlFree");
-  assert_true (l->flags & MR_LIB_NULL_OK);
+  assert_true (l->flags & MR_KF_ACCEPTS_NULL);
 
   l = mr_lib_lookup ("g_malloc");
   assert_int_equal (l->kind, MR_LIB_ALLOC);
-  assert_false (l->flags & MR_LIB_MAY_FAIL);	/* aborts instead */
+  assert_false (l->flags & MR_KF_MAY_FAIL);	/* aborts instead */
   l = mr_lib_lookup ("g_try_malloc");
-  assert_true (l->flags & MR_LIB_MAY_FAIL);
+  assert_true (l->flags & MR_KF_MAY_FAIL);
 
   l = mr_lib_lookup ("realpath");
   assert_int_equal (l->kind, MR_LIB_ALLOC);
-  assert_true (l->flags & MR_LIB_IF_NULL_ARG);
+  assert_true (l->flags & MR_KF_ALLOC_IF_NULL_ARG);
   assert_int_equal (l->arg, 1);
 
   l = mr_lib_lookup ("getaddrinfo");
@@ -88,20 +90,20 @@ test_null_suffixes (void **state)
 				  "alloc? n_try     n_free\n"
 				  "realloc  n_realloc  n_free\n"
 				  "realloc! n_xrealloc n_free 2\n", &line, err, sizeof err));
-  assert_int_equal (mr_lib_lookup ("n_alloc")->flags & MR_LIB_MAY_FAIL, 0);
+  assert_int_equal (mr_lib_lookup ("n_alloc")->flags & MR_KF_MAY_FAIL, 0);
   assert_int_equal (mr_lib_lookup ("n_alloc2")->kind, MR_LIB_ALLOC);
-  assert_int_equal (mr_lib_lookup ("n_alloc2")->flags & MR_LIB_MAY_FAIL, 0);
-  assert_true (mr_lib_lookup ("n_try")->flags & MR_LIB_MAY_FAIL);
+  assert_int_equal (mr_lib_lookup ("n_alloc2")->flags & MR_KF_MAY_FAIL, 0);
+  assert_true (mr_lib_lookup ("n_try")->flags & MR_KF_MAY_FAIL);
   assert_int_equal (mr_lib_lookup ("n_realloc")->kind, MR_LIB_REALLOC);
-  assert_true (mr_lib_lookup ("n_realloc")->flags & MR_LIB_MAY_FAIL);
+  assert_true (mr_lib_lookup ("n_realloc")->flags & MR_KF_MAY_FAIL);
   const mr_lib *l = mr_lib_lookup ("n_xrealloc");
   assert_int_equal (l->kind, MR_LIB_REALLOC);
-  assert_int_equal (l->flags & MR_LIB_MAY_FAIL, 0);
+  assert_int_equal (l->flags & MR_KF_MAY_FAIL, 0);
   assert_int_equal (l->arg, 1);
   assert_string_equal (l->family, "n_free");
   /* The shipped table says the same: g_realloc aborts, g_try_realloc may fail.  */
-  assert_int_equal (mr_lib_lookup ("g_realloc")->flags & MR_LIB_MAY_FAIL, 0);
-  assert_true (mr_lib_lookup ("g_try_realloc")->flags & MR_LIB_MAY_FAIL);
+  assert_int_equal (mr_lib_lookup ("g_realloc")->flags & MR_KF_MAY_FAIL, 0);
+  assert_true (mr_lib_lookup ("g_try_realloc")->flags & MR_KF_MAY_FAIL);
 }
 
 /* noreturn NAME: one word after the keyword.  */
@@ -119,6 +121,27 @@ test_noreturn_line (void **state)
   assert_false (mr_families_parse ("noreturn\n", &line, err, sizeof err));
 }
 
+/* The registry of families by their deallocator's name.  */
+static void
+test_family_registry (void **state)
+{
+  (void) state;
+  assert_int_equal (mr_family_by_name ("free"), MR_FAM_MALLOC);
+  unsigned a = mr_family_by_name ("reg_test_free");
+  assert_true (a >= MR_FAM_USER);
+  assert_int_equal (mr_family_by_name ("reg_test_free"), a);	/* the same again */
+  unsigned b = mr_family_by_name ("reg_test_destroy");
+  assert_int_not_equal (a, b);
+  assert_string_equal (mr_user_family_name (a), "reg_test_free");
+  assert_string_equal (mr_user_family_name (b | MR_FAM_UNCERTAIN), "reg_test_destroy");
+  assert_null (mr_user_family_name (MR_FAM_MALLOC));
+  assert_int_equal (mr_uncertain_family_by_name ("reg_test_free"), a | MR_FAM_UNCERTAIN);
+  assert_true (mr_resource_deallocator_name_p ("fclose"));
+  assert_true (mr_resource_deallocator_name_p ("closedir"));
+  assert_false (mr_resource_deallocator_name_p ("free"));
+  assert_false (mr_resource_deallocator_name_p ("fclos"));
+}
+
 int
 main (void)
 {
@@ -127,6 +150,7 @@ main (void)
     cmocka_unit_test (test_out_line),
     cmocka_unit_test (test_null_suffixes),
     cmocka_unit_test (test_noreturn_line),
+    cmocka_unit_test (test_family_registry),
   };
   return cmocka_run_group_tests_name ("families", tests, NULL, NULL);
 }

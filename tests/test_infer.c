@@ -124,6 +124,41 @@ test_mode_parse (void **state)
 
 /* p = inferred_new (n); p[0]; return;  -- no leak, no NULL claim, no uninit read,
    though the event says "may fail" and "uninitialised".  */
+/* A global allocator pointer pairs with the name whose word is "free", in its case.  */
+static void
+test_paired_free_names (void **state)
+{
+  (void) state;
+  static const struct { const char *name, *paired; } cases[] = {
+    { "Curl_cmalloc", "Curl_cfree" }, { "malloc_fn", "free_fn" },
+    { "xMalloc", "xFree" }, { "MY_MALLOC", "MY_FREE" }, { "zrealloc", "zfree" }
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      size_t w = 0, l = 0;
+      assert_int_not_equal (mr_infer_pointer_name (cases[i].name, &w, &l), MR_PTR_NONE);
+      char *p = mr_infer_paired_free_name (cases[i].name, w, l);
+      assert_string_equal (p, cases[i].paired);
+      free (p);
+    }
+}
+
+/* Names that say a variable holds a secret (sensitive-free), without case.  */
+static void
+test_secret_names (void **state)
+{
+  (void) state;
+  assert_true (mr_name_is_secret ("password"));
+  assert_true (mr_name_is_secret ("user_Passwd"));
+  assert_true (mr_name_is_secret ("API_TOKEN"));
+  assert_true (mr_name_is_secret ("private_key_buf"));
+  assert_true (mr_name_is_secret ("hmac_key"));
+  assert_true (mr_name_is_secret ("KEY"));
+  assert_false (mr_name_is_secret ("keyboard"));
+  assert_false (mr_name_is_secret ("buffer"));
+  assert_false (mr_name_is_secret ("ke"));
+}
+
 static void
 test_uncertain_alloc_no_leak_no_null (void **state)
 {
@@ -192,6 +227,8 @@ main (void)
     cmocka_unit_test (test_reference_names),
     cmocka_unit_test (test_pointer_names),
     cmocka_unit_test (test_mode_parse),
+    cmocka_unit_test (test_paired_free_names),
+    cmocka_unit_test (test_secret_names),
     cmocka_unit_test (test_uncertain_alloc_no_leak_no_null),
     cmocka_unit_test (test_uncertain_free_double_and_use),
     cmocka_unit_test (test_uncertain_free_nonheap_offset),

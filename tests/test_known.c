@@ -3,7 +3,7 @@
    Covers: mr_known_lookup for allocators (malloc, calloc, strdup, alloca), deallocators
    (free), realloc, functions with known argument effects (memcpy, memset, strlen; the
    strto* endptr, written but not dereferenced) and the argument they return, the
-   printf family (format index in flags), and names that are not in the table (unknown,
+   printf family (format index in arg), and names that are not in the table (unknown,
    NULL, prefixes, case); mr_printf_deref_mask for %s after other conversions, %%,
    '*' width and precision, flags/length modifiers, numbered arguments (not followed),
    the 32-argument limit, and degenerate formats.  */
@@ -20,7 +20,7 @@ test_lookup_alloc_free_realloc (void **state)
   assert_string_equal (k->name, "malloc");
   assert_int_equal (k->kind, MR_KNOWN_ALLOC);
   assert_int_equal (k->family, MR_FAM_MALLOC);
-  assert_int_equal (k->flags & 1, 1);	/* may return NULL */
+  assert_int_equal (k->flags & MR_KF_MAY_FAIL, MR_KF_MAY_FAIL);	/* may return NULL */
   assert_int_equal (k->deref_mask, 0);
 
   k = mr_known_lookup ("calloc");
@@ -37,7 +37,7 @@ test_lookup_alloc_free_realloc (void **state)
   assert_non_null (k);
   assert_int_equal (k->kind, MR_KNOWN_ALLOC);
   assert_int_equal (k->family, MR_FAM_ALLOCA);
-  assert_int_equal (k->flags & 1, 0);		/* never NULL */
+  assert_int_equal (k->flags & MR_KF_MAY_FAIL, 0);		/* never NULL */
 
   k = mr_known_lookup ("free");
   assert_non_null (k);
@@ -48,7 +48,7 @@ test_lookup_alloc_free_realloc (void **state)
   assert_non_null (k);
   assert_int_equal (k->kind, MR_KNOWN_REALLOC);
   assert_int_equal (k->family, MR_FAM_MALLOC);
-  assert_int_equal (k->flags & 1, 1);
+  assert_int_equal (k->flags & MR_KF_MAY_FAIL, MR_KF_MAY_FAIL);
 }
 
 static void
@@ -99,7 +99,8 @@ test_lookup_use (void **state)
     }
 }
 
-/* Which argument a function returns: FLAGS / 16 - 1, with 4 for a pointer into it.  */
+/* Which argument a function returns: MR_KF_RETURNS_ARG, with MR_KF_AT_UNKNOWN_OFFSET
+   for a pointer into it.  */
 static void
 test_lookup_returned_arg (void **state)
 {
@@ -110,37 +111,39 @@ test_lookup_returned_arg (void **state)
     {
       const mr_known *k = mr_known_lookup (same[i]);
       assert_non_null (k);
-      assert_int_equal (k->flags >> 4, 1);	/* argument 0 */
-      assert_int_equal (k->flags & 4, 0);	/* itself */
+      assert_int_equal (mr_kf_returned_arg (k->flags), 0);	/* argument 0 */
+      assert_int_equal (k->flags & MR_KF_AT_UNKNOWN_OFFSET, 0);	/* itself */
     }
-  assert_int_equal (mr_known_lookup ("stpcpy")->flags >> 4, 1);
-  assert_int_equal (mr_known_lookup ("stpcpy")->flags & 4, 4);	/* its end */
-  assert_int_equal (mr_known_lookup ("mempcpy")->flags & 4, 4);
+  assert_int_equal (mr_kf_returned_arg (mr_known_lookup ("stpcpy")->flags), 0);
+  assert_int_equal (mr_known_lookup ("stpcpy")->flags & MR_KF_AT_UNKNOWN_OFFSET,
+		    MR_KF_AT_UNKNOWN_OFFSET);	/* its end */
+  assert_int_equal (mr_known_lookup ("mempcpy")->flags & MR_KF_AT_UNKNOWN_OFFSET,
+		    MR_KF_AT_UNKNOWN_OFFSET);
   /* strchr may return NULL instead: not a copy.  */
-  assert_int_equal (mr_known_lookup ("strchr")->flags >> 4, 0);
-  assert_int_equal (mr_known_lookup ("strlen")->flags >> 4, 0);
+  assert_int_equal (mr_kf_returned_arg (mr_known_lookup ("strchr")->flags), ~0u);
+  assert_int_equal (mr_kf_returned_arg (mr_known_lookup ("strlen")->flags), ~0u);
 }
 
 static void
 test_lookup_printf (void **state)
 {
   (void) state;
-  /* flags holds the index of the format argument.  */
+  /* arg holds the index of the format argument.  */
   const mr_known *k = mr_known_lookup ("printf");
   assert_non_null (k);
   assert_int_equal (k->kind, MR_KNOWN_PRINTF);
-  assert_int_equal (k->flags, 0);
+  assert_int_equal (k->arg, 0);
   k = mr_known_lookup ("fprintf");
   assert_non_null (k);
   assert_int_equal (k->kind, MR_KNOWN_PRINTF);
-  assert_int_equal (k->flags, 1);
+  assert_int_equal (k->arg, 1);
   k = mr_known_lookup ("snprintf");
   assert_non_null (k);
-  assert_int_equal (k->flags, 2);
+  assert_int_equal (k->arg, 2);
   assert_true (k->deref_mask & (1u << 2));	/* the format is read */
   k = mr_known_lookup ("__printf_chk");
   assert_non_null (k);
-  assert_int_equal (k->flags, 1);
+  assert_int_equal (k->arg, 1);
   assert_true (k->deref_mask & (1u << 1));
 }
 

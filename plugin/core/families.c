@@ -1,7 +1,10 @@
 /* families.c — the shipped allocator knowledge (libs.def) and families files.  */
 
 #include "families.h"
+#include "infer.h"
+#include "memir.h"
 #include "util.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -9,9 +12,10 @@
 #include <string.h>
 
 static const mr_lib builtin[] = {
-#define MR_LIB(NAME, KIND, FAMILY, ARG, FLAGS) { NAME, MR_LIB_##KIND, FAMILY, ARG, FLAGS },
+#define MR_FN(NAME, KIND, FAMILY, ARG, DEREF, WRITE, FLAGS) \
+  { NAME, MR_LIB_##KIND, FAMILY, ARG, FLAGS },
 #include "libs.def"
-#undef MR_LIB
+#undef MR_FN
 };
 
 /* The user's entries, from families files: looked up before the built-in ones.  */
@@ -49,6 +53,56 @@ mr_lib_lookup (const char *name)
   const mr_lib *kp = &key;
   const mr_lib *const *hit = bsearch (&kp, sorted, NBUILTIN, sizeof sorted[0], by_name);
   return hit ? *hit : NULL;
+}
+
+/* The names of the user families, MR_FAM_USER + i (mr_family_by_name).  */
+static const char **family_names;
+static unsigned nfamily_names, cap_family_names;
+
+unsigned
+mr_family_by_name (const char *name)
+{
+  if (strcmp (name, "free") == 0)
+    return MR_FAM_MALLOC;
+  for (unsigned i = 0; i < nfamily_names; i++)
+    if (strcmp (family_names[i], name) == 0)
+      return MR_FAM_USER + i;
+  if (nfamily_names >= MR_FAM_UNCERTAIN - 1 - MR_FAM_USER)
+    return MR_FAM_NONE;
+  size_t n = strlen (name);
+  char *copy = mr_xmalloc (n + 1);
+  memcpy (copy, name, n + 1);
+  MR_VEC_PUSH (family_names, nfamily_names, cap_family_names);
+  family_names[nfamily_names - 1] = copy;
+  return MR_FAM_USER + nfamily_names - 1;
+}
+
+unsigned
+mr_uncertain_family_by_name (const char *name)
+{
+  unsigned f = mr_family_by_name (name);
+  return f == MR_FAM_NONE ? f : f | MR_FAM_UNCERTAIN;
+}
+
+const char *
+mr_user_family_name (unsigned family)
+{
+  family &= ~MR_FAM_UNCERTAIN;
+  unsigned i = family - MR_FAM_USER;
+  if (family < MR_FAM_USER || i >= nfamily_names)
+    return NULL;
+  return family_names[i];
+}
+
+bool
+mr_resource_deallocator_name_p (const char *name)
+{
+  unsigned n;
+  const mr_word *w = mr_words (MR_WL_RESOURCE_DEALLOCATOR, &n);
+  for (unsigned i = 0; i < n; i++)
+    if (strcmp (w[i].word, name) == 0)
+      return true;
+  return false;
 }
 
 static char *
@@ -111,11 +165,11 @@ mr_families_parse (const char *text, unsigned *bad_line, char *err, size_t errle
       if (word_is (w[0], wl[0], "alloc") || word_is (w[0], wl[0], "alloc!"))
 	e.kind = MR_LIB_ALLOC;
       else if (word_is (w[0], wl[0], "alloc?"))
-	e.kind = MR_LIB_ALLOC, e.flags = MR_LIB_MAY_FAIL;
+	e.kind = MR_LIB_ALLOC, e.flags = MR_KF_MAY_FAIL;
       else if (word_is (w[0], wl[0], "free"))
 	e.kind = MR_LIB_FREE;
       else if (word_is (w[0], wl[0], "realloc"))
-	e.kind = MR_LIB_REALLOC, e.flags = MR_LIB_MAY_FAIL;
+	e.kind = MR_LIB_REALLOC, e.flags = MR_KF_MAY_FAIL;
       else if (word_is (w[0], wl[0], "realloc!"))
 	e.kind = MR_LIB_REALLOC;
       else if (word_is (w[0], wl[0], "pool"))

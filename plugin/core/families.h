@@ -21,6 +21,8 @@
 #ifndef MR_FAMILIES_H
 #define MR_FAMILIES_H
 
+#include "knowledge.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -35,23 +37,35 @@ typedef enum mr_lib_kind
   MR_LIB_NORETURN		/* never returns (a families file's noreturn line) */
 } mr_lib_kind;
 
-/* mr_lib.flags.  */
-enum
-{
-  MR_LIB_MAY_FAIL = 1,		/* ALLOC/REALLOC: may return NULL */
-  MR_LIB_NULL_OK = 2,		/* FREE: accepts NULL */
-  MR_LIB_IF_NULL_ARG = 4	/* ALLOC: allocates only when argument ARG is a null
-				   constant (realpath (p, NULL), getcwd (NULL, 0)) */
-};
-
 typedef struct mr_lib
 {
   const char *name;
   mr_lib_kind kind;
   const char *family;
   unsigned arg;			/* 0-based */
-  int flags;			/* MR_LIB_MAY_FAIL | MR_LIB_NULL_OK | MR_LIB_IF_NULL_ARG */
+  unsigned flags;		/* MR_KF_MAY_FAIL, MR_KF_ACCEPTS_NULL,
+				   MR_KF_ALLOC_IF_NULL_ARG (knowledge.h) */
 } mr_lib;
+
+/* The family a deallocator's name stands for: MR_FAM_MALLOC for "free", else
+   MR_FAM_USER + i, the i-th name registered (registered on first sight), or
+   MR_FAM_NONE once there are too many.  Families beyond the C library's and C++'s
+   are named so: user allocators (__attribute__ ((malloc (dealloc, n)))), the
+   shipped knowledge base (libs.def) and families files.  Mixing such memory with
+   free is a mismatch.  */
+unsigned mr_family_by_name (const char *name);
+
+/* The same family marked uncertain (MR_FAM_UNCERTAIN, infer.h): what names and
+   function pointers say, outside the tables.  MR_FAM_NONE stays itself.  */
+unsigned mr_uncertain_family_by_name (const char *name);
+
+/* The deallocator's name of a user family (MR_FAM_USER + i, uncertain or not),
+   or NULL (report.cc names families with it).  */
+const char *mr_user_family_name (unsigned family);
+
+/* Is name the deallocator of something that is not memory to this plugin (fclose,
+   closedir ...: words.def's RESOURCE_DEALLOCATOR)?  */
+bool mr_resource_deallocator_name_p (const char *name);
 
 /* The entry for a function name (the user's families first), or NULL.  */
 const mr_lib *mr_lib_lookup (const char *name);

@@ -1,19 +1,11 @@
 /* infer.c — naming conventions of allocators and deallocators (infer.h).  */
 
 #include "infer.h"
+#include "util.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <string.h>
-
-const char *const mr_dealloc_suffixes[] = {
-  "_free", "_destroy", "_unref", "_release", "_close", NULL
-};
-const char *const mr_alloc_suffixes[] = {
-  "_new", "_alloc", "_create", "_dup", "_open", NULL
-};
-static const char *const reference_suffixes[] = {
-  "_ref", "_retain", "_addref", "_incref", "_acquire", "_hold", NULL
-};
 
 bool
 mr_infer_mode_parse (const char *s, mr_infer_mode *out)
@@ -31,15 +23,19 @@ mr_infer_mode_parse (const char *s, mr_infer_mode *out)
   return true;
 }
 
-/* If name ends in one of suffixes after a non-empty prefix, the prefix length.  */
+/* If name ends in one of the suffixes of a list (words.def) after a non-empty
+   prefix, the prefix length.  */
 static bool
-ends_with_one (const char *name, const char *const *suffixes, size_t *prefix_len)
+ends_with_one (const char *name, mr_word_list suffixes, size_t *prefix_len)
 {
   size_t n = strlen (name);
-  for (const char *const *s = suffixes; *s; s++)
+  unsigned nw;
+  const mr_word *w = mr_words (suffixes, &nw);
+  for (unsigned i = 0; i < nw; i++)
     {
-      size_t k = strlen (*s);
-      if (n > k && strcmp (name + n - k, *s) == 0 && name[n - k - 1] != '_')
+      const char *s = w[i].word;
+      size_t k = strlen (s);
+      if (n > k && strcmp (name + n - k, s) == 0 && name[n - k - 1] != '_')
 	{
 	  *prefix_len = n - k;
 	  return true;
@@ -54,12 +50,12 @@ mr_infer_function_name (const char *name, size_t *prefix_len)
   size_t p;
   if (!name)
     return MR_ROLE_NONE;
-  if (ends_with_one (name, mr_dealloc_suffixes, &p))
+  if (ends_with_one (name, MR_WL_DEALLOC_SUFFIX, &p))
     {
       *prefix_len = p;
       return MR_ROLE_DEALLOC;
     }
-  if (ends_with_one (name, mr_alloc_suffixes, &p))
+  if (ends_with_one (name, MR_WL_ALLOC_SUFFIX, &p))
     {
       *prefix_len = p;
       return MR_ROLE_ALLOC;
@@ -70,7 +66,7 @@ mr_infer_function_name (const char *name, size_t *prefix_len)
 bool
 mr_infer_takes_reference (const char *name, size_t *prefix_len)
 {
-  return name && ends_with_one (name, reference_suffixes, prefix_len);
+  return name && ends_with_one (name, MR_WL_REFERENCE_SUFFIX, prefix_len);
 }
 
 /* Does lowercase s[0..n) end with w?  */
@@ -93,27 +89,60 @@ mr_infer_pointer_name (const char *name, size_t *word, size_t *len)
     return MR_PTR_NONE;
   size_t n = strlen (name);
   /* One trailing affix that says "a function": free_fn, freefunc, malloc_cb.  */
-  static const char *const affixes[] = {
-    "_function", "_func", "_fcn", "_fn", "_cb", "_hook", "_ptr", "func", "fn", NULL
-  };
-  for (const char *const *a = affixes; *a; a++)
-    if (n > strlen (*a) && lower_ends_with (name, n, *a))
+  unsigned na;
+  const mr_word *affixes = mr_words (MR_WL_POINTER_AFFIX, &na);
+  for (unsigned i = 0; i < na; i++)
+    if (n > strlen (affixes[i].word) && lower_ends_with (name, n, affixes[i].word))
       {
-	n -= strlen (*a);
+	n -= strlen (affixes[i].word);
 	break;
       }
-  /* Longest words first: realloc before alloc, dealloc before alloc.  */
-  static const struct { const char *w; mr_ptr_role role; } words[] = {
-    { "dealloc", MR_PTR_FREE }, { "realloc", MR_PTR_REALLOC },
-    { "calloc", MR_PTR_CALLOC }, { "malloc", MR_PTR_MALLOC },
-    { "strdup", MR_PTR_STRDUP }, { "alloc", MR_PTR_MALLOC }, { "free", MR_PTR_FREE }
-  };
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (lower_ends_with (name, n, words[i].w))
+  /* Longest words first (words.def): realloc before alloc, dealloc before alloc.  */
+  unsigned nw;
+  const mr_word *words = mr_words (MR_WL_POINTER_WORD, &nw);
+  for (unsigned i = 0; i < nw; i++)
+    if (lower_ends_with (name, n, words[i].word))
       {
-	*len = strlen (words[i].w);
+	*len = strlen (words[i].word);
 	*word = n - *len;
-	return words[i].role;
+	return (mr_ptr_role) words[i].role;
       }
   return MR_PTR_NONE;
+}
+
+char *
+mr_infer_paired_free_name (const char *name, size_t word, size_t len)
+{
+  bool upper = isupper ((unsigned char) name[word]);
+  bool all_upper = upper && isupper ((unsigned char) name[word + 1]);
+  const char *repl = all_upper ? "FREE" : upper ? "Free" : "free";
+  size_t rest = strlen (name + word + len);
+  char *s = mr_xmalloc (word + 4 + rest + 1);
+  memcpy (s, name, word);
+  memcpy (s + word, repl, 4);
+  memcpy (s + word + 4, name + word + len, rest + 1);
+  return s;
+}
+
+bool
+mr_name_is_secret (const char *id)
+{
+  char name[128];
+  size_t n = 0;
+  for (const char *p = id; *p && n + 1 < sizeof name; p++)
+    name[n++] = (char) tolower ((unsigned char) *p);
+  name[n] = '\0';
+  unsigned nw;
+  const mr_word *parts = mr_words (MR_WL_SECRET_PART, &nw);
+  for (unsigned i = 0; i < nw; i++)
+    if (strstr (name, parts[i].word))
+      return true;
+  const mr_word *ends = mr_words (MR_WL_SECRET_SUFFIX, &nw);
+  for (unsigned i = 0; i < nw; i++)
+    {
+      size_t k = strlen (ends[i].word);
+      if (n >= k && strcmp (name + n - k, ends[i].word) == 0)
+	return true;
+    }
+  return false;
 }

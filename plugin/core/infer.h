@@ -1,7 +1,7 @@
 /* infer.h — allocators and deallocators recognised by their names, not by a table.
 
    Two naming rules, both pure string tests here (the GCC glue adds the type checks,
-   plugin/gcc/infer-calls.cc):
+   plugin/gcc/lower-infer.cc):
 
    - Functions (-fplugin-arg-memrules-infer=names): a declaration with no body named
      PREFIX_free, _destroy, _unref, _release or _close is a deallocator of its pointer
@@ -55,13 +55,8 @@ typedef enum mr_name_role
   MR_ROLE_NONE, MR_ROLE_DEALLOC, MR_ROLE_ALLOC
 } mr_name_role;
 
-/* The deallocator suffixes, in the order a prefix's deallocator is chosen (the first
-   one declared wins: foo_close is not foo's deallocator when foo_free exists), NULL
-   terminated; and the allocator suffixes.  */
-extern const char *const mr_dealloc_suffixes[];
-extern const char *const mr_alloc_suffixes[];
-
-/* The role a function's name gives it, and the length of its prefix (the part
+/* The role a function's name gives it (the suffixes of words.def: a prefix's
+   deallocator is the first of its MR_WL_DEALLOC_SUFFIX names declared), and the length of its prefix (the part
    before "_free", "_new", ...; never empty).  */
 mr_name_role mr_infer_function_name (const char *name, size_t *prefix_len);
 
@@ -78,6 +73,17 @@ typedef enum mr_ptr_role
 /* The role a function pointer's name gives it; the word (free, malloc, ...) is
    name[*word .. *word + *len), so that a caller can pair Curl_cmalloc with Curl_cfree.  */
 mr_ptr_role mr_infer_pointer_name (const char *name, size_t *word, size_t *len);
+
+/* The deallocator a global function pointer named like an allocator pairs with: its
+   name with the word at name[word .. word + len) replaced by "free" in the word's
+   case (Curl_cmalloc -> Curl_cfree, malloc_fn -> free_fn, xMalloc -> xFree,
+   MALLOC -> FREE).  A fresh string: the caller frees it.  */
+char *mr_infer_paired_free_name (const char *name, size_t word, size_t len);
+
+/* Does the name a user gave a variable or a field say it holds a secret (MEM03-A,
+   sensitive-free): passw, secret, token ... anywhere in it, or key at its end,
+   without case (words.def)?  */
+bool mr_name_is_secret (const char *name);
 
 #ifdef __cplusplus
 }

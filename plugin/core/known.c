@@ -5,11 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const mr_known table[] = {
-#define MR_KNOWN(NAME, KIND, FAM, DEREF, WRITE, FLAGS) \
-  { NAME, MR_KNOWN_##KIND, MR_FAM_##FAM, DEREF, WRITE, FLAGS },
+/* The family is filled in from the FAMILY column on first use (family_named).  */
+static mr_known table[] = {
+#define MR_FN(NAME, KIND, FAMILY, ARG, DEREF, WRITE, FLAGS) \
+  { NAME, MR_KNOWN_##KIND, MR_FAM_NONE, ARG, DEREF, WRITE, FLAGS },
 #include "known.def"
-#undef MR_KNOWN
+#undef MR_FN
+};
+
+static const char *const family_column[] = {
+#define MR_FN(NAME, KIND, FAMILY, ARG, DEREF, WRITE, FLAGS) FAMILY,
+#include "known.def"
+#undef MR_FN
 };
 
 #define NKNOWN (sizeof table / sizeof table[0])
@@ -17,6 +24,19 @@ static const mr_known table[] = {
 /* The table sorted by name, built on first use: lookups happen for every call
    statement of every function compiled, so they are binary searches.  */
 static const mr_known *sorted[NKNOWN];
+
+/* The C library's families by the name of their deallocator (knowledge.h).  */
+static mr_family
+family_named (const char *name)
+{
+  if (!name)
+    return MR_FAM_NONE;
+  if (strcmp (name, "free") == 0)
+    return MR_FAM_MALLOC;
+  if (strcmp (name, "alloca") == 0)
+    return MR_FAM_ALLOCA;
+  abort ();			/* known.def names no other family */
+}
 
 static int
 by_name (const void *a, const void *b)
@@ -32,7 +52,10 @@ mr_known_lookup (const char *name)
   if (!sorted[0])
     {
       for (size_t i = 0; i < NKNOWN; i++)
-	sorted[i] = &table[i];
+	{
+	  table[i].family = family_named (family_column[i]);
+	  sorted[i] = &table[i];
+	}
       qsort (sorted, NKNOWN, sizeof sorted[0], by_name);
     }
   mr_known key = { .name = name };

@@ -3,6 +3,7 @@
 #ifndef MR_KNOWN_H
 #define MR_KNOWN_H
 
+#include "knowledge.h"
 #include "memir.h"
 
 #ifdef __cplusplus
@@ -19,8 +20,9 @@ typedef struct mr_known
   const char *name;
   mr_known_kind kind;
   mr_family family;
+  unsigned arg;			/* PRINTF: the format's argument (knowledge.h) */
   uint32_t deref_mask, write_mask;
-  int flags;			/* see known.def */
+  unsigned flags;		/* MR_KF_ flags (knowledge.h) */
 } mr_known;
 
 /* The entry for a function name, or NULL.  */

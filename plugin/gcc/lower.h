@@ -5,6 +5,7 @@
 
 #include "../core/memir.h"
 #include "../core/engine.h"
+#include "../core/families.h"	/* mr_user_family_name, for report.cc */
 
 /* What the reporter needs to name values: the tree behind each memir value.  Values
    below num_ssa are SSA versions; the rest are synthetic values the lowering made for
@@ -30,8 +31,6 @@ bool mr_function_analysed (tree fndecl);
 void mr_lower (function *fun, mr_lowered *out);
 void mr_lowered_release (mr_lowered *l);
 
-/* The deallocator's name of a user family (MR_FAM_USER + i), or NULL.  */
-const char *mr_user_family_name (unsigned family);
 
 /* Remembers what fndecl does to its callers' memory (plugin.cc, after analysing it),
    for the calls to it lowered later in the translation unit.  Returns true if it

@@ -1,0 +1,247 @@
+/* expand.c — a call whose effect on memory is known, as events (expand.h).  */
+
+#include "expand.h"
+
+/* The events of a block move when it grows: an event is held by its index while
+   arguments are lowered after it.  */
+static uint32_t
+add_event (const mr_call_site *cs, mr_event_kind kind)
+{
+  mr_block_add_event (cs->f, cs->bb, kind, cs->loc);
+  return cs->f->blocks[cs->bb].nevents - 1;
+}
+
+static mr_event *
+event_at (const mr_call_site *cs, uint32_t i)
+{
+  return &cs->f->blocks[cs->bb].events[i];
+}
+
+bool
+mr_copyable_arg (mr_opnd a)
+{
+  return a.kind == MR_OPND_VALUE || a.kind == MR_OPND_ADDR;
+}
+
+void
+mr_add_returned_arg (mr_func *f, uint32_t bb, uint32_t dst, mr_opnd arg, int64_t off,
+		     mr_loc loc)
+{
+  mr_event *e = mr_block_add_event (f, bb, MR_EV_COPY, loc);
+  e->dst = dst;
+  e->a = arg;
+  e->off = off;
+  e->flags = MR_EVF_POINTER;
+}
+
+/* The callee frees the pointer at *(argument + off): the caller loads it (a value
+   named like the field, `c.p_` or `x->buf`) and frees it, in the callee's name.
+   The load checks nothing: the callee may test for NULL first.  */
+static void
+expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
+{
+  if (ff->param >= cs->nargs)
+    return;
+  mr_opnd base = cs->arg (cs->glue, ff->param);
+  if (base.kind != MR_OPND_VALUE && base.kind != MR_OPND_ADDR)
+    return;
+  uint32_t v = cs->field_value (cs->glue, ff->param, ff->off);
+  mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
+  ld->dst = v;
+  ld->a = base;
+  ld->off = ff->off;
+  ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+  mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
+  fr->a = mr_value (v);
+  fr->family = ff->family;
+  fr->via = mr_func_strdup (cs->f, cs->name);
+  fr->via_loc = ff->loc;
+}
+
+/* The summary says which parameters the callee frees, whether it returns a fresh
+   allocation (a wrapper of malloc: xmalloc), or realloc of a parameter (gdRealloc),
+   and which parameters it reads through.  The call becomes those events, named
+   after the callee.  */
+void
+mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
+{
+  mr_func *f = cs->f;
+  unsigned nargs = cs->nargs;
+  uint32_t dst = cs->dst;
+  /* A wrapper that returns something else on some path (sqlite3DbRealloc returns
+     p itself when it still fits, NULL without freeing p after an earlier failure)
+     is a realloc only sometimes: an ordinary call.  */
+  if (sum->reallocs_param >= 0 && (unsigned) sum->reallocs_param < nargs && dst
+      && !sum->other_return)
+    {
+      uint32_t at = add_event (cs, MR_EV_REALLOC);
+      mr_opnd a = cs->arg (cs->glue, (unsigned) sum->reallocs_param);
+      mr_event *e = event_at (cs, at);
+      e->dst = dst;
+      e->a = a;
+      e->b = mr_unknown ();
+      /* The family of what it returns (an uncertain one stays uncertain).  */
+      e->family = sum->alloc_family ? sum->alloc_family : (uint16_t) MR_FAM_MALLOC;
+      /* A wrapper that aborts when realloc fails (jq's jv_mem_realloc) never
+	 fails for its callers.  */
+      e->flags = sum->may_return_null && !cs->returns_nonnull
+		 ? MR_EVF_MAY_FAIL | (cs->result_overwrites_realloc_arg ? MR_EVF_SAME_VAR : 0)
+		 : 0;
+      e->via = mr_func_strdup (f, cs->name);
+      return;
+    }
+  uint32_t frees = sum->frees_always;
+  /* Fields the callee frees (a destructor's `delete p_`): they are read from the
+     arguments as the caller sees them before the call.  */
+  for (unsigned i = 0; i < sum->nfield_frees; i++)
+    expand_field_free (cs, &sum->field_frees[i]);
+  mr_call *call = mr_func_new_call (f, cs->name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown () : cs->arg (cs->glue, i);
+  call->deref_mask = sum->derefs & ~frees;
+  call->noreturn = cs->noreturn;
+  /* The parameter it gives back, if it does (lowered before the call's event:
+     an address into an object adds one).  */
+  mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
+		  ? cs->arg (cs->glue, (unsigned) sum->returns_param) : mr_none ();
+  bool copies = mr_copyable_arg (given);
+  call->store_mask = sum->stores_through & ~frees;	/* a freed object's slots are moot */
+  call->stores_wild = sum->stores_wild;
+  mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
+  e->call = call;
+  e->flags |= MR_EVF_SUMMARIZED;
+  if (cs->dtor)
+    e->flags |= MR_EVF_DTOR;
+  /* A callee that keeps nothing and writes nothing of its caller's leaves the
+     caller's knowledge of its memory intact: the objects passed stay the caller's
+     (a leak after the call is still a leak), their fields stay known.  */
+  if (sum->valid && sum->no_clobber)
+    e->flags |= MR_EVF_NO_CLOBBER;
+  e->dst = sum->returns_alloc || copies ? 0 : dst;
+  /* Parameters the callee stores into another's object (a constructor).  */
+  for (unsigned i = 0; i < sum->nfield_stores; i++)
+    {
+      const mr_field_store *fs = &sum->field_stores[i];
+      if (fs->dst_param >= nargs || fs->src_param >= nargs)
+	continue;
+      uint32_t at = add_event (cs, MR_EV_STORE);
+      mr_opnd a = cs->arg (cs->glue, fs->dst_param);
+      mr_opnd b = cs->arg (cs->glue, fs->src_param);
+      mr_event *st = event_at (cs, at);
+      st->a = a;
+      st->off = fs->off;
+      st->b = b;
+      st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+    }
+  for (unsigned i = 0; i < nargs && i < 32; i++)
+    if (frees & (1u << i))
+      {
+	uint32_t at = add_event (cs, MR_EV_FREE);
+	mr_opnd a = cs->arg (cs->glue, i);
+	mr_event *fr = event_at (cs, at);
+	fr->a = a;
+	fr->family = sum->free_family;
+	fr->via = mr_func_strdup (f, cs->name);
+	fr->via_loc = sum->free_loc;
+      }
+  /* It gives a parameter back (`return dst;`): the result is that argument.  */
+  if (copies && dst)
+    mr_add_returned_arg (f, cs->bb, dst, given, sum->returns_param_off, cs->loc);
+  if (sum->returns_alloc && dst)
+    {
+      mr_event *a = mr_block_add_event (f, cs->bb, MR_EV_ALLOC, cs->loc);
+      a->dst = dst;
+      a->family = sum->alloc_family;
+      a->a = mr_none ();
+      /* A wrapper that may return NULL usually says so another way too (an error
+	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
+	 held to a NULL check, only direct calls of an allocator are.  */
+      a->flags = sum->may_return_null && !cs->returns_nonnull ? MR_EVF_QUIET_NULL
+		 : MR_EVF_NEVER_NULL;
+      a->via = mr_func_strdup (f, cs->name);
+    }
+}
+
+/* Its arguments are handed to it first (an unknown call's effects), then the
+   allocation or release happens.  `returns_nonnull` on its declaration says it
+   never returns NULL, whatever the entry says.  */
+bool
+mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg_is_null)
+{
+  if (!lib || lib->kind == MR_LIB_NORETURN)
+    return false;
+  bool may_fail = (lib->flags & MR_KF_MAY_FAIL) && !cs->returns_nonnull;
+  unsigned nargs = cs->nargs;
+  /* Stores through an argument (lower_library_out_call, in the glue); allocates
+     only when handed NULL (realpath (p, buf) returns buf).  */
+  if (lib->kind == MR_LIB_OUT
+      || ((lib->flags & MR_KF_ALLOC_IF_NULL_ARG) && !(lib->arg < nargs && arg_is_null)))
+    return false;
+  uint16_t family = lib->kind == MR_LIB_POOL ? (uint16_t) MR_FAM_POOL
+		    : (uint16_t) mr_family_by_name (lib->family);
+  if ((lib->kind == MR_LIB_FREE || lib->kind == MR_LIB_REALLOC) && lib->arg >= nargs)
+    return false;
+  if (lib->kind == MR_LIB_FREE)
+    {
+      uint32_t at = add_event (cs, MR_EV_FREE);
+      mr_opnd a = cs->arg (cs->glue, lib->arg);
+      mr_event *e = event_at (cs, at);
+      e->a = a;
+      e->family = family;
+      return true;
+    }
+  if (lib->kind == MR_LIB_REALLOC)
+    {
+      uint32_t at = add_event (cs, MR_EV_REALLOC);
+      mr_opnd a = cs->arg (cs->glue, lib->arg);
+      mr_opnd b = lib->arg + 1 < nargs ? cs->arg (cs->glue, lib->arg + 1) : mr_unknown ();
+      mr_event *e = event_at (cs, at);
+      e->dst = cs->dst;
+      e->a = a;
+      e->b = b;
+      e->family = family;
+      /* xrealloc and g_realloc do not return when out of memory: no failure
+	 path.  One that may fail loses p in `p = sqlite3_realloc (p, n)`.  */
+      e->flags = may_fail ? MR_EVF_MAY_FAIL | (cs->result_overwrites_realloc_arg
+					       ? MR_EVF_SAME_VAR : 0) : 0;
+      e->via = mr_func_strdup (cs->f, cs->name);
+      return true;
+    }
+  /* ALLOC or POOL: the arguments go to an ordinary call first (a constructor may
+     keep or read them), then the result is fresh memory.  */
+  mr_call *call = mr_func_new_call (cs->f, cs->name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = cs->arg (cs->glue, i);
+  mr_event *ce = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
+  ce->call = call;
+  if (!cs->dst)
+    return true;
+  mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_ALLOC, cs->loc);
+  e->dst = cs->dst;
+  e->family = family;
+  e->a = mr_none ();
+  /* g_malloc and the like abort rather than return NULL.  */
+  e->flags = may_fail ? MR_EVF_MAY_FAIL : MR_EVF_NEVER_NULL;
+  return true;
+}
+
+void
+mr_expand_user_free (const mr_call_site *cs, unsigned argno, unsigned family)
+{
+  uint32_t at = add_event (cs, MR_EV_FREE);
+  mr_opnd a = cs->arg (cs->glue, argno);
+  mr_event *e = event_at (cs, at);
+  e->a = a;
+  e->family = (uint16_t) family;
+}
+
+void
+mr_expand_user_alloc (const mr_call_site *cs, unsigned family)
+{
+  mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_ALLOC, cs->loc);
+  e->dst = cs->dst;
+  e->family = (uint16_t) family;
+  e->a = mr_none ();
+  if (cs->returns_nonnull)
+    e->flags |= MR_EVF_NEVER_NULL;
+}

@@ -1,0 +1,598 @@
+/* lower-call.cc — call statements: what the core's knowledge says a call does
+   (known.def, libs.def and families files, attributes, the summaries of functions
+   analysed earlier), turned into events.  Calls recognised by names are
+   lower-infer.cc's, C++'s operators and library lower-cxx.cc's.  */
+
+#include "lower-int.h"
+
+/* The name a call is known by: builtins by their library name, other functions by
+   their assembler name (C linkage names match the library; C++ mangled names do not,
+   so a C++ function that happens to be called `free` is not taken for free).  */
+const char *
+callee_name (tree fndecl)
+{
+  if (!fndecl)
+    return NULL;
+  if (fndecl_built_in_p (fndecl, BUILT_IN_NORMAL))
+    {
+      const char *n = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+      if (strncmp (n, "__builtin_", 10) == 0)
+	return n + 10;
+      return n;
+    }
+  if (!TREE_PUBLIC (fndecl) || !DECL_FILE_SCOPE_P (fndecl))
+    return IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  const char *n = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  if (n[0] == '*')
+    n++;
+  /* glibc's headers redirect some functions to the version of a newer standard by an
+     asm label: scanf to __isoc99_scanf (C99 and later), strtol to __isoc23_strtol
+     (C23: GCC 15's default dialect, glibc 2.38 and later).  Same function, same
+     knowledge.  */
+  if (strncmp (n, "__isoc99_", 9) == 0 || strncmp (n, "__isoc23_", 9) == 0)
+    n += 9;
+  return n;
+}
+
+/* The family a deallocator's declaration names (core/families.c keeps the registry
+   of families by the name of their deallocator).  */
+static uint16_t
+family_of_deallocator (tree dealloc)
+{
+  if (fndecl_built_in_p (dealloc, BUILT_IN_FREE) || !DECL_NAME (dealloc))
+    return MR_FAM_MALLOC;
+  return mr_family_by_name (IDENTIFIER_POINTER (DECL_NAME (dealloc)));
+}
+
+/* Deallocators of things that are not memory to this plugin (fclose, closedir ...:
+   words.def): glibc declares fopen, popen, opendir, newlocale ... with
+   __attribute__ ((malloc (fclose))) and the like.  */
+static bool
+is_resource_deallocator (tree fndecl)
+{
+  return DECL_NAME (fndecl)
+	 && mr_resource_deallocator_name_p (IDENTIFIER_POINTER (DECL_NAME (fndecl)));
+}
+
+/* __attribute__ ((returns_nonnull)).  */
+static bool
+returns_nonnull_p (tree fndecl)
+{
+  return lookup_attribute ("returns_nonnull", TYPE_ATTRIBUTES (TREE_TYPE (fndecl)))
+	 || lookup_attribute ("returns_nonnull", DECL_ATTRIBUTES (fndecl));
+}
+
+/* A function a families file says never returns (`noreturn fatal`): a project's
+   error handler defined in another file and not declared noreturn.  */
+static bool
+declared_noreturn (tree fndecl)
+{
+  const mr_lib *lib = mr_lib_lookup (callee_name (fndecl));
+  return lib && lib->kind == MR_LIB_NORETURN;
+}
+
+/* The deallocator an allocator names with __attribute__ ((malloc (dealloc, n))).  */
+static tree
+attribute_deallocator (tree fndecl)
+{
+  for (tree a = lookup_attribute ("malloc", DECL_ATTRIBUTES (fndecl)); a;
+       a = lookup_attribute ("malloc", TREE_CHAIN (a)))
+    {
+      tree args = TREE_VALUE (a);
+      if (!args)
+	continue;
+      tree d = TREE_VALUE (args);
+      if (d && TREE_CODE (d) == ADDR_EXPR)
+	d = TREE_OPERAND (d, 0);
+      if (d && TREE_CODE (d) == FUNCTION_DECL)
+	return is_resource_deallocator (d) ? NULL_TREE : d;
+    }
+  return NULL_TREE;
+}
+
+/* p = realloc (p, n): the result replaces the pointer realloc was given (its
+   argument argno), either the same variable or the same memory location (s->buf =
+   realloc (s->buf, n)), before anything tests it.  */
+static bool
+realloc_overwrites_arg (gcall *s, unsigned argno)
+{
+  if (argno >= gimple_call_num_args (s))
+    return false;
+  tree lhs = gimple_call_lhs (s), arg = gimple_call_arg (s, argno);
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME || TREE_CODE (arg) != SSA_NAME)
+    return false;
+  if (SSA_NAME_VAR (lhs) && SSA_NAME_VAR (lhs) == SSA_NAME_VAR (arg))
+    return true;
+  gimple *def = SSA_NAME_DEF_STMT (arg);
+  if (!is_gimple_assign (def) || !gimple_assign_single_p (def)
+      || !is_memory_ref (gimple_assign_rhs1 (def)))
+    return false;
+  tree from = gimple_assign_rhs1 (def);
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST (use, it, lhs)
+    {
+      gimple *u = USE_STMT (use);
+      /* Stored right away, not after a check of the result.  */
+      if (is_gimple_assign (u) && gimple_assign_single_p (u)
+	  && gimple_bb (u) == gimple_bb (s) && gimple_assign_rhs1 (u) == lhs
+	  && operand_equal_p (gimple_assign_lhs (u), from, 0))
+	return true;
+    }
+  return false;
+}
+
+/* The field of *ptr at byte offset off that holds a pointer, or NULL_TREE.  */
+static tree
+pointer_field_at (tree ptr, int64_t off)
+{
+  if (!POINTER_TYPE_P (TREE_TYPE (ptr)))
+    return NULL_TREE;
+  tree type = TREE_TYPE (TREE_TYPE (ptr));
+  if (!RECORD_OR_UNION_TYPE_P (type))
+    return NULL_TREE;
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FIELD_DECL && POINTER_TYPE_P (TREE_TYPE (f))
+	&& tree_fits_shwi_p (byte_position (f)) && tree_to_shwi (byte_position (f)) == off)
+      return f;
+  return NULL_TREE;
+}
+
+/* The glue's side of a call site the core expands into events (core/expand.c):
+   the call's trees, whose arguments are lowered when the core asks.  */
+struct call_trees
+{
+  lower_ctx *c;
+  unsigned bb;
+  gcall *s;
+  mr_loc loc;
+};
+
+static mr_opnd
+site_arg (void *glue, unsigned i)
+{
+  call_trees *site = (call_trees *) glue;
+  return lower_operand (site->c, site->bb, gimple_call_arg (site->s, i), site->loc);
+}
+
+/* The value loaded from *(argument i + off) is named like the field there, `c.p_`
+   or `x->buf`, when there is one.  */
+static uint32_t
+site_field_value (void *glue, unsigned i, int64_t off)
+{
+  call_trees *site = (call_trees *) glue;
+  tree arg = gimple_call_arg (site->s, i);
+  tree field = pointer_field_at (arg, off);
+  tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
+			     build_simple_mem_ref (arg), field, NULL_TREE)
+		   : NULL_TREE;
+  return new_synthetic (site->c, ref);
+}
+
+/* The core's view of the call s: its name, arguments and result.  */
+static mr_call_site
+call_site (call_trees *site, const char *name, uint32_t dst)
+{
+  mr_call_site cs = {};
+  cs.f = site->c->f;
+  cs.bb = site->bb;
+  cs.loc = site->loc;
+  cs.name = name;
+  cs.nargs = gimple_call_num_args (site->s);
+  cs.dst = dst;
+  cs.arg = site_arg;
+  cs.field_value = site_field_value;
+  cs.glue = site;
+  return cs;
+}
+
+/* A function of the knowledge base or a families file (families.h): g_malloc,
+   sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
+   (an unknown call's effects), then the allocation or release happens.  fndecl is
+   its declaration (NULL through a pointer): `returns_nonnull` there says it never
+   returns NULL, whatever the entry says.  */
+bool
+lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *name,
+		    uint32_t dst, mr_loc loc)
+{
+  const mr_lib *lib = mr_lib_lookup (name);
+  if (!lib)
+    return false;
+  call_trees site = { c, bb, s, loc };
+  mr_call_site cs = call_site (&site, name, dst);
+  cs.returns_nonnull = fndecl && returns_nonnull_p (fndecl);
+  cs.result_overwrites_realloc_arg = realloc_overwrites_arg (s, lib->arg);
+  bool arg_is_null = lib->arg < cs.nargs && integer_zerop (gimple_call_arg (s, lib->arg));
+  return mr_expand_library_call (lib, &cs, arg_is_null);
+}
+
+/* A call to a function analysed earlier in the translation unit: its summary says
+   what the call does (core/expand.c turns it into events, named after the callee).  */
+static bool
+lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t dst,
+		       mr_loc loc)
+{
+  const mr_summary *sum = summary_of (fndecl);
+  if (!sum)
+    return false;
+  /* Analysed again when the cycle is done: as a member if it calls one (it may be
+     in the same cycle), else as a function above the cycle.  */
+  if (bool *member = provisional ? provisional->get (fndecl) : NULL)
+    {
+      if (*member)
+	c->out->recursive = true;
+      else
+	c->out->calls_provisional = true;
+    }
+  call_trees site = { c, bb, s, loc };
+  /* "C::~C" rather than the complete destructor's internal name.  */
+  mr_call_site cs = call_site (&site, lang_hooks.decl_printable_name (fndecl, 2), dst);
+  cs.returns_nonnull = returns_nonnull_p (fndecl);
+  cs.noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
+  cs.dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
+  cs.result_overwrites_realloc_arg = sum->reallocs_param >= 0
+				     && realloc_overwrites_arg (s, sum->reallocs_param);
+  mr_expand_summary (sum, &cs);
+  return true;
+}
+
+/* Functions the user declared as an allocator (__attribute__ ((malloc)), with or
+   without a deallocator) or as a deallocator (named by such an attribute: GCC marks
+   it, and fndecl_dealloc_argno says which argument it frees).  Their memory
+   belongs to a family of its own, so mixing them with free is a mismatch.  */
+static bool
+lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t dst,
+		      mr_loc loc)
+{
+  unsigned nargs = gimple_call_num_args (s);
+  unsigned argno = fndecl_dealloc_argno (fndecl);
+  call_trees site = { c, bb, s, loc };
+  mr_call_site cs = call_site (&site, NULL, dst);
+  if (argno < nargs && lookup_attribute ("*dealloc", DECL_ATTRIBUTES (fndecl))
+      && !is_resource_deallocator (fndecl))
+    {
+      mr_expand_user_free (&cs, argno, family_of_deallocator (fndecl));
+      return true;
+    }
+  tree dealloc = attribute_deallocator (fndecl);
+  if (!dealloc || !dst)
+    return false;
+  cs.returns_nonnull = returns_nonnull_p (fndecl);
+  mr_expand_user_alloc (&cs, family_of_deallocator (dealloc));
+  return true;
+}
+
+/* What a declaration says about its pointer parameters, for a call to a function
+   with no body and no summary: `nonnull` and `access` parameters are dereferenced
+   (a freed or possibly-NULL pointer there is a use); `access (read_only |
+   read_write, N)` ones are read first (uninitialised memory there is read),
+   `nonnull` and `access (write_only, N)` ones may be written.  */
+static void
+apply_param_attributes (tree fndecl, mr_call *call)
+{
+  tree fntype = TREE_TYPE (fndecl);
+  /* nonnull says the callee may dereference, not that it reads: it may be an
+     output parameter, so it counts as a write (no uninitialised read claimed).
+     C++'s implicit `this` is nonnull in every method: not a user's promise.  */
+  unsigned first = TREE_CODE (fntype) == METHOD_TYPE ? 1 : 0;
+  if (bitmap nonnull = get_nonnull_args (fntype))
+    {
+      for (unsigned i = first; i < call->nargs && i < 32; i++)
+	if (bitmap_empty_p (nonnull) || bitmap_bit_p (nonnull, i))
+	  {
+	    call->deref_mask |= 1u << i;
+	    call->write_mask |= 1u << i;
+	  }
+      BITMAP_FREE (nonnull);
+    }
+  if (!lookup_attribute ("access", TYPE_ATTRIBUTES (fntype)))
+    return;
+  rdwr_map access;
+  init_attr_rdwr_indices (&access, TYPE_ATTRIBUTES (fntype));
+  for (unsigned i = 0; i < call->nargs && i < 32; i++)
+    {
+      attr_access *a = access.get (i);
+      if (!a || a->internal_p || a->ptrarg != i)
+	continue;
+      if (a->mode == access_read_only || a->mode == access_read_write)
+	{
+	  call->deref_mask |= 1u << i;
+	  call->write_mask &= ~(1u << i);	/* read first */
+	}
+      else if (a->mode == access_write_only)
+	{
+	  call->deref_mask |= 1u << i;
+	  call->write_mask |= 1u << i;
+	}
+    }
+}
+
+/* Does the name the user gave a freed pointer say it holds a secret (MEM03-A)?  The
+   name is the variable's, or the field's for s->password; the words are the core's
+   (mr_name_is_secret).  */
+static bool
+sensitive_name_p (tree arg)
+{
+  for (int depth = 0; depth < 4 && arg; depth++)
+    {
+      tree id = NULL_TREE;
+      if (TREE_CODE (arg) == SSA_NAME)
+	{
+	  tree var = SSA_NAME_VAR (arg);
+	  if (var && DECL_NAME (var) && !DECL_ARTIFICIAL (var))
+	    id = DECL_NAME (var);
+	  else
+	    {
+	      gimple *def = SSA_NAME_DEF_STMT (arg);
+	      if (!is_gimple_assign (def))
+		return false;
+	      arg = gimple_assign_rhs1 (def);
+	      continue;
+	    }
+	}
+      else if (TREE_CODE (arg) == COMPONENT_REF)
+	id = DECL_NAME (TREE_OPERAND (arg, 1));
+      else if (DECL_P (arg))
+	id = DECL_NAME (arg);
+      else if (TREE_CODE (arg) == ADDR_EXPR)
+	{
+	  arg = TREE_OPERAND (arg, 0);
+	  continue;
+	}
+      if (!id)
+	return false;
+      return mr_name_is_secret (IDENTIFIER_POINTER (id));
+    }
+  return false;
+}
+
+/* The string a format argument points to, if it is a literal.  */
+static const char *
+literal_string (tree arg)
+{
+  if (!arg || TREE_CODE (arg) != ADDR_EXPR)
+    return NULL;
+  tree s = TREE_OPERAND (arg, 0);
+  if (TREE_CODE (s) == ARRAY_REF)
+    s = TREE_OPERAND (s, 0);
+  if (TREE_CODE (s) != STRING_CST)
+    return NULL;
+  return TREE_STRING_POINTER (s);
+}
+
+/* A function of the knowledge base that stores a new allocation through an
+   argument: asprintf (&s, ...), getaddrinfo (..., &res), posix_memalign (&p, ...).
+   The call runs first (it may write anything through its pointer arguments), then
+   the location the argument points to holds fresh memory of the family.  Whether
+   the call failed is told by its return value, which the engine does not tie to
+   the memory: the allocation is marked escaped, so it is never reported leaked.  */
+static bool
+lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, mr_loc loc)
+{
+  const mr_lib *lib = mr_lib_lookup (name);
+  unsigned nargs = gimple_call_num_args (s);
+  if (!lib || lib->kind != MR_LIB_OUT || lib->arg >= nargs)
+    return false;
+  tree where = gimple_call_arg (s, lib->arg);
+  mr_call *call = mr_func_new_call (c->f, name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  ce->call = call;
+  tree lhs = gimple_call_lhs (s);
+  if (lhs && TREE_CODE (lhs) == SSA_NAME)
+    ce->dst = SSA_NAME_VERSION (lhs);
+  mr_opnd at = lower_operand (c, bb, where, loc);
+  if (at.kind != MR_OPND_VALUE && at.kind != MR_OPND_ADDR)
+    return true;
+  uint32_t mem = new_synthetic (c, where);
+  mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  a->dst = mem;
+  a->family = mr_family_by_name (lib->family);
+  a->a = mr_none ();
+  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+  esc->a = mr_value (mem);
+  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+  st->a = at.kind == MR_OPND_ADDR ? mr_addr (at.id, 0) : at;
+  st->off = at.kind == MR_OPND_ADDR ? at.num : 0;
+  st->b = mr_value (mem);
+  st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+  return true;
+}
+
+void
+lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
+{
+  if (gimple_call_internal_p (s))
+    return;
+  tree fndecl = gimple_call_fndecl (s);
+  unsigned nargs = gimple_call_num_args (s);
+  tree lhs = gimple_call_lhs (s);
+
+  /* Aggregates passed by value are read.  */
+  for (unsigned i = 0; i < nargs; i++)
+    lower_deref (c, bb, gimple_call_arg (s, i), false, loc);
+
+  if (fndecl && c->cxx && lower_temporary_buffer (c, bb, s, fndecl, loc))
+    return;
+  if (fndecl && lower_cxx_operator (c, bb, s, fndecl, loc))
+    return;
+  if (fndecl && c->cxx && lower_std_allocator_call (c, bb, s, fndecl, loc))
+    return;
+
+  const char *name = callee_name (fndecl);
+  const mr_known *k = mr_known_lookup (name);
+  uint32_t dst = 0;
+  if (lhs && TREE_CODE (lhs) == SSA_NAME)
+    dst = SSA_NAME_VERSION (lhs);
+
+  if (k && (k->kind == MR_KNOWN_ALLOC || k->kind == MR_KNOWN_FREE
+	    || k->kind == MR_KNOWN_REALLOC))
+    {
+      if (k->kind == MR_KNOWN_FREE)
+	{
+	  if (nargs < 1)
+	    return;
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+	  e->family = k->family;
+	  if (sensitive_name_p (gimple_call_arg (s, 0)))
+	    e->flags |= MR_EVF_SENSITIVE;
+	  return;
+	}
+      /* strdup reads its argument.  */
+      for (unsigned i = 0; i < nargs && i < 32; i++)
+	if (k->deref_mask & (1u << i))
+	  {
+	    mr_event *d = mr_block_add_event (c->f, bb, MR_EV_DEREF, loc);
+	    d->a = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+	  }
+      if (k->kind == MR_KNOWN_REALLOC && nargs >= 2)
+	{
+	  mr_size *size = describe_size (c, bb, gimple_call_arg (s, 1), loc);
+	  if (!size)
+	    size = describe_sum (c, bb, gimple_call_arg (s, 1), loc);
+	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
+	  e->dst = dst;
+	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+	  e->b = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	  e->family = MR_FAM_MALLOC;
+	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, 0) ? MR_EVF_SAME_VAR : 0)
+		     | (size_is_input (gimple_call_arg (s, 1), 0) ? MR_EVF_SIZE_INPUT : 0)
+		     | (sensitive_name_p (gimple_call_arg (s, 0)) ? MR_EVF_SENSITIVE : 0);
+	  e->size = size;
+	  if (size)
+	    size->allocator = "realloc";
+	  return;
+	}
+      unsigned size_arg = mr_kf_size_arg (k->flags);
+      mr_size *size = size_arg < nargs
+		      ? describe_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
+      if (!size && size_arg < nargs)
+	size = describe_sum (c, bb, gimple_call_arg (s, size_arg), loc);
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+      e->dst = dst;
+      e->family = k->family;
+      e->a = size_arg < nargs ? lower_operand (c, bb, gimple_call_arg (s, size_arg), loc)
+			      : mr_none ();
+      e->flags = ((k->flags & MR_KF_MAY_FAIL) ? MR_EVF_MAY_FAIL : 0)
+		 | ((k->flags & MR_KF_UNINIT) ? MR_EVF_UNINIT : 0);
+      if (size_arg < nargs && size_is_input (gimple_call_arg (s, size_arg), 0))
+	e->flags |= MR_EVF_SIZE_INPUT;
+      e->size = size;
+      if (size)
+	size->allocator = k->name;
+      return;
+    }
+
+  /* The knowledge base describes libraries as their users call them; the library's
+     own translation units (a body here) are analysed as code.  */
+  bool has_body = fndecl && cgraph_node::get (fndecl)
+		  && cgraph_node::get (fndecl)->definition
+		  && (!mr_unit_view || mr_unit_view (defined_decl (fndecl)));
+  if (!k && !has_body && lower_library_out_call (c, bb, s, name, loc))
+    return;
+  if (!k && !has_body && lower_library_call (c, bb, s, fndecl, name, dst, loc))
+    return;
+  if (!k && fndecl && lower_user_allocator (c, bb, s, fndecl, dst, loc))
+    return;
+  if (!k && fndecl && mr_opts.infer >= MR_INFER_BODIES
+      && lower_summarized_call (c, bb, s, fndecl, dst, loc))
+    return;
+  if (!fndecl && lower_pointer_call (c, bb, s, dst, loc))
+    return;
+  if (!k && fndecl && !has_body && mr_opts.infer >= MR_INFER_NAMES
+      && lower_named_call (c, bb, s, fndecl, name, dst, loc))
+    return;
+  /* A function of this translation unit not analysed yet, though the pass runs on
+     callees first: a recursive call.  Its caller is analysed again once the whole
+     cycle has summaries (plugin.cc).  */
+  if (!k && has_body && gimple_has_body_p (fndecl) && mr_function_analysed (fndecl))
+    c->out->recursive = true;
+
+  if (fndecl && c->cxx && lower_smart_pointer_call (c, bb, s, fndecl, loc))
+    return;
+
+  mr_call *call = mr_func_new_call (c->f, name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  int flags = gimple_call_flags (s);
+  call->noreturn = (flags & ECF_NORETURN) != 0
+		   || (fndecl && (mr_never_returns (fndecl) || declared_noreturn (fndecl)));
+  if (fndecl && !k)
+    apply_param_attributes (fndecl, call);
+  /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
+     overflow like malloc's, whatever the memory is (pool memory: no leak claims).  */
+  mr_size *size = NULL;
+  bool size_input = false;
+  if (fndecl && !k)
+    if (tree as = lookup_attribute ("alloc_size", TYPE_ATTRIBUTES (TREE_TYPE (fndecl))))
+      if (TREE_VALUE (as) && tree_fits_uhwi_p (TREE_VALUE (TREE_VALUE (as))))
+	{
+	  unsigned i = tree_to_uhwi (TREE_VALUE (TREE_VALUE (as))) - 1;
+	  if (i < nargs)
+	    {
+	      size = describe_size (c, bb, gimple_call_arg (s, i), loc);
+	      size_input = size && size_is_input (gimple_call_arg (s, i), 0);
+	      if (size)
+		size->allocator = name;
+	    }
+	}
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  e->call = call;
+  e->dst = dst;
+  e->size = size;
+  /* memcpy (d, s, n) returns d: its result is a copy of the argument (made after
+     the call, below).  */
+  unsigned ret_arg = k && k->kind == MR_KNOWN_USE ? mr_kf_returned_arg (k->flags) : ~0u;
+  if (ret_arg >= nargs || !mr_copyable_arg (call->args[ret_arg]))
+    ret_arg = ~0u;
+  if (ret_arg < nargs)
+    e->dst = 0;
+  if (size_input)
+    e->flags |= MR_EVF_SIZE_INPUT;
+  if (k)
+    {
+      call->deref_mask = k->deref_mask;
+      call->write_mask = k->write_mask;
+      e->flags |= MR_EVF_NO_CLOBBER;
+      if (k->kind == MR_KNOWN_USE && (k->flags & MR_KF_CLEARS))
+	e->flags |= MR_EVF_CLEARS;
+      if (k->kind == MR_KNOWN_USE && (k->flags & MR_KF_WRITES_UNBOUNDED))
+	e->flags |= MR_EVF_UNSIZED;
+      if (k->kind == MR_KNOWN_PRINTF && k->arg < nargs)
+	{
+	  const char *fmt = literal_string (gimple_call_arg (s, k->arg));
+	  if (fmt)
+	    call->deref_mask |= mr_printf_deref_mask (fmt, k->arg + 1);
+	}
+    }
+  else if (flags & (ECF_CONST | ECF_PURE))
+    e->flags |= MR_EVF_NO_CLOBBER;
+  /* (e is not valid once another event is added to the block.)  */
+  if (dst && ret_arg < nargs)
+    mr_add_returned_arg (c->f, bb, dst, call->args[ret_arg],
+			 (k->flags & MR_KF_AT_UNKNOWN_OFFSET) ? MR_OFF_UNKNOWN : 0, loc);
+
+  /* A call whose result lands in memory: store an unknown value there.  An
+     aggregate (a struct returned by value, `*p = mk ()`, or a C++ object built in
+     place, `s = Work (i)`) is all new: the store replaces what the state knew of
+     the memory it writes (MR_EVF_AGGREGATE), so the object of the next iteration
+     of a loop is not the one destroyed at the end of this one.  */
+  if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
+    {
+      lower_deref (c, bb, lhs, true, loc);
+      mr_opnd base;
+      int64_t off;
+      if (decompose_ref (c, lhs, &base, &off))
+	{
+	  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+	  st->a = base;
+	  st->off = off;
+	  st->b = mr_unknown ();
+	  st->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+	  if (!is_gimple_reg_type (TREE_TYPE (lhs)))
+	    st->flags |= MR_EVF_AGGREGATE;
+	}
+    }
+}

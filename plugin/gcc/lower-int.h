@@ -1,0 +1,99 @@
+/* lower-int.h — what the files of the lowering share (private to plugin/gcc/lower*.cc):
+   the per-function context and the helpers one file defines for the others.
+
+   The lowering of a function, by job:
+     lower.cc        the CFG, blocks, statements and assignments; summaries; mr_lower
+     lower-cond.cc   conditions and switches
+     lower-call.cc   calls, by what the knowledge base, attributes and summaries say
+     lower-infer.cc  calls recognised by names: function pointers, infer=names
+     lower-cxx.cc    C++: new and delete, std::allocator, smart pointers, exceptions
+     lower-range.cc  value ranges of trees, the sizes of allocations and accesses  */
+
+#ifndef MR_LOWER_INT_H
+#define MR_LOWER_INT_H
+
+#include "gcc-common.h"
+#include "lower.h"
+#include "suppress.h"
+#include "../core/known.h"
+#include "../core/expand.h"
+#include "../core/families.h"
+#include "../core/infer.h"
+#include "../core/words.h"
+#include "options.h"
+
+#include <string>
+#include <vector>
+
+/* Per-function lowering context.  */
+struct lower_ctx
+{
+  function *fun;
+  mr_func *f;
+  mr_lowered *out;
+  unsigned next_value;		/* next synthetic value id */
+  bool cxx;			/* the function is C++ code */
+  mr_loc last_loc;		/* for statements without a location */
+  /* Exceptions (lower_eh_dispatch): GCC block -> the block of its throwing
+     statement (0: it has none), and the value telling which exception is in
+     flight (0: the function has no EH edges).  */
+  unsigned *thrower_block;
+  uint32_t exc;
+};
+
+/* Integers wide enough for any value range of a 64-bit type and their products
+   (lower-range.cc, lower-cond.cc).  */
+typedef __int128 mr_i128;
+
+/* Functions whose summaries may still change (lower.cc, mr_summary_is_provisional):
+   true for the members of a cycle of calls, false for the functions above one.  */
+extern hash_map<tree, bool> *provisional;
+
+/* lower.cc.  */
+bool decompose_ref (lower_ctx *c, tree ref, mr_opnd *base, int64_t *off);
+bool is_memory_ref (tree t);
+unsigned new_synthetic (lower_ctx *c, tree t);
+mr_opnd lower_operand (lower_ctx *c, unsigned bb, tree t, mr_loc loc);
+bool is_pointerish (tree t);
+void lower_deref (lower_ctx *c, unsigned bb, tree ref, bool write, mr_loc loc);
+tree fold_constant (tree t, bool temporaries_only);
+tree defined_decl (tree fndecl);
+const mr_summary *summary_of (tree fndecl);
+
+/* lower-range.cc.  */
+mr_size *describe_access (lower_ctx *c, unsigned bb, gimple *s, tree ref, bool store,
+                          mr_loc loc);
+mr_size *describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc);
+mr_size *describe_sum (lower_ctx *c, unsigned bb, tree size, mr_loc loc);
+bool size_is_input (tree t, int depth);
+
+/* lower-cond.cc.  */
+void lower_cond (lower_ctx *c, unsigned bb, gcond *s);
+void lower_switch (lower_ctx *c, unsigned bb, gswitch *s);
+void classify_switch_edges (lower_ctx *c, basic_block bb, gswitch *s,
+                            const vec<edge> &map);
+
+/* lower-call.cc.  */
+const char *callee_name (tree fndecl);
+bool lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
+                         const char *name, uint32_t dst, mr_loc loc);
+void lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
+
+/* lower-infer.cc.  */
+bool lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc loc);
+bool lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
+                       const char *name, uint32_t dst, mr_loc loc);
+
+/* lower-cxx.cc.  */
+bool lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc);
+bool lower_temporary_buffer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
+                             mr_loc loc);
+bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
+                               mr_loc loc);
+bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
+                               mr_loc loc);
+bool ends_in_thrower (basic_block bb);
+mr_opnd exception_along (lower_ctx *c, edge e);
+void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
+
+#endif /* MR_LOWER_INT_H */

@@ -1,0 +1,497 @@
+/* lower-range.cc — value ranges of integer trees and the size descriptions (mr_size)
+   of allocations and element accesses: what an allocation's size argument or an
+   index is made of, read from its GIMPLE definitions a few statements back.  The
+   checks on them are the engine's (check-size.c, check-uninit.c).  */
+
+#include "lower-int.h"
+
+static tree strip_widening (tree t, unsigned *bits);
+
+/* A memory reference *(base + i * S) with i a variable (base + i when S is 1),
+   through the conversions of i to sizetype: base, i and S.  */
+static bool
+element_access (tree ref, tree *base, tree *index, uint64_t *scale)
+{
+  if (TREE_CODE (ref) != MEM_REF || !integer_zerop (TREE_OPERAND (ref, 1))
+      || TREE_CODE (TREE_OPERAND (ref, 0)) != SSA_NAME)
+    return false;
+  gassign *pp = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (TREE_OPERAND (ref, 0)));
+  if (!pp || gimple_assign_rhs_code (pp) != POINTER_PLUS_EXPR
+      || TREE_CODE (gimple_assign_rhs1 (pp)) != SSA_NAME)
+    return false;
+  tree off = gimple_assign_rhs2 (pp);
+  *scale = 1;
+  gassign *mul = TREE_CODE (off) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (off))
+		 : NULL;
+  if (mul && gimple_assign_rhs_code (mul) == MULT_EXPR
+      && TREE_CODE (gimple_assign_rhs2 (mul)) == INTEGER_CST
+      && tree_fits_uhwi_p (gimple_assign_rhs2 (mul)))
+    {
+      *scale = tree_to_uhwi (gimple_assign_rhs2 (mul));
+      off = gimple_assign_rhs1 (mul);
+    }
+  unsigned bits;
+  off = strip_widening (off, &bits);
+  if (TREE_CODE (off) != SSA_NAME || !*scale)
+    return false;
+  *base = gimple_assign_rhs1 (pp);
+  *index = off;
+  return true;
+}
+
+/* Is `store`, an element access base[i], the body of a loop that runs i from 0
+   up to a bound and stores on each iteration?  The loop is the one GCC makes of
+   `for (i = 0; i < n; i++)`: i = PHI <0, i + 1> in a header that tests i against
+   the bound and enters the store's block, which increments i and goes back.  The
+   bound (elements [0, bound) are written), or NULL_TREE.  */
+static tree
+fill_loop_bound (gimple *store, tree index, bool *plus_one)
+{
+  *plus_one = false;
+  gphi *phi = dyn_cast<gphi *> (SSA_NAME_DEF_STMT (index));
+  basic_block body = gimple_bb (store);
+  if (!phi || gimple_phi_num_args (phi) != 2 || !single_succ_p (body))
+    return NULL_TREE;
+  basic_block header = gimple_bb (phi);
+  if (single_succ (body) != header)
+    return NULL_TREE;
+  /* One argument 0, the other index + 1 computed in the body.  */
+  tree next = NULL_TREE;
+  bool zero = false;
+  for (unsigned i = 0; i < 2; i++)
+    {
+      tree a = gimple_phi_arg_def (phi, i);
+      gassign *init = TREE_CODE (a) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (a))
+		      : NULL;
+      if (integer_zerop (a)
+	  || (init && gimple_assign_single_p (init) && integer_zerop (gimple_assign_rhs1 (init))))
+	zero = true;
+      else
+	next = a;
+    }
+  gassign *inc = next && TREE_CODE (next) == SSA_NAME
+		 ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (next)) : NULL;
+  if (!zero || !inc || gimple_bb (inc) != body || gimple_assign_rhs_code (inc) != PLUS_EXPR
+      || gimple_assign_rhs1 (inc) != index || !integer_onep (gimple_assign_rhs2 (inc)))
+    return NULL_TREE;
+  /* The header's test: the edge into the body taken while index < bound.  */
+  gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (header));
+  if (!cond)
+    return NULL_TREE;
+  edge t = EDGE_SUCC (header, 0), f = EDGE_SUCC (header, 1);
+  if (t->flags & EDGE_FALSE_VALUE)
+    std::swap (t, f);
+  if (t->dest != body && f->dest != body)
+    return NULL_TREE;
+  enum tree_code code = gimple_cond_code (cond);
+  tree lhs = gimple_cond_lhs (cond), rhs = gimple_cond_rhs (cond);
+  if (rhs == index)
+    {
+      std::swap (lhs, rhs);
+      code = swap_tree_comparison (code);
+    }
+  if (lhs != index)
+    return NULL_TREE;
+  if (f->dest == body)
+    code = invert_tree_comparison (code, false);
+  if (code == LT_EXPR || code == NE_EXPR)
+    return rhs;
+  if (code == LE_EXPR && TREE_CODE (rhs) == INTEGER_CST)
+    {
+      *plus_one = true;
+      return rhs;
+    }
+  return NULL_TREE;
+}
+
+/* The element access a LOAD or STORE makes, as an mr_size (MR_SIZE_INDEX for a
+   load of base[i], MR_SIZE_FILL for a loop's store to base[i]), or NULL.  */
+mr_size *
+describe_access (lower_ctx *c, unsigned bb, gimple *s, tree ref, bool store, mr_loc loc)
+{
+  tree base, index;
+  uint64_t scale;
+  if (!element_access (ref, &base, &index, &scale))
+    return NULL;
+  mr_opnd x;
+  if (store)
+    {
+      bool plus_one;
+      tree bound = fill_loop_bound (s, index, &plus_one);
+      if (!bound)
+	return NULL;
+      x = lower_operand (c, bb, bound, loc);
+      if (plus_one)
+	{
+	  if (x.kind != MR_OPND_CONST || x.num == INT64_MAX)
+	    return NULL;
+	  x.num++;
+	}
+    }
+  else
+    x = lower_operand (c, bb, index, loc);
+  if (x.kind != MR_OPND_VALUE && x.kind != MR_OPND_CONST)
+    return NULL;
+  mr_size *z = mr_func_new_size (c->f);
+  z->flags = store ? MR_SIZE_FILL : MR_SIZE_INDEX;
+  z->x = x;
+  z->y = lower_operand (c, bb, base, loc);
+  z->mul = scale;
+  return z;
+}
+
+/* Looks through conversions that keep the value; *bits is the width of the
+   narrowest type seen (the value fits in it), one less for a signed type.  */
+static tree
+strip_widening (tree t, unsigned *bits)
+{
+  *bits = INTEGRAL_TYPE_P (TREE_TYPE (t)) ? TYPE_PRECISION (TREE_TYPE (t))
+	  - !TYPE_UNSIGNED (TREE_TYPE (t)) : 64;
+  for (int depth = 0; depth < 4 && TREE_CODE (t) == SSA_NAME; depth++)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (!is_gimple_assign (def) || !CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def)))
+	break;
+      tree from = gimple_assign_rhs1 (def);
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (from)))
+	break;
+      unsigned w = TYPE_PRECISION (TREE_TYPE (from)) - !TYPE_UNSIGNED (TREE_TYPE (from));
+      if (w < *bits)
+	*bits = w;
+      t = from;
+    }
+  return t;
+}
+
+/* Static value ranges: what an integer value can be by its own definition, a few
+   statements back (no path facts: those are the engine's).  A length or a pointer
+   difference is less than the size of an object, and no object is larger than
+   the user address space: 2^56 bytes on a 64-bit target (x86-64 with five-level
+   paging; AArch64 has 52 bits), PTRDIFF_MAX on a 32-bit one.  Signed values count
+   by their positive part where they become sizes (a negative count is another
+   bug), as strip_widening does.  */
+struct mr_range
+{
+  mr_i128 lo, hi;
+};
+
+static unsigned
+object_bits (void)
+{
+  return POINTER_SIZE >= 64 ? 56 : POINTER_SIZE - 1;
+}
+
+static mr_range
+type_range (tree type)
+{
+  unsigned p = TYPE_PRECISION (type) > 64 ? 64 : TYPE_PRECISION (type);
+  if (TYPE_UNSIGNED (type) || POINTER_TYPE_P (type))
+    return { 0, ((mr_i128) 1 << p) - 1 };
+  return { -((mr_i128) 1 << (p - 1)), ((mr_i128) 1 << (p - 1)) - 1 };
+}
+
+static bool
+range_within (mr_range a, mr_range b)
+{
+  return a.lo >= b.lo && a.hi <= b.hi;
+}
+
+static mr_range range_of (tree t, int depth);
+
+/* The range of an arithmetic result in type `type` from its operands' ranges:
+   what wraps around in an unsigned type may be anything; a signed one does not
+   overflow (undefined behaviour).  */
+static mr_range
+range_of_assign (gassign *def, tree type, int depth)
+{
+  mr_range full = type_range (type);
+  enum tree_code code = gimple_assign_rhs_code (def);
+  tree a = gimple_assign_rhs1 (def);
+  tree b = gimple_num_ops (def) > 2 ? gimple_assign_rhs2 (def) : NULL_TREE;
+  if (gimple_assign_single_p (def))
+    return TREE_CODE (a) == SSA_NAME || TREE_CODE (a) == INTEGER_CST
+	   ? range_of (a, depth + 1) : full;
+  if (CONVERT_EXPR_CODE_P (code))
+    {
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (a)))
+	return full;
+      mr_range from = range_of (a, depth + 1);
+      if (range_within (from, full))
+	return from;
+      if (TYPE_UNSIGNED (type) && from.hi <= full.hi)
+	return { 0, from.hi };	/* the positive part of a signed value */
+      return full;
+    }
+  if (code == POINTER_DIFF_EXPR)
+    {
+      mr_i128 m = ((mr_i128) 1 << object_bits ()) - 1;
+      return { -m, m };
+    }
+  if (!b || !INTEGRAL_TYPE_P (TREE_TYPE (a)))
+    return full;
+  mr_range x = range_of (a, depth + 1), y = range_of (b, depth + 1);
+  mr_range r = full;
+  const mr_i128 big = (mr_i128) 1 << 63;	/* products stay below 2^126 */
+  switch (code)
+    {
+    case PLUS_EXPR:
+      r = { x.lo + y.lo, x.hi + y.hi };
+      break;
+    case MINUS_EXPR:
+      r = { x.lo - y.hi, x.hi - y.lo };
+      break;
+    case MULT_EXPR:
+      if (x.lo >= 0 && y.lo >= 0 && x.hi < big && y.hi < big)
+	r = { x.lo * y.lo, x.hi * y.hi };
+      break;
+    case TRUNC_DIV_EXPR:
+    case RSHIFT_EXPR:
+      if (x.lo >= 0 && y.lo == y.hi && y.lo > 0 && (code == TRUNC_DIV_EXPR || y.lo < 64))
+	r = code == TRUNC_DIV_EXPR ? mr_range { x.lo / y.lo, x.hi / y.lo }
+	    : mr_range { x.lo >> (int) y.lo, x.hi >> (int) y.lo };
+      break;
+    case LSHIFT_EXPR:
+      if (x.lo >= 0 && y.lo == y.hi && y.lo >= 0 && y.lo < 62 && x.hi < big)
+	r = { x.lo << (int) y.lo, x.hi << (int) y.lo };
+      break;
+    case BIT_AND_EXPR:
+      if (x.lo >= 0 || y.lo >= 0)
+	r = { 0, x.lo >= 0 && y.lo >= 0 ? MIN (x.hi, y.hi) : x.lo >= 0 ? x.hi : y.hi };
+      break;
+    case MIN_EXPR:
+      r = { MIN (x.lo, y.lo), MIN (x.hi, y.hi) };
+      break;
+    case MAX_EXPR:
+      r = { MAX (x.lo, y.lo), MAX (x.hi, y.hi) };
+      break;
+    default:
+      break;
+    }
+  if (range_within (r, full))
+    return r;
+  if (TYPE_UNSIGNED (type))
+    return full;
+  return { MAX (r.lo, full.lo), MIN (r.hi, full.hi) };
+}
+
+static mr_range
+range_of (tree t, int depth)
+{
+  if (TREE_CODE (t) == INTEGER_CST)
+    {
+      if (tree_fits_shwi_p (t))
+	return { tree_to_shwi (t), tree_to_shwi (t) };
+      if (tree_fits_uhwi_p (t))
+	return { (mr_i128) tree_to_uhwi (t), (mr_i128) tree_to_uhwi (t) };
+    }
+  tree type = TREE_TYPE (t);
+  mr_range full = type_range (type);
+  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (type) || depth > 6
+      || SSA_NAME_IS_DEFAULT_DEF (t))
+    return full;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (gphi *phi = dyn_cast<gphi *> (def))
+    {
+      if (gimple_phi_num_args (phi) > 8)
+	return full;		/* a few joins at most: this runs per size */
+      mr_range r = { 0, -1 };
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	{
+	  mr_range a = range_of (gimple_phi_arg_def (phi, i), depth + 2);
+	  r = i ? mr_range { MIN (r.lo, a.lo), MAX (r.hi, a.hi) } : a;
+	}
+      return gimple_phi_num_args (phi) ? r : full;
+    }
+  /* The length of a string is less than the size of its object.  */
+  if (gcall *call = dyn_cast<gcall *> (def))
+    {
+      tree fn = gimple_call_fndecl (call);
+      if (fn && (fndecl_built_in_p (fn, BUILT_IN_STRLEN)
+		 || fndecl_built_in_p (fn, BUILT_IN_STRNLEN)))
+	return { 0, ((mr_i128) 1 << object_bits ()) - 2 };
+      return full;
+    }
+  if (gassign *as = dyn_cast<gassign *> (def))
+    return range_of_assign (as, type, depth);
+  return full;
+}
+
+/* The number of bits the positive part of range r needs (at least 1).  */
+static unsigned
+range_bits (mr_range r)
+{
+  unsigned bits = 1;
+  while (bits < 127 && r.hi >= ((mr_i128) 1 << bits))
+    bits++;
+  return bits;
+}
+
+/* A size argument computed by a multiplication with a variable factor, as
+   (x + add) * mul [* y] (mr_size), or NULL when it is anything else.  */
+/* The product is checked after the fact: `if (n != 0 && total / n != size)`.  */
+static bool
+divided_later (tree product)
+{
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST (use, it, product)
+    {
+      gimple *u = USE_STMT (use);
+      if (is_gimple_assign (u) && gimple_assign_rhs_code (u) == TRUNC_DIV_EXPR
+	  && gimple_assign_rhs1 (u) == product)
+	return true;
+    }
+  return false;
+}
+
+mr_size *
+describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
+{
+  unsigned bits;
+  tree t = strip_widening (size, &bits);
+  if (TREE_CODE (t) != SSA_NAME)
+    return NULL;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != MULT_EXPR
+      || divided_later (t))
+    return NULL;
+  mr_size *z = mr_func_new_size (c->f);
+  tree ptype = TREE_TYPE (t);
+  z->product_bits = TYPE_PRECISION (ptype) - !TYPE_UNSIGNED (ptype);
+  tree ops[2] = { gimple_assign_rhs1 (def), gimple_assign_rhs2 (def) };
+  for (int i = 0; i < 2; i++)
+    {
+      tree op = ops[i];
+      if (TREE_CODE (op) == INTEGER_CST)
+	{
+	  if (!tree_fits_uhwi_p (op))
+	    return NULL;
+	  z->mul *= tree_to_uhwi (op);
+	  continue;
+	}
+      unsigned w;
+      tree v = strip_widening (op, &w);
+      int64_t add = 0;
+      gimple *vd = TREE_CODE (v) == SSA_NAME ? SSA_NAME_DEF_STMT (v) : NULL;
+      if (vd && is_gimple_assign (vd) && gimple_assign_rhs_code (vd) == PLUS_EXPR
+	  && TREE_CODE (gimple_assign_rhs2 (vd)) == INTEGER_CST
+	  && tree_fits_shwi_p (gimple_assign_rhs2 (vd)))
+	{
+	  add = tree_to_shwi (gimple_assign_rhs2 (vd));
+	  unsigned w2;
+	  v = strip_widening (gimple_assign_rhs1 (vd), &w2);
+	  /* x + c is one bit wider than x at most.  */
+	  w = w2 + 1 < w ? w2 + 1 : w;
+	}
+      /* What v's own definition bounds it by (a length, a masked value, ...).  */
+      unsigned rb = range_bits (range_of (v, 0));
+      if (rb < w)
+	w = rb;
+      mr_opnd o = lower_operand (c, bb, v, loc);
+      if (z->x.kind == MR_OPND_NONE)
+	z->x = o, z->add = add, z->x_bits = w;
+      else if (add == 0)
+	z->y = o, z->y_bits = w;
+      else
+	return NULL;
+    }
+  return z->x.kind == MR_OPND_NONE ? NULL : z;
+}
+
+/* A size argument computed by an addition, as x [+ y] + add (mr_size with
+   MR_SIZE_SUM), or NULL: the engine decides from its terms' ranges whether it can
+   be 0 (realloc (p, size + 16) after a guard against wrap-around).  Nested
+   additions in the same type are flattened; one in a narrower type may wrap
+   around there and is a term of its own.  */
+mr_size *
+describe_sum (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
+{
+  unsigned bits;
+  tree t = strip_widening (size, &bits);
+  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (t)))
+    return NULL;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != PLUS_EXPR)
+    return NULL;
+  tree type = TREE_TYPE (t);
+  tree work[6];
+  unsigned nwork = 0;
+  work[nwork++] = gimple_assign_rhs1 (def);
+  work[nwork++] = gimple_assign_rhs2 (def);
+  mr_size *z = mr_func_new_size (c->f);
+  z->flags = MR_SIZE_SUM | (TYPE_UNSIGNED (type) ? 0 : MR_SIZE_SIGNED);
+  z->product_bits = TYPE_PRECISION (type) - !TYPE_UNSIGNED (type);
+  z->mul = 1;
+  for (unsigned i = 0; i < nwork; i++)
+    {
+      tree op = work[i];
+      if (TREE_CODE (op) == INTEGER_CST)
+	{
+	  z->add += wi::to_wide (op).to_shwi ();
+	  continue;
+	}
+      unsigned w;
+      tree v = strip_widening (op, &w);
+      gimple *vd = TREE_CODE (v) == SSA_NAME ? SSA_NAME_DEF_STMT (v) : NULL;
+      if (vd && is_gimple_assign (vd) && gimple_assign_rhs_code (vd) == PLUS_EXPR
+	  && TYPE_PRECISION (TREE_TYPE (v)) == TYPE_PRECISION (type)
+	  && TYPE_UNSIGNED (TREE_TYPE (v)) == TYPE_UNSIGNED (type) && nwork + 2 <= 6)
+	{
+	  work[nwork++] = gimple_assign_rhs1 (vd);
+	  work[nwork++] = gimple_assign_rhs2 (vd);
+	  continue;
+	}
+      mr_range r = range_of (v, 0);	/* (a walk of v's definitions: once) */
+      unsigned rb = range_bits (r);
+      if (rb < w)
+	w = rb;
+      bool nonneg = TYPE_UNSIGNED (TREE_TYPE (v)) || r.lo >= 0;
+      mr_opnd o = lower_operand (c, bb, v, loc);
+      if (z->x.kind == MR_OPND_NONE)
+	{
+	  z->x = o, z->x_bits = w;
+	  z->flags |= nonneg ? MR_SIZE_X_NONNEG : 0;
+	}
+      else if (z->y.kind == MR_OPND_NONE)
+	{
+	  z->y = o, z->y_bits = w;
+	  z->flags |= nonneg ? MR_SIZE_Y_NONNEG : 0;
+	}
+      else
+	return NULL;
+    }
+  return z->x.kind == MR_OPND_NONE ? NULL : z;
+}
+
+/* Does a size come from outside the function's own arithmetic: a parameter, a
+   value loaded from memory or returned by a call, possibly widened, plus a
+   constant, or multiplied?  Sizes the function computes itself (a loop counter, a
+   PHI of doublings) are bounded by what computed them, and taken as such.  */
+bool
+size_is_input (tree t, int depth)
+{
+  unsigned bits;
+  if (depth > 4)
+    return false;
+  t = strip_widening (t, &bits);
+  if (TREE_CODE (t) != SSA_NAME)
+    return false;
+  if (SSA_NAME_IS_DEFAULT_DEF (t))
+    return TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (is_gimple_call (def))
+    return true;
+  if (!is_gimple_assign (def))
+    return false;
+  enum tree_code code = gimple_assign_rhs_code (def);
+  if (gimple_assign_single_p (def))
+    return is_memory_ref (gimple_assign_rhs1 (def))
+	   || (TREE_CODE (gimple_assign_rhs1 (def)) == SSA_NAME
+	       && size_is_input (gimple_assign_rhs1 (def), depth + 1));
+  if (code == PLUS_EXPR && TREE_CODE (gimple_assign_rhs2 (def)) == INTEGER_CST)
+    return size_is_input (gimple_assign_rhs1 (def), depth + 1);
+  if (code == MULT_EXPR)
+    return size_is_input (gimple_assign_rhs1 (def), depth + 1)
+	   || size_is_input (gimple_assign_rhs2 (def), depth + 1);
+  return false;
+}

@@ -1,0 +1,242 @@
+/* test_expand.c — a call to a summarized function as events (plugin/core/expand.c).
+
+   Covers: a deallocating wrapper (its argument unknown to the call, then freed in
+   the callee's name), an allocating wrapper (the result fresh, quiet about NULL
+   unless declared returns_nonnull), a reallocating wrapper (one REALLOC, same
+   variable as flagged), a field the callee frees (loaded, then freed), a returned
+   parameter (a copy); functions of the knowledge base (a deallocator, an allocator
+   only when handed NULL, one declared returns_nonnull, a reallocator that never
+   fails, an OUT entry left to the glue) and functions the user declared as an
+   allocator or a deallocator.  */
+
+#include "builder.h"
+#include "expand.h"
+
+/* The glue of the tests: argument i is value 10 + i; each lowering is counted.  */
+struct glue
+{
+  unsigned lowered[8];
+  uint32_t next_synthetic;
+};
+
+static mr_opnd
+arg_of (void *g, unsigned i)
+{
+  ((struct glue *) g)->lowered[i]++;
+  return mr_value (10 + i);
+}
+
+static uint32_t
+field_of (void *g, unsigned i, int64_t off)
+{
+  (void) i, (void) off;
+  return ((struct glue *) g)->next_synthetic++;
+}
+
+static mr_call_site
+site (mr_func *f, struct glue *g, unsigned nargs, uint32_t dst)
+{
+  mr_call_site cs = { .f = f, .bb = 0, .loc = tb_loc (5), .name = "wrap", .nargs = nargs,
+		      .dst = dst, .arg = arg_of, .field_value = field_of, .glue = g };
+  return cs;
+}
+
+static mr_summary
+empty_summary (void)
+{
+  mr_summary s = { .valid = true, .reallocs_param = -1, .returns_param = -1 };
+  return s;
+}
+
+static void
+test_deallocating_wrapper (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.frees_always = 1u << 1;
+  sum.free_family = MR_FAM_MALLOC;
+  mr_call_site cs = site (f, &g, 2, 0);
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 2);
+  assert_int_equal (b->events[0].kind, MR_EV_CALL);
+  assert_int_equal (b->events[0].call->args[0].kind, MR_OPND_VALUE);
+  assert_int_equal (b->events[0].call->args[1].kind, MR_OPND_UNKNOWN);	/* freed */
+  assert_true (b->events[0].flags & MR_EVF_SUMMARIZED);
+  assert_int_equal (b->events[1].kind, MR_EV_FREE);
+  assert_int_equal (b->events[1].a.id, 11);
+  assert_string_equal (b->events[1].via, "wrap");
+  assert_int_equal (g.lowered[0], 1);
+  assert_int_equal (g.lowered[1], 1);
+  mr_func_free (f);
+}
+
+static void
+test_allocating_wrapper (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.returns_alloc = true;
+  sum.alloc_family = MR_FAM_MALLOC;
+  sum.may_return_null = true;
+  mr_call_site cs = site (f, &g, 1, 7);
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 2);
+  assert_int_equal (b->events[0].kind, MR_EV_CALL);
+  assert_int_equal (b->events[0].dst, 0);	/* the ALLOC defines it */
+  assert_int_equal (b->events[1].kind, MR_EV_ALLOC);
+  assert_int_equal (b->events[1].dst, 7);
+  assert_int_equal (b->events[1].flags, MR_EVF_QUIET_NULL);
+
+  cs.returns_nonnull = true;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->events[3].flags, MR_EVF_NEVER_NULL);
+  mr_func_free (f);
+}
+
+static void
+test_reallocating_wrapper (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.reallocs_param = 0;
+  sum.may_return_null = true;
+  mr_call_site cs = site (f, &g, 2, 7);
+  cs.result_overwrites_realloc_arg = true;
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 1);
+  assert_int_equal (b->events[0].kind, MR_EV_REALLOC);
+  assert_int_equal (b->events[0].a.id, 10);
+  assert_int_equal (b->events[0].family, MR_FAM_MALLOC);
+  assert_int_equal (b->events[0].flags, MR_EVF_MAY_FAIL | MR_EVF_SAME_VAR);
+  /* Without a result it is an ordinary call.  */
+  cs.dst = 0;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  mr_func_free (f);
+}
+
+static void
+test_field_free_and_returned_param (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.nfield_frees = 1;
+  sum.field_frees[0] = (mr_field_free) { .param = 0, .family = MR_FAM_NEW, .off = 8 };
+  sum.returns_param = 1;
+  sum.returns_param_off = 0;
+  mr_call_site cs = site (f, &g, 2, 7);
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 4);
+  assert_int_equal (b->events[0].kind, MR_EV_LOAD);
+  assert_int_equal (b->events[0].dst, 40);
+  assert_int_equal (b->events[0].off, 8);
+  assert_int_equal (b->events[1].kind, MR_EV_FREE);
+  assert_int_equal (b->events[1].a.id, 40);
+  assert_int_equal (b->events[1].family, MR_FAM_NEW);
+  assert_int_equal (b->events[2].kind, MR_EV_CALL);
+  assert_int_equal (b->events[2].dst, 0);	/* the COPY defines it */
+  assert_int_equal (b->events[3].kind, MR_EV_COPY);
+  assert_int_equal (b->events[3].dst, 7);
+  assert_int_equal (b->events[3].a.id, 11);
+  mr_func_free (f);
+}
+
+/* Functions of the knowledge base (libs.def), as their entries say.  */
+static void
+test_library_calls (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_block *b = &f->blocks[0];
+
+  mr_call_site cs = site (f, &g, 1, 0);
+  cs.name = "g_free";
+  assert_true (mr_expand_library_call (mr_lib_lookup ("g_free"), &cs, false));
+  assert_int_equal (b->nevents, 1);
+  assert_int_equal (b->events[0].kind, MR_EV_FREE);
+  assert_int_equal (b->events[0].a.id, 10);
+  assert_int_equal (b->events[0].family, mr_family_by_name ("g_free"));
+
+  /* realpath (p, buf) returns buf: no allocation; realpath (p, NULL) allocates.  */
+  cs = site (f, &g, 2, 7);
+  cs.name = "realpath";
+  assert_false (mr_expand_library_call (mr_lib_lookup ("realpath"), &cs, false));
+  assert_int_equal (b->nevents, 1);
+  assert_true (mr_expand_library_call (mr_lib_lookup ("realpath"), &cs, true));
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  assert_int_equal (b->events[2].kind, MR_EV_ALLOC);
+  assert_int_equal (b->events[2].family, MR_FAM_MALLOC);
+  assert_int_equal (b->events[2].flags, MR_EVF_MAY_FAIL);
+  /* ... unless declared returns_nonnull.  */
+  cs.returns_nonnull = true;
+  assert_true (mr_expand_library_call (mr_lib_lookup ("realpath"), &cs, true));
+  assert_int_equal (b->events[4].flags, MR_EVF_NEVER_NULL);
+
+  /* g_realloc does not return when out of memory: no failure path.  */
+  cs = site (f, &g, 2, 7);
+  cs.name = "g_realloc";
+  cs.result_overwrites_realloc_arg = true;
+  assert_true (mr_expand_library_call (mr_lib_lookup ("g_realloc"), &cs, false));
+  assert_int_equal (b->events[5].kind, MR_EV_REALLOC);
+  assert_int_equal (b->events[5].b.id, 11);
+  assert_int_equal (b->events[5].flags, 0);
+  assert_string_equal (b->events[5].via, "g_realloc");
+
+  /* Stores through an argument: not this expansion's.  */
+  assert_false (mr_expand_library_call (mr_lib_lookup ("asprintf"), &cs, false));
+  assert_false (mr_expand_library_call (NULL, &cs, false));
+  mr_func_free (f);
+}
+
+/* Functions the user declared as an allocator or a deallocator.  */
+static void
+test_user_allocator (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_block *b = &f->blocks[0];
+  unsigned fam = mr_family_by_name ("my_release");
+  mr_call_site cs = site (f, &g, 3, 0);
+  mr_expand_user_free (&cs, 2, fam);
+  assert_int_equal (b->events[0].kind, MR_EV_FREE);
+  assert_int_equal (b->events[0].a.id, 12);
+  assert_int_equal (b->events[0].family, fam);
+  cs = site (f, &g, 1, 7);
+  mr_expand_user_alloc (&cs, fam);
+  assert_int_equal (b->events[1].kind, MR_EV_ALLOC);
+  assert_int_equal (b->events[1].dst, 7);
+  assert_int_equal (b->events[1].flags, 0);
+  cs.returns_nonnull = true;
+  mr_expand_user_alloc (&cs, fam);
+  assert_int_equal (b->events[2].flags, MR_EVF_NEVER_NULL);
+  mr_func_free (f);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_deallocating_wrapper),
+    cmocka_unit_test (test_allocating_wrapper),
+    cmocka_unit_test (test_reallocating_wrapper),
+    cmocka_unit_test (test_field_free_and_returned_param),
+    cmocka_unit_test (test_library_calls),
+    cmocka_unit_test (test_user_allocator),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
