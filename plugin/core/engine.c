@@ -17,21 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const mr_rule_info mr_rules[MR_RULE_COUNT] = {
-#define MR_RULE(ENUM, SLUG, CERT, CWE, ON, DESC) { SLUG, CERT, DESC, CWE, ON },
-#include "rules.def"
-#undef MR_RULE
-};
-
-mr_rule
-mr_rule_by_slug (const char *slug)
-{
-  for (int r = 0; r < MR_RULE_COUNT; r++)
-    if (strcmp (mr_rules[r].slug, slug) == 0)
-      return (mr_rule) r;
-  return MR_RULE_COUNT;
-}
-
 /* Functions above this many blocks keep proportionally fewer states per block.  */
 #define MR_BIG_FUNCTION 256
 
@@ -42,8 +27,7 @@ void
 mr_config_default (mr_config *cfg)
 {
   memset (cfg, 0, sizeof *cfg);
-  for (int r = 0; r < MR_RULE_COUNT; r++)
-    cfg->enabled[r] = mr_rules[r].default_on;
+  mr_rules_default (cfg);
   cfg->max_states_per_block = 16;
   cfg->max_work = 20000000;
   cfg->max_memory = (uint64_t) MR_DEFAULT_MEMORY_MIB << 20;
@@ -349,21 +333,15 @@ size_fact_allows_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
 static void
 check_access (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
 {
-  mr_check_null_deref (c, s, ev, subject);
-  /* A libc call is given the size with the pointer (memset (p, 0, n)): only direct
-     accesses assume room.  */
-  if (ev->kind != MR_EV_CALL || (ev->flags & MR_EVF_UNSIZED))
-    mr_check_zero_alloc_use (c, s, ev, subject);
+  MR_FIRE (c, MR_HOOK_DEREF, deref, c, s, ev, subject, write);
   if (write)
     mark_written (s, mr_ref_of (c, s, subject).obj);
-  else
-    mr_check_uninit_read (c, s, ev, subject);
 }
 
 static void
 apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
-  mr_check_alloc_size (c, s, ev);
+  MR_FIRE (c, MR_HOOK_SIZE, size, c, s, ev);
   uint32_t key = MR_OBJ_ALLOC | ev->id;
   mr_state_retire (s, key);
   mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
@@ -396,7 +374,7 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
       /* A smart pointer takes it: the way it will free it must fit.  Who holds it
 	 from now on is the lowering's business (a store into a unique_ptr, an
 	 escape into a shared_ptr).  */
-      mr_check_dealloc (c, s, ev, r);
+      MR_FIRE (c, MR_HOOK_HANDOVER, handover, c, s, ev, r);
       return;
     }
   /* A deallocator known only by a rule, handed a pointer into an object
@@ -407,11 +385,7 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
       escape_obj (s, r.obj, 0);
       return;
     }
-  mr_check_double_free (c, s, ev, r);
-  /* A smart pointer's deleter was checked when it took the pointer.  */
-  if (!(ev->flags & MR_EVF_DTOR))
-    mr_check_dealloc (c, s, ev, r);
-  mr_check_sensitive_free (c, s, ev, r);
+  MR_FIRE (c, MR_HOOK_RELEASE, release, c, s, ev, r);
   /* A helper that frees an object may have freed what it holds (a destructor):
      its contents are out of sight, not leaked.  */
   if (ev->via && is_object (r.obj))
@@ -433,11 +407,9 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
 static void
 apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 {
-  mr_check_alloc_size (c, s, ev);
+  MR_FIRE (c, MR_HOOK_SIZE, size, c, s, ev);
   mr_ref r = mr_ref_of (c, s, ev->a);
-  mr_check_double_free (c, s, ev, r);
-  mr_check_dealloc (c, s, ev, r);
-  mr_check_sensitive_free (c, s, ev, r);
+  MR_FIRE (c, MR_HOOK_RELEASE, release, c, s, ev, r);
   uint32_t key = MR_OBJ_ALLOC | ev->id;
   mr_ts ts = is_object (r.obj) ? mr_obj_ts (s, r.obj) : MR_TS_NULL;
   bool moves = is_object (r.obj) && ts != MR_TS_FREED && ts != MR_TS_NONHEAP
@@ -495,7 +467,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       mr_state *fail = mr_state_copy (s);
       if (!size_root || mr_state_refine (fail, size_root, MR_CMP_NE, 0, true))
 	{
-	  mr_check_realloc_leak (c, fail, ev, r);
+	  MR_FIRE (c, MR_HOOK_REALLOC_FAIL, realloc_fail, c, fail, ev, r);
 	  mr_state_retire (fail, key);
 	  mr_state_set_obj (fail, key, MR_TS_NULL, (mr_family) ev->family, ev);
 	  if (ev->dst)
@@ -1201,7 +1173,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
   if (ev->dst && (ev->kind != MR_EV_COPY
 		  || (ev->a.kind != MR_OPND_VALUE && ev->a.kind != MR_OPND_UNKNOWN))
       && c->f->value_var && ev->dst < c->f->nvalues && c->f->value_var[ev->dst])
-    mr_check_overwrite_leak (c, s, ev, c->f->value_var[ev->dst], false, (mr_ref) { 0, 0 });
+    MR_FIRE (c, MR_HOOK_OVERWRITE, overwrite, c, s, ev, c->f->value_var[ev->dst], false,
+	     (mr_ref) { 0, 0 });
   switch (ev->kind)
     {
     case MR_EV_ALLOC:
@@ -1253,7 +1226,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	/* A load a summarized call makes for its callee was checked by the call.  */
 	if (!(ev->flags & MR_EVF_SUMMARIZED))
 	  {
-	    mr_check_use_after_free (c, s, ev, ev->a, MR_USE_READ, 0);
+	    MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a, MR_USE_READ, 0);
 	    check_access (c, s, ev, ev->a, false);
 	  }
 	if (!ev->dst)
@@ -1312,7 +1285,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 
     case MR_EV_STORE:
       {
-	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_WRITE, 0);
+	MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a, MR_USE_WRITE, 0);
 	uint32_t filled = fill_target (c, s, ev);
 	check_access (c, s, ev, ev->a, true);
 	if (filled)
@@ -1342,7 +1315,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
 		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
 	if (exact && local && (ev->flags & MR_EVF_POINTER))
-	  mr_check_overwrite_leak (c, s, ev, 0, true, at);
+	  MR_FIRE (c, MR_HOOK_OVERWRITE, overwrite, c, s, ev, 0, true, at);
 	if (!exact)
 	  mr_state_forget_obj_slots (s, base.obj);
 	else if (src.obj != MR_OBJ_NONE
@@ -1359,8 +1332,8 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
       }
 
     case MR_EV_DEREF:
-      mr_check_use_after_free (c, s, ev, ev->a,
-			       (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
+      MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a,
+	       (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
       check_access (c, s, ev, ev->a, (ev->flags & MR_EVF_WRITE) != 0);
       through_null (mr_ref_of (c, s, ev->a), s);
       break;
@@ -1375,7 +1348,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	    {
 	      if (i == 0 && (ev->flags & MR_EVF_DTOR))
 		continue;
-	      mr_check_use_after_free (c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
+	      MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
 		check_access (c, s, ev, call->args[i], (call->write_mask & (1u << i)) != 0);
@@ -1386,7 +1359,7 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 	  if ((call->write_mask & ~call->deref_mask) & (1u << i))
 	    mark_written (s, mr_ref_of (c, s, call->args[i]).obj);
 	if (ev->size)
-	  mr_check_alloc_size (c, s, ev);
+	  MR_FIRE (c, MR_HOOK_SIZE, size, c, s, ev);
 	if (ev->dst)
 	  fresh_value (s, ev->dst);
 	if ((ev->flags & MR_EVF_CLEARS) && call->nargs)
@@ -1440,17 +1413,14 @@ apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, state_list *more)
 
     case MR_EV_RETURN:
       if (ev->a.kind != MR_OPND_NONE)
-	mr_check_use_after_free (c, s, ev, ev->a, MR_USE_RETURN, 0);
+	MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a, MR_USE_RETURN, 0);
       summarize_return (c, s, ev);
       /* A shared return block's were judged on each edge into it (enter_block).  */
       if (!c->return_block_ev || c->return_block_ev != ev)
 	{
 	  summarize_returned_param (c, s, ev);
-	  mr_check_dangling_at_return (c, s, ev);
+	  MR_FIRE (c, MR_HOOK_AT_RETURN, at_return, c, s, ev, NULL);
 	}
-      /* Leaks on the paths into a shared return block were judged on the edges.  */
-      if (!c->return_block_ev || c->return_block_ev != ev)
-	mr_check_leaks_at_return (c, s, ev, NULL);
       break;
 
     case MR_EV_ESCAPE:
@@ -2153,8 +2123,7 @@ enter_block (driver *d, const mr_edge *e, mr_state *t)
   if (d->return_ev[e->dst])
     {
       summarize_returned_param (c, t, d->return_ev[e->dst]);
-      mr_check_leaks_at_return (c, t, d->return_ev[e->dst], &e->loc);
-      mr_check_dangling_at_return (c, t, d->return_ev[e->dst]);
+      MR_FIRE (c, MR_HOOK_AT_RETURN, at_return, c, t, d->return_ev[e->dst], &e->loc);
     }
   if (add_state (d, e->dst, t))
     heap_push (d, e->dst);
@@ -2377,6 +2346,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   find_products (&d.ctx);
   find_conversions (&d.ctx);
   d.ctx.is_param = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  mr_rules_plan (&d.ctx.rules, cfg);
   d.max_states = cfg->max_states_per_block;
   d.state_base = mr_state_bytes_live ();
   d.own_bytes = (uint64_t) n * (sizeof *d.at + sizeof *d.rpo_index + sizeof *d.rpo

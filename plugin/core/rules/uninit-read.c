@@ -1,4 +1,4 @@
-/* check-uninit.c — uninit-read (MEM33-C, CWE-908).
+/* uninit-read.c — uninit-read (MEM33-C, CWE-908).
 
    Memory from malloc (not calloc), aligned_alloc or operator new read before
    anything was written to it:
@@ -64,9 +64,12 @@ beyond_fill (const mr_ctx *c, const mr_state *s, const mr_event *ev, mr_ref r,
   return (uint64_t) off / fz->mul >= (uint64_t) bhi;
 }
 
-void
-mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
+/* A read (a write marks the object written: transfer.c).  */
+static void
+deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
 {
+  if (write)
+    return;
   mr_ref r = mr_ref_of (c, s, subject);
   if (!mr_is_object (r.obj))
     return;
@@ -96,3 +99,19 @@ mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subjec
       mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
     }
 }
+
+static void
+message (const mr_finding *fd, const mr_words *w, mr_message *m)
+{
+  (void) fd;
+  mr_message_warn (m, MR_RULE_UNINIT_READ, "read of uninitialized memory %s (%s) [memrules-%s]",
+		   w->what, NULL);
+}
+
+MR_DEFINE_RULE (MR_RULE_UNINIT_READ) = {
+  .rule = MR_RULE_UNINIT_READ,
+  /* It clears MR_OBJF_UNINIT and the fill after a report, whether or not it is on.  */
+  .always = 1u << MR_HOOK_DEREF,
+  .deref = deref,
+  .message = message,
+};

@@ -1,4 +1,4 @@
-/* check-null.c — null-deref-alloc (MEM32-C, CWE-690).
+/* null-deref-alloc.c — null-deref-alloc (MEM32-C, CWE-690).
 
    The result of an allocation that can return NULL (malloc, calloc, realloc,
    strdup, nothrow new, ...; not plain operator new, which throws) dereferenced or
@@ -16,9 +16,10 @@
 #include "engine-int.h"
 #include "infer.h"
 
-void
-mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
+static void
+deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
 {
+  (void) write;
   mr_ref r = mr_ref_of (c, s, subject);
   if (!mr_is_object (r.obj))
     return;
@@ -42,3 +43,28 @@ mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject
       mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
     }
 }
+
+static void
+message (const mr_finding *fd, const mr_words *w, mr_message *m)
+{
+  mr_message_warn (m, MR_RULE_NULL_DEREF_ALLOC,
+		   "dereference of possibly-NULL %s (%s) [memrules-%s]", w->what, NULL);
+  /* The NULL branch of a check went on: often its error handler does not return
+     but is not declared so.  */
+  if (fd->known_null)
+    {
+      m->last_note = "%s is NULL here on a path that checked it; if that path calls a "
+		     "function that does not return, declare it "
+		     "%<__attribute__ ((noreturn))%> or list it in a families file "
+		     "(%<noreturn NAME%>)";
+      m->last_args[0] = w->what;
+    }
+}
+
+MR_DEFINE_RULE (MR_RULE_NULL_DEREF_ALLOC) = {
+  .rule = MR_RULE_NULL_DEREF_ALLOC,
+  /* Its mark (MR_OBJF_NULL_REPORTED) is set whether or not the rule is on.  */
+  .always = 1u << MR_HOOK_DEREF,
+  .deref = deref,
+  .message = message,
+};

@@ -1,0 +1,136 @@
+/* rule.h — what a rule is to the engine: a set of hooks and a message.
+
+   The engine's transfer functions (transfer.c) apply each event to the state; at
+   the points a rule may judge, they fire a hook: every rule that registered that
+   hook runs, in rules.def order, before the event's effect on the state is applied.
+   The engine names no rule: a rule is one file, plugin/core/rules/<slug>.c, that
+   defines its mr_rule_def with MR_DEFINE_RULE, and the registry (rules.c) lists
+   them from rules.def.
+
+   Hooks and where they fire (the state is the one before the event's effect):
+     size       an event that computes an allocation size (ALLOC, REALLOC, a CALL
+                with a size): alloc-size-overflow
+     release    a FREE or REALLOC releases `target`
+     handover   a FREE that hands `target` to a smart pointer (MR_EVF_HANDOVER):
+                not freed now, but the way it will be freed must fit
+     realloc_fail  in the state where `p = realloc (p, n)` failed (a copy), `old`
+                is what p held
+     use        the pointer `subject` is used to reach memory: read, written,
+                passed to a callee that reads or writes through it, returned
+     deref      the function itself dereferences `subject` (a LOAD, STORE or DEREF,
+                or a libc call's argument): not a summarized callee's access
+     overwrite  a new version of variable `var`, or (slot) a store over the pointer
+                held at `at` in a local: what only it held is lost
+     at_return  the path returns at `ret` (at: the return statement of a path into a
+                shared return block, or NULL for ret's own)
+
+   What a rule may write.  A rule judges the state; it never changes what the state
+   says about memory (typestates, bindings, slots, facts), so that switching a rule
+   off does not change what the others find.  It may write its own bookkeeping
+   bits on an object (state.h says which are whose): "reported on this path" marks
+   (MR_OBJF_UAF_REPORTED, MR_OBJF_NULL_REPORTED, and clearing MR_OBJF_UNINIT,
+   MR_OBJF_MAYBE_ZERO or the fill after a report), so that a path gives one warning
+   per object; and the leak rule's marks of an object it judged lost
+   (MR_OBJF_REALLOC_LOST, MR_OBJF_ESCAPED after an overwrite leak).  Those bits are
+   part of the state's signature and joins, so a hook that writes one is listed in
+   its rule's `always`: it runs whether or not the rule is on, and the states (and
+   the other rules' findings) are the same whatever rules are enabled.  */
+
+#ifndef MR_RULE_H
+#define MR_RULE_H
+
+#include "engine.h"
+#include "state.h"
+
+typedef struct mr_ctx mr_ctx;
+
+typedef enum mr_hook
+{
+  MR_HOOK_SIZE,
+  MR_HOOK_RELEASE,
+  MR_HOOK_HANDOVER,
+  MR_HOOK_REALLOC_FAIL,
+  MR_HOOK_USE,
+  MR_HOOK_DEREF,
+  MR_HOOK_OVERWRITE,
+  MR_HOOK_AT_RETURN,
+  MR_HOOK_COUNT
+} mr_hook;
+
+/* The words of a message that only the glue can make (names as the user wrote
+   them, GCC's quotes).  Each is a C string, never NULL.  */
+typedef struct mr_words
+{
+  const char *what;		/* the subject, quoted ("'p'"), or "memory" */
+  const char *dealloc;		/* the deallocator of fd->ev ("free", "delete[]") */
+  const char *freed_by;		/* the deallocator of fd->freed_by */
+  const char *expected;		/* the deallocator of family fd->expected */
+  const char *allocator;	/* the allocator named by a size, or by malloc-cast */
+  const char *product;		/* the product in a size ("'n' * 16") */
+  const char *type;		/* malloc-cast: the type cast to */
+} mr_words;
+
+#define MR_MESSAGE_ARGS 6
+
+/* A finding's diagnostics, as formats for report.cc's mr_vformat (GCC's directives
+   %s, %qs, %< and %>) and their string arguments, in order.  */
+typedef struct mr_message
+{
+  const char *warning;
+  const char *args[MR_MESSAGE_ARGS];
+  const char *note;		/* a note at the warning's location, or NULL */
+  const char *note_args[2];
+  const char *last_note;	/* a note at the warning's location after the
+				   finding's notes (mr_note), or NULL */
+  const char *last_args[2];
+  char cert[32];		/* the CERT id cited (mr_rule_cert) */
+  char number[24];		/* a number a format cites, as text */
+} mr_message;
+
+typedef struct mr_rule_def
+{
+  mr_rule rule;
+  unsigned always;		/* hooks (1u << MR_HOOK_*) that run even when the
+				   rule is off: they write the state (see above) */
+  void (*size) (mr_ctx *c, mr_state *s, const mr_event *ev);
+  void (*release) (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
+  void (*handover) (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
+  void (*realloc_fail) (mr_ctx *c, mr_state *fail, const mr_event *ev, mr_ref old);
+  void (*use) (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
+	       mr_use_kind use, uint32_t arg);
+  void (*deref) (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write);
+  void (*overwrite) (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var, bool slot,
+		     mr_ref at);
+  void (*at_return) (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_loc *at);
+  /* The message of finding fd (NULL for malloc-cast, whose detection is in the C
+     front end: plugin/gcc/malloc-cast.cc).  */
+  void (*message) (const mr_finding *fd, const mr_words *w, mr_message *m);
+} mr_rule_def;
+
+/* Defines the rule of rules.def row ENUM (the registry refers to it by that name).  */
+#define MR_DEFINE_RULE(ENUM) const mr_rule_def mr_rule_def_##ENUM
+
+/* The rules whose hook h runs in an analysis, in rules.def order, NULL-terminated:
+   computed once per analysis from the configuration (mr_rules_plan).  */
+typedef struct mr_rule_plan
+{
+  const mr_rule_def *hooks[MR_HOOK_COUNT][MR_RULE_COUNT + 1];
+} mr_rule_plan;
+
+void mr_rules_plan (mr_rule_plan *plan, const mr_config *cfg);
+/* Turns on the rules on by default (rules.def), and only those.  */
+void mr_rules_default (mr_config *cfg);
+
+/* The message of finding fd (rule: fd's, or the one given when fd is NULL).  */
+void mr_rule_message (mr_rule rule, const mr_finding *fd, const mr_words *w, mr_message *m);
+
+/* Writes into m->cert the CERT id a finding cites: rules.def lists the C rule
+   first, then (if any) the C++ one; cxx picks the C++ one.  */
+void mr_rule_cert (mr_rule rule, bool cxx, mr_message *m);
+
+/* The CERT id, slug and arguments of a warning: rules end theirs with
+   "(%s) [memrules-%s]", which mr_message_warn fills in after the NULL-terminated
+   string arguments given.  */
+void mr_message_warn (mr_message *m, mr_rule rule, const char *format, ...);
+
+#endif /* MR_RULE_H */
