@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "state.h"
 #include "rule.h"
+#include "util.h"
 
 /* A pointer that is not tracked (a non-zero constant, an unknown operand).  */
 #define MR_OBJ_NONE 0xffffffffu
@@ -63,9 +64,45 @@ mr_finding *mr_report_once (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd
 			    const mr_event *dedup);
 void mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev);
 
-bool mr_is_object (uint32_t key);
+/* Is key an object (not NULL, not an untracked pointer)?  */
+static inline bool
+mr_is_object (uint32_t key)
+{
+  return key != MR_OBJ_NULL && key != MR_OBJ_NONE;
+}
+
+/* The root value an operand names, for bindings and facts; 0 if none.  */
+static inline uint32_t
+mr_root_of (const mr_ctx *c, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return 0;
+  return mr_func_root (c->f, o.id, off);
+}
 /* Could operand o be 0 on the path of state s (no fact excluding it)?  */
 bool mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o);
+
+/* A list of states, for the splits within a block.  */
+typedef struct mr_state_list
+{
+  mr_state **v;
+  uint32_t n, cap;
+} mr_state_list;
+
+static inline void
+mr_state_list_push (mr_state_list *l, mr_state *s)
+{
+  MR_VEC_PUSH (l->v, l->n, l->cap);
+  l->v[l->n - 1] = s;
+}
+
+/* Applies one event to s (transfer.c).  Splits go to `more` (realloc's failure
+   states).  */
+void mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more);
+/* The path of s returns at ret: what it gives the summary, and the rules' judging
+   at a return (engine.c).  */
+void mr_path_returns (mr_ctx *c, mr_state *s, const mr_event *ret);
 
 /* Firing a hook: the rules of the plan, in rules.def order (rule.h).  */
 #define MR_FIRE(c, hook, field, ...)					\
