@@ -26,15 +26,18 @@
 
    What a rule may write.  A rule judges the state; it never changes what the state
    says about memory (typestates, bindings, slots, facts), so that switching a rule
-   off does not change what the others find.  It may write its own bookkeeping
-   bits on an object (state.h says which are whose): "reported on this path" marks
-   (MR_OBJF_UAF_REPORTED, MR_OBJF_NULL_REPORTED, and clearing MR_OBJF_UNINIT,
-   MR_OBJF_MAYBE_ZERO or the fill after a report), so that a path gives one warning
-   per object; and the leak rule's marks of an object it judged lost
-   (MR_OBJF_REALLOC_LOST, MR_OBJF_ESCAPED after an overwrite leak).  Those bits are
-   part of the state's signature and joins, so a hook that writes one is listed in
-   its rule's `always`: it runs whether or not the rule is on, and the states (and
-   the other rules' findings) are the same whatever rules are enabled.  */
+   off does not change what the others find.  It may write its own bookkeeping on
+   an object: "reported on this path" marks (MR_OBJF_UAF_REPORTED of
+   rules/freed-use.h, null-deref-alloc's NULL_REPORTED; uninit-read and zero-alloc
+   clear MR_OBJF_UNINIT, the fill, MR_OBJF_MAYBE_ZERO once they reported), so that
+   a path gives one warning per object; and the leak rule's marks of what it judged
+   lost (MR_OBJF_REALLOC_LOST, and MR_OBJF_ESCAPED on what an overwrite lost, so
+   that the return does not report it again).  Those bits are part of the state's
+   signature and joins, so a hook that writes one is listed in its rule's `always`:
+   it runs whether or not the rule is on, and the states (and the other rules'
+   findings) are the same whatever rules are enabled.  One exception, kept as the
+   checks had it: leak's overwrite hook (and its ESCAPED mark) runs only when leak
+   is on.  */
 
 #ifndef MR_RULE_H
 #define MR_RULE_H

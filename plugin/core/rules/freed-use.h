@@ -8,6 +8,9 @@
 
 #include "engine-int.h"
 
+/* A use of the freed object was reported on this path (by any of the three).  */
+#define MR_OBJF_UAF_REPORTED MR_OBJF_RULE_BIT0
+
 static inline void
 mr_report_freed_use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
 		     mr_use_kind kind, uint32_t arg, mr_rule rule)

@@ -16,6 +16,9 @@
 #include "engine-int.h"
 #include "infer.h"
 
+/* Reported on this path: one warning per object and path.  */
+#define NULL_REPORTED MR_OBJF_RULE_BIT1
+
 static void
 deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
 {
@@ -25,7 +28,7 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
     return;
   const mr_objst *o = mr_state_obj (s, r.obj);
   /* An allocator known only by its name may report failure another way.  */
-  if (!o || (o->flags & MR_OBJF_NULL_REPORTED) || mr_family_uncertain (o->family))
+  if (!o || (o->flags & NULL_REPORTED) || mr_family_uncertain (o->family))
     return;
   bool unchecked = o->ts == MR_TS_ALLOCATED && (o->flags & MR_OBJF_MAYBE_NULL)
 		   && !(o->flags & MR_OBJF_NONNULL);
@@ -34,7 +37,7 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
     return;
   const mr_event *alloc = o->ev;
   bool checked = null && (o->flags & MR_OBJF_NULL_CHECKED);
-  mr_state_add_obj_flags (s, r.obj, MR_OBJF_NULL_REPORTED);
+  mr_state_add_obj_flags (s, r.obj, NULL_REPORTED);
   mr_finding *fd = mr_report (c, MR_RULE_NULL_DEREF_ALLOC, ev, subject);
   if (fd)
     {
@@ -63,7 +66,7 @@ message (const mr_finding *fd, const mr_words *w, mr_message *m)
 
 MR_DEFINE_RULE (MR_RULE_NULL_DEREF_ALLOC) = {
   .rule = MR_RULE_NULL_DEREF_ALLOC,
-  /* Its mark (MR_OBJF_NULL_REPORTED) is set whether or not the rule is on.  */
+  /* Its mark (NULL_REPORTED) is set whether or not the rule is on.  */
   .always = 1u << MR_HOOK_DEREF,
   .deref = deref,
   .message = message,

@@ -12,6 +12,7 @@
    per object and path, sharing use-after-free's mark (MR_OBJF_UAF_REPORTED).  */
 
 #include "engine-int.h"
+#include "freed-use.h"
 
 /* Freed by realloc (p, 0): the object's state, or NULL.  */
 static const mr_objst *
