@@ -228,10 +228,11 @@ size_fact_allows_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
 	 && f->hi != INT64_MAX;
 }
 
-/* Checks of a dereference of `subject` (read or write) that are not about freed
-   memory: NULL from an allocation, allocations of size 0, uninitialised reads.  */
+/* The function dereferences `subject` (read or write): the deref hooks (what is not
+   about freed memory: NULL from an allocation, size 0, uninitialised reads), then a
+   write initialises the object.  */
 static void
-check_access (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
+dereference (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
 {
   MR_FIRE (c, MR_HOOK_DEREF, deref, c, s, ev, subject, write);
   if (write)
@@ -580,7 +581,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	if (!(ev->flags & MR_EVF_SUMMARIZED))
 	  {
 	    MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a, MR_USE_READ, 0);
-	    check_access (c, s, ev, ev->a, false);
+	    dereference (c, s, ev, ev->a, false);
 	  }
 	if (!ev->dst)
 	  break;
@@ -640,7 +641,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
       {
 	MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a, MR_USE_WRITE, 0);
 	uint32_t filled = fill_target (c, s, ev);
-	check_access (c, s, ev, ev->a, true);
+	dereference (c, s, ev, ev->a, true);
 	if (filled)
 	  ((mr_objst *) mr_state_obj (s, filled))->fill = ev;
 	mr_ref base = mr_ref_of (c, s, ev->a);
@@ -687,7 +688,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
     case MR_EV_DEREF:
       MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a,
 	       (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
-      check_access (c, s, ev, ev->a, (ev->flags & MR_EVF_WRITE) != 0);
+      dereference (c, s, ev, ev->a, (ev->flags & MR_EVF_WRITE) != 0);
       through_null (mr_ref_of (c, s, ev->a), s);
       break;
 
@@ -704,7 +705,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	      MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
-		check_access (c, s, ev, call->args[i], (call->write_mask & (1u << i)) != 0);
+		dereference (c, s, ev, call->args[i], (call->write_mask & (1u << i)) != 0);
 	    }
 	/* Written only when not NULL (strtol's endptr): nothing to check, but the
 	   memory counts as written.  */
