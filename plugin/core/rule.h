@@ -61,6 +61,17 @@ typedef enum mr_hook
   MR_HOOK_COUNT
 } mr_hook;
 
+/* What a use or a dereference is about: the pointer as the event names it, what it
+   points to, and that object's state (NULL if none, or if ref is no object).
+   Looked up once per access for all the rules' use and deref hooks; a hook may
+   change obj's flags (its own bits), never add or remove objects.  */
+typedef struct mr_pointee
+{
+  mr_opnd subject;
+  mr_ref ref;
+  const mr_objst *obj;
+} mr_pointee;
+
 typedef struct mr_rule_def
 {
   mr_rule rule;
@@ -70,9 +81,10 @@ typedef struct mr_rule_def
   void (*release) (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
   void (*handover) (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
   void (*realloc_fail) (mr_ctx *c, mr_state *fail, const mr_event *ev, mr_ref old);
-  void (*use) (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
+  void (*use) (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p,
 	       mr_use_kind use, uint32_t arg);
-  void (*deref) (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write);
+  void (*deref) (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p,
+		 bool write);
   void (*overwrite) (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var, bool slot,
 		     mr_ref at);
   void (*at_return) (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_loc *at);

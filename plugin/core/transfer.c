@@ -232,11 +232,22 @@ size_fact_allows_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
    about freed memory: NULL from an allocation, size 0, uninitialised reads), then a
    write initialises the object.  */
 static void
-dereference (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
+dereference (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool write)
 {
-  MR_FIRE (c, MR_HOOK_DEREF, deref, c, s, ev, subject, write);
+  MR_FIRE (c, MR_HOOK_DEREF, deref, c, s, ev, p, write);
   if (write)
-    mark_written (s, mr_ref_of (c, s, subject).obj);
+    mark_written (s, p->ref.obj);
+}
+
+/* What the rules' use and deref hooks are told of an access to `subject`: looked
+   up once for all of them (rule.h).  */
+static mr_pointee
+pointee_of (const mr_ctx *c, const mr_state *s, mr_opnd subject)
+{
+  mr_pointee p = { subject, mr_ref_of (c, s, subject), NULL };
+  if (mr_is_object (p.ref.obj))
+    p.obj = mr_state_obj (s, p.ref.obj);
+  return p;
 }
 
 static void
@@ -580,8 +591,9 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	/* A load a summarized call makes for its callee was checked by the call.  */
 	if (!(ev->flags & MR_EVF_SUMMARIZED))
 	  {
-	    MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a, MR_USE_READ, 0);
-	    dereference (c, s, ev, ev->a, false);
+	    mr_pointee p = pointee_of (c, s, ev->a);
+	    MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p, MR_USE_READ, 0);
+	    dereference (c, s, ev, &p, false);
 	  }
 	if (!ev->dst)
 	  break;
@@ -639,12 +651,13 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 
     case MR_EV_STORE:
       {
-	MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a, MR_USE_WRITE, 0);
+	mr_pointee p = pointee_of (c, s, ev->a);
+	MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p, MR_USE_WRITE, 0);
 	uint32_t filled = fill_target (c, s, ev);
-	dereference (c, s, ev, ev->a, true);
+	dereference (c, s, ev, &p, true);
 	if (filled)
 	  ((mr_objst *) mr_state_obj (s, filled))->fill = ev;
-	mr_ref base = mr_ref_of (c, s, ev->a);
+	mr_ref base = p.ref;	/* the hooks and the marking leave bindings alone */
 	if (through_null (base, s))
 	  break;
 	mr_ref src = mr_ref_of (c, s, ev->b);
@@ -686,10 +699,13 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
       }
 
     case MR_EV_DEREF:
-      MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a,
-	       (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
-      dereference (c, s, ev, ev->a, (ev->flags & MR_EVF_WRITE) != 0);
-      through_null (mr_ref_of (c, s, ev->a), s);
+      {
+	mr_pointee p = pointee_of (c, s, ev->a);
+	MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p,
+		 (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
+	dereference (c, s, ev, &p, (ev->flags & MR_EVF_WRITE) != 0);
+	through_null (p.ref, s);
+      }
       break;
 
     case MR_EV_CALL:
@@ -702,10 +718,11 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	    {
 	      if (i == 0 && (ev->flags & MR_EVF_DTOR))
 		continue;
-	      MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, call->args[i], MR_USE_CALL_ARG, i);
+	      mr_pointee p = pointee_of (c, s, call->args[i]);
+	      MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p, MR_USE_CALL_ARG, i);
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
-		dereference (c, s, ev, call->args[i], (call->write_mask & (1u << i)) != 0);
+		dereference (c, s, ev, &p, (call->write_mask & (1u << i)) != 0);
 	    }
 	/* Written only when not NULL (strtol's endptr): nothing to check, but the
 	   memory counts as written.  */
@@ -767,7 +784,10 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 
     case MR_EV_RETURN:
       if (ev->a.kind != MR_OPND_NONE)
-	MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, ev->a, MR_USE_RETURN, 0);
+	{
+	  mr_pointee p = pointee_of (c, s, ev->a);
+	  MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p, MR_USE_RETURN, 0);
+	}
       mr_path_returns (c, s, ev);
       break;
 

@@ -13,11 +13,11 @@
 #include "freed-use.h"
 
 static void
-use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, mr_use_kind kind,
+use (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, mr_use_kind kind,
      uint32_t arg)
 {
   if (kind == MR_USE_RETURN)
-    mr_report_freed_use (c, s, ev, subject, kind, arg, MR_RULE_DANGLING_RETURN);
+    mr_report_freed_use (c, s, ev, p, kind, arg, MR_RULE_DANGLING_RETURN);
 }
 
 static void

@@ -12,18 +12,18 @@
 #define MR_OBJF_UAF_REPORTED MR_OBJF_RULE_BIT0
 
 static inline void
-mr_report_freed_use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
+mr_report_freed_use (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p,
 		     mr_use_kind kind, uint32_t arg, mr_rule rule)
 {
-  mr_ref r = mr_ref_of (c, s, subject);
+  mr_ref r = p->ref;
   if (r.obj == MR_OBJ_NULL || r.obj == MR_OBJ_NONE)
     return;
-  const mr_objst *o = mr_state_obj (s, r.obj);
+  const mr_objst *o = p->obj;
   if (!o || o->ts != MR_TS_FREED || (o->flags & (MR_OBJF_UAF_REPORTED | MR_OBJF_REALLOC0)))
     return;
   const mr_event *freed_by = o->ev;
   mr_state_add_obj_flags (s, r.obj, MR_OBJF_UAF_REPORTED);
-  mr_finding *fd = mr_report (c, rule, ev, subject);
+  mr_finding *fd = mr_report (c, rule, ev, p->subject);
   if (!fd)
     return;
   fd->use = kind;

@@ -20,13 +20,13 @@
 #define NULL_REPORTED MR_OBJF_RULE_BIT1
 
 static void
-deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
+deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool write)
 {
   (void) write;
-  mr_ref r = mr_ref_of (c, s, subject);
+  mr_ref r = p->ref;
+  const mr_objst *o = p->obj;
   if (!mr_is_object (r.obj))
     return;
-  const mr_objst *o = mr_state_obj (s, r.obj);
   /* An allocator known only by its name may report failure another way.  */
   if (!o || (o->flags & NULL_REPORTED) || mr_family_uncertain (o->family))
     return;
@@ -38,7 +38,7 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
   const mr_event *alloc = o->ev;
   bool checked = null && (o->flags & MR_OBJF_NULL_CHECKED);
   mr_state_add_obj_flags (s, r.obj, NULL_REPORTED);
-  mr_finding *fd = mr_report (c, MR_RULE_NULL_DEREF_ALLOC, ev, subject);
+  mr_finding *fd = mr_report (c, MR_RULE_NULL_DEREF_ALLOC, ev, p->subject);
   if (fd)
     {
       fd->alloc = alloc;

@@ -14,21 +14,20 @@
 #include "engine-int.h"
 #include "freed-use.h"
 
-/* Freed by realloc (p, 0): the object's state, or NULL.  */
-static const mr_objst *
-freed_by_realloc0 (const mr_state *s, uint32_t obj)
+/* Is o (an object's state, or NULL) freed by realloc (p, 0)?  */
+static bool
+freed_by_realloc0 (const mr_objst *o)
 {
-  if (obj == MR_OBJ_NULL || obj == MR_OBJ_NONE)
-    return NULL;
-  const mr_objst *o = mr_state_obj (s, obj);
-  return o && o->ts == MR_TS_FREED && (o->flags & MR_OBJF_REALLOC0) ? o : NULL;
+  return o && o->ts == MR_TS_FREED && (o->flags & MR_OBJF_REALLOC0);
 }
 
 static void
 release (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 {
-  const mr_objst *o = freed_by_realloc0 (s, target.obj);
-  if (!o)
+  if (!mr_is_object (target.obj))
+    return;
+  const mr_objst *o = mr_state_obj (s, target.obj);
+  if (!freed_by_realloc0 (o))
     return;
   mr_finding *fd = mr_report (c, MR_RULE_REALLOC_ZERO_FREE, ev, ev->a);
   if (!fd)
@@ -38,16 +37,15 @@ release (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 }
 
 static void
-use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, mr_use_kind kind,
+use (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, mr_use_kind kind,
      uint32_t arg)
 {
-  mr_ref r = mr_ref_of (c, s, subject);
-  const mr_objst *o = freed_by_realloc0 (s, r.obj);
-  if (!o || (o->flags & MR_OBJF_UAF_REPORTED))
+  const mr_objst *o = p->obj;
+  if (!mr_is_object (p->ref.obj) || !freed_by_realloc0 (o) || (o->flags & MR_OBJF_UAF_REPORTED))
     return;
   const mr_event *freed_by = o->ev;
-  mr_state_add_obj_flags (s, r.obj, MR_OBJF_UAF_REPORTED);
-  mr_finding *fd = mr_report (c, MR_RULE_REALLOC_ZERO_FREE, ev, subject);
+  mr_state_add_obj_flags (s, p->ref.obj, MR_OBJF_UAF_REPORTED);
+  mr_finding *fd = mr_report (c, MR_RULE_REALLOC_ZERO_FREE, ev, p->subject);
   if (!fd)
     return;
   fd->use = kind;

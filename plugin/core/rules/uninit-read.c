@@ -66,20 +66,20 @@ beyond_fill (const mr_ctx *c, const mr_state *s, const mr_event *ev, mr_ref r,
 
 /* A read (a write marks the object written: transfer.c).  */
 static void
-deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
+deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool write)
 {
   if (write)
     return;
-  mr_ref r = mr_ref_of (c, s, subject);
+  mr_ref r = p->ref;
+  const mr_objst *o = p->obj;
   if (!mr_is_object (r.obj))
     return;
-  const mr_objst *o = mr_state_obj (s, r.obj);
   if (o && o->fill && ev->kind == MR_EV_LOAD && o->ts == MR_TS_ALLOCATED
       && !mr_family_uncertain (o->family) && beyond_fill (c, s, ev, r, o->fill))
     {
       const mr_event *alloc = o->ev;
       ((mr_objst *) o)->fill = NULL;	/* one warning per object and path */
-      mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, subject);
+      mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, p->subject);
       if (fd)
 	{
 	  fd->alloc = alloc;
@@ -92,7 +92,7 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
     return;
   const mr_event *alloc = o->ev;
   ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;	/* one warning per object and path */
-  mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, subject);
+  mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, p->subject);
   if (fd)
     {
       fd->alloc = alloc;

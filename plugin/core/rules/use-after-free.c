@@ -16,12 +16,12 @@
 
 /* A read, write or call argument; a return is dangling-return's (freed-use.h).  */
 static void
-use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, mr_use_kind kind,
+use (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, mr_use_kind kind,
      uint32_t arg)
 {
   if (kind == MR_USE_RETURN)
     return;			/* dangling-return */
-  mr_report_freed_use (c, s, ev, subject, kind, arg, MR_RULE_USE_AFTER_FREE);
+  mr_report_freed_use (c, s, ev, p, kind, arg, MR_RULE_USE_AFTER_FREE);
 }
 
 static void

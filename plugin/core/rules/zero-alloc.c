@@ -11,17 +11,17 @@
 #include "engine-int.h"
 
 static void
-deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
+deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool write)
 {
   (void) write;
   /* A libc call is given the size with the pointer (memset (p, 0, n)): only direct
      accesses assume room.  */
   if (ev->kind == MR_EV_CALL && !(ev->flags & MR_EVF_UNSIZED))
     return;
-  mr_ref r = mr_ref_of (c, s, subject);
+  mr_ref r = p->ref;
+  const mr_objst *o = p->obj;
   if (!mr_is_object (r.obj))
     return;
-  const mr_objst *o = mr_state_obj (s, r.obj);
   if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_MAYBE_ZERO) || !o->ev)
     return;
   /* Facts learnt since the allocation (if (n > 0) p[0] = 1;) count.  */
@@ -30,7 +30,7 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject, bool write)
     return;
   const mr_event *alloc = o->ev;
   ((mr_objst *) o)->flags &= ~MR_OBJF_MAYBE_ZERO;
-  mr_finding *fd = mr_report (c, MR_RULE_ZERO_ALLOC, ev, subject);
+  mr_finding *fd = mr_report (c, MR_RULE_ZERO_ALLOC, ev, p->subject);
   if (fd)
     {
       fd->alloc = alloc;
