@@ -9,16 +9,17 @@
 
    Hooks and where they fire (the state is the one before the event's effect):
      size       an event that computes an allocation size (ALLOC, REALLOC, a CALL
-                with a size): alloc-size-overflow
+                with a size)
      release    a FREE or REALLOC releases `target`
      handover   a FREE that hands `target` to a smart pointer (MR_EVF_HANDOVER):
                 not freed now, but the way it will be freed must fit
      realloc_fail  in the state where `p = realloc (p, n)` failed (a copy), `old`
                 is what p held
-     use        the pointer `subject` is used to reach memory: read, written,
+     use        the pointer p->subject is used to reach memory: read, written,
                 passed to a callee that reads or writes through it, returned
-     deref      the function itself dereferences `subject` (a LOAD, STORE or DEREF,
-                or a libc call's argument): not a summarized callee's access
+     deref      the function itself dereferences p->subject (a LOAD, STORE or
+                DEREF, or a libc call's argument): not a summarized callee's access;
+                use's hooks run first, then deref's (mr_pointee, below)
      overwrite  a new version of variable `var`, or (slot) a store over the pointer
                 held at `at` in a local: what only it held is lost
      at_return  the path returns at `ret` (at: the return statement of a path into a
