@@ -1,15 +1,17 @@
-/* engine-int.h — what the engine's driver shares with the rule checkers.
+/* engine-int.h — what the engine's driver, its transfer functions and the rules
+   share.
 
-   The driver (engine.c) walks the function and applies each event's effect on the
-   state; before that, it calls the checkers interested in the event (check-*.c).  A
-   checker only inspects the state and reports: it never changes what the state means,
-   so rules can be switched off without changing what the others find.  */
+   The driver (engine.c) walks the function; the transfer functions (transfer.c)
+   apply each event's effect on the state and, before that, fire the hooks of the
+   rules interested in the event (rule.h; one file per rule under rules/).  */
 
 #ifndef MR_ENGINE_INT_H
 #define MR_ENGINE_INT_H
 
 #include "engine.h"
 #include "state.h"
+#include "rule.h"
+#include "util.h"
 
 /* A pointer that is not tracked (a non-zero constant, an unknown operand).  */
 #define MR_OBJ_NONE 0xffffffffu
@@ -42,6 +44,7 @@ typedef struct mr_ctx
   const mr_event **convs;	/* MR_EVF_CONVERT copies, sorted by dst */
   uint32_t nconvs;
   uint8_t *is_param;		/* value -> a parameter of the function (aliasing) */
+  mr_rule_plan rules;		/* the rules each hook runs (rule.h) */
 } mr_ctx;
 
 /* The object and offset an operand points to in state s.  */
@@ -61,30 +64,51 @@ mr_finding *mr_report_once (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd
 			    const mr_event *dedup);
 void mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev);
 
-bool mr_is_object (uint32_t key);
+/* Is key an object (not NULL, not an untracked pointer)?  */
+static inline bool
+mr_is_object (uint32_t key)
+{
+  return key != MR_OBJ_NULL && key != MR_OBJ_NONE;
+}
+
+/* The root value an operand names, for bindings and facts; 0 if none.  */
+static inline uint32_t
+mr_root_of (const mr_ctx *c, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return 0;
+  return mr_func_root (c->f, o.id, off);
+}
 /* Could operand o be 0 on the path of state s (no fact excluding it)?  */
 bool mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o);
 
-/* Checkers: called before the event's effect is applied.  One file each.  */
-void mr_check_double_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
-void mr_check_use_after_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject,
-			      mr_use_kind use, uint32_t arg);
-/* mismatched-dealloc, free-nonheap, free-offset: what a FREE/REALLOC releases.  */
-void mr_check_dealloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
-void mr_check_null_deref (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject);
-void mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject);
-void mr_check_zero_alloc_use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject);
-void mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev);
-/* at: where the path returns, or NULL for ret's own location.  */
-void mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret,
-			       const mr_loc *at);
-void mr_check_realloc_leak (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old);
-/* sensitive-free (MEM03-A) at a FREE/REALLOC; dangling-pointer (MEM01-A) at a return.  */
-void mr_check_sensitive_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target);
-void mr_check_dangling_at_return (mr_ctx *c, mr_state *s, const mr_event *ret);
-/* ev overwrites variable var (an SSA version of it) or, with slot, the pointer
-   stored at `at` (a local variable in memory): allocations only it held are lost.  */
-void mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var,
-			      bool slot, mr_ref at);
+/* A list of states, for the splits within a block.  */
+typedef struct mr_state_list
+{
+  mr_state **v;
+  uint32_t n, cap;
+} mr_state_list;
+
+static inline void
+mr_state_list_push (mr_state_list *l, mr_state *s)
+{
+  MR_VEC_PUSH (l->v, l->n, l->cap);
+  l->v[l->n - 1] = s;
+}
+
+/* Applies one event to s (transfer.c).  Splits go to `more` (realloc's failure
+   states).  */
+void mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more);
+/* The path of s returns at ret: what it gives the summary, and the rules' judging
+   at a return (engine.c).  */
+void mr_path_returns (mr_ctx *c, mr_state *s, const mr_event *ret);
+
+/* Firing a hook: the rules of the plan, in rules.def order (rule.h).  */
+#define MR_FIRE(c, hook, field, ...)					\
+  do									\
+    for (const mr_rule_def *const *r_ = (c)->rules.hooks[hook]; *r_; r_++)	\
+      (*r_)->field (__VA_ARGS__);					\
+  while (0)
 
 #endif /* MR_ENGINE_INT_H */

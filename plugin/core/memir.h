@@ -94,7 +94,9 @@ typedef enum mr_event_kind
   MR_EV_ESCAPE		/* a is stored where the engine cannot follow it */
 } mr_event_kind;
 
-/* Event flags.  */
+/* Event flags.  Set by the lowering; read by the transfer functions (transfer.c)
+   and the rules.  A flag only one rule reads says so: it is that rule's input,
+   and stays here because the lowering (plugin/gcc/) sets it.  */
 enum
 {
   MR_EVF_WRITE = 1 << 0,	/* DEREF/STORE: a write */
@@ -103,14 +105,17 @@ enum
   MR_EVF_NO_CLOBBER = 1 << 3,	/* CALL: the callee writes no memory the caller sees */
   MR_EVF_UNINIT = 1 << 4,	/* ALLOC: the memory's contents are indeterminate */
   MR_EVF_SAME_VAR = 1 << 5,	/* REALLOC: the result overwrites the pointer it was
-				   given (p = realloc (p, n)): p is lost if it fails */
+				   given (p = realloc (p, n)): p is lost if it fails
+				   (read by rules/leak.c only) */
   MR_EVF_SIZE_INPUT = 1 << 6,	/* ALLOC/REALLOC: the size (or its multiplied factor)
 				   comes from outside the function's arithmetic: a
 				   parameter, a value read from memory or returned */
   MR_EVF_SENSITIVE = 1 << 7,	/* FREE/REALLOC: the pointer's name says it holds a
-				   secret (password, key, token ...) */
+				   secret (password, key, token ...) (read by
+				   rules/sensitive-free.c only) */
   MR_EVF_CLEARS = 1 << 8,	/* CALL: clears argument 0 for good (explicit_bzero) */
-  MR_EVF_UNSIZED = 1 << 9,	/* CALL: writes through argument 0 with no size given */
+  MR_EVF_UNSIZED = 1 << 9,	/* CALL: writes through argument 0 with no size given
+				   (read by rules/zero-alloc.c only) */
   MR_EVF_SUMMARIZED = 1 << 10,	/* CALL: to a function of the TU, per its summary:
 				   it reads through deref_mask somewhere, maybe after
 				   checking for NULL, maybe after writing.  LOAD: of a

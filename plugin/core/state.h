@@ -48,24 +48,39 @@ typedef enum mr_ts
   MR_TS_MAYBE_FREED		/* "maybe-freed": merged past the budget; never reported */
 } mr_ts;
 
-/* Object flags.  */
+/* Object flags.  Most are facts the engine keeps (set by the transfer functions,
+   transfer.c, or the refinement on edges) and rules read; each says who reads it.
+   Some are rules' own bookkeeping (rule.h says what a rule may write and why).
+   The values are part of the state's signature and joins (state.c): a new rule
+   that needs a bit of its own takes the next free one here, named for its owner.  */
 enum
 {
-  MR_OBJF_ESCAPED = 1 << 0,	/* stored or passed where the engine cannot follow */
-  MR_OBJF_NONNULL = 1 << 1,	/* checked against NULL on this path */
-  MR_OBJF_MAYBE_NULL = 1 << 2,	/* from an allocation that may return NULL */
-  MR_OBJF_UNINIT = 1 << 3,	/* nothing written to it since it was allocated */
-  MR_OBJF_MAYBE_ZERO = 1 << 4,	/* allocated with a size that may be 0 */
-  MR_OBJF_REALLOC0 = 1 << 5,	/* FREED by realloc (p, 0) returning NULL */
-  MR_OBJF_REALLOC_LOST = 1 << 6,	/* p = realloc (p, n) failed: nothing holds it;
-					   ev is that realloc */
-  MR_OBJF_CLEARED = 1 << 7,	/* wiped with explicit_bzero and the like */
-  MR_OBJF_UAF_REPORTED = 1 << 8,	/* use-after-free reported on this path */
-  MR_OBJF_NULL_REPORTED = 1 << 9,	/* null-deref-alloc reported on this path */
+  MR_OBJF_ESCAPED = 1 << 0,	/* stored or passed where the engine cannot follow
+				   (aliasing, leak; leak also sets it on what it
+				   reported at an overwrite) */
+  MR_OBJF_NONNULL = 1 << 1,	/* checked against NULL on this path
+				   (null-deref-alloc, leak) */
+  MR_OBJF_MAYBE_NULL = 1 << 2,	/* from an allocation that may return NULL
+				   (null-deref-alloc) */
+  MR_OBJF_UNINIT = 1 << 3,	/* nothing written to it since it was allocated
+				   (uninit-read, which clears it once reported) */
+  MR_OBJF_MAYBE_ZERO = 1 << 4,	/* allocated with a size that may be 0 (zero-alloc,
+				   which clears it once reported) */
+  MR_OBJF_REALLOC0 = 1 << 5,	/* FREED by realloc (p, 0) returning NULL
+				   (realloc-zero-free; double-free, use-after-free
+				   and dangling-return leave it to it) */
+  MR_OBJF_REALLOC_LOST = 1 << 6,	/* leak's own: p = realloc (p, n) failed and
+					   nothing holds it; ev is that realloc */
+  MR_OBJF_CLEARED = 1 << 7,	/* wiped with explicit_bzero and the like
+				   (sensitive-free) */
+  MR_OBJF_RULE_BIT0 = 1 << 8,	/* rules' own "reported on this path" marks, */
+  MR_OBJF_RULE_BIT1 = 1 << 9,	/* named and described by their owners:
+				   rules/freed-use.h, rules/null-deref-alloc.c.
+				   A join keeps them only if both sides have them */
   MR_OBJF_QUIET_NULL = 1 << 10,	/* from a wrapper that may return NULL (see
-				   MR_EVF_QUIET_NULL): leaked only once checked */
+				   MR_EVF_QUIET_NULL): leaked only once checked (leak) */
   MR_OBJF_NULL_CHECKED = 1 << 11	/* NULL because a check said so (not a failed
-				   realloc's result nobody tested) */
+				   realloc's result nobody tested) (null-deref-alloc) */
 };
 
 typedef struct mr_ref

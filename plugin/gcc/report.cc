@@ -11,7 +11,10 @@
    The warning uses option 0, so -Werror turns it into an error and -w silences it
    (GCC-PLUGIN-FACTS.md §3).  Notes are emitted only when the warning was.
 
-   Messages are formatted here (mr_vformat, below) and handed to GCC finished, as "%s":
+   The text of each rule's messages is in its file (plugin/core/rules/<slug>.c,
+   through rule-message.h); this file is the generic reporter: it makes the words
+   only the glue can (names as the user wrote them), then formats (mr_vformat,
+   below) and hands the text to GCC finished, as "%s":
    the same text then goes to the SARIF log (sarif-out.h) without reading it back out
    of GCC's printer, whose insides differ from one GCC version to the next.  */
 
@@ -20,6 +23,7 @@
 #include "report.h"
 #include "sarif-out.h"
 #include "suppress.h"
+#include "../core/rule-message.h"
 
 #include <stdarg.h>
 #include <string>
@@ -370,22 +374,6 @@ dealloc_word (const mr_event *ev)
   return family_dealloc_word (ev->family);
 }
 
-/* The CERT id for this finding: rules.def lists the C rule first, then the C++ one;
-   a finding about new/delete cites the C++ rule.  */
-static std::string
-cert_for (const mr_finding *fd)
-{
-  std::string ids = mr_rules[fd->rule].cert;
-  size_t comma = ids.find (", ");
-  if (comma == std::string::npos)
-    return ids;
-  bool cxx = fd->ev->family == MR_FAM_NEW || fd->ev->family == MR_FAM_NEW_ARRAY
-	     || fd->ev->family == MR_FAM_CLASS_NEW || fd->ev->family == MR_FAM_CLASS_NEW_ARRAY;
-  if (fd->rule != MR_RULE_DOUBLE_FREE)
-    cxx = false;
-  return cxx ? ids.substr (comma + 2) : ids.substr (0, comma);
-}
-
 /* A call written through a system header's macro (alloca, glibc's string macros)
    has its location inside the macro, where GCC drops warnings: report at the
    user's line that expanded it.  */
@@ -472,13 +460,23 @@ size_text (const mr_lowered *l, const mr_size *z)
   return quoted (x);
 }
 
+/* The warning of message m at loc and the note that follows it; true if GCC
+   printed the warning.  */
+static bool
+emit_message (mr_emitter &e, location_t loc, const mr_message *m)
+{
+  const char *const *a = m->args;
+  bool shown = e.warn (loc, m->warning, a[0], a[1], a[2], a[3], a[4], a[5]);
+  if (m->note)
+    e.note (loc, m->note, m->note_args[0], m->note_args[1]);
+  return shown;
+}
+
 /* Emits one finding.  */
 void
 mr_report_finding (const mr_lowered *l, const mr_finding *fd)
 {
-  const mr_rule_info *ri = &mr_rules[fd->rule];
   std::string what = quoted (operand_name (l, fd->subject));
-  const char *w = what.c_str ();
   location_t loc = fd->loc ? user_loc ((location_t) fd->loc->handle) : loc_of (fd->ev);
   /* Pragmas, exclude=, error= and werror= (suppress.cc): shown at all, and how.  */
   struct mr_verdict verdict = mr_verdict_at (fd->rule, loc);
@@ -488,121 +486,25 @@ mr_report_finding (const mr_lowered *l, const mr_finding *fd)
   auto_diagnostic_group group;
   mr_severity_scope severity (verdict);	/* -Werror as the verdict says, until return */
   mr_emitter e (fd->rule);		/* the warning and its notes, also for sarif= */
-  std::string cert_id = cert_for (fd);
-  const char *cert = cert_id.c_str ();
-  const char *slug = ri->slug;
-  bool shown = false;
-
-  switch (fd->rule)
-    {
-    case MR_RULE_DOUBLE_FREE:
-      if (fd->ev->kind == MR_EV_REALLOC)
-	shown = e.warn (loc, "%<realloc%> of already freed %s (%s) [memrules-%s]",
-			      w, cert, slug);
-      else
-	shown = e.warn (loc, "double-%qs of %s (%s) [memrules-%s]",
-			      dealloc_word (fd->ev), w, cert, slug);
-      break;
-    case MR_RULE_USE_AFTER_FREE:
-      shown = e.warn (loc, "use after %qs of %s (%s) [memrules-%s]",
-			    dealloc_word (fd->freed_by), w, cert, slug);
-      break;
-    case MR_RULE_DANGLING_RETURN:
-      shown = e.warn (loc, "return of %s after %qs (%s) [memrules-%s]",
-		      w, dealloc_word (fd->freed_by), cert, slug);
-      break;
-    case MR_RULE_REALLOC_ZERO_FREE:
-      if (fd->ev->kind == MR_EV_FREE || fd->ev->kind == MR_EV_REALLOC)
-	shown = e.warn (loc,
-			      "%qs of %s after %<realloc%> of size 0 freed it (%s) [memrules-%s]",
-			      dealloc_word (fd->ev), w, cert, slug);
-      else
-	shown = e.warn (loc,
-			      "use of %s after %<realloc%> of size 0 freed it (%s) [memrules-%s]",
-			      w, cert, slug);
-      break;
-    case MR_RULE_ALLOC_SIZE_OVERFLOW:
-      {
-	const mr_size *z = fd->ev->size;
-	std::string product = z ? size_text (l, z) : std::string ("size");
-	shown = e.warn (loc,
-			      "multiplication in the size of %qs may overflow: %s (%s) [memrules-%s]",
-			      z && z->allocator ? z->allocator : "malloc", product.c_str (),
-			      cert, slug);
-	break;
-      }
-    case MR_RULE_MISMATCHED_DEALLOC:
-      shown = e.warn (loc,
-			    "%s should have been deallocated with %qs but was deallocated "
-			    "with %qs (%s) [memrules-%s]", w, family_dealloc_word (fd->expected),
-			    dealloc_word (fd->ev), cert, slug);
-      break;
-    case MR_RULE_FREE_NONHEAP:
-      shown = e.warn (loc,
-			    "%qs of %s which points to memory not on the heap (%s) [memrules-%s]",
-			    dealloc_word (fd->ev), w, cert, slug);
-      break;
-    case MR_RULE_FREE_OFFSET:
-      shown = e.warn (loc,
-			    "%qs of %s which does not point to the start of its allocation "
-			    "(%s) [memrules-%s]", dealloc_word (fd->ev), w, cert, slug);
-      if (fd->offset > 0)
-	e.note (loc, "it points %lld bytes past the start", (long long) fd->offset);
-      break;
-    case MR_RULE_LEAK:
-      if (fd->ev->kind == MR_EV_REALLOC)
-	shown = e.warn (loc, "leak of %s if %qs fails (%s) [memrules-%s]",
-			w, dealloc_word (fd->ev), cert, slug);
-      else
-	shown = e.warn (loc, "leak of %s (%s) [memrules-%s]", w, cert, slug);
-      break;
-    case MR_RULE_NULL_DEREF_ALLOC:
-      shown = e.warn (loc, "dereference of possibly-NULL %s (%s) [memrules-%s]",
-			    w, cert, slug);
-      break;
-    case MR_RULE_UNINIT_READ:
-      shown = e.warn (loc,
-			    "read of uninitialized memory %s (%s) [memrules-%s]",
-			    w, cert, slug);
-      break;
-    case MR_RULE_ZERO_ALLOC:
-      shown = e.warn (loc,
-			    "allocation of possibly 0 bytes for %s used as if it had room "
-			    "(%s) [memrules-%s]", w, cert, slug);
-      break;
-    case MR_RULE_SENSITIVE_FREE:
-      shown = e.warn (loc,
-			    "%s holds sensitive data and is freed without being cleared "
-			    "(%s) [memrules-%s]", w, cert, slug);
-      e.note (loc, "clear it first with %<explicit_bzero%> or %<memset_explicit%>; "
-		"a plain %<memset%> before %<free%> may be removed by the compiler");
-      break;
-    case MR_RULE_DANGLING_POINTER:
-      shown = e.warn (loc,
-			    "%s is freed but left pointing to freed memory when the function "
-			    "returns; set it to NULL (%s) [memrules-%s]", w, cert, slug);
-      break;
-    default:
-      shown = e.warn (loc, "%s: %s (%s) [memrules-%s]", ri->description,
-			    w, cert, slug);
-      break;
-    }
+  const mr_size *z = fd->ev->size;
+  std::string product = z ? size_text (l, z) : std::string ("size");
+  mr_words words = { what.c_str (), dealloc_word (fd->ev), dealloc_word (fd->freed_by),
+		     family_dealloc_word (fd->expected),
+		     z && z->allocator ? z->allocator : "malloc", product.c_str (), "" };
+  mr_message m;
+  mr_rule_message (fd->rule, fd, &words, &m);
+  bool shown = emit_message (e, loc, &m);
   if (!shown)
     return;
   for (uint32_t i = 0; i < fd->nnotes; i++)
     emit_note (e, &fd->notes[i], what);
-  /* The NULL branch of a check went on: often its error handler does not return
-     but is not declared so.  */
-  if (fd->rule == MR_RULE_NULL_DEREF_ALLOC && fd->known_null)
-    e.note (loc, "%s is NULL here on a path that checked it; if that path calls a "
-	    "function that does not return, declare it %<__attribute__ ((noreturn))%> "
-	    "or list it in a families file (%<noreturn NAME%>)", w);
+  if (m.last_note)
+    e.note (loc, m.last_note, m.last_args[0], m.last_args[1]);
 }
 
 void
 mr_report_malloc_cast (location_t loc, const char *allocator, tree type)
 {
-  const mr_rule_info *ri = &mr_rules[MR_RULE_MALLOC_CAST];
   struct mr_verdict verdict = mr_verdict_at (MR_RULE_MALLOC_CAST, loc);
   if (verdict.suppressed)
     return;
@@ -610,9 +512,10 @@ mr_report_malloc_cast (location_t loc, const char *allocator, tree type)
   mr_severity_scope severity (verdict);
   mr_emitter e (MR_RULE_MALLOC_CAST);
   std::string type_name = mr_type_name (type);
-  if (e.warn (loc, "the result of %qs is cast to %qs; in C the cast is not needed "
-	      "(%s) [memrules-%s]", allocator, type_name.c_str (), ri->cert, ri->slug))
-    e.note (loc, "%<void *%> converts to any object pointer type without a cast");
+  mr_words words = { "", "", "", "", allocator, "", type_name.c_str () };
+  mr_message m;
+  mr_rule_message (MR_RULE_MALLOC_CAST, NULL, &words, &m);
+  emit_message (e, loc, &m);
 }
 
 void

@@ -1,4 +1,4 @@
-/* check-leak.c — leak (MEM31-C, CWE-401).
+/* leak.c — leak (MEM31-C, CWE-401).
 
    An allocation made in this function is leaked when the function returns while
    nothing that outlives the call refers to it: not the returned value, not a static
@@ -107,10 +107,10 @@ unchecked_quiet_null (const mr_objst *o)
   return (o->flags & MR_OBJF_QUIET_NULL) && !(o->flags & MR_OBJF_NONNULL);
 }
 
-void
-mr_check_leaks_at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_loc *at)
+static void
+at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_loc *at)
 {
-  if (c->f->is_main || !c->cfg->enabled[MR_RULE_LEAK])
+  if (c->f->is_main)
     return;
   keyset reach = { 0 };
   bool computed = false;
@@ -195,11 +195,10 @@ passed_to_call (const mr_ctx *c, const mr_state *s, const mr_event *ev, uint32_t
   return false;
 }
 
-void
-mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var,
-			 bool slot, mr_ref at)
+static void
+overwrite (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t var, bool slot, mr_ref at)
 {
-  if (c->f->is_main || !c->cfg->enabled[MR_RULE_LEAK] || (!var && !slot))
+  if (c->f->is_main || (!var && !slot))
     return;
   uint64_t except = slot ? ((uint64_t) at.obj << 32) | (uint32_t) at.off : UINT64_MAX;
   for (uint32_t i = 0; i < s->nobjs; i++)
@@ -215,7 +214,7 @@ mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t va
 	continue;
       /* p = f (p, ...): the call received it before its result replaced it (it
 	 may keep it, free it or return it: BIO_push, xmlStrcat).  p = realloc (p,
-	 n) moves it: lost only if realloc fails (mr_check_realloc_leak).  */
+	 n) moves it: lost only if realloc fails (realloc_fail).  */
       if (passed_to_call (c, s, ev, o->key)
 	  || (ev->kind == MR_EV_REALLOC && mr_ref_of (c, s, ev->a).obj == o->key))
 	continue;
@@ -233,8 +232,8 @@ mr_check_overwrite_leak (mr_ctx *c, mr_state *s, const mr_event *ev, uint32_t va
     }
 }
 
-void
-mr_check_realloc_leak (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old)
+static void
+realloc_fail (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old)
 {
   (void) c;
   if (!(ev->flags & MR_EVF_SAME_VAR) || !mr_is_object (old.obj))
@@ -248,3 +247,25 @@ mr_check_realloc_leak (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref old)
   mr_objst *n = mr_state_set_obj (s, old.obj, ts, o ? (mr_family) o->family : MR_FAM_NONE, ev);
   n->flags |= MR_OBJF_REALLOC_LOST;
 }
+
+static void
+message (const mr_finding *fd, const mr_words *w, mr_message *m)
+{
+  if (fd->ev->kind == MR_EV_REALLOC)
+    mr_message_warn (m, MR_RULE_LEAK, "leak of %s if %qs fails (%s) [memrules-%s]",
+		     w->what, w->dealloc, NULL);
+  else
+    mr_message_warn (m, MR_RULE_LEAK, "leak of %s (%s) [memrules-%s]", w->what, NULL);
+}
+
+MR_DEFINE_RULE (MR_RULE_LEAK) = {
+  .rule = MR_RULE_LEAK,
+  /* The mark of a block p = realloc (p, n) lost (MR_OBJF_REALLOC_LOST) is set
+     whether or not the rule is on; the judging at a return and an overwrite (which
+     marks what it reported escaped) run only when it is on.  */
+  .always = 1u << MR_HOOK_REALLOC_FAIL,
+  .realloc_fail = realloc_fail,
+  .overwrite = overwrite,
+  .at_return = at_return,
+  .message = message,
+};

@@ -1,4 +1,4 @@
-/* check-double-free.c — double-free (MEM31-C, MEM51-CPP, CWE-415).
+/* double-free.c — double-free (MEM31-C, MEM51-CPP, CWE-415).
 
    Fires when free, realloc, delete or delete[] releases an object that is already
    freed on the path being analysed.  Paths are feasible as far as the engine can tell:
@@ -43,22 +43,40 @@ punned (const mr_ctx *c, const mr_event *first, const mr_event *second)
   return m1 >= 0 && m2 >= 0 && m1 != m2;
 }
 
-void
-mr_check_double_free (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
+/* A FREE or REALLOC of an object already freed on this path (not by realloc
+   (p, 0): realloc-zero-free's case).  */
+static void
+release (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 {
   if (target.obj == MR_OBJ_NULL || target.obj == MR_OBJ_NONE)
     return;
   const mr_objst *o = mr_state_obj (s, target.obj);
-  if (!o || o->ts != MR_TS_FREED)
+  if (!o || o->ts != MR_TS_FREED || (o->flags & MR_OBJF_REALLOC0) || punned (c, o->ev, ev))
     return;
-  /* Freed by glibc's realloc (p, 0): that is the realloc-zero-free rule's case.  */
-  bool by_realloc0 = (o->flags & MR_OBJF_REALLOC0) != 0;
-  if (!by_realloc0 && punned (c, o->ev, ev))
-    return;
-  mr_finding *fd = mr_report (c, by_realloc0 ? MR_RULE_REALLOC_ZERO_FREE
-			      : MR_RULE_DOUBLE_FREE, ev, ev->a);
+  mr_finding *fd = mr_report (c, MR_RULE_DOUBLE_FREE, ev, ev->a);
   if (!fd)
     return;
   fd->freed_by = o->ev;
-  mr_finding_note (fd, by_realloc0 ? MR_NOTE_REALLOC_ZERO : MR_NOTE_FIRST_FREE, o->ev);
+  mr_finding_note (fd, MR_NOTE_FIRST_FREE, o->ev);
 }
+
+static void
+message (const mr_finding *fd, const mr_words *w, mr_message *m)
+{
+  /* A double delete cites the C++ rule (MEM51-CPP).  */
+  uint16_t f = fd->ev->family;
+  mr_rule_cert (MR_RULE_DOUBLE_FREE, f == MR_FAM_NEW || f == MR_FAM_NEW_ARRAY
+		|| f == MR_FAM_CLASS_NEW || f == MR_FAM_CLASS_NEW_ARRAY, m);
+  if (fd->ev->kind == MR_EV_REALLOC)
+    mr_message_warn (m, MR_RULE_DOUBLE_FREE,
+		     "%<realloc%> of already freed %s (%s) [memrules-%s]", w->what, NULL);
+  else
+    mr_message_warn (m, MR_RULE_DOUBLE_FREE, "double-%qs of %s (%s) [memrules-%s]",
+		     w->dealloc, w->what, NULL);
+}
+
+MR_DEFINE_RULE (MR_RULE_DOUBLE_FREE) = {
+  .rule = MR_RULE_DOUBLE_FREE,
+  .release = release,
+  .message = message,
+};

@@ -1,4 +1,4 @@
-/* check-uninit.c — uninit-read (MEM33-C, CWE-908).
+/* uninit-read.c — uninit-read (MEM33-C, CWE-908).
 
    Memory from malloc (not calloc), aligned_alloc or operator new read before
    anything was written to it:
@@ -64,19 +64,22 @@ beyond_fill (const mr_ctx *c, const mr_state *s, const mr_event *ev, mr_ref r,
   return (uint64_t) off / fz->mul >= (uint64_t) bhi;
 }
 
-void
-mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
+/* A read (a write marks the object written: transfer.c).  */
+static void
+deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool write)
 {
-  mr_ref r = mr_ref_of (c, s, subject);
+  if (write)
+    return;
+  mr_ref r = p->ref;
+  const mr_objst *o = p->obj;
   if (!mr_is_object (r.obj))
     return;
-  const mr_objst *o = mr_state_obj (s, r.obj);
   if (o && o->fill && ev->kind == MR_EV_LOAD && o->ts == MR_TS_ALLOCATED
       && !mr_family_uncertain (o->family) && beyond_fill (c, s, ev, r, o->fill))
     {
       const mr_event *alloc = o->ev;
       ((mr_objst *) o)->fill = NULL;	/* one warning per object and path */
-      mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, subject);
+      mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, p->subject);
       if (fd)
 	{
 	  fd->alloc = alloc;
@@ -89,10 +92,26 @@ mr_check_uninit_read (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subjec
     return;
   const mr_event *alloc = o->ev;
   ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;	/* one warning per object and path */
-  mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, subject);
+  mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, p->subject);
   if (fd)
     {
       fd->alloc = alloc;
       mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
     }
 }
+
+static void
+message (const mr_finding *fd, const mr_words *w, mr_message *m)
+{
+  (void) fd;
+  mr_message_warn (m, MR_RULE_UNINIT_READ, "read of uninitialized memory %s (%s) [memrules-%s]",
+		   w->what, NULL);
+}
+
+MR_DEFINE_RULE (MR_RULE_UNINIT_READ) = {
+  .rule = MR_RULE_UNINIT_READ,
+  /* It clears MR_OBJF_UNINIT and the fill after a report, whether or not it is on.  */
+  .always = 1u << MR_HOOK_DEREF,
+  .deref = deref,
+  .message = message,
+};

@@ -1,7 +1,7 @@
-/* check-size.c — allocation sizes: alloc-size-overflow (MEM35-C, MEM37-C, INT30-C;
-   CWE-190/680) and zero-alloc (MEM36-C, MEM04-C; CWE-131, off by default).
+/* alloc-size-overflow.c — alloc-size-overflow (MEM35-C, MEM37-C, INT30-C;
+   CWE-190/680).
 
-   alloc-size-overflow: the lowering describes a size computed by a multiplication,
+   The lowering describes a size computed by a multiplication,
    (x + add) * mul [* y].  Each variable operand is bounded by the facts on the path
    (a dominating `if (n > SIZE_MAX / sizeof (T)) return;` or `if (n >= 1000) return;`
    leaves n <= bound) or, failing that, by the width of its type before it was widened
@@ -17,10 +17,7 @@
 
    calloc is never reported: glibc's calloc checks its own multiplication and fails
    cleanly.  new T[n] is never reported: g++ emits its own check.  A signed operand
-   widened from int counts as its positive range: a negative count is another bug.
-
-   zero-alloc: an allocation whose size may be 0 on the path is marked; using it as if
-   it had room (a dereference) is reported once.  */
+   widened from int counts as its positive range: a negative count is another bug.  */
 
 #include "engine-int.h"
 
@@ -69,8 +66,8 @@ product_bounded (const mr_ctx *c, const mr_state *s, const mr_size *z, mr_u128 l
   return max * z->mul <= limit;
 }
 
-void
-mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev)
+static void
+size (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
   const mr_size *z = ev->size;
   /* Only factors that come from outside the function's own arithmetic: a count
@@ -93,25 +90,18 @@ mr_check_alloc_size (mr_ctx *c, mr_state *s, const mr_event *ev)
   mr_report (c, MR_RULE_ALLOC_SIZE_OVERFLOW, ev, z->x);
 }
 
-void
-mr_check_zero_alloc_use (mr_ctx *c, mr_state *s, const mr_event *ev, mr_opnd subject)
+
+static void
+message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
-  mr_ref r = mr_ref_of (c, s, subject);
-  if (!mr_is_object (r.obj))
-    return;
-  const mr_objst *o = mr_state_obj (s, r.obj);
-  if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_MAYBE_ZERO) || !o->ev)
-    return;
-  /* Facts learnt since the allocation (if (n > 0) p[0] = 1;) count.  */
-  mr_opnd size = o->ev->kind == MR_EV_REALLOC ? o->ev->b : o->ev->a;
-  if (size.kind != MR_OPND_NONE && !mr_may_be_zero (c, s, size))
-    return;
-  const mr_event *alloc = o->ev;
-  ((mr_objst *) o)->flags &= ~MR_OBJF_MAYBE_ZERO;
-  mr_finding *fd = mr_report (c, MR_RULE_ZERO_ALLOC, ev, subject);
-  if (fd)
-    {
-      fd->alloc = alloc;
-      mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, alloc);
-    }
+  (void) fd;
+  mr_message_warn (m, MR_RULE_ALLOC_SIZE_OVERFLOW,
+		   "multiplication in the size of %qs may overflow: %s (%s) [memrules-%s]",
+		   w->allocator, w->product, NULL);
 }
+
+MR_DEFINE_RULE (MR_RULE_ALLOC_SIZE_OVERFLOW) = {
+  .rule = MR_RULE_ALLOC_SIZE_OVERFLOW,
+  .size = size,
+  .message = message,
+};
