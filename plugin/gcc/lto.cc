@@ -13,7 +13,7 @@
    changes it.
 
    Functions are analysed callees first (reverse post-order of the call graph), each
-   lowered and analysed as in a compile, and its summary recorded, so a call in a.c to
+   lowered and analysed as in a compile (analyse.cc), and its summary recorded, so a call in a.c to
    a helper of b.c that frees its argument is lowered to that free.
 
    Only what the whole program adds is reported: a unit's own findings were reported
@@ -29,7 +29,7 @@
 
 #include "gcc-common.h"
 #include "ipa-utils.h"
-#include "lower.h"
+#include "analyse.h"
 #include "options.h"
 #include "report.h"
 #include "suppress.h"
@@ -39,24 +39,19 @@
 #include <utility>
 #include <vector>
 
-/* The unit (object file data) each function comes from, taken before any body is
-   read: get_untransformed_body clears the node's lto_file_data.  */
-static hash_map<tree, lto_file_decl_data *> *units;
-
+/* The unit (object file data) each function comes from (mr_unit.units).  */
 static lto_file_decl_data *
 unit_of (tree fndecl)
 {
-  lto_file_decl_data **u = units->get (fndecl);
+  lto_file_decl_data **u = mr_unit.units->get (fndecl);
   return u ? *u : NULL;
 }
 
-/* The unit of the function being analysed in its unit's view.  */
-static lto_file_decl_data *caller_unit;
-
+/* Is fndecl of the unit of the function being analysed in its unit's view?  */
 static bool
 in_caller_unit (tree fndecl)
 {
-  return unit_of (fndecl) == caller_unit;
+  return unit_of (fndecl) == mr_unit.caller_unit;
 }
 
 /* Pragmas at the link.  `#pragma memrules` is read by the compiler's front end, and
@@ -147,13 +142,12 @@ pragma_line (const char *file, int line, const char *p)
 static void
 read_pragmas (const char *file)
 {
-  static std::vector<std::string> done;
   if (!file)
     return;
-  for (const auto &d : done)
+  for (const auto &d : mr_unit.pragma_files_read)
     if (d == file)
       return;
-  done.push_back (file);
+  mr_unit.pragma_files_read.push_back (file);
   FILE *in = fopen (file, "r");
   if (!in)
     return;
@@ -209,45 +203,35 @@ analyse (cgraph_node *node, function *fun)
   auto_vec<std::pair<unsigned, location_t> > seen;
   if (twice)
     {
-      caller_unit = unit_of (node->decl);
+      mr_unit.caller_unit = unit_of (node->decl);
       mr_unit_view = in_caller_unit;
-      mr_lowered low = {};
-      mr_lower (fun, &low);
-      mr_result result = {};
-      mr_analyze (low.func, &mr_opts.config, &result);
-      mr_record_summary (fun->decl, &result.summary);
-      for (uint32_t i = 0; i < result.nfindings; i++)
-	seen.safe_push (std::make_pair ((unsigned) result.findings[i].rule,
-					finding_loc (&result.findings[i])));
-      mr_result_free (&result);
-      mr_lowered_release (&low);
+      mr_analysis a;
+      mr_analyse_function (fun, false, &a);
+      for (uint32_t i = 0; i < a.result.nfindings; i++)
+	seen.safe_push (std::make_pair ((unsigned) a.result.findings[i].rule,
+					finding_loc (&a.result.findings[i])));
+      mr_analysis_release (&a);
       mr_unit_view = NULL;
     }
 
   /* The whole program's view.  */
-  mr_lowered low = {};
-  mr_lower (fun, &low);
-  if (mr_opts.dump_ir)
-    mr_func_dump (low.func, stderr);
-  mr_result result = {};
-  mr_analyze (low.func, &mr_opts.config, &result);
-  mr_record_summary (fun->decl, &result.summary);
+  mr_analysis a;
+  mr_analyse_function (fun, mr_opts.dump_ir, &a);
   if (!twice)
-    mr_record_unit_summary (fun->decl, &result.summary);
+    mr_record_unit_summary (fun->decl, &a.result.summary);
   else
-    for (uint32_t i = 0; i < result.nfindings; i++)
+    for (uint32_t i = 0; i < a.result.nfindings; i++)
       {
-	const mr_finding *fd = &result.findings[i];
+	const mr_finding *fd = &a.result.findings[i];
 	bool old = false;
 	for (const auto &k : seen)
 	  old |= k.first == (unsigned) fd->rule && k.second == finding_loc (fd);
 	if (old)
 	  continue;
 	read_pragmas (expand_location (finding_loc (fd)).file);
-	mr_report_finding (&low, fd);
+	mr_report_finding (&a.low, fd);
       }
-  mr_result_free (&result);
-  mr_lowered_release (&low);
+  mr_analysis_release (&a);
 }
 
 static const pass_data memrules_lto_pass_data = {
@@ -296,10 +280,10 @@ memrules_lto_pass::execute (function *)
 	      "memrules)");
       return 0;
     }
-  units = new hash_map<tree, lto_file_decl_data *>;
+  mr_unit.units = new hash_map<tree, lto_file_decl_data *>;
   FOR_EACH_FUNCTION (node)
     if (node->lto_file_data)
-      units->put (node->decl, node->lto_file_data);
+      mr_unit.units->put (node->decl, node->lto_file_data);
   cgraph_node **order = XCNEWVEC (cgraph_node *, symtab->cgraph_count);
   int n = ipa_reverse_postorder (order);
   for (int i = n - 1; i >= 0; i--)
@@ -328,8 +312,8 @@ memrules_lto_pass::execute (function *)
       pop_cfun ();
     }
   free (order);
-  delete units;
-  units = NULL;
+  delete mr_unit.units;
+  mr_unit.units = NULL;
   return 0;
 }
 
