@@ -93,28 +93,31 @@ test_never_returns (void **state)
   mr_summaries_free (st);
 }
 
+/* Ids as the glue makes them: addresses, 16 apart.  */
+#define BASE 0x7f0000001000ull
+
 static void
 test_many (void **state)
 {
   (void) state;
   mr_summaries *st = mr_summaries_new ();
   mr_summary a = frees_first ();
-  mr_summaries_record (st, MR_VIEW_WHOLE, 0x7f0000001000ull, &a);
-  const mr_summary *first = mr_summaries_get (st, MR_VIEW_WHOLE, 0x7f0000001000ull);
+  mr_summaries_record (st, MR_VIEW_WHOLE, BASE, &a);
+  const mr_summary *first = mr_summaries_get (st, MR_VIEW_WHOLE, BASE);
   for (uint64_t i = 1; i < 5000; i++)
     {
       a.derefs = (uint32_t) i;
-      assert_true (mr_summaries_record (st, MR_VIEW_WHOLE, 0x7f0000001000ull + 16 * i, &a));
+      assert_true (mr_summaries_record (st, MR_VIEW_WHOLE, BASE + 16 * i, &a));
       if (i % 3 == 0)
-	mr_summaries_set_never_returns (st, 0x7f0000001000ull + 16 * i);
+	mr_summaries_set_never_returns (st, BASE + 16 * i);
     }
-  assert_ptr_equal (mr_summaries_get (st, MR_VIEW_WHOLE, 0x7f0000001000ull), first);
+  assert_ptr_equal (mr_summaries_get (st, MR_VIEW_WHOLE, BASE), first);
   for (uint64_t i = 1; i < 5000; i++)
     {
-      const mr_summary *s = mr_summaries_get (st, MR_VIEW_WHOLE, 0x7f0000001000ull + 16 * i);
+      const mr_summary *s = mr_summaries_get (st, MR_VIEW_WHOLE, BASE + 16 * i);
       assert_non_null (s);
       assert_int_equal (s->derefs, i);
-      assert_int_equal (mr_summaries_never_returns (st, 0x7f0000001000ull + 16 * i), i % 3 == 0);
+      assert_int_equal (mr_summaries_never_returns (st, BASE + 16 * i), i % 3 == 0);
     }
   assert_null (mr_summaries_get (st, MR_VIEW_WHOLE, 0x7f0000001008ull));
   mr_summaries_free (st);

@@ -34,6 +34,7 @@
 #include "report.h"
 #include "suppress.h"
 #include "../core/engine.h"
+#include "../core/pragma.h"
 
 #include <string>
 #include <utility>
@@ -57,86 +58,42 @@ in_caller_unit (tree fndecl)
 /* Pragmas at the link.  `#pragma memrules` is read by the compiler's front end, and
    lto1 has none: the pass reads the source file of a finding itself, once, for the
    lines `#pragma memrules ignore|warn|error "SLUG"...`, `#pragma memrules push|pop`
-   and the MEMRULES_* macros of memrules.h, and records them as the front end would
-   (suppress.h).  The text is not preprocessed: conditionals are not evaluated (a
+   and the MEMRULES_* macros of memrules.h, parses them with the front end's parser
+   (core/pragma.h) and records them as the front end would (suppress.h), without
+   its warnings (the compile gave them).  The text is not preprocessed: conditionals are not evaluated (a
    pragma under `#if 0` counts), and a pragma whose rules come from a macro is not
    understood.  A file lto1 cannot open (a path relative to another directory) has
    none.  */
 
-static const char *
-skip_blanks (const char *p)
-{
-  while (*p == ' ' || *p == '\t')
-    p++;
-  return p;
-}
-
-static bool
-word (const char **p, const char *w)
-{
-  size_t n = strlen (w);
-  if (strncmp (*p, w, n) != 0 || ISIDNUM ((*p)[n]))
-    return false;
-  *p = skip_blanks (*p + n);
-  return true;
-}
-
 static void
-pragma_line (const char *file, int line, const char *p)
+pragma_line (const char *file, int line, const char *text)
 {
-  p = skip_blanks (p);
-  const char *cmd = NULL;
-  if (*p == '#')
-    {
-      p = skip_blanks (p + 1);
-      if (!word (&p, "pragma") || !word (&p, "memrules"))
-	return;
-    }
-  else if (word (&p, "MEMRULES_IGNORE"))
-    cmd = "ignore";
-  else if (word (&p, "MEMRULES_WARN"))
-    cmd = "warn";
-  else if (word (&p, "MEMRULES_ERROR"))
-    cmd = "error";
-  else if (word (&p, "MEMRULES_PUSH"))
-    cmd = "push";
-  else if (word (&p, "MEMRULES_POP"))
-    cmd = "pop";
-  else
+  mr_pragma p;
+  if (!mr_pragma_read_line (text, &p))
     return;
-  if (!cmd)
-    for (const char *c : { "ignore", "warn", "error", "push", "pop" })
-      if (word (&p, c))
-	cmd = c;
-  if (!cmd)
-    return;
-  if (strcmp (cmd, "push") == 0)
-    {
-      mr_suppress_push (file, line);
-      return;
-    }
-  if (strcmp (cmd, "pop") == 0)
-    {
-      mr_suppress_pop (file, line);
-      return;
-    }
-  bool rules[MR_RULE_COUNT] = {};
   bool any = false;
-  while ((p = strchr (p, '"')))
+  for (int r = 0; r < MR_RULE_COUNT; r++)
+    any |= p.rules[r];
+  switch (p.verb)
     {
-      const char *end = strchr (p + 1, '"');
-      if (!end)
-	break;
-      std::string slug (p + 1, end - p - 1);
-      for (int r = 0; r < MR_RULE_COUNT; r++)
-	if (slug == "all" || slug == mr_rules[r].slug)
-	  rules[r] = any = true;
-      p = end + 1;
+    case MR_PRAGMA_PUSH:
+      mr_suppress_push (file, line);
+      break;
+    case MR_PRAGMA_POP:
+      mr_suppress_pop (file, line);
+      break;
+    case MR_PRAGMA_IGNORE:
+    case MR_PRAGMA_WARN:
+    case MR_PRAGMA_ERROR:
+      if (any)
+	mr_suppress_set (file, line, p.rules,
+			 p.verb == MR_PRAGMA_IGNORE ? MR_MODE_IGNORE
+			 : p.verb == MR_PRAGMA_WARN ? MR_MODE_WARN : MR_MODE_ERROR);
+      break;
+    case MR_PRAGMA_NONE:
+      break;
     }
-  if (any)
-    mr_suppress_set (file, line, rules,
-		     cmd[0] == 'i' ? MR_MODE_IGNORE : cmd[0] == 'w' ? MR_MODE_WARN
-		     : MR_MODE_ERROR);
+  mr_pragma_release (&p);
 }
 
 static void
