@@ -116,6 +116,13 @@ void mr_find_conversions (mr_ctx *c);
 bool mr_refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
 		  mr_state **extra);
 
+/* mr_is_object, inline for the loops of summarize.c and refine.c.  */
+static inline bool
+mr_key_is_object (uint32_t key)
+{
+  return key != MR_OBJ_NULL && key != MR_OBJ_NONE;
+}
+
 /* The root value operand o names, for bindings and facts (plus *off); 0 if none.  */
 static inline uint32_t
 mr_opnd_root (const mr_func *f, mr_opnd o, int64_t *off)
