@@ -3130,8 +3130,9 @@ summary_of (tree fndecl)
   fndecl = defined_decl (fndecl);
   if (!mr_unit_view)
     return mr_summaries_get (store (), MR_VIEW_WHOLE, decl_id (fndecl));
-  return mr_unit_view (fndecl) ? mr_summaries_get (store (), MR_VIEW_UNIT, decl_id (fndecl))
-	 : NULL;
+  if (!mr_unit_view (fndecl))
+    return NULL;
+  return mr_summaries_get (store (), MR_VIEW_UNIT, decl_id (fndecl));
 }
 
 static void

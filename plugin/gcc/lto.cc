@@ -13,8 +13,8 @@
    changes it.
 
    Functions are analysed callees first (reverse post-order of the call graph), each
-   lowered and analysed as in a compile (analyse.cc), and its summary recorded, so a call in a.c to
-   a helper of b.c that frees its argument is lowered to that free.
+   lowered and analysed as in a compile (analyse.cc), and its summary recorded, so a
+   call in a.c to a helper of b.c that frees its argument is lowered to that free.
 
    Only what the whole program adds is reported: a unit's own findings were reported
    when it was compiled with the plugin.  A function whose calls all lower the same
@@ -60,10 +60,10 @@ in_caller_unit (tree fndecl)
    lines `#pragma memrules ignore|warn|error "SLUG"...`, `#pragma memrules push|pop`
    and the MEMRULES_* macros of memrules.h, parses them with the front end's parser
    (core/pragma.h) and records them as the front end would (suppress.h), without
-   its warnings (the compile gave them).  The text is not preprocessed: conditionals are not evaluated (a
-   pragma under `#if 0` counts), and a pragma whose rules come from a macro is not
-   understood.  A file lto1 cannot open (a path relative to another directory) has
-   none.  */
+   its warnings (the compile gave them).  The text is not preprocessed: conditionals
+   are not evaluated (a pragma under `#if 0` counts), and a pragma whose rules come
+   from a macro is not understood.  A file lto1 cannot open (a path relative to
+   another directory) has none.  */
 
 static void
 pragma_line (const char *file, int line, const char *text)
