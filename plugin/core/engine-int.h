@@ -17,7 +17,7 @@
 #define MR_OBJ_NONE 0xffffffffu
 
 /* A pointer the function loads from its caller's memory, *(param + off): the
-   candidates of the summary's field frees (engine.c).  */
+   candidates of the summary's field frees (summarize.c).  */
 typedef struct mr_param_load
 {
   uint32_t value;		/* the loaded SSA value */
@@ -110,5 +110,51 @@ void mr_path_returns (mr_ctx *c, mr_state *s, const mr_event *ret);
     for (const mr_rule_def *const *r_ = (c)->rules.hooks[hook]; *r_; r_++)	\
       (*r_)->field (__VA_ARGS__);					\
   while (0)
+
+
+/* summarize.c: the function's summary (mr_summary), computed along the walk.  */
+/* Once per function, before the walk: which parameters it reads or writes through,
+   where it stores pointers, the field stores every path makes (into c->out's
+   summary), and the pointers loaded from parameters' objects (into c).  */
+uint32_t mr_deref_params (const mr_func *f);
+void mr_summarize_stores (const mr_func *f, mr_summary *sum);
+void mr_find_field_stores (const mr_func *f, mr_summary *sum);
+void mr_find_param_loads (mr_ctx *c);
+/* At each RETURN the walk runs, in state s.  */
+void mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev);
+void mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev);
+/* After the last return; frees what mr_find_param_loads gathered.  */
+void mr_finish_summary (mr_ctx *c);
+/* The summary's no_clobber, as far as the events alone decide it.  */
+bool mr_events_keep_callers_memory (const mr_ctx *c);
+/* May some return give back a parameter (directly or through a PHI)?  */
+bool mr_some_return_may_be_param (const mr_func *f);
+
+/* refine.c: what the edges' conditions teach.  */
+/* Once per function, before the walk: the size products and the signed-to-unsigned
+   conversions whose facts follow from those refined on edges.  */
+void mr_find_products (mr_ctx *c);
+void mr_find_conversions (mr_ctx *c);
+/* Refines s for taking edge e out of block b.  Returns false if infeasible; a
+   combined condition's second case goes to *extra (NULL if none).  */
+bool mr_refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
+		  mr_state **extra);
+
+/* mr_is_object, inline for the loops of summarize.c and refine.c.  */
+static inline bool
+mr_key_is_object (uint32_t key)
+{
+  return key != MR_OBJ_NULL && key != MR_OBJ_NONE;
+}
+
+/* The root value operand o names, for bindings and facts (plus *off); 0 if none.  */
+static inline uint32_t
+mr_opnd_root (const mr_func *f, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return 0;
+  return mr_func_root (f, o.id, off);
+}
 
 #endif /* MR_ENGINE_INT_H */

@@ -11,6 +11,7 @@
    Nothing here changes the IR: the pass only reads it.  */
 
 #include "lower-int.h"
+#include "../core/summaries.h"
 
 static mr_loc
 make_loc (lower_ctx *c, location_t loc)
@@ -582,9 +583,6 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
     }
 }
 
-const mr_summary *summary_of (tree fndecl);
-tree defined_decl (tree fndecl);
-
 /* Functions whose summaries may still change (mr_summary_is_provisional): true for
    the members of a cycle of calls, false for the functions above one.  */
 hash_map<tree, bool> *provisional;
@@ -724,41 +722,42 @@ edge_location (lower_ctx *c, edge e)
   return mr_loc {};
 }
 
-/* Functions of this translation unit seen to never return (every path ends in
-   exit, abort or another such call: GCC's CFG gives their exit block no
-   predecessors).  The pass sees callees before callers, so `static void
-   out_of_memory (void) { ...; abort (); }` is known when its callers are lowered,
-   declared noreturn or not.  */
-static hash_set<tree> *never_returning;
-
-/* Summaries of the functions analysed so far in this translation unit (at an -flto
-   link: in the whole program, and as their own units saw them, mr_unit_view).  */
-static hash_map<tree, mr_summary> *summaries, *unit_summaries;
+/* The summaries of the functions analysed so far in this translation unit (at an
+   -flto link: in the whole program, and as their own units saw them, mr_unit_view),
+   and the functions seen to never return (every path ends in exit, abort or another
+   such call: GCC's CFG gives their exit block no predecessors).  The pass sees
+   callees before callers, so `static void out_of_memory (void) { ...; abort (); }`
+   is known when its callers are lowered, declared noreturn or not.  Kept by the
+   core (summaries.h) under the decl's address.  */
+static mr_summaries *summary_store;
 
 bool (*mr_unit_view) (tree fndecl);
 
-static void
-put_summary (hash_map<tree, mr_summary> **map, tree fndecl, const mr_summary *sum)
+static uint64_t
+decl_id (tree fndecl)
 {
-  if (!*map)
-    *map = new hash_map<tree, mr_summary>;
-  (*map)->put (fndecl, *sum);
+  return (uint64_t) (uintptr_t) fndecl;
+}
+
+static mr_summaries *
+store (void)
+{
+  if (!summary_store)
+    summary_store = mr_summaries_new ();
+  return summary_store;
 }
 
 bool
 mr_record_summary (tree fndecl, const mr_summary *sum)
 {
-  hash_map<tree, mr_summary> *map = mr_unit_view ? unit_summaries : summaries;
-  const mr_summary *old = map ? map->get (fndecl) : NULL;
-  bool changed = !old || !mr_summary_same (old, sum);
-  put_summary (mr_unit_view ? &unit_summaries : &summaries, fndecl, sum);
-  return changed;
+  return mr_summaries_record (store (), mr_unit_view ? MR_VIEW_UNIT : MR_VIEW_WHOLE,
+			      decl_id (fndecl), sum);
 }
 
 void
 mr_record_unit_summary (tree fndecl, const mr_summary *sum)
 {
-  put_summary (&unit_summaries, fndecl, sum);
+  mr_summaries_record (store (), MR_VIEW_UNIT, decl_id (fndecl), sum);
 }
 
 /* A call may name an alias of the function defined: C++'s complete-object
@@ -772,13 +771,6 @@ defined_decl (tree fndecl)
   return node ? node->ultimate_alias_target ()->decl : fndecl;
 }
 
-static const mr_summary *
-lookup_summary (hash_map<tree, mr_summary> *map, tree fndecl)
-{
-  const mr_summary *s = map ? map->get (fndecl) : NULL;
-  return s && s->valid ? s : NULL;
-}
-
 const mr_summary *
 summary_of (tree fndecl)
 {
@@ -786,38 +778,38 @@ summary_of (tree fndecl)
     return NULL;
   fndecl = defined_decl (fndecl);
   if (!mr_unit_view)
-    return lookup_summary (summaries, fndecl);
-  return mr_unit_view (fndecl) ? lookup_summary (unit_summaries, fndecl) : NULL;
+    return mr_summaries_get (store (), MR_VIEW_WHOLE, decl_id (fndecl));
+  if (!mr_unit_view (fndecl))
+    return NULL;
+  return mr_summaries_get (store (), MR_VIEW_UNIT, decl_id (fndecl));
+}
+
+static void
+note_never_returns (tree fndecl)
+{
+  mr_summaries_set_never_returns (store (), decl_id (fndecl));
 }
 
 bool
 mr_never_returns (tree fndecl)
 {
-  if (!never_returning || !fndecl)
+  if (!fndecl)
     return false;
   fndecl = defined_decl (fndecl);
   if (mr_unit_view && !mr_unit_view (fndecl))
     return false;
-  return never_returning->contains (fndecl);
-}
-
-static bool
-same_summary (const mr_summary *a, const mr_summary *b)
-{
-  if (!a || !b)
-    return a == b;
-  return mr_summary_same (a, b) && a->free_loc.handle == b->free_loc.handle;
+  return mr_summaries_never_returns (store (), decl_id (fndecl));
 }
 
 bool
 mr_unit_view_differs (tree fndecl, bool same_unit)
 {
-  const mr_summary *whole = lookup_summary (summaries, fndecl);
   if (same_unit)
-    return !same_summary (whole, lookup_summary (unit_summaries, fndecl));
+    return mr_summaries_views_differ (store (), decl_id (fndecl));
   /* From another unit the callee was a declaration: an unknown call, or a
      function of the knowledge base.  */
-  return whole || (never_returning && never_returning->contains (fndecl))
+  return mr_summaries_get (store (), MR_VIEW_WHOLE, decl_id (fndecl))
+	 || mr_summaries_never_returns (store (), decl_id (fndecl))
 	 || mr_lib_lookup (callee_name (fndecl));
 }
 
@@ -844,11 +836,7 @@ void
 mr_lower (function *fun, mr_lowered *out)
 {
   if (EDGE_COUNT (EXIT_BLOCK_PTR_FOR_FN (fun)->preds) == 0)
-    {
-      if (!never_returning)
-	never_returning = new hash_set<tree>;
-      never_returning->add (fun->decl);
-    }
+    note_never_returns (fun->decl);
   lower_ctx c = {};
   c.fun = fun;
   c.cxx = function_is_cxx (fun);

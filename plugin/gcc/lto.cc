@@ -13,8 +13,8 @@
    changes it.
 
    Functions are analysed callees first (reverse post-order of the call graph), each
-   lowered and analysed as in a compile, and its summary recorded, so a call in a.c to
-   a helper of b.c that frees its argument is lowered to that free.
+   lowered and analysed as in a compile (analyse.cc), and its summary recorded, so a
+   call in a.c to a helper of b.c that frees its argument is lowered to that free.
 
    Only what the whole program adds is reported: a unit's own findings were reported
    when it was compiled with the plugin.  A function whose calls all lower the same
@@ -29,131 +29,82 @@
 
 #include "gcc-common.h"
 #include "ipa-utils.h"
-#include "lower.h"
+#include "analyse.h"
 #include "options.h"
 #include "report.h"
 #include "suppress.h"
 #include "../core/engine.h"
+#include "../core/pragma.h"
 
 #include <string>
 #include <utility>
 #include <vector>
 
-/* The unit (object file data) each function comes from, taken before any body is
-   read: get_untransformed_body clears the node's lto_file_data.  */
-static hash_map<tree, lto_file_decl_data *> *units;
-
+/* The unit (object file data) each function comes from (mr_unit.units).  */
 static lto_file_decl_data *
 unit_of (tree fndecl)
 {
-  lto_file_decl_data **u = units->get (fndecl);
+  lto_file_decl_data **u = mr_unit.units->get (fndecl);
   return u ? *u : NULL;
 }
 
-/* The unit of the function being analysed in its unit's view.  */
-static lto_file_decl_data *caller_unit;
-
+/* Is fndecl of the unit of the function being analysed in its unit's view?  */
 static bool
 in_caller_unit (tree fndecl)
 {
-  return unit_of (fndecl) == caller_unit;
+  return unit_of (fndecl) == mr_unit.caller_unit;
 }
 
 /* Pragmas at the link.  `#pragma memrules` is read by the compiler's front end, and
    lto1 has none: the pass reads the source file of a finding itself, once, for the
    lines `#pragma memrules ignore|warn|error "SLUG"...`, `#pragma memrules push|pop`
-   and the MEMRULES_* macros of memrules.h, and records them as the front end would
-   (suppress.h).  The text is not preprocessed: conditionals are not evaluated (a
-   pragma under `#if 0` counts), and a pragma whose rules come from a macro is not
-   understood.  A file lto1 cannot open (a path relative to another directory) has
-   none.  */
-
-static const char *
-skip_blanks (const char *p)
-{
-  while (*p == ' ' || *p == '\t')
-    p++;
-  return p;
-}
-
-static bool
-word (const char **p, const char *w)
-{
-  size_t n = strlen (w);
-  if (strncmp (*p, w, n) != 0 || ISIDNUM ((*p)[n]))
-    return false;
-  *p = skip_blanks (*p + n);
-  return true;
-}
+   and the MEMRULES_* macros of memrules.h, parses them with the front end's parser
+   (core/pragma.h) and records them as the front end would (suppress.h), without
+   its warnings (the compile gave them).  The text is not preprocessed: conditionals
+   are not evaluated (a pragma under `#if 0` counts), and a pragma whose rules come
+   from a macro is not understood.  A file lto1 cannot open (a path relative to
+   another directory) has none.  */
 
 static void
-pragma_line (const char *file, int line, const char *p)
+pragma_line (const char *file, int line, const char *text)
 {
-  p = skip_blanks (p);
-  const char *cmd = NULL;
-  if (*p == '#')
-    {
-      p = skip_blanks (p + 1);
-      if (!word (&p, "pragma") || !word (&p, "memrules"))
-	return;
-    }
-  else if (word (&p, "MEMRULES_IGNORE"))
-    cmd = "ignore";
-  else if (word (&p, "MEMRULES_WARN"))
-    cmd = "warn";
-  else if (word (&p, "MEMRULES_ERROR"))
-    cmd = "error";
-  else if (word (&p, "MEMRULES_PUSH"))
-    cmd = "push";
-  else if (word (&p, "MEMRULES_POP"))
-    cmd = "pop";
-  else
+  mr_pragma p;
+  if (!mr_pragma_read_line (text, &p))
     return;
-  if (!cmd)
-    for (const char *c : { "ignore", "warn", "error", "push", "pop" })
-      if (word (&p, c))
-	cmd = c;
-  if (!cmd)
-    return;
-  if (strcmp (cmd, "push") == 0)
-    {
-      mr_suppress_push (file, line);
-      return;
-    }
-  if (strcmp (cmd, "pop") == 0)
-    {
-      mr_suppress_pop (file, line);
-      return;
-    }
-  bool rules[MR_RULE_COUNT] = {};
   bool any = false;
-  while ((p = strchr (p, '"')))
+  for (int r = 0; r < MR_RULE_COUNT; r++)
+    any |= p.rules[r];
+  switch (p.verb)
     {
-      const char *end = strchr (p + 1, '"');
-      if (!end)
-	break;
-      std::string slug (p + 1, end - p - 1);
-      for (int r = 0; r < MR_RULE_COUNT; r++)
-	if (slug == "all" || slug == mr_rules[r].slug)
-	  rules[r] = any = true;
-      p = end + 1;
+    case MR_PRAGMA_PUSH:
+      mr_suppress_push (file, line);
+      break;
+    case MR_PRAGMA_POP:
+      mr_suppress_pop (file, line);
+      break;
+    case MR_PRAGMA_IGNORE:
+    case MR_PRAGMA_WARN:
+    case MR_PRAGMA_ERROR:
+      if (any)
+	mr_suppress_set (file, line, p.rules,
+			 p.verb == MR_PRAGMA_IGNORE ? MR_MODE_IGNORE
+			 : p.verb == MR_PRAGMA_WARN ? MR_MODE_WARN : MR_MODE_ERROR);
+      break;
+    case MR_PRAGMA_NONE:
+      break;
     }
-  if (any)
-    mr_suppress_set (file, line, rules,
-		     cmd[0] == 'i' ? MR_MODE_IGNORE : cmd[0] == 'w' ? MR_MODE_WARN
-		     : MR_MODE_ERROR);
+  mr_pragma_release (&p);
 }
 
 static void
 read_pragmas (const char *file)
 {
-  static std::vector<std::string> done;
   if (!file)
     return;
-  for (const auto &d : done)
+  for (const auto &d : mr_unit.pragma_files_read)
     if (d == file)
       return;
-  done.push_back (file);
+  mr_unit.pragma_files_read.push_back (file);
   FILE *in = fopen (file, "r");
   if (!in)
     return;
@@ -209,45 +160,35 @@ analyse (cgraph_node *node, function *fun)
   auto_vec<std::pair<unsigned, location_t> > seen;
   if (twice)
     {
-      caller_unit = unit_of (node->decl);
+      mr_unit.caller_unit = unit_of (node->decl);
       mr_unit_view = in_caller_unit;
-      mr_lowered low = {};
-      mr_lower (fun, &low);
-      mr_result result = {};
-      mr_analyze (low.func, &mr_opts.config, &result);
-      mr_record_summary (fun->decl, &result.summary);
-      for (uint32_t i = 0; i < result.nfindings; i++)
-	seen.safe_push (std::make_pair ((unsigned) result.findings[i].rule,
-					finding_loc (&result.findings[i])));
-      mr_result_free (&result);
-      mr_lowered_release (&low);
+      mr_analysis a;
+      mr_analyse_function (fun, false, &a);
+      for (uint32_t i = 0; i < a.result.nfindings; i++)
+	seen.safe_push (std::make_pair ((unsigned) a.result.findings[i].rule,
+					finding_loc (&a.result.findings[i])));
+      mr_analysis_release (&a);
       mr_unit_view = NULL;
     }
 
   /* The whole program's view.  */
-  mr_lowered low = {};
-  mr_lower (fun, &low);
-  if (mr_opts.dump_ir)
-    mr_func_dump (low.func, stderr);
-  mr_result result = {};
-  mr_analyze (low.func, &mr_opts.config, &result);
-  mr_record_summary (fun->decl, &result.summary);
+  mr_analysis a;
+  mr_analyse_function (fun, mr_opts.dump_ir, &a);
   if (!twice)
-    mr_record_unit_summary (fun->decl, &result.summary);
+    mr_record_unit_summary (fun->decl, &a.result.summary);
   else
-    for (uint32_t i = 0; i < result.nfindings; i++)
+    for (uint32_t i = 0; i < a.result.nfindings; i++)
       {
-	const mr_finding *fd = &result.findings[i];
+	const mr_finding *fd = &a.result.findings[i];
 	bool old = false;
 	for (const auto &k : seen)
 	  old |= k.first == (unsigned) fd->rule && k.second == finding_loc (fd);
 	if (old)
 	  continue;
 	read_pragmas (expand_location (finding_loc (fd)).file);
-	mr_report_finding (&low, fd);
+	mr_report_finding (&a.low, fd);
       }
-  mr_result_free (&result);
-  mr_lowered_release (&low);
+  mr_analysis_release (&a);
 }
 
 static const pass_data memrules_lto_pass_data = {
@@ -296,10 +237,10 @@ memrules_lto_pass::execute (function *)
 	      "memrules)");
       return 0;
     }
-  units = new hash_map<tree, lto_file_decl_data *>;
+  mr_unit.units = new hash_map<tree, lto_file_decl_data *>;
   FOR_EACH_FUNCTION (node)
     if (node->lto_file_data)
-      units->put (node->decl, node->lto_file_data);
+      mr_unit.units->put (node->decl, node->lto_file_data);
   cgraph_node **order = XCNEWVEC (cgraph_node *, symtab->cgraph_count);
   int n = ipa_reverse_postorder (order);
   for (int i = n - 1; i >= 0; i--)
@@ -328,8 +269,8 @@ memrules_lto_pass::execute (function *)
       pop_cfun ();
     }
   free (order);
-  delete units;
-  units = NULL;
+  delete mr_unit.units;
+  mr_unit.units = NULL;
   return 0;
 }
 

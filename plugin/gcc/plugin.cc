@@ -13,11 +13,12 @@
    The pass `memrules` is inserted right after GCC's "ssa" pass: every function is in
    SSA form, not yet optimised, at every -O level and for C and C++ alike.  For each
    function it lowers GIMPLE to memir (lower.cc), runs the engine (plugin/core/) and
-   reports the findings (report.cc, which asks suppress.cc what to show).  It never
-   changes the IR.  */
+   records its summary (analyse.cc, the pipeline the cycle rounds and lto.cc use
+   too), then reports the findings (report.cc, which asks suppress.cc what to
+   show).  It never changes the IR.  */
 
 #include "gcc-common.h"
-#include "lower.h"
+#include "analyse.h"
 #include "options.h"
 #include "pragmas.h"
 #include "report.h"
@@ -51,28 +52,17 @@ struct memrules_pass : gimple_opt_pass
   unsigned int execute (function *fun) final override;
 };
 
-/* Functions in a cycle of calls (recursion), analysed again once every function
-   of the translation unit has been through the pass; see analyse_cycles.  */
-static vec<tree> in_cycles;
-static vec<bool> cycle_member;	/* parallel: in a cycle itself, not only above one */
-
-/* Lowers, analyses and records fun's summary; reports its findings if `report`.
-   Returns true if the summary differs from the one recorded before.  */
+/* Analyses fun and records its summary (analyse.cc); reports its findings if
+   `report`.  Returns true if the summary differs from the one recorded before.  */
 static bool
-analyse_function (function *fun, bool report)
+analyse_again (function *fun, bool report)
 {
-  mr_lowered low = {};
-  mr_lower (fun, &low);
-  if (mr_opts.dump_ir && report)
-    mr_func_dump (low.func, stderr);
-  mr_result result = {};
-  mr_analyze (low.func, &mr_opts.config, &result);
-  bool changed = mr_record_summary (fun->decl, &result.summary);
+  mr_analysis a;
+  mr_analyse_function (fun, mr_opts.dump_ir && report, &a);
   if (report)
-    mr_report_findings (&low, &result, 0);
-  mr_result_free (&result);
-  mr_lowered_release (&low);
-  return changed;
+    mr_report_findings (&a.low, &a.result, 0);
+  mr_analysis_release (&a);
+  return a.summary_changed;
 }
 
 /* The most a function of a cycle could do, to start the cycle's fixpoint from:
@@ -103,16 +93,16 @@ static bool
 cycle_round (bool report)
 {
   bool changed = false;
-  for (unsigned i = 0; i < in_cycles.length (); i++)
+  for (unsigned i = 0; i < mr_unit.in_cycles.length (); i++)
     {
-      tree decl = in_cycles[i];
-      if (!report && !cycle_member[i])
+      tree decl = mr_unit.in_cycles[i];
+      if (!report && !mr_unit.cycle_member[i])
 	continue;
       function *fn = DECL_STRUCT_FUNCTION (decl);
       if (!fn || !fn->cfg || !gimple_in_ssa_p (fn))
 	continue;
       push_cfun (fn);
-      changed |= analyse_function (fn, report);
+      changed |= analyse_again (fn, report);
       pop_cfun ();
     }
   return changed;
@@ -132,31 +122,31 @@ static void
 analyse_cycles (void *, void *)
 {
   const int MAX_ROUNDS = 4;
-  if (in_cycles.is_empty ())
+  if (mr_unit.in_cycles.is_empty ())
     return;
-  for (unsigned i = 0; i < in_cycles.length (); i++)
-    if (cycle_member[i])
+  for (unsigned i = 0; i < mr_unit.in_cycles.length (); i++)
+    if (mr_unit.cycle_member[i])
       {
-	mr_summary top = optimistic_summary (in_cycles[i]);
-	mr_record_summary (in_cycles[i], &top);
+	mr_summary top = optimistic_summary (mr_unit.in_cycles[i]);
+	mr_record_summary (mr_unit.in_cycles[i], &top);
       }
   bool settled = false;
   for (int round = 0; round < MAX_ROUNDS && !settled; round++)
     settled = !cycle_round (false);
   if (!settled)
-    for (unsigned i = 0; i < in_cycles.length (); i++)
-      if (cycle_member[i])
+    for (unsigned i = 0; i < mr_unit.in_cycles.length (); i++)
+      if (mr_unit.cycle_member[i])
 	{
 	  mr_summary none = {};
-	  mr_record_summary (in_cycles[i], &none);	/* not valid: an unknown call */
+	  mr_record_summary (mr_unit.in_cycles[i], &none);	/* not valid: an unknown call */
 	}
   /* The report round, in the pass's order (callees first): the functions above
      the cycles get their final summaries in turn.  */
   cycle_round (true);
-  for (tree decl : in_cycles)
+  for (tree decl : mr_unit.in_cycles)
     mr_summary_is_provisional (decl, false);
-  in_cycles.release ();
-  cycle_member.release ();
+  mr_unit.in_cycles.release ();
+  mr_unit.cycle_member.release ();
 }
 
 unsigned int
@@ -166,23 +156,17 @@ memrules_pass::execute (function *fun)
     return 0;
   /* A function calling into its own cycle is analysed now for its summary (a
      first approximation for the others of the cycle) and reported later.  */
-  mr_lowered low = {};
-  mr_lower (fun, &low);
-  if (mr_opts.dump_ir)
-    mr_func_dump (low.func, stderr);
-  mr_result result = {};
-  mr_analyze (low.func, &mr_opts.config, &result);
-  mr_record_summary (fun->decl, &result.summary);
-  if (low.recursive || low.calls_provisional)
+  mr_analysis a;
+  mr_analyse_function (fun, mr_opts.dump_ir, &a);
+  if (a.low.recursive || a.low.calls_provisional)
     {
-      in_cycles.safe_push (fun->decl);
-      cycle_member.safe_push (low.recursive);
-      mr_summary_is_provisional (fun->decl, true, low.recursive);
+      mr_unit.in_cycles.safe_push (fun->decl);
+      mr_unit.cycle_member.safe_push (a.low.recursive);
+      mr_summary_is_provisional (fun->decl, true, a.low.recursive);
     }
   else
-    mr_report_findings (&low, &result, 0);
-  mr_result_free (&result);
-  mr_lowered_release (&low);
+    mr_report_findings (&a.low, &a.result, 0);
+  mr_analysis_release (&a);
   return 0;
 }
 

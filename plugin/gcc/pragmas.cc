@@ -27,6 +27,7 @@
 #include "gcc-common.h"
 #include "pragmas.h"
 #include "suppress.h"
+#include "../core/pragma.h"
 
 #include <string>
 
@@ -43,147 +44,118 @@ user_line (location_t loc)
 						    LRK_MACRO_EXPANSION_POINT, NULL));
 }
 
-/* Marks in RULES the rules NAME (one slug, "all", or a run of slugs joined by the
-   front end's string concatenation) stands for; false if it is none of these.  */
-static bool
-mark_rules (const char *name, bool rules[MR_RULE_COUNT])
-{
-  if (!*name)
-    return true;
-  if (strcmp (name, "all") == 0)
-    {
-      for (int r = 0; r < MR_RULE_COUNT; r++)
-	rules[r] = true;
-      return true;
-    }
-  if (strncmp (name, "all", 3) == 0 && mark_rules (name + 3, rules))
-    return mark_rules ("all", rules);
-  for (int r = 0; r < MR_RULE_COUNT; r++)
-    {
-      size_t n = strlen (mr_rules[r].slug);
-      if (strncmp (name, mr_rules[r].slug, n) == 0 && mark_rules (name + n, rules))
-	{
-	  rules[r] = true;
-	  return true;
-	}
-    }
-  return false;
-}
-
-/* Reads `"slug"[, "slug"...]` up to the end of the pragma into RULES; warns and
-   returns false on anything else.  Known names are kept even if another is bad.  */
-static bool
-lex_rules (const char *cmd, location_t cmd_loc, bool rules[MR_RULE_COUNT])
-{
-  tree t;
-  location_t loc;
-  bool any = false, ok = true;
-  for (;;)
-    {
-      enum cpp_ttype tok = pragma_lex (&t, &loc);
-      if (tok == CPP_EOF && !any)
-	{
-	  warning_at (cmd_loc, OPT_Wpragmas, "missing rule name after %<#pragma memrules "
-		      "%s%>; expected %<#pragma memrules %s \"SLUG\"%>, e.g. %qs "
-		      "[memrules-pragma]", cmd, cmd, "\"double-free\"");
-	  return false;
-	}
-      if (tok != CPP_STRING || !t || TREE_CODE (t) != STRING_CST)
-	{
-	  warning_at (loc, OPT_Wpragmas, "malformed %<#pragma memrules %s%>: rule names "
-		      "must be quoted and separated by commas; expected " MR_FORMS
-		      " [memrules-pragma]", cmd);
-	  return false;
-	}
-      any = true;
-      /* A string may also hold "a,b": split on commas and blanks.  */
-      std::string names (TREE_STRING_POINTER (t));
-      for (char &c : names)
-	if (c == ',' || c == ' ' || c == '\t')
-	  c = '\0';
-      for (size_t i = 0; i < names.size (); i += strlen (names.c_str () + i) + 1)
-	{
-	  const char *name = names.c_str () + i;
-	  bool these[MR_RULE_COUNT] = {};
-	  if (*name && mark_rules (name, these))
-	    for (int r = 0; r < MR_RULE_COUNT; r++)
-	      rules[r] |= these[r];
-	  else if (*name)
-	    {
-	      std::string known = "all";
-	      for (int r = 0; r < MR_RULE_COUNT; r++)
-		known += std::string (", ") + mr_rules[r].slug;
-	      warning_at (loc, OPT_Wpragmas, "unknown rule %qs in %<#pragma memrules %s%>; "
-			  "known rules: %s [memrules-pragma]", name, cmd, known.c_str ());
-	      ok = false;
-	    }
-	}
-      tok = pragma_lex (&t, &loc);
-      if (tok == CPP_EOF)
-	return ok;
-      if (tok != CPP_COMMA)
-	{
-	  warning_at (loc, OPT_Wpragmas, "malformed %<#pragma memrules %s%>: expected "
-		      "%<,%> or the end of the line after a rule name [memrules-pragma]", cmd);
-	  return false;
-	}
-    }
-}
-
-/* Warns about anything left after push or pop.  */
+/* Words problem e of the pragma parser (core/pragma.h) as GCC does its own
+   pragmas' (-Wpragmas), at loc; cmd is the command the pragma names.  */
 static void
-expect_end (const char *cmd)
+warn_pragma (const mr_pragma_error &e, location_t loc, const char *cmd)
 {
-  tree t;
-  location_t loc;
-  if (pragma_lex (&t, &loc) != CPP_EOF)
-    warning_at (loc, OPT_Wpragmas, "junk at end of %<#pragma memrules %s%> "
-		"[memrules-pragma]", cmd);
+  switch (e.problem)
+    {
+    case MR_PRAGMA_NO_COMMAND:
+      warning_at (loc, OPT_Wpragmas, "malformed %<#pragma memrules%>: expected " MR_FORMS
+		  " [memrules-pragma]");
+      break;
+    case MR_PRAGMA_UNKNOWN_COMMAND:
+      warning_at (loc, OPT_Wpragmas, "unknown %<#pragma memrules%> command %qs; "
+		  "expected " MR_FORMS " [memrules-pragma]", cmd);
+      break;
+    case MR_PRAGMA_MISSING_RULE:
+      warning_at (loc, OPT_Wpragmas, "missing rule name after %<#pragma memrules "
+		  "%s%>; expected %<#pragma memrules %s \"SLUG\"%>, e.g. %qs "
+		  "[memrules-pragma]", cmd, cmd, "\"double-free\"");
+      break;
+    case MR_PRAGMA_UNQUOTED_RULE:
+      warning_at (loc, OPT_Wpragmas, "malformed %<#pragma memrules %s%>: rule names "
+		  "must be quoted and separated by commas; expected " MR_FORMS
+		  " [memrules-pragma]", cmd);
+      break;
+    case MR_PRAGMA_UNKNOWN_RULE:
+      {
+	std::string known = "all";
+	for (int r = 0; r < MR_RULE_COUNT; r++)
+	  known += std::string (", ") + mr_rules[r].slug;
+	warning_at (loc, OPT_Wpragmas, "unknown rule %qs in %<#pragma memrules %s%>; "
+		    "known rules: %s [memrules-pragma]", e.name, cmd, known.c_str ());
+	break;
+      }
+    case MR_PRAGMA_EXPECTED_COMMA:
+      warning_at (loc, OPT_Wpragmas, "malformed %<#pragma memrules %s%>: expected "
+		  "%<,%> or the end of the line after a rule name [memrules-pragma]", cmd);
+      break;
+    case MR_PRAGMA_JUNK:
+      warning_at (loc, OPT_Wpragmas, "junk at end of %<#pragma memrules %s%> "
+		  "[memrules-pragma]", cmd);
+      break;
+    }
 }
 
-/* The handler GCC calls for each `#pragma memrules`.  */
+/* The handler GCC calls for each `#pragma memrules`: the tokens pragma_lex hands
+   out go to the parser one by one, as far as it asks, and the problems it finds
+   are warned about as they are found (between tokens, as the lexer's own
+   diagnostics are).  */
 static void
 mr_handle_pragma (cpp_reader *)
 {
-  tree t;
-  location_t loc;
-  enum cpp_ttype tok = pragma_lex (&t, &loc);
-  if (tok != CPP_NAME)
+  mr_pragma p;
+  mr_pragma_start (&p);
+  auto_vec<location_t> locs;
+  const char *cmd = NULL;
+  expanded_location at = {};
+  bool more = true;
+  while (more)
     {
+      tree t;
+      location_t loc;
+      enum cpp_ttype tok = pragma_lex (&t, &loc);
+      mr_pragma_tok kind = MR_PTOK_OTHER;
+      const char *text = NULL;
       if (tok == CPP_EOF)
+	kind = MR_PTOK_EOF;
+      else if (tok == CPP_NAME)
+	kind = MR_PTOK_NAME, text = IDENTIFIER_POINTER (t);
+      else if (tok == CPP_STRING && t && TREE_CODE (t) == STRING_CST)
+	kind = MR_PTOK_STRING, text = TREE_STRING_POINTER (t);
+      else if (tok == CPP_COMMA)
+	kind = MR_PTOK_COMMA;
+      if (locs.is_empty () && kind == MR_PTOK_EOF)
 	loc = input_location;
-      warning_at (loc, OPT_Wpragmas, "malformed %<#pragma memrules%>: expected " MR_FORMS
-		  " [memrules-pragma]");
-      return;
+      locs.safe_push (loc);
+      uint32_t first_error = p.nerrors;
+      more = mr_pragma_feed (&p, kind, text);
+      if (locs.length () == 1 && kind == MR_PTOK_NAME)
+	{
+	  cmd = text;
+	  at = user_line (loc);
+	  if (!at.file)
+	    {
+	      mr_pragma_release (&p);
+	      return;
+	    }
+	}
+      for (uint32_t i = first_error; i < p.nerrors; i++)
+	warn_pragma (p.errors[i], locs[p.errors[i].token], cmd);
     }
-  const char *cmd = IDENTIFIER_POINTER (t);
-  expanded_location at = user_line (loc);
-  if (!at.file)
-    return;
-  if (strcmp (cmd, "push") == 0)
+  switch (p.verb)
     {
-      expect_end (cmd);
+    case MR_PRAGMA_PUSH:
       mr_suppress_push (at.file, at.line);
-    }
-  else if (strcmp (cmd, "pop") == 0)
-    {
-      expect_end (cmd);
+      break;
+    case MR_PRAGMA_POP:
       if (!mr_suppress_pop (at.file, at.line))
-	warning_at (loc, OPT_Wpragmas, "%<#pragma memrules pop%> without a matching "
+	warning_at (locs[0], OPT_Wpragmas, "%<#pragma memrules pop%> without a matching "
 		    "%<#pragma memrules push%> in this file [memrules-pragma]");
+      break;
+    case MR_PRAGMA_IGNORE:
+    case MR_PRAGMA_WARN:
+    case MR_PRAGMA_ERROR:
+      mr_suppress_set (at.file, at.line, p.rules,
+		       p.verb == MR_PRAGMA_IGNORE ? MR_MODE_IGNORE
+		       : p.verb == MR_PRAGMA_WARN ? MR_MODE_WARN : MR_MODE_ERROR);
+      break;
+    case MR_PRAGMA_NONE:
+      break;
     }
-  else if (strcmp (cmd, "ignore") == 0 || strcmp (cmd, "warn") == 0
-	   || strcmp (cmd, "error") == 0)
-    {
-      enum mr_mode mode = cmd[0] == 'i' ? MR_MODE_IGNORE
-			  : cmd[0] == 'w' ? MR_MODE_WARN : MR_MODE_ERROR;
-      bool rules[MR_RULE_COUNT] = {};
-      lex_rules (cmd, loc, rules);
-      mr_suppress_set (at.file, at.line, rules, mode);
-    }
-  else
-    warning_at (loc, OPT_Wpragmas, "unknown %<#pragma memrules%> command %qs; "
-		"expected " MR_FORMS " [memrules-pragma]", cmd);
+  mr_pragma_release (&p);
 }
 
 void

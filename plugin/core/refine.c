@@ -1,0 +1,393 @@
+/* refine.c — what taking an edge teaches: the branch's condition refines the state
+   (a pointer NULL or not, an integer's interval, two values bounding each other),
+   or shows the edge cannot be taken on that path.  The driver (engine.c) calls
+   mr_refine_edge for each successor edge of a block it ran; mr_find_products and
+   mr_find_conversions gather, once per function, the size products and signed-to-
+   unsigned conversions whose facts follow from the ones learnt here.  */
+
+#include "engine-int.h"
+#include "util.h"
+
+#include <stdlib.h>
+
+static mr_cmp
+mirror (mr_cmp op)
+{
+  switch (op)
+    {
+    case MR_CMP_LT: return MR_CMP_GT;
+    case MR_CMP_LE: return MR_CMP_GE;
+    case MR_CMP_GT: return MR_CMP_LT;
+    case MR_CMP_GE: return MR_CMP_LE;
+    default: return op;
+    }
+}
+
+static bool
+eval_cmp (int64_t a, mr_cmp op, int64_t b)
+{
+  switch (op)
+    {
+    case MR_CMP_EQ: return a == b;
+    case MR_CMP_NE: return a != b;
+    case MR_CMP_LT: return a < b;
+    case MR_CMP_LE: return a <= b;
+    case MR_CMP_GT: return a > b;
+    case MR_CMP_GE: return a >= b;
+    }
+  return true;
+}
+
+/* Refines s with "v is null" (is_null) or "v is not null".  Returns false if that
+   cannot hold in s.  */
+static bool
+refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
+{
+  mr_ref r = mr_ref_of (c, s, v);
+  if (r.obj == MR_OBJ_NONE)
+    return true;
+  if (r.obj == MR_OBJ_NULL)
+    return is_null == (r.off == 0);
+  mr_ts ts = mr_obj_ts (s, r.obj);
+  if (ts == MR_TS_NULL)
+    return is_null;
+  if (ts == MR_TS_NONHEAP || (r.off != 0 && r.off != MR_OFF_UNKNOWN))
+    return !is_null;
+  const mr_objst *o = mr_state_obj (s, r.obj);
+  if (is_null)
+    {
+      if (o && (o->flags & MR_OBJF_NONNULL))
+	return false;
+      if (ts == MR_TS_ALLOCATED)
+	{
+	  mr_state_set_obj (s, r.obj, MR_TS_NULL, (mr_family) o->family, o->ev);
+	  mr_state_add_obj_flags (s, r.obj, MR_OBJF_NULL_CHECKED);
+	}
+      else
+	{
+	  int64_t off;
+	  uint32_t root = mr_opnd_root (c->f, v, &off);
+	  if (root && off == 0)
+	    mr_state_bind (s, root, (mr_ref) { MR_OBJ_NULL, 0 });
+	}
+      return true;
+    }
+  mr_state_add_obj_flags (s, r.obj, MR_OBJF_NONNULL);
+  return true;
+}
+
+/* Two pointers compared (p == q, p != buf): the engine knows when they must be
+   equal (same object and offset) or must differ (distinct objects it made or
+   named: an allocation is not a local array, two allocations are not one).  */
+static bool
+refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
+{
+  if (op != MR_CMP_EQ && op != MR_CMP_NE)
+    return true;
+  mr_ref a = mr_ref_of (c, s, lhs), b = mr_ref_of (c, s, rhs);
+  if (!mr_key_is_object (a.obj) || !mr_key_is_object (b.obj))
+    return true;
+  bool same = a.obj == b.obj && a.off == b.off && a.off != MR_OFF_UNKNOWN
+	      && a.off != MR_OFF_POSITIVE;
+  uint32_t ka = a.obj & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+  uint32_t kb = b.obj & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+  bool distinct = a.obj != b.obj && ka != MR_OBJ_SYM && kb != MR_OBJ_SYM
+		  && mr_obj_ts (s, a.obj) != MR_TS_NULL && mr_obj_ts (s, b.obj) != MR_TS_NULL;
+  if (op == MR_CMP_EQ)
+    return !distinct;
+  return !same;
+}
+
+/* A fact on `root` changed: the bounds of the allocation sizes' products it is a
+   factor of (mr_state_note_product).  */
+static void
+note_products (const mr_ctx *c, mr_state *s, uint32_t root)
+{
+  for (uint32_t i = 0; i < c->nproducts; i++)
+    if (c->products[i][0] == root || c->products[i][1] == root)
+      mr_state_note_product (s, c->products[i][0], c->products[i][1]);
+}
+
+static int
+conv_order (const void *a, const void *b)
+{
+  uint32_t x = (*(const mr_event *const *) a)->dst, y = (*(const mr_event *const *) b)->dst;
+  return x < y ? -1 : x > y;
+}
+
+/* The conversions of signed values to unsigned wider ones (MR_EVF_CONVERT).  */
+void
+mr_find_conversions (mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  uint32_t cap = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_COPY && (e->flags & MR_EVF_CONVERT) && e->dst
+	    && e->a.kind == MR_OPND_VALUE)
+	  {
+	    MR_VEC_PUSH (c->convs, c->nconvs, cap);
+	    c->convs[c->nconvs - 1] = e;
+	  }
+      }
+  if (c->nconvs > 1)
+    qsort (c->convs, c->nconvs, sizeof *c->convs, conv_order);
+}
+
+/* A fact learnt on u = (unsigned) n that keeps u within n's positive values holds
+   for n too (a negative n would have made u larger than that).  */
+static bool
+note_conversion (const mr_ctx *c, mr_state *s, uint32_t u)
+{
+  uint32_t lo = 0, hi = c->nconvs;
+  while (lo < hi)
+    {
+      uint32_t mid = lo + (hi - lo) / 2;
+      const mr_event *e = c->convs[mid];
+      if (e->dst < u)
+	lo = mid + 1;
+      else if (e->dst > u)
+	hi = mid;
+      else
+	{
+	  const mr_fact *f = mr_state_fact (s, u);
+	  int64_t off;
+	  uint32_t n = mr_func_root (c->f, e->a.id, &off);
+	  int64_t nmax = e->off >= 64 ? INT64_MAX : (int64_t) ((1ull << (e->off - 1)) - 1);
+	  if (!f || off || f->lo < 0 || f->hi > nmax || f->hi == INT64_MAX)
+	    return true;
+	  int64_t flo = f->lo, fhi = f->hi;
+	  return mr_state_refine (s, n, MR_CMP_GE, flo, false)
+		 && mr_state_refine (s, n, MR_CMP_LE, fhi, false);
+	}
+    }
+  return true;
+}
+
+/* The products of two values in allocation sizes, for note_products.  */
+void
+mr_find_products (mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	const mr_size *z = e->size;
+	if (!z || (e->kind != MR_EV_ALLOC && e->kind != MR_EV_REALLOC && e->kind != MR_EV_CALL)
+	    || z->x.kind != MR_OPND_VALUE || z->y.kind != MR_OPND_VALUE
+	    || (z->flags & MR_SIZE_SUM) || c->nproducts == 4)
+	  continue;
+	int64_t xoff, yoff;
+	uint32_t x = mr_func_root (f, z->x.id, &xoff), y = mr_func_root (f, z->y.id, &yoff);
+	bool dup = x == y || xoff || yoff;
+	for (uint32_t i = 0; i < c->nproducts; i++)
+	  dup |= c->products[i][0] == x && c->products[i][1] == y;
+	if (!dup)
+	  {
+	    c->products[c->nproducts][0] = x;
+	    c->products[c->nproducts++][1] = y;
+	  }
+      }
+}
+
+/* The interval a fact gives value `root` (the type's whole range without one).  */
+static void
+fact_range (const mr_state *s, uint32_t root, bool is_unsigned, int64_t *lo, int64_t *hi)
+{
+  const mr_fact *f = mr_state_fact (s, root);
+  *lo = f ? f->lo : is_unsigned ? 0 : INT64_MIN;
+  *hi = f ? f->hi : INT64_MAX;
+  if (is_unsigned && *lo < 0)
+    *lo = 0, *hi = INT64_MAX;	/* signed facts on bits compared unsigned */
+}
+
+/* Two integer values compared (`i < n`): each is bounded by the other's interval.
+   After `for (i = 0; i < n; i++)` ran zero times, i is 0 and so n <= 0; a second
+   loop `for (j = 0; j < n; j++)` then cannot run either.  Returns false when the
+   comparison cannot hold.  (INT64_MAX is no bound: unsigned values go past it.)  */
+static bool
+refine_values_1 (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+		 bool is_unsigned);
+
+static bool
+refine_values (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+	       bool is_unsigned)
+{
+  if (!refine_values_1 (c, s, x, op, y, is_unsigned) || !note_conversion (c, s, x)
+      || !note_conversion (c, s, y))
+    return false;
+  note_products (c, s, x);
+  note_products (c, s, y);
+  return true;
+}
+
+static bool
+refine_values_1 (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y,
+		 bool is_unsigned)
+{
+  /* x <= num / d (x < it, x == it): x * d <= num, whatever the intervals.  */
+  const mr_quot *q = op == MR_CMP_LT || op == MR_CMP_LE || op == MR_CMP_EQ
+		     ? mr_func_quot (c->f, y) : NULL;
+  if (q && !q->other && q->divisor && q->divisor < c->f->nvalues)
+    {
+      int64_t off;
+      uint32_t d = mr_func_root (c->f, q->divisor, &off);
+      if (d != x && off == 0)
+	mr_state_bound_product (s, x, d, q->num, is_unsigned);
+    }
+  if (op == MR_CMP_EQ && (q = mr_func_quot (c->f, x)) && !q->other && q->divisor
+      && q->divisor < c->f->nvalues)
+    {
+      int64_t off;
+      uint32_t d = mr_func_root (c->f, q->divisor, &off);
+      if (d != y && off == 0)
+	mr_state_bound_product (s, y, d, q->num, is_unsigned);
+    }
+  int64_t xlo, xhi, ylo, yhi;
+  fact_range (s, x, is_unsigned, &xlo, &xhi);
+  fact_range (s, y, is_unsigned, &ylo, &yhi);
+  bool ok = true;
+  switch (op)
+    {
+    case MR_CMP_LT:
+    case MR_CMP_LE:
+      if (yhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, x, op, yhi, is_unsigned);
+      if (xlo != INT64_MIN)
+	ok = ok && mr_state_refine (s, y, op == MR_CMP_LT ? MR_CMP_GT : MR_CMP_GE, xlo,
+				    is_unsigned);
+      return ok;
+    case MR_CMP_GT:
+    case MR_CMP_GE:
+      return refine_values_1 (c, s, y, mirror (op), x, is_unsigned);
+    case MR_CMP_EQ:
+      if (yhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, x, MR_CMP_LE, yhi, is_unsigned);
+      if (ylo != INT64_MIN)
+	ok = ok && mr_state_refine (s, x, MR_CMP_GE, ylo, is_unsigned);
+      if (xhi != INT64_MAX)
+	ok = ok && mr_state_refine (s, y, MR_CMP_LE, xhi, is_unsigned);
+      if (xlo != INT64_MIN)
+	ok = ok && mr_state_refine (s, y, MR_CMP_GE, xlo, is_unsigned);
+      return ok;
+    case MR_CMP_NE:
+      if (ylo == yhi)
+	ok = ok && mr_state_refine (s, x, MR_CMP_NE, ylo, is_unsigned);
+      if (xlo == xhi)
+	ok = ok && mr_state_refine (s, y, MR_CMP_NE, xlo, is_unsigned);
+      return ok;
+    }
+  return true;
+}
+
+/* Refines s with one comparison `lhs op rhs` known to hold.  */
+static bool
+refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned)
+{
+  if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
+    {
+      mr_opnd tmp = lhs;
+      lhs = rhs, rhs = tmp;
+      op = mirror (op);
+    }
+  if (lhs.kind == MR_OPND_CONST && rhs.kind == MR_OPND_CONST)
+    return eval_cmp (lhs.num, op, rhs.num);
+  if (rhs.kind != MR_OPND_CONST)
+    {
+      if (!refine_ptr_cmp (c, s, lhs, op, rhs))
+	return false;
+      int64_t xoff, yoff;
+      uint32_t x = mr_opnd_root (c->f, lhs, &xoff), y = mr_opnd_root (c->f, rhs, &yoff);
+      if (!x || !y || xoff || yoff || x == y)
+	return true;
+      return refine_values (c, s, x, op, y, is_unsigned);
+    }
+  if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
+      && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
+      && !refine_null (c, s, lhs, op == MR_CMP_EQ))
+    return false;
+  int64_t off;
+  uint32_t root = mr_opnd_root (c->f, lhs, &off);
+  if (!root || off != 0)
+    return true;
+  if (!mr_state_refine (s, root, op, rhs.num, is_unsigned) || !note_conversion (c, s, root))
+    return false;
+  note_products (c, s, root);
+  /* An overflow flag known to be 0: the product it checks fits.  */
+  const mr_fact *f = mr_state_fact (s, root);
+  const mr_quot *q = f && f->lo == 0 && f->hi == 0 ? mr_func_quot (c->f, root) : NULL;
+  if (q && q->other && q->divisor < c->f->nvalues && q->other < c->f->nvalues)
+    {
+      int64_t xoff, yoff;
+      uint32_t x = mr_func_root (c->f, q->divisor, &xoff);
+      uint32_t y = mr_func_root (c->f, q->other, &yoff);
+      if (!xoff && !yoff && x != y)
+	mr_state_bound_product (s, x, y, q->num, true);
+    }
+  return true;
+}
+
+/* Refines s for taking edge e out of block b.  Returns false if infeasible.  A
+   combined condition that fails (a && b false) or holds (a || b true) is two cases;
+   the second goes to *extra (NULL if it cannot happen).  */
+bool
+mr_refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
+		mr_state **extra)
+{
+  const mr_term *t = &b->term;
+  *extra = NULL;
+  if (t->kind == MR_TERM_COND && (e->kind == MR_EDGE_TRUE || e->kind == MR_EDGE_FALSE))
+    {
+      bool taken = e->kind == MR_EDGE_TRUE;
+      if (t->combine == MR_COMBINE_NONE)
+	return refine_cmp (c, s, t->lhs, taken ? t->op : mr_cmp_negate (t->op), t->rhs,
+			   t->is_unsigned);
+      /* Both hold: AND taken, or OR not taken (both negated).  */
+      bool both = (t->combine == MR_COMBINE_AND) == taken;
+      mr_cmp op1 = taken ? t->op : mr_cmp_negate (t->op);
+      mr_cmp op2 = taken ? t->op2 : mr_cmp_negate (t->op2);
+      if (both)
+	return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned)
+	       && refine_cmp (c, s, t->lhs2, op2, t->rhs2, t->is_unsigned2);
+      /* Either: the first holds, or the first fails and the second holds.  */
+      mr_state *second = mr_state_copy (s);
+      if (refine_cmp (c, second, t->lhs, mr_cmp_negate (op1), t->rhs, t->is_unsigned)
+	  && refine_cmp (c, second, t->lhs2, op2, t->rhs2, t->is_unsigned2))
+	*extra = second;
+      else
+	mr_state_free (second);
+      return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned);
+    }
+  if (t->kind == MR_TERM_SWITCH)
+    {
+      int64_t off;
+      uint32_t root = mr_opnd_root (c->f, t->lhs, &off);
+      if (!root || off != 0)
+	return true;
+      if (e->kind == MR_EDGE_CASE)
+	{
+	  if (!mr_state_refine (s, root, MR_CMP_GE, e->case_lo, t->is_unsigned)
+	      || !mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned))
+	    return false;
+	  note_products (c, s, root);
+	  return true;
+	}
+      if (e->kind == MR_EDGE_DEFAULT)
+	{
+	  /* The default edge is infeasible when the value is known to hit a case.  */
+	  const mr_fact *fact = mr_state_fact (s, root);
+	  if (fact && fact->lo == fact->hi)
+	    for (uint32_t i = 0; i < b->nsuccs; i++)
+	      {
+		const mr_edge *ce = &c->f->edges[b->succs[i]];
+		if (ce->kind == MR_EDGE_CASE && fact->lo >= ce->case_lo
+		    && fact->lo <= ce->case_hi)
+		  return false;
+	      }
+	}
+    }
+  return true;
+}

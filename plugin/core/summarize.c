@@ -1,0 +1,581 @@
+/* summarize.c — a function's summary for its callers (mr_summary, engine.h).
+
+   At each return, what happened to the parameters' objects and what is returned;
+   joined over every path that returns.  The driver (engine.c) runs the event scans
+   here once per function (mr_deref_params, mr_summarize_stores,
+   mr_find_field_stores, mr_find_param_loads), calls mr_summarize_return and
+   mr_summarize_returned_param at each RETURN of its walk, and mr_finish_summary
+   after the last one.  */
+
+#include "engine-int.h"
+#include "util.h"
+
+#include <stdlib.h>
+
+/* Is operand o (a pointer) a local of the function, or nothing to the caller?  */
+static bool
+local_target (const mr_func *f, mr_opnd o)
+{
+  if (o.kind == MR_OPND_ADDR)
+    return o.id < f->ndecls && f->decls[o.id].kind != MR_DECL_STATIC;
+  return false;
+}
+
+/* The parameter operand o is (plus *off), or -1.  */
+static int
+param_of (const mr_func *f, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return -1;
+  uint32_t root = mr_func_root (f, o.id, off);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (root && f->params[i] == root)
+      return (int) i;
+  return -1;
+}
+
+static bool
+is_param_root (const mr_func *f, mr_opnd o)
+{
+  int64_t off;
+  return param_of (f, o, &off) >= 0;
+}
+
+/* The summary field a value was loaded from (c->param_loads, sorted by value by
+   mr_find_param_loads), or -1.  */
+static int
+param_load_field (const mr_ctx *c, uint32_t value)
+{
+  uint32_t lo = 0, hi = c->nparam_loads;
+  while (lo < hi)
+    {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (c->param_loads[mid].value == value)
+	return (int) c->param_loads[mid].field;
+      if (c->param_loads[mid].value < value)
+	lo = mid + 1;
+      else
+	hi = mid;
+    }
+  return -1;
+}
+
+/* The fields of parameters' objects the function frees (a destructor, a clear
+   function): a candidate (param, off) holds on a path that returns if the pointer
+   first loaded from there is freed or NULL on it, or if the parameter itself is
+   NULL on it (`if (!x) return;`).  Only the pointer the caller had there counts: the
+   object must be the one a load from that field made (MR_OBJ_SYM of a load), not
+   something the function stored first.  */
+static void
+summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
+{
+  mr_summary *sum = &c->out->summary;
+  bool sat[MR_SUMMARY_FIELDS] = { false };
+  for (uint32_t k = 0; k < c->nparam_loads; k++)
+    {
+      const mr_param_load *pl = &c->param_loads[k];
+      mr_field_free *ff = &sum->field_frees[pl->field];
+      if (ff->param < 32 && (null_params & (1u << ff->param)))
+	{
+	  sat[pl->field] = true;
+	  continue;
+	}
+      mr_ref r = mr_state_lookup (s, pl->value);
+      if (r.obj == MR_OBJ_NULL)
+	{
+	  sat[pl->field] = true;
+	  continue;
+	}
+      if ((r.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM || r.off != 0)
+	continue;
+      /* The object must come from a load of the same field.  */
+      bool from_field = param_load_field (c, MR_OBJ_INDEX (r.obj)) == (int) pl->field;
+      const mr_objst *o = mr_state_obj (s, r.obj);
+      if (from_field && o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
+	{
+	  sat[pl->field] = true;
+	  if (!ff->freed)
+	    {
+	      ff->freed = true;
+	      ff->family = o->family;
+	      ff->loc = o->ev->loc;
+	    }
+	}
+    }
+  for (uint32_t i = 0; i < sum->nfield_frees; i++)
+    {
+      /* A parameter NULL on this path has no fields loaded: vacuously freed.  */
+      if (sum->field_frees[i].param < 32
+	  && (null_params & (1u << sum->field_frees[i].param)))
+	sat[i] = true;
+      c->field_ok[i] = c->field_ok[i] && sat[i];
+    }
+}
+
+static int
+param_load_order (const void *a, const void *b)
+{
+  uint32_t x = ((const mr_param_load *) a)->value, y = ((const mr_param_load *) b)->value;
+  return x < y ? -1 : x > y;
+}
+
+/* The pointers loaded from *(param + constant) in f: the candidates for the
+   summary's field frees (at most MR_SUMMARY_FIELDS distinct fields).  */
+void
+mr_find_param_loads (mr_ctx *c)
+{
+  mr_func *f = c->f;
+  mr_summary *sum = &c->out->summary;
+  uint32_t cap = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_LOAD || !e->dst || !(e->flags & MR_EVF_POINTER)
+	    || e->a.kind != MR_OPND_VALUE)
+	  continue;
+	int64_t off;
+	int param = param_of (f, e->a, &off);
+	off = mr_off_add (off, e->off);
+	if (param < 0 || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE)
+	  continue;
+	uint32_t field = sum->nfield_frees;
+	for (uint32_t i = 0; i < sum->nfield_frees; i++)
+	  if (sum->field_frees[i].param == param && sum->field_frees[i].off == off)
+	    field = i;
+	if (field == sum->nfield_frees)
+	  {
+	    if (field == MR_SUMMARY_FIELDS)
+	      continue;
+	    sum->field_frees[field] = (mr_field_free) { .param = (uint8_t) param, .off = off };
+	    c->field_ok[field] = true;
+	    sum->nfield_frees++;
+	  }
+	MR_VEC_PUSH (c->param_loads, c->nparam_loads, cap);
+	c->param_loads[c->nparam_loads - 1] = (mr_param_load) { e->dst, field };
+      }
+  if (c->nparam_loads > 1)
+    qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
+}
+
+/* The field store event e makes, as a summary entry: a parameter stored at a
+   constant offset into another parameter's object.  */
+static bool
+as_field_store (const mr_func *f, const mr_event *e, mr_field_store *out)
+{
+  if (e->kind != MR_EV_STORE || !(e->flags & MR_EVF_POINTER))
+    return false;
+  int64_t base_off, src_off;
+  int dst = param_of (f, e->a, &base_off);
+  int src = param_of (f, e->b, &src_off);
+  int64_t off = mr_off_add (base_off, e->off);
+  if (dst < 0 || src < 0 || dst == src || src_off != 0 || off == MR_OFF_UNKNOWN
+      || off == MR_OFF_POSITIVE)
+    return false;
+  *out = (mr_field_store) { (uint8_t) dst, (uint8_t) src, off };
+  return true;
+}
+
+static bool
+is_summarized_store (const mr_func *f, const mr_summary *sum, const mr_event *e)
+{
+  mr_field_store fs;
+  if (!as_field_store (f, e, &fs))
+    return false;
+  for (uint32_t i = 0; i < sum->nfield_stores; i++)
+    if (sum->field_stores[i].dst_param == fs.dst_param
+	&& sum->field_stores[i].src_param == fs.src_param && sum->field_stores[i].off == fs.off)
+      return true;
+  return false;
+}
+
+/* The field stores every path makes: those on the straight line of blocks from the
+   entry, and only if no other store writes the same field.  */
+void
+mr_find_field_stores (const mr_func *f, mr_summary *sum)
+{
+  uint32_t b = f->entry;
+  for (uint32_t steps = 0; steps < f->nblocks; steps++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  mr_field_store fs;
+	  if (as_field_store (f, &blk->events[k], &fs)
+	      && sum->nfield_stores < MR_SUMMARY_FIELDS)
+	    sum->field_stores[sum->nfield_stores++] = fs;
+	}
+      if (blk->nsuccs != 1)
+	break;
+      uint32_t next = f->edges[blk->succs[0]].dst;
+      if (next == b || f->blocks[next].npreds != 1)
+	break;
+      b = next;
+    }
+  if (!sum->nfield_stores)
+    return;
+  /* Any other store to one of these fields (a parameter's object at that offset)
+     makes it conditional: dropped.  */
+  for (uint32_t bb = 0; bb < f->nblocks; bb++)
+    for (uint32_t k = 0; k < f->blocks[bb].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[bb].events[k];
+	if (e->kind != MR_EV_STORE || is_summarized_store (f, sum, e))
+	  continue;
+	int64_t base_off;
+	int dst = param_of (f, e->a, &base_off);
+	int64_t off = mr_off_add (base_off, e->off);
+	if (dst < 0)
+	  continue;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < sum->nfield_stores; i++)
+	  if (sum->field_stores[i].dst_param != dst
+	      || (off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE
+		  && sum->field_stores[i].off != off))
+	    sum->field_stores[n++] = sum->field_stores[i];
+	sum->nfield_stores = (uint8_t) n;
+      }
+}
+
+/* Which values may be a parameter (plus an offset): its copies, and PHIs with such
+   an argument (`return c ? p : q;`, `while (*p) p++; return p;`), by value root.
+   A fixpoint over the PHIs; the caller frees the array.  */
+static bool *
+param_values (const mr_func *f)
+{
+  bool *may = mr_xcalloc (f->nvalues, sizeof *may);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (f->params[i] && f->params[i] < f->nvalues)
+      may[f->params[i]] = true;
+  for (bool grew = true; grew;)
+    {
+      grew = false;
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
+	  {
+	    const mr_phi *phi = &f->blocks[b].phis[i];
+	    if (!phi->is_pointer || phi->dst >= f->nvalues || may[phi->dst])
+	      continue;
+	    for (uint32_t k = 0; k < f->blocks[b].npreds; k++)
+	      {
+		int64_t off;
+		mr_opnd a = phi->args[k];
+		if (a.kind == MR_OPND_VALUE && a.id < f->nvalues
+		    && may[mr_func_root (f, a.id, &off)])
+		  {
+		    may[phi->dst] = grew = true;
+		    break;
+		  }
+	      }
+	  }
+    }
+  return may;
+}
+
+/* May some return give back a parameter, directly or through a PHI (per
+   param_values)?  */
+bool
+mr_some_return_may_be_param (const mr_func *f)
+{
+  bool *may = param_values (f);
+  bool yes = false;
+  for (uint32_t b = 0; b < f->nblocks && !yes; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents && !yes; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	int64_t off;
+	yes = e->kind == MR_EV_RETURN && e->a.kind == MR_OPND_VALUE && e->a.id < f->nvalues
+	      && may[mr_func_root (f, e->a.id, &off)];
+      }
+  free (may);
+  return yes;
+}
+
+/* The part of no_clobber the events alone decide (see mr_summary): every store is
+   to a local or a non-pointer value at a known offset, every call is one that
+   writes nothing the caller sees, no parameter is returned or stored, and every
+   free is of a parameter or of a pointer loaded from a parameter's object (the
+   summary then says whether it always happens).  */
+bool
+mr_events_keep_callers_memory (const mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  bool phi_returns = false;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	switch (e->kind)
+	  {
+	  case MR_EV_STORE:
+	    if (local_target (f, e->a) || is_summarized_store (f, &c->out->summary, e))
+	      break;
+	    if ((e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)) || e->off == MR_OFF_UNKNOWN
+		|| e->off == MR_OFF_POSITIVE)
+	      return false;
+	    break;
+	  case MR_EV_CALL:
+	    if (!(e->flags & MR_EVF_NO_CLOBBER) || !e->call)
+	      return false;
+	    for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	      if ((e->call->write_mask & (1u << i)) && !local_target (f, e->call->args[i]))
+		return false;
+	    break;
+	  case MR_EV_RETURN:
+	    {
+	      /* A parameter given back on every path is a copy for the caller
+		 (returns_param); any other returned parameter is kept.  */
+	      int64_t off;
+	      int param = param_of (f, e->a, &off);
+	      if (param >= 0 && param != c->out->summary.returns_param)
+		return false;
+	      phi_returns |= param < 0 && c->out->summary.returns_param < 0
+			     && e->a.kind == MR_OPND_VALUE;
+	      break;
+	    }
+	  case MR_EV_DEREF:
+	    if ((e->flags & MR_EVF_WRITE) && !local_target (f, e->a))
+	      return false;
+	    break;
+	  case MR_EV_ESCAPE:
+	  case MR_EV_REALLOC:
+	    return false;
+	  case MR_EV_FREE:
+	    {
+	      if (is_param_root (f, e->a))
+		break;
+	      int64_t off;
+	      uint32_t root = e->a.kind == MR_OPND_VALUE ? mr_func_root (f, e->a.id, &off) : 0;
+	      if (!root || param_load_field (c, root) < 0)
+		return false;
+	      break;
+	    }
+	  default:
+	    break;
+	  }
+      }
+  /* A returned PHI that may be a parameter (`return c ? p : q;`) keeps it.  */
+  return !phi_returns || !mr_some_return_may_be_param (f);
+}
+
+/* After the last return: keep the field frees that held on every path and were
+   freed on one; the parameters freed or NULL on every path, freed on one.  */
+void
+mr_finish_summary (mr_ctx *c)
+{
+  mr_summary *sum = &c->out->summary;
+  sum->frees_always &= sum->frees_maybe;
+  bool sometimes = sum->frees_always != sum->frees_maybe;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < sum->nfield_frees; i++)
+    if (c->field_ok[i] && sum->field_frees[i].freed && sum->saw_return)
+      sum->field_frees[n++] = sum->field_frees[i];
+    else if (sum->field_frees[i].freed)
+      sometimes = true;
+  sum->nfield_frees = (uint8_t) n;
+  /* The first parameter every return gave back.  */
+  for (uint32_t i = 0; i < 32 && sum->saw_return; i++)
+    if (c->ret_params & (1u << i))
+      {
+	sum->returns_param = (int32_t) i;
+	sum->returns_param_off = (c->ret_off_set & (1u << i)) ? c->ret_off[i] : 0;
+	break;
+      }
+  sum->no_clobber = !sometimes && mr_events_keep_callers_memory (c);
+  free (c->param_loads);
+  c->param_loads = NULL;
+  c->nparam_loads = 0;
+}
+
+/* Which parameters this return gives back: the returned pointer is the object the
+   parameter points to (at some offset), or NULL where the parameter is NULL
+   (`if (!p) return NULL;`).  Intersected over every return.  A shared return
+   block is judged on each edge into it (enter_block), before the paths' states
+   are merged and the returned PHI loses what each path returned.  */
+void
+mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  uint32_t here = 0;
+  mr_ref r = ev->a.kind == MR_OPND_NONE ? (mr_ref) { MR_OBJ_NONE, 0 } : mr_ref_of (c, s, ev->a);
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      uint32_t v = c->f->params[i];
+      if (!v || (!mr_key_is_object (r.obj) && r.obj != MR_OBJ_NULL))
+	continue;
+      mr_ref p = mr_state_lookup (s, v);
+      if (p.obj != r.obj)
+	continue;
+      here |= 1u << i;
+      if (r.obj == MR_OBJ_NULL)
+	continue;
+      bool exact = r.off != MR_OFF_UNKNOWN && p.off != MR_OFF_UNKNOWN
+		   && r.off != MR_OFF_POSITIVE && p.off != MR_OFF_POSITIVE;
+      int64_t off = exact ? r.off - p.off : MR_OFF_UNKNOWN;
+      if (!(c->ret_off_set & (1u << i)))
+	c->ret_off[i] = off;
+      else if (c->ret_off[i] != off)
+	c->ret_off[i] = MR_OFF_UNKNOWN;
+      c->ret_off_set |= 1u << i;
+    }
+  c->ret_params = c->ret_seen ? c->ret_params & here : here;
+  c->ret_seen = true;
+}
+
+void
+mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  mr_summary *sum = &c->out->summary;
+  uint32_t freed = 0, null = 0;
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      uint32_t v = c->f->params[i];
+      if (!v)
+	continue;
+      mr_ref r = mr_state_lookup (s, v);
+      const mr_objst *o = mr_key_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+      if (r.obj == MR_OBJ_NULL)
+	null |= 1u << i;	/* `if (p) free (p);` on its NULL path */
+      else if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
+	{
+	  freed |= 1u << i;
+	  if (!sum->frees_maybe)
+	    {
+	      sum->free_family = o->family;
+	      sum->free_loc = o->ev->loc;
+	    }
+	}
+    }
+  /* Freed or NULL on every path; that some path frees is checked at the end.  */
+  sum->frees_always = sum->saw_return ? sum->frees_always & (freed | null) : freed | null;
+  sum->frees_maybe |= freed;
+  summarize_field_frees (c, s, null);
+
+  /* The returned pointer: a fresh allocation, NULL, or something else.  */
+  mr_ref r = ev->a.kind == MR_OPND_VALUE ? mr_ref_of (c, s, ev->a) : (mr_ref) { MR_OBJ_NONE, 0 };
+  const mr_objst *o = mr_key_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+  bool fresh = o && r.off == 0 && (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) == MR_OBJ_ALLOC
+	       && !(o->flags & MR_OBJF_ESCAPED)
+	       && (o->ts == MR_TS_ALLOCATED || o->ts == MR_TS_NULL);
+  if (fresh && o->ev && o->ev->kind == MR_EV_REALLOC && o->ev->a.kind == MR_OPND_VALUE)
+    {
+      int64_t off;
+      uint32_t root = mr_func_root (c->f, o->ev->a.id, &off);
+      for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+	if (root && c->f->params[i] == root)
+	  sum->reallocs_param = (int32_t) i;
+    }
+  if (r.obj == MR_OBJ_NULL || (o && o->ts == MR_TS_NULL))
+    sum->may_return_null = true;
+  else if (fresh)
+    {
+      if (o->flags & MR_OBJF_MAYBE_NULL && !(o->flags & MR_OBJF_NONNULL))
+	sum->may_return_null = true;
+      if (!sum->returns_alloc && !sum->other_return)
+	sum->alloc_family = o->family;
+      else if (sum->alloc_family != o->family)
+	sum->other_return = true;
+      sum->returns_alloc = true;
+    }
+  else
+    sum->other_return = true;
+  sum->saw_return = true;
+}
+
+/* Which parameters the function reads or writes through, on any path.  */
+uint32_t
+mr_deref_params (const mr_func *f)
+{
+  uint32_t mask = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE && e->kind != MR_EV_DEREF)
+	  continue;
+	int64_t off;
+	int param = param_of (f, e->a, &off);
+	if (param >= 0)
+	  mask |= 1u << param;
+      }
+  return mask;
+}
+
+/* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
+   its callers' aliasing (clobber_aliases).  From the events alone, on any path: a
+   pointer or aggregate store, or a summarized call that stores through an
+   argument, into a parameter's object sets that parameter's bit; into a local or
+   an allocation the function made, nothing the caller knows; through anything else
+   (a pointer loaded from memory, a call's result, a static), anything the caller's
+   unknown pointers may reach.  Calls to functions without a summary are left to
+   the caller's unknown-call rule, as when it calls them itself.  */
+void
+mr_summarize_stores (const mr_func *f, mr_summary *sum)
+{
+  /* Values that are allocations made here (their memory is new to the caller).  */
+  uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if ((e->kind == MR_EV_ALLOC || e->kind == MR_EV_REALLOC) && e->dst
+	    && e->dst < f->nvalues)
+	  fresh[e->dst] = 1;
+      }
+  for (uint32_t b = 0; b < f->nblocks && !sum->stores_wild; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	uint32_t mask, n;
+	const mr_opnd *through;
+	if (e->kind == MR_EV_STORE && (e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)))
+	  mask = 1, n = 1, through = &e->a;
+	else if (e->kind == MR_EV_CALL && e->call && !(e->flags & MR_EVF_NO_CLOBBER))
+	  {
+	    if (e->call->stores_wild)
+	      sum->stores_wild = true;
+	    mask = e->call->store_mask, n = e->call->nargs, through = e->call->args;
+	  }
+	else
+	  continue;
+	for (uint32_t i = 0; mask && i < n && i < 32; i++, mask >>= 1)
+	  {
+	    if (!(mask & 1))
+	      continue;
+	    int64_t off;
+	    int param = param_of (f, through[i], &off);
+	    uint32_t root = through[i].kind == MR_OPND_VALUE
+			    ? mr_func_root (f, through[i].id, &off) : 0;
+	    if (param >= 0)
+	      sum->stores_through |= 1u << param;
+	    else if (!local_target (f, through[i]) && !(root && root < f->nvalues && fresh[root]))
+	      sum->stores_wild = true;
+	  }
+      }
+  free (fresh);
+}
+
+bool
+mr_summary_same (const mr_summary *a, const mr_summary *b)
+{
+  if (a->valid != b->valid || a->frees_always != b->frees_always
+      || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
+      || a->derefs != b->derefs || a->returns_alloc != b->returns_alloc
+      || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
+      || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
+      || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off
+      || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
+      || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild)
+    return false;
+  for (uint32_t i = 0; i < a->nfield_stores; i++)
+    if (a->field_stores[i].dst_param != b->field_stores[i].dst_param
+	|| a->field_stores[i].src_param != b->field_stores[i].src_param
+	|| a->field_stores[i].off != b->field_stores[i].off)
+      return false;
+  for (uint32_t i = 0; i < a->nfield_frees; i++)
+    if (a->field_frees[i].param != b->field_frees[i].param
+	|| a->field_frees[i].off != b->field_frees[i].off
+	|| a->field_frees[i].family != b->field_frees[i].family)
+      return false;
+  return true;
+}
