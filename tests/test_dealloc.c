@@ -1,5 +1,6 @@
-/* test_dealloc.c — what a free, delete, delete[] or realloc releases (check-dealloc.c):
-   mismatched-dealloc, free-nonheap and free-offset.
+/* test_dealloc.c — what a free, delete, delete[] or realloc releases:
+   mismatched-dealloc, free-nonheap and free-offset (plugin/core/rules/, with their
+   shared rules/dealloc.h).
 
    Covers: malloc/delete, new/free, new[]/delete and realloc of new'd memory warn with
    the expected family and an "allocated here" note, matching pairs are silent;

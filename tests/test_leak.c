@@ -1,4 +1,4 @@
-/* test_leak.c — the leak rule (check-leak.c): an allocation of this function still
+/* test_leak.c — the leak rule (rules/leak.c): an allocation of this function still
    allocated and unreachable when it returns.
 
    Covers: the classic leak at a return with its "allocated here" note; what is not a

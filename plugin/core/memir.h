@@ -1,6 +1,6 @@
 /* memir.h — a function as the engine sees it.
 
-   The GCC glue (plugin/gcc/lower.cc) lowers each GIMPLE function in SSA form to this
+   The GCC glue (plugin/gcc/lower*.cc) lowers each GIMPLE function in SSA form to this
    small IR; the engine (engine.c) analyses it.  Nothing here knows about GCC: locations
    are opaque handles plus file/line/column copies, values are SSA version numbers.
 

@@ -1,7 +1,8 @@
 /* lower-range.cc — value ranges of integer trees and the size descriptions (mr_size)
    of allocations and element accesses: what an allocation's size argument or an
    index is made of, read from its GIMPLE definitions a few statements back.  The
-   checks on them are the engine's (check-size.c, check-uninit.c).  */
+   checks on them are the rules' (plugin/core/rules/alloc-size-overflow.c,
+   zero-alloc.c, uninit-read.c).  */
 
 #include "lower-int.h"
 

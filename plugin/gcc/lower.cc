@@ -423,7 +423,7 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      e->off = off;
 	      e->flags = ptr ? MR_EVF_POINTER : 0;
 	      e->size = access;
-	      /* The member read (its DECL_UID in b), for check-double-free.c.  */
+	      /* The member read (its DECL_UID in b), for rules/double-free.c.  */
 	      if (TREE_CODE (rhs1) == COMPONENT_REF)
 		e->b = mr_const (DECL_UID (TREE_OPERAND (rhs1, 1)));
 	      return;

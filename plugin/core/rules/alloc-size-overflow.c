@@ -5,7 +5,7 @@
    (x + add) * mul [* y].  Each variable operand is bounded by the facts on the path
    (a dominating `if (n > SIZE_MAX / sizeof (T)) return;` or `if (n >= 1000) return;`
    leaves n <= bound) or, failing that, by the width of its type before it was widened
-   to size_t, or what its definition bounds it by (lower.cc's static ranges: a
+   to size_t, or what its definition bounds it by (lower-range.cc's static ranges: a
    string's length is less than the size of its object): an unsigned int count
    times sizeof (T) cannot overflow a 64-bit size_t.  A product x * y is also
    bounded by a guard on the product itself (`if (s && n > SIZE_MAX / s) fail;`,
