@@ -47,15 +47,7 @@ typedef struct mr_ctx
   mr_rule_plan rules;		/* the rules each hook runs (rule.h) */
 } mr_ctx;
 
-/* The object and offset an operand points to in state s.  */
-mr_ref mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o);
-/* Does the object belong to the caller's world: what a parameter, a load or a call
-   pointed to, or a static?  What it holds outlives the function.  */
-bool mr_obj_outside (const mr_func *f, uint32_t key);
-/* The typestate of an object, with decls non-heap by default.  */
-mr_ts mr_obj_ts (const mr_state *s, uint32_t key);
-
-/* Records a finding (deduplicated on rule, event and argument); returns it, or NULL
+/* findings.c.  Records a finding (deduplicated on rule, event and argument); returns it, or NULL
    if the rule is off or the finding was already made on another path.  */
 mr_finding *mr_report (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject);
 /* The same, deduplicated on `dedup` instead of ev (a leak is one finding per
@@ -64,6 +56,10 @@ mr_finding *mr_report_once (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd
 			    const mr_event *dedup);
 void mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev);
 
+/* What the state says about an operand: the questions the rules ask, and the
+   transfer functions too.  Inline: they run on every event, and defining them here
+   keeps the rules from depending on transfer.c.  */
+
 /* Is key an object (not NULL, not an untracked pointer)?  */
 static inline bool
 mr_is_object (uint32_t key)
@@ -71,17 +67,86 @@ mr_is_object (uint32_t key)
   return key != MR_OBJ_NULL && key != MR_OBJ_NONE;
 }
 
-/* The root value an operand names, for bindings and facts; 0 if none.  */
+/* The root value operand o names in function f, for bindings and facts (plus
+   *off); 0 if none.  */
 static inline uint32_t
-mr_root_of (const mr_ctx *c, mr_opnd o, int64_t *off)
+mr_opnd_root (const mr_func *f, mr_opnd o, int64_t *off)
 {
   *off = 0;
   if (o.kind != MR_OPND_VALUE)
     return 0;
-  return mr_func_root (c->f, o.id, off);
+  return mr_func_root (f, o.id, off);
 }
+
+/* The same in the function being analysed.  */
+static inline uint32_t
+mr_root_of (const mr_ctx *c, mr_opnd o, int64_t *off)
+{
+  return mr_opnd_root (c->f, o, off);
+}
+
+/* The object and offset an operand points to in state s.  */
+static inline mr_ref
+mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o)
+{
+  switch (o.kind)
+    {
+    case MR_OPND_VALUE:
+      {
+	int64_t off;
+	uint32_t root = mr_func_root (c->f, o.id, &off);
+	mr_ref r = mr_state_lookup (s, root);
+	if (r.obj != MR_OBJ_NULL && r.obj != MR_OBJ_NONE)
+	  r.off = mr_off_add (r.off, off);
+	return r;
+      }
+    case MR_OPND_CONST:
+      return (mr_ref) { o.num == 0 ? MR_OBJ_NULL : MR_OBJ_NONE, 0 };
+    case MR_OPND_ADDR:
+      return (mr_ref) { MR_OBJ_DECL | o.id, o.num };
+    default:
+      return (mr_ref) { MR_OBJ_NONE, 0 };
+    }
+}
+
+/* Does the object belong to the caller's world: what a parameter, a load or a call
+   pointed to, or a static?  What it holds outlives the function.  */
+static inline bool
+mr_obj_outside (const mr_func *f, uint32_t key)
+{
+  uint32_t kind = key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
+  return kind == MR_OBJ_SYM
+	 || (kind == MR_OBJ_DECL && MR_OBJ_INDEX (key) < f->ndecls
+	     && f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_STATIC);
+}
+
+/* The typestate of an object, with decls non-heap by default.  */
+static inline mr_ts
+mr_obj_ts (const mr_state *s, uint32_t key)
+{
+  const mr_objst *o = mr_state_obj (s, key);
+  if (o)
+    return (mr_ts) o->ts;
+  if ((key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL)
+    return MR_TS_NONHEAP;
+  return MR_TS_UNKNOWN;
+}
+
 /* Could operand o be 0 on the path of state s (no fact excluding it)?  */
-bool mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o);
+static inline bool
+mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
+{
+  if (o.kind == MR_OPND_CONST)
+    return o.num == 0;
+  int64_t off;
+  uint32_t root = mr_root_of (c, o, &off);
+  if (!root || off != 0)
+    return o.kind != MR_OPND_ADDR;
+  const mr_fact *f = mr_state_fact (s, root);
+  if (!f)
+    return true;
+  return f->lo <= 0 && f->hi >= 0 && !(f->has_ne && f->ne == 0);
+}
 
 /* A list of states, for the splits within a block.  */
 typedef struct mr_state_list
@@ -139,22 +204,5 @@ void mr_find_conversions (mr_ctx *c);
    combined condition's second case goes to *extra (NULL if none).  */
 bool mr_refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
 		  mr_state **extra);
-
-/* mr_is_object, inline for the loops of summarize.c and refine.c.  */
-static inline bool
-mr_key_is_object (uint32_t key)
-{
-  return key != MR_OBJ_NULL && key != MR_OBJ_NONE;
-}
-
-/* The root value operand o names, for bindings and facts (plus *off); 0 if none.  */
-static inline uint32_t
-mr_opnd_root (const mr_func *f, mr_opnd o, int64_t *off)
-{
-  *off = 0;
-  if (o.kind != MR_OPND_VALUE)
-    return 0;
-  return mr_func_root (f, o.id, off);
-}
 
 #endif /* MR_ENGINE_INT_H */

@@ -41,54 +41,6 @@ mr_result_free (mr_result *r)
   memset (r, 0, sizeof *r);
 }
 
-/* Findings.  */
-
-mr_finding *
-mr_report_once (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject,
-		const mr_event *dedup)
-{
-  if (!c->cfg->enabled[rule])
-    return NULL;
-  mr_result *out = c->out;
-  for (uint32_t i = 0; i < out->nfindings; i++)
-    {
-      mr_finding *fd = &out->findings[i];
-      if (fd->rule == rule && fd->dedup == dedup && fd->subject.kind == subject.kind
-	  && fd->subject.id == subject.id)
-	return NULL;
-    }
-  MR_VEC_PUSH (out->findings, out->nfindings, out->cap_findings);
-  mr_finding *fd = &out->findings[out->nfindings - 1];
-  memset (fd, 0, sizeof *fd);
-  fd->rule = rule;
-  fd->ev = ev;
-  fd->subject = subject;
-  fd->dedup = dedup;
-  return fd;
-}
-
-mr_finding *
-mr_report (mr_ctx *c, mr_rule rule, const mr_event *ev, mr_opnd subject)
-{
-  return mr_report_once (c, rule, ev, subject, ev);
-}
-
-void
-mr_finding_note (mr_finding *fd, mr_note_kind kind, const mr_event *ev)
-{
-  if (ev && fd->nnotes < MR_MAX_NOTES)
-    fd->notes[fd->nnotes++] = (mr_note) { kind, ev };
-}
-
-/* The names the summary and refinement code use for engine-int.h's mr_is_object
-   and mr_root_of.  */
-static uint32_t
-root_of (const mr_ctx *c, mr_opnd o, int64_t *off)
-{
-  return mr_root_of (c, o, off);
-}
-
-
 /* PHIs of block `to` for its incoming edge number `k`, as one parallel assignment.  */
 static void
 apply_phis (mr_ctx *c, mr_state *s, const mr_block *to, uint32_t k)
@@ -117,7 +69,7 @@ apply_phis (mr_ctx *c, mr_state *s, const mr_block *to, uint32_t k)
       else
 	{
 	  int64_t off;
-	  uint32_t root = root_of (c, a, &off);
+	  uint32_t root = mr_root_of (c, a, &off);
 	  const mr_fact *f = root && off == 0 ? mr_state_fact (s, root) : NULL;
 	  if (f)
 	    facts[i] = *f, has[i] = true;

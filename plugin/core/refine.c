@@ -85,7 +85,7 @@ refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
   if (op != MR_CMP_EQ && op != MR_CMP_NE)
     return true;
   mr_ref a = mr_ref_of (c, s, lhs), b = mr_ref_of (c, s, rhs);
-  if (!mr_key_is_object (a.obj) || !mr_key_is_object (b.obj))
+  if (!mr_is_object (a.obj) || !mr_is_object (b.obj))
     return true;
   bool same = a.obj == b.obj && a.off == b.off && a.off != MR_OFF_UNKNOWN
 	      && a.off != MR_OFF_POSITIVE;

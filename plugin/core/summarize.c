@@ -401,7 +401,7 @@ mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
   for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
     {
       uint32_t v = c->f->params[i];
-      if (!v || (!mr_key_is_object (r.obj) && r.obj != MR_OBJ_NULL))
+      if (!v || (!mr_is_object (r.obj) && r.obj != MR_OBJ_NULL))
 	continue;
       mr_ref p = mr_state_lookup (s, v);
       if (p.obj != r.obj)
@@ -433,7 +433,7 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
       if (!v)
 	continue;
       mr_ref r = mr_state_lookup (s, v);
-      const mr_objst *o = mr_key_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+      const mr_objst *o = mr_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
       if (r.obj == MR_OBJ_NULL)
 	null |= 1u << i;	/* `if (p) free (p);` on its NULL path */
       else if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
@@ -453,7 +453,7 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 
   /* The returned pointer: a fresh allocation, NULL, or something else.  */
   mr_ref r = ev->a.kind == MR_OPND_VALUE ? mr_ref_of (c, s, ev->a) : (mr_ref) { MR_OBJ_NONE, 0 };
-  const mr_objst *o = mr_key_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+  const mr_objst *o = mr_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
   bool fresh = o && r.off == 0 && (o->key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) == MR_OBJ_ALLOC
 	       && !(o->flags & MR_OBJF_ESCAPED)
 	       && (o->ts == MR_TS_ALLOCATED || o->ts == MR_TS_NULL);

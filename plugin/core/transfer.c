@@ -16,51 +16,6 @@
 
 #include <stdlib.h>
 
-/* Operands to references.  */
-
-mr_ref
-mr_ref_of (const mr_ctx *c, const mr_state *s, mr_opnd o)
-{
-  switch (o.kind)
-    {
-    case MR_OPND_VALUE:
-      {
-	int64_t off;
-	uint32_t root = mr_func_root (c->f, o.id, &off);
-	mr_ref r = mr_state_lookup (s, root);
-	if (r.obj != MR_OBJ_NULL && r.obj != MR_OBJ_NONE)
-	  r.off = mr_off_add (r.off, off);
-	return r;
-      }
-    case MR_OPND_CONST:
-      return (mr_ref) { o.num == 0 ? MR_OBJ_NULL : MR_OBJ_NONE, 0 };
-    case MR_OPND_ADDR:
-      return (mr_ref) { MR_OBJ_DECL | o.id, o.num };
-    default:
-      return (mr_ref) { MR_OBJ_NONE, 0 };
-    }
-}
-
-bool
-mr_obj_outside (const mr_func *f, uint32_t key)
-{
-  uint32_t kind = key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
-  return kind == MR_OBJ_SYM
-	 || (kind == MR_OBJ_DECL && MR_OBJ_INDEX (key) < f->ndecls
-	     && f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_STATIC);
-}
-
-mr_ts
-mr_obj_ts (const mr_state *s, uint32_t key)
-{
-  const mr_objst *o = mr_state_obj (s, key);
-  if (o)
-    return (mr_ts) o->ts;
-  if ((key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL)
-    return MR_TS_NONHEAP;
-  return MR_TS_UNKNOWN;
-}
-
 /* Event `dst` defines a new value: whatever the state knew about the object an
    earlier execution of the same statement produced (in a previous loop iteration)
    belongs to that older value, not to this one.  */
@@ -149,22 +104,6 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 	}
       i++;
     }
-}
-
-/* Could the operand be 0 in state s?  */
-bool
-mr_may_be_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
-{
-  if (o.kind == MR_OPND_CONST)
-    return o.num == 0;
-  int64_t off;
-  uint32_t root = mr_root_of (c, o, &off);
-  if (!root || off != 0)
-    return o.kind != MR_OPND_ADDR;
-  const mr_fact *f = mr_state_fact (s, root);
-  if (!f)
-    return true;
-  return f->lo <= 0 && f->hi >= 0 && !(f->has_ne && f->ne == 0);
 }
 
 /* The range of one term of a size sum: its fact, its width, its sign.  */
