@@ -102,6 +102,9 @@ typedef struct mr_field_free
   bool freed;			/* internal: freed (not only NULL) on some path */
   uint16_t family;
   int64_t off;
+  int64_t freed_at;		/* the callee frees the loaded pointer plus this: -8 for
+				   `delete[] p_` of objects with destructors, whose
+				   block starts at the array cookie before them */
   mr_loc loc;			/* the free, in the callee */
 } mr_field_free;
 

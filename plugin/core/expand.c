@@ -51,6 +51,19 @@ expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
   ld->a = base;
   ld->off = ff->off;
   ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+  /* What the callee frees, relative to the pointer it loaded (the array cookie
+     before a `new T[n]` of objects with destructors).  */
+  if (ff->freed_at != 0 && ff->freed_at != MR_OFF_UNKNOWN
+      && ff->freed_at != MR_OFF_POSITIVE)
+    {
+      uint32_t start = cs->field_value (cs->glue, ff->param, ff->off);
+      mr_event *cp = mr_block_add_event (cs->f, cs->bb, MR_EV_COPY, cs->loc);
+      cp->dst = start;
+      cp->a = mr_value (v);
+      cp->off = ff->freed_at;
+      cp->flags = MR_EVF_POINTER;
+      v = start;
+    }
   mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
   fr->a = mr_value (v);
   fr->family = ff->family;

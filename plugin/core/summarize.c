@@ -97,9 +97,11 @@ summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
 	  sat[pl->field] = true;
 	  if (!ff->freed)
 	    {
+	      int64_t at;
 	      ff->freed = true;
 	      ff->family = o->family;
 	      ff->loc = o->ev->loc;
+	      ff->freed_at = mr_opnd_root (c->f, o->ev->a, &at) ? at : 0;
 	    }
 	}
     }
@@ -575,6 +577,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
   for (uint32_t i = 0; i < a->nfield_frees; i++)
     if (a->field_frees[i].param != b->field_frees[i].param
 	|| a->field_frees[i].off != b->field_frees[i].off
+	|| a->field_frees[i].freed_at != b->field_frees[i].freed_at
 	|| a->field_frees[i].family != b->field_frees[i].family)
       return false;
   return true;

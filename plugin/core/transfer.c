@@ -176,6 +176,13 @@ dereference (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bo
   MR_FIRE (c, MR_HOOK_DEREF, deref, c, s, ev, p, write);
   if (write)
     mark_written (s, p->ref.obj);
+  /* Past a dereference the pointer is not NULL: on the path where an unchecked
+     allocation failed, the program stopped here.  Later tests of it and the paths
+     they guard (an error exit freeing what the object holds) are about the path
+     that goes on.  */
+  const mr_objst *o = p->obj ? mr_state_obj (s, p->ref.obj) : NULL;
+  if (o && (o->flags & MR_OBJF_MAYBE_NULL) && !(o->flags & MR_OBJF_NONNULL))
+    mr_state_add_obj_flags (s, p->ref.obj, MR_OBJF_NONNULL);
 }
 
 /* What the rules' use and deref hooks are told of an access to `subject`: looked

@@ -7,7 +7,10 @@
 
 /* The name a call is known by: builtins by their library name, other functions by
    their assembler name (C linkage names match the library; C++ mangled names do not,
-   so a C++ function that happens to be called `free` is not taken for free).  */
+   so a C++ function that happens to be called `free` is not taken for free: an
+   overload at file scope, a member of a namespace, or a method such as exiv2's
+   `DataBuf::free ()`, which empties the buffer and leaves the object alive).  Only a
+   C function with internal linkage goes by its own name.  */
 const char *
 callee_name (tree fndecl)
 {
@@ -20,7 +23,7 @@ callee_name (tree fndecl)
 	return n + 10;
       return n;
     }
-  if (!TREE_PUBLIC (fndecl) || !DECL_FILE_SCOPE_P (fndecl))
+  if (!TREE_PUBLIC (fndecl) && DECL_FILE_SCOPE_P (fndecl))
     return IDENTIFIER_POINTER (DECL_NAME (fndecl));
   const char *n = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
   if (n[0] == '*')

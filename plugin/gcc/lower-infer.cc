@@ -120,6 +120,59 @@ callee_pointer_decl (tree fn)
   return NULL_TREE;
 }
 
+/* The pointer a value copies, through copies and casts (`_3 = (void *) p_2;`).  */
+static tree
+copied_pointer (tree t)
+{
+  for (int depth = 0; depth < 4 && t && TREE_CODE (t) == SSA_NAME; depth++)
+    {
+      if (SSA_NAME_IS_DEFAULT_DEF (t))
+	return t;
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (!is_gimple_assign (def)
+	  || !(gimple_assign_single_p (def)
+	       || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def)))
+	  || TREE_CODE (gimple_assign_rhs1 (def)) != SSA_NAME)
+	return t;
+      t = gimple_assign_rhs1 (def);
+    }
+  return t;
+}
+
+/* Is the function pointer `fn` of an indirect call a method of the object `arg`
+   points to: loaded from that object, directly or through an operations table it
+   points to (`base->evsel->dealloc (base)`, `wme->mode->free (wme)`,
+   `x->free (x)`)?  By C's object convention such a method releases what the object
+   owns (libevent's backend data, tmux's mode data), and the object itself is
+   released by its owner; so a name like `free` says nothing about the object.  */
+static bool
+method_of (tree fn, tree arg)
+{
+  arg = copied_pointer (arg);
+  if (!arg || TREE_CODE (arg) != SSA_NAME)
+    return false;
+  /* fn, then each pointer it was loaded through, outwards.  */
+  tree t = fn;
+  for (int depth = 0; depth < 8 && t && TREE_CODE (t) == SSA_NAME; depth++)
+    {
+      t = copied_pointer (t);
+      if (t == arg)
+	return depth > 0;
+      if (SSA_NAME_IS_DEFAULT_DEF (t))
+	return false;
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (!gimple_assign_load_p (def))
+	return false;
+      tree ref = gimple_assign_rhs1 (def);
+      while (handled_component_p (ref))
+	ref = TREE_OPERAND (ref, 0);
+      if (TREE_CODE (ref) != MEM_REF)
+	return false;
+      t = TREE_OPERAND (ref, 0);
+    }
+  return t && copied_pointer (t) == arg;
+}
+
 /* The family a function pointer's memory belongs to, as a deallocator's name.
    A global: its own name with the word replaced by "free" (Curl_cmalloc ->
    Curl_cfree, malloc_fn -> free_fn).  A member: TAG.MEMBER, where MEMBER is the
@@ -202,6 +255,9 @@ lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc lo
 	       : mr_uncertain_family_by_name (pointer_family_name (decl, role, word, len).c_str ());
     }
   if (ai < 0 || (unsigned) ai >= nargs || family == MR_FAM_NONE)
+    return false;
+  if (TREE_CODE (decl) == FIELD_DECL && (role == MR_PTR_FREE || role == MR_PTR_REALLOC)
+      && method_of (gimple_call_fn (s), gimple_call_arg (s, ai)))
     return false;
   const char *spelled = mr_func_strdup (c->f, name);
   if (role == MR_PTR_FREE)
