@@ -71,28 +71,7 @@ pragma_line (const char *file, int line, const char *text)
   mr_pragma p;
   if (!mr_pragma_read_line (text, &p))
     return;
-  bool any = false;
-  for (int r = 0; r < MR_RULE_COUNT; r++)
-    any |= p.rules[r];
-  switch (p.verb)
-    {
-    case MR_PRAGMA_PUSH:
-      mr_suppress_push (file, line);
-      break;
-    case MR_PRAGMA_POP:
-      mr_suppress_pop (file, line);
-      break;
-    case MR_PRAGMA_IGNORE:
-    case MR_PRAGMA_WARN:
-    case MR_PRAGMA_ERROR:
-      if (any)
-	mr_suppress_set (file, line, p.rules,
-			 p.verb == MR_PRAGMA_IGNORE ? MR_MODE_IGNORE
-			 : p.verb == MR_PRAGMA_WARN ? MR_MODE_WARN : MR_MODE_ERROR);
-      break;
-    case MR_PRAGMA_NONE:
-      break;
-    }
+  mr_suppress_apply (file, line, &p);
   mr_pragma_release (&p);
 }
 

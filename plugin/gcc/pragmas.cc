@@ -135,26 +135,9 @@ mr_handle_pragma (cpp_reader *)
       for (uint32_t i = first_error; i < p.nerrors; i++)
 	warn_pragma (p.errors[i], locs[p.errors[i].token], cmd);
     }
-  switch (p.verb)
-    {
-    case MR_PRAGMA_PUSH:
-      mr_suppress_push (at.file, at.line);
-      break;
-    case MR_PRAGMA_POP:
-      if (!mr_suppress_pop (at.file, at.line))
-	warning_at (locs[0], OPT_Wpragmas, "%<#pragma memrules pop%> without a matching "
-		    "%<#pragma memrules push%> in this file [memrules-pragma]");
-      break;
-    case MR_PRAGMA_IGNORE:
-    case MR_PRAGMA_WARN:
-    case MR_PRAGMA_ERROR:
-      mr_suppress_set (at.file, at.line, p.rules,
-		       p.verb == MR_PRAGMA_IGNORE ? MR_MODE_IGNORE
-		       : p.verb == MR_PRAGMA_WARN ? MR_MODE_WARN : MR_MODE_ERROR);
-      break;
-    case MR_PRAGMA_NONE:
-      break;
-    }
+  if (!mr_suppress_apply (at.file, at.line, &p))
+    warning_at (locs[0], OPT_Wpragmas, "%<#pragma memrules pop%> without a matching "
+		"%<#pragma memrules push%> in this file [memrules-pragma]");
   mr_pragma_release (&p);
 }
 

@@ -18,6 +18,7 @@
 #include "gcc-common.h"
 #include "options.h"
 #include "suppress.h"
+#include "../core/pragma.h"
 
 #include <fnmatch.h>
 #include <string>
@@ -69,6 +70,29 @@ mr_suppress_set (const char *file, int line, const bool rules[MR_RULE_COUNT],
     if (rules[r])
       f->cur.mode[r] = (unsigned char) mode;
   record (f, line);
+}
+
+bool
+mr_suppress_apply (const char *file, int line, const mr_pragma *p)
+{
+  switch (p->verb)
+    {
+    case MR_PRAGMA_PUSH:
+      mr_suppress_push (file, line);
+      break;
+    case MR_PRAGMA_POP:
+      return mr_suppress_pop (file, line);
+    case MR_PRAGMA_IGNORE:
+    case MR_PRAGMA_WARN:
+    case MR_PRAGMA_ERROR:
+      mr_suppress_set (file, line, p->rules,
+		       p->verb == MR_PRAGMA_IGNORE ? MR_MODE_IGNORE
+		       : p->verb == MR_PRAGMA_WARN ? MR_MODE_WARN : MR_MODE_ERROR);
+      break;
+    case MR_PRAGMA_NONE:
+      break;
+    }
+  return true;
 }
 
 void

@@ -25,6 +25,10 @@ void mr_suppress_set (const char *file, int line, const bool rules[MR_RULE_COUNT
 void mr_suppress_push (const char *file, int line);
 /* False when there was no push to pop in this file.  */
 bool mr_suppress_pop (const char *file, int line);
+/* Records a parsed `#pragma memrules` (core/pragma.h) at FILE:LINE, for the front end
+   and the LTO re-read alike; false for a pop without a push in this file.  */
+struct mr_pragma;
+bool mr_suppress_apply (const char *file, int line, const struct mr_pragma *p);
 
 /* True if FILE matches an exclude= glob.  */
 bool mr_file_excluded (const char *file);
