@@ -220,7 +220,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
     return false;
   /* Analysed again when the cycle is done: as a member if it calls one (it may be
      in the same cycle), else as a function above the cycle.  */
-  if (bool *member = provisional ? provisional->get (fndecl) : NULL)
+  if (bool *member = mr_unit.provisional ? mr_unit.provisional->get (fndecl) : NULL)
     {
       if (*member)
 	c->out->recursive = true;
@@ -492,7 +492,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
      own translation units (a body here) are analysed as code.  */
   bool has_body = fndecl && cgraph_node::get (fndecl)
 		  && cgraph_node::get (fndecl)->definition
-		  && (!mr_unit_view || mr_unit_view (defined_decl (fndecl)));
+		  && (!mr_unit.unit_view || mr_unit.unit_view (defined_decl (fndecl)));
   if (!k && !has_body && lower_library_out_call (c, bb, s, name, loc))
     return;
   if (!k && !has_body && lower_library_call (c, bb, s, fndecl, name, dst, loc))

@@ -14,6 +14,7 @@
 
 #include "gcc-common.h"
 #include "lower.h"
+#include "unit.h"		/* mr_unit: summaries, provisional ones, the LTO view */
 #include "suppress.h"
 #include "../core/known.h"
 #include "../core/expand.h"
@@ -44,10 +45,6 @@ struct lower_ctx
 /* Integers wide enough for any value range of a 64-bit type and their products
    (lower-range.cc, lower-cond.cc).  */
 typedef __int128 mr_i128;
-
-/* Functions whose summaries may still change (lower.cc, mr_summary_is_provisional):
-   true for the members of a cycle of calls, false for the functions above one.  */
-extern hash_map<tree, bool> *provisional;
 
 /* lower.cc.  */
 bool decompose_ref (lower_ctx *c, tree ref, mr_opnd *base, int64_t *off);

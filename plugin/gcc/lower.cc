@@ -583,19 +583,16 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
     }
 }
 
-/* Functions whose summaries may still change (mr_summary_is_provisional): true for
-   the members of a cycle of calls, false for the functions above one.  */
-hash_map<tree, bool> *provisional;
 
 void
 mr_summary_is_provisional (tree fndecl, bool yes, bool member)
 {
-  if (!provisional)
-    provisional = new hash_map<tree, bool>;
+  if (!mr_unit.provisional)
+    mr_unit.provisional = new hash_map<tree, bool>;
   if (yes)
-    provisional->put (fndecl, member);
+    mr_unit.provisional->put (fndecl, member);
   else
-    provisional->remove (fndecl);
+    mr_unit.provisional->remove (fndecl);
 }
 
 /* Lowers statement s, whose location is `where` (see lower_block).  */
@@ -723,15 +720,12 @@ edge_location (lower_ctx *c, edge e)
 }
 
 /* The summaries of the functions analysed so far in this translation unit (at an
-   -flto link: in the whole program, and as their own units saw them, mr_unit_view),
+   -flto link: in the whole program, and as their own units saw them, mr_unit.unit_view),
    and the functions seen to never return (every path ends in exit, abort or another
    such call: GCC's CFG gives their exit block no predecessors).  The pass sees
    callees before callers, so `static void out_of_memory (void) { ...; abort (); }`
    is known when its callers are lowered, declared noreturn or not.  Kept by the
-   core (summaries.h) under the decl's address.  */
-static mr_summaries *summary_store;
-
-bool (*mr_unit_view) (tree fndecl);
+   core (summaries.h) under the decl's address, in mr_unit (unit.h).  */
 
 static uint64_t
 decl_id (tree fndecl)
@@ -742,15 +736,15 @@ decl_id (tree fndecl)
 static mr_summaries *
 store (void)
 {
-  if (!summary_store)
-    summary_store = mr_summaries_new ();
-  return summary_store;
+  if (!mr_unit.summaries)
+    mr_unit.summaries = mr_summaries_new ();
+  return mr_unit.summaries;
 }
 
 bool
 mr_record_summary (tree fndecl, const mr_summary *sum)
 {
-  return mr_summaries_record (store (), mr_unit_view ? MR_VIEW_UNIT : MR_VIEW_WHOLE,
+  return mr_summaries_record (store (), mr_unit.unit_view ? MR_VIEW_UNIT : MR_VIEW_WHOLE,
 			      decl_id (fndecl), sum);
 }
 
@@ -777,9 +771,9 @@ summary_of (tree fndecl)
   if (!fndecl)
     return NULL;
   fndecl = defined_decl (fndecl);
-  if (!mr_unit_view)
+  if (!mr_unit.unit_view)
     return mr_summaries_get (store (), MR_VIEW_WHOLE, decl_id (fndecl));
-  if (!mr_unit_view (fndecl))
+  if (!mr_unit.unit_view (fndecl))
     return NULL;
   return mr_summaries_get (store (), MR_VIEW_UNIT, decl_id (fndecl));
 }
@@ -796,7 +790,7 @@ mr_never_returns (tree fndecl)
   if (!fndecl)
     return false;
   fndecl = defined_decl (fndecl);
-  if (mr_unit_view && !mr_unit_view (fndecl))
+  if (mr_unit.unit_view && !mr_unit.unit_view (fndecl))
     return false;
   return mr_summaries_never_returns (store (), decl_id (fndecl));
 }

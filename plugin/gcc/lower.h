@@ -43,18 +43,17 @@ bool mr_record_summary (tree fndecl, const mr_summary *sum);
 void mr_summary_is_provisional (tree fndecl, bool yes, bool member = false);
 
 /* At an -flto link (lto.cc) a function may be lowered as its translation unit saw
-   it when compiled: while mr_unit_view is set, only the functions it accepts (those
-   of the caller's unit) have a body, a summary or never return, summaries are
-   looked up in and recorded into a table of their own ("unit" summaries, computed
-   that way), and mr_record_summary writes there.  NULL, as in a compile: the whole
-   program's.  */
-extern bool (*mr_unit_view) (tree fndecl);
+   it when compiled: while mr_unit.unit_view (unit.h) is set, only the functions it
+   accepts (those of the caller's unit) have a body, a summary or never return,
+   summaries are looked up in and recorded into a table of their own ("unit"
+   summaries, computed that way), and mr_record_summary writes there.  NULL, as in
+   a compile: the whole program's.  */
 
 /* Records a function's unit summary when it is the same as its whole-program one.  */
 void mr_record_unit_summary (tree fndecl, const mr_summary *sum);
 
 /* Whether a call to fndecl lowers differently from a caller in the same unit
-   (same_unit) or in another, with mr_unit_view set or not.  */
+   (same_unit) or in another, with mr_unit.unit_view set or not.  */
 bool mr_unit_view_differs (tree fndecl, bool same_unit);
 
 /* True if fndecl's body, lowered earlier in this translation unit, never returns.  */

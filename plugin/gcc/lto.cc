@@ -22,7 +22,7 @@
    another unit that has a summary, never returns or is in the knowledge base, and
    every call in its unit has the same summary both ways) is analysed once, for its
    summary, and reports nothing.  Any other function is analysed twice: first as its
-   unit saw it (mr_unit_view: other units' functions are declarations; the summaries
+   unit saw it (mr_unit.unit_view: other units' functions are declarations; the summaries
    of its own unit's functions are those computed that way), then as the whole
    program sees it; the findings of the second analysis that the first does not have
    (same rule, same location) are reported.  */
@@ -140,14 +140,14 @@ analyse (cgraph_node *node, function *fun)
   if (twice)
     {
       mr_unit.caller_unit = unit_of (node->decl);
-      mr_unit_view = in_caller_unit;
+      mr_unit.unit_view = in_caller_unit;
       mr_analysis a;
       mr_analyse_function (fun, false, &a);
       for (uint32_t i = 0; i < a.result.nfindings; i++)
 	seen.safe_push (std::make_pair ((unsigned) a.result.findings[i].rule,
 					finding_loc (&a.result.findings[i])));
       mr_analysis_release (&a);
-      mr_unit_view = NULL;
+      mr_unit.unit_view = NULL;
     }
 
   /* The whole program's view.  */
