@@ -94,6 +94,21 @@ pointer_role_arg (mr_ptr_role role, tree fntype)
     }
 }
 
+/* What SSA name t copies, through one copy or cast (`_3 = (void *) p_2;`,
+   `_1 = xmlFree;`), or NULL_TREE when t is not defined by one.  */
+static tree
+copy_source (tree t)
+{
+  if (SSA_NAME_IS_DEFAULT_DEF (t))
+    return NULL_TREE;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (!is_gimple_assign (def)
+      || !(gimple_assign_single_p (def)
+	   || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
+    return NULL_TREE;
+  return gimple_assign_rhs1 (def);
+}
+
 /* Where the callee of an indirect call was loaded from, through copies and casts:
    a global variable (`_1 = xmlFree; _1 (p);`) or a struct member
    (`_2 = ctx_3(D)->free; _2 (p);`, the FIELD_DECL).  */
@@ -101,16 +116,7 @@ static tree
 callee_pointer_decl (tree fn)
 {
   for (int depth = 0; depth < 4 && fn && TREE_CODE (fn) == SSA_NAME; depth++)
-    {
-      if (SSA_NAME_IS_DEFAULT_DEF (fn))
-	return NULL_TREE;
-      gimple *def = SSA_NAME_DEF_STMT (fn);
-      if (!is_gimple_assign (def)
-	  || !(gimple_assign_single_p (def)
-	       || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
-	return NULL_TREE;
-      fn = gimple_assign_rhs1 (def);
-    }
+    fn = copy_source (fn);
   if (!fn)
     return NULL_TREE;
   if (VAR_P (fn) && (TREE_STATIC (fn) || DECL_EXTERNAL (fn)) && DECL_NAME (fn))
@@ -120,21 +126,16 @@ callee_pointer_decl (tree fn)
   return NULL_TREE;
 }
 
-/* The pointer a value copies, through copies and casts (`_3 = (void *) p_2;`).  */
+/* The SSA name a pointer copies, through copies and casts between SSA names.  */
 static tree
 copied_pointer (tree t)
 {
   for (int depth = 0; depth < 4 && t && TREE_CODE (t) == SSA_NAME; depth++)
     {
-      if (SSA_NAME_IS_DEFAULT_DEF (t))
+      tree src = copy_source (t);
+      if (!src || TREE_CODE (src) != SSA_NAME)
 	return t;
-      gimple *def = SSA_NAME_DEF_STMT (t);
-      if (!is_gimple_assign (def)
-	  || !(gimple_assign_single_p (def)
-	       || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def)))
-	  || TREE_CODE (gimple_assign_rhs1 (def)) != SSA_NAME)
-	return t;
-      t = gimple_assign_rhs1 (def);
+      t = src;
     }
   return t;
 }
