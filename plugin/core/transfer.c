@@ -568,8 +568,14 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	    if (mr_state_load (s, at, &content)
 		&& (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
 	      {
+		/* The new read knows all the old one did, and what the branches
+		   learn about it from now on (`if (d->type == A) ...; if
+		   (d->type == B) ...` tests two reads): the slot holds it.  */
 		if (MR_OBJ_INDEX (content.obj) != ev->dst)
-		  mr_state_copy_fact (s, ev->dst, MR_OBJ_INDEX (content.obj));
+		  {
+		    mr_state_copy_fact (s, ev->dst, MR_OBJ_INDEX (content.obj));
+		    mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+		  }
 	      }
 	    else
 	      mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
@@ -662,6 +668,18 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
 		dereference (c, s, ev, &p, (call->write_mask & (1u << i)) != 0);
+	    }
+	/* Handed to a callee that may do anything with it (use_mask): nothing is
+	   dereferenced here, but a freed pointer's value is indeterminate, so
+	   passing it on is a use (only the use hooks run).  */
+	uint32_t handed = call->use_mask & ~call->deref_mask;
+	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	  if (handed & (1u << i))
+	    {
+	      if (i == 0 && (ev->flags & MR_EVF_DTOR))
+		continue;
+	      mr_pointee p = pointee_of (c, s, call->args[i]);
+	      MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p, MR_USE_HANDED, i);
 	    }
 	/* Written only when not NULL (strtol's endptr): nothing to check, but the
 	   memory counts as written.  */
