@@ -427,6 +427,27 @@ handed_pointers (gcall *s, tree fndecl)
   return mask;
 }
 
+/* The arguments of call s that are the address of a local pointer variable of the
+   function (`make (&p)`, `EVP_PKEY_todata (k, sel, &params)`): out-parameters
+   (mr_call.out_mask), which the callee writes but does not keep.  */
+static uint32_t
+out_pointers (gcall *s)
+{
+  uint32_t mask = 0;
+  unsigned nargs = gimple_call_num_args (s);
+  for (unsigned i = 0; i < nargs && i < 32; i++)
+    {
+      tree arg = gimple_call_arg (s, i);
+      if (TREE_CODE (arg) != ADDR_EXPR)
+	continue;
+      tree var = TREE_OPERAND (arg, 0);
+      if (VAR_P (var) && !TREE_STATIC (var) && !DECL_EXTERNAL (var)
+	  && POINTER_TYPE_P (TREE_TYPE (var)))
+	mask |= 1u << i;
+    }
+  return mask;
+}
+
 /* A function of the knowledge base that stores a new allocation through an
    argument: asprintf (&s, ...), getaddrinfo (..., &res), posix_memalign (&p, ...).
    The call runs first (it may write anything through its pointer arguments), then
@@ -445,6 +466,7 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
   call->use_mask = handed_pointers (s, gimple_call_fndecl (s)) & ~(1u << lib->arg);
+  call->out_mask = out_pointers (s);
   mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   ce->call = call;
   tree lhs = gimple_call_lhs (s);
@@ -591,6 +613,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     apply_param_attributes (fndecl, call);
   if (!k)
     call->use_mask = handed_pointers (s, fndecl);
+  call->out_mask = out_pointers (s);
   /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
      overflow like malloc's, whatever the memory is (pool memory: no leak claims).  */
   mr_size *size = NULL;
