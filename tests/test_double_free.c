@@ -10,7 +10,8 @@
    constant arguments; pointer PHIs; switch CASE / DEFAULT edges; constant conditions
    and unreachable blocks; loops (free in the body without reset warns, a fresh
    allocation per iteration or the linked-list free loop stays silent, two generations
-   of an allocation site).
+   of an allocation site); a local filled through an out-parameter, freed twice
+   across an unknown call.
 
    The regressions group pins engine bugs found by these tests and since fixed.  */
 
@@ -611,6 +612,38 @@ gap_mixed_signedness (void **state)
   tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
 }
 
+/* get (&p); x = p; free (x); log (); y = p; free (y);  — one value freed twice when
+   &p went to get () as an out-parameter (out_mask): the variable does not escape,
+   so log () does not write it.  Without out_mask, p escaped and log () may have
+   set it again: silent.  */
+static mr_func *
+out_param_func (bool out)
+{
+  mr_func *f = tb_func (out ? "out-param" : "escaped-local", 1);
+  uint32_t p = mr_func_add_decl (f, "p", MR_DECL_LOCAL, 1);
+  mr_opnd addr = mr_addr (p, 0);
+  tb_call (f, 0, 0, "get", 1, &addr, 0, 0, 0, 1);
+  if (out)
+    f->blocks[0].events[f->blocks[0].nevents - 1].call->out_mask = 0x1;
+  tb_load (f, 0, P, addr, 0, true, 2);
+  tb_free (f, 0, mr_value (P), 3);
+  tb_call (f, 0, 0, "log", 0, NULL, 0, 0, 0, 4);
+  tb_load (f, 0, Q, addr, 0, true, 5);
+  return f;
+}
+
+static void
+test_out_parameter (void **state)
+{
+  (void) state;
+  mr_func *f = out_param_func (true);
+  uint32_t second = tb_free (f, 0, mr_value (Q), 6);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
+  f = out_param_func (false);
+  tb_free (f, 0, mr_value (Q), 6);
+  tb_expect_silent (f);
+}
+
 int
 main (void)
 {
@@ -632,6 +665,7 @@ main (void)
     cmocka_unit_test (test_loop_free_without_reset),
     cmocka_unit_test (test_loop_fresh_allocation),
     cmocka_unit_test (test_linked_list_free),
+    cmocka_unit_test (test_out_parameter),
   };
   const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_unsigned_above_int64_max),

@@ -1,8 +1,8 @@
 /* test_use_after_free.c — whole-function analyses for the use-after-free rule.
 
    Covers: every kind of use (LOAD and DEREF reads, STORE and DEREF writes, RETURN, a
-   CALL argument in deref_mask with its index) with freed_by and the "freed here" note;
-   what is not a use (a CALL argument outside deref_mask, ESCAPE, comparing the
+   CALL argument in deref_mask or use_mask with its index) with freed_by and the "freed
+   here" note; what is not a use (a CALL argument outside both masks, ESCAPE, comparing the
    pointer, a use before the free, another object); uses through copies with offsets;
    one warning per freed object and path; uses after a conditional free; several freed
    arguments of one call; uses in loops (the linked-list free loop in the wrong
@@ -276,6 +276,37 @@ test_call_several_freed_args (void **state)
   tb_expect_only (f, MR_RULE_USE_AFTER_FREE, use);
 }
 
+/* The last event of block b.  */
+static mr_event *
+last_event (mr_func *f, uint32_t b)
+{
+  return &f->blocks[b].events[f->blocks[b].nevents - 1];
+}
+
+static void
+test_handed_to_call (void **state)
+{
+  (void) state;
+  /* free (p); g (q, p);  with p in use_mask (g may use it as it likes): a use of
+     argument 1, not a dereference.  */
+  mr_func *f = tb_func ("handed", 1);
+  uint32_t fp = tb_free (f, 0, mr_value (P), 1);
+  mr_opnd args[2] = { mr_value (Q), mr_value (P) };
+  uint32_t use = tb_call (f, 0, 0, "g", 2, args, 0, 0, 0, 2);
+  last_event (f, 0)->call->use_mask = 0x3;
+  mr_result r;
+  const mr_finding *fd = expect_uaf (f, &r, fp, use, MR_USE_HANDED);
+  assert_int_equal (fd->arg, 1);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* The same call without use_mask (a const function, a %p argument): silent.  */
+  f = tb_func ("not-handed", 1);
+  tb_free (f, 0, mr_value (P), 1);
+  tb_call (f, 0, 0, "g", 2, args, 0, 0, 0, 2);
+  tb_expect_silent (f);
+}
+
 static void
 test_loops (void **state)
 {
@@ -377,6 +408,7 @@ main (void)
     cmocka_unit_test (test_one_warning_per_object_and_path),
     cmocka_unit_test (test_conditional_free),
     cmocka_unit_test (test_call_several_freed_args),
+    cmocka_unit_test (test_handed_to_call),
     cmocka_unit_test (test_loops),
     cmocka_unit_test (test_uaf_after_branch_use_on_true),
   };

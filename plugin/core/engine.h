@@ -50,7 +50,9 @@ typedef enum mr_note_kind
 
 typedef enum mr_use_kind
 {
-  MR_USE_READ, MR_USE_WRITE, MR_USE_CALL_ARG, MR_USE_RETURN
+  MR_USE_READ, MR_USE_WRITE, MR_USE_CALL_ARG, MR_USE_RETURN,
+  MR_USE_HANDED			/* passed to a callee nothing is known of
+				   (mr_call.use_mask): evaluated, maybe not read */
 } mr_use_kind;
 
 typedef struct mr_note
@@ -67,7 +69,7 @@ typedef struct mr_finding
   const mr_event *ev;		/* the faulty event: its loc is the warning's */
   mr_opnd subject;		/* the pointer as the faulty event names it */
   mr_use_kind use;		/* use-after-free: how it is used */
-  uint32_t arg;			/* MR_USE_CALL_ARG: the argument index */
+  uint32_t arg;			/* MR_USE_CALL_ARG, MR_USE_HANDED: the argument index */
   const mr_event *freed_by;	/* the event that freed the memory, if any */
   const mr_event *alloc;	/* the allocation concerned, if known */
   uint16_t expected;		/* mismatched-dealloc: the family the memory needs */
@@ -131,6 +133,9 @@ typedef struct mr_summary
   mr_field_store field_stores[MR_SUMMARY_FIELDS];
   uint8_t nfield_stores;
   uint32_t derefs;		/* read or written through on some path */
+  uint32_t uses;		/* handed on some path to a call that reads through it
+				   or may use it (a function the engine knows nothing
+				   of): passing freed memory is a use */
   bool returns_alloc;		/* every return gives a fresh allocation (or NULL) */
   uint16_t alloc_family;
   bool may_return_null;

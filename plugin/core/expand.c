@@ -112,6 +112,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown () : cs->arg (cs->glue, i);
   call->deref_mask = sum->derefs & ~frees;
+  call->use_mask = sum->uses & ~frees;
   call->noreturn = cs->noreturn;
   /* The parameter it gives back, if it does (lowered before the call's event:
      an address into an object adds one).  */
@@ -225,6 +226,7 @@ mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg_is_n
   mr_call *call = mr_func_new_call (cs->f, cs->name, nargs);
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = cs->arg (cs->glue, i);
+  call->use_mask = cs->handed;
   mr_event *ce = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
   ce->call = call;
   if (!cs->dst)

@@ -398,6 +398,10 @@ mr_func_dump (const mr_func *f, void *file)
 		  dump_opnd (out, f, e->call->args[k]);
 		}
 	      fprintf (out, ") deref=%#x", e->call->deref_mask);
+	      if (e->call->use_mask)
+		fprintf (out, " use=%#x", e->call->use_mask);
+	      if (e->call->out_mask)
+		fprintf (out, " out=%#x", e->call->out_mask);
 	    }
 	  if (e->family)
 	    fprintf (out, " fam=%u", e->family);

@@ -179,6 +179,15 @@ typedef struct mr_call
   uint32_t nargs;
   uint32_t deref_mask;		/* bit i: the callee reads or writes through args[i] */
   uint32_t write_mask;		/* bit i: the callee writes through args[i] */
+  uint32_t use_mask;		/* bit i: args[i] is a pointer the callee may use as
+				   it likes (nothing says it only compares or prints
+				   the address): a freed one there is a use, since
+				   evaluating it is undefined (MEM30-C).  Nothing is
+				   claimed about dereferencing it (NULL, contents) */
+  uint32_t out_mask;		/* bit i: args[i] is the address of a local pointer
+				   variable, an out-parameter (`make (&p)`): the
+				   callee may write the variable, but keeps no copy
+				   of its address */
   bool noreturn;
   /* A function of the translation unit (per its summary): it stores pointers into
      the memory args[i] points to (bit i of store_mask), or through pointers it

@@ -2,7 +2,7 @@
 
    At each return, what happened to the parameters' objects and what is returned;
    joined over every path that returns.  The driver (engine.c) runs the event scans
-   here once per function (mr_deref_params, mr_summarize_stores,
+   here once per function (mr_deref_params, mr_use_params, mr_summarize_stores,
    mr_find_field_stores, mr_find_param_loads), calls mr_summarize_return and
    mr_summarize_returned_param at each RETURN of its walk, and mr_finish_summary
    after the last one.  */
@@ -503,6 +503,31 @@ mr_deref_params (const mr_func *f)
   return mask;
 }
 
+/* Which parameters the function hands to a call that reads through them or may use
+   them as it likes (the call's deref_mask or use_mask), on any path: a caller that
+   passes freed memory there uses it.  */
+uint32_t
+mr_use_params (const mr_func *f)
+{
+  uint32_t mask = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_CALL || !e->call)
+	  continue;
+	uint32_t used = e->call->deref_mask | e->call->use_mask;
+	for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	  {
+	    int64_t off;
+	    int param = (used & (1u << i)) ? param_of (f, e->call->args[i], &off) : -1;
+	    if (param >= 0)
+	      mask |= 1u << param;
+	  }
+      }
+  return mask;
+}
+
 /* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
    its callers' aliasing (clobber_aliases).  From the events alone, on any path: a
    pointer or aggregate store, or a summarized call that stores through an
@@ -562,7 +587,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
 {
   if (a->valid != b->valid || a->frees_always != b->frees_always
       || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
-      || a->derefs != b->derefs || a->returns_alloc != b->returns_alloc
+      || a->derefs != b->derefs || a->uses != b->uses
+      || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
       || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off

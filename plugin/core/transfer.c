@@ -77,13 +77,41 @@ fill_target (const mr_ctx *c, const mr_state *s, const mr_event *ev)
   return base.obj;
 }
 
+/* A local pointer variable passed by address as an out-parameter (`make (&p)`):
+   the callee may write it and take what it held, but keeps no copy of the
+   address, so the variable stays the function's own after the call: later calls
+   do not write it (`OSSL_PARAM_free (params); log (...); ... OSSL_PARAM_free
+   (params);` frees one value twice).  */
+static void
+write_out_param (mr_state *s, uint32_t key)
+{
+  uint32_t held[8], n = 0;
+  for (uint32_t i = 0; i < s->nslots && n < 8; i++)
+    if ((uint32_t) (s->slots[i].at >> 32) == key)
+      held[n++] = s->slots[i].content.obj;
+  for (uint32_t i = 0; i < n; i++)
+    escape_obj (s, held[i], 0);
+  mark_written (s, key);
+  mr_state_forget_obj_slots (s, key);
+}
+
 /* A call may write through its pointer arguments and anything reachable from them or
-   from escaped and global objects: forget what the state knows about their contents.  */
+   from escaped and global objects: forget what the state knows about their contents.
+   An out-parameter is written, not escaped.  */
 static void
 clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 {
   for (uint32_t i = 0; i < call->nargs; i++)
-    escape_obj (s, mr_ref_of (c, s, call->args[i]).obj, 0);
+    {
+      mr_ref r = mr_ref_of (c, s, call->args[i]);
+      bool local = (r.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
+		   && MR_OBJ_INDEX (r.obj) < c->f->ndecls
+		   && c->f->decls[MR_OBJ_INDEX (r.obj)].kind == MR_DECL_LOCAL;
+      if (i < 32 && (call->out_mask & (1u << i)) && local && r.off == 0)
+	write_out_param (s, r.obj);
+      else
+	escape_obj (s, r.obj, 0);
+    }
   /* Slots inside escaped objects and statics: the callee may reach them too.  */
   for (uint32_t i = 0; i < s->nslots;)
     {
@@ -575,8 +603,14 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	    if (mr_state_load (s, at, &content)
 		&& (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
 	      {
+		/* The new read knows all the old one did, and what the branches
+		   learn about it from now on (`if (d->type == A) ...; if
+		   (d->type == B) ...` tests two reads): the slot holds it.  */
 		if (MR_OBJ_INDEX (content.obj) != ev->dst)
-		  mr_state_copy_fact (s, ev->dst, MR_OBJ_INDEX (content.obj));
+		  {
+		    mr_state_copy_fact (s, ev->dst, MR_OBJ_INDEX (content.obj));
+		    mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+		  }
 	      }
 	    else
 	      mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
@@ -669,6 +703,18 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
 		dereference (c, s, ev, &p, (call->write_mask & (1u << i)) != 0);
+	    }
+	/* Handed to a callee that may do anything with it (use_mask): nothing is
+	   dereferenced here, but a freed pointer's value is indeterminate, so
+	   passing it on is a use (only the use hooks run).  */
+	uint32_t handed = call->use_mask & ~call->deref_mask;
+	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	  if (handed & (1u << i))
+	    {
+	      if (i == 0 && (ev->flags & MR_EVF_DTOR))
+		continue;
+	      mr_pointee p = pointee_of (c, s, call->args[i]);
+	      MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p, MR_USE_HANDED, i);
 	    }
 	/* Written only when not NULL (strtol's endptr): nothing to check, but the
 	   memory counts as written.  */

@@ -182,6 +182,7 @@ call_site (call_trees *site, const char *name, uint32_t dst)
   cs.loc = site->loc;
   cs.name = name;
   cs.nargs = gimple_call_num_args (site->s);
+  cs.handed = handed_pointers (site->s, gimple_call_fndecl (site->s));
   cs.dst = dst;
   cs.arg = site_arg;
   cs.field_value = site_field_value;
@@ -363,6 +364,93 @@ literal_string (tree arg)
   return TREE_STRING_POINTER (s);
 }
 
+/* The arguments of a printf-like function (__attribute__ ((format (printf, F, V))):
+   bit i set if argument i is one of its variadic arguments (V on), in *variadic,
+   and the ones its format reads (`%s` of a literal format) in the result.  A
+   `%p` argument is only printed as an address; with a format that is not a
+   literal, what each argument is cannot be told.  */
+static uint32_t
+format_reads (gcall *s, tree fntype, uint32_t *variadic)
+{
+  *variadic = 0;
+  tree a = fntype ? lookup_attribute ("format", TYPE_ATTRIBUTES (fntype)) : NULL_TREE;
+  if (!a || !TREE_VALUE (a) || !TREE_CHAIN (TREE_VALUE (a))
+      || !TREE_CHAIN (TREE_CHAIN (TREE_VALUE (a))))
+    return 0;
+  tree kind = TREE_VALUE (TREE_VALUE (a));
+  tree fmt = TREE_VALUE (TREE_CHAIN (TREE_VALUE (a)));
+  tree first = TREE_VALUE (TREE_CHAIN (TREE_CHAIN (TREE_VALUE (a))));
+  if (!kind || TREE_CODE (kind) != IDENTIFIER_NODE
+      || !strstr (IDENTIFIER_POINTER (kind), "printf")
+      || !fmt || !tree_fits_uhwi_p (fmt) || !first || !tree_fits_uhwi_p (first))
+    return 0;
+  unsigned f = tree_to_uhwi (fmt), v = tree_to_uhwi (first);
+  unsigned nargs = gimple_call_num_args (s);
+  if (f < 1 || v < 1 || f > nargs)
+    return 0;
+  for (unsigned i = v - 1; i < nargs && i < 32; i++)
+    *variadic |= 1u << i;
+  const char *lit = literal_string (gimple_call_arg (s, f - 1));
+  return lit ? mr_printf_deref_mask (lit, v - 1) & *variadic : 0;
+}
+
+/* The arguments of call s, to a function the knowledge base does not describe,
+   that are pointers handed to it to use as it likes (mr_call.use_mask): a freed
+   one there is a use.  Not: what a destructor destroys (`delete p` runs ~T (p)
+   before releasing p, so a second delete is double-free's); the arguments of a
+   `const` function, which reads no memory and only looks at the address (a
+   pointer hash); the variadic arguments of a printf-like function that its
+   format does not read (`%p`); what GCC's object-size builtins evaluate at
+   compile time (_FORTIFY_SOURCE's).  */
+uint32_t
+handed_pointers (gcall *s, tree fndecl)
+{
+  if (gimple_call_flags (s) & ECF_CONST)
+    return 0;
+  if (fndecl && (fndecl_built_in_p (fndecl, BUILT_IN_OBJECT_SIZE)
+		 || fndecl_built_in_p (fndecl, BUILT_IN_PREFETCH)
+		 || (DECL_NAME (fndecl)
+		     && !strcmp (IDENTIFIER_POINTER (DECL_NAME (fndecl)),
+				 "__builtin_dynamic_object_size"))))
+    return 0;
+  uint32_t variadic, reads = format_reads (s, gimple_call_fntype (s), &variadic);
+  uint32_t mask = 0;
+  unsigned nargs = gimple_call_num_args (s);
+  for (unsigned i = 0; i < nargs && i < 32; i++)
+    {
+      tree arg = gimple_call_arg (s, i);
+      if (!POINTER_TYPE_P (TREE_TYPE (arg)))
+	continue;
+      if ((variadic & (1u << i)) && !(reads & (1u << i)))
+	continue;
+      if (i == 0 && fndecl && DECL_CXX_DESTRUCTOR_P (fndecl))
+	continue;
+      mask |= 1u << i;
+    }
+  return mask;
+}
+
+/* The arguments of call s that are the address of a local pointer variable of the
+   function (`make (&p)`, `EVP_PKEY_todata (k, sel, &params)`): out-parameters
+   (mr_call.out_mask), which the callee writes but does not keep.  */
+static uint32_t
+out_pointers (gcall *s)
+{
+  uint32_t mask = 0;
+  unsigned nargs = gimple_call_num_args (s);
+  for (unsigned i = 0; i < nargs && i < 32; i++)
+    {
+      tree arg = gimple_call_arg (s, i);
+      if (TREE_CODE (arg) != ADDR_EXPR)
+	continue;
+      tree var = TREE_OPERAND (arg, 0);
+      if (VAR_P (var) && !TREE_STATIC (var) && !DECL_EXTERNAL (var)
+	  && POINTER_TYPE_P (TREE_TYPE (var)))
+	mask |= 1u << i;
+    }
+  return mask;
+}
+
 /* A function of the knowledge base that stores a new allocation through an
    argument: asprintf (&s, ...), getaddrinfo (..., &res), posix_memalign (&p, ...).
    The call runs first (it may write anything through its pointer arguments), then
@@ -380,6 +468,8 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  call->use_mask = handed_pointers (s, gimple_call_fndecl (s)) & ~(1u << lib->arg);
+  call->out_mask = out_pointers (s);
   mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   ce->call = call;
   tree lhs = gimple_call_lhs (s);
@@ -524,6 +614,9 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 		   || (fndecl && (mr_never_returns (fndecl) || declared_noreturn (fndecl)));
   if (fndecl && !k)
     apply_param_attributes (fndecl, call);
+  if (!k)
+    call->use_mask = handed_pointers (s, fndecl);
+  call->out_mask = out_pointers (s);
   /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
      overflow like malloc's, whatever the memory is (pool memory: no leak claims).  */
   mr_size *size = NULL;

@@ -284,6 +284,7 @@ lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc lo
   mr_call *call = mr_func_new_call (c->f, spelled, nargs);
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  call->use_mask = handed_pointers (s, NULL_TREE);
   mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   ce->call = call;
   if (!dst)
@@ -412,6 +413,7 @@ lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *
   mr_call *call = mr_func_new_call (c->f, name, nargs);
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  call->use_mask = handed_pointers (s, fndecl);
   mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   ce->call = call;
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);

@@ -75,6 +75,7 @@ const char *callee_name (tree fndecl);
 bool lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                          const char *name, uint32_t dst, mr_loc loc);
 void lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
+uint32_t handed_pointers (gcall *s, tree fndecl);
 
 /* lower-infer.cc.  */
 bool lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc loc);

@@ -84,6 +84,7 @@ optimistic_summary (tree decl)
       s.frees_always |= 1u << i;
   s.frees_maybe = s.frees_always;
   s.derefs = s.frees_always;
+  s.uses = s.frees_always;
   return s;
 }
 

@@ -1,8 +1,9 @@
 /* use-after-free: what is and is not a use of a freed pointer (MEM30-C,
    CWE-416).  Returning it hands the dangling pointer to the caller and warns,
-   as its own rule (dangling-return/, not use-after-free);
-   comparing it, copying it, or passing it to a function without a body (it
-   escapes; memrules does not guess what the callee does) stays silent.  */
+   as its own rule (dangling-return/, not use-after-free); passing it to a
+   function without a body warns too (its value is indeterminate once freed,
+   and the callee may do anything with it: calls.c has more).  Comparing it or
+   copying it stays silent.  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -41,12 +42,12 @@ char *test_3(int c)
   return p; /* { dg-warning "return of 'p' after 'free' \(MEM30-C\) \[memrules-dangling-return\]" } */
 }
 
-/* Passed to a function without a body: it escapes, no warning.  */
+/* Passed to a function without a body: a use.  */
 void test_4(void)
 {
   char *p = malloc(16);
-  free(p);
-  record(p); /* { dg-bogus "use after" } */
+  free(p); /* { dg-message "freed here" } */
+  record(p); /* { dg-warning "use after 'free' of 'p' \(MEM30-C\) \[memrules-use-after-free\]" } */
 }
 
 /* Compared with another pointer.  */
@@ -85,12 +86,13 @@ void test_8(void)
   record(p);
 }
 
-/* Passed to an unknown comparison function.  */
+/* Passed to a comparison function without a body: nothing says it only compares
+   the addresses, so a use (a `const` one would say so: calls.c).  */
 int test_9(const void *key)
 {
   char *p = malloc(16);
-  free(p);
-  return same(key, p); /* { dg-bogus "use after" } */
+  free(p); /* { dg-message "freed here" } */
+  return same(key, p); /* { dg-warning "use after 'free' of 'p'" } */
 }
 
 /* Returning the pointer when it was not freed on that path.  */

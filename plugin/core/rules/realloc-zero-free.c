@@ -8,8 +8,10 @@
      q = realloc (p, n);          note: 'realloc' frees 'p' when the size is 0
      if (!q) { free (p); ... }    'free' of 'p' after 'realloc' of size 0 freed it
 
-   A use (read, write, call argument, return) is reported like a use-after-free, once
-   per object and path, sharing use-after-free's mark (MR_OBJF_UAF_REPORTED).  */
+   A use (read, write, call argument read through, return) is reported like a
+   use-after-free, once per object and path, sharing use-after-free's mark
+   (MR_OBJF_UAF_REPORTED); passing it to a function nothing is known of is not
+   (MR_USE_HANDED: two guesses on top of each other).  */
 
 #include "engine-int.h"
 #include "freed-use.h"
@@ -41,6 +43,11 @@ use (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, mr_use_kin
      uint32_t arg)
 {
   const mr_objst *o = p->obj;
+  /* That the size may be 0 is already a guess (a size from outside the function):
+     a callee that may only look at the address is not evidence enough on top of
+     it (sqlite's `malloc_usable_size (pPrior)` when realloc failed).  */
+  if (kind == MR_USE_HANDED)
+    return;
   if (!mr_is_object (p->ref.obj) || !freed_by_realloc0 (o) || (o->flags & MR_OBJF_UAF_REPORTED))
     return;
   const mr_event *freed_by = o->ev;

@@ -1,12 +1,14 @@
 /* use-after-free.c — use-after-free (MEM30-C, CWE-416).
 
-   Fires when freed memory is read or written (`*p`, `p[i]`, `p->next`) or passed to a
-   function known to read or write through that argument (memcpy, strlen, printf's %s,
-   ...).  Returning it is its own rule, dangling-return (CERT MEM30-C: evaluating
-   the pointer is undefined, but callers often only compare or ignore it), so users
-   can tell it apart and silence it alone.  Passing a freed pointer to an unknown
-   function, comparing it or printing it with %p is not a use: the callee may only
-   look at the address.
+   Fires when freed memory is read or written (`*p`, `p[i]`, `p->next`) or a freed
+   pointer is passed to a function: one known to read or write through that argument
+   (memcpy, strlen, printf's %s, ...), or one nothing is known of (a function without
+   a body, a call through a pointer, a method defined elsewhere: its use_mask), where
+   evaluating the pointer is already undefined (CERT MEM30-C).  Returning it is its
+   own rule, dangling-return (callers often only compare or ignore it), so users can
+   tell it apart and silence it alone.  Not a use: comparing it, printing it with %p,
+   passing it to a `const` function or to one the knowledge base or a summary says
+   does not read it (the lowering leaves those out of use_mask).
 
    One warning per freed object and path: after the first use is reported the object is
    marked, so `p->a`, `p->b`, `p->c` after free(p) give one warning, not three.  */
