@@ -394,6 +394,18 @@ format_reads (gcall *s, tree fntype, uint32_t *variadic)
   return lit ? mr_printf_deref_mask (lit, v - 1) & *variadic : 0;
 }
 
+/* A call of `name` whose arguments are the statement's, each lowered (an address
+   into an object may add an event before the call's).  */
+mr_call *
+new_lowered_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, mr_loc loc)
+{
+  unsigned nargs = gimple_call_num_args (s);
+  mr_call *call = mr_func_new_call (c->f, name, nargs);
+  for (unsigned i = 0; i < nargs; i++)
+    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  return call;
+}
+
 /* The arguments of call s, to a function the knowledge base does not describe,
    that are pointers handed to it to use as it likes (mr_call.use_mask): a freed
    one there is a use.  Not: what a destructor destroys (`delete p` runs ~T (p)
@@ -465,9 +477,7 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   if (!lib || lib->kind != MR_LIB_OUT || lib->arg >= nargs)
     return false;
   tree where = gimple_call_arg (s, lib->arg);
-  mr_call *call = mr_func_new_call (c->f, name, nargs);
-  for (unsigned i = 0; i < nargs; i++)
-    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_call *call = new_lowered_call (c, bb, s, name, loc);
   call->use_mask = handed_pointers (s, gimple_call_fndecl (s)) & ~(1u << lib->arg);
   call->out_mask = out_pointers (s);
   mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
@@ -606,9 +616,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   if (fndecl && c->cxx && lower_smart_pointer_call (c, bb, s, fndecl, loc))
     return;
 
-  mr_call *call = mr_func_new_call (c->f, name, nargs);
-  for (unsigned i = 0; i < nargs; i++)
-    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_call *call = new_lowered_call (c, bb, s, name, loc);
   int flags = gimple_call_flags (s);
   call->noreturn = (flags & ECF_NORETURN) != 0
 		   || (fndecl && (mr_never_returns (fndecl) || declared_noreturn (fndecl)));

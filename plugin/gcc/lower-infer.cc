@@ -281,9 +281,7 @@ lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc lo
       e->via = spelled;
       return true;
     }
-  mr_call *call = mr_func_new_call (c->f, spelled, nargs);
-  for (unsigned i = 0; i < nargs; i++)
-    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_call *call = new_lowered_call (c, bb, s, spelled, loc);
   call->use_mask = handed_pointers (s, NULL_TREE);
   mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   ce->call = call;
@@ -410,9 +408,7 @@ lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *
   uint16_t family = mr_uncertain_family_by_name (dealloc.empty () ? name : dealloc.c_str ());
   if (family == MR_FAM_NONE)
     return false;
-  mr_call *call = mr_func_new_call (c->f, name, nargs);
-  for (unsigned i = 0; i < nargs; i++)
-    call->args[i] = lower_operand (c, bb, gimple_call_arg (s, i), loc);
+  mr_call *call = new_lowered_call (c, bb, s, name, loc);
   call->use_mask = handed_pointers (s, fndecl);
   mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   ce->call = call;
