@@ -248,7 +248,10 @@ typedef struct mr_term
 
 typedef enum mr_edge_kind
 {
-  MR_EDGE_PLAIN, MR_EDGE_TRUE, MR_EDGE_FALSE, MR_EDGE_CASE, MR_EDGE_DEFAULT
+  MR_EDGE_PLAIN, MR_EDGE_TRUE, MR_EDGE_FALSE, MR_EDGE_CASE, MR_EDGE_DEFAULT,
+  MR_EDGE_NEVER		/* kept for the numbering of PHI arguments, never taken: an
+			   abnormal edge to a setjmp receiver from a call that cannot
+			   longjmp (the glue decides) */
 } mr_edge_kind;
 
 typedef struct mr_edge

@@ -339,6 +339,8 @@ mr_refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
 {
   const mr_term *t = &b->term;
   *extra = NULL;
+  if (e->kind == MR_EDGE_NEVER)
+    return false;
   if (t->kind == MR_TERM_COND && (e->kind == MR_EDGE_TRUE || e->kind == MR_EDGE_FALSE))
     {
       bool taken = e->kind == MR_EDGE_TRUE;

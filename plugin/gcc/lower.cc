@@ -719,6 +719,33 @@ edge_location (lower_ctx *c, edge e)
   return mr_loc {};
 }
 
+/* An abnormal edge out of bb (to the receiver of a setjmp, GCC's
+   ABNORMAL_DISPATCHER) is taken only if bb's call may longjmp.  A function of the
+   C library (the knowledge base: puts, strcpy, fopen ...) does not, unless it is
+   handed a function to call back (qsort's comparison may longjmp): GCC adds the
+   edge after every call it cannot prove leaf, so without this a `free (p)`
+   followed by `puts (...)` re-enters the setjmp handler with p freed.  False only
+   for such a call.  */
+static bool
+may_longjmp_from (basic_block bb)
+{
+  gimple *last = mr_last_stmt (bb);
+  gcall *call = last ? dyn_cast<gcall *> (last) : NULL;
+  if (!call)
+    return true;
+  tree fndecl = gimple_call_fndecl (call);
+  const char *name = callee_name (fndecl);
+  if (!name || !(mr_known_lookup (name) || mr_lib_lookup (name)))
+    return true;
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      tree type = TREE_TYPE (gimple_call_arg (call, i));
+      if (POINTER_TYPE_P (type) && FUNC_OR_METHOD_TYPE_P (TREE_TYPE (type)))
+	return true;
+    }
+  return false;
+}
+
 /* The summaries of the functions analysed so far in this translation unit (at an
    -flto link: in the whole program, and as their own units saw them, mr_unit.unit_view),
    and the functions seen to never return (every path ends in exit, abort or another
@@ -887,6 +914,8 @@ mr_lower (function *fun, mr_lowered *out)
 	    kind = MR_EDGE_FALSE;
 	  if (e->flags & EDGE_EH)
 	    c.exc = 1;		/* a value is made for it below */
+	  else if ((e->flags & EDGE_ABNORMAL) && !may_longjmp_from (bb))
+	    kind = MR_EDGE_NEVER;
 	  unsigned src = thrower && !(e->flags & EDGE_EH) ? thrower : bb->index;
 	  uint32_t ei = mr_func_add_edge (c.f, src, e->dest->index, kind);
 	  c.f->edges[ei].loc = edge_location (&c, e);
