@@ -563,15 +563,18 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
     case MR_EV_LOAD:
       {
 	/* A load a summarized call makes for its callee was checked by the call.  */
+	mr_ref base;
 	if (!(ev->flags & MR_EVF_SUMMARIZED))
 	  {
 	    mr_pointee p = pointee_of (c, s, ev->a);
 	    MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p, MR_USE_READ, 0);
 	    dereference (c, s, ev, &p, false);
+	    base = p.ref;	/* the hooks and the marking leave bindings alone */
 	  }
+	else
+	  base = mr_ref_of (c, s, ev->a);
 	if (!ev->dst)
 	  break;
-	mr_ref base = mr_ref_of (c, s, ev->a);
 	if (!(ev->flags & MR_EVF_SUMMARIZED) && through_null (base, s))
 	  break;
 	mr_ref at = { base.obj, mr_off_add (base.off, ev->off) };

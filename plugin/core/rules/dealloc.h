@@ -13,11 +13,16 @@
 #include "engine-int.h"
 #include "infer.h"
 
-/* Does the release ev of target concern these rules?  Sets *o and *ts.  */
+/* Does the release ev of target concern these rules?  Sets *o and *ts.  Serves
+   both their release and handover hooks.  */
 static inline bool
 mr_dealloc_judged (const mr_state *s, const mr_event *ev, mr_ref target,
 		   const mr_objst **o, mr_ts *ts)
 {
+  /* A smart pointer's deleter (a FREE with MR_EVF_DTOR) was judged when the smart
+     pointer took the pointer (the handover).  */
+  if (ev->kind == MR_EV_FREE && (ev->flags & MR_EVF_DTOR))
+    return false;
   /* A deallocator known only by its name or its pointer's name releases what it
      releases: certain enough for double-free, not for these three rules.  */
   if (!mr_is_object (target.obj) || mr_family_uncertain (ev->family))
@@ -25,14 +30,6 @@ mr_dealloc_judged (const mr_state *s, const mr_event *ev, mr_ref target,
   *o = mr_state_obj (s, target.obj);
   *ts = mr_obj_ts (s, target.obj);
   return true;
-}
-
-/* At a FREE (not a handover): a smart pointer's deleter (MR_EVF_DTOR) was checked
-   when it took the pointer.  */
-static inline bool
-mr_dealloc_checked_before (const mr_event *ev)
-{
-  return ev->kind == MR_EV_FREE && (ev->flags & MR_EVF_DTOR);
 }
 
 /* 1. free-nonheap: not heap memory, or alloca's.  */

@@ -31,13 +31,6 @@ judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 }
 
 static void
-release (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
-{
-  if (!mr_dealloc_checked_before (ev))
-    judge (c, s, ev, target);
-}
-
-static void
 message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
   mr_message_warn (m, MR_RULE_FREE_OFFSET,
@@ -53,7 +46,7 @@ message (const mr_finding *fd, const mr_words *w, mr_message *m)
 
 MR_DEFINE_RULE (MR_RULE_FREE_OFFSET) = {
   .rule = MR_RULE_FREE_OFFSET,
-  .release = release,
+  .release = judge,
   .handover = judge,
   .message = message,
 };

@@ -27,13 +27,6 @@ judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 }
 
 static void
-release (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
-{
-  if (!mr_dealloc_checked_before (ev))
-    judge (c, s, ev, target);
-}
-
-static void
 message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
   (void) fd;
@@ -44,7 +37,7 @@ message (const mr_finding *fd, const mr_words *w, mr_message *m)
 
 MR_DEFINE_RULE (MR_RULE_MISMATCHED_DEALLOC) = {
   .rule = MR_RULE_MISMATCHED_DEALLOC,
-  .release = release,
+  .release = judge,
   .handover = judge,
   .message = message,
 };
