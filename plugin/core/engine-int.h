@@ -181,8 +181,7 @@ void mr_path_returns (mr_ctx *c, mr_state *s, const mr_event *ret);
 /* Once per function, before the walk: which parameters it reads or writes through,
    where it stores pointers, the field stores every path makes (into c->out's
    summary), and the pointers loaded from parameters' objects (into c).  */
-uint32_t mr_deref_params (const mr_func *f);
-uint32_t mr_use_params (const mr_func *f);
+void mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses);
 void mr_summarize_stores (const mr_func *f, mr_summary *sum);
 void mr_find_field_stores (const mr_func *f, mr_summary *sum);
 void mr_find_param_loads (mr_ctx *c);

@@ -532,8 +532,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   if (!f->nblocks)
     return;
   mr_func_resolve (f);
-  out->summary.derefs = mr_deref_params (f);
-  out->summary.uses = mr_use_params (f);
+  mr_param_uses (f, &out->summary.derefs, &out->summary.uses);
   mr_summarize_stores (f, &out->summary);
   mr_find_field_stores (f, &out->summary);
   if (!worth_analysing (f))

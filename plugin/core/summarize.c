@@ -2,7 +2,7 @@
 
    At each return, what happened to the parameters' objects and what is returned;
    joined over every path that returns.  The driver (engine.c) runs the event scans
-   here once per function (mr_deref_params, mr_use_params, mr_summarize_stores,
+   here once per function (mr_param_uses, mr_summarize_stores,
    mr_find_field_stores, mr_find_param_loads), calls mr_summarize_return and
    mr_summarize_returned_param at each RETURN of its walk, and mr_finish_summary
    after the last one.  */
@@ -484,48 +484,34 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
   sum->saw_return = true;
 }
 
-/* Which parameters the function reads or writes through, on any path.  */
-uint32_t
-mr_deref_params (const mr_func *f)
+/* Which parameters the function reads or writes through itself (*derefs), and
+   which it hands to a call that reads through them or may use them as it likes,
+   the call's deref_mask or use_mask (*uses: a caller that passes freed memory
+   there uses it); on any path, in one scan of the events.  */
+void
+mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses)
 {
-  uint32_t mask = 0;
+  *derefs = *uses = 0;
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
 	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE && e->kind != MR_EV_DEREF)
-	  continue;
 	int64_t off;
-	int param = param_of (f, e->a, &off);
-	if (param >= 0)
-	  mask |= 1u << param;
-      }
-  return mask;
-}
-
-/* Which parameters the function hands to a call that reads through them or may use
-   them as it likes (the call's deref_mask or use_mask), on any path: a caller that
-   passes freed memory there uses it.  */
-uint32_t
-mr_use_params (const mr_func *f)
-{
-  uint32_t mask = 0;
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind != MR_EV_CALL || !e->call)
-	  continue;
-	uint32_t used = e->call->deref_mask | e->call->use_mask;
-	for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	int param;
+	if (e->kind == MR_EV_LOAD || e->kind == MR_EV_STORE || e->kind == MR_EV_DEREF)
 	  {
-	    int64_t off;
-	    int param = (used & (1u << i)) ? param_of (f, e->call->args[i], &off) : -1;
-	    if (param >= 0)
-	      mask |= 1u << param;
+	    if ((param = param_of (f, e->a, &off)) >= 0)
+	      *derefs |= 1u << param;
+	  }
+	else if (e->kind == MR_EV_CALL && e->call)
+	  {
+	    uint32_t used = e->call->deref_mask | e->call->use_mask;
+	    for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	      if ((used & (1u << i))
+		  && (param = param_of (f, e->call->args[i], &off)) >= 0)
+		*uses |= 1u << param;
 	  }
       }
-  return mask;
 }
 
 /* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
