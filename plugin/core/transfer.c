@@ -201,15 +201,17 @@ size_fact_allows_zero (const mr_ctx *c, const mr_state *s, mr_opnd o)
 static void
 dereference (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool write)
 {
-  MR_FIRE (c, MR_HOOK_DEREF, deref, c, s, ev, p, write);
-  if (write)
-    mark_written (s, p->ref.obj);
   /* Past a dereference the pointer is not NULL: on the path where an unchecked
      allocation failed, the program stopped here.  Later tests of it and the paths
      they guard (an error exit freeing what the object holds) are about the path
-     that goes on.  */
-  const mr_objst *o = p->obj ? mr_state_obj (s, p->ref.obj) : NULL;
-  if (o && (o->flags & MR_OBJF_MAYBE_NULL) && !(o->flags & MR_OBJF_NONNULL))
+     that goes on.  (Read before the hooks, which may copy the object but set
+     neither flag.)  */
+  bool maybe_null = p->obj && (p->obj->flags & MR_OBJF_MAYBE_NULL)
+		    && !(p->obj->flags & MR_OBJF_NONNULL);
+  MR_FIRE (c, MR_HOOK_DEREF, deref, c, s, ev, p, write);
+  if (write)
+    mark_written (s, p->ref.obj);
+  if (maybe_null)
     mr_state_add_obj_flags (s, p->ref.obj, MR_OBJF_NONNULL);
 }
 
