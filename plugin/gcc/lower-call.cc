@@ -182,7 +182,7 @@ call_site (call_trees *site, const char *name, uint32_t dst)
   cs.loc = site->loc;
   cs.name = name;
   cs.nargs = gimple_call_num_args (site->s);
-  cs.handed = handed_pointers (site->s, gimple_call_fndecl (site->s));
+  cs.handed = handed_pointers (site->s, called_fndecl (site->s));
   cs.dst = dst;
   cs.arg = site_arg;
   cs.field_value = site_field_value;
@@ -508,7 +508,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 {
   if (gimple_call_internal_p (s))
     return;
-  tree fndecl = gimple_call_fndecl (s);
+  tree fndecl = called_fndecl (s);
   unsigned nargs = gimple_call_num_args (s);
   tree lhs = gimple_call_lhs (s);
 

@@ -126,6 +126,26 @@ callee_pointer_decl (tree fn)
   return NULL_TREE;
 }
 
+/* The function a call calls: its fndecl, or, for a call through a pointer the
+   function set from a function's address (`void (*rel) (void *) = free; rel (p);`,
+   `fp = sink; fp (buf);`: through copies and casts of SSA names), that function,
+   so that the call is lowered as a direct one (knowledge base, summaries).  A
+   pointer that may hold several functions (a PHI) or was loaded from memory stays
+   an indirect call.  */
+tree
+called_fndecl (gcall *s)
+{
+  if (tree decl = gimple_call_fndecl (s))
+    return decl;
+  tree fn = gimple_call_fn (s);
+  for (int depth = 0; depth < 4 && fn && TREE_CODE (fn) == SSA_NAME; depth++)
+    fn = copy_source (fn);
+  if (fn && TREE_CODE (fn) == ADDR_EXPR
+      && TREE_CODE (TREE_OPERAND (fn, 0)) == FUNCTION_DECL)
+    return TREE_OPERAND (fn, 0);
+  return NULL_TREE;
+}
+
 /* The SSA name a pointer copies, through copies and casts between SSA names.  */
 static tree
 copied_pointer (tree t)

@@ -80,6 +80,7 @@ mr_call *new_lowered_call (lower_ctx *c, unsigned bb, gcall *s, const char *name
 			   mr_loc loc);
 
 /* lower-infer.cc.  */
+tree called_fndecl (gcall *s);
 bool lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc loc);
 bool lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                        const char *name, uint32_t dst, mr_loc loc);
