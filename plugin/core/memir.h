@@ -188,6 +188,11 @@ typedef struct mr_call
 				   variable, an out-parameter (`make (&p)`): the
 				   callee may write the variable, but keeps no copy
 				   of its address */
+  uint32_t borrow_mask;		/* bit i: args[i] goes to a `const T *` parameter of a
+				   function without a body, given no function to call
+				   back: it reads the object and does not keep it (nor
+				   free it), so the object does not escape (GCC's
+				   analyzer's convention); what it points to may */
   bool noreturn;
   /* A function of the translation unit (per its summary): it stores pointers into
      the memory args[i] points to (bit i of store_mask), or through pointers it

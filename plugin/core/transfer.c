@@ -48,6 +48,26 @@ escape_obj (mr_state *s, uint32_t key, int depth)
   mr_state_forget_obj_slots (s, key);
 }
 
+/* Lent to a callee that reads it and keeps no copy (mr_call.borrow_mask): the
+   object stays in sight, what it points to may be kept.  The callee may also have
+   checked it for NULL, as escape_obj says.  */
+static void
+lend_obj (mr_state *s, uint32_t key)
+{
+  if (!mr_is_object (key))
+    return;
+  uint32_t held[8], n = 0;
+  for (uint32_t i = 0; i < s->nslots && n < 8; i++)
+    if ((uint32_t) (s->slots[i].at >> 32) == key)
+      held[n++] = s->slots[i].content.obj;
+  for (uint32_t i = 0; i < n; i++)
+    escape_obj (s, held[i], 0);
+  if (n == 8)
+    escape_obj (s, key, 0);	/* more than the engine looks at: out of sight */
+  else
+    mr_state_add_obj_flags (s, key, MR_OBJF_NONNULL);
+}
+
 /* Something was written into the object: it is no longer uninitialised.  */
 static void
 mark_written (mr_state *s, uint32_t key)
@@ -109,6 +129,8 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 		   && c->f->decls[MR_OBJ_INDEX (r.obj)].kind == MR_DECL_LOCAL;
       if (i < 32 && (call->out_mask & (1u << i)) && local && r.off == 0)
 	write_out_param (s, r.obj);
+      else if (i < 32 && (call->borrow_mask & (1u << i)))
+	lend_obj (s, r.obj);
       else
 	escape_obj (s, r.obj, 0);
     }

@@ -442,6 +442,37 @@ handed_pointers (gcall *s, tree fndecl)
   return mask;
 }
 
+/* The arguments of call s, to a function without a body here, that go to a
+   `const T *` (or `const T &`) parameter (mr_call.borrow_mask): the callee reads
+   the object and keeps no copy of it, the convention GCC's analyzer follows too, so
+   losing the last pointer after the call is a leak.  Not when the call is also
+   handed a function (a destructor, a callback: `sqlite3_bind_text (st, i, z, n,
+   free)` gives z to its owner), and not variadic arguments, which have no
+   declared type.  */
+static uint32_t
+borrowed_pointers (gcall *s)
+{
+  tree fntype = gimple_call_fntype (s);
+  if (!fntype)
+    return 0;
+  unsigned nargs = gimple_call_num_args (s);
+  for (unsigned i = 0; i < nargs; i++)
+    {
+      tree type = TREE_TYPE (gimple_call_arg (s, i));
+      if (POINTER_TYPE_P (type) && FUNC_OR_METHOD_TYPE_P (TREE_TYPE (type)))
+	return 0;
+    }
+  uint32_t mask = 0;
+  unsigned i = 0;
+  for (tree a = TYPE_ARG_TYPES (fntype); a && i < nargs && i < 32; a = TREE_CHAIN (a), i++)
+    {
+      tree type = TREE_VALUE (a);
+      if (type && POINTER_TYPE_P (type) && TYPE_READONLY (TREE_TYPE (type)))
+	mask |= 1u << i;
+    }
+  return mask;
+}
+
 /* The arguments of call s that are the address of a local pointer variable of the
    function (`make (&p)`, `EVP_PKEY_todata (k, sel, &params)`): out-parameters
    (mr_call.out_mask), which the callee writes but does not keep.  */
@@ -624,6 +655,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     apply_param_attributes (fndecl, call);
   if (!k)
     call->use_mask = handed_pointers (s, fndecl);
+  if (!k && fndecl && !has_body)
+    call->borrow_mask = borrowed_pointers (s);
   call->out_mask = out_pointers (s);
   /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
      overflow like malloc's, whatever the memory is (pool memory: no leak claims).  */
