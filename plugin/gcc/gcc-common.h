@@ -36,6 +36,7 @@
 #include "stor-layout.h"
 #include "tree-ssa-operands.h"
 #include "gimple-pretty-print.h"
+#include "gimple-fold.h"
 #include "c-family/c-common.h"
 #include "c-family/c-pragma.h"
 #include "diagnostic.h"

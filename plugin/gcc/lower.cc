@@ -272,6 +272,50 @@ is_array_cookie_read (tree ref)
 	 && (int64_t) TREE_INT_CST_LOW (off) == -(int64_t) tree_to_shwi (TYPE_SIZE_UNIT (sizetype));
 }
 
+/* Does the value name (a vtable pointer, an address in the vtable, a function
+   pointer loaded from it) serve only calls that resolve to a destructor?  */
+static bool
+feeds_only_destructor_calls (tree name, int depth)
+{
+  bool seen = false;
+  use_operand_p use;
+  imm_use_iterator it;
+  FOR_EACH_IMM_USE_FAST (use, it, name)
+    {
+      gimple *u = USE_STMT (use);
+      if (is_gimple_debug (u))
+	continue;
+      if (gcall *call = dyn_cast<gcall *> (u))
+	{
+	  tree fn = called_fndecl (call);
+	  if (!fn || !DECL_CXX_DESTRUCTOR_P (fn))
+	    return false;
+	  seen = true;
+	  continue;
+	}
+      bool step = is_gimple_assign (u) && TREE_CODE (gimple_assign_lhs (u)) == SSA_NAME
+		  && (gimple_assign_single_p (u)
+		      || gimple_assign_rhs_code (u) == POINTER_PLUS_EXPR);
+      if (!step || depth >= 3 || !feeds_only_destructor_calls (gimple_assign_lhs (u), depth + 1))
+	return false;
+      seen = true;
+    }
+  return seen;
+}
+
+/* The vtable pointer read by `delete b` of a polymorphic class: g++ calls the
+   deleting destructor through the vtable, `_1 = b->_vptr.B; _2 = _1 + 24;
+   _3 = *_2; OBJ_TYPE_REF (_3; b->3) (b);`.  When that call resolves to a
+   destructor (called_fndecl: b was made here), the read belongs to the delete
+   expression, as the array cookie's does: a second delete is reported as a double
+   delete, not also as a read of freed memory.  */
+static bool
+is_vptr_read_for_destructor (tree ref, tree lhs)
+{
+  return TREE_CODE (ref) == COMPONENT_REF && DECL_VIRTUAL_P (TREE_OPERAND (ref, 1))
+	 && feeds_only_destructor_calls (lhs, 0);
+}
+
 /* Appends the byte offsets of the pointer fields of a record type (nested
    records included) to *offs; false if there are too many or some offset is not a
    constant.  */
@@ -410,7 +454,8 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	    }
 	  if (is_memory_ref (rhs1))
 	    {
-	      if (c->cxx && is_array_cookie_read (rhs1))
+	      if (c->cxx && (is_array_cookie_read (rhs1)
+			     || is_vptr_read_for_destructor (rhs1, lhs)))
 		return;
 	      mr_opnd base;
 	      int64_t off;
