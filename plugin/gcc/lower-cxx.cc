@@ -180,8 +180,9 @@ raw_pointer_constructor_p (gcall *s, tree fndecl)
    holding the pointer at offset 0 (libstdc++'s layout: sizeof (unique_ptr<T>) is
    that of T *).  Its constructor from a pointer checks the pointer (hand-over) and
    stores it; get () loads it; release () loads it and stores NULL, handing it back
-   to the caller; the destructor loads it and deletes it (delete[] for T[]).  Any
-   other member (reset, swap, a move, operator=) is an unknown call on the object:
+   to the caller; the destructor loads it and deletes it (delete[] for T[]); reset
+   (q) deletes it and stores q (checked as the constructor checks it).  Any
+   other member (swap, a move, operator=) is an unknown call on the object:
    what it holds is out of sight from then on.  A unique_ptr that is not a local
    variable, and a shared_ptr, only get the hand-over check, after which what they
    were given is out of sight (a reference count, a member's owner).  */
@@ -233,7 +234,13 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   bool get = id_equal (DECL_NAME (fndecl), "get");
   bool release = id_equal (DECL_NAME (fndecl), "release");
   bool dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
-  if (!get && !release && !dtor)
+  /* reset (q): the held pointer is deleted, then q is held (checked as a
+     hand-over, like the constructor's); reset () holds NULL.  */
+  bool reset = id_equal (DECL_NAME (fndecl), "reset")
+	       && (gimple_call_num_args (s) == 1
+		   || (gimple_call_num_args (s) == 2
+		       && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1)))));
+  if (!get && !release && !dtor && !reset)
     return false;
   tree lhs = gimple_call_lhs (s);
   mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
@@ -241,7 +248,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
 	    : new_synthetic (c, NULL_TREE);
   ld->a = self;
   ld->flags = MR_EVF_POINTER;
-  if (dtor)
+  if (dtor || reset)
     {
       mr_event *fr = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
       fr->a = mr_value (ld->dst);
@@ -249,12 +256,22 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
       fr->flags = MR_EVF_DTOR;
       fr->via = mr_func_strdup (c->f, lang_hooks.decl_printable_name (TYPE_NAME (cls), 2));
     }
-  if (release || dtor)
+  if (release || dtor || reset)
     {
-      /* After the delete: the slot no longer holds anything to lose.  */
+      /* After the delete: the slot no longer holds anything to lose, or holds
+	 what reset was given.  */
+      mr_opnd held = mr_const (0);
+      if (reset && gimple_call_num_args (s) == 2)
+	{
+	  mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+	  h->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	  h->family = family;
+	  h->flags = MR_EVF_HANDOVER;
+	  held = h->a;
+	}
       mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
       st->a = self;
-      st->b = mr_const (0);
+      st->b = held;
       st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
     }
   return true;
