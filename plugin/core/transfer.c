@@ -543,6 +543,13 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	 value at each definition.  */
       else if (ev->dst && ev->a.kind == MR_OPND_UNKNOWN)
 	fresh_value (s, ev->dst);
+      /* An integer constant (a static never written, a callee's constant result).  */
+      else if (ev->dst && ev->a.kind == MR_OPND_CONST
+	       && !(ev->flags & (MR_EVF_POINTER | MR_EVF_CONVERT)))
+	{
+	  mr_state_forget_fact (s, ev->dst);
+	  mr_state_set_const (s, ev->dst, ev->a.num);
+	}
       /* (size_t) n: n's fact, when it says n >= 0.  */
       else if (ev->dst && (ev->flags & MR_EVF_CONVERT))
 	{
