@@ -148,6 +148,9 @@ typedef struct mr_summary
   mr_field_store field_stores[MR_SUMMARY_FIELDS];
   uint8_t nfield_stores;
   uint32_t derefs;		/* read or written through on some path */
+  bool error_channel;		/* may tell its caller something besides its result:
+				   writes through a parameter (`*rc = ENOMEM`), hands
+				   one to a call that may, or writes a static */
   uint32_t uses;		/* handed on some path to a call that reads through it
 				   or may use it (a function the engine knows nothing
 				   of): passing freed memory is a use */

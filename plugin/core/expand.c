@@ -299,11 +299,12 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
       a->dst = dst;
       a->family = sum->alloc_family;
       a->a = mr_none ();
-      /* A wrapper that may return NULL usually says so another way too (an error
-	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
-	 held to a NULL check, only direct calls of an allocator are.  */
-      a->flags = sum->may_return_null && !cs->returns_nonnull ? MR_EVF_QUIET_NULL
-		 : MR_EVF_NEVER_NULL;
+      /* A wrapper that may return NULL and can say so another way too (an error
+	 code through a parameter, sqlite's idxMalloc (&rc, n), or a global) leaves
+	 its callers free to check that instead: they are not held to a NULL check.
+	 One whose result is all it can say is checked like malloc.  */
+      a->flags = !sum->may_return_null || cs->returns_nonnull ? MR_EVF_NEVER_NULL
+		 : sum->error_channel ? MR_EVF_QUIET_NULL : MR_EVF_MAY_FAIL;
       a->via = mr_func_strdup (f, cs->name);
     }
 }
@@ -389,6 +390,7 @@ mr_expand_user_alloc (const mr_call_site *cs, unsigned family)
   e->dst = cs->dst;
   e->family = (uint16_t) family;
   e->a = mr_none ();
-  if (cs->returns_nonnull)
-    e->flags |= MR_EVF_NEVER_NULL;
+  /* An allocator may return NULL, as malloc does (GCC's analyzer reads the
+     attribute so too), unless it is declared returns_nonnull.  */
+  e->flags |= cs->returns_nonnull ? MR_EVF_NEVER_NULL : MR_EVF_MAY_FAIL;
 }

@@ -56,7 +56,8 @@ bool mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg
 void mr_expand_user_free (const mr_call_site *cs, unsigned argno, unsigned family);
 
 /* A function the user declared as an allocator of family (__attribute__ ((malloc
-   (dealloc)))): its result is fresh memory, never NULL if declared returns_nonnull.  */
+   (dealloc)))): its result is fresh memory, possibly NULL unless declared
+   returns_nonnull.  */
 void mr_expand_user_alloc (const mr_call_site *cs, unsigned family);
 
 /* An argument a returned copy can be made of: a value or a named object's address

@@ -289,7 +289,7 @@ static bool refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_op
 /* A value whose truth a condition decides (mr_truth: `b = p == NULL`, a call whose
    result is nonzero when its argument is): once the state says whether the value is
    0, the condition holds or fails.  A conjunction is learnt only where it holds
-   (its failure is one of two cases).  The records follow definitions, so a chain
+   and a disjunction where it fails (the other way, each is one of two cases).  The records follow definitions, so a chain
    ends; depth bounds it anyway.  */
 static bool
 refine_truth (mr_ctx *c, mr_state *s, uint32_t root, int depth)
@@ -299,13 +299,17 @@ refine_truth (mr_ctx *c, mr_state *s, uint32_t root, int depth)
   if (!f)
     return true;
   const mr_term *k = &t->cond;
-  if (f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0))
-    return refine_cmp_at (c, s, k->lhs, k->op, k->rhs, k->is_unsigned, depth + 1)
-	   && (k->combine != MR_COMBINE_AND
-	       || refine_cmp_at (c, s, k->lhs2, k->op2, k->rhs2, k->is_unsigned2, depth + 1));
-  if (f->lo == 0 && f->hi == 0 && k->combine == MR_COMBINE_NONE)
-    return refine_cmp_at (c, s, k->lhs, mr_cmp_negate (k->op), k->rhs, k->is_unsigned,
-			  depth + 1);
+  bool nonzero = f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0);
+  bool zero = f->lo == 0 && f->hi == 0;
+  /* AND holding or OR failing is both sides; the other way round, one of two.  */
+  if ((nonzero && k->combine != MR_COMBINE_OR) || (zero && k->combine != MR_COMBINE_AND))
+    {
+      mr_cmp op1 = nonzero ? k->op : mr_cmp_negate (k->op);
+      mr_cmp op2 = nonzero ? k->op2 : mr_cmp_negate (k->op2);
+      return refine_cmp_at (c, s, k->lhs, op1, k->rhs, k->is_unsigned, depth + 1)
+	     && (k->combine == MR_COMBINE_NONE
+		 || refine_cmp_at (c, s, k->lhs2, op2, k->rhs2, k->is_unsigned2, depth + 1));
+    }
   return true;
 }
 

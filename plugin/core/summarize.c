@@ -514,6 +514,38 @@ mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses)
       }
 }
 
+/* Can the function tell its caller something besides its result (mr_summary's
+   error_channel), on any path: a store through a parameter or into a static, or a
+   parameter handed to a call that may write through it?  A wrapper that returns
+   NULL and sets `*rc` or a global error says so there, and its callers check that
+   instead; one without such a channel is checked like malloc.  */
+static bool
+has_error_channel (const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	int64_t off;
+	if (e->kind == MR_EV_STORE)
+	  {
+	    if (param_of (f, e->a, &off) >= 0)
+	      return true;
+	    if (e->a.kind == MR_OPND_ADDR && !local_target (f, e->a))
+	      return true;
+	  }
+	else if (e->kind == MR_EV_CALL && e->call)
+	  {
+	    const mr_call *call = e->call;
+	    uint32_t may_write = call->write_mask | call->use_mask;
+	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	      if ((may_write & (1u << i)) && param_of (f, call->args[i], &off) >= 0)
+		return true;
+	  }
+      }
+  return false;
+}
+
 /* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
    its callers' aliasing (clobber_aliases).  From the events alone, on any path: a
    pointer or aggregate store, or a summarized call that stores through an
@@ -521,10 +553,12 @@ mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses)
    an allocation the function made, nothing the caller knows; through anything else
    (a pointer loaded from memory, a call's result, a static), anything the caller's
    unknown pointers may reach.  Calls to functions without a summary are left to
-   the caller's unknown-call rule, as when it calls them itself.  */
+   the caller's unknown-call rule, as when it calls them itself.  And whether it has an
+   error channel besides its result (has_error_channel).  */
 void
 mr_summarize_stores (const mr_func *f, mr_summary *sum)
 {
+  sum->error_channel = has_error_channel (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
   uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
   for (uint32_t b = 0; b < f->nblocks; b++)
@@ -668,8 +702,8 @@ cmp_lits (truth_ctx *t, mr_opnd x, mr_cmp op, mr_opnd k, bool is_unsigned, bool 
   return !off && value_lit (t, root, neg ? mr_cmp_negate (op) : op, k.num, is_unsigned);
 }
 
-/* Appends the literals whose conjunction is v's truth (neg: v's falsity, which
-   only a single literal can say).  */
+/* Appends the literals whose conjunction is v's truth (neg: v's falsity): an AND
+   says only its truth so, an OR only its falsity.  */
 static bool
 truth_of (truth_ctx *t, mr_opnd v, bool neg, int depth)
 {
@@ -685,10 +719,11 @@ truth_of (truth_ctx *t, mr_opnd v, bool neg, int depth)
       const mr_term *k = &tr->cond;
       if (k->combine == MR_COMBINE_NONE)
 	return cmp_lits (t, k->lhs, k->op, k->rhs, k->is_unsigned, neg, depth);
-      if (k->combine != MR_COMBINE_AND || neg)
+      /* An AND that holds, or an OR that fails: both sides.  */
+      if ((k->combine == MR_COMBINE_AND) == neg)
 	return false;
-      return cmp_lits (t, k->lhs, k->op, k->rhs, k->is_unsigned, false, depth)
-	     && cmp_lits (t, k->lhs2, k->op2, k->rhs2, k->is_unsigned2, false, depth);
+      return cmp_lits (t, k->lhs, k->op, k->rhs, k->is_unsigned, neg, depth)
+	     && cmp_lits (t, k->lhs2, k->op2, k->rhs2, k->is_unsigned2, neg, depth);
     }
   return value_lit (t, root, neg ? MR_CMP_EQ : MR_CMP_NE, 0, false);
 }
@@ -781,6 +816,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
   if (a->valid != b->valid || a->frees_always != b->frees_always
       || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
       || a->derefs != b->derefs || a->uses != b->uses
+      || a->error_channel != b->error_channel
       || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber

@@ -247,7 +247,7 @@ nonzero_cond (lower_ctx *c, tree t, mr_opnd *lhs, mr_opnd *rhs, bool *uns)
    the branches that test it later or in a caller: a comparison (`b = p == 0B`), a
    negation of a boolean (`!c`, which C++ makes `c ^ 1`), a product that is nonzero
    when both factors are (`pr * err`: signed, so it does not wrap to 0; unsigned
-   only by an odd constant) or a boolean AND.  Only SSA names and constants: no
+   only by an odd constant), a boolean AND or OR.  Only SSA names and constants: no
    event is made for them.  */
 static void
 note_truth (lower_ctx *c, tree lhs, enum tree_code code, tree rhs1, tree rhs2)
@@ -279,6 +279,15 @@ note_truth (lower_ctx *c, tree lhs, enum tree_code code, tree rhs1, tree rhs2)
     {
       nonzero_cond (c, rhs1, &t.lhs, &t.rhs, &t.is_unsigned);
       t.op = MR_CMP_EQ;
+    }
+  else if (boolean && code == BIT_IOR_EXPR && rhs2 && TREE_CODE (rhs1) == SSA_NAME
+	   && TREE_CODE (rhs2) == SSA_NAME)
+    {
+      /* `!t || n < 4` evaluated whole: zero when neither is.  */
+      nonzero_cond (c, rhs1, &t.lhs, &t.rhs, &t.is_unsigned);
+      nonzero_cond (c, rhs2, &t.lhs2, &t.rhs2, &t.is_unsigned2);
+      t.op = t.op2 = MR_CMP_NE;
+      t.combine = MR_COMBINE_OR;
     }
   else if ((code == MULT_EXPR || (boolean && code == BIT_AND_EXPR))
 	   && rhs2 && truth_operand (rhs1) && truth_operand (rhs2))
