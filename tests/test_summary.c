@@ -625,6 +625,36 @@ test_result_refines (void **state)
     }
 }
 
+/* void fill (char *out) { while (...) *out++ = c; *out = 0; }: the parameter's
+   memory is written through a pointer advancing from it (a PHI); a function
+   that only reads does not write.  */
+static void
+test_writes (void **state)
+{
+  (void) state;
+  enum { OUT = 6, NEXT = 7 };
+  mr_func *f = tb_func ("fill", 4);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_goto (f, 0, 1);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, OUT, true, mr_value (P), mr_value (NEXT));
+  tb_if (f, 1, mr_value (A), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_store (f, 2, mr_value (OUT), 0, mr_value (A), false, 2);
+  tb_copy (f, 2, NEXT, mr_value (OUT), 1, true, 2);
+  tb_store (f, 3, mr_value (OUT), 0, mr_const (0), false, 3);
+  tb_return (f, 3, mr_none (), 4);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.writes, 1);
+
+  f = tb_func ("look", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_load (f, 0, A, mr_value (P), 0, false, 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_int_equal (summary_of (f).writes, 0);
+}
+
 int
 main (void)
 {
@@ -641,6 +671,7 @@ main (void)
     cmocka_unit_test (test_quiet_null),
     cmocka_unit_test (test_result_facts),
     cmocka_unit_test (test_result_refines),
+    cmocka_unit_test (test_writes),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
 }

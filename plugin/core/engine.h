@@ -148,6 +148,9 @@ typedef struct mr_summary
   mr_field_store field_stores[MR_SUMMARY_FIELDS];
   uint8_t nfield_stores;
   uint32_t derefs;		/* read or written through on some path */
+  uint32_t writes;		/* writes into the memory parameter i points to, on
+				   some path, through it or a pointer advancing from
+				   it (`*out++ = c`) */
   bool error_channel;		/* may tell its caller something besides its result:
 				   writes through a parameter (`*rc = ENOMEM`), hands
 				   one to a call that may, or writes a static */

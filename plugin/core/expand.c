@@ -236,6 +236,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown () : cs->arg (cs->glue, i);
   call->deref_mask = sum->derefs & ~frees;
+  call->write_mask = sum->writes & ~frees;	/* a helper that fills a buffer */
   call->use_mask = sum->uses & ~frees;
   call->noreturn = cs->noreturn;
   /* The parameter it gives back, if it does (lowered before the call's event:

@@ -553,12 +553,65 @@ has_error_channel (const mr_func *f)
    an allocation the function made, nothing the caller knows; through anything else
    (a pointer loaded from memory, a call's result, a static), anything the caller's
    unknown pointers may reach.  Calls to functions without a summary are left to
-   the caller's unknown-call rule, as when it calls them itself.  And whether it has an
-   error channel besides its result (has_error_channel).  */
+   the caller's unknown-call rule, as when it calls them itself.  And which
+   parameters' memory it writes (written_params) and whether it has an error
+   channel besides its result (has_error_channel).  */
+/* The parameters whose memory the function writes on some path (mr_summary's
+   writes): a store or a writing dereference through a pointer into it, or a call
+   that writes through one.  A pointer into parameter i is a copy of it, or a PHI
+   one of whose arguments is (`*out++ = c;` in a loop advances a copy of out): a
+   fixpoint over the PHIs gives each value the parameters it may point into.  */
+static uint32_t
+written_params (const mr_func *f)
+{
+  uint32_t *into = mr_xcalloc (f->nvalues ? f->nvalues : 1, sizeof *into);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (f->params[i] && f->params[i] < f->nvalues)
+      into[f->params[i]] |= 1u << i;
+  for (bool grew = true; grew;)
+    {
+      grew = false;
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
+	  {
+	    const mr_phi *phi = &f->blocks[b].phis[i];
+	    if (!phi->is_pointer || phi->dst >= f->nvalues)
+	      continue;
+	    uint32_t m = into[phi->dst];
+	    for (uint32_t k = 0; k < f->blocks[b].npreds; k++)
+	      {
+		int64_t off;
+		if (phi->args[k].kind == MR_OPND_VALUE && phi->args[k].id < f->nvalues)
+		  m |= into[mr_func_root (f, phi->args[k].id, &off)];
+	      }
+	    grew |= m != into[phi->dst];
+	    into[phi->dst] = m;
+	  }
+    }
+  uint32_t writes = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	int64_t off;
+	if ((e->kind == MR_EV_STORE || (e->kind == MR_EV_DEREF && (e->flags & MR_EVF_WRITE)))
+	    && e->a.kind == MR_OPND_VALUE && e->a.id < f->nvalues)
+	  writes |= into[mr_func_root (f, e->a.id, &off)];
+	else if (e->kind == MR_EV_CALL && e->call)
+	  for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	    if ((e->call->write_mask & (1u << i)) && e->call->args[i].kind == MR_OPND_VALUE
+		&& e->call->args[i].id < f->nvalues)
+	      writes |= into[mr_func_root (f, e->call->args[i].id, &off)];
+      }
+  free (into);
+  return writes;
+}
+
 void
 mr_summarize_stores (const mr_func *f, mr_summary *sum)
 {
   sum->error_channel = has_error_channel (f);
+  sum->writes = written_params (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
   uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
   for (uint32_t b = 0; b < f->nblocks; b++)
@@ -816,7 +869,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
   if (a->valid != b->valid || a->frees_always != b->frees_always
       || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
       || a->derefs != b->derefs || a->uses != b->uses
-      || a->error_channel != b->error_channel
+      || a->error_channel != b->error_channel || a->writes != b->writes
       || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber

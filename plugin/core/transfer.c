@@ -715,6 +715,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
 		dereference (c, s, ev, &p, (call->write_mask & (1u << i)) != 0);
+	      else if (call->write_mask & (1u << i))
+		mark_written (s, p.ref.obj);	/* a helper that fills it */
 	    }
 	/* Handed to a callee that may do anything with it (use_mask): nothing is
 	   dereferenced here, but a freed pointer's value is indeterminate, so
