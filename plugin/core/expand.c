@@ -98,7 +98,7 @@ static result_kind
 known_result (const mr_summary *sum, const mr_call_site *cs, int64_t *k, mr_opnd *copy,
 	      uint32_t *live)
 {
-  if (!sum->valid || !cs->dst)
+  if (!sum->valid || !cs->dst || cs->weak)
     return RESULT_UNKNOWN;
   if (sum->returns_const)
     {

@@ -32,6 +32,8 @@ typedef struct mr_call_site
   bool returns_nonnull;		/* declared __attribute__ ((returns_nonnull)) */
   bool noreturn;		/* never returns (seen so, or a families file says) */
   bool dtor;			/* a C++ destructor */
+  bool weak;			/* a weak definition another may replace at link
+				   time: what its result says is not known */
   bool result_overwrites_realloc_arg;	/* `p = f (p, n)`, for the parameter
 					   the summary says it reallocates */
   /* Lowers argument i (may add an event: an address into an object).  */

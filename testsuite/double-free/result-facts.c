@@ -1,5 +1,6 @@
 /* What a callee's integer result says reaches its callers (summaries: the result
-   is a comparison of a parameter, a constant, or a parameter itself), and a static
+   is a comparison of a parameter, a constant, or a parameter itself; not for a
+   weak definition another file may replace), and a static
    variable nothing writes keeps its initializer: the branches they decide are
    followed.  Each silent form has a buggy twin that must still warn.  */
 /* { dg-do compile } */
@@ -85,5 +86,15 @@ void static_written(char *p)
 {
   free(p); /* { dg-message "first 'free' here" } */
   if (changing)
+    free(p); /* { dg-warning "double-'free' of 'p'" } */
+}
+
+/* A weak default another file may replace: its result is not known.  */
+__attribute__ ((weak)) int hook_enabled(void) { return 0; }
+
+void weak_hook(char *p)
+{
+  free(p); /* { dg-message "first 'free' here" } */
+  if (hook_enabled())
     free(p); /* { dg-warning "double-'free' of 'p'" } */
 }
