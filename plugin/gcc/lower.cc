@@ -363,16 +363,15 @@ constant_static (tree var, int64_t *value)
   tree init = DECL_INITIAL (var);
   if (init && (TREE_CODE (init) != INTEGER_CST || !tree_fits_shwi_p (init)))
     return false;
-  if (!TREE_READONLY (var))
-    {
-      varpool_node *node = varpool_node::get (var);
-      if (!node || node->alias || node->externally_visible)
-	return false;
-      ipa_ref *ref;
-      for (unsigned i = 0; node->iterate_referring (i, ref); i++)
-	if (ref->use != IPA_REF_LOAD)
-	  return false;
-    }
+  /* Nothing stores to it, nor takes its address (a const one too: C++ may
+     initialise it dynamically).  */
+  varpool_node *node = varpool_node::get (var);
+  if (!node || node->alias || (node->externally_visible && !TREE_READONLY (var)))
+    return false;
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    if (ref->use != IPA_REF_LOAD)
+      return false;
   *value = init ? tree_to_shwi (init) : 0;
   return true;
 }

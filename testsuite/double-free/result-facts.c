@@ -98,3 +98,13 @@ void weak_hook(char *p)
   if (hook_enabled())
     free(p); /* { dg-warning "double-'free' of 'p'" } */
 }
+
+/* A const static keeps its initializer too.  */
+static const int use_cache = 0;
+
+void const_static_ok(char *p)
+{
+  free(p);
+  if (use_cache)
+    free(p); /* { dg-bogus "double-'free'" } */
+}
