@@ -7,7 +7,7 @@
    parameter (a copy); functions of the knowledge base (a deallocator, an allocator
    only when handed NULL, one declared returns_nonnull, a reallocator that never
    fails, an OUT entry left to the glue) and functions the user declared as an
-   allocator or a deallocator.  */
+   allocator or a deallocator; what an integer result tells the caller.  */
 
 #include "builder.h"
 #include "expand.h"
@@ -83,6 +83,7 @@ test_allocating_wrapper (void **state)
   sum.returns_alloc = true;
   sum.alloc_family = MR_FAM_MALLOC;
   sum.may_return_null = true;
+  sum.error_channel = true;
   mr_call_site cs = site (f, &g, 1, 7);
   mr_expand_summary (&sum, &cs);
   mr_block *b = &f->blocks[0];
@@ -96,6 +97,12 @@ test_allocating_wrapper (void **state)
   cs.returns_nonnull = true;
   mr_expand_summary (&sum, &cs);
   assert_int_equal (b->events[3].flags, MR_EVF_NEVER_NULL);
+
+  /* NULL is all it can say of a failure: checked like malloc.  */
+  sum.error_channel = false;
+  cs.returns_nonnull = false;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->events[5].flags, MR_EVF_MAY_FAIL);
   mr_func_free (f);
 }
 
@@ -220,10 +227,100 @@ test_user_allocator (void **state)
   mr_expand_user_alloc (&cs, fam);
   assert_int_equal (b->events[1].kind, MR_EV_ALLOC);
   assert_int_equal (b->events[1].dst, 7);
-  assert_int_equal (b->events[1].flags, 0);
+  assert_int_equal (b->events[1].flags, MR_EVF_MAY_FAIL);
   cs.returns_nonnull = true;
   mr_expand_user_alloc (&cs, fam);
   assert_int_equal (b->events[2].flags, MR_EVF_NEVER_NULL);
+  mr_func_free (f);
+}
+
+/* Argument 1 is the constant 3, the others values 10 + i.  */
+static mr_opnd
+arg_const1 (void *g, unsigned i)
+{
+  ((struct glue *) g)->lowered[i]++;
+  return i == 1 ? mr_const (3) : mr_value (10 + i);
+}
+
+/* What the callee's integer result says: a truth record over the arguments (a
+   literal with a constant argument evaluated), a field loaded after the call, a
+   constant or an argument given back as a COPY.  */
+static void
+test_result_facts (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_block *b = &f->blocks[0];
+  mr_summary sum = empty_summary ();
+  sum.nret_truth = 2;
+  sum.ret_truth[0] = (mr_ret_lit) { .param = 0, .op = MR_CMP_NE, .k = 0 };
+  sum.ret_truth[1] = (mr_ret_lit) { .param = 1, .op = MR_CMP_NE, .k = 0 };
+  mr_call_site cs = site (f, &g, 2, 7);
+  cs.arg = arg_const1;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->nevents, 1);
+  assert_int_equal (b->events[0].dst, 7);
+  mr_func_resolve (f);
+  const mr_truth *t = mr_func_truth (f, 7);
+  assert_non_null (t);
+  assert_int_equal (t->cond.combine, MR_COMBINE_NONE);
+  assert_int_equal (t->cond.lhs.id, 10);	/* 3 != 0 holds: only argument 0 is left */
+  assert_int_equal (t->cond.op, MR_CMP_NE);
+
+  /* 3 == 0 fails: the result is 0.  */
+  sum.ret_truth[1].op = MR_CMP_EQ;
+  cs.dst = 8;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  assert_int_equal (b->events[1].dst, 0);
+  assert_int_equal (b->events[2].kind, MR_EV_COPY);
+  assert_int_equal (b->events[2].dst, 8);
+  assert_int_equal (b->events[2].a.kind, MR_OPND_CONST);
+  assert_int_equal (b->events[2].a.num, 0);
+
+  /* A field of argument 0, loaded after the call.  */
+  sum.nret_truth = 1;
+  sum.ret_truth[0] = (mr_ret_lit) { .param = 0, .field = true, .off = 8, .op = MR_CMP_EQ,
+				    .k = 2 };
+  cs.dst = 9;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->events[3].kind, MR_EV_CALL);
+  assert_int_equal (b->events[3].dst, 9);
+  assert_int_equal (b->events[4].kind, MR_EV_LOAD);
+  assert_int_equal (b->events[4].dst, 40);
+  assert_int_equal (b->events[4].a.id, 10);
+  assert_int_equal (b->events[4].off, 8);
+  mr_func_resolve (f);
+  t = mr_func_truth (f, 9);
+  assert_non_null (t);
+  assert_int_equal (t->cond.lhs.id, 40);
+  assert_int_equal (t->cond.rhs.num, 2);
+
+  /* A constant; an argument given back (a copy of it, not a new value).  */
+  sum = empty_summary ();
+  sum.returns_const = true;
+  sum.ret_const = 5;
+  cs.dst = 11;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->events[6].kind, MR_EV_COPY);
+  assert_int_equal (b->events[6].a.num, 5);
+  sum = empty_summary ();
+  sum.returns_scalar = true;
+  sum.scalar_param = 0;
+  cs.dst = 12;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->events[7].dst, 0);
+  assert_int_equal (b->events[8].kind, MR_EV_COPY);
+  assert_int_equal (b->events[8].dst, 12);
+  assert_int_equal (b->events[8].a.id, 10);
+
+  /* Nothing is claimed from a summary of an analysis that stopped.  */
+  sum.valid = false;
+  cs.dst = 13;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->events[9].dst, 13);
+  assert_int_equal (b->nevents, 10);
   mr_func_free (f);
 }
 
@@ -237,6 +334,7 @@ main (void)
     cmocka_unit_test (test_field_free_and_returned_param),
     cmocka_unit_test (test_library_calls),
     cmocka_unit_test (test_user_allocator),
+    cmocka_unit_test (test_result_facts),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

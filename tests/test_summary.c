@@ -10,7 +10,8 @@
    (the call keeps the caller's memory as the summary says) and what breaks it;
    where pointers are stored (a parameter's object, or anywhere: through loaded
    pointers, through a callee that does) and what a caller forgets at the call;
-   mr_summary_same.  Leak and UAF effects of the handed-over and quiet-NULL
+   mr_summary_same; what an integer result says (a comparison of a parameter or a
+   field, a constant, a parameter) and how a branch on it refines the argument.  Leak and UAF effects of the handed-over and quiet-NULL
    allocations are in the same file, since they exist for the summaries' callers.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_LEAK) | TB_RULE (MR_RULE_DOUBLE_FREE) \
@@ -468,6 +469,192 @@ test_quiet_null (void **state)
   tb_expect_only (f, MR_RULE_LEAK, ret);
 }
 
+/* A truth record: value v is nonzero exactly when lhs op rhs (and lhs2 op2 rhs2).  */
+static void
+truth (mr_func *f, uint32_t v, mr_opnd lhs, mr_cmp op, mr_opnd rhs, mr_combine combine,
+       mr_opnd lhs2, mr_cmp op2, mr_opnd rhs2)
+{
+  mr_term t = { .kind = MR_TERM_COND, .op = op, .lhs = lhs, .rhs = rhs, .combine = combine,
+		.op2 = op2, .lhs2 = lhs2, .rhs2 = rhs2 };
+  mr_func_add_truth (f, v, &t);
+}
+
+static void
+truth1 (mr_func *f, uint32_t v, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
+{
+  truth (f, v, lhs, op, rhs, MR_COMBINE_NONE, mr_none (), MR_CMP_EQ, mr_none ());
+}
+
+/* What an integer result tells the callers: a predicate's comparison of a
+   parameter, a product's two factors, an OR's failure, a getter's field, a
+   constant, a parameter given back.  */
+static void
+test_result_facts (void **state)
+{
+  (void) state;
+  enum { R = 6, R2 = 7, B = 8 };
+  /* int failed (int rc) { return rc != 0; }  */
+  mr_func *f = tb_func ("failed", 1);
+  f->scalar_params[0] = A;
+  f->nparams = 1;
+  truth1 (f, R, mr_value (A), MR_CMP_NE, mr_const (0));
+  tb_return (f, 0, mr_value (R), 1);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.nret_truth, 1);
+  assert_int_equal (s.ret_truth[0].param, 0);
+  assert_false (s.ret_truth[0].field);
+  assert_int_equal (s.ret_truth[0].op, MR_CMP_NE);
+  assert_int_equal (s.ret_truth[0].k, 0);
+  assert_false (s.returns_const);
+
+  /* bool test (bool pr, int err) { return pr * err != 0; }: both.  */
+  f = tb_func ("test", 1);
+  f->scalar_params[0] = A;
+  f->scalar_params[1] = B;
+  f->nparams = 2;
+  truth (f, R, mr_value (A), MR_CMP_NE, mr_const (0), MR_COMBINE_AND, mr_value (B),
+	 MR_CMP_NE, mr_const (0));
+  truth1 (f, R2, mr_value (R), MR_CMP_NE, mr_const (0));
+  tb_return (f, 0, mr_value (R2), 1);
+  s = summary_of (f);
+  assert_int_equal (s.nret_truth, 2);
+  assert_int_equal (s.ret_truth[0].param, 0);
+  assert_int_equal (s.ret_truth[1].param, 1);
+
+  /* return !(a || b): both fail.  An AND negated says nothing.  */
+  f = tb_func ("neither", 1);
+  f->scalar_params[0] = A;
+  f->scalar_params[1] = B;
+  f->nparams = 2;
+  truth (f, R, mr_value (A), MR_CMP_NE, mr_const (0), MR_COMBINE_OR, mr_value (B),
+	 MR_CMP_NE, mr_const (0));
+  truth1 (f, R2, mr_value (R), MR_CMP_EQ, mr_const (0));
+  tb_return (f, 0, mr_value (R2), 1);
+  s = summary_of (f);
+  assert_int_equal (s.nret_truth, 2);
+  assert_int_equal (s.ret_truth[0].op, MR_CMP_EQ);
+  assert_int_equal (s.ret_truth[1].op, MR_CMP_EQ);
+  f = tb_func ("not_both", 1);
+  f->scalar_params[0] = A;
+  f->scalar_params[1] = B;
+  f->nparams = 2;
+  truth (f, R, mr_value (A), MR_CMP_NE, mr_const (0), MR_COMBINE_AND, mr_value (B),
+	 MR_CMP_NE, mr_const (0));
+  truth1 (f, R2, mr_value (R), MR_CMP_EQ, mr_const (0));
+  tb_return (f, 0, mr_value (R2), 1);
+  assert_int_equal (summary_of (f).nret_truth, 0);
+
+  /* bool is_zc () const { return this->type == 2; }: a field, as the call leaves
+     it; not when the function writes its caller's memory.  */
+  for (int writes = 0; writes < 2; writes++)
+    {
+      f = tb_func ("is_zc", 1);
+      f->params[0] = P;
+      f->nparams = 1;
+      if (writes)
+	tb_store (f, 0, mr_value (P), 0, mr_const (1), false, 1);
+      tb_load (f, 0, R, mr_value (P), 8, false, 1);
+      truth1 (f, R2, mr_value (R), MR_CMP_EQ, mr_const (2));
+      tb_return (f, 0, mr_value (R2), 2);
+      s = summary_of (f);
+      assert_int_equal (s.nret_truth, writes ? 0 : 1);
+      if (!writes)
+	{
+	  assert_true (s.ret_truth[0].field);
+	  assert_int_equal (s.ret_truth[0].off, 8);
+	  assert_int_equal (s.ret_truth[0].op, MR_CMP_EQ);
+	  assert_int_equal (s.ret_truth[0].k, 2);
+	}
+    }
+
+  /* A constant from every return (a PHI of one constant), a parameter given back.  */
+  f = tb_func ("one", 4);
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_goto (f, 1, 3);
+  tb_goto (f, 2, 3);
+  tb_phi2 (f, 3, R, false, mr_const (1), mr_const (1));
+  tb_return (f, 3, mr_value (R), 3);
+  s = summary_of (f);
+  assert_true (s.returns_const);
+  assert_int_equal (s.ret_const, 1);
+  f = tb_func ("zero_or_one", 4);
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_goto (f, 1, 3);
+  tb_goto (f, 2, 3);
+  tb_phi2 (f, 3, R, false, mr_const (0), mr_const (1));
+  tb_return (f, 3, mr_value (R), 3);
+  assert_false (summary_of (f).returns_const);
+  f = tb_func ("same", 1);
+  f->scalar_params[0] = A;
+  f->nparams = 1;
+  tb_return (f, 0, mr_value (A), 1);
+  s = summary_of (f);
+  assert_true (s.returns_scalar);
+  assert_int_equal (s.scalar_param, 0);
+  mr_summary t = s;
+  t.scalar_param = 1;
+  assert_false (mr_summary_same (&s, &t));
+}
+
+/* The caller's side: a call result whose truth is an argument's (a truth record,
+   as expand.c makes it) decides the argument where a branch decides the result.
+   `r = failed (rc); if (rc) free (p); if (!r) free (p);` frees once.  */
+static void
+test_result_refines (void **state)
+{
+  (void) state;
+  for (int wrong = 0; wrong < 2; wrong++)
+    {
+      enum { R = 6 };
+      mr_func *f = tb_func ("caller", 5);
+      f->params[0] = P;
+      f->nparams = 2;
+      tb_call (f, 0, R, "failed", 1, (mr_opnd[]) { mr_value (A) }, 0, 0, 0, 1);
+      truth1 (f, R, mr_value (A), wrong ? MR_CMP_EQ : MR_CMP_NE, mr_const (0));
+      tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+      tb_free (f, 1, mr_value (P), 2);
+      tb_goto (f, 1, 2);
+      tb_if (f, 2, mr_value (R), MR_CMP_EQ, mr_const (0), 3, 4);
+      uint32_t second = tb_free (f, 3, mr_value (P), 3);
+      tb_goto (f, 3, 4);
+      tb_return (f, 4, mr_none (), 4);
+      if (wrong)
+	tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
+      else
+	tb_expect_silent (f);
+    }
+}
+
+/* void fill (char *out) { while (...) *out++ = c; *out = 0; }: the parameter's
+   memory is written through a pointer advancing from it (a PHI); a function
+   that only reads does not write.  */
+static void
+test_writes (void **state)
+{
+  (void) state;
+  enum { OUT = 6, NEXT = 7 };
+  mr_func *f = tb_func ("fill", 4);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_goto (f, 0, 1);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, OUT, true, mr_value (P), mr_value (NEXT));
+  tb_if (f, 1, mr_value (A), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_store (f, 2, mr_value (OUT), 0, mr_value (A), false, 2);
+  tb_copy (f, 2, NEXT, mr_value (OUT), 1, true, 2);
+  tb_store (f, 3, mr_value (OUT), 0, mr_const (0), false, 3);
+  tb_return (f, 3, mr_none (), 4);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.writes, 1);
+
+  f = tb_func ("look", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_load (f, 0, A, mr_value (P), 0, false, 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_int_equal (summary_of (f).writes, 0);
+}
+
 int
 main (void)
 {
@@ -482,6 +669,9 @@ main (void)
     cmocka_unit_test (test_stores_at_call),
     cmocka_unit_test (test_handover),
     cmocka_unit_test (test_quiet_null),
+    cmocka_unit_test (test_result_facts),
+    cmocka_unit_test (test_result_refines),
+    cmocka_unit_test (test_writes),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
 }

@@ -183,6 +183,7 @@ void mr_path_returns (mr_ctx *c, mr_state *s, const mr_event *ret);
    summary), and the pointers loaded from parameters' objects (into c).  */
 void mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses);
 void mr_summarize_stores (const mr_func *f, mr_summary *sum);
+void mr_summarize_result (const mr_func *f, mr_summary *sum);
 void mr_find_field_stores (const mr_func *f, mr_summary *sum);
 void mr_find_param_loads (mr_ctx *c);
 /* At each RETURN the walk runs, in state s.  */

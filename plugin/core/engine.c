@@ -534,6 +534,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   mr_func_resolve (f);
   mr_param_uses (f, &out->summary.derefs, &out->summary.uses);
   mr_summarize_stores (f, &out->summary);
+  mr_summarize_result (f, &out->summary);
   mr_find_field_stores (f, &out->summary);
   if (!worth_analysing (f))
     {

@@ -120,6 +120,21 @@ typedef struct mr_field_store
   int64_t off;
 } mr_field_store;
 
+/* A comparison the function's integer result stands for: parameter i op k, or
+   the integer at *(parameter i + off) op k as the call leaves it (a getter's
+   `return type == 2;`).  */
+typedef struct mr_ret_lit
+{
+  uint8_t param;
+  bool field;			/* *(param + off), not the parameter itself */
+  bool is_unsigned;
+  uint8_t op;			/* mr_cmp */
+  int64_t off;
+  int64_t k;
+} mr_ret_lit;
+
+#define MR_RET_LITS 2
+
 typedef struct mr_summary
 {
   bool valid;			/* the analysis reached every return (no budget stop) */
@@ -133,6 +148,12 @@ typedef struct mr_summary
   mr_field_store field_stores[MR_SUMMARY_FIELDS];
   uint8_t nfield_stores;
   uint32_t derefs;		/* read or written through on some path */
+  uint32_t writes;		/* writes into the memory parameter i points to, on
+				   some path, through it or a pointer advancing from
+				   it (`*out++ = c`) */
+  bool error_channel;		/* may tell its caller something besides its result:
+				   writes through a parameter (`*rc = ENOMEM`), hands
+				   one to a call that may, or writes a static */
   uint32_t uses;		/* handed on some path to a call that reads through it
 				   or may use it (a function the engine knows nothing
 				   of): passing freed memory is a use */
@@ -154,6 +175,15 @@ typedef struct mr_summary
   bool stores_wild;		/* stores a pointer through a pointer that is none of
 				   its parameters, locals and allocations: it may
 				   write any memory the caller did not make */
+  /* The integer result, as callers may know it (a predicate, a flag getter, a
+     function that returns a constant or one of its integer parameters).  */
+  uint8_t nret_truth;		/* the result is nonzero exactly when every one of
+				   ret_truth[0 .. nret_truth-1] holds */
+  mr_ret_lit ret_truth[MR_RET_LITS];
+  bool returns_const;		/* every return gives ret_const */
+  int64_t ret_const;
+  bool returns_scalar;		/* every return gives integer parameter scalar_param */
+  uint8_t scalar_param;
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

@@ -71,6 +71,130 @@ expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
   fr->via_loc = ff->loc;
 }
 
+static bool
+lit_holds (int64_t a, mr_cmp op, int64_t b, bool is_unsigned)
+{
+  if (is_unsigned)
+    {
+      uint64_t x = (uint64_t) a, y = (uint64_t) b;
+      return op == MR_CMP_EQ ? x == y : op == MR_CMP_NE ? x != y : op == MR_CMP_LT ? x < y
+	     : op == MR_CMP_LE ? x <= y : op == MR_CMP_GT ? x > y : x >= y;
+    }
+  return op == MR_CMP_EQ ? a == b : op == MR_CMP_NE ? a != b : op == MR_CMP_LT ? a < b
+	 : op == MR_CMP_LE ? a <= b : op == MR_CMP_GT ? a > b : a >= b;
+}
+
+/* What the callee's integer result says, at this call (mr_summary's returns_const,
+   returns_scalar, ret_truth), before the call's event: the result is a constant
+   (*k), a copy of an argument (*copy), or its truth is decided by the literals
+   left once those with constant arguments are evaluated (*live, a mask).
+   Returns false when nothing is known.  */
+typedef enum result_kind
+{
+  RESULT_UNKNOWN, RESULT_CONST, RESULT_COPY, RESULT_TRUTH
+} result_kind;
+
+static result_kind
+known_result (const mr_summary *sum, const mr_call_site *cs, int64_t *k, mr_opnd *copy,
+	      uint32_t *live)
+{
+  if (!sum->valid || !cs->dst || cs->weak)
+    return RESULT_UNKNOWN;
+  if (sum->returns_const)
+    {
+      *k = sum->ret_const;
+      return RESULT_CONST;
+    }
+  if (sum->returns_scalar && sum->scalar_param < cs->nargs)
+    {
+      *copy = cs->arg (cs->glue, sum->scalar_param);
+      if (copy->kind == MR_OPND_CONST)
+	{
+	  *k = copy->num;
+	  return RESULT_CONST;
+	}
+      return copy->kind == MR_OPND_VALUE ? RESULT_COPY : RESULT_UNKNOWN;
+    }
+  *live = 0;
+  for (uint32_t i = 0; i < sum->nret_truth && i < MR_RET_LITS; i++)
+    {
+      const mr_ret_lit *lit = &sum->ret_truth[i];
+      if (lit->param >= cs->nargs)
+	return RESULT_UNKNOWN;
+      if (lit->field)
+	{
+	  *live |= 1u << i;
+	  continue;
+	}
+      mr_opnd a = cs->arg (cs->glue, lit->param);
+      if (a.kind == MR_OPND_VALUE)
+	*live |= 1u << i;
+      else if (a.kind != MR_OPND_CONST)
+	return RESULT_UNKNOWN;
+      else if (!lit_holds (a.num, (mr_cmp) lit->op, lit->k, lit->is_unsigned))
+	{
+	  *k = 0;		/* a conjunction that fails: the result is 0 */
+	  return RESULT_CONST;
+	}
+    }
+  return *live ? RESULT_TRUTH : RESULT_UNKNOWN;
+}
+
+/* After the call: dst is the constant or the argument (a COPY), or a truth record
+   says what decides it, over the arguments and the fields the callee reads, loaded
+   here as the call leaves them.  */
+static void
+expand_result (const mr_summary *sum, const mr_call_site *cs, result_kind kind, int64_t k,
+	       mr_opnd copy, uint32_t live)
+{
+  mr_func *f = cs->f;
+  if (kind == RESULT_CONST || kind == RESULT_COPY)
+    {
+      mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_COPY, cs->loc);
+      e->dst = cs->dst;
+      e->a = kind == RESULT_CONST ? mr_const (k) : copy;
+      return;
+    }
+  mr_term t = { .kind = MR_TERM_COND };
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < sum->nret_truth && i < MR_RET_LITS; i++)
+    {
+      if (!(live & (1u << i)))
+	continue;
+      const mr_ret_lit *lit = &sum->ret_truth[i];
+      mr_opnd x = cs->arg (cs->glue, lit->param);
+      if (lit->field)
+	{
+	  if (x.kind != MR_OPND_VALUE && x.kind != MR_OPND_ADDR)
+	    return;
+	  uint32_t v = cs->field_value (cs->glue, lit->param, lit->off);
+	  mr_event *ld = mr_block_add_event (f, cs->bb, MR_EV_LOAD, cs->loc);
+	  ld->dst = v;
+	  ld->a = x;
+	  ld->off = lit->off;
+	  ld->flags = MR_EVF_SUMMARIZED;
+	  x = mr_value (v);
+	}
+      if (n++ == 0)
+	{
+	  t.lhs = x;
+	  t.op = (mr_cmp) lit->op;
+	  t.rhs = mr_const (lit->k);
+	  t.is_unsigned = lit->is_unsigned;
+	}
+      else
+	{
+	  t.combine = MR_COMBINE_AND;
+	  t.lhs2 = x;
+	  t.op2 = (mr_cmp) lit->op;
+	  t.rhs2 = mr_const (lit->k);
+	  t.is_unsigned2 = lit->is_unsigned;
+	}
+    }
+  if (n)
+    mr_func_add_truth (f, cs->dst, &t);
+}
+
 /* The summary says which parameters the callee frees, whether it returns a fresh
    allocation (a wrapper of malloc: xmalloc), or realloc of a parameter (gdRealloc),
    and which parameters it reads through.  The call becomes those events, named
@@ -112,6 +236,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown () : cs->arg (cs->glue, i);
   call->deref_mask = sum->derefs & ~frees;
+  call->write_mask = sum->writes & ~frees;	/* a helper that fills a buffer */
   call->use_mask = sum->uses & ~frees;
   call->noreturn = cs->noreturn;
   /* The parameter it gives back, if it does (lowered before the call's event:
@@ -119,6 +244,11 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
 		  ? cs->arg (cs->glue, (unsigned) sum->returns_param) : mr_none ();
   bool copies = mr_copyable_arg (given);
+  int64_t k = 0;
+  mr_opnd copy = mr_none ();
+  uint32_t live = 0;
+  result_kind result = copies || sum->returns_alloc ? RESULT_UNKNOWN
+		       : known_result (sum, cs, &k, &copy, &live);
   call->store_mask = sum->stores_through & ~frees;	/* a freed object's slots are moot */
   call->stores_wild = sum->stores_wild;
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
@@ -131,7 +261,8 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
      (a leak after the call is still a leak), their fields stay known.  */
   if (sum->valid && sum->no_clobber)
     e->flags |= MR_EVF_NO_CLOBBER;
-  e->dst = sum->returns_alloc || copies ? 0 : dst;
+  e->dst = sum->returns_alloc || copies || result == RESULT_CONST || result == RESULT_COPY
+	   ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
     {
@@ -161,17 +292,20 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   /* It gives a parameter back (`return dst;`): the result is that argument.  */
   if (copies && dst)
     mr_add_returned_arg (f, cs->bb, dst, given, sum->returns_param_off, cs->loc);
+  if (result != RESULT_UNKNOWN)
+    expand_result (sum, cs, result, k, copy, live);
   if (sum->returns_alloc && dst)
     {
       mr_event *a = mr_block_add_event (f, cs->bb, MR_EV_ALLOC, cs->loc);
       a->dst = dst;
       a->family = sum->alloc_family;
       a->a = mr_none ();
-      /* A wrapper that may return NULL usually says so another way too (an error
-	 code through a parameter, sqlite's idxMalloc (&rc, n)): its callers are not
-	 held to a NULL check, only direct calls of an allocator are.  */
-      a->flags = sum->may_return_null && !cs->returns_nonnull ? MR_EVF_QUIET_NULL
-		 : MR_EVF_NEVER_NULL;
+      /* A wrapper that may return NULL and can say so another way too (an error
+	 code through a parameter, sqlite's idxMalloc (&rc, n), or a global) leaves
+	 its callers free to check that instead: they are not held to a NULL check.
+	 One whose result is all it can say is checked like malloc.  */
+      a->flags = !sum->may_return_null || cs->returns_nonnull ? MR_EVF_NEVER_NULL
+		 : sum->error_channel ? MR_EVF_QUIET_NULL : MR_EVF_MAY_FAIL;
       a->via = mr_func_strdup (f, cs->name);
     }
 }
@@ -257,6 +391,7 @@ mr_expand_user_alloc (const mr_call_site *cs, unsigned family)
   e->dst = cs->dst;
   e->family = (uint16_t) family;
   e->a = mr_none ();
-  if (cs->returns_nonnull)
-    e->flags |= MR_EVF_NEVER_NULL;
+  /* An allocator may return NULL, as malloc does (GCC's analyzer reads the
+     attribute so too), unless it is declared returns_nonnull.  */
+  e->flags |= cs->returns_nonnull ? MR_EVF_NEVER_NULL : MR_EVF_MAY_FAIL;
 }

@@ -32,6 +32,8 @@ typedef struct mr_call_site
   bool returns_nonnull;		/* declared __attribute__ ((returns_nonnull)) */
   bool noreturn;		/* never returns (seen so, or a families file says) */
   bool dtor;			/* a C++ destructor */
+  bool weak;			/* a weak definition another may replace at link
+				   time: what its result says is not known */
   bool result_overwrites_realloc_arg;	/* `p = f (p, n)`, for the parameter
 					   the summary says it reallocates */
   /* Lowers argument i (may add an event: an address into an object).  */
@@ -56,7 +58,8 @@ bool mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg
 void mr_expand_user_free (const mr_call_site *cs, unsigned argno, unsigned family);
 
 /* A function the user declared as an allocator of family (__attribute__ ((malloc
-   (dealloc)))): its result is fresh memory, never NULL if declared returns_nonnull.  */
+   (dealloc)))): its result is fresh memory, possibly NULL unless declared
+   returns_nonnull.  */
 void mr_expand_user_alloc (const mr_call_site *cs, unsigned family);
 
 /* An argument a returned copy can be made of: a value or a named object's address

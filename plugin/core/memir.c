@@ -67,6 +67,7 @@ mr_func_free (mr_func *f)
   free (f->root_var);
   free (f->value_var);
   free (f->quots);
+  free (f->truths);
   for (mr_chunk *c = f->arena, *n; c; c = n)
     {
       n = c->next;
@@ -180,6 +181,37 @@ mr_func_quot (const mr_func *f, uint32_t value)
   return NULL;
 }
 
+void
+mr_func_add_truth (mr_func *f, uint32_t value, const mr_term *cond)
+{
+  MR_VEC_PUSH (f->truths, f->ntruths, f->cap_truths);
+  f->truths[f->ntruths - 1] = (mr_truth) { value, *cond };
+}
+
+static int
+truth_order (const void *a, const void *b)
+{
+  uint32_t x = ((const mr_truth *) a)->value, y = ((const mr_truth *) b)->value;
+  return x < y ? -1 : x > y;
+}
+
+const mr_truth *
+mr_func_truth (const mr_func *f, uint32_t value)
+{
+  uint32_t lo = 0, hi = f->ntruths;
+  while (lo < hi)
+    {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (f->truths[mid].value == value)
+	return &f->truths[mid];
+      if (f->truths[mid].value < value)
+	lo = mid + 1;
+      else
+	hi = mid;
+    }
+  return NULL;
+}
+
 mr_cmp
 mr_cmp_negate (mr_cmp op)
 {
@@ -274,6 +306,9 @@ mr_func_resolve (mr_func *f)
       int64_t off;
       find_root (f, v, &off);
     }
+  /* Truth records are looked up by value on every refined branch.  */
+  if (f->ntruths > 1)
+    qsort (f->truths, f->ntruths, sizeof *f->truths, truth_order);
   free (f->root_var);
   f->root_var = NULL;
   if (!f->value_var)

@@ -314,6 +314,18 @@ typedef struct mr_quot
   uint64_t num;			/* the constant */
 } mr_quot;
 
+/* What decides whether an integer value is nonzero: `b = p == NULL`, `t = x * y`
+   (nonzero when both are), a call's result per its callee's summary (the callee
+   returns `pr * err != 0`, or `type == 2` of its object).  The value is nonzero
+   exactly when cond holds (a COND term: one comparison, or two with
+   MR_COMBINE_AND).  A branch that decides the value decides the condition
+   (refine.c).  */
+typedef struct mr_truth
+{
+  uint32_t value;
+  mr_term cond;
+} mr_truth;
+
 typedef struct mr_func
 {
   const char *name;
@@ -328,9 +340,13 @@ typedef struct mr_func
   bool is_main;			/* memory still held when main returns is not leaked */
   uint32_t params[32];		/* parameter i's SSA value (0: not a tracked pointer) */
   uint32_t nparams;
+  uint32_t scalar_params[32];	/* parameter i's SSA value when it is an integer
+				   (0: a pointer, or not used) */
   uint32_t nevents;		/* events created so far; next event id */
   mr_quot *quots;		/* constant / value quotients, by value */
   uint32_t nquots, cap_quots;
+  mr_truth *truths;		/* by value, sorted by mr_func_resolve */
+  uint32_t ntruths, cap_truths;
   /* value -> the user variable it is a version of (any nonzero id, equal for the
      versions of one variable), 0 for temporaries.  Optional (NULL).  */
   uint32_t *value_var;
@@ -359,6 +375,10 @@ void mr_func_add_quot (mr_func *f, uint32_t value, uint32_t divisor, uint32_t ot
 		       uint64_t num);
 /* The quotient record of value, or NULL.  */
 const mr_quot *mr_func_quot (const mr_func *f, uint32_t value);
+/* Records that value is nonzero exactly when cond holds (mr_truth).  */
+void mr_func_add_truth (mr_func *f, uint32_t value, const mr_term *cond);
+/* The truth record of value, or NULL (after mr_func_resolve).  */
+const mr_truth *mr_func_truth (const mr_func *f, uint32_t value);
 /* Copies s into memory owned by the function.  */
 const char *mr_func_strdup (mr_func *f, const char *s);
 

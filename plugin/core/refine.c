@@ -283,9 +283,46 @@ refine_values_1 (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y
   return true;
 }
 
+static bool refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
+			   bool is_unsigned, int depth);
+
+/* A value whose truth a condition decides (mr_truth: `b = p == NULL`, a call whose
+   result is nonzero when its argument is): once the state says whether the value is
+   0, the condition holds or fails.  A conjunction is learnt only where it holds
+   and a disjunction where it fails (the other way, each is one of two cases).  The records follow definitions, so a chain
+   ends; depth bounds it anyway.  */
+static bool
+refine_truth (mr_ctx *c, mr_state *s, uint32_t root, int depth)
+{
+  const mr_truth *t = c->f->ntruths && depth < 8 ? mr_func_truth (c->f, root) : NULL;
+  const mr_fact *f = t ? mr_state_fact (s, root) : NULL;
+  if (!f)
+    return true;
+  const mr_term *k = &t->cond;
+  bool nonzero = f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0);
+  bool zero = f->lo == 0 && f->hi == 0;
+  /* AND holding or OR failing is both sides; the other way round, one of two.  */
+  if ((nonzero && k->combine != MR_COMBINE_OR) || (zero && k->combine != MR_COMBINE_AND))
+    {
+      mr_cmp op1 = nonzero ? k->op : mr_cmp_negate (k->op);
+      mr_cmp op2 = nonzero ? k->op2 : mr_cmp_negate (k->op2);
+      return refine_cmp_at (c, s, k->lhs, op1, k->rhs, k->is_unsigned, depth + 1)
+	     && (k->combine == MR_COMBINE_NONE
+		 || refine_cmp_at (c, s, k->lhs2, op2, k->rhs2, k->is_unsigned2, depth + 1));
+    }
+  return true;
+}
+
 /* Refines s with one comparison `lhs op rhs` known to hold.  */
 static bool
 refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned)
+{
+  return refine_cmp_at (c, s, lhs, op, rhs, is_unsigned, 0);
+}
+
+static bool
+refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
+	       bool is_unsigned, int depth)
 {
   if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
     {
@@ -313,7 +350,8 @@ refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is
   uint32_t root = mr_opnd_root (c->f, lhs, &off);
   if (!root || off != 0)
     return true;
-  if (!mr_state_refine (s, root, op, rhs.num, is_unsigned) || !note_conversion (c, s, root))
+  if (!mr_state_refine (s, root, op, rhs.num, is_unsigned) || !note_conversion (c, s, root)
+      || !refine_truth (c, s, root, depth))
     return false;
   note_products (c, s, root);
   /* An overflow flag known to be 0: the product it checks fits.  */

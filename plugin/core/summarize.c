@@ -514,6 +514,38 @@ mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses)
       }
 }
 
+/* Can the function tell its caller something besides its result (mr_summary's
+   error_channel), on any path: a store through a parameter or into a static, or a
+   parameter handed to a call that may write through it?  A wrapper that returns
+   NULL and sets `*rc` or a global error says so there, and its callers check that
+   instead; one without such a channel is checked like malloc.  */
+static bool
+has_error_channel (const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	int64_t off;
+	if (e->kind == MR_EV_STORE)
+	  {
+	    if (param_of (f, e->a, &off) >= 0)
+	      return true;
+	    if (e->a.kind == MR_OPND_ADDR && !local_target (f, e->a))
+	      return true;
+	  }
+	else if (e->kind == MR_EV_CALL && e->call)
+	  {
+	    const mr_call *call = e->call;
+	    uint32_t may_write = call->write_mask | call->use_mask;
+	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+	      if ((may_write & (1u << i)) && param_of (f, call->args[i], &off) >= 0)
+		return true;
+	  }
+      }
+  return false;
+}
+
 /* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
    its callers' aliasing (clobber_aliases).  From the events alone, on any path: a
    pointer or aggregate store, or a summarized call that stores through an
@@ -521,10 +553,65 @@ mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses)
    an allocation the function made, nothing the caller knows; through anything else
    (a pointer loaded from memory, a call's result, a static), anything the caller's
    unknown pointers may reach.  Calls to functions without a summary are left to
-   the caller's unknown-call rule, as when it calls them itself.  */
+   the caller's unknown-call rule, as when it calls them itself.  And which
+   parameters' memory it writes (written_params) and whether it has an error
+   channel besides its result (has_error_channel).  */
+/* The parameters whose memory the function writes on some path (mr_summary's
+   writes): a store or a writing dereference through a pointer into it, or a call
+   that writes through one.  A pointer into parameter i is a copy of it, or a PHI
+   one of whose arguments is (`*out++ = c;` in a loop advances a copy of out): a
+   fixpoint over the PHIs gives each value the parameters it may point into.  */
+static uint32_t
+written_params (const mr_func *f)
+{
+  uint32_t *into = mr_xcalloc (f->nvalues ? f->nvalues : 1, sizeof *into);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (f->params[i] && f->params[i] < f->nvalues)
+      into[f->params[i]] |= 1u << i;
+  for (bool grew = true; grew;)
+    {
+      grew = false;
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
+	  {
+	    const mr_phi *phi = &f->blocks[b].phis[i];
+	    if (!phi->is_pointer || phi->dst >= f->nvalues)
+	      continue;
+	    uint32_t m = into[phi->dst];
+	    for (uint32_t k = 0; k < f->blocks[b].npreds; k++)
+	      {
+		int64_t off;
+		if (phi->args[k].kind == MR_OPND_VALUE && phi->args[k].id < f->nvalues)
+		  m |= into[mr_func_root (f, phi->args[k].id, &off)];
+	      }
+	    grew |= m != into[phi->dst];
+	    into[phi->dst] = m;
+	  }
+    }
+  uint32_t writes = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	int64_t off;
+	if ((e->kind == MR_EV_STORE || (e->kind == MR_EV_DEREF && (e->flags & MR_EVF_WRITE)))
+	    && e->a.kind == MR_OPND_VALUE && e->a.id < f->nvalues)
+	  writes |= into[mr_func_root (f, e->a.id, &off)];
+	else if (e->kind == MR_EV_CALL && e->call)
+	  for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	    if ((e->call->write_mask & (1u << i)) && e->call->args[i].kind == MR_OPND_VALUE
+		&& e->call->args[i].id < f->nvalues)
+	      writes |= into[mr_func_root (f, e->call->args[i].id, &off)];
+      }
+  free (into);
+  return writes;
+}
+
 void
 mr_summarize_stores (const mr_func *f, mr_summary *sum)
 {
+  sum->error_channel = has_error_channel (f);
+  sum->writes = written_params (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
   uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
   for (uint32_t b = 0; b < f->nblocks; b++)
@@ -568,19 +655,238 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
   free (fresh);
 }
 
+/* The integer a PHI gives on every edge, when its arguments are one constant
+   (`return 0;` from several places meets in a PHI of constants).  */
+static bool
+phi_constant (const mr_func *f, uint32_t v, int64_t *k)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
+      {
+	const mr_phi *phi = &f->blocks[b].phis[i];
+	if (phi->dst != v)
+	  continue;
+	if (phi->is_pointer || !f->blocks[b].npreds)
+	  return false;
+	for (uint32_t a = 0; a < f->blocks[b].npreds; a++)
+	  if (phi->args[a].kind != MR_OPND_CONST
+	      || (a && phi->args[a].num != phi->args[0].num))
+	    return false;
+	*k = phi->args[0].num;
+	return true;
+      }
+  return false;
+}
+
+/* What decides the truth of values in terms of the parameters: the truth records
+   of the lowering (mr_truth), the parameters themselves, and integers loaded from
+   a parameter's object (loads[v]: the LOAD that defined v, when the function
+   writes nothing its caller sees, so the field is as the call leaves it).  */
+typedef struct truth_ctx
+{
+  const mr_func *f;
+  const mr_event **loads;
+  mr_ret_lit lits[MR_RET_LITS];
+  uint8_t n;
+} truth_ctx;
+
+static int
+scalar_param_of (const mr_func *f, uint32_t root)
+{
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (root && (f->scalar_params[i] == root || f->params[i] == root))
+      return (int) i;
+  return -1;
+}
+
+static bool
+add_lit (truth_ctx *t, mr_ret_lit lit)
+{
+  if (t->n == MR_RET_LITS)
+    return false;
+  t->lits[t->n++] = lit;
+  return true;
+}
+
+static bool truth_of (truth_ctx *t, mr_opnd v, bool neg, int depth);
+
+/* `x op k` for x a parameter or an integer loaded from a parameter's object.  */
+static bool
+value_lit (truth_ctx *t, uint32_t root, mr_cmp op, int64_t k, bool is_unsigned)
+{
+  int64_t off;
+  mr_ret_lit lit = { .is_unsigned = is_unsigned, .op = (uint8_t) op, .k = k };
+  int param = scalar_param_of (t->f, root);
+  const mr_event *ld = root < t->f->nvalues && t->loads ? t->loads[root] : NULL;
+  if (param >= 0)
+    lit.param = (uint8_t) param;
+  else if (ld && (param = param_of (t->f, ld->a, &off)) >= 0
+	   && mr_off_add (off, ld->off) != MR_OFF_UNKNOWN
+	   && mr_off_add (off, ld->off) != MR_OFF_POSITIVE)
+    {
+      lit.param = (uint8_t) param;
+      lit.field = true;
+      lit.off = mr_off_add (off, ld->off);
+    }
+  else
+    return false;
+  return add_lit (t, lit);
+}
+
+/* `x op k` holds (or fails, neg); for k == 0 and op EQ/NE, whatever decides x's
+   truth.  */
+static bool
+cmp_lits (truth_ctx *t, mr_opnd x, mr_cmp op, mr_opnd k, bool is_unsigned, bool neg,
+	  int depth)
+{
+  if (x.kind == MR_OPND_CONST && k.kind != MR_OPND_CONST)
+    {
+      mr_opnd tmp = x;
+      x = k, k = tmp;
+      op = op == MR_CMP_LT ? MR_CMP_GT : op == MR_CMP_GT ? MR_CMP_LT
+	   : op == MR_CMP_LE ? MR_CMP_GE : op == MR_CMP_GE ? MR_CMP_LE : op;
+    }
+  if (k.kind != MR_OPND_CONST || x.kind != MR_OPND_VALUE)
+    return false;
+  if (k.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE))
+    return truth_of (t, x, neg != (op == MR_CMP_EQ), depth + 1);
+  int64_t off;
+  uint32_t root = mr_func_root (t->f, x.id, &off);
+  return !off && value_lit (t, root, neg ? mr_cmp_negate (op) : op, k.num, is_unsigned);
+}
+
+/* Appends the literals whose conjunction is v's truth (neg: v's falsity): an AND
+   says only its truth so, an OR only its falsity.  */
+static bool
+truth_of (truth_ctx *t, mr_opnd v, bool neg, int depth)
+{
+  if (depth > 8 || v.kind != MR_OPND_VALUE)
+    return false;
+  int64_t off;
+  uint32_t root = mr_func_root (t->f, v.id, &off);
+  if (off)
+    return false;
+  const mr_truth *tr = mr_func_truth (t->f, root);
+  if (tr)
+    {
+      const mr_term *k = &tr->cond;
+      if (k->combine == MR_COMBINE_NONE)
+	return cmp_lits (t, k->lhs, k->op, k->rhs, k->is_unsigned, neg, depth);
+      /* An AND that holds, or an OR that fails: both sides.  */
+      if ((k->combine == MR_COMBINE_AND) == neg)
+	return false;
+      return cmp_lits (t, k->lhs, k->op, k->rhs, k->is_unsigned, neg, depth)
+	     && cmp_lits (t, k->lhs2, k->op2, k->rhs2, k->is_unsigned2, neg, depth);
+    }
+  return value_lit (t, root, neg ? MR_CMP_EQ : MR_CMP_NE, 0, false);
+}
+
+/* Does the function write anything its caller sees (a store that is not to a
+   local, a call that may write)?  Then a field it read may differ on return.  */
+static bool
+writes_callers_memory (const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if ((e->kind == MR_EV_STORE && !local_target (f, e->a))
+	    || (e->kind == MR_EV_CALL && !(e->flags & MR_EVF_NO_CLOBBER))
+	    || e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC)
+	  return true;
+      }
+  return false;
+}
+
+/* What the integer result tells the callers (mr_summary's ret_truth, returns_const,
+   returns_scalar), from the events alone: every return gives the same value, and
+   that value is a constant, an integer parameter, or a truth the lowering recorded
+   in terms of the parameters (`return pr * err != 0;`: nonzero when pr and err
+   are).  */
+void
+mr_summarize_result (const mr_func *f, mr_summary *sum)
+{
+  mr_opnd ret = mr_none ();
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_RETURN)
+	  continue;
+	if ((e->flags & MR_EVF_POINTER) || e->a.kind == MR_OPND_NONE
+	    || e->a.kind == MR_OPND_UNKNOWN || e->a.kind == MR_OPND_ADDR)
+	  return;
+	mr_opnd a = e->a;
+	int64_t off = 0;
+	if (a.kind == MR_OPND_VALUE)
+	  a.id = mr_func_root (f, a.id, &off);
+	if (off || (ret.kind != MR_OPND_NONE && (ret.kind != a.kind || ret.id != a.id
+						  || ret.num != a.num)))
+	  return;
+	ret = a;
+      }
+  int64_t k;
+  if (ret.kind == MR_OPND_CONST || (ret.kind == MR_OPND_VALUE && phi_constant (f, ret.id, &k)))
+    {
+      sum->returns_const = true;
+      sum->ret_const = ret.kind == MR_OPND_CONST ? ret.num : k;
+      return;
+    }
+  if (ret.kind != MR_OPND_VALUE)
+    return;
+  int param = scalar_param_of (f, ret.id);
+  if (param >= 0 && f->scalar_params[param] == ret.id)
+    {
+      sum->returns_scalar = true;
+      sum->scalar_param = (uint8_t) param;
+      return;
+    }
+  truth_ctx t = { .f = f };
+  if (!writes_callers_memory (f))
+    {
+      t.loads = mr_xcalloc (f->nvalues ? f->nvalues : 1, sizeof *t.loads);
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
+	  {
+	    const mr_event *e = &f->blocks[b].events[i];
+	    if (e->kind == MR_EV_LOAD && e->dst && e->dst < f->nvalues
+		&& !(e->flags & MR_EVF_POINTER))
+	      t.loads[e->dst] = e;
+	  }
+    }
+  if (truth_of (&t, ret, false, 0) && t.n)
+    {
+      sum->nret_truth = t.n;
+      for (uint8_t i = 0; i < t.n; i++)
+	sum->ret_truth[i] = t.lits[i];
+    }
+  free (t.loads);
+}
+
 bool
 mr_summary_same (const mr_summary *a, const mr_summary *b)
 {
   if (a->valid != b->valid || a->frees_always != b->frees_always
       || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
       || a->derefs != b->derefs || a->uses != b->uses
+      || a->error_channel != b->error_channel || a->writes != b->writes
       || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
       || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
-      || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild)
+      || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild
+      || a->returns_const != b->returns_const || a->ret_const != b->ret_const
+      || a->returns_scalar != b->returns_scalar || a->scalar_param != b->scalar_param
+      || a->nret_truth != b->nret_truth)
     return false;
+  for (uint32_t i = 0; i < a->nret_truth; i++)
+    if (a->ret_truth[i].param != b->ret_truth[i].param
+	|| a->ret_truth[i].field != b->ret_truth[i].field
+	|| a->ret_truth[i].is_unsigned != b->ret_truth[i].is_unsigned
+	|| a->ret_truth[i].op != b->ret_truth[i].op || a->ret_truth[i].off != b->ret_truth[i].off
+	|| a->ret_truth[i].k != b->ret_truth[i].k)
+      return false;
   for (uint32_t i = 0; i < a->nfield_stores; i++)
     if (a->field_stores[i].dst_param != b->field_stores[i].dst_param
 	|| a->field_stores[i].src_param != b->field_stores[i].src_param

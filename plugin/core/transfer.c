@@ -565,6 +565,13 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	 value at each definition.  */
       else if (ev->dst && ev->a.kind == MR_OPND_UNKNOWN)
 	fresh_value (s, ev->dst);
+      /* An integer constant (a static never written, a callee's constant result).  */
+      else if (ev->dst && ev->a.kind == MR_OPND_CONST
+	       && !(ev->flags & (MR_EVF_POINTER | MR_EVF_CONVERT)))
+	{
+	  mr_state_forget_fact (s, ev->dst);
+	  mr_state_set_const (s, ev->dst, ev->a.num);
+	}
       /* (size_t) n: n's fact, when it says n >= 0.  */
       else if (ev->dst && (ev->flags & MR_EVF_CONVERT))
 	{
@@ -730,6 +737,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	      /* A summarized callee may check for NULL or write before it reads.  */
 	      if (!(ev->flags & MR_EVF_SUMMARIZED))
 		dereference (c, s, ev, &p, (call->write_mask & (1u << i)) != 0);
+	      else if (call->write_mask & (1u << i))
+		mark_written (s, p.ref.obj);	/* a helper that fills it */
 	    }
 	/* Handed to a callee that may do anything with it (use_mask): nothing is
 	   dereferenced here, but a freed pointer's value is indeterminate, so

@@ -234,6 +234,9 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   cs.returns_nonnull = returns_nonnull_p (fndecl);
   cs.noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
   cs.dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
+  /* `__attribute__ ((weak)) int hook (void) { return 0; }` is a default another
+     file may replace.  */
+  cs.weak = DECL_WEAK (defined_decl (fndecl)) && !DECL_COMDAT (defined_decl (fndecl));
   cs.result_overwrites_realloc_arg = sum->reallocs_param >= 0
 				     && realloc_overwrites_arg (s, sum->reallocs_param);
   mr_expand_summary (sum, &cs);

@@ -228,6 +228,168 @@ fold_constant (tree t, bool temporaries_only)
   return t;
 }
 
+static bool
+truth_operand (tree t)
+{
+  return TREE_CODE (t) == SSA_NAME || TREE_CODE (t) == INTEGER_CST;
+}
+
+/* The comparison `t != 0` (or `t == 0`) as a truth record's condition.  */
+static void
+nonzero_cond (lower_ctx *c, tree t, mr_opnd *lhs, mr_opnd *rhs, bool *uns)
+{
+  *lhs = lower_operand (c, 0, t, c->last_loc);
+  *rhs = mr_const (0);
+  *uns = TYPE_UNSIGNED (TREE_TYPE (t)) || POINTER_TYPE_P (TREE_TYPE (t));
+}
+
+/* What decides whether the integer lhs = rhs1 CODE rhs2 is nonzero (mr_truth), for
+   the branches that test it later or in a caller: a comparison (`b = p == 0B`), a
+   negation of a boolean (`!c`, which C++ makes `c ^ 1`), a product that is nonzero
+   when both factors are (`pr * err`: signed, so it does not wrap to 0; unsigned
+   only by an odd constant), a boolean AND or OR.  Only SSA names and constants: no
+   event is made for them.  */
+static void
+note_truth (lower_ctx *c, tree lhs, enum tree_code code, tree rhs1, tree rhs2)
+{
+  mr_term t = {};
+  t.kind = MR_TERM_COND;
+  bool boolean = TREE_CODE (TREE_TYPE (lhs)) == BOOLEAN_TYPE
+		 || TYPE_PRECISION (TREE_TYPE (lhs)) == 1;
+  if (TREE_CODE_CLASS (code) == tcc_comparison && rhs2 && truth_operand (rhs1)
+      && truth_operand (rhs2))
+    {
+      switch (code)
+	{
+	case EQ_EXPR: t.op = MR_CMP_EQ; break;
+	case NE_EXPR: t.op = MR_CMP_NE; break;
+	case LT_EXPR: t.op = MR_CMP_LT; break;
+	case LE_EXPR: t.op = MR_CMP_LE; break;
+	case GT_EXPR: t.op = MR_CMP_GT; break;
+	case GE_EXPR: t.op = MR_CMP_GE; break;
+	default: return;
+	}
+      t.lhs = lower_operand (c, 0, rhs1, c->last_loc);
+      t.rhs = lower_operand (c, 0, rhs2, c->last_loc);
+      t.is_unsigned = TYPE_UNSIGNED (TREE_TYPE (rhs1)) || POINTER_TYPE_P (TREE_TYPE (rhs1));
+    }
+  else if (boolean && TREE_CODE (rhs1) == SSA_NAME
+	   && (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR
+	       || (code == BIT_XOR_EXPR && rhs2 && integer_onep (rhs2))))
+    {
+      nonzero_cond (c, rhs1, &t.lhs, &t.rhs, &t.is_unsigned);
+      t.op = MR_CMP_EQ;
+    }
+  else if (boolean && code == BIT_IOR_EXPR && rhs2 && TREE_CODE (rhs1) == SSA_NAME
+	   && TREE_CODE (rhs2) == SSA_NAME)
+    {
+      /* `!t || n < 4` evaluated whole: zero when neither is.  */
+      nonzero_cond (c, rhs1, &t.lhs, &t.rhs, &t.is_unsigned);
+      nonzero_cond (c, rhs2, &t.lhs2, &t.rhs2, &t.is_unsigned2);
+      t.op = t.op2 = MR_CMP_NE;
+      t.combine = MR_COMBINE_OR;
+    }
+  else if ((code == MULT_EXPR || (boolean && code == BIT_AND_EXPR))
+	   && rhs2 && truth_operand (rhs1) && truth_operand (rhs2))
+    {
+      bool wraps = code == MULT_EXPR && !TYPE_OVERFLOW_UNDEFINED (TREE_TYPE (lhs));
+      if (TREE_CODE (rhs1) == INTEGER_CST)
+	std::swap (rhs1, rhs2);
+      if (TREE_CODE (rhs2) == INTEGER_CST)
+	{
+	  /* x * k: as x, for an odd k (or no wrapping); x * 0 is 0.  */
+	  if (TREE_CODE (rhs1) != SSA_NAME || integer_zerop (rhs2)
+	      || (wraps && !(TREE_INT_CST_LOW (rhs2) & 1)))
+	    return;
+	  nonzero_cond (c, rhs1, &t.lhs, &t.rhs, &t.is_unsigned);
+	  t.op = MR_CMP_NE;
+	}
+      else
+	{
+	  if (wraps)
+	    return;
+	  nonzero_cond (c, rhs1, &t.lhs, &t.rhs, &t.is_unsigned);
+	  nonzero_cond (c, rhs2, &t.lhs2, &t.rhs2, &t.is_unsigned2);
+	  t.op = t.op2 = MR_CMP_NE;
+	  t.combine = MR_COMBINE_AND;
+	}
+    }
+  else
+    return;
+  mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &t);
+}
+
+/* An integer read back from where the statement before stored it (C++'s `return
+   (_e = x);` reads the member it assigned): it is nonzero when the stored value
+   is.  The load's virtual operand is the store's own definition, so nothing came
+   between them.  */
+static void
+note_stored_truth (lower_ctx *c, gassign *load)
+{
+  tree lhs = gimple_assign_lhs (load), vuse = gimple_vuse (load);
+  if (!INTEGRAL_TYPE_P (TREE_TYPE (lhs)) || !vuse || TREE_CODE (vuse) != SSA_NAME)
+    return;
+  gassign *st = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (vuse));
+  if (!st || !gimple_assign_single_p (st) || gimple_vdef (st) != vuse
+      || !operand_equal_p (gimple_assign_lhs (st), gimple_assign_rhs1 (load), 0))
+    return;
+  tree val = gimple_assign_rhs1 (st);
+  /* A value copied from memory to memory (`*d++ = *s++`) says nothing more: the
+     engine follows loads of integers by their slots.  */
+  gassign *from = TREE_CODE (val) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (val))
+		  : NULL;
+  if (from && gimple_assign_single_p (from) && is_memory_ref (gimple_assign_rhs1 (from)))
+    return;
+  if (!truth_operand (val) || !INTEGRAL_TYPE_P (TREE_TYPE (val))
+      || TYPE_PRECISION (TREE_TYPE (val)) > TYPE_PRECISION (TREE_TYPE (lhs)))
+    return;
+  mr_term t = {};
+  t.kind = MR_TERM_COND;
+  t.op = MR_CMP_NE;
+  nonzero_cond (c, val, &t.lhs, &t.rhs, &t.is_unsigned);
+  mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &t);
+}
+
+/* A static variable of the translation unit that nothing in it writes and whose
+   address is not taken (the references GCC recorded for every function before
+   the pass) keeps its constant initializer; so does a const one.  */
+static bool
+constant_static (tree var, int64_t *value)
+{
+  if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_THIS_VOLATILE (var)
+      || !INTEGRAL_TYPE_P (TREE_TYPE (var)) || (TREE_PUBLIC (var) && !TREE_READONLY (var))
+      || DECL_THREAD_LOCAL_P (var))
+    return false;
+  tree init = DECL_INITIAL (var);
+  if (init && (TREE_CODE (init) != INTEGER_CST || !tree_fits_shwi_p (init)))
+    return false;
+  /* Nothing stores to it, nor takes its address (a const one too: C++ may
+     initialise it dynamically).  */
+  varpool_node *node = varpool_node::get (var);
+  if (!node || node->alias || (node->externally_visible && !TREE_READONLY (var)))
+    return false;
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    if (ref->use != IPA_REF_LOAD)
+      return false;
+  *value = init ? tree_to_shwi (init) : 0;
+  return true;
+}
+
+/* lhs = a static the program never changes: its initializer, a constant the
+   engine knows (`if (debug_flag)` decided).  */
+static bool
+load_of_constant_static (lower_ctx *c, unsigned bb, tree lhs, tree ref, mr_loc loc)
+{
+  int64_t value;
+  if (!INTEGRAL_TYPE_P (TREE_TYPE (lhs)) || !VAR_P (ref) || !constant_static (ref, &value))
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+  e->dst = SSA_NAME_VERSION (lhs);
+  e->a = mr_const (value);
+  return true;
+}
+
 /* A PHI argument: a constant flag set on one path (`freed = 1`) reaches the PHI as
    the value.  */
 static mr_opnd
@@ -461,7 +623,10 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      int64_t off;
 	      if (!decompose_ref (c, rhs1, &base, &off))
 		return;
+	      if (!ptr && load_of_constant_static (c, bb, lhs, rhs1, loc))
+		return;
 	      mr_size *access = describe_access (c, bb, s, rhs1, false, loc);
+	      note_stored_truth (c, s);
 	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
 	      e->dst = SSA_NAME_VERSION (lhs);
 	      e->a = base;
@@ -574,6 +739,8 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	    e->off = (int64_t) TREE_INT_CST_LOW (rhs2);
 	  return;
 	}
+      if (INTEGRAL_TYPE_P (TREE_TYPE (lhs)))
+	note_truth (c, lhs, code, rhs1, gimple_num_ops (s) > 2 ? gimple_assign_rhs2 (s) : NULL_TREE);
       /* q = C / n, for guards against overflow: s <= q says s * n <= C.  */
       if (code == TRUNC_DIV_EXPR && TREE_CODE (rhs1) == INTEGER_CST
 	  && tree_fits_uhwi_p (rhs1) && TREE_CODE (gimple_assign_rhs2 (s)) == SSA_NAME)
@@ -664,7 +831,11 @@ lower_stmt (lower_ctx *c, unsigned bb, gimple *s, location_t where)
 	if (r && DECL_P (r))
 	  e->a = mr_addr (decl_index (c, r), 0);
 	else if (r)
-	  e->a = lower_operand (c, bb, r, loc);
+	  e->a = lower_operand (c, bb, fold_constant (r, false), loc);
+	/* The summary tells its callers an integer result's value, not a
+	   pointer's (that is what the objects say).  */
+	if (r && is_pointerish (r))
+	  e->flags |= MR_EVF_POINTER;
 	break;
       }
     case GIMPLE_COND:
@@ -932,6 +1103,9 @@ mr_lower (function *fun, mr_lowered *out)
     {
       tree def = POINTER_TYPE_P (TREE_TYPE (parm)) ? ssa_default_def (fun, parm) : NULL_TREE;
       c.f->params[pi] = def ? SSA_NAME_VERSION (def) : 0;
+      /* Integer parameters, for what the result says of them (`return pr * err;`).  */
+      tree idef = INTEGRAL_TYPE_P (TREE_TYPE (parm)) ? ssa_default_def (fun, parm) : NULL_TREE;
+      c.f->scalar_params[pi] = idef ? SSA_NAME_VERSION (idef) : 0;
     }
   c.f->nparams = pi;
   c.last_loc = { (uint64_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
