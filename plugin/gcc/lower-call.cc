@@ -169,6 +169,9 @@ site_field_value (void *glue, unsigned i, int64_t off)
   tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
 			     build_simple_mem_ref (arg), field, NULL_TREE)
 		   : NULL_TREE;
+  /* `make (&s)`: the pointer at *(&s) is `s`.  */
+  if (!ref && off == 0 && TREE_CODE (arg) == ADDR_EXPR && DECL_P (TREE_OPERAND (arg, 0)))
+    ref = TREE_OPERAND (arg, 0);
   return new_synthetic (site->c, ref);
 }
 
