@@ -10,7 +10,9 @@
    events a call becomes: the allocation stored into the caller's variable (an
    out-parameter of the call), freed in the callee's name, reallocated from the
    pointer loaded before the call, stored only through an address when the callee
-   checks the parameter for NULL.  */
+   checks the parameter for NULL; a getter (every return gives back the pointer
+   loaded from a parameter's object, nothing writing it first) and its result,
+   loaded from the argument.  */
 
 #include "builder.h"
 #include "expand.h"
@@ -176,6 +178,32 @@ test_dropped (void **state)
   assert_int_equal (summary_of (f).nout_stores, 0);
 }
 
+/* char *get (struct s *o) { return o->buf; }: a getter, unless something may
+   write o->buf first.  */
+static void
+test_returns_load (void **state)
+{
+  (void) state;
+  mr_func *f = out_func ("get", 1);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 1);
+  tb_return (f, 0, mr_value (P), 2);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.returns_load, 1);
+  assert_int_equal (s.returns_load_off, 16);
+
+  f = out_func ("refresh_get", 1);
+  tb_call (f, 0, 0, "refresh", 1, (mr_opnd[]) { mr_value (OUT) }, 0, 0, 0, 1);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 2);
+  tb_return (f, 0, mr_value (P), 3);
+  assert_int_equal (summary_of (f).returns_load, 0);
+
+  f = out_func ("set_get", 1);
+  tb_store (f, 0, mr_value (OUT), 16, mr_const (0), true, 1);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 2);
+  tb_return (f, 0, mr_value (P), 3);
+  assert_int_equal (summary_of (f).returns_load, 0);
+}
+
 /* The test glue: argument i is the address of local decl i, or value 10 + i.  */
 struct glue
 {
@@ -267,6 +295,23 @@ test_expand (void **state)
   assert_int_equal (b->events[2].a.id, b->events[0].dst);
   mr_func_free (f);
 
+  /* A getter: its result loaded from the argument before the call.  */
+  f = caller (&g, &cs);
+  sum = with_out (MR_OUT_NULL, true, false);
+  sum.nout_stores = 0;
+  sum.returns_load = 1;
+  sum.returns_load_off = 8;
+  cs.dst = 30;
+  mr_expand_summary (&sum, &cs);
+  b = &f->blocks[0];
+  assert_int_equal (b->nevents, 2);
+  assert_int_equal (b->events[0].kind, MR_EV_LOAD);
+  assert_int_equal (b->events[0].dst, 30);
+  assert_int_equal (b->events[0].off, 8);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  assert_int_equal (b->events[1].dst, 0);
+  mr_func_free (f);
+
   /* The callee checks the parameter for NULL: a pointer value may be NULL, nothing
      is stored through it; an address is never NULL.  */
   g.addresses = false;
@@ -286,6 +331,7 @@ main (void)
     cmocka_unit_test (test_freed),
     cmocka_unit_test (test_realloc_and_null),
     cmocka_unit_test (test_dropped),
+    cmocka_unit_test (test_returns_load),
     cmocka_unit_test (test_expand),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

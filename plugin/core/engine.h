@@ -188,6 +188,11 @@ typedef struct mr_summary
   mr_out_store out_stores[MR_SUMMARY_OUTS];	/* what it leaves in its caller's
 						   pointers (summarize-out.c) */
   uint8_t nout_stores;
+  uint8_t returns_load;		/* 1 + the parameter whose object holds, at
+				   returns_load_off, the pointer every return gives
+				   back as the caller had it (a getter's `return
+				   p_;`), 0 for none (summarize-out.c) */
+  int64_t returns_load_off;
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

@@ -125,7 +125,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   call->stores_wild = sum->stores_wild;
   /* Pointers it reallocates through its parameters, as the caller has them.  */
   uint32_t old[MR_SUMMARY_OUTS];
-  mr_expand_out_loads (sum, cs, frees, call, old);
+  bool loaded = mr_expand_out_loads (sum, cs, frees, call, old);
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -136,7 +136,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
      (a leak after the call is still a leak), their fields stay known.  */
   if (sum->valid && sum->no_clobber)
     e->flags |= MR_EVF_NO_CLOBBER;
-  e->dst = sum->returns_alloc || copies ? 0 : dst;
+  e->dst = sum->returns_alloc || copies || loaded ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
     {

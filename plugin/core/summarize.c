@@ -199,6 +199,7 @@ is_summarized_store (const mr_func *f, const mr_summary *sum, const mr_event *e)
 void
 mr_find_field_stores (const mr_func *f, mr_summary *sum)
 {
+  mr_find_returned_load (f, sum);
   uint32_t b = f->entry;
   for (uint32_t steps = 0; steps < f->nblocks; steps++)
     {
