@@ -3,7 +3,7 @@
    (plugin/core/expand-out.c), without GCC.
 
    Covers: an allocation stored through a parameter on every path (may be NULL when
-   unchecked), or only on the paths that allocated (the caller's pointer kept on
+   the function returns on a NULL test of it), or only on the paths that allocated (the caller's pointer kept on
    the others); one freed before the return; realloc of what the slot held; NULL
    after a free; what drops a location (the allocation kept by the function too,
    handed to an unknown call, returned, a path leaving something else); and the
@@ -60,6 +60,24 @@ test_alloc_every_path (void **state)
      gets it): NULL is known from a path that returns it, as below.  */
   assert_false (s.out_stores[0].may_null);
 
+  /* *out = malloc (n); if (!*out) return -1; return 0;  The NULL side returns:
+     it may leave NULL.  With exit () there instead, it does not.  */
+  for (int exits = 0; exits < 2; exits++)
+    {
+      f = out_func ("store_then_test", 3);
+      tb_alloc (f, 0, P, 1);
+      tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 2);
+      tb_load (f, 0, Q, mr_value (OUT), 0, true, 3);
+      tb_if (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+      if (exits)
+	tb_ev (f, tb_call (f, 1, 0, "exit", 0, NULL, 0, 0, 0, 4))->call->noreturn = true;
+      tb_return (f, 1, mr_const (-1), 5);
+      tb_return (f, 2, mr_const (0), 6);
+      s = summary_of (f);
+      assert_int_equal (s.nout_stores, 1);
+      assert_int_equal (s.out_stores[0].may_null, !exits);
+    }
+
   /* p = malloc (n); if (!p) { *out = NULL; return -1; } *out = p; return 0;  */
   f = out_func ("make_or_null", 3);
   tb_alloc (f, 0, P, 1);
@@ -86,7 +104,7 @@ test_alloc_every_path (void **state)
   assert_int_equal (s.nout_stores, 1);
   assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
   assert_false (s.out_stores[0].always);
-  assert_false (s.out_stores[0].may_null);
+  assert_true (s.out_stores[0].may_null);	/* it returns on NULL */
 }
 
 /* void churn (char **out) { p = malloc (n) (never NULL); *out = p; free (p); }  */

@@ -26,7 +26,10 @@
    the caller may not have: it is quiet about NULL and leaks only once the caller
    checked it (MR_EVF_QUIET_NULL), so no leak is claimed on a path where the callee
    did not allocate.  Which return value tells the two apart is not followed (a
-   relational summary).  The other kinds must hold on every path.
+   relational summary).  So is one the function tests for NULL and returns on
+   (`*out = malloc (n); if (!*out) return -1;`: once stored where the caller sees
+   it, the states take it for checked, so the NULL path is found in the CFG).
+   The other kinds must hold on every path.
 
    A fresh allocation counts only if the caller gets the only reference: it is not
    returned, not in two of the locations, not handed to a call that may keep it,
@@ -343,9 +346,8 @@ in_values (const mr_func *f, const uint8_t *may, mr_opnd o)
 /* Do the function's allocations reach only its locals, its own allocations and
    the candidate locations (the event scan above)?  */
 static bool
-allocations_stay_put (const mr_func *f, const mr_summary *sum)
+allocations_stay_put (const mr_func *f, const mr_summary *sum, const uint8_t *may)
 {
-  uint8_t *may = allocation_values (f, sum);
   bool ok = true;
   for (uint32_t b = 0; b < f->nblocks && ok; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents && ok; k++)
@@ -373,8 +375,67 @@ allocations_stay_put (const mr_func *f, const mr_summary *sum)
 	    break;
 	  }
       }
-  free (may);
   return ok;
+}
+
+/* Does the path from block b reach a return, as far as a straight line of blocks
+   shows (a branch or a long way: it may)?  A call that never returns ends it.  */
+static bool
+reaches_return (const mr_func *f, uint32_t b)
+{
+  for (uint32_t steps = 0; steps < 16; steps++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  const mr_event *e = &blk->events[k];
+	  if (e->kind == MR_EV_CALL && e->call && e->call->noreturn)
+	    return false;
+	  if (e->kind == MR_EV_RETURN)
+	    return true;
+	}
+      if (blk->nsuccs == 0)
+	return false;
+      if (blk->nsuccs != 1)
+	return true;
+      b = f->edges[blk->succs[0]].dst;
+    }
+  return true;
+}
+
+/* Does the function test one of its allocations for NULL and return on the NULL
+   side (`*out = malloc (n); if (!*out) return -1;`)?  Then it may leave NULL, which
+   the states do not show: a pointer stored where the caller sees it counts as
+   checked by its receiver (not NULL) from then on.  An allocation it never tests,
+   or tests and gives up on (`exit (1)`), is not NULL for the caller.  */
+static bool
+returns_on_null (const mr_func *f, const uint8_t *may)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      const mr_term *t = &blk->term;
+      if (t->kind != MR_TERM_COND || blk->nsuccs != 2)
+	continue;
+      bool l = in_values (f, may, t->lhs) && t->rhs.kind == MR_OPND_CONST && t->rhs.num == 0;
+      bool r = in_values (f, may, t->rhs) && t->lhs.kind == MR_OPND_CONST && t->lhs.num == 0;
+      bool l2 = t->combine != MR_COMBINE_NONE
+		&& ((in_values (f, may, t->lhs2) && t->rhs2.kind == MR_OPND_CONST)
+		    || (in_values (f, may, t->rhs2) && t->lhs2.kind == MR_OPND_CONST));
+      if (l2 || ((l || r) && t->op != MR_CMP_EQ && t->op != MR_CMP_NE))
+	return true;
+      if (!l && !r)
+	continue;
+      /* The NULL side: the TRUE edge of `p == 0`, the FALSE edge of `p != 0`.  */
+      for (uint32_t k = 0; k < 2; k++)
+	{
+	  const mr_edge *e = &f->edges[blk->succs[k]];
+	  bool null_side = (e->kind == MR_EDGE_TRUE) == (t->op == MR_CMP_EQ);
+	  if (null_side && reaches_return (f, e->dst))
+	    return true;
+	}
+    }
+  return false;
 }
 
 void
@@ -386,7 +447,10 @@ mr_finish_out_stores (mr_ctx *c)
     fresh |= sum->out_stores[i].kind == MR_OUT_ALLOC
 	     || sum->out_stores[i].kind == MR_OUT_REALLOC;
   /* (Scanned with every candidate: a store into one dropped below still counts.)  */
-  bool fresh_ok = fresh && allocations_stay_put (c->f, sum);
+  uint8_t *may = fresh ? allocation_values (c->f, sum) : NULL;
+  bool fresh_ok = fresh && allocations_stay_put (c->f, sum, may);
+  bool null_out = fresh_ok && returns_on_null (c->f, may);
+  free (may);
   uint32_t n = 0;
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
@@ -395,6 +459,10 @@ mr_finish_out_stores (mr_ctx *c)
 		  && (o.always || o.kind == MR_OUT_ALLOC);
       if (o.kind == MR_OUT_ALLOC || o.kind == MR_OUT_REALLOC)
 	keep = keep && fresh_ok;
+      if (o.kind == MR_OUT_ALLOC)
+	o.may_null |= null_out;
+      else if (o.kind == MR_OUT_REALLOC && null_out)
+	keep = false;
       if (keep)
 	sum->out_stores[n++] = o;
     }

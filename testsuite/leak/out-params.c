@@ -37,6 +37,15 @@ static int try_make(char **out, size_t n)
   return 0;
 }
 
+/* Stores first, then tests what it stored and says so by its result.  */
+static int store_then_test(char **out, size_t n)
+{
+  *out = malloc(n);
+  if (!*out)
+    return -1;
+  return 0;
+}
+
 /* Keeps a copy: the caller does not own it alone.  */
 static void make_shared(char **out)
 {
@@ -136,3 +145,22 @@ void test_8(void)
   make_registered(&b);
   make_returned(&c);
 } /* { dg-bogus "leak" } */
+
+/* The failure path left NULL behind: no leak there.  */
+int test_9(void)
+{
+  char *s;
+  if (store_then_test(&s, 8) < 0)
+    return -1; /* { dg-bogus "leak" } */
+  s[0] = 0;
+  free(s);
+  return 0;
+}
+
+int test_10(void)
+{
+  char *s;
+  if (store_then_test(&s, 8) < 0 || !s)
+    return -1; /* { dg-bogus "leak" } */
+  return s[0]; /* { dg-warning "leak of 's'" } */
+}
