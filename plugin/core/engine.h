@@ -135,6 +135,37 @@ typedef struct mr_ret_lit
 
 #define MR_RET_LITS 2
 
+/* What the function leaves in its caller's memory at *(param + off) when it returns
+   (an out-parameter allocator `int make (char **out)`, C++'s `void source (T *&p)`,
+   a method's `this->p = new T`): summarize-out.c.  */
+typedef enum mr_out_kind
+{
+  MR_OUT_NONE,			/* internal: no path returned yet */
+  MR_OUT_ALLOC,			/* a fresh allocation of the callee (or NULL) */
+  MR_OUT_FREED,			/* a fresh allocation, freed by the callee */
+  MR_OUT_REALLOC,		/* realloc of the pointer the caller had there */
+  MR_OUT_NULL,			/* NULL */
+  MR_OUT_OTHER			/* internal: anything else on some path: dropped */
+} mr_out_kind;
+
+typedef struct mr_out_store
+{
+  uint8_t param;
+  uint8_t kind;			/* mr_out_kind */
+  uint16_t family;		/* ALLOC, REALLOC: the allocation's; FREED: the free's */
+  bool may_null;		/* ALLOC: NULL on some path (a failed allocation) */
+  bool always;			/* written on every path that returns; an ALLOC that is
+				   not leaves the caller's pointer on some path: the
+				   caller's new one is quiet about NULL and leaks
+				   (MR_EVF_QUIET_NULL) */
+  bool null_path;		/* some path returned with the parameter NULL (the
+				   callee checked it): stored only through addresses */
+  int64_t off;
+  mr_loc loc;			/* FREED: the free, in the callee */
+} mr_out_store;
+
+#define MR_SUMMARY_OUTS 4
+
 typedef struct mr_summary
 {
   bool valid;			/* the analysis reached every return (no budget stop) */
@@ -184,6 +215,14 @@ typedef struct mr_summary
   int64_t ret_const;
   bool returns_scalar;		/* every return gives integer parameter scalar_param */
   uint8_t scalar_param;
+  mr_out_store out_stores[MR_SUMMARY_OUTS];	/* what it leaves in its caller's
+						   pointers (summarize-out.c) */
+  uint8_t nout_stores;
+  uint8_t returns_load;		/* 1 + the parameter whose object holds, at
+				   returns_load_off, the pointer every return gives
+				   back as the caller had it (a getter's `return
+				   p_;`), 0 for none (summarize-out.c) */
+  int64_t returns_load_off;
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

@@ -1,6 +1,7 @@
 /* expand.c — a call whose effect on memory is known, as events (expand.h).  */
 
 #include "expand.h"
+#include "expand-out.h"
 
 /* The events of a block move when it grows: an event is held by its index while
    arguments are lowered after it.  */
@@ -239,6 +240,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   call->write_mask = sum->writes & ~frees;	/* a helper that fills a buffer */
   call->use_mask = sum->uses & ~frees;
   call->noreturn = cs->noreturn;
+  call->out_mask = mr_expand_out_mask (sum, cs, frees, call);
   /* The parameter it gives back, if it does (lowered before the call's event:
      an address into an object adds one).  */
   mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
@@ -251,6 +253,9 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 		       : known_result (sum, cs, &k, &copy, &live);
   call->store_mask = sum->stores_through & ~frees;	/* a freed object's slots are moot */
   call->stores_wild = sum->stores_wild;
+  /* Pointers it reallocates through its parameters, as the caller has them.  */
+  uint32_t old[MR_SUMMARY_OUTS];
+  bool loaded = mr_expand_out_loads (sum, cs, frees, call, old);
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -261,8 +266,8 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
      (a leak after the call is still a leak), their fields stay known.  */
   if (sum->valid && sum->no_clobber)
     e->flags |= MR_EVF_NO_CLOBBER;
-  e->dst = sum->returns_alloc || copies || result == RESULT_CONST || result == RESULT_COPY
-	   ? 0 : dst;
+  e->dst = sum->returns_alloc || copies || loaded || result == RESULT_CONST
+	   || result == RESULT_COPY ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
     {
@@ -308,6 +313,8 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 		 : sum->error_channel ? MR_EVF_QUIET_NULL : MR_EVF_MAY_FAIL;
       a->via = mr_func_strdup (f, cs->name);
     }
+  /* What it leaves in the caller's pointers (an out-parameter allocator).  */
+  mr_expand_out_stores (sum, cs, frees, call, old);
 }
 
 /* Its arguments are handed to it first (an unknown call's effects), then the

@@ -41,6 +41,10 @@
 #define MR_KF_ACCEPTS_NULL	0x20u	/* FREE: the deallocator accepts NULL */
 #define MR_KF_ALLOC_IF_NULL_ARG	0x40u	/* ALLOC: allocates only when argument ARG is a
 					   null constant (realpath (p, NULL), getcwd) */
+#define MR_KF_OUT_MOVES		0x80u	/* OUT: what argument ARG points to holds memory of
+					   the family after every call, the caller's own:
+					   the pointer it held before, moved (getline's
+					   buffer, grown by realloc or made from NULL) */
 /* ALLOC: argument i is the size in bytes.  */
 #define MR_KF_SIZE_ARG(i)	((unsigned) ((i) + 1) << 8)
 /* USE: returns argument i (memcpy, strcpy: a copy of the pointer).  */

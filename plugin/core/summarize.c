@@ -8,6 +8,7 @@
    after the last one.  */
 
 #include "engine-int.h"
+#include "summarize-out.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -159,6 +160,7 @@ mr_find_param_loads (mr_ctx *c)
       }
   if (c->nparam_loads > 1)
     qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
+  mr_find_out_stores (c);
 }
 
 /* The field store event e makes, as a summary entry: a parameter stored at a
@@ -197,6 +199,7 @@ is_summarized_store (const mr_func *f, const mr_summary *sum, const mr_event *e)
 void
 mr_find_field_stores (const mr_func *f, mr_summary *sum)
 {
+  mr_find_returned_load (f, sum);
   uint32_t b = f->entry;
   for (uint32_t steps = 0; steps < f->nblocks; steps++)
     {
@@ -384,6 +387,7 @@ mr_finish_summary (mr_ctx *c)
 	sum->returns_param_off = (c->ret_off_set & (1u << i)) ? c->ret_off[i] : 0;
 	break;
       }
+  mr_finish_out_stores (c);
   sum->no_clobber = !sometimes && mr_events_keep_callers_memory (c);
   free (c->param_loads);
   c->param_loads = NULL;
@@ -452,6 +456,7 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
   sum->frees_always = sum->saw_return ? sum->frees_always & (freed | null) : freed | null;
   sum->frees_maybe |= freed;
   summarize_field_frees (c, s, null);
+  mr_summarize_out_return (c, s, ev);
 
   /* The returned pointer: a fresh allocation, NULL, or something else.  */
   mr_ref r = ev->a.kind == MR_OPND_VALUE ? mr_ref_of (c, s, ev->a) : (mr_ref) { MR_OBJ_NONE, 0 };
@@ -878,7 +883,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild
       || a->returns_const != b->returns_const || a->ret_const != b->ret_const
       || a->returns_scalar != b->returns_scalar || a->scalar_param != b->scalar_param
-      || a->nret_truth != b->nret_truth)
+      || a->nret_truth != b->nret_truth || !mr_out_stores_same (a, b))
     return false;
   for (uint32_t i = 0; i < a->nret_truth; i++)
     if (a->ret_truth[i].param != b->ret_truth[i].param

@@ -169,6 +169,9 @@ site_field_value (void *glue, unsigned i, int64_t off)
   tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
 			     build_simple_mem_ref (arg), field, NULL_TREE)
 		   : NULL_TREE;
+  /* `make (&s)`: the pointer at *(&s) is `s`.  */
+  if (!ref && off == 0 && TREE_CODE (arg) == ADDR_EXPR && DECL_P (TREE_OPERAND (arg, 0)))
+    ref = TREE_OPERAND (arg, 0);
   return new_synthetic (site->c, ref);
 }
 
@@ -502,7 +505,10 @@ out_pointers (gcall *s)
    The call runs first (it may write anything through its pointer arguments), then
    the location the argument points to holds fresh memory of the family.  Whether
    the call failed is told by its return value, which the engine does not tie to
-   the memory: the allocation is marked escaped, so it is never reported leaked.  */
+   the memory: the allocation is marked escaped, so it is never reported leaked.
+   Except where the memory is the caller's after every call (MR_KF_OUT_MOVES:
+   getline's buffer, grown or made from NULL): the pointer held there before the
+   call is moved into it, a realloc that does not fail.  */
 static bool
 lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, mr_loc loc)
 {
@@ -514,6 +520,16 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   mr_call *call = new_lowered_call (c, bb, s, name, loc);
   call->use_mask = handed_pointers (s, gimple_call_fndecl (s)) & ~(1u << lib->arg);
   call->out_mask = out_pointers (s);
+  bool moves = (lib->flags & MR_KF_OUT_MOVES) && mr_copyable_arg (call->args[lib->arg]);
+  call_trees site = { c, bb, s, loc };
+  uint32_t old = moves ? site_field_value (&site, lib->arg, 0) : 0;
+  if (moves)
+    {
+      mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+      ld->dst = old;
+      ld->a = call->args[lib->arg];
+      ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+    }
   mr_event *ce = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
   ce->call = call;
   tree lhs = gimple_call_lhs (s);
@@ -522,18 +538,30 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   mr_opnd at = lower_operand (c, bb, where, loc);
   if (at.kind != MR_OPND_VALUE && at.kind != MR_OPND_ADDR)
     return true;
-  uint32_t mem = new_synthetic (c, where);
-  mr_event *a = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  uint32_t mem = moves ? site_field_value (&site, lib->arg, 0) : new_synthetic (c, where);
+  mr_event *a = mr_block_add_event (c->f, bb, moves ? MR_EV_REALLOC : MR_EV_ALLOC, loc);
   a->dst = mem;
   a->family = mr_family_by_name (lib->family);
-  a->a = mr_none ();
-  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
-  esc->a = mr_value (mem);
+  a->a = moves ? mr_value (old) : mr_none ();
+  a->b = mr_unknown ();
+  a->via = moves ? mr_func_strdup (c->f, name) : NULL;
+  if (!moves)
+    {
+      mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+      esc->a = mr_value (mem);
+    }
   mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
   st->a = at.kind == MR_OPND_ADDR ? mr_addr (at.id, 0) : at;
   st->off = at.kind == MR_OPND_ADDR ? at.num : 0;
   st->b = mr_value (mem);
   st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+  /* getline wrote the line into it.  */
+  if (moves)
+    {
+      mr_event *w = mr_block_add_event (c->f, bb, MR_EV_DEREF, loc);
+      w->a = mr_value (mem);
+      w->flags = MR_EVF_WRITE;
+    }
   return true;
 }
 
@@ -623,9 +651,10 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     }
 
   /* The knowledge base describes libraries as their users call them; the library's
-     own translation units (a body here) are analysed as code.  */
+     own translation units (a body here) are analysed as code.  A header's `extern
+     inline` body (glibc's getline at -O1 and above) is the library's.  */
   bool has_body = fndecl && cgraph_node::get (fndecl)
-		  && cgraph_node::get (fndecl)->definition
+		  && cgraph_node::get (fndecl)->definition && !DECL_EXTERNAL (fndecl)
 		  && (!mr_unit.unit_view || mr_unit.unit_view (defined_decl (fndecl)));
   if (!k && !has_body && lower_library_out_call (c, bb, s, name, loc))
     return;

@@ -1,0 +1,148 @@
+/* expand-out.c — a call's out-stores as events (expand-out.h).
+
+   `make (&s)`, where make leaves a fresh allocation in *out, becomes
+
+     CALL make (&s)                  (an out-parameter: &s is not kept)
+     ALLOC v  (make's family)        named after the location, `s`
+     STORE *(&s) = v
+
+   plus `FREE v` when make freed it before returning, or, for `*p = realloc (*p,
+   n)`, `LOAD old = *(&s)` before the call and `REALLOC v = old` after it; `STORE
+   *(&s) = NULL` for a NULL left there.  The call's own effects come first: the
+   caller's old pointer there is handed to it (it may free or keep it).  */
+
+#include "expand-out.h"
+
+static bool
+applies (const mr_out_store *o, const mr_call_site *cs, uint32_t frees)
+{
+  return o->param < cs->nargs && !(o->param < 32 && (frees & (1u << o->param)));
+}
+
+static bool
+local_address (const mr_func *f, mr_opnd a)
+{
+  return a.kind == MR_OPND_ADDR && a.num == 0 && a.id < f->ndecls
+	 && f->decls[a.id].kind == MR_DECL_LOCAL;
+}
+
+uint32_t
+mr_expand_out_mask (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
+		    const mr_call *call)
+{
+  uint32_t mask = 0;
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    {
+      const mr_out_store *o = &sum->out_stores[i];
+      if (applies (o, cs, frees) && o->param < 32
+	  && local_address (cs->f, call->args[o->param]))
+	mask |= 1u << o->param;
+    }
+  return mask;
+}
+
+/* A getter's result, `dst = *(arg + off)` as the caller has it before the call.  */
+static bool
+expand_returned_load (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
+		      const mr_call *call)
+{
+  unsigned param = sum->returns_load - 1u;
+  if (!sum->returns_load || !cs->dst || param >= cs->nargs
+      || (param < 32 && (frees & (1u << param))) || !mr_copyable_arg (call->args[param]))
+    return false;
+  mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
+  ld->dst = cs->dst;
+  ld->a = call->args[param];
+  ld->off = sum->returns_load_off;
+  ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+  return true;
+}
+
+bool
+mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
+		     const mr_call *call, uint32_t old[MR_SUMMARY_OUTS])
+{
+  for (uint32_t i = 0; i < MR_SUMMARY_OUTS; i++)
+    old[i] = 0;
+  bool loaded = expand_returned_load (sum, cs, frees, call);
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    {
+      const mr_out_store *o = &sum->out_stores[i];
+      if (o->kind != MR_OUT_REALLOC || !applies (o, cs, frees))
+	continue;
+      mr_opnd base = call->args[o->param];
+      if (!mr_copyable_arg (base))
+	continue;
+      old[i] = cs->field_value (cs->glue, o->param, o->off);
+      mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
+      ld->dst = old[i];
+      ld->a = base;
+      ld->off = o->off;
+      ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+    }
+  return loaded;
+}
+
+/* STORE *(base + off) = b.  */
+static void
+store_at (const mr_call_site *cs, mr_opnd base, int64_t off, mr_opnd b)
+{
+  mr_event *st = mr_block_add_event (cs->f, cs->bb, MR_EV_STORE, cs->loc);
+  st->a = base.kind == MR_OPND_ADDR ? mr_addr (base.id, 0) : base;
+  st->off = base.kind == MR_OPND_ADDR ? mr_off_add (base.num, off) : off;
+  st->b = b;
+  st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+}
+
+void
+mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
+		      const mr_call *call, const uint32_t old[MR_SUMMARY_OUTS])
+{
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    {
+      const mr_out_store *o = &sum->out_stores[i];
+      if (!applies (o, cs, frees))
+	continue;
+      mr_opnd base = call->args[o->param];
+      /* The callee checks the parameter for NULL: only an address is surely not.  */
+      if (!mr_copyable_arg (base) || (o->null_path && base.kind != MR_OPND_ADDR)
+	  || (o->kind == MR_OUT_REALLOC && !old[i]))
+	continue;
+      if (o->kind == MR_OUT_NULL)
+	{
+	  store_at (cs, base, o->off, mr_const (0));
+	  continue;
+	}
+      uint32_t v = cs->field_value (cs->glue, o->param, o->off);
+      mr_event *a = mr_block_add_event (cs->f, cs->bb,
+					o->kind == MR_OUT_REALLOC ? MR_EV_REALLOC : MR_EV_ALLOC,
+					cs->loc);
+      a->dst = v;
+      a->family = o->family;
+      a->via = mr_func_strdup (cs->f, cs->name);
+      if (o->kind == MR_OUT_REALLOC)
+	{
+	  a->a = mr_value (old[i]);
+	  a->b = mr_unknown ();
+	}
+      else
+	{
+	  a->a = mr_none ();
+	  /* Maybe NULL, or maybe not made (the caller's pointer kept on some path):
+	     as a wrapper's result, the caller is not held to a NULL check and it
+	     leaks only once checked.  Otherwise whether it may be NULL is not
+	     known (what the callee stored counts as checked by its receiver): the
+	     caller's NULL check decides.  */
+	  a->flags = o->may_null || !o->always ? MR_EVF_QUIET_NULL : 0;
+	}
+      store_at (cs, base, o->off, mr_value (v));
+      if (o->kind == MR_OUT_FREED)
+	{
+	  mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
+	  fr->a = mr_value (v);
+	  fr->family = o->family;
+	  fr->via = mr_func_strdup (cs->f, cs->name);
+	  fr->via_loc = o->loc;
+	}
+    }
+}

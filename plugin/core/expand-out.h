@@ -1,0 +1,25 @@
+/* expand-out.h — a call to a function that leaves pointers in its caller's memory
+   (mr_summary.out_stores, summarize-out.c), as events (expand-out.c).  */
+
+#ifndef MR_EXPAND_OUT_H
+#define MR_EXPAND_OUT_H
+
+#include "expand.h"
+
+/* Each takes the call's record, its arguments lowered (call->args), and frees, the
+   parameters the callee frees (their objects are moot).  */
+/* The arguments the callee writes as out-parameters, addresses of the caller's
+   locals (mr_call.out_mask): the summary says it keeps no copy of them.  */
+uint32_t mr_expand_out_mask (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
+			     const mr_call *call);
+/* Before the call's event: the pointers a callee reallocates through its
+   parameters, loaded as the caller sees them (old[i] for out_stores[i], 0 for
+   none), and a getter's result (mr_summary.returns_load): true if the result was
+   loaded so (the call's event defines nothing then).  */
+bool mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
+			  const mr_call *call, uint32_t old[MR_SUMMARY_OUTS]);
+/* After the call's event: what the callee left at each location.  */
+void mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
+			   const mr_call *call, const uint32_t old[MR_SUMMARY_OUTS]);
+
+#endif /* MR_EXPAND_OUT_H */

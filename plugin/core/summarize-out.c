@@ -1,0 +1,534 @@
+/* summarize-out.c — what a function leaves in its caller's pointers
+   (mr_summary.out_stores, engine.h).
+
+   An out-parameter allocator stores a fresh allocation through a parameter:
+
+     static int make (char **out)          void source (T *&p)     void C::init ()
+     {                                     {                       {
+       *out = malloc (n);                    p = new T[10];          p_ = new int;
+       ...                                 }                       }
+
+   Its callers see a new allocation in *arg (its family, whether it may be NULL), so
+   they leak it, free it twice or use it after a free like one they made.  The
+   summary is per location *(param + off) the function stores a pointer into at a
+   constant offset (at most MR_SUMMARY_OUTS), judged at each return from what the
+   slot holds in the state:
+
+     a fresh allocation of the function   ALLOC (a NULL one counts: may be NULL)
+     that allocation, freed               FREED  (`p = new T; ...; delete p;`)
+     realloc of what the slot held        REALLOC (`*p = realloc (*p, n)`)
+     NULL                                 NULL   (`free (*p); *p = NULL;`)
+     what the caller had there            kept: the path did not write it
+     anything else                        the location is dropped
+
+   joined over every return.  An allocation on some paths and the caller's pointer
+   kept on the others (`if (!p) return -1; *out = p; return 0;`) is an allocation
+   the caller may not have: it is quiet about NULL and leaks only once the caller
+   checked it (MR_EVF_QUIET_NULL), so no leak is claimed on a path where the callee
+   did not allocate.  Which return value tells the two apart is not followed (a
+   relational summary).  So is one the function tests for NULL and returns on
+   (`*out = malloc (n); if (!*out) return -1;`: once stored where the caller sees
+   it, the states take it for checked, so the NULL path is found in the CFG).
+   The other kinds must hold on every path.
+
+   A fresh allocation counts only if the caller gets the only reference: it is not
+   returned, not in two of the locations, not handed to a call that may keep it,
+   not stored anywhere but a local, its own allocations or these locations (an
+   event scan), and the parameter's object was not handed on (it may have been
+   written out of sight).  */
+
+#include "summarize-out.h"
+#include "infer.h"
+
+#include <stdlib.h>
+
+/* The parameter operand o is (plus *off), or -1.  */
+static int
+param_at (const mr_func *f, mr_opnd o, int64_t *off)
+{
+  *off = 0;
+  if (o.kind != MR_OPND_VALUE)
+    return -1;
+  uint32_t root = mr_func_root (f, o.id, off);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (root && f->params[i] == root)
+      return (int) i;
+  return -1;
+}
+
+/* The pointer LOAD event that defines value v, or NULL.  */
+static const mr_event *
+defining_load (const mr_func *f, uint32_t v)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->dst == v)
+	  return e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) ? e : NULL;
+      }
+  return NULL;
+}
+
+static bool
+known_off (int64_t off)
+{
+  return off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE;
+}
+
+/* The candidate for *(param + off), or -1.  */
+static int
+candidate (const mr_summary *sum, int param, int64_t off)
+{
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    if (sum->out_stores[i].param == param && sum->out_stores[i].off == off)
+      return (int) i;
+  return -1;
+}
+
+/* The candidate a store or load event e goes through (at e->a + e->off), or -1.  */
+static int
+event_candidate (const mr_func *f, const mr_summary *sum, const mr_event *e)
+{
+  int64_t base;
+  int param = param_at (f, e->a, &base);
+  int64_t off = mr_off_add (base, e->off);
+  return param >= 0 && known_off (off) ? candidate (sum, param, off) : -1;
+}
+
+void
+mr_find_out_stores (mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  mr_summary *sum = &c->out->summary;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_STORE || !(e->flags & MR_EVF_POINTER)
+	    || (e->flags & MR_EVF_AGGREGATE))
+	  continue;
+	int64_t base;
+	int param = param_at (f, e->a, &base);
+	int64_t off = mr_off_add (base, e->off);
+	if (param < 0 || !known_off (off) || candidate (sum, param, off) >= 0
+	    || sum->nout_stores == MR_SUMMARY_OUTS)
+	  continue;
+	sum->out_stores[sum->nout_stores++]
+	  = (mr_out_store) { .param = (uint8_t) param, .kind = MR_OUT_NONE,
+			     .always = true, .off = off };
+      }
+}
+
+/* The location value v was loaded from, *(param + off) as a field-free candidate
+   (c->param_loads, sorted by value: the pointers the function loads from its
+   parameters' objects), or NULL.  */
+static const mr_field_free *
+loaded_field (const mr_ctx *c, uint32_t v)
+{
+  uint32_t lo = 0, hi = c->nparam_loads;
+  while (lo < hi)
+    {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (c->param_loads[mid].value == v)
+	return &c->out->summary.field_frees[c->param_loads[mid].field];
+      if (c->param_loads[mid].value < v)
+	lo = mid + 1;
+      else
+	hi = mid;
+    }
+  return NULL;
+}
+
+/* Was value v loaded from *(param + off)?  */
+static bool
+loaded_from (const mr_ctx *c, uint32_t v, uint8_t param, int64_t off)
+{
+  const mr_field_free *ff = loaded_field (c, v);
+  return ff && ff->param == param && ff->off == off;
+}
+
+/* What one path leaves at a candidate location.  */
+typedef struct out_seen
+{
+  mr_out_kind kind;		/* NONE: kept (the caller's pointer) */
+  bool param_null;		/* the parameter is NULL on the path: nothing written */
+  uint32_t obj;			/* ALLOC, FREED, REALLOC: the object */
+  uint16_t family;
+  bool may_null;
+  mr_loc loc;
+} out_seen;
+
+static bool
+own_allocation (uint32_t key)
+{
+  return (key & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) == MR_OBJ_ALLOC;
+}
+
+/* The allocation in a slot at a return, as an out_seen.  */
+static out_seen
+seen_allocation (const mr_ctx *c, const mr_state *s, const mr_out_store *o, mr_ref content)
+{
+  out_seen seen = { .kind = MR_OUT_OTHER, .obj = content.obj };
+  const mr_objst *st = mr_state_obj (s, content.obj);
+  if (!st || !st->ev || content.off != 0)
+    return seen;
+  seen.family = st->family;
+  if (st->ts == MR_TS_NULL)
+    seen.kind = MR_OUT_NULL;
+  else if (st->ts == MR_TS_FREED && st->ev->kind == MR_EV_FREE)
+    {
+      seen.kind = MR_OUT_FREED;
+      seen.loc = st->ev->loc;
+    }
+  else if (st->ts == MR_TS_ALLOCATED)
+    {
+      seen.may_null = (st->flags & (MR_OBJF_MAYBE_NULL | MR_OBJF_QUIET_NULL))
+		      && !(st->flags & MR_OBJF_NONNULL);
+      int64_t off;
+      uint32_t from = st->ev->kind == MR_EV_REALLOC ? mr_opnd_root (c->f, st->ev->a, &off) : 0;
+      if (st->ev->kind == MR_EV_ALLOC)
+	seen.kind = MR_OUT_ALLOC;
+      /* A realloc of what the caller had there, that did not fail on the way out
+	 (a failed one leaves the caller's pointer lost or kept: not followed).  */
+      else if (st->ev->kind == MR_EV_REALLOC && from && off == 0 && !seen.may_null
+	       && loaded_from (c, from, o->param, o->off))
+	seen.kind = MR_OUT_REALLOC;
+    }
+  return seen;
+}
+
+static out_seen
+seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
+{
+  out_seen seen = { .kind = MR_OUT_OTHER };
+  uint32_t v = o->param < c->f->nparams ? c->f->params[o->param] : 0;
+  if (!v)
+    return seen;
+  mr_ref p = mr_state_lookup (s, v);
+  if (p.obj == MR_OBJ_NULL)
+    return (out_seen) { .kind = MR_OUT_NONE, .param_null = true };
+  const mr_objst *po = mr_is_object (p.obj) ? mr_state_obj (s, p.obj) : NULL;
+  /* Handed on: what the slot holds may have been written out of sight.  */
+  if (!mr_is_object (p.obj) || (po && (po->flags & MR_OBJF_ESCAPED)))
+    return seen;
+  mr_ref at = { p.obj, mr_off_add (p.off, o->off) }, content;
+  if (!known_off (at.off))
+    return seen;
+  if (!mr_state_load (s, at, &content))
+    return (out_seen) { .kind = MR_OUT_NONE };
+  if (content.obj == MR_OBJ_NULL)
+    return (out_seen) { .kind = MR_OUT_NULL };
+  if ((content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM && content.off == 0
+      && loaded_from (c, MR_OBJ_INDEX (content.obj), o->param, o->off))
+    return (out_seen) { .kind = MR_OUT_NONE };
+  if (mr_is_object (content.obj) && own_allocation (content.obj))
+    return seen_allocation (c, s, o, content);
+  return seen;
+}
+
+/* Joins what one path left into the summary's entry.  */
+static void
+join_seen (mr_out_store *o, const out_seen *seen)
+{
+  if (o->kind == MR_OUT_OTHER)
+    return;
+  if (seen->param_null)
+    {
+      o->null_path = true;
+      return;
+    }
+  if (seen->kind == MR_OUT_NONE)
+    {
+      o->always = false;
+      return;
+    }
+  mr_out_kind k = seen->kind;
+  bool first = o->kind == MR_OUT_NONE;
+  if (k == MR_OUT_NULL && (first || o->kind == MR_OUT_NULL))
+    o->kind = MR_OUT_NULL;
+  else if (k == MR_OUT_NULL && o->kind == MR_OUT_ALLOC)
+    o->may_null = true;
+  else if (k == MR_OUT_ALLOC && (first || o->kind == MR_OUT_NULL))
+    {
+      o->may_null = seen->may_null || o->kind == MR_OUT_NULL;
+      o->kind = MR_OUT_ALLOC;
+      o->family = seen->family;
+    }
+  else if (first && (k == MR_OUT_FREED || k == MR_OUT_REALLOC))
+    {
+      o->kind = (uint8_t) k;
+      o->family = seen->family;
+      o->loc = seen->loc;
+    }
+  else if (k != o->kind || seen->family != o->family)
+    o->kind = MR_OUT_OTHER;
+  else
+    o->may_null |= seen->may_null;
+}
+
+void
+mr_summarize_out_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  mr_summary *sum = &c->out->summary;
+  if (!sum->nout_stores)
+    return;
+  out_seen seen[MR_SUMMARY_OUTS];
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    seen[i] = seen_at_return (c, s, &sum->out_stores[i]);
+  /* The caller must get the only reference: not returned too, not in two slots.  */
+  mr_ref ret = ev->a.kind == MR_OPND_VALUE ? mr_ref_of (c, s, ev->a)
+					   : (mr_ref) { MR_OBJ_NONE, 0 };
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    {
+      bool fresh = seen[i].kind == MR_OUT_ALLOC || seen[i].kind == MR_OUT_REALLOC;
+      if (!fresh)
+	continue;
+      bool shared = ret.obj == seen[i].obj;
+      for (uint32_t k = 0; k < sum->nout_stores; k++)
+	shared |= k != i && seen[k].obj == seen[i].obj;
+      if (shared)
+	seen[i].kind = MR_OUT_OTHER;
+    }
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    join_seen (&sum->out_stores[i], &seen[i]);
+}
+
+/* Values that may hold the function's allocations: the results of its allocations
+   and reallocations, the pointers loaded from the candidate locations, and PHIs
+   of those (a fixpoint).  Indexed by root value.  */
+static uint8_t *
+allocation_values (const mr_func *f, const mr_summary *sum)
+{
+  uint8_t *may = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	bool made = (e->kind == MR_EV_ALLOC || e->kind == MR_EV_REALLOC)
+		    || (e->kind == MR_EV_LOAD && event_candidate (f, sum, e) >= 0);
+	if (made && e->dst && e->dst < f->nvalues)
+	  may[e->dst] = 1;
+      }
+  for (bool grew = true; grew;)
+    {
+      grew = false;
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
+	  {
+	    const mr_phi *phi = &f->blocks[b].phis[i];
+	    if (!phi->is_pointer || phi->dst >= f->nvalues || may[phi->dst])
+	      continue;
+	    for (uint32_t k = 0; k < f->blocks[b].npreds; k++)
+	      {
+		int64_t off;
+		uint32_t r = mr_opnd_root (f, phi->args[k], &off);
+		if (r && r < f->nvalues && may[r])
+		  {
+		    may[phi->dst] = 1;
+		    grew = true;
+		    break;
+		  }
+	      }
+	  }
+    }
+  return may;
+}
+
+static bool
+in_values (const mr_func *f, const uint8_t *may, mr_opnd o)
+{
+  int64_t off;
+  uint32_t r = mr_opnd_root (f, o, &off);
+  return r && r < f->nvalues && may[r];
+}
+
+/* Do the function's allocations reach only its locals, its own allocations and
+   the candidate locations (the event scan above)?  */
+static bool
+allocations_stay_put (const mr_func *f, const mr_summary *sum, const uint8_t *may)
+{
+  bool ok = true;
+  for (uint32_t b = 0; b < f->nblocks && ok; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents && ok; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	switch (e->kind)
+	  {
+	  case MR_EV_STORE:
+	    if (in_values (f, may, e->b))
+	      ok = (e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls
+		    && f->decls[e->a.id].kind == MR_DECL_LOCAL)
+		   || in_values (f, may, e->a) || event_candidate (f, sum, e) >= 0;
+	    break;
+	  case MR_EV_ESCAPE:
+	  case MR_EV_RETURN:
+	    ok = !in_values (f, may, e->a);
+	    break;
+	  case MR_EV_CALL:
+	    if (!e->call || (e->flags & MR_EVF_NO_CLOBBER) || e->call->noreturn)
+	      break;
+	    for (uint32_t i = 0; i < e->call->nargs && ok; i++)
+	      ok = !in_values (f, may, e->call->args[i]);
+	    break;
+	  default:
+	    break;
+	  }
+      }
+  return ok;
+}
+
+/* Does the path from block b reach a return, as far as a straight line of blocks
+   shows (a branch or a long way: it may)?  A call that never returns ends it.  */
+static bool
+reaches_return (const mr_func *f, uint32_t b)
+{
+  for (uint32_t steps = 0; steps < 16; steps++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  const mr_event *e = &blk->events[k];
+	  if (e->kind == MR_EV_CALL && e->call && e->call->noreturn)
+	    return false;
+	  if (e->kind == MR_EV_RETURN)
+	    return true;
+	}
+      if (blk->nsuccs == 0)
+	return false;
+      if (blk->nsuccs != 1)
+	return true;
+      b = f->edges[blk->succs[0]].dst;
+    }
+  return true;
+}
+
+/* Does the function test one of its allocations for NULL and return on the NULL
+   side (`*out = malloc (n); if (!*out) return -1;`)?  Then it may leave NULL, which
+   the states do not show: a pointer stored where the caller sees it counts as
+   checked by its receiver (not NULL) from then on.  An allocation it never tests,
+   or tests and gives up on (`exit (1)`), is not NULL for the caller.  */
+static bool
+returns_on_null (const mr_func *f, const uint8_t *may)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      const mr_term *t = &blk->term;
+      if (t->kind != MR_TERM_COND || blk->nsuccs != 2)
+	continue;
+      bool l = in_values (f, may, t->lhs) && t->rhs.kind == MR_OPND_CONST && t->rhs.num == 0;
+      bool r = in_values (f, may, t->rhs) && t->lhs.kind == MR_OPND_CONST && t->lhs.num == 0;
+      bool l2 = t->combine != MR_COMBINE_NONE
+		&& ((in_values (f, may, t->lhs2) && t->rhs2.kind == MR_OPND_CONST)
+		    || (in_values (f, may, t->rhs2) && t->lhs2.kind == MR_OPND_CONST));
+      if (l2 || ((l || r) && t->op != MR_CMP_EQ && t->op != MR_CMP_NE))
+	return true;
+      if (!l && !r)
+	continue;
+      /* The NULL side: the TRUE edge of `p == 0`, the FALSE edge of `p != 0`.  */
+      for (uint32_t k = 0; k < 2; k++)
+	{
+	  const mr_edge *e = &f->edges[blk->succs[k]];
+	  bool null_side = (e->kind == MR_EDGE_TRUE) == (t->op == MR_CMP_EQ);
+	  if (null_side && reaches_return (f, e->dst))
+	    return true;
+	}
+    }
+  return false;
+}
+
+void
+mr_finish_out_stores (mr_ctx *c)
+{
+  mr_summary *sum = &c->out->summary;
+  bool fresh = false;
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    fresh |= sum->out_stores[i].kind == MR_OUT_ALLOC
+	     || sum->out_stores[i].kind == MR_OUT_REALLOC;
+  /* (Scanned with every candidate: a store into one dropped below still counts.)  */
+  uint8_t *may = fresh ? allocation_values (c->f, sum) : NULL;
+  bool fresh_ok = fresh && allocations_stay_put (c->f, sum, may);
+  bool null_out = fresh_ok && returns_on_null (c->f, may);
+  free (may);
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    {
+      mr_out_store o = sum->out_stores[i];
+      bool keep = sum->saw_return && o.kind != MR_OUT_NONE && o.kind != MR_OUT_OTHER
+		  && (o.always || o.kind == MR_OUT_ALLOC);
+      if (o.kind == MR_OUT_ALLOC || o.kind == MR_OUT_REALLOC)
+	keep = keep && fresh_ok;
+      if (o.kind == MR_OUT_ALLOC)
+	o.may_null |= null_out;
+      else if (o.kind == MR_OUT_REALLOC && null_out)
+	keep = false;
+      if (keep)
+	sum->out_stores[n++] = o;
+    }
+  sum->nout_stores = (uint8_t) n;
+}
+
+bool
+mr_out_stores_same (const mr_summary *a, const mr_summary *b)
+{
+  if (a->nout_stores != b->nout_stores || a->returns_load != b->returns_load
+      || (a->returns_load && a->returns_load_off != b->returns_load_off))
+    return false;
+  for (uint32_t i = 0; i < a->nout_stores; i++)
+    {
+      const mr_out_store *x = &a->out_stores[i], *y = &b->out_stores[i];
+      if (x->param != y->param || x->kind != y->kind || x->family != y->family
+	  || x->may_null != y->may_null || x->always != y->always
+	  || x->null_path != y->null_path || x->off != y->off)
+	return false;
+    }
+  return true;
+}
+
+/* A getter: every return gives back the pointer loaded from *(param + off), and
+   nothing in the function may have written there first (no pointer store through
+   that parameter, no call that may write the caller's memory, no store through
+   an unknown pointer).  From the events alone, for every function.  */
+void
+mr_find_returned_load (const mr_func *f, mr_summary *sum)
+{
+  int param = -1;
+  int64_t off = 0;
+  sum->returns_load = 0;
+  if (sum->stores_wild)
+    return;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_CALL && e->call && !(e->flags & MR_EVF_NO_CLOBBER)
+	    && !e->call->noreturn)
+	  return;
+	if (e->kind != MR_EV_RETURN)
+	  continue;
+	int64_t at;
+	uint32_t r = mr_opnd_root (f, e->a, &at);
+	const mr_event *ld = r && at == 0 ? defining_load (f, r) : NULL;
+	int64_t base;
+	int p = ld ? param_at (f, ld->a, &base) : -1;
+	int64_t o = p >= 0 ? mr_off_add (base, ld->off) : MR_OFF_UNKNOWN;
+	if (p < 0 || !known_off (o) || (param >= 0 && (p != param || o != off)))
+	  return;
+	param = p;
+	off = o;
+      }
+  if (param < 0 || param >= 255)
+    return;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	int64_t base;
+	if (e->kind == MR_EV_STORE && (e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE))
+	    && param_at (f, e->a, &base) == param)
+	  return;
+      }
+  sum->returns_load = (uint8_t) (param + 1);
+  sum->returns_load_off = off;
+}

@@ -1,0 +1,356 @@
+/* test_out_stores.c — what a function leaves in its caller's pointers
+   (mr_summary.out_stores, plugin/core/summarize-out.c) and how a call applies it
+   (plugin/core/expand-out.c), without GCC.
+
+   Covers: an allocation stored through a parameter on every path (may be NULL when
+   the function returns on a NULL test of it), or only on the paths that allocated (the caller's pointer kept on
+   the others); one freed before the return; realloc of what the slot held; NULL
+   after a free; what drops a location (the allocation kept by the function too,
+   handed to an unknown call, returned, a path leaving something else); and the
+   events a call becomes: the allocation stored into the caller's variable (an
+   out-parameter of the call), freed in the callee's name, reallocated from the
+   pointer loaded before the call, stored only through an address when the callee
+   checks the parameter for NULL; a getter (every return gives back the pointer
+   loaded from a parameter's object, nothing writing it first) and its result,
+   loaded from the argument.  */
+
+#include "builder.h"
+#include "expand.h"
+
+enum { OUT = 1, P = 2, Q = 3, N = 4, RC = 5 };
+
+static mr_summary
+summary_of (mr_func *f)
+{
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  mr_summary s = r.summary;
+  mr_result_free (&r);
+  mr_func_free (f);
+  return s;
+}
+
+static mr_func *
+out_func (const char *name, uint32_t nblocks)
+{
+  mr_func *f = tb_func (name, nblocks);
+  f->params[0] = OUT;
+  f->nparams = 1;
+  return f;
+}
+
+/* void make (char **out) { *out = malloc (n); }  */
+static void
+test_alloc_every_path (void **state)
+{
+  (void) state;
+  mr_func *f = out_func ("make", 1);
+  tb_alloc (f, 0, P, 1);
+  tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 2);
+  tb_return (f, 0, mr_none (), 3);
+  mr_summary s = summary_of (f);
+  assert_true (s.valid);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
+  assert_int_equal (s.out_stores[0].param, 0);
+  assert_int_equal (s.out_stores[0].off, 0);
+  assert_int_equal (s.out_stores[0].family, MR_FAM_MALLOC);
+  assert_true (s.out_stores[0].always);
+  /* Stored where the caller sees it, it counts as handed on (checked by whoever
+     gets it): NULL is known from a path that returns it, as below.  */
+  assert_false (s.out_stores[0].may_null);
+
+  /* *out = malloc (n); if (!*out) return -1; return 0;  The NULL side returns:
+     it may leave NULL.  With exit () there instead, it does not.  */
+  for (int exits = 0; exits < 2; exits++)
+    {
+      f = out_func ("store_then_test", 3);
+      tb_alloc (f, 0, P, 1);
+      tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 2);
+      tb_load (f, 0, Q, mr_value (OUT), 0, true, 3);
+      tb_if (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+      if (exits)
+	tb_ev (f, tb_call (f, 1, 0, "exit", 0, NULL, 0, 0, 0, 4))->call->noreturn = true;
+      tb_return (f, 1, mr_const (-1), 5);
+      tb_return (f, 2, mr_const (0), 6);
+      s = summary_of (f);
+      assert_int_equal (s.nout_stores, 1);
+      assert_int_equal (s.out_stores[0].may_null, !exits);
+    }
+
+  /* p = malloc (n); if (!p) { *out = NULL; return -1; } *out = p; return 0;  */
+  f = out_func ("make_or_null", 3);
+  tb_alloc (f, 0, P, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_store (f, 1, mr_value (OUT), 0, mr_const (0), true, 2);
+  tb_return (f, 1, mr_const (-1), 3);
+  tb_store (f, 2, mr_value (OUT), 0, mr_value (P), true, 4);
+  tb_return (f, 2, mr_const (0), 5);
+  s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
+  assert_true (s.out_stores[0].always);
+  assert_true (s.out_stores[0].may_null);
+
+  /* int make (char **out) { p = malloc (n); if (!p) return -1; *out = p; return 0; }
+     The failure path leaves the caller's pointer.  */
+  f = out_func ("try_make", 3);
+  tb_alloc (f, 0, P, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (-1), 2);
+  tb_store (f, 2, mr_value (OUT), 0, mr_value (P), true, 3);
+  tb_return (f, 2, mr_const (0), 4);
+  s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
+  assert_false (s.out_stores[0].always);
+  assert_true (s.out_stores[0].may_null);	/* it returns on NULL */
+}
+
+/* void churn (char **out) { p = malloc (n) (never NULL); *out = p; free (p); }  */
+static void
+test_freed (void **state)
+{
+  (void) state;
+  mr_func *f = out_func ("churn", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_NEW, mr_none (), MR_EVF_NEVER_NULL, 1);
+  tb_store (f, 0, mr_value (OUT), 8, mr_value (P), true, 2);
+  tb_free_ex (f, 0, mr_value (P), MR_FAM_NEW, 3);
+  tb_return (f, 0, mr_none (), 4);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_FREED);
+  assert_int_equal (s.out_stores[0].off, 8);
+  assert_int_equal (s.out_stores[0].family, MR_FAM_NEW);
+  assert_int_equal (s.out_stores[0].loc.line, 3);
+}
+
+/* void grow (char **p) { q = realloc (*p, n) (never fails); *p = q; }
+   void clear (char **p) { free (*p); *p = NULL; }  */
+static void
+test_realloc_and_null (void **state)
+{
+  (void) state;
+  mr_func *f = out_func ("grow", 1);
+  tb_load (f, 0, P, mr_value (OUT), 0, true, 1);
+  uint32_t r = tb_realloc (f, 0, Q, mr_value (P), mr_const (64), 2);
+  tb_ev (f, r)->flags = 0;
+  tb_store (f, 0, mr_value (OUT), 0, mr_value (Q), true, 3);
+  tb_return (f, 0, mr_none (), 4);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_REALLOC);
+  assert_true (s.out_stores[0].always);
+
+  f = out_func ("clear", 1);
+  tb_load (f, 0, P, mr_value (OUT), 0, true, 1);
+  tb_free (f, 0, mr_value (P), 2);
+  tb_store (f, 0, mr_value (OUT), 0, mr_const (0), true, 3);
+  tb_return (f, 0, mr_none (), 4);
+  s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_NULL);
+  assert_int_equal (s.nfield_frees, 1);
+}
+
+/* The caller must get the only reference to a fresh allocation.  */
+static void
+test_dropped (void **state)
+{
+  (void) state;
+  /* Also stored in a static.  */
+  mr_func *f = out_func ("shared", 1);
+  uint32_t g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  tb_alloc (f, 0, P, 1);
+  tb_store (f, 0, mr_addr (g, 0), 0, mr_value (P), true, 2);
+  tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 3);
+  tb_return (f, 0, mr_none (), 4);
+  assert_int_equal (summary_of (f).nout_stores, 0);
+
+  /* Handed to a function that may keep it.  */
+  f = out_func ("registered", 1);
+  tb_alloc (f, 0, P, 1);
+  tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 2);
+  tb_call (f, 0, 0, "keep", 1, (mr_opnd[]) { mr_value (P) }, 0, 0, 0, 3);
+  tb_return (f, 0, mr_none (), 4);
+  assert_int_equal (summary_of (f).nout_stores, 0);
+
+  /* Returned too.  */
+  f = out_func ("returned", 1);
+  tb_alloc (f, 0, P, 1);
+  tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 2);
+  tb_return (f, 0, mr_value (P), 3);
+  assert_int_equal (summary_of (f).nout_stores, 0);
+
+  /* Something else on one path (a parameter's pointee).  */
+  f = out_func ("mixed", 3);
+  f->params[1] = N;
+  f->nparams = 2;
+  tb_alloc (f, 0, P, 1);
+  tb_if (f, 0, mr_value (RC), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_store (f, 1, mr_value (OUT), 0, mr_value (P), true, 2);
+  tb_return (f, 1, mr_none (), 3);
+  tb_free (f, 2, mr_value (P), 4);
+  tb_store (f, 2, mr_value (OUT), 0, mr_value (N), true, 5);
+  tb_return (f, 2, mr_none (), 6);
+  assert_int_equal (summary_of (f).nout_stores, 0);
+}
+
+/* char *get (struct s *o) { return o->buf; }: a getter, unless something may
+   write o->buf first.  */
+static void
+test_returns_load (void **state)
+{
+  (void) state;
+  mr_func *f = out_func ("get", 1);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 1);
+  tb_return (f, 0, mr_value (P), 2);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.returns_load, 1);
+  assert_int_equal (s.returns_load_off, 16);
+
+  f = out_func ("refresh_get", 1);
+  tb_call (f, 0, 0, "refresh", 1, (mr_opnd[]) { mr_value (OUT) }, 0, 0, 0, 1);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 2);
+  tb_return (f, 0, mr_value (P), 3);
+  assert_int_equal (summary_of (f).returns_load, 0);
+
+  f = out_func ("set_get", 1);
+  tb_store (f, 0, mr_value (OUT), 16, mr_const (0), true, 1);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 2);
+  tb_return (f, 0, mr_value (P), 3);
+  assert_int_equal (summary_of (f).returns_load, 0);
+}
+
+/* The test glue: argument i is the address of local decl i, or value 10 + i.  */
+struct glue
+{
+  bool addresses;
+  uint32_t next_synthetic;
+};
+
+static mr_opnd
+arg_of (void *g, unsigned i)
+{
+  return ((struct glue *) g)->addresses ? mr_addr (i, 0) : mr_value (10 + i);
+}
+
+static uint32_t
+field_of (void *g, unsigned i, int64_t off)
+{
+  (void) i, (void) off;
+  return ((struct glue *) g)->next_synthetic++;
+}
+
+static mr_func *
+caller (struct glue *g, mr_call_site *cs)
+{
+  mr_func *f = tb_func ("t", 1);
+  mr_func_add_decl (f, "s", MR_DECL_LOCAL, 1);
+  *cs = (mr_call_site) { .f = f, .bb = 0, .loc = tb_loc (5), .name = "make", .nargs = 1,
+			 .arg = arg_of, .field_value = field_of, .glue = g };
+  return f;
+}
+
+static mr_summary
+with_out (mr_out_kind kind, bool always, bool null_path)
+{
+  mr_summary s = { .valid = true, .reallocs_param = -1, .returns_param = -1 };
+  s.out_stores[0] = (mr_out_store) { .param = 0, .kind = (uint8_t) kind,
+				     .family = MR_FAM_MALLOC, .always = always,
+				     .null_path = null_path, .loc = tb_loc (9) };
+  s.nout_stores = 1;
+  return s;
+}
+
+static void
+test_expand (void **state)
+{
+  (void) state;
+  /* make (&s) leaving a fresh allocation: CALL (an out-parameter), ALLOC, STORE.  */
+  struct glue g = { .addresses = true, .next_synthetic = 40 };
+  mr_call_site cs;
+  mr_func *f = caller (&g, &cs);
+  mr_summary sum = with_out (MR_OUT_ALLOC, true, false);
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[0].kind, MR_EV_CALL);
+  assert_int_equal (b->events[0].call->out_mask, 1);
+  assert_int_equal (b->events[1].kind, MR_EV_ALLOC);
+  assert_int_equal (b->events[1].dst, 40);
+  assert_int_equal (b->events[1].flags, 0);
+  assert_string_equal (b->events[1].via, "make");
+  assert_int_equal (b->events[2].kind, MR_EV_STORE);
+  assert_int_equal (b->events[2].a.kind, MR_OPND_ADDR);
+  assert_int_equal (b->events[2].b.id, 40);
+  mr_func_free (f);
+
+  /* Allocated on some paths only: quiet about NULL.  Freed: a FREE after.  */
+  f = caller (&g, &cs);
+  sum = with_out (MR_OUT_ALLOC, false, false);
+  mr_expand_summary (&sum, &cs);
+  assert_true (f->blocks[0].events[1].flags & MR_EVF_QUIET_NULL);
+  mr_func_free (f);
+  f = caller (&g, &cs);
+  sum = with_out (MR_OUT_FREED, true, false);
+  mr_expand_summary (&sum, &cs);
+  b = &f->blocks[0];
+  assert_int_equal (b->nevents, 4);
+  assert_int_equal (b->events[3].kind, MR_EV_FREE);
+  assert_int_equal (b->events[3].via_loc.line, 9);
+
+  /* Reallocated: the caller's pointer loaded before the call, moved after it.  */
+  mr_func_free (f);
+  f = caller (&g, &cs);
+  sum = with_out (MR_OUT_REALLOC, true, false);
+  mr_expand_summary (&sum, &cs);
+  b = &f->blocks[0];
+  assert_int_equal (b->nevents, 4);
+  assert_int_equal (b->events[0].kind, MR_EV_LOAD);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  assert_int_equal (b->events[2].kind, MR_EV_REALLOC);
+  assert_int_equal (b->events[2].a.id, b->events[0].dst);
+  mr_func_free (f);
+
+  /* A getter: its result loaded from the argument before the call.  */
+  f = caller (&g, &cs);
+  sum = with_out (MR_OUT_NULL, true, false);
+  sum.nout_stores = 0;
+  sum.returns_load = 1;
+  sum.returns_load_off = 8;
+  cs.dst = 30;
+  mr_expand_summary (&sum, &cs);
+  b = &f->blocks[0];
+  assert_int_equal (b->nevents, 2);
+  assert_int_equal (b->events[0].kind, MR_EV_LOAD);
+  assert_int_equal (b->events[0].dst, 30);
+  assert_int_equal (b->events[0].off, 8);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  assert_int_equal (b->events[1].dst, 0);
+  mr_func_free (f);
+
+  /* The callee checks the parameter for NULL: a pointer value may be NULL, nothing
+     is stored through it; an address is never NULL.  */
+  g.addresses = false;
+  f = caller (&g, &cs);
+  sum = with_out (MR_OUT_ALLOC, true, true);
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (f->blocks[0].nevents, 1);
+  assert_int_equal (f->blocks[0].events[0].call->out_mask, 0);
+  mr_func_free (f);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_alloc_every_path),
+    cmocka_unit_test (test_freed),
+    cmocka_unit_test (test_realloc_and_null),
+    cmocka_unit_test (test_dropped),
+    cmocka_unit_test (test_returns_load),
+    cmocka_unit_test (test_expand),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
