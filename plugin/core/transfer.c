@@ -386,6 +386,18 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
     }
 }
 
+/* An integer constant stored into memory (`u->kind = K_STR`) is remembered in its
+   slot as the null pointer plus the constant, {MR_OBJ_NULL, c}: no object, so the
+   walks over what slots point to skip it, and an integer load of the slot knows its
+   value (the tag of a union read again selects the member written with it).  A
+   pointer loaded from such a slot (a union's other member) is not that: it is a new
+   unknown value.  */
+static bool
+int_constant (mr_ref content)
+{
+  return content.obj == MR_OBJ_NULL && content.off != 0;
+}
+
 /* Memory accessed through a pointer known to be NULL on this path: the program
    would stop there, so the path goes no further (its findings would be about a
    path the code's own logic rules out, such as a buffer grown on the first
@@ -592,7 +604,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	bool tracked = (ev->flags & MR_EVF_POINTER) && mr_is_object (base.obj)
 		       && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	mr_ref content;
-	if (tracked && mr_state_load (s, at, &content))
+	if (tracked && mr_state_load (s, at, &content) && !int_constant (content))
 	  {
 	    mr_state_bind (s, ev->dst, content);
 	    break;
@@ -605,8 +617,15 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	    && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE)
 	  {
 	    mr_state_forget_fact (s, ev->dst);
-	    if (mr_state_load (s, at, &content)
-		&& (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
+	    bool known = mr_state_load (s, at, &content);
+	    if (known && content.obj == MR_OBJ_NULL)
+	      {
+		/* A constant stored there (`u->kind = K_STR`, int_constant), or a
+		   null pointer read as an integer: the value is known.  */
+		mr_state_set_const (s, ev->dst, content.off);
+		mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+	      }
+	    else if (known && (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
 	      {
 		/* The new read knows all the old one did, and what the branches
 		   learn about it from now on (`if (d->type == A) ...; if
@@ -673,6 +692,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	else if (src.obj != MR_OBJ_NONE
 		 && ((ev->flags & MR_EVF_POINTER) || mr_is_object (src.obj)))
 	  mr_state_store (s, at, src);
+	else if (ev->b.kind == MR_OPND_CONST && !(ev->flags & MR_EVF_POINTER))
+	  mr_state_store (s, at, (mr_ref) { MR_OBJ_NULL, ev->b.num });
 	else
 	  mr_state_forget_slot (s, at);
 	/* A pointer stored into memory the function does not own is out of its sight;
