@@ -4,7 +4,9 @@
    Covers: an integer constant stored into memory (a union's tag) is known when the
    field is read again, so the member freed under the tag is the one written with
    it; another constant stored over it is known too (the buggy form leaks); a
-   pointer read from a slot holding an integer constant is not a null pointer.  */
+   pointer read from a slot holding an integer constant is not a null pointer; a
+   field read again in a loop keeps what a test before the loop said of it; the
+   summaries of functions that only read (pure, returns_field).  */
 
 #define TB_RULES TB_RULE (MR_RULE_LEAK)
 #include "builder.h"
@@ -67,12 +69,90 @@ test_constant_read_as_pointer (void **state)
   mr_func_free (f);
 }
 
+/* if (s->n == 0) { free (p); return; }  for (i = 0; i != s->n; i++) ;
+   if (s->n == 0) return;  (leaks p: only if the first test is left out)  */
+static uint32_t
+loop_between (bool tested)
+{
+  enum { S = 1, P = 9 };
+  mr_func *f = tb_func ("loop", 6);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_none (), MR_EVF_NEVER_NULL, 1);
+  tb_load (f, 0, 2, mr_value (S), 8, false, 2);
+  if (tested)
+    tb_if (f, 0, mr_value (2), MR_CMP_EQ, mr_const (0), 5, 1);
+  else
+    tb_goto (f, 0, 1);
+  /* b1: the loop's head reads the count again; b2 its body.  */
+  tb_load (f, 1, 3, mr_value (S), 8, false, 3);
+  tb_if (f, 1, mr_value (5), MR_CMP_NE, mr_value (3), 2, 3);
+  tb_copy (f, 2, 6, mr_unknown (), 0, false, 4);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, 5, false, mr_const (0), mr_value (6));
+  /* b3: after the loop.  */
+  tb_load (f, 3, 4, mr_value (S), 8, false, 5);
+  tb_if (f, 3, mr_value (4), MR_CMP_EQ, mr_const (0), 4, 5);
+  tb_return (f, 4, mr_none (), 6);
+  tb_free (f, 5, mr_value (P), 7);
+  tb_return (f, 5, mr_none (), 8);
+  f->params[0] = S;
+  f->nparams = 1;
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  uint32_t n = tb_count (&r, MR_RULE_LEAK);
+  mr_result_free (&r);
+  mr_func_free (f);
+  return n;
+}
+
+static void
+test_read_again_after_loop (void **state)
+{
+  (void) state;
+  assert_int_equal (loop_between (true), 0);
+  assert_int_equal (loop_between (false), 1);
+}
+
+/* unsigned len (struct v *v) { [v->x = 1;] return v->n; }  */
+static mr_summary
+getter (bool writes)
+{
+  enum { V = 1 };
+  mr_func *f = tb_func ("len", 1);
+  f->params[0] = V;
+  f->nparams = 1;
+  if (writes)
+    tb_store (f, 0, mr_value (V), 4, mr_const (1), false, 1);
+  tb_load (f, 0, 2, mr_value (V), 8, false, 2);
+  tb_return (f, 0, mr_value (2), 3);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  mr_summary sum = r.summary;
+  mr_result_free (&r);
+  mr_func_free (f);
+  return sum;
+}
+
+static void
+test_getter_summary (void **state)
+{
+  (void) state;
+  mr_summary sum = getter (false);
+  assert_int_equal (sum.returns_field, 1);
+  assert_int_equal (sum.returns_field_off, 8);
+  assert_true (sum.pure);
+  sum = getter (true);
+  assert_int_equal (sum.returns_field, 0);
+  assert_false (sum.pure);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_constant_tag),
     cmocka_unit_test (test_constant_read_as_pointer),
+    cmocka_unit_test (test_read_again_after_loop),
+    cmocka_unit_test (test_getter_summary),
   };
   return cmocka_run_group_tests_name ("correlated", tests, NULL, NULL);
 }

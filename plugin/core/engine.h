@@ -154,6 +154,15 @@ typedef struct mr_summary
   bool stores_wild;		/* stores a pointer through a pointer that is none of
 				   its parameters, locals and allocations: it may
 				   write any memory the caller did not make */
+  uint8_t returns_field;	/* 1 + i: every return gives the integer read from
+				   parameter i's object at returns_field_off, a
+				   function that writes nothing and calls nothing (a
+				   getter, `return n_;`): the caller reads the field
+				   itself, so two calls give one value; 0: not so */
+  int64_t returns_field_off;
+  bool pure;			/* writes nothing but its locals, calls only pure
+				   functions, reads only its parameters' objects (and
+				   its locals): its result depends on them alone */
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

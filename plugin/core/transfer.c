@@ -612,7 +612,10 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	/* An integer read twice from the same place, with nothing written there in
 	   between, is the same value: what a branch learnt about the first read holds
 	   for the second (`if (a->type == X && a->v) free (a->v); if (a->type == Y &&
-	   a->v) free (a->v);`).  The slot remembers the first value as SYM|value.  */
+	   a->v) free (a->v);`).  The slot remembers the first value as SYM|value and
+	   keeps it: a later read is bound to it (refine.c passes what a branch learns
+	   about the later read on to it), so a read inside a loop leaves the slot as
+	   it found it and the loop's joins keep it.  */
 	if (!(ev->flags & MR_EVF_POINTER) && mr_is_object (base.obj)
 	    && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE)
 	  {
@@ -622,22 +625,22 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	      {
 		/* A constant stored there (`u->kind = K_STR`, int_constant), or a
 		   null pointer read as an integer: the value is known.  */
+		mr_state_unbind (s, ev->dst);
 		mr_state_set_const (s, ev->dst, content.off);
-		mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
 	      }
 	    else if (known && (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
 	      {
-		/* The new read knows all the old one did, and what the branches
-		   learn about it from now on (`if (d->type == A) ...; if
-		   (d->type == B) ...` tests two reads): the slot holds it.  */
 		if (MR_OBJ_INDEX (content.obj) != ev->dst)
 		  {
 		    mr_state_copy_fact (s, ev->dst, MR_OBJ_INDEX (content.obj));
-		    mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+		    mr_state_bind (s, ev->dst, (mr_ref) { content.obj, 0 });
 		  }
 	      }
 	    else
-	      mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+	      {
+		mr_state_unbind (s, ev->dst);
+		mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+	      }
 	    break;
 	  }
 	/* Nothing known about the slot: the value is a new unknown one, and the slot
@@ -687,6 +690,9 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
 	if (exact && local && (ev->flags & MR_EVF_POINTER))
 	  MR_FIRE (c, MR_HOOK_OVERWRITE, overwrite, c, s, ev, 0, true, at);
+	/* What pure calls given the object returned may differ now.  */
+	if (exact)
+	  mr_state_forget_slot_range (s, base.obj, MR_OFF_PURE, MR_OFF_PURE_END);
 	if (!exact)
 	  mr_state_forget_obj_slots (s, base.obj);
 	else if (src.obj != MR_OBJ_NONE
