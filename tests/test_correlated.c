@@ -6,7 +6,9 @@
    it; another constant stored over it is known too (the buggy form leaks); a
    pointer read from a slot holding an integer constant is not a null pointer; a
    field read again in a loop keeps what a test before the loop said of it; the
-   summaries of functions that only read (pure, returns_field).  */
+   summaries of functions that only read (pure, returns_field); an early exit
+   taken when a == 0 && b == 0 rules out a later path on which both are 0
+   (guards.c), and only that path.  */
 
 #define TB_RULES TB_RULE (MR_RULE_LEAK)
 #include "builder.h"
@@ -145,6 +147,41 @@ test_getter_summary (void **state)
   assert_false (sum.pure);
 }
 
+/* p = malloc (); if (a == 0 && b == 0) { free (p); return; }
+   if (a != 0) free (p); else if (b <last_op> last) free (p);  */
+static uint32_t
+early_exit (mr_cmp last_op, int64_t last)
+{
+  enum { A = 1, B = 2, P = 9 };
+  mr_func *f = tb_func ("exit", 8);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_none (), MR_EVF_NEVER_NULL, 1);
+  tb_if (f, 0, mr_value (A), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if (f, 1, mr_value (B), MR_CMP_EQ, mr_const (0), 3, 2);
+  tb_free (f, 3, mr_value (P), 2);
+  tb_goto (f, 3, 6);
+  tb_if (f, 2, mr_value (A), MR_CMP_NE, mr_const (0), 4, 5);
+  tb_free (f, 4, mr_value (P), 3);
+  tb_goto (f, 4, 6);
+  tb_if (f, 5, mr_value (B), last_op, mr_const (last), 7, 6);
+  tb_free (f, 7, mr_value (P), 4);
+  tb_goto (f, 7, 6);
+  tb_return (f, 6, mr_none (), 5);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  uint32_t n = tb_count (&r, MR_RULE_LEAK);
+  mr_result_free (&r);
+  mr_func_free (f);
+  return n;
+}
+
+static void
+test_early_exit (void **state)
+{
+  (void) state;
+  assert_int_equal (early_exit (MR_CMP_NE, 0), 0);
+  assert_int_equal (early_exit (MR_CMP_GT, 1), 1);
+}
+
 int
 main (void)
 {
@@ -153,6 +190,7 @@ main (void)
     cmocka_unit_test (test_constant_read_as_pointer),
     cmocka_unit_test (test_read_again_after_loop),
     cmocka_unit_test (test_getter_summary),
+    cmocka_unit_test (test_early_exit),
   };
   return cmocka_run_group_tests_name ("correlated", tests, NULL, NULL);
 }

@@ -361,9 +361,31 @@ refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is
 /* Refines s for taking edge e out of block b.  Returns false if infeasible.  A
    combined condition that fails (a && b false) or holds (a || b true) is two cases;
    the second goes to *extra (NULL if it cannot happen).  */
+static bool
+refine_edge_1 (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
+	       mr_state **extra);
+
 bool
 mr_refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
 		mr_state **extra)
+{
+  bool feasible = refine_edge_1 (c, s, b, e, extra);
+  /* What this edge learnt may show that an early exit the path passed would
+     have been taken (guards.c).  */
+  if (!c->guards || b->term.kind == MR_TERM_NONE)
+    return feasible;
+  uint32_t at = (uint32_t) (b - c->f->blocks);
+  if (*extra && !mr_guards_allow (c, *extra, at))
+    {
+      mr_state_free (*extra);
+      *extra = NULL;
+    }
+  return feasible && mr_guards_allow (c, s, at);
+}
+
+static bool
+refine_edge_1 (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
+	       mr_state **extra)
 {
   const mr_term *t = &b->term;
   *extra = NULL;
