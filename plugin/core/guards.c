@@ -322,6 +322,23 @@ dominates (const struct mr_guards *gs, uint32_t a, uint32_t b)
   return gs->pre[b] && gs->pre[a] <= gs->pre[b] && gs->post[b] <= gs->post[a];
 }
 
+/* May block b be in a loop: does an edge go back (in reverse post-order) from b or
+   after it to b or before it?  */
+static bool
+in_loop (const mr_func *f, const struct mr_guards *gs, uint32_t b)
+{
+  uint32_t at = gs->rpo_index[b];
+  for (uint32_t e = 0; e < f->nedges; e++)
+    {
+      uint32_t u = f->edges[e].src, v = f->edges[e].dst;
+      if (gs->idom[u] == UINT32_MAX || gs->idom[v] == UINT32_MAX)
+	continue;
+      if (gs->rpo_index[v] <= at && gs->rpo_index[u] >= at)
+	return true;
+    }
+  return false;
+}
+
 void
 mr_find_guards (mr_ctx *c)
 {
@@ -342,10 +359,12 @@ mr_find_guards (mr_ctx *c)
     return;
   compute_dominators (f, gs);
   number_dominator_tree (f, gs);
-  /* A guard must be the only way to its cont.  */
+  /* A guard must be the only way to its cont, and outside loops: in a loop, a
+     value a test of the guard reads may still have the facts of an earlier
+     iteration on a path that did not read it again.  */
   uint32_t n = 0;
   for (uint32_t i = 0; i < gs->n; i++)
-    if (dominates (gs, gs->g[i].blocks[0], gs->g[i].cont))
+    if (dominates (gs, gs->g[i].blocks[0], gs->g[i].cont) && !in_loop (f, gs, gs->g[i].blocks[0]))
       gs->g[n++] = gs->g[i];
   gs->n = n;
   c->guards = gs;
