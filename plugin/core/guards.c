@@ -166,7 +166,8 @@ guard_to (const mr_func *f, uint32_t x, guard *g)
     }
   /* One test is refined on its edges directly; two tests in one block (`(a | b)
      == 0`) are not, on the edge where either may hold.  */
-  if (g->nblocks < 2 && f->blocks[g->blocks[0]].term.combine == MR_COMBINE_NONE)
+  if (g->nblocks == 0
+      || (g->nblocks == 1 && f->blocks[g->blocks[0]].term.combine == MR_COMBINE_NONE))
     return false;
   /* Where the guard's blocks go: x, the guard, and one cont; one head.  */
   uint32_t head = UINT32_MAX;
