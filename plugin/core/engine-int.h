@@ -44,6 +44,7 @@ typedef struct mr_ctx
   const mr_event **convs;	/* MR_EVF_CONVERT copies, sorted by dst */
   uint32_t nconvs;
   uint8_t *is_param;		/* value -> a parameter of the function (aliasing) */
+  struct mr_guards *guards;	/* early exits that rule paths out (guards.c) */
   mr_rule_plan rules;		/* the rules each hook runs (rule.h) */
 } mr_ctx;
 
@@ -195,6 +196,13 @@ void mr_finish_summary (mr_ctx *c);
 bool mr_events_keep_callers_memory (const mr_ctx *c);
 /* May some return give back a parameter (directly or through a PHI)?  */
 bool mr_some_return_may_be_param (const mr_func *f);
+
+/* guards.c: early exits whose conditions rule out paths after them.  Found once
+   per function; mr_guards_allow says whether a state at block b may be on a path
+   that passed them.  */
+void mr_find_guards (mr_ctx *c);
+void mr_free_guards (mr_ctx *c);
+bool mr_guards_allow (const mr_ctx *c, const mr_state *s, uint32_t b);
 
 /* refine.c: what the edges' conditions teach.  */
 /* Once per function, before the walk: the size products and the signed-to-unsigned

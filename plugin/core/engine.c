@@ -562,6 +562,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   mr_find_param_loads (&d.ctx);
   mr_find_products (&d.ctx);
   mr_find_conversions (&d.ctx);
+  mr_find_guards (&d.ctx);
   d.ctx.is_param = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
   mr_rules_plan (&d.ctx.rules, cfg);
   d.max_states = cfg->max_states_per_block;
@@ -614,6 +615,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   free (d.ctx.is_param);
   mr_finish_summary (&d.ctx);
   free (d.ctx.convs);
+  mr_free_guards (&d.ctx);
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;

@@ -223,6 +223,15 @@ typedef struct mr_summary
 				   back as the caller had it (a getter's `return
 				   p_;`), 0 for none (summarize-out.c) */
   int64_t returns_load_off;
+  uint8_t returns_field;	/* 1 + i: every return gives the integer read from
+				   parameter i's object at returns_field_off, a
+				   function that writes nothing and calls nothing (a
+				   getter, `return n_;`): the caller reads the field
+				   itself, so two calls give one value; 0: not so */
+  int64_t returns_field_off;
+  bool pure;			/* writes nothing but its locals, calls only pure
+				   functions, reads only its parameters' objects (and
+				   its locals): its result depends on them alone */
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

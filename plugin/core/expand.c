@@ -35,6 +35,17 @@ mr_add_returned_arg (mr_func *f, uint32_t bb, uint32_t dst, mr_opnd arg, int64_t
   e->flags = MR_EVF_POINTER;
 }
 
+/* A hash of a callee's name (FNV-1a), which places its result in an object
+   (MR_OFF_PURE).  */
+static uint32_t
+name_hash (const char *name)
+{
+  uint32_t h = 2166136261u;
+  for (const char *p = name ? name : ""; *p; p++)
+    h = (h ^ (unsigned char) *p) * 16777619u;
+  return h;
+}
+
 /* The callee frees the pointer at *(argument + off): the caller loads it (a value
    named like the field, `c.p_` or `x->buf`) and frees it, in the callee's name.
    The load checks nothing: the callee may test for NULL first.  */
@@ -251,11 +262,26 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   uint32_t live = 0;
   result_kind result = copies || sum->returns_alloc ? RESULT_UNKNOWN
 		       : known_result (sum, cs, &k, &copy, &live);
+  bool result_given = result == RESULT_CONST || result == RESULT_COPY;
   call->store_mask = sum->stores_through & ~frees;	/* a freed object's slots are moot */
   call->stores_wild = sum->stores_wild;
   /* Pointers it reallocates through its parameters, as the caller has them.  */
   uint32_t old[MR_SUMMARY_OUTS];
   bool loaded = mr_expand_out_loads (sum, cs, frees, call, old);
+  /* A getter (`return n_;`): the caller reads the field itself, so calls with
+     nothing written between them give one value, and what a branch learnt of the
+     first holds for the next.  A pure function of one object (`return max (a_,
+     b_);`) is read from a place of the object no store reaches (MR_OFF_PURE), which
+     any write into the object forgets (transfer.c).  */
+  bool pure = sum->valid && sum->pure;
+  unsigned field_param = sum->returns_field ? sum->returns_field - 1u
+			 : pure && nargs == 1 ? 0 : ~0u;
+  mr_opnd field_base = field_param < nargs && dst && !copies && !sum->returns_alloc
+		       && !result_given && !loaded
+		       ? cs->arg (cs->glue, field_param) : mr_none ();
+  bool reads_field = mr_copyable_arg (field_base);
+  int64_t field_off = sum->returns_field ? sum->returns_field_off
+		      : MR_OFF_PURE + (int64_t) (name_hash (cs->name) % (MR_OFF_PURE / 2));
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -266,8 +292,9 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
      (a leak after the call is still a leak), their fields stay known.  */
   if (sum->valid && sum->no_clobber)
     e->flags |= MR_EVF_NO_CLOBBER;
-  e->dst = sum->returns_alloc || copies || loaded || result == RESULT_CONST
-	   || result == RESULT_COPY ? 0 : dst;
+  if (pure)
+    e->flags |= MR_EVF_PURE;
+  e->dst = sum->returns_alloc || copies || loaded || result_given || reads_field ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
     {
@@ -294,6 +321,14 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 	fr->via = mr_func_strdup (f, cs->name);
 	fr->via_loc = sum->free_loc;
       }
+  if (reads_field)
+    {
+      mr_event *ld = mr_block_add_event (f, cs->bb, MR_EV_LOAD, cs->loc);
+      ld->dst = dst;
+      ld->a = field_base;
+      ld->off = field_off;
+      ld->flags = MR_EVF_SUMMARIZED;
+    }
   /* It gives a parameter back (`return dst;`): the result is that argument.  */
   if (copies && dst)
     mr_add_returned_arg (f, cs->bb, dst, given, sum->returns_param_off, cs->loc);

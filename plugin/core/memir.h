@@ -33,6 +33,12 @@ extern "C" {
 
 /* A byte offset the lowering could not compute (variable array index, ...), and one
    known only to be positive (after p++ in a loop).  */
+/* The offsets [MR_OFF_PURE, MR_OFF_PURE_END) of an object are no memory: the
+   result of a pure call given the object (MR_EVF_PURE), at an offset the callee's
+   name gives, is read from there, so two calls with nothing written into the
+   object between them give one value.  */
+#define MR_OFF_PURE 0x40000000
+#define MR_OFF_PURE_END 0x80000000u
 #define MR_OFF_UNKNOWN INT64_MIN
 #define MR_OFF_POSITIVE (INT64_MIN + 1)
 
@@ -139,8 +145,12 @@ enum
 				   integer: the same value when a >= 0, not a plain
 				   copy (mr_func_resolve leaves it alone); the
 				   event's off holds a's width in bits */
-  MR_EVF_AGGREGATE = 1 << 16	/* STORE: of a struct, union or array (`*p = *q`):
+  MR_EVF_AGGREGATE = 1 << 16,	/* STORE: of a struct, union or array (`*p = *q`):
 				   it may write pointers, whatever its offset */
+  MR_EVF_PURE = 1 << 17		/* CALL: to a function of the TU that writes nothing
+				   but its locals and reads only the objects its
+				   arguments point to (deref_mask): its result
+				   depends on them alone (mr_summary.pure) */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

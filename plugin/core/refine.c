@@ -313,6 +313,31 @@ refine_truth (mr_ctx *c, mr_state *s, uint32_t root, int depth)
   return true;
 }
 
+/* A value read from a field that held an earlier read (transfer.c binds the later
+   read to SYM|earlier): what a branch learnt about the later read holds for the
+   earlier one, which the field still holds, so the next read knows it too.
+   Returns false when that cannot hold.  */
+static bool
+pass_to_earlier_read (mr_state *s, uint32_t root, bool is_unsigned)
+{
+  mr_ref r = mr_state_lookup (s, root);
+  uint32_t earlier = MR_OBJ_INDEX (r.obj);
+  if ((r.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM || earlier == root || r.off != 0)
+    return true;
+  const mr_fact *f = mr_state_fact (s, root);
+  if (!f)
+    return true;
+  mr_fact known = *f;		/* (refining another value may move the table) */
+  bool ok = true;
+  if (known.lo != INT64_MIN && !(is_unsigned && known.lo == 0))
+    ok = ok && mr_state_refine (s, earlier, MR_CMP_GE, known.lo, is_unsigned);
+  if (known.hi != INT64_MAX)
+    ok = ok && mr_state_refine (s, earlier, MR_CMP_LE, known.hi, is_unsigned);
+  if (known.has_ne)
+    ok = ok && mr_state_refine (s, earlier, MR_CMP_NE, known.ne, is_unsigned);
+  return ok;
+}
+
 /* Refines s with one comparison `lhs op rhs` known to hold.  */
 static bool
 refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned)
@@ -340,7 +365,9 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
       uint32_t x = mr_opnd_root (c->f, lhs, &xoff), y = mr_opnd_root (c->f, rhs, &yoff);
       if (!x || !y || xoff || yoff || x == y)
 	return true;
-      return refine_values (c, s, x, op, y, is_unsigned);
+      return refine_values (c, s, x, op, y, is_unsigned)
+	     && pass_to_earlier_read (s, x, is_unsigned)
+	     && pass_to_earlier_read (s, y, is_unsigned);
     }
   if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
       && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
@@ -351,7 +378,7 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
   if (!root || off != 0)
     return true;
   if (!mr_state_refine (s, root, op, rhs.num, is_unsigned) || !note_conversion (c, s, root)
-      || !refine_truth (c, s, root, depth))
+      || !refine_truth (c, s, root, depth) || !pass_to_earlier_read (s, root, is_unsigned))
     return false;
   note_products (c, s, root);
   /* An overflow flag known to be 0: the product it checks fits.  */
@@ -371,9 +398,31 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
 /* Refines s for taking edge e out of block b.  Returns false if infeasible.  A
    combined condition that fails (a && b false) or holds (a || b true) is two cases;
    the second goes to *extra (NULL if it cannot happen).  */
+static bool
+refine_edge_1 (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
+	       mr_state **extra);
+
 bool
 mr_refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
 		mr_state **extra)
+{
+  bool feasible = refine_edge_1 (c, s, b, e, extra);
+  /* What this edge learnt may show that an early exit the path passed would
+     have been taken (guards.c).  */
+  if (!c->guards || b->term.kind == MR_TERM_NONE)
+    return feasible;
+  uint32_t at = (uint32_t) (b - c->f->blocks);
+  if (*extra && !mr_guards_allow (c, *extra, at))
+    {
+      mr_state_free (*extra);
+      *extra = NULL;
+    }
+  return feasible && mr_guards_allow (c, s, at);
+}
+
+static bool
+refine_edge_1 (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
+	       mr_state **extra)
 {
   const mr_term *t = &b->term;
   *extra = NULL;

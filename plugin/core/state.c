@@ -292,6 +292,20 @@ mr_state_forget_obj_slots (mr_state *s, uint32_t key)
 }
 
 void
+mr_state_forget_slot_range (mr_state *s, uint32_t key, uint32_t lo, uint32_t hi)
+{
+  uint32_t first, last;
+  table_find (s->slots, s->nslots, sizeof *s->slots, (uint64_t) key << 32 | lo, true, &first);
+  last = first;
+  while (last < s->nslots && s->slots[last].at < ((uint64_t) key << 32 | hi))
+    last++;
+  if (last == first)
+    return;
+  memmove (&s->slots[first], &s->slots[last], (s->nslots - last) * sizeof *s->slots);
+  s->nslots -= last - first;
+}
+
+void
 mr_state_forget_slots_if (mr_state *s, uint32_t keep,
 			  bool (*hit) (const void *arg, const mr_state *s, uint32_t key),
 			  const void *arg)

@@ -162,6 +162,9 @@ void mr_state_store (mr_state *s, mr_ref at, mr_ref content);
 void mr_state_forget_slot (mr_state *s, mr_ref at);
 /* Forgets every slot inside object `key` (the object was overwritten by a call).  */
 void mr_state_forget_obj_slots (mr_state *s, uint32_t key);
+/* Forgets the slots of object `key` at offsets [lo, hi) (as unsigned 32-bit
+   offsets), which hold no objects (the results of pure calls, transfer.c).  */
+void mr_state_forget_slot_range (mr_state *s, uint32_t key, uint32_t lo, uint32_t hi);
 /* Forgets the slots of every object for which hit (arg, s, key) is true (asked once
    per object that has slots), except object `keep`'s: a store through a pointer
    that may address them (engine.c, clobber_aliases).  What they held is out of

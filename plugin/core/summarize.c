@@ -551,6 +551,87 @@ has_error_channel (const mr_func *f)
   return false;
 }
 
+/* A function that only reads (mr_summary.pure, returns_field): it writes no
+   memory but its locals, calls only pure functions, and reads its parameters'
+   objects and its locals, never memory reached through a pointer it loaded.
+   Gathered event by event (scan_reads) in mr_summarize_stores's walk.  */
+typedef struct reads_scan
+{
+  bool reads_only;		/* writes nothing the caller sees, calls only pure ones */
+  bool own_loads;		/* reads only its parameters' objects and its locals */
+  bool one_value;		/* every return gives `returned` */
+  uint32_t returned;
+} reads_scan;
+
+/* Does operand o point into a parameter's object or a local?  */
+static bool
+own_memory (const mr_func *f, mr_opnd o)
+{
+  int64_t off;
+  return local_target (f, o) || param_of (f, o, &off) >= 0;
+}
+
+static void
+scan_reads (const mr_func *f, const mr_event *e, reads_scan *r)
+{
+  int64_t off;
+  switch (e->kind)
+    {
+    case MR_EV_RETURN:
+      {
+	uint32_t root = e->a.kind == MR_OPND_VALUE ? mr_func_root (f, e->a.id, &off) : 0;
+	if (!root || off || (r->returned && root != r->returned))
+	  r->one_value = false;
+	else
+	  r->returned = root;
+	return;
+      }
+    case MR_EV_LOAD:
+      r->own_loads = r->own_loads && own_memory (f, e->a);
+      return;
+    case MR_EV_COPY:
+      return;
+    case MR_EV_DEREF:
+      r->reads_only = r->reads_only && (!(e->flags & MR_EVF_WRITE) || local_target (f, e->a));
+      return;
+    case MR_EV_STORE:
+      r->reads_only = r->reads_only && local_target (f, e->a);
+      return;
+    case MR_EV_CALL:
+      r->reads_only = r->reads_only && (e->flags & MR_EVF_PURE) && e->call;
+      for (uint32_t i = 0; r->reads_only && i < e->call->nargs && i < 32; i++)
+	if (e->call->deref_mask & (1u << i))
+	  r->own_loads = r->own_loads && own_memory (f, e->call->args[i]);
+      return;
+    default:
+      r->reads_only = false;
+      return;
+    }
+}
+
+/* The getter's returned value is read from a parameter's object at a known offset
+   (`return n_;`): the field as the caller left it, since nothing was written.  */
+static void
+find_returned_field (const mr_func *f, uint32_t returned, mr_summary *sum)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_LOAD || e->dst != returned)
+	  continue;
+	int64_t off = 0;
+	int param = (e->flags & MR_EVF_POINTER) ? -1 : param_of (f, e->a, &off);
+	off = mr_off_add (off, e->off);
+	if (param >= 0 && param < 255 && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE)
+	  {
+	    sum->returns_field = (uint8_t) (param + 1);
+	    sum->returns_field_off = off;
+	  }
+	return;
+      }
+}
+
 /* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
    its callers' aliasing (clobber_aliases).  From the events alone, on any path: a
    pointer or aggregate store, or a summarized call that stores through an
@@ -560,7 +641,8 @@ has_error_channel (const mr_func *f)
    unknown pointers may reach.  Calls to functions without a summary are left to
    the caller's unknown-call rule, as when it calls them itself.  And which
    parameters' memory it writes (written_params) and whether it has an error
-   channel besides its result (has_error_channel).  */
+   channel besides its result (has_error_channel).  The same walk finds whether the
+   function only reads (scan_reads).  */
 /* The parameters whose memory the function writes on some path (mr_summary's
    writes): a store or a writing dereference through a pointer into it, or a call
    that writes through one.  A pointer into parameter i is a copy of it, or a PHI
@@ -619,6 +701,7 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
   sum->writes = written_params (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
   uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  reads_scan reads = { true, true, true, 0 };
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -626,7 +709,12 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
 	if ((e->kind == MR_EV_ALLOC || e->kind == MR_EV_REALLOC) && e->dst
 	    && e->dst < f->nvalues)
 	  fresh[e->dst] = 1;
+	if (reads.reads_only)
+	  scan_reads (f, e, &reads);
       }
+  sum->pure = reads.reads_only && reads.own_loads;
+  if (reads.reads_only && reads.one_value && reads.returned)
+    find_returned_field (f, reads.returned, sum);
   for (uint32_t b = 0; b < f->nblocks && !sum->stores_wild; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -879,6 +967,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
       || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off
+      || a->returns_field != b->returns_field || a->returns_field_off != b->returns_field_off
+      || a->pure != b->pure
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild
       || a->returns_const != b->returns_const || a->ret_const != b->ret_const

@@ -408,6 +408,18 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
     }
 }
 
+/* An integer constant stored into memory (`u->kind = K_STR`) is remembered in its
+   slot as the null pointer plus the constant, {MR_OBJ_NULL, c}: no object, so the
+   walks over what slots point to skip it, and an integer load of the slot knows its
+   value (the tag of a union read again selects the member written with it).  A
+   pointer loaded from such a slot (a union's other member) is not that: it is a new
+   unknown value.  */
+static bool
+int_constant (mr_ref content)
+{
+  return content.obj == MR_OBJ_NULL && content.off != 0;
+}
+
 /* Memory accessed through a pointer known to be NULL on this path: the program
    would stop there, so the path goes no further (its findings would be about a
    path the code's own logic rules out, such as a buffer grown on the first
@@ -621,7 +633,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	bool tracked = (ev->flags & MR_EVF_POINTER) && mr_is_object (base.obj)
 		       && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
 	mr_ref content;
-	if (tracked && mr_state_load (s, at, &content))
+	if (tracked && mr_state_load (s, at, &content) && !int_constant (content))
 	  {
 	    mr_state_bind (s, ev->dst, content);
 	    break;
@@ -629,25 +641,35 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	/* An integer read twice from the same place, with nothing written there in
 	   between, is the same value: what a branch learnt about the first read holds
 	   for the second (`if (a->type == X && a->v) free (a->v); if (a->type == Y &&
-	   a->v) free (a->v);`).  The slot remembers the first value as SYM|value.  */
+	   a->v) free (a->v);`).  The slot remembers the first value as SYM|value and
+	   keeps it: a later read is bound to it (refine.c passes what a branch learns
+	   about the later read on to it), so a read inside a loop leaves the slot as
+	   it found it and the loop's joins keep it.  */
 	if (!(ev->flags & MR_EVF_POINTER) && mr_is_object (base.obj)
 	    && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE)
 	  {
 	    mr_state_forget_fact (s, ev->dst);
-	    if (mr_state_load (s, at, &content)
-		&& (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
+	    bool known = mr_state_load (s, at, &content);
+	    if (known && content.obj == MR_OBJ_NULL)
 	      {
-		/* The new read knows all the old one did, and what the branches
-		   learn about it from now on (`if (d->type == A) ...; if
-		   (d->type == B) ...` tests two reads): the slot holds it.  */
+		/* A constant stored there (`u->kind = K_STR`, int_constant), or a
+		   null pointer read as an integer: the value is known.  */
+		mr_state_unbind (s, ev->dst);
+		mr_state_set_const (s, ev->dst, content.off);
+	      }
+	    else if (known && (content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM)
+	      {
 		if (MR_OBJ_INDEX (content.obj) != ev->dst)
 		  {
 		    mr_state_copy_fact (s, ev->dst, MR_OBJ_INDEX (content.obj));
-		    mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+		    mr_state_bind (s, ev->dst, (mr_ref) { content.obj, 0 });
 		  }
 	      }
 	    else
-	      mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+	      {
+		mr_state_unbind (s, ev->dst);
+		mr_state_store (s, at, (mr_ref) { MR_OBJ_SYM | ev->dst, 0 });
+	      }
 	    break;
 	  }
 	/* Nothing known about the slot: the value is a new unknown one, and the slot
@@ -697,11 +719,16 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
 	if (exact && local && (ev->flags & MR_EVF_POINTER))
 	  MR_FIRE (c, MR_HOOK_OVERWRITE, overwrite, c, s, ev, 0, true, at);
+	/* What pure calls given the object returned may differ now.  */
+	if (exact)
+	  mr_state_forget_slot_range (s, base.obj, MR_OFF_PURE, MR_OFF_PURE_END);
 	if (!exact)
 	  mr_state_forget_obj_slots (s, base.obj);
 	else if (src.obj != MR_OBJ_NONE
 		 && ((ev->flags & MR_EVF_POINTER) || mr_is_object (src.obj)))
 	  mr_state_store (s, at, src);
+	else if (ev->b.kind == MR_OPND_CONST && !(ev->flags & MR_EVF_POINTER))
+	  mr_state_store (s, at, (mr_ref) { MR_OBJ_NULL, ev->b.num });
 	else
 	  mr_state_forget_slot (s, at);
 	/* A pointer stored into memory the function does not own is out of its sight;

@@ -76,19 +76,22 @@ unsigned_operand (tree t)
 }
 
 /* `_3 = _1 | _2; if (_3 != 0)` with _1 and _2 comparisons: the non-short-circuit
-   form GCC gives `a == NULL || b == NULL` when evaluating both sides is cheap.  */
+   form GCC gives `a == NULL || b == NULL` when evaluating both sides is cheap.
+   The same of integers, `(a | b) == 0`, is what GCC folds `a == 0 && b == 0` into
+   at -O1 and above (a bitwise or is 0 exactly when both are; a bitwise and of
+   integers says nothing of the kind).  */
 static bool
 lower_combined_cond (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_cmp op)
 {
   if (TREE_CODE (lhs) != SSA_NAME || !integer_zerop (rhs)
-      || (op != MR_CMP_NE && op != MR_CMP_EQ)
-      || TREE_CODE (TREE_TYPE (lhs)) != BOOLEAN_TYPE)
+      || (op != MR_CMP_NE && op != MR_CMP_EQ) || !INTEGRAL_TYPE_P (TREE_TYPE (lhs)))
     return false;
   gimple *def = SSA_NAME_DEF_STMT (lhs);
   if (!is_gimple_assign (def))
     return false;
   enum tree_code code = gimple_assign_rhs_code (def);
-  if (code != BIT_IOR_EXPR && code != BIT_AND_EXPR)
+  if (code != BIT_IOR_EXPR
+      && (code != BIT_AND_EXPR || TREE_CODE (TREE_TYPE (lhs)) != BOOLEAN_TYPE))
     return false;
   tree l[2], r[2];
   mr_cmp o[2];
