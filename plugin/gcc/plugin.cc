@@ -8,6 +8,8 @@
      PLUGIN_PRAGMAS            `#pragma memrules` and __MEMRULES__ (pragmas.cc)
      PLUGIN_PASS_MANAGER_SETUP the pass below
      PLUGIN_EARLY_GIMPLE_PASSES_END  functions in cycles of calls, analysed again
+     PLUGIN_FINISH_UNIT        the unit's summaries file, if summaries= was given
+                               (summary-db.cc)
      PLUGIN_FINISH             the SARIF log, if sarif= was given (sarif-out.cc)
 
    The pass `memrules` is inserted right after GCC's "ssa" pass: every function is in
@@ -28,6 +30,7 @@ void mr_malloc_cast_check (void *gcc_data, void *user_data);
 /* lto.cc */
 opt_pass *mr_lto_pass_new (gcc::context *ctx);
 #include "sarif-out.h"
+#include "summary-db.h"
 #include "suppress.h"
 #include "../core/engine.h"
 
@@ -187,6 +190,8 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_PRAGMAS, mr_pragmas_register, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, mr_malloc_cast_check, NULL);
   register_callback (info->base_name, PLUGIN_EARLY_GIMPLE_PASSES_END, analyse_cycles, NULL);
+  if (mr_opts.summaries)
+    register_callback (info->base_name, PLUGIN_FINISH_UNIT, mr_db_finish_unit, NULL);
   if (mr_opts.sarif)
     register_callback (info->base_name, PLUGIN_FINISH, mr_sarif_finish, NULL);
 
