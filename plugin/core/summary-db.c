@@ -165,13 +165,13 @@ typedef struct field
   int64_t def;			/* the default, not written */
   /* FK_ARRAY: */
   const struct field *sub;
-  size_t nsub, elem_size, count_off, max;
+  size_t nsub, elem_size, count_off, count_size, max;
 } field;
 
-#define FIELD(S, NAME, KIND, DEF) { #NAME, KIND, offsetof (S, NAME), DEF, NULL, 0, 0, 0, 0 }
+#define FIELD(S, NAME, KIND, DEF) { #NAME, KIND, offsetof (S, NAME), DEF, NULL, 0, 0, 0, 0, 0 }
 #define ARRAY(S, NAME, COUNT, SUB)					\
   { #NAME, FK_ARRAY, offsetof (S, NAME), 0, SUB, sizeof SUB / sizeof SUB[0],	\
-    sizeof ((S *) 0)->NAME[0], offsetof (S, COUNT),			\
+    sizeof ((S *) 0)->NAME[0], offsetof (S, COUNT), sizeof ((S *) 0)->COUNT,	\
     sizeof ((S *) 0)->NAME / sizeof ((S *) 0)->NAME[0] }
 
 static const field field_free_fields[] = {
@@ -281,6 +281,34 @@ set_int (const field *f, void *base, int64_t v)
     }
 }
 
+/* An array's element count, an unsigned integer of whatever width mr_summary
+   gives it.  */
+static size_t
+get_count (const field *f, const void *base)
+{
+  const char *p = (const char *) base + f->count_off;
+  switch (f->count_size)
+    {
+    case 1: return *(const uint8_t *) p;
+    case 2: return *(const uint16_t *) p;
+    case 4: return *(const uint32_t *) p;
+    default: return (size_t) *(const uint64_t *) p;
+    }
+}
+
+static void
+set_count (const field *f, void *base, size_t n)
+{
+  char *p = (char *) base + f->count_off;
+  switch (f->count_size)
+    {
+    case 1: *(uint8_t *) p = (uint8_t) n; break;
+    case 2: *(uint16_t *) p = (uint16_t) n; break;
+    case 4: *(uint32_t *) p = (uint32_t) n; break;
+    default: *(uint64_t *) p = n; break;
+    }
+}
+
 static void
 write_fields (mr_text *out, const field *t, size_t n, const void *base, const char *prefix)
 {
@@ -289,7 +317,7 @@ write_fields (mr_text *out, const field *t, size_t n, const void *base, const ch
       const field *f = &t[i];
       if (f->kind == FK_ARRAY)
 	{
-	  size_t count = *((const uint8_t *) base + f->count_off);
+	  size_t count = get_count (f, base);
 	  for (size_t k = 0; k < count && k < f->max; k++)
 	    {
 	      char sub[64];
@@ -407,9 +435,8 @@ parse_field (const field *t, size_t n, void *base, char *key, char *v, mr_loc **
 	  unsigned long k = strtoul (dot + 1, &end, 10);
 	  if (*end != '.' || k >= f->max)
 	    return false;
-	  uint8_t *count = (uint8_t *) base + f->count_off;
-	  if (k + 1 > *count)
-	    *count = (uint8_t) (k + 1);
+	  if (k + 1 > get_count (f, base))
+	    set_count (f, base, k + 1);
 	  return parse_field (f->sub, f->nsub, (char *) base + f->off + k * f->elem_size,
 			      end + 1, v, loc_out, file_out);
 	}

@@ -9,7 +9,7 @@
      exclude=GLOB[:GLOB]                              files with no findings
      sarif=PATH           budget=N  states=N  memory=MIB  dump-ir  lto-wpa  help  version
      infer=none|bodies|names                          allocators beyond the tables
-     summaries=DIR  summaries-read=DIR                 the database across files
+     summaries=DIR  summaries-read=DIR  analyse-only   the database across files
 
    A bad argument is never ignored: it is an error in GCC's own words ("unknown option
    '-fplugin-arg-memrules-x'", "unrecognized argument in option ...", "missing argument
@@ -27,7 +27,7 @@ struct mr_options mr_opts;
 
 static const char *const mr_keys =
   "disable= enable= all error= werror= exclude= sarif= families= infer= budget= states= memory= "
-  "summaries= summaries-read= dump-ir lto-wpa help version";
+  "summaries= summaries-read= analyse-only dump-ir lto-wpa help version";
 
 /* The slugs a rule list accepts, for the note after a bad one.  */
 static std::string
@@ -75,6 +75,9 @@ mr_options_help_text (void)
     "                        read the other files' (docs/integration.md)\n"
     "  summaries-read=DIR    read the other files' summaries from DIR, write none\n"
     "                        (with summaries=: read here, write there)\n"
+    "  analyse-only          stop the compile after the analysis, with its findings,\n"
+    "                        summaries and SARIF log: no code is generated\n"
+    "                        (memrules-scan)\n"
     "  budget=N              work units per function before its analysis stops\n"
     "  states=N              states kept per block before they are merged\n"
     "  memory=MIB            memory the analysis of one function may hold before it\n"
@@ -367,6 +370,8 @@ mr_options_parse (const struct plugin_name_args *info)
 	}
       else if (strcmp (key, "dump-ir") == 0)
 	ok &= (mr_opts.dump_ir = no_value (plugin, key, value));
+      else if (strcmp (key, "analyse-only") == 0)
+	ok &= (mr_opts.analyse_only = no_value (plugin, key, value));
       else if (strcmp (key, "lto-wpa") == 0)
 	ok &= (mr_opts.lto_wpa = no_value (plugin, key, value));
       else if (strcmp (key, "help") == 0)

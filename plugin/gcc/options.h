@@ -36,6 +36,7 @@ struct mr_options
   const char *summaries;	/* summaries=DIR: write this unit's summaries there (and
 				   read the others', unless summaries-read= says where) */
   const char *summaries_read;	/* summaries-read=DIR: read other units' summaries */
+  bool analyse_only;		/* analyse-only: the compile stops after the analysis */
 };
 
 extern struct mr_options mr_opts;
