@@ -8,6 +8,7 @@
 #include "gcc-common.h"
 #include "analyse.h"
 #include "options.h"
+#include "summary-db.h"
 
 mr_unit_state mr_unit;
 
@@ -20,6 +21,7 @@ mr_analyse_function (function *fun, bool dump_ir, mr_analysis *out)
     mr_func_dump (out->low.func, stderr);
   mr_analyze (out->low.func, &mr_opts.config, &out->result);
   out->summary_changed = mr_record_summary (fun->decl, &out->result.summary);
+  mr_db_note_defined (fun->decl, &out->result.summary);
 }
 
 void

@@ -4,6 +4,7 @@
    lower-infer.cc's, C++'s operators and library lower-cxx.cc's.  */
 
 #include "lower-int.h"
+#include "summary-db.h"
 
 /* The name a call is known by: builtins by their library name, other functions by
    their assembler name (C linkage names match the library; C++ mangled names do not,
@@ -221,6 +222,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 {
   const mr_summary *sum = summary_of (fndecl);
   if (!sum)
+    sum = mr_db_summary (fndecl);	/* defined in another file (summary-db.cc) */
+  if (!sum)
     return false;
   /* Analysed again when the cycle is done: as a member if it calls one (it may be
      in the same cycle), else as a function above the cycle.  */
@@ -235,7 +238,8 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   /* "C::~C" rather than the complete destructor's internal name.  */
   mr_call_site cs = call_site (&site, lang_hooks.decl_printable_name (fndecl, 2), dst);
   cs.returns_nonnull = returns_nonnull_p (fndecl);
-  cs.noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl);
+  cs.noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl)
+		|| mr_db_never_returns (fndecl);
   cs.dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
   /* `__attribute__ ((weak)) int hook (void) { return 0; }` is a default another
      file may replace.  */
@@ -682,7 +686,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   mr_call *call = new_lowered_call (c, bb, s, name, loc);
   int flags = gimple_call_flags (s);
   call->noreturn = (flags & ECF_NORETURN) != 0
-		   || (fndecl && (mr_never_returns (fndecl) || declared_noreturn (fndecl)));
+		   || (fndecl && (mr_never_returns (fndecl) || declared_noreturn (fndecl)
+				  || mr_db_never_returns (fndecl)));
   if (fndecl && !k)
     apply_param_attributes (fndecl, call);
   if (!k)

@@ -9,6 +9,7 @@
      exclude=GLOB[:GLOB]                              files with no findings
      sarif=PATH           budget=N  states=N  memory=MIB  dump-ir  lto-wpa  help  version
      infer=none|bodies|names                          allocators beyond the tables
+     summaries=DIR  summaries-read=DIR  analyse-only   the database across files
 
    A bad argument is never ignored: it is an error in GCC's own words ("unknown option
    '-fplugin-arg-memrules-x'", "unrecognized argument in option ...", "missing argument
@@ -26,7 +27,7 @@ struct mr_options mr_opts;
 
 static const char *const mr_keys =
   "disable= enable= all error= werror= exclude= sarif= families= infer= budget= states= memory= "
-  "dump-ir lto-wpa help version";
+  "summaries= summaries-read= analyse-only dump-ir lto-wpa help version";
 
 /* The slugs a rule list accepts, for the note after a bad one.  */
 static std::string
@@ -70,6 +71,13 @@ mr_options_help_text (void)
     "                        (default) from the functions of the translation unit;\n"
     "                        names also from bodiless foo_new/foo_free-style names, for\n"
     "                        double-free and use-after-free only; none: tables only\n"
+    "  summaries=DIR         write the summaries of this file's functions into DIR and\n"
+    "                        read the other files' (docs/integration.md)\n"
+    "  summaries-read=DIR    read the other files' summaries from DIR, write none\n"
+    "                        (with summaries=: read here, write there)\n"
+    "  analyse-only          stop the compile after the analysis, with its findings,\n"
+    "                        summaries and SARIF log: no code is generated\n"
+    "                        (memrules-scan)\n"
     "  budget=N              work units per function before its analysis stops\n"
     "  states=N              states kept per block before they are merged\n"
     "  memory=MIB            memory the analysis of one function may hold before it\n"
@@ -246,6 +254,21 @@ parse_sarif (const char *plugin, const char *key, const char *value)
   return true;
 }
 
+/* summaries=DIR, summaries-read=DIR.  */
+static bool
+parse_dir (const char *plugin, const char *key, const char *value, const char **out)
+{
+  if (!value || !*value)
+    {
+      error ("missing argument to %qs", (spelling (plugin, key, NULL) + "=").c_str ());
+      inform (UNKNOWN_LOCATION, "%qs takes a directory",
+	      (spelling (plugin, key, NULL) + "=").c_str ());
+      return false;
+    }
+  *out = value;
+  return true;
+}
+
 /* werror=yes|no.  */
 static bool
 parse_werror (const char *plugin, const char *key, const char *value)
@@ -323,6 +346,10 @@ mr_options_parse (const struct plugin_name_args *info)
 	ok &= parse_sarif (plugin, key, value);
       else if (strcmp (key, "families") == 0)
 	ok &= parse_families (plugin, key, value);
+      else if (strcmp (key, "summaries") == 0)
+	ok &= parse_dir (plugin, key, value, &mr_opts.summaries);
+      else if (strcmp (key, "summaries-read") == 0)
+	ok &= parse_dir (plugin, key, value, &mr_opts.summaries_read);
       else if (strcmp (key, "infer") == 0)
 	ok &= parse_infer (plugin, key, value);
       else if (strcmp (key, "budget") == 0)
@@ -343,6 +370,8 @@ mr_options_parse (const struct plugin_name_args *info)
 	}
       else if (strcmp (key, "dump-ir") == 0)
 	ok &= (mr_opts.dump_ir = no_value (plugin, key, value));
+      else if (strcmp (key, "analyse-only") == 0)
+	ok &= (mr_opts.analyse_only = no_value (plugin, key, value));
       else if (strcmp (key, "lto-wpa") == 0)
 	ok &= (mr_opts.lto_wpa = no_value (plugin, key, value));
       else if (strcmp (key, "help") == 0)

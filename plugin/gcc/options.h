@@ -33,6 +33,10 @@ struct mr_options
   bool dump_ir;
   mr_infer_mode infer;		/* infer=: how allocators are recognised beyond tables */
   bool lto_wpa;			/* lto-wpa: analyse in WPA at a WHOPR -flto link */
+  const char *summaries;	/* summaries=DIR: write this unit's summaries there (and
+				   read the others', unless summaries-read= says where) */
+  const char *summaries_read;	/* summaries-read=DIR: read other units' summaries */
+  bool analyse_only;		/* analyse-only: the compile stops after the analysis */
 };
 
 extern struct mr_options mr_opts;

@@ -7,7 +7,10 @@
    gcc -v shows and the help gcc --help shows), then the callbacks:
      PLUGIN_PRAGMAS            `#pragma memrules` and __MEMRULES__ (pragmas.cc)
      PLUGIN_PASS_MANAGER_SETUP the pass below
-     PLUGIN_EARLY_GIMPLE_PASSES_END  functions in cycles of calls, analysed again
+     PLUGIN_EARLY_GIMPLE_PASSES_END  functions in cycles of calls, analysed again;
+                               with analyse-only, then the end of the compile
+     PLUGIN_FINISH_UNIT        the unit's summaries file, if summaries= was given
+                               (summary-db.cc)
      PLUGIN_FINISH             the SARIF log, if sarif= was given (sarif-out.cc)
 
    The pass `memrules` is inserted right after GCC's "ssa" pass: every function is in
@@ -28,6 +31,7 @@ void mr_malloc_cast_check (void *gcc_data, void *user_data);
 /* lto.cc */
 opt_pass *mr_lto_pass_new (gcc::context *ctx);
 #include "sarif-out.h"
+#include "summary-db.h"
 #include "suppress.h"
 #include "../core/engine.h"
 
@@ -120,7 +124,7 @@ cycle_round (bool report)
    the cycle's summaries are dropped (its calls become unknown calls) and the
    findings made with that cautious view.  */
 static void
-analyse_cycles (void *, void *)
+analyse_cycles (void)
 {
   const int MAX_ROUNDS = 4;
   if (mr_unit.in_cycles.is_empty ())
@@ -148,6 +152,33 @@ analyse_cycles (void *, void *)
     mr_summary_is_provisional (decl, false);
   mr_unit.in_cycles.release ();
   mr_unit.cycle_member.release ();
+}
+
+/* analyse-only (memrules-scan, which throws the code away): once every function is
+   analysed and reported (after analyse_cycles), what the end of the compile would
+   write is written (the summaries file, the SARIF log) and cc1 exits, sparing the
+   optimisers and the code generator: most of an -O2 compile.  The exit status is
+   the compile's: 1 after an error (a finding under -Werror or error=).  */
+static void
+stop_after_analysis (void)
+{
+  mr_db_finish_unit (NULL, NULL);
+  if (mr_opts.sarif)
+    mr_sarif_finish (NULL, NULL);
+  fflush (stdout);
+  fflush (stderr);
+  exit (seen_error () || mr_error_count () ? FATAL_EXIT_CODE : SUCCESS_EXIT_CODE);
+}
+
+/* PLUGIN_EARLY_GIMPLE_PASSES_END, after the "ssa" pass ran on every function (GCC
+   calls the callbacks of one event in the reverse order of their registration,
+   hence one callback doing both in order).  */
+static void
+early_passes_end (void *, void *)
+{
+  analyse_cycles ();
+  if (mr_opts.analyse_only && !in_lto_p)
+    stop_after_analysis ();
 }
 
 unsigned int
@@ -186,7 +217,9 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_INFO, NULL, &memrules_info);
   register_callback (info->base_name, PLUGIN_PRAGMAS, mr_pragmas_register, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, mr_malloc_cast_check, NULL);
-  register_callback (info->base_name, PLUGIN_EARLY_GIMPLE_PASSES_END, analyse_cycles, NULL);
+  register_callback (info->base_name, PLUGIN_EARLY_GIMPLE_PASSES_END, early_passes_end, NULL);
+  if (mr_opts.summaries)
+    register_callback (info->base_name, PLUGIN_FINISH_UNIT, mr_db_finish_unit, NULL);
   if (mr_opts.sarif)
     register_callback (info->base_name, PLUGIN_FINISH, mr_sarif_finish, NULL);
 

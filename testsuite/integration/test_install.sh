@@ -22,6 +22,7 @@ check "cmake --install into DESTDIR" env DESTDIR="$root" cmake --install "$build
 check "the plugin is in \$($cc -print-file-name=plugin)" test -f "$root$plugdir/memrules.so"
 check "the header is in include/" test -f "$root/usr/include/memrules.h"
 check "the merge tool is in bin/" test -x "$root/usr/bin/memrules-sarif-merge"
+check "the whole-program scan is in bin/" test -x "$root/usr/bin/memrules-scan"
 check "the CMake helper is in lib/cmake/memrules/" test -f "$root/usr/lib/cmake/memrules/memrulesConfig.cmake"
 check "the docs are in share/doc/memrules/" test -f "$root/usr/share/doc/memrules/integration.md"
 
@@ -60,7 +61,8 @@ check "cpack -G DEB builds a package" sh -c "cd $build && cpack -G DEB -B $tmp/p
 deb=$(ls "$tmp"/pkg/*.deb 2>/dev/null | head -1)
 check "the package holds the plugin, header, tool and docs" sh -c \
   "dpkg-deb -c '$deb' | grep -q '.$plugdir/memrules.so' && dpkg-deb -c '$deb' | grep -q './usr/include/memrules.h' \
-   && dpkg-deb -c '$deb' | grep -q './usr/bin/memrules-sarif-merge' && dpkg-deb -c '$deb' | grep -q 'integration.md'"
+   && dpkg-deb -c '$deb' | grep -q './usr/bin/memrules-sarif-merge' \
+   && dpkg-deb -c '$deb' | grep -q './usr/bin/memrules-scan' && dpkg-deb -c '$deb' | grep -q 'integration.md'"
 check "the package depends on its gcc" sh -c "dpkg-deb -f '$deb' Depends | grep -q 'gcc-'"
 
 echo "$pass passed, $fail failed"
