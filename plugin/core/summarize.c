@@ -307,6 +307,17 @@ mr_events_keep_callers_memory (const mr_ctx *c)
 {
   const mr_func *f = c->f;
   bool phi_returns = false;
+  /* The aggregate the function returns by value (`return &<retval>` after stores
+     into it): a pointer stored there goes to the caller, as a returned one does.  */
+  uint32_t result_decl = UINT32_MAX;
+  for (uint32_t b = 0; b < f->nblocks && result_decl == UINT32_MAX; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      if (f->blocks[b].events[k].kind == MR_EV_RETURN
+	  && f->blocks[b].events[k].a.kind == MR_OPND_ADDR)
+	{
+	  result_decl = f->blocks[b].events[k].a.id;
+	  break;
+	}
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -314,6 +325,10 @@ mr_events_keep_callers_memory (const mr_ctx *c)
 	switch (e->kind)
 	  {
 	  case MR_EV_STORE:
+	    if (e->a.kind == MR_OPND_ADDR && e->a.id == result_decl
+		&& (e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE))
+		&& e->b.kind != MR_OPND_CONST)
+	      return false;
 	    if (local_target (f, e->a) || is_summarized_store (f, &c->out->summary, e))
 	      break;
 	    if ((e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE)) || e->off == MR_OFF_UNKNOWN

@@ -189,6 +189,26 @@ static const field field_store_fields[] = {
   FIELD (mr_field_store, off, FK_I64, 0),
 };
 
+static const field ret_lit_fields[] = {
+  FIELD (mr_ret_lit, param, FK_U8, 0),
+  FIELD (mr_ret_lit, field, FK_BOOL, 0),
+  FIELD (mr_ret_lit, is_unsigned, FK_BOOL, 0),
+  FIELD (mr_ret_lit, op, FK_U8, 0),
+  FIELD (mr_ret_lit, off, FK_I64, 0),
+  FIELD (mr_ret_lit, k, FK_I64, 0),
+};
+
+static const field out_store_fields[] = {
+  FIELD (mr_out_store, param, FK_U8, 0),
+  FIELD (mr_out_store, kind, FK_U8, 0),
+  FIELD (mr_out_store, family, FK_FAMILY, 0),
+  FIELD (mr_out_store, may_null, FK_BOOL, 0),
+  FIELD (mr_out_store, always, FK_BOOL, 0),
+  FIELD (mr_out_store, null_path, FK_BOOL, 0),
+  FIELD (mr_out_store, off, FK_I64, 0),
+  FIELD (mr_out_store, loc, FK_LOC, 0),
+};
+
 /* One line per mr_summary field (engine.h).  */
 static const field summary_fields[] = {
   FIELD (mr_summary, valid, FK_BOOL, 0),
@@ -209,6 +229,19 @@ static const field summary_fields[] = {
   FIELD (mr_summary, no_clobber, FK_BOOL, 0),
   FIELD (mr_summary, stores_through, FK_MASK, 0),
   FIELD (mr_summary, stores_wild, FK_BOOL, 0),
+  FIELD (mr_summary, writes, FK_MASK, 0),
+  FIELD (mr_summary, error_channel, FK_BOOL, 0),
+  ARRAY (mr_summary, ret_truth, nret_truth, ret_lit_fields),
+  FIELD (mr_summary, returns_const, FK_BOOL, 0),
+  FIELD (mr_summary, ret_const, FK_I64, 0),
+  FIELD (mr_summary, returns_scalar, FK_BOOL, 0),
+  FIELD (mr_summary, scalar_param, FK_U8, 0),
+  ARRAY (mr_summary, out_stores, nout_stores, out_store_fields),
+  FIELD (mr_summary, returns_load, FK_U8, 0),
+  FIELD (mr_summary, returns_load_off, FK_I64, 0),
+  FIELD (mr_summary, returns_field, FK_U8, 0),
+  FIELD (mr_summary, returns_field_off, FK_I64, 0),
+  FIELD (mr_summary, pure, FK_BOOL, 0),
   FIELD (mr_summary, saw_return, FK_BOOL, 0),
   FIELD (mr_summary, other_return, FK_BOOL, 0),
 };
