@@ -169,6 +169,10 @@ typedef struct mr_size
 				   at INT_MAX before it is widened to size_t */
   uint8_t flags;		/* MR_SIZE_* */
   const char *allocator;	/* the allocating function's name, for messages */
+  mr_opnd input;		/* ALLOC/REALLOC: the value read from outside the
+				   program (input, network, environment, rand) the
+				   size is computed from, or NONE; x and y may be
+				   NONE when the size is no product or sum */
 } mr_size;
 
 /* A call to a function the engine has no special knowledge of beyond this record.  */

@@ -552,9 +552,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  }
       if (k->kind == MR_KNOWN_REALLOC && nargs >= 2)
 	{
-	  mr_size *size = describe_size (c, bb, gimple_call_arg (s, 1), loc);
-	  if (!size)
-	    size = describe_sum (c, bb, gimple_call_arg (s, 1), loc);
+	  mr_size *size = describe_alloc_size (c, bb, gimple_call_arg (s, 1), loc);
 	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
 	  e->dst = dst;
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
@@ -570,9 +568,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	}
       unsigned size_arg = mr_kf_size_arg (k->flags);
       mr_size *size = size_arg < nargs
-		      ? describe_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
-      if (!size && size_arg < nargs)
-	size = describe_sum (c, bb, gimple_call_arg (s, size_arg), loc);
+		      ? describe_alloc_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
       e->dst = dst;
       e->family = k->family;

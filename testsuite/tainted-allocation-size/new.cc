@@ -1,0 +1,26 @@
+// tainted-allocation-size in C++: a new-expression's element count read from a
+// stream, with and without a ceiling (MEM35-C; CWE-789).
+/* { dg-do compile } */
+
+#include <cstdio>
+#include <cstddef>
+
+long *read_values (std::FILE *in)
+{
+  int count = 0;
+  if (std::fscanf (in, "%d", &count) != 1 || count <= 0)
+    return nullptr;
+  return new long[count]; /* { dg-warning "size of 'operator new\[\]' comes from input 'count' with no upper bound" } */
+}
+
+long *read_values_capped (std::FILE *in)
+{
+  int count = 0;
+  if (std::fscanf (in, "%d", &count) != 1)
+    return nullptr;
+  if (count <= 0)
+    return nullptr;
+  if (count > 1024)
+    return nullptr;
+  return new long[count]; /* { dg-bogus "tainted-allocation-size" } */
+}
