@@ -8,6 +8,7 @@
      PLUGIN_PRAGMAS            `#pragma memrules` and __MEMRULES__ (pragmas.cc)
      PLUGIN_PASS_MANAGER_SETUP the pass below
      PLUGIN_EARLY_GIMPLE_PASSES_END  functions in cycles of calls, analysed again
+     PLUGIN_START_UNIT         static functions GCC drops unseen, analysed (unused.cc)
      PLUGIN_FINISH             the SARIF log, if sarif= was given (sarif-out.cc)
 
    The pass `memrules` is inserted right after GCC's "ssa" pass: every function is in
@@ -29,6 +30,7 @@ void mr_malloc_cast_check (void *gcc_data, void *user_data);
 opt_pass *mr_lto_pass_new (gcc::context *ctx);
 #include "sarif-out.h"
 #include "suppress.h"
+#include "unused.h"
 #include "../core/engine.h"
 
 int plugin_is_GPL_compatible __attribute__ ((visibility ("default")));
@@ -187,6 +189,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_PRAGMAS, mr_pragmas_register, NULL);
   register_callback (info->base_name, PLUGIN_PRE_GENERICIZE, mr_malloc_cast_check, NULL);
   register_callback (info->base_name, PLUGIN_EARLY_GIMPLE_PASSES_END, analyse_cycles, NULL);
+  register_callback (info->base_name, PLUGIN_START_UNIT, mr_analyse_dropped_functions, NULL);
   if (mr_opts.sarif)
     register_callback (info->base_name, PLUGIN_FINISH, mr_sarif_finish, NULL);
 
