@@ -464,10 +464,44 @@ describe_sum (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
   return z->x.kind == MR_OPND_NONE ? NULL : z;
 }
 
+/* Are x and y the same value, or two reads of the same place (`b->len` read
+   once for a test and again for a size)?  */
+static bool
+same_value (tree x, tree y)
+{
+  if (x == y)
+    return true;
+  if (TREE_CODE (x) != SSA_NAME || TREE_CODE (y) != SSA_NAME)
+    return false;
+  gassign *dx = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (x));
+  gassign *dy = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (y));
+  return dx && dy && gimple_assign_single_p (dx) && gimple_assign_single_p (dy)
+	 && is_memory_ref (gimple_assign_rhs1 (dx))
+	 && operand_equal_p (gimple_assign_rhs1 (dx), gimple_assign_rhs1 (dy), 0);
+}
+
+/* Does the function compare a and b anywhere (`if (used < n)`)?  Then it knew
+   which is larger where it subtracts them.  */
+static bool
+compared_somewhere (tree a, tree b)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    if (gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (bb)))
+      {
+	tree l = gimple_cond_lhs (cond), r = gimple_cond_rhs (cond);
+	if ((same_value (l, a) && same_value (r, b)) || (same_value (l, b) && same_value (r, a)))
+	  return true;
+      }
+  return false;
+}
+
 /* Does a size come from outside the function's own arithmetic: a parameter, a
    value loaded from memory or returned by a call, possibly widened, plus a
-   constant, or multiplied?  Sizes the function computes itself (a loop counter, a
-   PHI of doublings) are bounded by what computed them, and taken as such.  */
+   constant or another term, multiplied, or a difference of two values
+   the function never compares (`n - used`, which is 0 when they are equal)?
+   Sizes the function computes itself (a loop counter, a PHI of doublings) are
+   bounded by what computed them, and taken as such.  */
 bool
 size_is_input (tree t, int depth)
 {
@@ -491,9 +525,13 @@ size_is_input (tree t, int depth)
 	       && size_is_input (gimple_assign_rhs1 (def), depth + 1));
   if (code == PLUS_EXPR && TREE_CODE (gimple_assign_rhs2 (def)) == INTEGER_CST)
     return size_is_input (gimple_assign_rhs1 (def), depth + 1);
-  if (code == MULT_EXPR)
-    return size_is_input (gimple_assign_rhs1 (def), depth + 1)
-	   || size_is_input (gimple_assign_rhs2 (def), depth + 1);
+  tree a = gimple_assign_rhs1 (def), b = gimple_num_ops (def) > 2 ? gimple_assign_rhs2 (def)
+					 : NULL_TREE;
+  if (code == MULT_EXPR || code == PLUS_EXPR)
+    return size_is_input (a, depth + 1) || size_is_input (b, depth + 1);
+  if (code == MINUS_EXPR && TREE_CODE (b) == SSA_NAME)
+    return (size_is_input (a, depth + 1) || size_is_input (b, depth + 1))
+	   && !compared_somewhere (a, b);
   return false;
 }
 
