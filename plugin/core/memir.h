@@ -169,6 +169,9 @@ typedef struct mr_size
 				   at INT_MAX before it is widened to size_t */
   uint8_t flags;		/* MR_SIZE_* */
   const char *allocator;	/* the allocating function's name, for messages */
+  mr_opnd x2;			/* a product's x is the sum x + x2 (+ add), computed
+				   in sum_bits bits, NONE when x is one value */
+  uint8_t x2_bits, sum_bits;
   mr_opnd input;		/* ALLOC/REALLOC: the value read from outside the
 				   program (input, network, environment, rand) the
 				   size is computed from, or NONE; x and y may be

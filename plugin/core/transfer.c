@@ -305,7 +305,8 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
   /* A size computed by the function (n * 2, a PHI of such) is taken as nonzero
      unless a fact says otherwise; one that comes from outside may be 0.  */
   const mr_size *z = ev->size;
-  bool product = z && z->x.kind != MR_OPND_NONE && !(z->flags & MR_SIZE_SUM);
+  bool product = z && z->x.kind != MR_OPND_NONE && z->x2.kind == MR_OPND_NONE
+		 && !(z->flags & MR_SIZE_SUM);
   bool zero = moves && mr_may_be_zero (c, s, ev->b)
 	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
 		  || size_fact_allows_zero (c, s, ev->b)

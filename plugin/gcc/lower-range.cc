@@ -353,6 +353,16 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
   if (TREE_CODE (t) != SSA_NAME)
     return NULL;
   gimple *def = SSA_NAME_DEF_STMT (t);
+  /* `n * 2 + 1` computed in a type narrower than the size's: the product wraps
+     there, whatever is added to it after.  */
+  if (is_gimple_assign (def) && gimple_assign_rhs_code (def) == PLUS_EXPR
+      && TREE_CODE (gimple_assign_rhs2 (def)) == INTEGER_CST
+      && TREE_CODE (gimple_assign_rhs1 (def)) == SSA_NAME
+      && TYPE_PRECISION (TREE_TYPE (t)) < TYPE_PRECISION (TREE_TYPE (size)))
+    {
+      t = gimple_assign_rhs1 (def);
+      def = SSA_NAME_DEF_STMT (t);
+    }
   if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != MULT_EXPR
       || divided_later (t))
     return NULL;
@@ -383,6 +393,26 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 	  v = strip_widening (gimple_assign_rhs1 (vd), &w2);
 	  /* x + c is one bit wider than x at most.  */
 	  w = w2 + 1 < w ? w2 + 1 : w;
+	}
+      /* A sum of two values (`count + extra`, `old + n`): each is bounded on
+	 its own, and the sum may wrap in its type before it is widened.  */
+      gimple *sd = TREE_CODE (v) == SSA_NAME ? SSA_NAME_DEF_STMT (v) : NULL;
+      if (z->x.kind == MR_OPND_NONE && sd && is_gimple_assign (sd)
+	  && gimple_assign_rhs_code (sd) == PLUS_EXPR
+	  && TREE_CODE (gimple_assign_rhs1 (sd)) == SSA_NAME
+	  && TREE_CODE (gimple_assign_rhs2 (sd)) == SSA_NAME)
+	{
+	  tree type = TREE_TYPE (v);
+	  unsigned w1, w2;
+	  tree a = strip_widening (gimple_assign_rhs1 (sd), &w1);
+	  tree b = strip_widening (gimple_assign_rhs2 (sd), &w2);
+	  w1 = MIN (w1, range_bits (range_of (a, 0)));
+	  w2 = MIN (w2, range_bits (range_of (b, 0)));
+	  z->x = lower_operand (c, bb, a, loc), z->x_bits = w1;
+	  z->x2 = lower_operand (c, bb, b, loc), z->x2_bits = w2;
+	  z->add = add;
+	  z->sum_bits = TYPE_PRECISION (type) - !TYPE_UNSIGNED (type);
+	  continue;
 	}
       /* What v's own definition bounds it by (a length, a masked value, ...).  */
       unsigned rb = range_bits (range_of (v, 0));
