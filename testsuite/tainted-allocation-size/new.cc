@@ -24,3 +24,12 @@ long *read_values_capped (std::FILE *in)
     return nullptr;
   return new long[count]; /* { dg-bogus "tainted-allocation-size" } */
 }
+
+// g++'s own check before new T[n] (n <= SIZE_MAX / sizeof (T)) is no maximum.
+wchar_t *read_text (std::FILE *in)
+{
+  std::size_t n = 0;
+  if (std::fscanf (in, "%zu", &n) != 1)
+    return nullptr;
+  return new wchar_t[n]; /* { dg-warning "comes from input 'n' with no upper bound" } */
+}

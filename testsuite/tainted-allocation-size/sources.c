@@ -158,3 +158,13 @@ int main (int argc, char **argv)
   free (p);
   return 0;
 }
+
+/* An overflow check is not a maximum: the size may still be anything up to
+   SIZE_MAX.  */
+double *overflow_checked_only (FILE *in)
+{
+  size_t n = 0;
+  if (fscanf (in, "%zu", &n) != 1 || n > SIZE_MAX / sizeof (double))
+    return NULL;
+  return malloc (n * sizeof (double)); /* { dg-warning "comes from input 'n' with no upper bound" } */
+}

@@ -7,7 +7,7 @@
    asks for.  The lowering names the input value (mr_size.input,
    plugin/gcc/lower-range.cc); the size is bounded when a fact of the path bounds
    that value or the size itself from above (`if (n > MAX) fail;`, `n < 100 &&
-   ...`), whatever the bound:
+   ...`) by at most 2^56 (a larger bound is an overflow check, below):
 
      fscanf (f, "%zu", &n);
      p = malloc (n);       size of 'malloc' comes from input 'n' with no upper bound
@@ -18,7 +18,13 @@
 
 #include <string.h>
 
-/* Does a fact of the path bound operand o from above?  */
+/* A bound above 2^56, the largest object a 64-bit address space holds, limits
+   nothing: it is an overflow check (`n > SIZE_MAX / sizeof (T)`, the one g++
+   makes before new T[n]), not a maximum the program chose.  */
+#define LARGEST_LIMIT ((int64_t) 1 << 56)
+
+/* Does a fact of the path bound operand o from above, to a size that could be
+   allocated?  */
 static bool
 bounded_above (const mr_ctx *c, const mr_state *s, mr_opnd o)
 {
@@ -27,7 +33,10 @@ bounded_above (const mr_ctx *c, const mr_state *s, mr_opnd o)
   int64_t off;
   uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (c->f, o.id, &off) : 0;
   const mr_fact *f = root ? mr_state_fact (s, root) : NULL;
-  return f && (f->hi != INT64_MAX || f->ubelow != 0);
+  if (!f)
+    return false;
+  return f->hi <= LARGEST_LIMIT
+	 || (f->ubelow != 0 && UINT64_MAX - f->ubelow <= (uint64_t) LARGEST_LIMIT);
 }
 
 static void
