@@ -139,8 +139,12 @@ enum
 				   integer: the same value when a >= 0, not a plain
 				   copy (mr_func_resolve leaves it alone); the
 				   event's off holds a's width in bits */
-  MR_EVF_AGGREGATE = 1 << 16	/* STORE: of a struct, union or array (`*p = *q`):
+  MR_EVF_AGGREGATE = 1 << 16,	/* STORE: of a struct, union or array (`*p = *q`):
 				   it may write pointers, whatever its offset */
+  MR_EVF_SIZE_ARITH = 1 << 17	/* REALLOC: the size is a sum of two values from
+				   outside the function or a difference of two it
+				   never compares (`head + tail`, `size - used`):
+				   it may be 0 */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

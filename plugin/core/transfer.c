@@ -308,7 +308,8 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
   bool product = z && z->x.kind != MR_OPND_NONE && z->x2.kind == MR_OPND_NONE
 		 && !(z->flags & MR_SIZE_SUM);
   bool zero = moves && mr_may_be_zero (c, s, ev->b)
-	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
+	      && (ev->b.kind == MR_OPND_CONST
+		  || (ev->flags & (MR_EVF_SIZE_INPUT | MR_EVF_SIZE_ARITH))
 		  || size_fact_allows_zero (c, s, ev->b)
 		  /* a product is 0 where a factor is */
 		  || (product && (size_fact_allows_zero (c, s, z->x)

@@ -560,6 +560,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  e->family = MR_FAM_MALLOC;
 	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, 0) ? MR_EVF_SAME_VAR : 0)
 		     | (size_is_input (gimple_call_arg (s, 1), 0) ? MR_EVF_SIZE_INPUT : 0)
+		     | (size_is_input_sum (gimple_call_arg (s, 1)) ? MR_EVF_SIZE_ARITH : 0)
 		     | (sensitive_name_p (gimple_call_arg (s, 0)) ? MR_EVF_SENSITIVE : 0);
 	  e->size = size;
 	  if (size)

@@ -394,11 +394,13 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 	  /* x + c is one bit wider than x at most.  */
 	  w = w2 + 1 < w ? w2 + 1 : w;
 	}
-      /* A sum of two values (`count + extra`, `old + n`): each is bounded on
-	 its own, and the sum may wrap in its type before it is widened.  */
+      /* A sum of two values computed in a type narrower than the size's
+	 (`count + extra`, `old + n` in int): each is bounded on its own, and
+	 the sum may wrap in its type before it is widened.  */
       gimple *sd = TREE_CODE (v) == SSA_NAME ? SSA_NAME_DEF_STMT (v) : NULL;
       if (z->x.kind == MR_OPND_NONE && sd && is_gimple_assign (sd)
 	  && gimple_assign_rhs_code (sd) == PLUS_EXPR
+	  && TYPE_PRECISION (TREE_TYPE (v)) < TYPE_PRECISION (TREE_TYPE (size))
 	  && TREE_CODE (gimple_assign_rhs1 (sd)) == SSA_NAME
 	  && TREE_CODE (gimple_assign_rhs2 (sd)) == SSA_NAME)
 	{
@@ -528,12 +530,12 @@ compared_somewhere (tree a, tree b)
 
 /* Does a size come from outside the function's own arithmetic: a parameter, a
    value loaded from memory or returned by a call, possibly widened, plus a
-   constant or another term, multiplied, or a difference of two values
-   the function never compares (`n - used`, which is 0 when they are equal)?
-   Sizes the function computes itself (a loop counter, a PHI of doublings) are
-   bounded by what computed them, and taken as such.  */
-bool
-size_is_input (tree t, int depth)
+   constant, multiplied, or (computed in a type narrower than the size's, so that
+   it wraps before it is widened) plus another such value?  Sizes the function
+   computes itself (a loop counter, a PHI of doublings) are bounded by what
+   computed them, and taken as such.  size_bits is the width of the size.  */
+static bool
+input_walk (tree t, int depth, unsigned size_bits)
 {
   unsigned bits;
   if (depth > 4)
@@ -552,17 +554,42 @@ size_is_input (tree t, int depth)
   if (gimple_assign_single_p (def))
     return is_memory_ref (gimple_assign_rhs1 (def))
 	   || (TREE_CODE (gimple_assign_rhs1 (def)) == SSA_NAME
-	       && size_is_input (gimple_assign_rhs1 (def), depth + 1));
-  if (code == PLUS_EXPR && TREE_CODE (gimple_assign_rhs2 (def)) == INTEGER_CST)
-    return size_is_input (gimple_assign_rhs1 (def), depth + 1);
-  tree a = gimple_assign_rhs1 (def), b = gimple_num_ops (def) > 2 ? gimple_assign_rhs2 (def)
-					 : NULL_TREE;
-  if (code == MULT_EXPR || code == PLUS_EXPR)
-    return size_is_input (a, depth + 1) || size_is_input (b, depth + 1);
-  if (code == MINUS_EXPR && TREE_CODE (b) == SSA_NAME)
-    return (size_is_input (a, depth + 1) || size_is_input (b, depth + 1))
-	   && !compared_somewhere (a, b);
+	       && input_walk (gimple_assign_rhs1 (def), depth + 1, size_bits));
+  tree a = gimple_assign_rhs1 (def), b = gimple_assign_rhs2 (def);
+  if (code == PLUS_EXPR && TREE_CODE (b) == INTEGER_CST)
+    return input_walk (a, depth + 1, size_bits);
+  if (code == MULT_EXPR
+      || (code == PLUS_EXPR && TYPE_PRECISION (TREE_TYPE (t)) < size_bits))
+    return input_walk (a, depth + 1, size_bits) || input_walk (b, depth + 1, size_bits);
   return false;
+}
+
+bool
+size_is_input (tree t, int depth)
+{
+  return input_walk (t, depth, TYPE_PRECISION (TREE_TYPE (t)));
+}
+
+/* Is size t, as a whole, a sum of two values from outside the function (0 when
+   both are) or a difference of two values the function never compares (0 when
+   they are equal)?  For realloc (p, 0).  */
+bool
+size_is_input_sum (tree t)
+{
+  unsigned bits;
+  t = strip_widening (t, &bits);
+  gassign *def = TREE_CODE (t) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (t))
+		 : NULL;
+  if (!def || (gimple_assign_rhs_code (def) != PLUS_EXPR
+	       && gimple_assign_rhs_code (def) != MINUS_EXPR))
+    return false;
+  tree a = gimple_assign_rhs1 (def), b = gimple_assign_rhs2 (def);
+  if (TREE_CODE (b) != SSA_NAME)
+    return false;
+  bool input = size_is_input (a, 1) || size_is_input (b, 1);
+  if (gimple_assign_rhs_code (def) == MINUS_EXPR)
+    return input && !compared_somewhere (a, b);
+  return input;
 }
 
 /* Sizes read from outside the program (CWE-789): a size computed from a value an
