@@ -9,12 +9,15 @@
    writing libc call before the read, calloc, an unknown call; a size known not to be
    0, a constant size, zero-alloc off by default; operands bounded by their type
    width, by a guard, or a guard against SIZE_MAX / size, and sizes not marked as
-   coming from outside the function (MR_EVF_SIZE_INPUT).
+   coming from outside the function (MR_EVF_SIZE_INPUT); a factor that is a sum
+   wrapping in its narrower type; and tainted-allocation-size (a size computed from
+   an input value, mr_size.input, with no upper bound that could be allocated).
 
    The regressions group pins engine bugs found by these tests and since fixed.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_NULL_DEREF_ALLOC) | TB_RULE (MR_RULE_UNINIT_READ) \
-		  | TB_RULE (MR_RULE_ZERO_ALLOC) | TB_RULE (MR_RULE_ALLOC_SIZE_OVERFLOW))
+		  | TB_RULE (MR_RULE_ZERO_ALLOC) | TB_RULE (MR_RULE_ALLOC_SIZE_OVERFLOW) \
+		  | TB_RULE (MR_RULE_TAINTED_ALLOCATION_SIZE))
 #include "builder.h"
 
 enum { P = 1, Q = 2, N = 3, M = 4 };
@@ -296,6 +299,93 @@ test_alloc_size_overflow (void **state)
   expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
 }
 
+/* p = malloc ((x + x2) * 4) with the sum computed in sum_bits bits.  */
+static uint32_t
+sum_alloc (mr_func *f, uint32_t b, uint8_t term_bits, uint8_t sum_bits)
+{
+  mr_size *z = mr_func_new_size (f);
+  z->x = mr_value (N);
+  z->x_bits = term_bits;
+  z->x2 = mr_value (M);
+  z->x2_bits = term_bits;
+  z->sum_bits = sum_bits;
+  z->mul = 4;
+  z->allocator = "malloc";
+  uint32_t id = tb_alloc_ex (f, b, P, MR_FAM_MALLOC, mr_value (9),
+			    MALLOC_FLAGS | MR_EVF_SIZE_INPUT, 1);
+  mr_block *blk = &f->blocks[b];
+  blk->events[blk->nevents - 1].size = z;
+  return id;
+}
+
+static void
+test_alloc_size_sum (void **state)
+{
+  (void) state;
+  /* (count + extra) * 4, two unsigned ints added in 32 bits: wraps there.  */
+  mr_func *f = tb_func ("sum-wraps", 1);
+  uint32_t al = sum_alloc (f, 0, 32, 32);
+  expect_rule_only (f, MR_RULE_ALLOC_SIZE_OVERFLOW, al);
+
+  /* Two unsigned shorts added in int: at most 2^17.  */
+  f = tb_func ("sum-short", 1);
+  sum_alloc (f, 0, 16, 31);
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+
+  /* if (count > 4096) return; if (extra > 4096) return; the sum fits.  */
+  f = tb_func ("sum-guarded", 5);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const (4096), 1, 2);
+  tb_if_unsigned (f, 2, mr_value (M), MR_CMP_GT, mr_const (4096), 3, 4);
+  sum_alloc (f, 4, 32, 32);
+  expect_rule_silent (f, MR_RULE_ALLOC_SIZE_OVERFLOW);
+}
+
+/* p = malloc (s), s computed from input value N (mr_size.input).  */
+static uint32_t
+input_alloc (mr_func *f, uint32_t b)
+{
+  mr_size *z = mr_func_new_size (f);
+  z->input = mr_value (N);
+  z->allocator = "malloc";
+  uint32_t id = tb_alloc_ex (f, b, P, MR_FAM_MALLOC, mr_value (9), MALLOC_FLAGS, 1);
+  mr_block *blk = &f->blocks[b];
+  blk->events[blk->nevents - 1].size = z;
+  return id;
+}
+
+static void
+test_tainted_allocation_size (void **state)
+{
+  (void) state;
+  mr_result r;
+  /* No bound: reported, the input named.  */
+  mr_func *f = tb_func ("tainted", 1);
+  uint32_t al = input_alloc (f, 0);
+  analyze_rule (f, MR_RULE_TAINTED_ALLOCATION_SIZE, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_TAINTED_ALLOCATION_SIZE, al);
+  assert_int_equal (fd->subject.id, N);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* if (n > 4096) return; malloc (n);  */
+  f = tb_func ("tainted-capped", 3);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const (4096), 1, 2);
+  input_alloc (f, 2);
+  expect_rule_silent (f, MR_RULE_TAINTED_ALLOCATION_SIZE);
+
+  /* A floor only: if (n < 16) return; malloc (n);  */
+  f = tb_func ("tainted-floor", 3);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_LT, mr_const (16), 1, 2);
+  al = input_alloc (f, 2);
+  expect_rule_only (f, MR_RULE_TAINTED_ALLOCATION_SIZE, al);
+
+  /* An overflow check is no maximum: if (n > SIZE_MAX / 4) return;  */
+  f = tb_func ("tainted-overflow-check", 3);
+  tb_if_unsigned (f, 0, mr_value (N), MR_CMP_GT, mr_const ((int64_t) (UINT64_MAX / 4)), 1, 2);
+  al = input_alloc (f, 2);
+  expect_rule_only (f, MR_RULE_TAINTED_ALLOCATION_SIZE, al);
+}
+
 /* Known gaps.  */
 
 /* p = malloc (10); if (a) g (); else p[0] = 1; p[1] = 2;
@@ -500,6 +590,8 @@ main (void)
     cmocka_unit_test (test_zero_alloc),
     cmocka_unit_test (test_alloc_size_overflow),
     cmocka_unit_test (test_alloc_size_guards),
+    cmocka_unit_test (test_alloc_size_sum),
+    cmocka_unit_test (test_tainted_allocation_size),
   };
   const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_null_deref_after_branch),

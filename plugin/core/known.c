@@ -1,4 +1,4 @@
-/* known.c — the known.def table and printf format scanning.  */
+/* known.c — the known.def and inputs.def tables and printf format scanning.  */
 
 #include "known.h"
 
@@ -62,6 +62,24 @@ mr_known_lookup (const char *name)
   const mr_known *kp = &key;
   const mr_known *const *hit = bsearch (&kp, sorted, NKNOWN, sizeof sorted[0], by_name);
   return hit ? *hit : NULL;
+}
+
+static const mr_input inputs[] = {
+#define MR_INPUT(NAME, HOW, ARG) { NAME, MR_INPUT_##HOW, ARG },
+#include "inputs.def"
+#undef MR_INPUT
+};
+
+/* A linear search: asked only for the calls a size is computed from.  */
+const mr_input *
+mr_input_lookup (const char *name)
+{
+  if (!name)
+    return NULL;
+  for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+    if (strcmp (inputs[i].name, name) == 0)
+      return &inputs[i];
+  return NULL;
 }
 
 uint32_t

@@ -28,6 +28,22 @@ typedef struct mr_known
 /* The entry for a function name, or NULL.  */
 const mr_known *mr_known_lookup (const char *name);
 
+/* Where data from outside the program enters it (inputs.def).  */
+typedef enum mr_input_how
+{
+  MR_INPUT_RESULT, MR_INPUT_WRITES, MR_INPUT_PARSES
+} mr_input_how;
+
+typedef struct mr_input
+{
+  const char *name;
+  mr_input_how how;
+  unsigned arg;			/* WRITES: the first argument written; PARSES: the text */
+} mr_input;
+
+/* The inputs.def entry for a function name, or NULL.  */
+const mr_input *mr_input_lookup (const char *name);
+
 /* For a printf-style format, the mask of the variadic arguments (numbered from
    first_arg) that %s reads.  Stops at the first conversion it cannot follow.  */
 uint32_t mr_printf_deref_mask (const char *format, uint32_t first_arg);

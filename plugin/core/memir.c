@@ -159,7 +159,7 @@ mr_size *
 mr_func_new_size (mr_func *f)
 {
   mr_size *z = arena_alloc (f, sizeof *z);
-  z->x = z->y = mr_none ();
+  z->x = z->y = z->x2 = z->input = mr_none ();
   z->mul = 1;
   return z;
 }

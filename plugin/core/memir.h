@@ -147,10 +147,14 @@ enum
 				   event's off holds a's width in bits */
   MR_EVF_AGGREGATE = 1 << 16,	/* STORE: of a struct, union or array (`*p = *q`):
 				   it may write pointers, whatever its offset */
-  MR_EVF_PURE = 1 << 17		/* CALL: to a function of the TU that writes nothing
+  MR_EVF_PURE = 1 << 17,	/* CALL: to a function of the TU that writes nothing
 				   but its locals and reads only the objects its
 				   arguments point to (deref_mask): its result
 				   depends on them alone (mr_summary.pure) */
+  MR_EVF_SIZE_ARITH = 1 << 18	/* REALLOC: the size is a sum of two values from
+				   outside the function or a difference of two it
+				   never compares (`head + tail`, `size - used`):
+				   it may be 0 */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -179,6 +183,13 @@ typedef struct mr_size
 				   at INT_MAX before it is widened to size_t */
   uint8_t flags;		/* MR_SIZE_* */
   const char *allocator;	/* the allocating function's name, for messages */
+  mr_opnd x2;			/* a product's x is the sum x + x2 (+ add), computed
+				   in sum_bits bits, NONE when x is one value */
+  uint8_t x2_bits, sum_bits;
+  mr_opnd input;		/* ALLOC/REALLOC: the value read from outside the
+				   program (input, network, environment, rand) the
+				   size is computed from, or NONE; x and y may be
+				   NONE when the size is no product or sum */
 } mr_size;
 
 /* A call to a function the engine has no special knowledge of beyond this record.  */

@@ -326,9 +326,17 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	       && ts != MR_TS_NULL;
   /* A size computed by the function (n * 2, a PHI of such) is taken as nonzero
      unless a fact says otherwise; one that comes from outside may be 0.  */
+  const mr_size *z = ev->size;
+  bool product = z && z->x.kind != MR_OPND_NONE && z->x2.kind == MR_OPND_NONE
+		 && !(z->flags & MR_SIZE_SUM);
   bool zero = moves && mr_may_be_zero (c, s, ev->b)
-	      && (ev->b.kind == MR_OPND_CONST || (ev->flags & MR_EVF_SIZE_INPUT)
-		  || size_fact_allows_zero (c, s, ev->b))
+	      && (ev->b.kind == MR_OPND_CONST
+		  || (ev->flags & (MR_EVF_SIZE_INPUT | MR_EVF_SIZE_ARITH))
+		  || size_fact_allows_zero (c, s, ev->b)
+		  /* a product is 0 where a factor is */
+		  || (product && (size_fact_allows_zero (c, s, z->x)
+				  || (z->y.kind != MR_OPND_NONE
+				      && size_fact_allows_zero (c, s, z->y)))))
 	      && !size_never_zero (c, s, ev);
   bool nonzero = !(ev->b.kind == MR_OPND_CONST && ev->b.num == 0);
   bool may_fail = (ev->flags & MR_EVF_MAY_FAIL) != 0;

@@ -23,6 +23,7 @@
 #include "tree.h"
 #include "tree-pass.h"
 #include "context.h"
+#include "pass_manager.h"
 #include "tree-dfa.h"
 #include "tree-cfg.h"
 #include "except.h"
@@ -37,6 +38,7 @@
 #include "tree-ssa-operands.h"
 #include "gimple-pretty-print.h"
 #include "gimple-fold.h"
+#include "gimplify.h"
 #include "c-family/c-common.h"
 #include "c-family/c-pragma.h"
 #include "diagnostic.h"
@@ -87,6 +89,22 @@ mr_set_werror_requested (bool value)
 #else
   global_dc->warning_as_error_requested = value;
 #endif
+}
+
+/* Turns warnings off (value true) or back on; returns the old setting.  For GCC's
+   own passes that the plugin runs on a function GCC drops unseen (unused.cc):
+   their warnings are not the plugin's to add.  */
+static inline bool
+mr_inhibit_warnings (bool value)
+{
+#if GCCPLUGIN_VERSION_MAJOR >= 14
+  bool old = global_dc->m_inhibit_warnings;
+  global_dc->m_inhibit_warnings = value;
+#else
+  bool old = global_dc->dc_inhibit_warnings;
+  global_dc->dc_inhibit_warnings = value;
+#endif
+  return old;
 }
 
 /* Errors so far, counting warnings that -Werror turned into errors (werrorcount):

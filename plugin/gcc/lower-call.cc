@@ -618,9 +618,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  }
       if (k->kind == MR_KNOWN_REALLOC && nargs >= 2)
 	{
-	  mr_size *size = describe_size (c, bb, gimple_call_arg (s, 1), loc);
-	  if (!size)
-	    size = describe_sum (c, bb, gimple_call_arg (s, 1), loc);
+	  mr_size *size = describe_alloc_size (c, bb, gimple_call_arg (s, 1), loc);
 	  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_REALLOC, loc);
 	  e->dst = dst;
 	  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
@@ -628,6 +626,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	  e->family = MR_FAM_MALLOC;
 	  e->flags = MR_EVF_MAY_FAIL | (realloc_overwrites_arg (s, 0) ? MR_EVF_SAME_VAR : 0)
 		     | (size_is_input (gimple_call_arg (s, 1), 0) ? MR_EVF_SIZE_INPUT : 0)
+		     | (size_is_input_sum (gimple_call_arg (s, 1)) ? MR_EVF_SIZE_ARITH : 0)
 		     | (sensitive_name_p (gimple_call_arg (s, 0)) ? MR_EVF_SENSITIVE : 0);
 	  e->size = size;
 	  if (size)
@@ -636,9 +635,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 	}
       unsigned size_arg = mr_kf_size_arg (k->flags);
       mr_size *size = size_arg < nargs
-		      ? describe_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
-      if (!size && size_arg < nargs)
-	size = describe_sum (c, bb, gimple_call_arg (s, size_arg), loc);
+		      ? describe_alloc_size (c, bb, gimple_call_arg (s, size_arg), loc) : NULL;
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
       e->dst = dst;
       e->family = k->family;

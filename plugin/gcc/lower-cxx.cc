@@ -44,11 +44,12 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
       /* ::operator new[] (n * size) called by hand has no check of g++'s.  */
       mr_size *size = NULL;
       if (!gimple_call_from_new_or_delete (s) && gimple_call_num_args (s))
-	{
-	  size = describe_size (c, bb, gimple_call_arg (s, 0), loc);
-	  if (size)
-	    size->allocator = is_array ? "operator new[]" : "operator new";
-	}
+	size = describe_size (c, bb, gimple_call_arg (s, 0), loc);
+      /* The size a new-expression computed (with g++'s check) may be input.  */
+      if (gimple_call_num_args (s))
+	size = describe_input (c, bb, gimple_call_arg (s, 0), loc, size);
+      if (size)
+	size->allocator = is_array ? "operator new[]" : "operator new";
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
       e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
       e->family = family;

@@ -63,6 +63,9 @@ mr_size *describe_access (lower_ctx *c, unsigned bb, gimple *s, tree ref, bool s
 mr_size *describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc);
 mr_size *describe_sum (lower_ctx *c, unsigned bb, tree size, mr_loc loc);
 bool size_is_input (tree t, int depth);
+bool size_is_input_sum (tree t);
+mr_size *describe_input (lower_ctx *c, unsigned bb, tree size, mr_loc loc, mr_size *z);
+mr_size *describe_alloc_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc);
 
 /* lower-cond.cc.  */
 void lower_cond (lower_ctx *c, unsigned bb, gcond *s);

@@ -353,6 +353,16 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
   if (TREE_CODE (t) != SSA_NAME)
     return NULL;
   gimple *def = SSA_NAME_DEF_STMT (t);
+  /* `n * 2 + 1` computed in a type narrower than the size's: the product wraps
+     there, whatever is added to it after.  */
+  if (is_gimple_assign (def) && gimple_assign_rhs_code (def) == PLUS_EXPR
+      && TREE_CODE (gimple_assign_rhs2 (def)) == INTEGER_CST
+      && TREE_CODE (gimple_assign_rhs1 (def)) == SSA_NAME
+      && TYPE_PRECISION (TREE_TYPE (t)) < TYPE_PRECISION (TREE_TYPE (size)))
+    {
+      t = gimple_assign_rhs1 (def);
+      def = SSA_NAME_DEF_STMT (t);
+    }
   if (!is_gimple_assign (def) || gimple_assign_rhs_code (def) != MULT_EXPR
       || divided_later (t))
     return NULL;
@@ -383,6 +393,28 @@ describe_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
 	  v = strip_widening (gimple_assign_rhs1 (vd), &w2);
 	  /* x + c is one bit wider than x at most.  */
 	  w = w2 + 1 < w ? w2 + 1 : w;
+	}
+      /* A sum of two values computed in a type narrower than the size's
+	 (`count + extra`, `old + n` in int): each is bounded on its own, and
+	 the sum may wrap in its type before it is widened.  */
+      gimple *sd = TREE_CODE (v) == SSA_NAME ? SSA_NAME_DEF_STMT (v) : NULL;
+      if (z->x.kind == MR_OPND_NONE && sd && is_gimple_assign (sd)
+	  && gimple_assign_rhs_code (sd) == PLUS_EXPR
+	  && TYPE_PRECISION (TREE_TYPE (v)) < TYPE_PRECISION (TREE_TYPE (size))
+	  && TREE_CODE (gimple_assign_rhs1 (sd)) == SSA_NAME
+	  && TREE_CODE (gimple_assign_rhs2 (sd)) == SSA_NAME)
+	{
+	  tree type = TREE_TYPE (v);
+	  unsigned w1, w2;
+	  tree a = strip_widening (gimple_assign_rhs1 (sd), &w1);
+	  tree b = strip_widening (gimple_assign_rhs2 (sd), &w2);
+	  w1 = MIN (w1, range_bits (range_of (a, 0)));
+	  w2 = MIN (w2, range_bits (range_of (b, 0)));
+	  z->x = lower_operand (c, bb, a, loc), z->x_bits = w1;
+	  z->x2 = lower_operand (c, bb, b, loc), z->x2_bits = w2;
+	  z->add = add;
+	  z->sum_bits = TYPE_PRECISION (type) - !TYPE_UNSIGNED (type);
+	  continue;
 	}
       /* What v's own definition bounds it by (a length, a masked value, ...).  */
       unsigned rb = range_bits (range_of (v, 0));
@@ -464,12 +496,46 @@ describe_sum (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
   return z->x.kind == MR_OPND_NONE ? NULL : z;
 }
 
+/* Are x and y the same value, or two reads of the same place (`b->len` read
+   once for a test and again for a size)?  */
+static bool
+same_value (tree x, tree y)
+{
+  if (x == y)
+    return true;
+  if (TREE_CODE (x) != SSA_NAME || TREE_CODE (y) != SSA_NAME)
+    return false;
+  gassign *dx = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (x));
+  gassign *dy = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (y));
+  return dx && dy && gimple_assign_single_p (dx) && gimple_assign_single_p (dy)
+	 && is_memory_ref (gimple_assign_rhs1 (dx))
+	 && operand_equal_p (gimple_assign_rhs1 (dx), gimple_assign_rhs1 (dy), 0);
+}
+
+/* Does the function compare a and b anywhere (`if (used < n)`)?  Then it knew
+   which is larger where it subtracts them.  */
+static bool
+compared_somewhere (tree a, tree b)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    if (gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (bb)))
+      {
+	tree l = gimple_cond_lhs (cond), r = gimple_cond_rhs (cond);
+	if ((same_value (l, a) && same_value (r, b)) || (same_value (l, b) && same_value (r, a)))
+	  return true;
+      }
+  return false;
+}
+
 /* Does a size come from outside the function's own arithmetic: a parameter, a
    value loaded from memory or returned by a call, possibly widened, plus a
-   constant, or multiplied?  Sizes the function computes itself (a loop counter, a
-   PHI of doublings) are bounded by what computed them, and taken as such.  */
-bool
-size_is_input (tree t, int depth)
+   constant, multiplied, or (computed in a type narrower than the size's, so that
+   it wraps before it is widened) plus another such value?  Sizes the function
+   computes itself (a loop counter, a PHI of doublings) are bounded by what
+   computed them, and taken as such.  size_bits is the width of the size.  */
+static bool
+input_walk (tree t, int depth, unsigned size_bits)
 {
   unsigned bits;
   if (depth > 4)
@@ -488,11 +554,278 @@ size_is_input (tree t, int depth)
   if (gimple_assign_single_p (def))
     return is_memory_ref (gimple_assign_rhs1 (def))
 	   || (TREE_CODE (gimple_assign_rhs1 (def)) == SSA_NAME
-	       && size_is_input (gimple_assign_rhs1 (def), depth + 1));
-  if (code == PLUS_EXPR && TREE_CODE (gimple_assign_rhs2 (def)) == INTEGER_CST)
-    return size_is_input (gimple_assign_rhs1 (def), depth + 1);
-  if (code == MULT_EXPR)
-    return size_is_input (gimple_assign_rhs1 (def), depth + 1)
-	   || size_is_input (gimple_assign_rhs2 (def), depth + 1);
+	       && input_walk (gimple_assign_rhs1 (def), depth + 1, size_bits));
+  tree a = gimple_assign_rhs1 (def), b = gimple_assign_rhs2 (def);
+  if (code == PLUS_EXPR && TREE_CODE (b) == INTEGER_CST)
+    return input_walk (a, depth + 1, size_bits);
+  if (code == MULT_EXPR
+      || (code == PLUS_EXPR && TYPE_PRECISION (TREE_TYPE (t)) < size_bits))
+    return input_walk (a, depth + 1, size_bits) || input_walk (b, depth + 1, size_bits);
   return false;
+}
+
+bool
+size_is_input (tree t, int depth)
+{
+  return input_walk (t, depth, TYPE_PRECISION (TREE_TYPE (t)));
+}
+
+/* Is size t, as a whole, a sum of two values from outside the function (0 when
+   both are) or a difference of two values the function never compares (0 when
+   they are equal)?  For realloc (p, 0).  */
+bool
+size_is_input_sum (tree t)
+{
+  unsigned bits;
+  t = strip_widening (t, &bits);
+  gassign *def = TREE_CODE (t) == SSA_NAME ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (t))
+		 : NULL;
+  if (!def || (gimple_assign_rhs_code (def) != PLUS_EXPR
+	       && gimple_assign_rhs_code (def) != MINUS_EXPR))
+    return false;
+  tree a = gimple_assign_rhs1 (def), b = gimple_assign_rhs2 (def);
+  if (TREE_CODE (b) != SSA_NAME)
+    return false;
+  bool input = size_is_input (a, 1) || size_is_input (b, 1);
+  if (gimple_assign_rhs_code (def) == MINUS_EXPR)
+    return input && !compared_somewhere (a, b);
+  return input;
+}
+
+/* Sizes read from outside the program (CWE-789): a size computed from a value an
+   input function produced (inputs.def: read into memory, parsed from input text,
+   returned by rand or a byte-order conversion) is described by that value
+   (mr_size.input), which rules/tainted-allocation-size.c asks the path's facts
+   about: a guard on it (`if (n > MAX) fail;`) bounds the allocation.  What is
+   followed is the function's own data flow: a value read into a local or a
+   buffer of the function, loaded back (the engine's slots give two loads of one
+   place the same facts), converted or computed with.  */
+
+/* The object a pointer or a reference is into: a declaration, or the SSA pointer
+   it is based on (through constant and variable offsets and conversions).  */
+static tree
+input_base (tree t)
+{
+  for (int depth = 0; depth < 6 && t; depth++)
+    {
+      if (TREE_CODE (t) == ADDR_EXPR)
+	t = TREE_OPERAND (t, 0);
+      if (handled_component_p (t) || TREE_CODE (t) == MEM_REF
+	  || TREE_CODE (t) == TARGET_MEM_REF)
+	{
+	  t = get_base_address (t);
+	  if (t && (TREE_CODE (t) == MEM_REF || TREE_CODE (t) == TARGET_MEM_REF))
+	    t = TREE_OPERAND (t, 0);
+	  continue;
+	}
+      if (DECL_P (t))
+	return t;
+      if (TREE_CODE (t) != SSA_NAME)
+	return NULL_TREE;
+      gassign *def = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (t));
+      if (!def || SSA_NAME_IS_DEFAULT_DEF (t))
+	return t;
+      enum tree_code code = gimple_assign_rhs_code (def);
+      if (code == POINTER_PLUS_EXPR || CONVERT_EXPR_CODE_P (code)
+	  || code == ADDR_EXPR || (code == SSA_NAME && gimple_assign_single_p (def)))
+	t = gimple_assign_rhs1 (def);
+      else
+	return t;
+    }
+  return NULL_TREE;
+}
+
+/* The objects the input functions of cfun write (WRITES), gathered on the first
+   question about cfun: most functions never ask.  */
+static function *input_fun;
+static auto_vec<tree> input_objects;
+
+static bool
+written_by_input (tree base)
+{
+  if (!base)
+    return false;
+  if (input_fun != cfun)
+    {
+      input_fun = cfun;
+      input_objects.truncate (0);
+      basic_block bb;
+      FOR_EACH_BB_FN (bb, cfun)
+	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+	  {
+	    gcall *call = dyn_cast<gcall *> (gsi_stmt (gsi));
+	    const mr_input *in = call ? mr_input_lookup (callee_name (gimple_call_fndecl (call)))
+			       : NULL;
+	    if (!in || in->how != MR_INPUT_WRITES)
+	      continue;
+	    for (unsigned i = in->arg; i < gimple_call_num_args (call); i++)
+	      if (tree b = input_base (gimple_call_arg (call, i)))
+		input_objects.safe_push (b);
+	  }
+    }
+  for (tree b : input_objects)
+    if (b == base)
+      return true;
+  return false;
+}
+
+/* Is text pointer p input: a buffer an input function wrote, the environment
+   (getenv), or main's argv?  */
+static bool
+input_text (tree p)
+{
+  tree base = input_base (p);
+  if (!base)
+    return false;
+  if (written_by_input (base))
+    return true;
+  if (TREE_CODE (base) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (base))
+    return false;
+  gimple *def = SSA_NAME_DEF_STMT (base);
+  if (gcall *call = dyn_cast<gcall *> (def))
+    {
+      const mr_input *in = mr_input_lookup (callee_name (gimple_call_fndecl (call)));
+      return in && in->how != MR_INPUT_PARSES;	/* getenv; fgets returns its buffer */
+    }
+  /* argv[i] of main: a load through main's second parameter.  */
+  if (gimple_assign_single_p (def) && is_memory_ref (gimple_assign_rhs1 (def)))
+    {
+      tree from = input_base (gimple_assign_rhs1 (def));
+      return from && TREE_CODE (from) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (from)
+	     && SSA_NAME_VAR (from) && TREE_CODE (SSA_NAME_VAR (from)) == PARM_DECL
+	     && MAIN_NAME_P (DECL_NAME (current_function_decl))
+	     && DECL_ARGUMENTS (current_function_decl)
+	     && DECL_CHAIN (DECL_ARGUMENTS (current_function_decl)) == SSA_NAME_VAR (from);
+    }
+  return false;
+}
+
+/* Values of at most this many bits are bounded by their type: a 16-bit length
+   field cannot ask for much.  */
+static const unsigned input_small_bits = 16;
+
+/* Does edge e leave a test that bounds v from above (`if (n > MAX) n = MAX;`:
+   the edge that keeps n is the false edge of n > MAX)?  */
+static bool
+edge_bounds_above (edge e, tree v)
+{
+  gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (e->src));
+  if (!cond || !(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+    return false;
+  enum tree_code code = gimple_cond_code (cond);
+  tree lhs = gimple_cond_lhs (cond), rhs = gimple_cond_rhs (cond);
+  if (rhs == v)
+    {
+      std::swap (lhs, rhs);
+      code = swap_tree_comparison (code);
+    }
+  if (lhs != v || TREE_CODE (rhs) != INTEGER_CST)
+    return false;
+  if (e->flags & EDGE_FALSE_VALUE)
+    code = invert_tree_comparison (code, false);
+  return code == LT_EXPR || code == LE_EXPR || code == EQ_EXPR;
+}
+
+/* The value read from outside the program that integer t is computed from, or
+   NULL_TREE.  Through a PHI, the PHI itself: on the paths where a constant
+   arrives it is that constant, which bounds it; an argument that arrives from a
+   test bounding it (a clamp) is not input any more.  *budget is the number of
+   definitions the walk may still visit (it runs per allocation).  */
+static tree
+input_value (tree t, int *budget)
+{
+  if (--*budget < 0 || TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (t))
+      || SSA_NAME_IS_DEFAULT_DEF (t))
+    return NULL_TREE;
+  gimple *def = SSA_NAME_DEF_STMT (t);
+  if (gcall *call = dyn_cast<gcall *> (def))
+    {
+      tree fn = gimple_call_fndecl (call);
+      if (fn && (fndecl_built_in_p (fn, BUILT_IN_BSWAP32)
+		 || fndecl_built_in_p (fn, BUILT_IN_BSWAP64)))
+	return t;
+      const mr_input *in = mr_input_lookup (callee_name (fn));
+      if (!in || in->how == MR_INPUT_WRITES)
+	return NULL_TREE;
+      if (in->how == MR_INPUT_PARSES)
+	return in->arg < gimple_call_num_args (call)
+	       && input_text (gimple_call_arg (call, in->arg)) ? t : NULL_TREE;
+      return t;
+    }
+  if (gphi *phi = dyn_cast<gphi *> (def))
+    {
+      if (gimple_phi_num_args (phi) > 8)
+	return NULL_TREE;
+      for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	{
+	  tree a = gimple_phi_arg_def (phi, i);
+	  if (input_value (a, budget) && !edge_bounds_above (gimple_phi_arg_edge (phi, i), a))
+	    return t;
+	}
+      return NULL_TREE;
+    }
+  gassign *as = dyn_cast<gassign *> (def);
+  if (!as)
+    return NULL_TREE;
+  tree a = gimple_assign_rhs1 (as);
+  if (gimple_assign_single_p (as))
+    {
+      if (is_memory_ref (a))
+	return written_by_input (input_base (a)) ? t : NULL_TREE;
+      return input_value (a, budget);
+    }
+  enum tree_code code = gimple_assign_rhs_code (as);
+  if (CONVERT_EXPR_CODE_P (code))
+    return TYPE_PRECISION (TREE_TYPE (t)) > input_small_bits ? input_value (a, budget)
+	   : NULL_TREE;
+  switch (code)
+    {
+    case PLUS_EXPR:
+    case MINUS_EXPR:
+    case MULT_EXPR:
+    case LSHIFT_EXPR:
+    case BIT_IOR_EXPR:
+    case BIT_XOR_EXPR:
+      {
+	tree v = input_value (a, budget);
+	if (!v && gimple_num_ops (as) > 2)
+	  v = input_value (gimple_assign_rhs2 (as), budget);
+	return v;
+      }
+    case TRUNC_DIV_EXPR:
+    case RSHIFT_EXPR:
+    case BIT_AND_EXPR:
+    case MIN_EXPR:
+      /* What bounds the value statically (a mask, a minimum) ends it.  */
+      return range_bits (range_of (t, 0)) > input_small_bits ? input_value (a, budget)
+	     : NULL_TREE;
+    default:
+      return NULL_TREE;
+    }
+}
+
+/* Adds to size description z (or a new one) the input value `size` is computed
+   from, if any; returns z.  */
+mr_size *
+describe_input (lower_ctx *c, unsigned bb, tree size, mr_loc loc, mr_size *z)
+{
+  int budget = 24;
+  tree v = input_value (size, &budget);
+  if (!v || range_bits (range_of (v, 0)) <= input_small_bits)
+    return z;
+  if (!z)
+    z = mr_func_new_size (c->f);
+  z->input = lower_operand (c, bb, v, loc);
+  return z;
+}
+
+/* The description of an allocation's size argument: a product, else a sum, and
+   the input it comes from.  */
+mr_size *
+describe_alloc_size (lower_ctx *c, unsigned bb, tree size, mr_loc loc)
+{
+  mr_size *z = describe_size (c, bb, size, loc);
+  if (!z)
+    z = describe_sum (c, bb, size, loc);
+  return describe_input (c, bb, size, loc, z);
 }

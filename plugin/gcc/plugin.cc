@@ -11,6 +11,7 @@
                                with analyse-only, then the end of the compile
      PLUGIN_FINISH_UNIT        the unit's summaries file, if summaries= was given
                                (summary-db.cc)
+     PLUGIN_START_UNIT         static functions GCC drops unseen, analysed (unused.cc)
      PLUGIN_FINISH             the SARIF log, if sarif= was given (sarif-out.cc)
 
    The pass `memrules` is inserted right after GCC's "ssa" pass: every function is in
@@ -33,6 +34,7 @@ opt_pass *mr_lto_pass_new (gcc::context *ctx);
 #include "sarif-out.h"
 #include "summary-db.h"
 #include "suppress.h"
+#include "unused.h"
 #include "../core/engine.h"
 
 int plugin_is_GPL_compatible __attribute__ ((visibility ("default")));
@@ -220,6 +222,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
   register_callback (info->base_name, PLUGIN_EARLY_GIMPLE_PASSES_END, early_passes_end, NULL);
   if (mr_opts.summaries)
     register_callback (info->base_name, PLUGIN_FINISH_UNIT, mr_db_finish_unit, NULL);
+  register_callback (info->base_name, PLUGIN_START_UNIT, mr_analyse_dropped_functions, NULL);
   if (mr_opts.sarif)
     register_callback (info->base_name, PLUGIN_FINISH, mr_sarif_finish, NULL);
 

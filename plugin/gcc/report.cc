@@ -448,7 +448,13 @@ size_text (const mr_lowered *l, const mr_size *z)
   std::string x = operand_name (l, z->x);
   if (x.empty ())
     x = "n";
-  if (z->add)
+  if (z->x2.kind != MR_OPND_NONE)
+    {
+      std::string x2 = operand_name (l, z->x2);
+      x = "(" + x + " + " + (x2.empty () ? std::string ("m") : x2)
+	  + (z->add ? " + " + std::to_string ((long long) z->add) : std::string ()) + ")";
+    }
+  else if (z->add)
     x = "(" + x + " + " + std::to_string ((long long) z->add) + ")";
   if (z->y.kind != MR_OPND_NONE)
     {

@@ -10,6 +10,10 @@
    times sizeof (T) cannot overflow a 64-bit size_t.  A product x * y is also
    bounded by a guard on the product itself (`if (s && n > SIZE_MAX / s) fail;`,
    GCC's overflow flag of it, OpenBSD's MUL_NO_OVERFLOW test), kept as a fact.
+   A factor that is a sum of two values, (x + x2 + add), is bounded by the sum of
+   their bounds, and checked against the width of the type the sum is computed in:
+   `(count + extra) * sizeof (T)` with two unsigned ints wraps at 2^32 before it is
+   widened to size_t.
    The product is computed in 128 bits; above SIZE_MAX it may overflow:
 
      p = malloc (n * sizeof (struct item));   multiplication in the size of
@@ -78,8 +82,15 @@ size (mr_ctx *c, mr_state *s, const mr_event *ev)
   mr_u128 limit = z->product_bits && z->product_bits < 64
 		  ? ((mr_u128) 1 << z->product_bits) - 1 : (mr_u128) UINT64_MAX;
   mr_u128 x = operand_max (c, s, z->x, z->x_bits, z->add);
+  bool overflow = false;
+  if (z->x2.kind != MR_OPND_NONE)
+    {
+      /* x + x2 + add, computed in sum_bits bits: it may wrap there first.  */
+      x += operand_max (c, s, z->x2, z->x2_bits, 0);
+      overflow = z->sum_bits && z->sum_bits < 64 && x > ((mr_u128) 1 << z->sum_bits) - 1;
+    }
   mr_u128 product = x * (mr_u128) z->mul;
-  bool overflow = x > limit || (z->mul && x > limit / z->mul) || product > limit;
+  overflow = overflow || x > limit || (z->mul && x > limit / z->mul) || product > limit;
   if (!overflow && z->y.kind != MR_OPND_NONE)
     {
       mr_u128 y = operand_max (c, s, z->y, z->y_bits, 0);

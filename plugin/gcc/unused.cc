@@ -1,0 +1,164 @@
+/* unused.cc — the static functions GCC drops unseen, analysed all the same.
+
+   At -O1 and above GCC removes a `static` function nothing refers to while it
+   builds the call graph, before gimplifying it: the pass never sees it, so its
+   bugs showed at -O0 (where GCC compiles every non-inline static function) and
+   vanished at -O2.  GCC tells a plugin when it removes a function (the call
+   graph's removal hook); at that moment the function still has its body, as the
+   front end left it.  For the functions -O0 would have compiled, the hook forks;
+   the child runs GCC's own lowering on that body up to SSA form, analyses it as
+   the pass does, prints the findings and exits; the compiler goes on and removes
+   the function as it would have.  Nothing of it reaches the object file.
+
+   Only GCC's lowering passes that build the IR run ("lower", "ehopt", "eh" and
+   "cfg" of the lowering list; "ssa" of the SSA list), with warnings off: none of
+   its checks, not the call graph's edges (the function is on its way out) and not
+   "fixup_cfg", which looks up the function's static variables in the symbol
+   table that may have dropped them already.  C only; functions with OpenMP,
+   transactional memory or nested functions are left alone.  What the child
+   finds is printed, not kept: a sarif= log and GCC's JSON or SARIF diagnostics
+   formats, which are written at the end of the compilation, do not have it.  */
+
+#include "gcc-common.h"
+#include "analyse.h"
+#include "options.h"
+#include "report.h"
+#include "unused.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* The sub-passes of the IPA pass that builds SSA form (the memrules pass is one).  */
+static opt_pass *
+ssa_building_passes (void)
+{
+  for (opt_pass *p = g->get_passes ()->all_small_ipa_passes; p; p = p->next)
+    if (p->name && strcmp (p->name + (p->name[0] == '*'), "build_ssa_passes") == 0)
+      return p->sub;
+  return NULL;
+}
+
+static bool
+is_one_of (const opt_pass *p, const char *const *names)
+{
+  for (; *names; names++)
+    if (p->name && strcmp (p->name, *names) == 0)
+      return true;
+  return false;
+}
+
+/* Runs the passes of `list` named in `names`, in order, with warnings off:
+   GCC's own, which are not the plugin's to add.  */
+static void
+run_passes (opt_pass *list, const char *const *names)
+{
+  for (opt_pass *p = list; p; p = p->next)
+    if (is_one_of (p, names))
+      {
+	bool old = mr_inhibit_warnings (true);
+	execute_one_pass (p);
+	mr_inhibit_warnings (old);
+      }
+}
+
+/* Would -O0 have compiled fndecl (cgraph_node::finalize_function's test), and is
+   it one this hook can lower on its own?  */
+static bool
+dropped_unseen (cgraph_node *node)
+{
+  tree decl = node->decl;
+  if (in_lto_p || seen_error () || symtab->state >= IPA || !lang_GNU_C ()
+      || !node->definition || node->analyzed || node->alias || node->cpp_implicit_alias
+      || TREE_PUBLIC (decl) || DECL_EXTERNAL (decl) || DECL_COMDAT (decl)
+      || DECL_ARTIFICIAL (decl) || DECL_DECLARED_INLINE_P (decl)
+      || DECL_DISREGARD_INLINE_LIMITS (decl)
+      || !DECL_STRUCT_FUNCTION (decl) || !DECL_SAVED_TREE (decl) || gimple_has_body_p (decl)
+      || !opt_for_fn (decl, optimize)
+      || (DECL_CONTEXT (decl) && TREE_CODE (DECL_CONTEXT (decl)) == FUNCTION_DECL)
+      || flag_openmp || flag_openacc || flag_tm
+      || !mr_function_analysed (decl))
+    return false;
+  /* A function with nested functions (GNU C) needs their lowering first.  */
+  cgraph_node *other;
+  FOR_EACH_FUNCTION (other)
+    if (DECL_CONTEXT (other->decl) == decl)
+      return false;
+  return true;
+}
+
+/* Lowers the body of a dropped function to SSA form and analyses it, in the
+   child process: its callees among the dropped functions first, silently (for
+   their summaries), then itself, reported if `report`.  */
+static void
+lower_and_analyse (cgraph_node *node, opt_pass *ssa, bool report)
+{
+  static const char *const lowering[] = { "lower", "ehopt", "eh", "cfg", NULL };
+  static const char *const to_ssa[] = { "ssa", NULL };
+  tree decl = node->decl;
+  bool old = mr_inhibit_warnings (true);
+  gimplify_function_tree (decl);
+  mr_inhibit_warnings (old);
+  push_cfun (DECL_STRUCT_FUNCTION (decl));
+  gimple_register_cfg_hooks ();
+  bitmap_obstack_initialize (NULL);
+  run_passes (g->get_passes ()->all_lowering_passes, lowering);
+  /* Callees first, as the pass manager orders functions.  (A cycle ends where a
+     member is lowered already: dropped_unseen is false for it.)  */
+  basic_block bb;
+  if (cfun->cfg)
+    FOR_EACH_BB_FN (bb, cfun)
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+	if (gcall *call = dyn_cast<gcall *> (gsi_stmt (gsi)))
+	  if (tree callee = gimple_call_fndecl (call))
+	    if (cgraph_node *cn = cgraph_node::get (callee))
+	      if (cn != node && dropped_unseen (cn))
+		lower_and_analyse (cn, ssa, false);
+  if (cfun->cfg)
+    {
+      run_passes (ssa, to_ssa);
+      mr_analysis a;
+      mr_analyse_function (cfun, mr_opts.dump_ir && report, &a);
+      if (report)
+	mr_report_findings (&a.low, &a.result, 0);
+      mr_analysis_release (&a);
+    }
+  bitmap_obstack_release (NULL);
+  pop_cfun ();
+}
+
+/* The removal hook.  The lowering changes GCC's global state in ways the object
+   file shows (the counters that number constant labels, .LC<n>, and static
+   temporaries, CSWTCH.<n>, in the functions GCC compiles later), so it happens in
+   a child process, a copy of the compiler at this moment: it prints its findings
+   and exits, and the compiler goes on as if nothing had happened.  What a
+   finding turned into an error (-Werror) is added to the compiler's error counts
+   from the child's exit status.  */
+static void
+analyse_dropped (cgraph_node *node, void *)
+{
+  opt_pass *ssa = dropped_unseen (node) ? ssa_building_passes () : NULL;
+  if (!ssa)
+    return;
+  fflush (stdout);
+  fflush (stderr);
+  int errors = errorcount, werrors = werrorcount;
+  pid_t child = fork ();
+  if (child == 0)
+    {
+      lower_and_analyse (node, ssa, true);
+      fflush (stderr);
+      int e = errorcount - errors, w = werrorcount - werrors;
+      _exit ((e > 15 ? 15 : e) | (w > 15 ? 15 : w) << 4);
+    }
+  int status;
+  if (child < 0 || waitpid (child, &status, 0) != child || !WIFEXITED (status))
+    return;
+  errorcount += WEXITSTATUS (status) & 15;
+  werrorcount += WEXITSTATUS (status) >> 4;
+}
+
+void
+mr_analyse_dropped_functions (void *, void *)
+{
+  symtab->add_cgraph_removal_hook (analyse_dropped, NULL);
+}
