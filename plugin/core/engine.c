@@ -604,6 +604,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
       free (d.at[b].v);
     }
   free (d.at);
+  mr_state_trim ();
   free (d.rpo_index);
   free (d.rpo);
   free (d.heap);

@@ -132,11 +132,13 @@ typedef struct mr_state
   mr_slot *slots;
   mr_fact *facts;
   uint32_t nobjs, nbinds, nslots, nfacts;
-  uint32_t cap_objs, cap_binds, cap_slots, cap_facts;
+  uint32_t cap_objs, cap_binds, cap_slots, cap_facts;	/* counted (mr_state_bytes_live) */
   bool dirty;			/* changed since its block last processed it */
   bool dead;			/* the path ends here (set while running a block) */
   bool has_products;		/* some fact may carry a product bound (prod_with):
 				   forgetting a fact must then look for them */
+  uint8_t class_objs, class_binds, class_slots, class_facts;	/* the tables' size
+				   classes, state.c's recycling (0: none) */
   uint64_t sig;			/* mr_state_signature, cached by the driver */
 } mr_state;
 
@@ -210,5 +212,9 @@ uint32_t mr_state_size (const mr_state *s);
 /* Bytes held by all states alive now (structs and table capacities), for the
    engine's memory cap (mr_config.max_memory).  */
 uint64_t mr_state_bytes_live (void);
+
+/* Gives the tables and states freed so far, which state.c keeps for reuse, back to
+   malloc (at the end of a function's analysis).  */
+void mr_state_trim (void);
 
 #endif /* MR_STATE_H */
