@@ -47,6 +47,7 @@ state_bytes (const mr_state *s)
 enum { TAB_OBJS, TAB_BINDS, TAB_SLOTS, TAB_FACTS, TAB_N };
 
 static void *free_tables[TAB_N][MR_TABLE_CLASSES];
+static void sig_views_free (void);
 static mr_state *free_states;
 /* A table's first bytes hold the link of its free list.  */
 typedef struct free_link
@@ -129,6 +130,7 @@ mr_state_trim (void)
       free_states = (mr_state *) s->objs;
       free (s);
     }
+  sig_views_free ();
 }
 
 /* A zeroed state struct.  */
@@ -473,67 +475,59 @@ slot_order (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* Renames object `from` to `to` everywhere; `to` == MR_OBJ_NONE_KEY drops it.  */
+/* The retirement of mr_state_retire in one walk of each table: the old instance
+   `old` is dropped (a value that pointed to it points to something the state no
+   longer knows: not to SYM|value, which an unbound value would mean, as that
+   object may be one the value freed in an earlier iteration), and `key` becomes
+   `old` everywhere.  */
 static void
-rename_obj (mr_state *s, uint32_t from, uint32_t to, bool drop)
+retire_walk (mr_state *s, uint32_t key, uint32_t old)
 {
+  const uint32_t none = 0xffffffffu;
   uint32_t pos;
-  if (FIND (s, objs, from, false, &pos))
-    {
-      mr_objst o = s->objs[pos];
-      REMOVE (s, objs, pos);
-      if (!drop)
-	{
-	  mr_objst *n = mr_state_set_obj (s, to, (mr_ts) o.ts, (mr_family) o.family, o.ev);
-	  n->flags = o.flags;
-	  n->fill = o.fill;
-	}
-    }
-  uint32_t out = 0;
+  if (FIND (s, objs, old, false, &pos))
+    REMOVE (s, objs, pos);
   for (uint32_t i = 0; i < s->nbinds; i++)
-    {
-      if (s->binds[i].ref.obj == from)
-	{
-	  /* A value that pointed to a dropped object points to something the state
-	     no longer knows: not to SYM|value, which an unbound value would mean
-	     (that object may be one the value freed in an earlier iteration).  */
-	  if (drop)
-	    s->binds[i].ref = (mr_ref) { 0xffffffffu, 0 };
-	  else
-	    s->binds[i].ref.obj = to;
-	}
-      s->binds[out++] = s->binds[i];
-    }
-  s->nbinds = out;
-  out = 0;
+    if (s->binds[i].ref.obj == old)
+      s->binds[i].ref = (mr_ref) { none, 0 };
+    else if (s->binds[i].ref.obj == key)
+      s->binds[i].ref.obj = old;
+  uint32_t out = 0;
   bool resort = false;
   for (uint32_t i = 0; i < s->nslots; i++)
     {
-      mr_slot *sl = &s->slots[i];
-      if (sl->content.obj == from || (uint32_t) (sl->at >> 32) == from)
+      mr_slot sl = s->slots[i];
+      uint32_t at = (uint32_t) (sl.at >> 32);
+      if (sl.content.obj == old || at == old)
 	{
-	  /* What a dropped object held may have been held nowhere else: it is out
-	     of sight now, like what a join drops (lose_ref), not leaked.  */
-	  if (drop)
-	    {
-	      uint32_t held = sl->content.obj;
-	      if (held != from && (held & MR_OBJ_KIND_MASK) != 0 && held != 0xffffffffu)
-		mr_state_add_obj_flags (s, held, MR_OBJF_ESCAPED);
-	      continue;
-	    }
-	  if (sl->content.obj == from)
-	    sl->content.obj = to;
-	  if ((uint32_t) (sl->at >> 32) == from)
-	    {
-	      sl->at = ((uint64_t) to << 32) | (uint32_t) sl->at;
-	      resort = true;
-	    }
+	  /* What the dropped instance held may have been held nowhere else: it is
+	     out of sight now, like what a join drops (lose_ref), not leaked.  (Before
+	     `key` is renamed: what it held is flagged under its present name.)  */
+	  uint32_t held = sl.content.obj;
+	  if (held != old && (held & MR_OBJ_KIND_MASK) != 0 && held != none)
+	    mr_state_add_obj_flags (s, held, MR_OBJF_ESCAPED);
+	  continue;
 	}
-      s->slots[out++] = *sl;
+      if (sl.content.obj == key)
+	sl.content.obj = old;
+      if (at == key)
+	{
+	  sl.at = ((uint64_t) old << 32) | (uint32_t) sl.at;
+	  resort = true;
+	}
+      s->slots[out++] = sl;
     }
   s->nslots = out;
   if (resort)
     qsort (s->slots, s->nslots, sizeof *s->slots, slot_order);
+  if (FIND (s, objs, key, false, &pos))
+    {
+      mr_objst o = s->objs[pos];
+      REMOVE (s, objs, pos);
+      mr_objst *n = mr_state_set_obj (s, old, (mr_ts) o.ts, (mr_family) o.family, o.ev);
+      n->flags = o.flags;
+      n->fill = o.fill;
+    }
 }
 
 void
@@ -541,9 +535,7 @@ mr_state_retire (mr_state *s, uint32_t key)
 {
   if (!references (s, key))
     return;
-  uint32_t old = key | MR_OBJ_OLD;
-  rename_obj (s, old, 0, true);
-  rename_obj (s, key, old, false);
+  retire_walk (s, key, key | MR_OBJ_OLD);
 }
 
 /* Facts.  */
@@ -798,51 +790,174 @@ mix (uint64_t h, uint64_t v)
   return h;
 }
 
-/* The signature's tracked objects, for the bindings' question "does it point to a
-   tracked object?": their keys (sorted, as the objects are) and a 64-bit filter of
-   them, so most untracked pointers are told apart without a search.  */
-#define MR_SIG_KEYS 128
+/* What the signature hashes: the tracked objects (key, typestate, family,
+   uninitialised or not) and the bindings to them (value, object, offset
+   category).  A signature is taken for every state that reaches a block holding
+   states, and when it matches one of them the two are compared: the arriving
+   state's part is gathered once, while hashing (mr_state_signature_noted), so the
+   comparison (mr_state_same_typestates_noted) walks the kept state only.  */
+typedef struct sig_obj
+{
+  uint32_t key;
+  uint16_t family;
+  uint8_t ts;
+  bool uninit;
+} sig_obj;
 
-static uint64_t
+typedef struct sig_bind
+{
+  uint32_t value, obj;
+  int cat;
+} sig_bind;
+
+typedef struct sig_view
+{
+  sig_obj *objs;
+  sig_bind *binds;
+  uint32_t *keys;		/* the tracked objects' keys, sorted (as the objects) */
+  uint32_t nobjs, nbinds, cap_objs, cap_binds;
+  uint64_t filter;		/* a bit per tracked key (key_bit): most untracked
+				   pointers are told apart without a search */
+} sig_view;
+
+/* The arriving state's part, kept between the two calls, and the view of a plain
+   signature (a kept state's, taken between the two calls, must not replace the
+   noted one).  Freed by mr_state_trim.  */
+static sig_view noted, plain;
+
+/* The filter's bit for key.  */
+static inline uint64_t
 key_bit (uint32_t key)
 {
   return (uint64_t) 1 << ((key * 0x9e3779b1u) >> 26);
 }
 
+/* Is obj one of the tracked objects of a view: filter, and keys[0..n-1]?  (Its
+   parts, not the view: the callers keep them in registers.)  */
+static inline __attribute__ ((always_inline)) bool
+sig_tracked (uint64_t filter, const uint32_t *keys, uint32_t n, uint32_t obj)
+{
+  uint32_t pos;
+  return (filter & key_bit (obj)) && obj != 0 && obj != 0xffffffffu
+	 && table_find (keys, n, sizeof *keys, obj, false, &pos);
+}
+
+/* Hashes s, gathering its part into *v.  (Locals, not v's fields, in the loops:
+   the stores into v's arrays might alias them.)  */
+static uint64_t
+signature_into (const mr_state *s, sig_view *v)
+{
+  uint64_t h = 1469598103934665603ull;
+  const mr_objst *objs = s->objs;
+  const mr_bind *binds = s->binds;
+  uint32_t nobjs = s->nobjs, nbinds = s->nbinds, n = 0;
+  if (v->cap_objs < nobjs)
+    {
+      v->cap_objs = nobjs;
+      v->objs = mr_xrealloc (v->objs, v->cap_objs * sizeof *v->objs);
+      v->keys = mr_xrealloc (v->keys, v->cap_objs * sizeof *v->keys);
+    }
+  sig_obj *vo = v->objs;
+  uint32_t *keys = v->keys;
+  uint64_t filter = 0;
+  for (uint32_t i = 0; i < nobjs; i++)
+    {
+      const mr_objst *o = &objs[i];
+      if (o->ts == MR_TS_UNKNOWN)
+	continue;
+      h = mix (h, ((uint64_t) o->key << 24) | ((o->flags & MR_OBJF_UNINIT) << 16)
+		  | (o->ts << 8) | o->family);
+      vo[n] = (sig_obj) { o->key, o->family, o->ts, (o->flags & MR_OBJF_UNINIT) != 0 };
+      keys[n++] = o->key;
+      filter |= key_bit (o->key);
+    }
+  v->nobjs = n;
+  v->filter = filter;
+  if (v->cap_binds < nbinds)
+    {
+      v->cap_binds = nbinds;
+      v->binds = mr_xrealloc (v->binds, v->cap_binds * sizeof *v->binds);
+    }
+  sig_bind *vb = v->binds;
+  uint32_t nkeys = n;
+  n = 0;
+  for (uint32_t i = 0; i < nbinds; i++)
+    {
+      const mr_bind *b = &binds[i];
+      if (!sig_tracked (filter, keys, nkeys, b->ref.obj))
+	continue;
+      int cat = mr_off_category (b->ref.off);
+      h = mix (mix (h, b->value), ((uint64_t) b->ref.obj << 8) ^ (uint64_t) cat);
+      vb[n++] = (sig_bind) { b->value, b->ref.obj, cat };
+    }
+  v->nbinds = n;
+  return h;
+}
+
+static void
+sig_view_free (sig_view *v)
+{
+  free (v->objs);
+  free (v->binds);
+  free (v->keys);
+  memset (v, 0, sizeof *v);
+}
+
+static void
+sig_views_free (void)
+{
+  sig_view_free (&noted);
+  sig_view_free (&plain);
+}
+
 uint64_t
 mr_state_signature (const mr_state *s)
 {
-  uint64_t h = 1469598103934665603ull;
-  uint32_t keys[MR_SIG_KEYS], nkeys = 0;
-  uint64_t filter = 0;
-  for (uint32_t i = 0; i < s->nobjs; i++)
-    if (s->objs[i].ts != MR_TS_UNKNOWN)
-      {
-	h = mix (h, ((uint64_t) s->objs[i].key << 24) | ((s->objs[i].flags & MR_OBJF_UNINIT) << 16)
-		    | (s->objs[i].ts << 8) | s->objs[i].family);
-	if (nkeys < MR_SIG_KEYS)
-	  keys[nkeys] = s->objs[i].key;
-	nkeys++;
-	filter |= key_bit (s->objs[i].key);
-      }
-  for (uint32_t i = 0; i < s->nbinds; i++)
+  return signature_into (s, &plain);
+}
+
+uint64_t
+mr_state_signature_noted (const mr_state *s)
+{
+  return signature_into (s, &noted);
+}
+
+bool
+mr_state_same_typestates_noted (const mr_state *a)
+{
+  /* The tracked objects, as same_tracked_objs.  */
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < a->nobjs; i++)
     {
-      const mr_bind *b = &s->binds[i];
-      bool tracked;
-      if (b->ref.obj == 0 || b->ref.obj == 0xffffffffu || !(filter & key_bit (b->ref.obj)))
-	tracked = false;
-      else if (nkeys <= MR_SIG_KEYS)
-	{
-	  uint32_t pos;
-	  tracked = table_find (keys, nkeys, sizeof *keys, b->ref.obj, false, &pos);
-	}
-      else
-	tracked = bind_tracked (s, b);
-      if (tracked)
-	h = mix (mix (h, b->value), ((uint64_t) b->ref.obj << 8)
-				    ^ (uint64_t) mr_off_category (b->ref.off));
+      const mr_objst *o = &a->objs[i];
+      if (o->ts == MR_TS_UNKNOWN)
+	continue;
+      if (k == noted.nobjs)
+	return false;
+      const sig_obj *n = &noted.objs[k++];
+      if (o->key != n->key || o->ts != n->ts || o->family != n->family
+	  || ((o->flags & MR_OBJF_UNINIT) != 0) != n->uninit)
+	return false;
     }
-  return h;
+  if (k != noted.nobjs)
+    return false;
+  /* The same objects are tracked on both sides: the noted state's keys tell which
+     of a's bindings are tracked.  */
+  k = 0;
+  uint64_t filter = noted.filter;
+  for (uint32_t i = 0; i < a->nbinds; i++)
+    {
+      const mr_bind *b = &a->binds[i];
+      if (!sig_tracked (filter, noted.keys, noted.nobjs, b->ref.obj))
+	continue;
+      if (k == noted.nbinds)
+	return false;
+      const sig_bind *n = &noted.binds[k++];
+      if (b->value != n->value || b->ref.obj != n->obj
+	  || mr_off_category (b->ref.off) != n->cat)
+	return false;
+    }
+  return k == noted.nbinds;
 }
 
 static bool
@@ -874,9 +989,23 @@ join_binds (mr_state *d, const mr_state *s)
   uint8_t tag;
   mr_bind *v = table_alloc (cap ? cap : 1, sizeof *v, &tag);
   bool changed = false;
+  const mr_bind *db = d->binds, *sb = s->binds;
   while (i < n || j < ns)
     {
-      const mr_bind *x = i < n ? &d->binds[i] : NULL, *y = j < ns ? &s->binds[j] : NULL;
+      /* Most bindings are the same on both sides: a run of them is copied as is.  */
+      uint32_t run = 0, most = n - i < ns - j ? n - i : ns - j;
+      while (run < most && db[i + run].value == sb[j + run].value
+	     && db[i + run].ref.obj == sb[j + run].ref.obj
+	     && db[i + run].ref.off == sb[j + run].ref.off)
+	run++;
+      if (run)
+	{
+	  memcpy (v + out, db + i, run * sizeof *v);
+	  out += run, i += run, j += run;
+	  if (i == n && j == ns)
+	    break;
+	}
+      const mr_bind *x = i < n ? &db[i] : NULL, *y = j < ns ? &sb[j] : NULL;
       if (x && y && x->value == y->value)
 	{
 	  i++, j++;
@@ -1056,10 +1185,12 @@ join_facts (mr_state *d, const mr_state *s)
   uint32_t out = 0, j = 0;
   bool changed = false;
   prod_bound pb[8];
-  uint32_t npb = join_product_bounds (d, s, pb, 8);
+  /* Only a state with has_products holds product bounds (prod_with != 0).  */
+  bool products = d->has_products || s->has_products;
+  uint32_t npb = products ? join_product_bounds (d, s, pb, 8) : 0;
   uint32_t nold = 0;
   prod_bound old[8];
-  for (uint32_t i = 0; i < d->nfacts && nold < 8; i++)
+  for (uint32_t i = 0; d->has_products && i < d->nfacts && nold < 8; i++)
     if (d->facts[i].prod_with)
       old[nold++] = (prod_bound) { d->facts[i].value, d->facts[i].prod_with,
 				   d->facts[i].prod_max };
@@ -1149,12 +1280,20 @@ join_obj_flags (mr_state *d, const mr_state *s)
      lists and counts those only s lists with a flag that must survive; they are
      added by a second merge, when there are any.  */
   uint32_t j = 0, nd = d->nobjs, ns = s->nobjs, added = 0;
+  mr_objst *dobjs = d->objs;
+  const mr_objst *sobjs = s->objs;
   for (uint32_t i = 0; i < nd; i++)
     {
-      mr_objst *x = &d->objs[i];
-      for (; j < ns && s->objs[j].key < x->key; j++)
-	added += (s->objs[j].flags & MR_OBJF_ANY) != 0;
-      const mr_objst *o = j < ns && s->objs[j].key == x->key ? &s->objs[j++] : NULL;
+      mr_objst *x = &dobjs[i];
+      /* Most objects are listed on both sides with the same flags and no fill.  */
+      if (j < ns && sobjs[j].key == x->key && sobjs[j].flags == x->flags && !x->fill)
+	{
+	  j++;
+	  continue;
+	}
+      for (; j < ns && sobjs[j].key < x->key; j++)
+	added += (sobjs[j].flags & MR_OBJF_ANY) != 0;
+      const mr_objst *o = j < ns && sobjs[j].key == x->key ? &sobjs[j++] : NULL;
       uint16_t nf = join_flags (x->flags, o ? o->flags : 0);
       if (nf != x->flags)
 	x->flags = nf, changed = true;
@@ -1217,14 +1356,15 @@ bool
 mr_state_join_lossy (mr_state *d, const mr_state *s)
 {
   bool changed = false;
-  /* Objects of d that differ in s (both sorted by key: one merge walk).  */
-  uint32_t j = 0;
+  /* Objects of d that differ in s (both sorted by key: one merge walk), counting
+     the tracked objects only s lists.  */
+  uint32_t j = 0, only_s = 0;
   for (uint32_t i = 0; i < d->nobjs; i++)
     {
       mr_objst *o = &d->objs[i];
-      while (j < s->nobjs && s->objs[j].key < o->key)
-	j++;
-      const mr_objst *p = j < s->nobjs && s->objs[j].key == o->key ? &s->objs[j] : NULL;
+      for (; j < s->nobjs && s->objs[j].key < o->key; j++)
+	only_s += s->objs[j].ts != MR_TS_UNKNOWN;
+      const mr_objst *p = j < s->nobjs && s->objs[j].key == o->key ? &s->objs[j++] : NULL;
       mr_ts pts = p ? (mr_ts) p->ts : MR_TS_UNKNOWN;
       if (pts == o->ts && (!p || p->family == o->family))
 	continue;
@@ -1232,9 +1372,11 @@ mr_state_join_lossy (mr_state *d, const mr_state *s)
       if (nts != o->ts)
 	o->ts = nts, changed = true;
     }
+  for (; j < s->nobjs; j++)
+    only_s += s->objs[j].ts != MR_TS_UNKNOWN;
   /* Objects only in s (inserted into d at i, before its next larger key).  */
   uint32_t i = 0;
-  for (j = 0; j < s->nobjs; j++)
+  for (j = 0; only_s && j < s->nobjs; j++)
     {
       while (i < d->nobjs && d->objs[i].key < s->objs[j].key)
 	i++;

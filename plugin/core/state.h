@@ -139,6 +139,8 @@ typedef struct mr_state
 				   forgetting a fact must then look for them */
   uint8_t class_objs, class_binds, class_slots, class_facts;	/* the tables' size
 				   classes, state.c's recycling (0: none) */
+  bool sig_pending;		/* sig not computed yet: the driver computes it when
+				   first compared, the state unchanged till then */
   uint64_t sig;			/* mr_state_signature, cached by the driver */
 } mr_state;
 
@@ -197,6 +199,11 @@ bool mr_state_same_typestates (const mr_state *a, const mr_state *b);
 /* A hash of what mr_state_same_typestates compares: equal states have equal
    signatures, so unequal signatures skip the comparison.  */
 uint64_t mr_state_signature (const mr_state *s);
+/* The same signature, noting what it hashed; mr_state_same_typestates_noted (a) is
+   then mr_state_same_typestates (a, s) without walking s again (s unchanged in
+   between; one state noted at a time).  */
+uint64_t mr_state_signature_noted (const mr_state *s);
+bool mr_state_same_typestates_noted (const mr_state *a);
 /* dst := dst joined with src (same typestates).  Returns true if dst changed.  */
 bool mr_state_join (mr_state *dst, const mr_state *src);
 /* dst := dst joined with src where typestates may differ: a differing object becomes
