@@ -10,7 +10,10 @@
    mr_state_signature; mr_state_join (bindings and slots intersected with offsets
    joined and dropped references escaping, facts hulled, flags merged, changed flag); mr_state_join_lossy (maybe-freed, unknown); mr_state_retire
    (two generations, references renamed, older generation dropped); mr_state_copy
-   independence; mr_state_print and mr_state_size.
+   independence; mr_state_print and mr_state_size; the cheaper join machinery
+   (noted signature and comparison against the pairwise ones on random states,
+   recycled tables staying independent, a join's insertions counted as one by one,
+   retiring in one walk).
 
    The regressions group pins engine bugs found by these tests and since fixed.  */
 
@@ -848,6 +851,192 @@ test_copy_independent (void **state)
   mr_state_free (NULL);
 }
 
+/* Cost (bench/README.md, "the state join"): the comparison that walks one state
+   only agrees with the one that walks both, and the noted signature with the
+   plain one, on states built at random from a few objects and values.  */
+
+static uint32_t
+rand_next (uint32_t *seed)
+{
+  *seed = *seed * 1103515245u + 12345u;
+  return *seed >> 16;
+}
+
+static mr_state *
+random_state (uint32_t *seed)
+{
+  static const uint32_t keys[] = { SYM (1), SYM (2), ALLOC (3), ALLOC (4), DECL (5), SYM (6) };
+  mr_state *s = mr_state_new ();
+  for (uint32_t k = 0; k < 6; k++)
+    switch (rand_next (seed) % 4)
+      {
+      case 0:
+	break;
+      case 1:
+	mr_state_add_obj_flags (s, keys[k], MR_OBJF_ESCAPED);
+	break;
+      case 2:
+	mr_state_set_obj (s, keys[k], MR_TS_FREED, MR_FAM_MALLOC, NULL);
+	break;
+      default:
+	mr_state_set_obj (s, keys[k], MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+	if (rand_next (seed) % 2)
+	  mr_state_add_obj_flags (s, keys[k], MR_OBJF_UNINIT);
+      }
+  for (uint32_t v = 10; v < 16; v++)
+    if (rand_next (seed) % 2)
+      mr_state_bind (s, v, ref (keys[rand_next (seed) % 6], rand_next (seed) % 3 ? 0 : 8));
+  return s;
+}
+
+static void
+test_noted_comparison (void **state)
+{
+  (void) state;
+  uint32_t seed = 7;
+  enum { N = 48 };
+  mr_state *v[N];
+  /* Odd ones: the even one before with untracked changes, and now and then a
+     tracked one.  */
+  for (int i = 0; i < N; i++)
+    {
+      if (!(i % 2))
+	{
+	  v[i] = random_state (&seed);
+	  continue;
+	}
+      v[i] = mr_state_copy (v[i - 1]);
+      mr_state_add_obj_flags (v[i], SYM (30 + rand_next (&seed) % 4), MR_OBJF_ESCAPED);
+      mr_state_bind (v[i], 20 + rand_next (&seed) % 4, ref (SYM (40), 0));
+      if (rand_next (&seed) % 3 == 0)
+	mr_state_set_obj (v[i], ALLOC (3), MR_TS_NULL, MR_FAM_MALLOC, NULL);
+    }
+  int same = 0;
+  for (int i = 0; i < N; i++)
+    for (int j = 0; j < N; j++)
+      {
+	uint64_t sig = mr_state_signature_noted (v[j]);
+	assert_true (sig == mr_state_signature (v[j]));
+	/* A plain signature in between does not disturb the noted state.  */
+	(void) mr_state_signature (v[i]);
+	bool pair = mr_state_same_typestates (v[i], v[j]);
+	assert_int_equal (mr_state_same_typestates_noted (v[i]), pair);
+	assert_int_equal (mr_state_same_typestates (v[j], v[i]), pair);
+	if (pair)
+	  assert_true (mr_state_signature (v[i]) == sig);
+	same += pair && i != j;
+      }
+  assert_true (same > 0);	/* both answers were met */
+  for (int i = 0; i < N; i++)
+    mr_state_free (v[i]);
+  mr_state_trim ();
+}
+
+/* Tables are recycled (state.c): a table freed and handed to another state leaves
+   the states that remain intact, and what is counted goes back to where it was.  */
+static void
+test_recycled_tables (void **state)
+{
+  (void) state;
+  uint64_t base = mr_state_bytes_live ();
+  mr_state *a = mr_state_new ();
+  for (uint32_t i = 1; i <= 300; i++)	/* through several size classes */
+    {
+      mr_state_set_obj (a, ALLOC (i), MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+      mr_state_bind (a, i, ref (ALLOC (i), 0));
+      mr_state_store (a, ref (SYM (i), 0), ref (ALLOC (i), 0));
+      mr_state_set_const (a, 1000 + i, i);
+    }
+  mr_state *b = mr_state_copy (a);
+  mr_state_free (a);
+  for (int round = 0; round < 3; round++)
+    {
+      mr_state *c = mr_state_new ();
+      mr_state *d = mr_state_copy (b);
+      assert_int_equal (mr_state_size (c), 0);
+      assert_null (mr_state_obj (c, ALLOC (1)));
+      mr_state_set_obj (d, ALLOC (7), MR_TS_FREED, MR_FAM_MALLOC, NULL);
+      mr_state_bind (d, 7, ref (SYM (99), 0));
+      mr_state_free (c);
+      mr_state_free (d);
+    }
+  for (uint32_t i = 1; i <= 300; i++)
+    {
+      assert_int_equal (mr_state_ts (b, ALLOC (i)), MR_TS_ALLOCATED);
+      assert_ref (mr_state_lookup (b, i), ALLOC (i), 0);
+      mr_ref r;
+      assert_true (mr_state_load (b, ref (SYM (i), 0), &r));
+      assert_ref (r, ALLOC (i), 0);
+      assert_fact (b, 1000 + i, i, i);
+    }
+  mr_state_free (b);
+  mr_state_trim ();
+  assert_int_equal (mr_state_bytes_live (), base);
+}
+
+/* A join that adds objects only the other side lists counts the capacity those
+   insertions one by one would have counted (the memory cap decides the same).  */
+static void
+test_join_counts_inserts (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new (), *b = mr_state_new ();
+  for (uint32_t i = 0; i < 20; i++)
+    mr_state_add_obj_flags (a, SYM (2 * i), MR_OBJF_NONNULL);
+  for (uint32_t i = 0; i < 40; i++)
+    mr_state_add_obj_flags (b, SYM (i), MR_OBJF_ESCAPED);
+  mr_state *joined = mr_state_copy (a), *one_by_one = mr_state_copy (a);
+  assert_true (mr_state_join (joined, b));
+  for (uint32_t i = 0; i < 40; i++)
+    mr_state_add_obj_flags (one_by_one, SYM (i), MR_OBJF_ESCAPED);
+  assert_int_equal (joined->nobjs, one_by_one->nobjs);
+  assert_int_equal (joined->cap_objs, one_by_one->cap_objs);
+  for (uint32_t i = 0; i < 40; i++)
+    {
+      const mr_objst *o = mr_state_obj (joined, SYM (i));
+      assert_non_null (o);
+      assert_int_equal (o->key, one_by_one->objs[i].key);
+      assert_int_equal (o->flags, MR_OBJF_ESCAPED);	/* NONNULL: a's side only */
+    }
+  /* A named object listed for its flags keeps its implicit typestate.  */
+  mr_state_add_obj_flags (b, DECL (3), MR_OBJF_ESCAPED);
+  assert_true (mr_state_join (joined, b));
+  assert_int_equal (mr_state_ts (joined, DECL (3)), MR_TS_NONHEAP);
+  mr_state_free (a);
+  mr_state_free (b);
+  mr_state_free (joined);
+  mr_state_free (one_by_one);
+}
+
+/* Retiring: what a slot of the dropped old instance held is flagged escaped under
+   its name at the time, so a slot of the old instance holding the new one leaves
+   the renamed object escaped.  */
+static void
+test_retire_old_slot_holds_new (void **state)
+{
+  (void) state;
+  const uint32_t k = ALLOC (5), old = ALLOC (5) | MR_OBJ_OLD;
+  mr_state *s = mr_state_new ();
+  mr_state_set_obj (s, old, MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_set_obj (s, k, MR_TS_ALLOCATED, MR_FAM_MALLOC, NULL);
+  mr_state_store (s, ref (old, 0), ref (k, 0));
+  mr_state_store (s, ref (k, 8), ref (SYM (2), 0));
+  mr_state_bind (s, 1, ref (old, 0));
+  mr_state_bind (s, 2, ref (k, 4));
+  mr_state_retire (s, k);
+  assert_null (mr_state_obj (s, k));
+  assert_int_equal (mr_state_ts (s, old), MR_TS_ALLOCATED);
+  assert_true (mr_state_obj (s, old)->flags & MR_OBJF_ESCAPED);
+  assert_ref (mr_state_lookup (s, 1), 0xffffffffu, 0);
+  assert_ref (mr_state_lookup (s, 2), old, 4);
+  mr_ref r;
+  assert_false (mr_state_load (s, ref (k, 8), &r));
+  assert_true (mr_state_load (s, ref (old, 8), &r));
+  assert_ref (r, SYM (2), 0);
+  assert_int_equal (s->nslots, 1);
+  mr_state_free (s);
+}
+
 static void
 test_print (void **state)
 {
@@ -940,6 +1129,10 @@ main (void)
     cmocka_unit_test (test_retire),
     cmocka_unit_test (test_retire_alloc_slots_resorted),
     cmocka_unit_test (test_copy_independent),
+    cmocka_unit_test (test_noted_comparison),
+    cmocka_unit_test (test_recycled_tables),
+    cmocka_unit_test (test_join_counts_inserts),
+    cmocka_unit_test (test_retire_old_slot_holds_new),
     cmocka_unit_test (test_print),
   };
   const struct CMUnitTest regressions[] = {

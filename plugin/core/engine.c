@@ -267,6 +267,7 @@ squeeze (driver *d)
 	}
       bs->n = 1;
       first->sig = mr_state_signature (first);
+      first->sig_pending = false;
       first->dirty = dirty;
       if (dirty)
 	heap_push (d, b);
@@ -297,15 +298,32 @@ over_memory (driver *d)
   return true;
 }
 
+/* The signature of a state kept at a block.  A state that arrives at a block with
+   no states is kept without one: many are run and dropped without another state
+   ever arriving there.  It is computed when another arrives, the kept state
+   unchanged till then (nothing changes a kept state before it is compared).  */
+static uint64_t
+kept_sig (mr_state *s)
+{
+  if (s->sig_pending)
+    {
+      s->sig = mr_state_signature (s);
+      s->sig_pending = false;
+    }
+  return s->sig;
+}
+
 /* Merges t into the states at block b (taking ownership of t).  Returns true if the
    block has new work.  */
 static bool
 add_state (driver *d, uint32_t b, mr_state *t)
 {
   block_states *bs = &d->at[b];
-  t->sig = mr_state_signature (t);
+  t->sig_pending = !bs->n;
+  if (bs->n)
+    t->sig = mr_state_signature_noted (t);
   for (uint32_t i = 0; i < bs->n; i++)
-    if (bs->v[i]->sig == t->sig && mr_state_same_typestates (bs->v[i], t))
+    if (kept_sig (bs->v[i]) == t->sig && mr_state_same_typestates_noted (bs->v[i]))
       {
 	bool changed = mr_state_join (bs->v[i], t);
 	mr_state_free (t);
@@ -327,6 +345,7 @@ add_state (driver *d, uint32_t b, mr_state *t)
   mr_state *last = bs->v[bs->n - 1];
   bool changed = mr_state_join_lossy (last, t);
   last->sig = mr_state_signature (last);
+  last->sig_pending = false;
   mr_state_free (t);
   if (changed)
     last->dirty = true;
@@ -606,6 +625,7 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
       free (d.at[b].v);
     }
   free (d.at);
+  mr_state_trim ();
   free (d.rpo_index);
   free (d.rpo);
   free (d.heap);

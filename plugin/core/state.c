@@ -30,10 +30,125 @@ state_bytes (const mr_state *s)
 	 + (uint64_t) s->cap_facts * sizeof *s->facts;
 }
 
+/* Where the tables live.  States are copied at every branch and freed at every
+   join, thousands of times in a big function, and their tables (a few hundred
+   bytes to a few KiB) are past the sizes malloc serves from its fast caches: the
+   tables are recycled here instead.  A table's real capacity is rounded up to a
+   size class, four per power of two (its tag, class_*, says which); a released
+   table goes to the free list of its class, and
+   mr_state_trim gives them all back to malloc when a function's analysis ends.
+   The counted capacities (cap_*) and live_bytes do not depend on any of this:
+   they count what plain arrays of those capacities would hold, so the memory
+   cap decides as it did before the recycling.  */
+
+#define MR_TABLE_CLASSES 120
+
+/* The four tables, by element size: each has its own free lists.  */
+enum { TAB_OBJS, TAB_BINDS, TAB_SLOTS, TAB_FACTS, TAB_N };
+
+static void *free_tables[TAB_N][MR_TABLE_CLASSES];
+static void sig_views_free (void);
+static mr_state *free_states;
+/* A table's first bytes hold the link of its free list.  */
+typedef struct free_link
+{
+  void *next;
+} free_link;
+
+static int
+table_kind (size_t esz)
+{
+  return esz == sizeof (mr_objst) ? TAB_OBJS
+	 : esz == sizeof (mr_bind) ? TAB_BINDS
+	 : esz == sizeof (mr_slot) ? TAB_SLOTS : TAB_FACTS;
+}
+
+/* The class of n elements (n >= 1) and its capacity: 8, then 10, 12, 14, 16, 20,
+   24, 28, 32, 40, ... (four steps per power of two: at most a quarter wasted).
+   Up to 2^32 elements, the class is below 120.  */
+static uint32_t
+table_class (uint64_t n)
+{
+  if (n <= 8)
+    return 0;
+  uint32_t k = 63 - (uint32_t) __builtin_clzll (n - 1);	/* 2^k < n <= 2^(k+1) */
+  uint64_t j = (n - ((uint64_t) 1 << k) + ((uint64_t) 1 << (k - 2)) - 1) >> (k - 2);
+  return (k - 3) * 4 + (uint32_t) j;
+}
+
+/* The real capacity of a table of class tag `tag` (the class + 1; 0: no table).  */
+static inline uint32_t
+table_room (uint8_t tag)
+{
+  if (tag <= 1)
+    return tag ? 8 : 0;
+  uint32_t c = tag - 1u, k = (c - 1) / 4 + 3, j = (c - 1) % 4 + 1;
+  return (1u << k) + (j << (k - 2));
+}
+
+/* A table for at least n elements of size esz; *tag gets its class tag.  */
+static void *
+table_alloc (uint32_t n, size_t esz, uint8_t *tag)
+{
+  uint32_t cls = table_class (n ? n : 1);
+  void **list = &free_tables[table_kind (esz)][cls];
+  *tag = (uint8_t) (cls + 1);
+  if (*list)
+    {
+      void *t = *list;
+      *list = ((free_link *) t)->next;
+      return t;
+    }
+  return mr_xmalloc ((size_t) table_room (*tag) * esz);
+}
+
+/* Gives back a table of class tag `tag` (0: none).  */
+static void
+table_release (void *t, uint8_t tag, size_t esz)
+{
+  if (!tag)
+    return;
+  void **list = &free_tables[table_kind (esz)][tag - 1];
+  ((free_link *) t)->next = *list;
+  *list = t;
+}
+
+void
+mr_state_trim (void)
+{
+  for (int k = 0; k < TAB_N; k++)
+    for (int c = 0; c < MR_TABLE_CLASSES; c++)
+      while (free_tables[k][c])
+	{
+	  void *t = free_tables[k][c];
+	  free_tables[k][c] = ((free_link *) t)->next;
+	  free (t);
+	}
+  while (free_states)
+    {
+      mr_state *s = free_states;
+      free_states = (mr_state *) s->objs;
+      free (s);
+    }
+  sig_views_free ();
+}
+
+/* A zeroed state struct.  */
+static mr_state *
+state_alloc (void)
+{
+  mr_state *s = free_states;
+  if (!s)
+    return mr_xcalloc (1, sizeof *s);
+  free_states = (mr_state *) s->objs;
+  memset (s, 0, sizeof *s);
+  return s;
+}
+
 /* Sorted-array helpers.  Every table's element starts with its key (uint32_t, or
    uint64_t for slots), so one binary search serves all four.  */
 
-static uint64_t
+static inline __attribute__ ((always_inline)) uint64_t
 key_at (const void *arr, size_t esz, uint32_t i, bool wide)
 {
   const char *p = (const char *) arr + (size_t) i * esz;
@@ -42,8 +157,9 @@ key_at (const void *arr, size_t esz, uint32_t i, bool wide)
   return *(const uint32_t *) p;
 }
 
-/* Returns true if found; *pos is the element's index or the insertion point.  */
-static bool
+/* Returns true if found; *pos is the element's index or the insertion point.
+   Inlined, so that each table's search is compiled for its own element size.  */
+static inline __attribute__ ((always_inline)) bool
 table_find (const void *arr, uint32_t n, size_t esz, uint64_t key, bool wide, uint32_t *pos)
 {
   uint32_t lo = 0, hi = n;
@@ -65,15 +181,26 @@ table_find (const void *arr, uint32_t n, size_t esz, uint64_t key, bool wide, ui
   return false;
 }
 
-/* Opens a hole at pos in *arr (n elements, capacity *cap) and returns it.  */
+/* Opens a hole at pos in *arr (n elements, counted capacity *cap, class tag *tag)
+   and returns it.  */
 static void *
-table_insert (void **arr, uint32_t *n, uint32_t *cap, size_t esz, uint32_t pos)
+table_insert (void **arr, uint32_t *n, uint32_t *cap, uint8_t *tag, size_t esz,
+	      uint32_t pos)
 {
   if (*n == *cap)
     {
       live_bytes += (uint64_t) (*cap ? *cap : 8) * esz;
       *cap = *cap ? 2 * *cap : 8;
-      *arr = mr_xrealloc (*arr, (size_t) *cap * esz);
+    }
+  if (*n == table_room (*tag))
+    {
+      uint8_t got;
+      void *grown = table_alloc (*cap > *n ? *cap : *n + 1, esz, &got);
+      if (*n)
+	memcpy (grown, *arr, (size_t) *n * esz);
+      table_release (*arr, *tag, esz);
+      *arr = grown;
+      *tag = got;
     }
   char *base = *arr;
   memmove (base + (size_t) (pos + 1) * esz, base + (size_t) pos * esz,
@@ -94,7 +221,8 @@ table_remove (void *arr, uint32_t *n, size_t esz, uint32_t pos)
 #define FIND(s, tab, key, wide, pos) \
   table_find ((s)->tab, (s)->n##tab, sizeof *(s)->tab, (key), (wide), (pos))
 #define INSERT(s, tab, pos) \
-  table_insert ((void **) &(s)->tab, &(s)->n##tab, &(s)->cap_##tab, sizeof *(s)->tab, (pos))
+  table_insert ((void **) &(s)->tab, &(s)->n##tab, &(s)->cap_##tab, &(s)->class_##tab, \
+		sizeof *(s)->tab, (pos))
 #define REMOVE(s, tab, pos) \
   table_remove ((s)->tab, &(s)->n##tab, sizeof *(s)->tab, (pos))
 
@@ -102,16 +230,18 @@ mr_state *
 mr_state_new (void)
 {
   live_bytes += sizeof (mr_state);
-  return mr_xcalloc (1, sizeof (mr_state));
+  return state_alloc ();
 }
 
+/* A copy of n elements: counted capacity n (*cap), class tag *tag.  */
 static void *
-dup_array (const void *src, uint32_t n, size_t esz, uint32_t *cap)
+dup_array (const void *src, uint32_t n, size_t esz, uint32_t *cap, uint8_t *tag)
 {
   *cap = n;
+  *tag = 0;
   if (!n)
     return NULL;
-  void *d = mr_xmalloc ((size_t) n * esz);
+  void *d = table_alloc (n, esz, tag);
   memcpy (d, src, (size_t) n * esz);
   return d;
 }
@@ -119,15 +249,18 @@ dup_array (const void *src, uint32_t n, size_t esz, uint32_t *cap)
 mr_state *
 mr_state_copy (const mr_state *s)
 {
-  mr_state *d = mr_xcalloc (1, sizeof *d);
+  mr_state *d = state_alloc ();
   d->nobjs = s->nobjs;
   d->nbinds = s->nbinds;
   d->nslots = s->nslots;
   d->nfacts = s->nfacts;
-  d->objs = dup_array (s->objs, s->nobjs, sizeof *s->objs, &d->cap_objs);
-  d->binds = dup_array (s->binds, s->nbinds, sizeof *s->binds, &d->cap_binds);
-  d->slots = dup_array (s->slots, s->nslots, sizeof *s->slots, &d->cap_slots);
-  d->facts = dup_array (s->facts, s->nfacts, sizeof *s->facts, &d->cap_facts);
+  d->objs = dup_array (s->objs, s->nobjs, sizeof *s->objs, &d->cap_objs, &d->class_objs);
+  d->binds = dup_array (s->binds, s->nbinds, sizeof *s->binds, &d->cap_binds,
+			&d->class_binds);
+  d->slots = dup_array (s->slots, s->nslots, sizeof *s->slots, &d->cap_slots,
+			&d->class_slots);
+  d->facts = dup_array (s->facts, s->nfacts, sizeof *s->facts, &d->cap_facts,
+			&d->class_facts);
   d->dirty = s->dirty;
   d->has_products = s->has_products;
   live_bytes += state_bytes (d);
@@ -140,11 +273,12 @@ mr_state_free (mr_state *s)
   if (!s)
     return;
   live_bytes -= state_bytes (s);
-  free (s->objs);
-  free (s->binds);
-  free (s->slots);
-  free (s->facts);
-  free (s);
+  table_release (s->objs, s->class_objs, sizeof *s->objs);
+  table_release (s->binds, s->class_binds, sizeof *s->binds);
+  table_release (s->slots, s->class_slots, sizeof *s->slots);
+  table_release (s->facts, s->class_facts, sizeof *s->facts);
+  s->objs = (mr_objst *) free_states;	/* the free list's link */
+  free_states = s;
 }
 
 /* Objects.  */
@@ -355,67 +489,59 @@ slot_order (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* Renames object `from` to `to` everywhere; `to` == MR_OBJ_NONE_KEY drops it.  */
+/* The retirement of mr_state_retire in one walk of each table: the old instance
+   `old` is dropped (a value that pointed to it points to something the state no
+   longer knows: not to SYM|value, which an unbound value would mean, as that
+   object may be one the value freed in an earlier iteration), and `key` becomes
+   `old` everywhere.  */
 static void
-rename_obj (mr_state *s, uint32_t from, uint32_t to, bool drop)
+retire_walk (mr_state *s, uint32_t key, uint32_t old)
 {
+  const uint32_t none = 0xffffffffu;
   uint32_t pos;
-  if (FIND (s, objs, from, false, &pos))
-    {
-      mr_objst o = s->objs[pos];
-      REMOVE (s, objs, pos);
-      if (!drop)
-	{
-	  mr_objst *n = mr_state_set_obj (s, to, (mr_ts) o.ts, (mr_family) o.family, o.ev);
-	  n->flags = o.flags;
-	  n->fill = o.fill;
-	}
-    }
-  uint32_t out = 0;
+  if (FIND (s, objs, old, false, &pos))
+    REMOVE (s, objs, pos);
   for (uint32_t i = 0; i < s->nbinds; i++)
-    {
-      if (s->binds[i].ref.obj == from)
-	{
-	  /* A value that pointed to a dropped object points to something the state
-	     no longer knows: not to SYM|value, which an unbound value would mean
-	     (that object may be one the value freed in an earlier iteration).  */
-	  if (drop)
-	    s->binds[i].ref = (mr_ref) { 0xffffffffu, 0 };
-	  else
-	    s->binds[i].ref.obj = to;
-	}
-      s->binds[out++] = s->binds[i];
-    }
-  s->nbinds = out;
-  out = 0;
+    if (s->binds[i].ref.obj == old)
+      s->binds[i].ref = (mr_ref) { none, 0 };
+    else if (s->binds[i].ref.obj == key)
+      s->binds[i].ref.obj = old;
+  uint32_t out = 0;
   bool resort = false;
   for (uint32_t i = 0; i < s->nslots; i++)
     {
-      mr_slot *sl = &s->slots[i];
-      if (sl->content.obj == from || (uint32_t) (sl->at >> 32) == from)
+      mr_slot sl = s->slots[i];
+      uint32_t at = (uint32_t) (sl.at >> 32);
+      if (sl.content.obj == old || at == old)
 	{
-	  /* What a dropped object held may have been held nowhere else: it is out
-	     of sight now, like what a join drops (lose_ref), not leaked.  */
-	  if (drop)
-	    {
-	      uint32_t held = sl->content.obj;
-	      if (held != from && (held & MR_OBJ_KIND_MASK) != 0 && held != 0xffffffffu)
-		mr_state_add_obj_flags (s, held, MR_OBJF_ESCAPED);
-	      continue;
-	    }
-	  if (sl->content.obj == from)
-	    sl->content.obj = to;
-	  if ((uint32_t) (sl->at >> 32) == from)
-	    {
-	      sl->at = ((uint64_t) to << 32) | (uint32_t) sl->at;
-	      resort = true;
-	    }
+	  /* What the dropped instance held may have been held nowhere else: it is
+	     out of sight now, like what a join drops (lose_ref), not leaked.  (Before
+	     `key` is renamed: what it held is flagged under its present name.)  */
+	  uint32_t held = sl.content.obj;
+	  if (held != old && (held & MR_OBJ_KIND_MASK) != 0 && held != none)
+	    mr_state_add_obj_flags (s, held, MR_OBJF_ESCAPED);
+	  continue;
 	}
-      s->slots[out++] = *sl;
+      if (sl.content.obj == key)
+	sl.content.obj = old;
+      if (at == key)
+	{
+	  sl.at = ((uint64_t) old << 32) | (uint32_t) sl.at;
+	  resort = true;
+	}
+      s->slots[out++] = sl;
     }
   s->nslots = out;
   if (resort)
     qsort (s->slots, s->nslots, sizeof *s->slots, slot_order);
+  if (FIND (s, objs, key, false, &pos))
+    {
+      mr_objst o = s->objs[pos];
+      REMOVE (s, objs, pos);
+      mr_objst *n = mr_state_set_obj (s, old, (mr_ts) o.ts, (mr_family) o.family, o.ev);
+      n->flags = o.flags;
+      n->fill = o.fill;
+    }
 }
 
 void
@@ -423,9 +549,7 @@ mr_state_retire (mr_state *s, uint32_t key)
 {
   if (!references (s, key))
     return;
-  uint32_t old = key | MR_OBJ_OLD;
-  rename_obj (s, old, 0, true);
-  rename_obj (s, key, old, false);
+  retire_walk (s, key, key | MR_OBJ_OLD);
 }
 
 /* Facts.  */
@@ -612,36 +736,12 @@ bind_tracked (const mr_state *s, const mr_bind *b)
 	 && mr_state_ts (s, b->ref.obj) != MR_TS_UNKNOWN;
 }
 
-static const mr_bind *
-next_tracked_bind (const mr_state *s, uint32_t *i)
-{
-  for (; *i < s->nbinds; (*i)++)
-    if (bind_tracked (s, &s->binds[*i]))
-      return &s->binds[(*i)++];
-  return NULL;
-}
-
+/* Do a and b track the same objects the same way: the same keys with a typestate
+   (ts, family, uninitialised or not)?  Objects in the default state may be listed
+   (for their flags) or not.  */
 static bool
-same_tracked_binds (const mr_state *a, const mr_state *b)
+same_tracked_objs (const mr_state *a, const mr_state *b)
 {
-  uint32_t i = 0, j = 0;
-  for (;;)
-    {
-      const mr_bind *x = next_tracked_bind (a, &i), *y = next_tracked_bind (b, &j);
-      if (!x || !y)
-	return !x && !y;
-      if (x->value != y->value || x->ref.obj != y->ref.obj
-	  || mr_off_category (x->ref.off) != mr_off_category (y->ref.off))
-	return false;
-    }
-}
-
-bool
-mr_state_same_typestates (const mr_state *a, const mr_state *b)
-{
-  if (!same_tracked_binds (a, b))
-    return false;
-  /* Objects in the default state may be listed (for their flags) or not.  */
   uint32_t i = 0, j = 0;
   for (;;)
     {
@@ -659,6 +759,44 @@ mr_state_same_typestates (const mr_state *a, const mr_state *b)
     }
 }
 
+/* The same pointers hold the same tracked objects (at the same offset category),
+   given that a and b track the same objects (same_tracked_objs): an object is
+   then tracked in both or in neither, so two bindings of a value to one object at
+   one offset category agree whether tracked or not, and only where the two
+   differ (one side binds the value, or binds it elsewhere) does it matter which
+   is tracked, asked of the objects table.  */
+static bool
+same_tracked_binds (const mr_state *a, const mr_state *b)
+{
+  uint32_t i = 0, j = 0;
+  while (i < a->nbinds || j < b->nbinds)
+    {
+      const mr_bind *x = i < a->nbinds ? &a->binds[i] : NULL;
+      const mr_bind *y = j < b->nbinds ? &b->binds[j] : NULL;
+      if (x && y && x->value == y->value)
+	{
+	  i++, j++;
+	  if (x->ref.obj == y->ref.obj
+	      && mr_off_category (x->ref.off) == mr_off_category (y->ref.off))
+	    continue;
+	}
+      else if (x && (!y || x->value < y->value))
+	i++, y = NULL;
+      else
+	j++, x = NULL;
+      if ((x && bind_tracked (a, x)) || (y && bind_tracked (b, y)))
+	return false;
+    }
+  return true;
+}
+
+bool
+mr_state_same_typestates (const mr_state *a, const mr_state *b)
+{
+  /* The objects first: a merge walk, no search.  */
+  return same_tracked_objs (a, b) && same_tracked_binds (a, b);
+}
+
 static uint64_t
 mix (uint64_t h, uint64_t v)
 {
@@ -666,19 +804,174 @@ mix (uint64_t h, uint64_t v)
   return h;
 }
 
+/* What the signature hashes: the tracked objects (key, typestate, family,
+   uninitialised or not) and the bindings to them (value, object, offset
+   category).  A signature is taken for every state that reaches a block holding
+   states, and when it matches one of them the two are compared: the arriving
+   state's part is gathered once, while hashing (mr_state_signature_noted), so the
+   comparison (mr_state_same_typestates_noted) walks the kept state only.  */
+typedef struct sig_obj
+{
+  uint32_t key;
+  uint16_t family;
+  uint8_t ts;
+  bool uninit;
+} sig_obj;
+
+typedef struct sig_bind
+{
+  uint32_t value, obj;
+  int cat;
+} sig_bind;
+
+typedef struct sig_view
+{
+  sig_obj *objs;
+  sig_bind *binds;
+  uint32_t *keys;		/* the tracked objects' keys, sorted (as the objects) */
+  uint32_t nobjs, nbinds, cap_objs, cap_binds;
+  uint64_t filter;		/* a bit per tracked key (key_bit): most untracked
+				   pointers are told apart without a search */
+} sig_view;
+
+/* The arriving state's part, kept between the two calls, and the view of a plain
+   signature (a kept state's, taken between the two calls, must not replace the
+   noted one).  Freed by mr_state_trim.  */
+static sig_view noted, plain;
+
+/* The filter's bit for key.  */
+static inline uint64_t
+key_bit (uint32_t key)
+{
+  return (uint64_t) 1 << ((key * 0x9e3779b1u) >> 26);
+}
+
+/* Is obj one of the tracked objects of a view: filter, and keys[0..n-1]?  (Its
+   parts, not the view: the callers keep them in registers.)  */
+static inline __attribute__ ((always_inline)) bool
+sig_tracked (uint64_t filter, const uint32_t *keys, uint32_t n, uint32_t obj)
+{
+  uint32_t pos;
+  return (filter & key_bit (obj)) && obj != 0 && obj != 0xffffffffu
+	 && table_find (keys, n, sizeof *keys, obj, false, &pos);
+}
+
+/* Hashes s, gathering its part into *v.  (Locals, not v's fields, in the loops:
+   the stores into v's arrays might alias them.)  */
+static uint64_t
+signature_into (const mr_state *s, sig_view *v)
+{
+  uint64_t h = 1469598103934665603ull;
+  const mr_objst *objs = s->objs;
+  const mr_bind *binds = s->binds;
+  uint32_t nobjs = s->nobjs, nbinds = s->nbinds, n = 0;
+  if (v->cap_objs < nobjs)
+    {
+      v->cap_objs = nobjs;
+      v->objs = mr_xrealloc (v->objs, v->cap_objs * sizeof *v->objs);
+      v->keys = mr_xrealloc (v->keys, v->cap_objs * sizeof *v->keys);
+    }
+  sig_obj *vo = v->objs;
+  uint32_t *keys = v->keys;
+  uint64_t filter = 0;
+  for (uint32_t i = 0; i < nobjs; i++)
+    {
+      const mr_objst *o = &objs[i];
+      if (o->ts == MR_TS_UNKNOWN)
+	continue;
+      h = mix (h, ((uint64_t) o->key << 24) | ((o->flags & MR_OBJF_UNINIT) << 16)
+		  | (o->ts << 8) | o->family);
+      vo[n] = (sig_obj) { o->key, o->family, o->ts, (o->flags & MR_OBJF_UNINIT) != 0 };
+      keys[n++] = o->key;
+      filter |= key_bit (o->key);
+    }
+  v->nobjs = n;
+  v->filter = filter;
+  if (v->cap_binds < nbinds)
+    {
+      v->cap_binds = nbinds;
+      v->binds = mr_xrealloc (v->binds, v->cap_binds * sizeof *v->binds);
+    }
+  sig_bind *vb = v->binds;
+  uint32_t nkeys = n;
+  n = 0;
+  for (uint32_t i = 0; i < nbinds; i++)
+    {
+      const mr_bind *b = &binds[i];
+      if (!sig_tracked (filter, keys, nkeys, b->ref.obj))
+	continue;
+      int cat = mr_off_category (b->ref.off);
+      h = mix (mix (h, b->value), ((uint64_t) b->ref.obj << 8) ^ (uint64_t) cat);
+      vb[n++] = (sig_bind) { b->value, b->ref.obj, cat };
+    }
+  v->nbinds = n;
+  return h;
+}
+
+static void
+sig_view_free (sig_view *v)
+{
+  free (v->objs);
+  free (v->binds);
+  free (v->keys);
+  memset (v, 0, sizeof *v);
+}
+
+static void
+sig_views_free (void)
+{
+  sig_view_free (&noted);
+  sig_view_free (&plain);
+}
+
 uint64_t
 mr_state_signature (const mr_state *s)
 {
-  uint64_t h = 1469598103934665603ull;
-  for (uint32_t i = 0; i < s->nobjs; i++)
-    if (s->objs[i].ts != MR_TS_UNKNOWN)
-      h = mix (h, ((uint64_t) s->objs[i].key << 24) | ((s->objs[i].flags & MR_OBJF_UNINIT) << 16)
-		  | (s->objs[i].ts << 8) | s->objs[i].family);
-  for (uint32_t i = 0; i < s->nbinds; i++)
-    if (bind_tracked (s, &s->binds[i]))
-      h = mix (mix (h, s->binds[i].value), ((uint64_t) s->binds[i].ref.obj << 8)
-					    ^ (uint64_t) mr_off_category (s->binds[i].ref.off));
-  return h;
+  return signature_into (s, &plain);
+}
+
+uint64_t
+mr_state_signature_noted (const mr_state *s)
+{
+  return signature_into (s, &noted);
+}
+
+bool
+mr_state_same_typestates_noted (const mr_state *a)
+{
+  /* The tracked objects, as same_tracked_objs.  */
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < a->nobjs; i++)
+    {
+      const mr_objst *o = &a->objs[i];
+      if (o->ts == MR_TS_UNKNOWN)
+	continue;
+      if (k == noted.nobjs)
+	return false;
+      const sig_obj *n = &noted.objs[k++];
+      if (o->key != n->key || o->ts != n->ts || o->family != n->family
+	  || ((o->flags & MR_OBJF_UNINIT) != 0) != n->uninit)
+	return false;
+    }
+  if (k != noted.nobjs)
+    return false;
+  /* The same objects are tracked on both sides: the noted state's keys tell which
+     of a's bindings are tracked.  */
+  k = 0;
+  uint64_t filter = noted.filter;
+  for (uint32_t i = 0; i < a->nbinds; i++)
+    {
+      const mr_bind *b = &a->binds[i];
+      if (!sig_tracked (filter, noted.keys, noted.nobjs, b->ref.obj))
+	continue;
+      if (k == noted.nbinds)
+	return false;
+      const sig_bind *n = &noted.binds[k++];
+      if (b->value != n->value || b->ref.obj != n->obj
+	  || mr_off_category (b->ref.off) != n->cat)
+	return false;
+    }
+  return k == noted.nbinds;
 }
 
 static bool
@@ -706,48 +999,90 @@ static bool
 join_binds (mr_state *d, const mr_state *s)
 {
   const uint32_t none = 0xffffffffu;
-  uint32_t n = d->nbinds, cap = d->nbinds + s->nbinds, out = 0, i = 0, j = 0;
-  mr_bind *v = mr_xmalloc ((cap ? cap : 1) * sizeof *v);
+  uint32_t n = d->nbinds, ns = s->nbinds, cap = n + ns, out = 0, i = 0, j = 0;
+  uint8_t tag;
+  mr_bind *v = table_alloc (cap ? cap : 1, sizeof *v, &tag);
   bool changed = false;
-  while (i < n || j < s->nbinds)
+  const mr_bind *db = d->binds, *sb = s->binds;
+  while (i < n || j < ns)
     {
-      bool in_d = i < n && (j >= s->nbinds || d->binds[i].value <= s->binds[j].value);
-      bool in_s = j < s->nbinds && (i >= n || s->binds[j].value <= d->binds[i].value);
-      mr_bind b = in_d ? d->binds[i] : s->binds[j];
-      /* What the other side says: its binding, or SYM|value when it has none.  */
-      mr_ref other = in_d && in_s ? s->binds[j].ref
-		     : (mr_ref) { MR_OBJ_SYM | b.value, 0 };
-      if (in_d && in_s ? other.obj == b.ref.obj
-	  : (in_d ? b.ref.obj == other.obj : s->binds[j].ref.obj == other.obj))
+      /* Most bindings are the same on both sides: a run of them is copied as is.  */
+      uint32_t run = 0, most = n - i < ns - j ? n - i : ns - j;
+      while (run < most && db[i + run].value == sb[j + run].value
+	     && db[i + run].ref.obj == sb[j + run].ref.obj
+	     && db[i + run].ref.off == sb[j + run].ref.off)
+	run++;
+      if (run)
 	{
-	  if (in_d)
+	  memcpy (v + out, db + i, run * sizeof *v);
+	  out += run, i += run, j += run;
+	  if (i == n && j == ns)
+	    break;
+	}
+      const mr_bind *x = i < n ? &db[i] : NULL, *y = j < ns ? &sb[j] : NULL;
+      if (x && y && x->value == y->value)
+	{
+	  i++, j++;
+	  if (x->ref.obj == y->ref.obj)
 	    {
-	      int64_t off = mr_off_join (b.ref.off, other.off);
-	      changed |= off != b.ref.off;
-	      b.ref.off = off;
+	      /* The common case: the same object, most often at the same offset.  */
+	      mr_bind b = *x;
+	      if (y->ref.off != b.ref.off)
+		{
+		  b.ref.off = mr_off_join (b.ref.off, y->ref.off);
+		  changed |= b.ref.off != x->ref.off;
+		}
 	      v[out++] = b;
 	    }
-	  /* Only s binds it, to SYM|value: d's default says the same.  */
+	  else if (x->ref.obj == none)
+	    v[out++] = *x;
+	  else
+	    {
+	      changed = true;
+	      lose_ref (d, x->ref.obj);
+	      lose_ref (d, y->ref.obj);
+	      v[out++] = (mr_bind) { x->value, { none, 0 } };
+	    }
 	}
-      else if (in_d && b.ref.obj == none)
-	v[out++] = b;
+      else if (x && (!y || x->value < y->value))
+	{
+	  /* Only d binds it: s says SYM|value, at offset 0.  */
+	  i++;
+	  if (x->ref.obj == (MR_OBJ_SYM | x->value))
+	    {
+	      mr_bind b = *x;
+	      if (b.ref.off != 0)
+		{
+		  b.ref.off = mr_off_join (b.ref.off, 0);
+		  changed |= b.ref.off != x->ref.off;
+		}
+	      v[out++] = b;
+	    }
+	  else if (x->ref.obj == none)
+	    v[out++] = *x;
+	  else
+	    {
+	      changed = true;
+	      lose_ref (d, x->ref.obj);
+	      v[out++] = (mr_bind) { x->value, { none, 0 } };
+	    }
+	}
       else
 	{
-	  changed = true;
-	  if (in_d)
-	    lose_ref (d, b.ref.obj);
-	  if (in_s)
-	    lose_ref (d, s->binds[j].ref.obj);
-	  v[out++] = (mr_bind) { b.value, { none, 0 } };
+	  /* Only s binds it; to SYM|value, d's default says the same.  */
+	  j++;
+	  if (y->ref.obj != (MR_OBJ_SYM | y->value))
+	    {
+	      changed = true;
+	      lose_ref (d, y->ref.obj);
+	      v[out++] = (mr_bind) { y->value, { none, 0 } };
+	    }
 	}
-      if (in_d)
-	i++;
-      if (in_s)
-	j++;
     }
-  free (d->binds);
+  table_release (d->binds, d->class_binds, sizeof *v);
   live_bytes -= (uint64_t) d->cap_binds * sizeof *v;
   d->binds = v;
+  d->class_binds = tag;
   d->nbinds = out;
   d->cap_binds = cap ? cap : 1;
   live_bytes += (uint64_t) d->cap_binds * sizeof *v;
@@ -864,10 +1199,12 @@ join_facts (mr_state *d, const mr_state *s)
   uint32_t out = 0, j = 0;
   bool changed = false;
   prod_bound pb[8];
-  uint32_t npb = join_product_bounds (d, s, pb, 8);
+  /* Only a state with has_products holds product bounds (prod_with != 0).  */
+  bool products = d->has_products || s->has_products;
+  uint32_t npb = products ? join_product_bounds (d, s, pb, 8) : 0;
   uint32_t nold = 0;
   prod_bound old[8];
-  for (uint32_t i = 0; i < d->nfacts && nold < 8; i++)
+  for (uint32_t i = 0; d->has_products && i < d->nfacts && nold < 8; i++)
     if (d->facts[i].prod_with)
       old[nold++] = (prod_bound) { d->facts[i].value, d->facts[i].prod_with,
 				   d->facts[i].prod_max };
@@ -939,39 +1276,77 @@ join_flags (uint16_t a, uint16_t b)
   return ((a | b) & MR_OBJF_ANY) | (a & b & ~MR_OBJF_ANY);
 }
 
+/* A new object of d for the flags f of an object only s lists (as
+   mr_state_add_obj_flags makes it: a named object keeps its implicit typestate).  */
+static mr_objst
+flags_only_obj (uint32_t key, uint16_t f)
+{
+  bool decl = (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL;
+  return (mr_objst) { .key = key, .ts = decl ? MR_TS_NONHEAP : MR_TS_UNKNOWN, .flags = f };
+}
+
 static bool
 join_obj_flags (mr_state *d, const mr_state *s)
 {
   bool changed = false;
-  /* Both lists are sorted by key: merge walks, not a search per object (joins run
-     for every state reaching every block).  */
-  uint32_t j = 0;
-  for (uint32_t i = 0; i < d->nobjs; i++)
+  /* Both lists are sorted by key: one merge walk, not a search per object (joins run
+     for every state reaching every block).  It joins the flags of the objects d
+     lists and counts those only s lists with a flag that must survive; they are
+     added by a second merge, when there are any.  */
+  uint32_t j = 0, nd = d->nobjs, ns = s->nobjs, added = 0;
+  mr_objst *dobjs = d->objs;
+  const mr_objst *sobjs = s->objs;
+  for (uint32_t i = 0; i < nd; i++)
     {
-      while (j < s->nobjs && s->objs[j].key < d->objs[i].key)
-	j++;
-      const mr_objst *o = j < s->nobjs && s->objs[j].key == d->objs[i].key ? &s->objs[j] : NULL;
-      uint16_t nf = join_flags (d->objs[i].flags, o ? o->flags : 0);
-      if (nf != d->objs[i].flags)
-	d->objs[i].flags = nf, changed = true;
-      /* Filled by a loop on one side only: written, as far as the join knows.  */
-      if (d->objs[i].fill && (!o || o->fill != d->objs[i].fill))
-	d->objs[i].fill = NULL, changed = true;
-    }
-  uint32_t i = 0;
-  for (j = 0; j < s->nobjs; j++)
-    {
-      while (i < d->nobjs && d->objs[i].key < s->objs[j].key)
-	i++;
-      if ((s->objs[j].flags & MR_OBJF_ANY)
-	  && !(i < d->nobjs && d->objs[i].key == s->objs[j].key))
+      mr_objst *x = &dobjs[i];
+      /* Most objects are listed on both sides with the same flags and no fill.  */
+      if (j < ns && sobjs[j].key == x->key && sobjs[j].flags == x->flags && !x->fill)
 	{
-	  /* Inserted at i, before the next larger key.  */
-	  mr_state_add_obj_flags (d, s->objs[j].key, s->objs[j].flags & MR_OBJF_ANY);
-	  changed = true;
+	  j++;
+	  continue;
 	}
+      for (; j < ns && sobjs[j].key < x->key; j++)
+	added += (sobjs[j].flags & MR_OBJF_ANY) != 0;
+      const mr_objst *o = j < ns && sobjs[j].key == x->key ? &sobjs[j++] : NULL;
+      uint16_t nf = join_flags (x->flags, o ? o->flags : 0);
+      if (nf != x->flags)
+	x->flags = nf, changed = true;
+      /* Filled by a loop on one side only: written, as far as the join knows.  */
+      if (x->fill && (!o || o->fill != x->fill))
+	x->fill = NULL, changed = true;
     }
-  return changed;
+  for (; j < ns; j++)
+    added += (s->objs[j].flags & MR_OBJF_ANY) != 0;
+  if (!added)
+    return changed;
+  /* The capacity counted grows as `added` insertions one by one would grow it.  */
+  for (uint32_t k = 0, n = nd; k < added; k++, n++)
+    if (n == d->cap_objs)
+      {
+	live_bytes += (uint64_t) (d->cap_objs ? d->cap_objs : 8) * sizeof *d->objs;
+	d->cap_objs = d->cap_objs ? 2 * d->cap_objs : 8;
+      }
+  uint32_t out = 0, i = 0;
+  uint8_t tag;
+  mr_objst *v = table_alloc (nd + added, sizeof *v, &tag);
+  for (j = 0; j < ns; j++)
+    {
+      const mr_objst *y = &s->objs[j];
+      if (!(y->flags & MR_OBJF_ANY))
+	continue;
+      for (; i < nd && d->objs[i].key < y->key; i++)
+	v[out++] = d->objs[i];
+      if (i < nd && d->objs[i].key == y->key)
+	continue;
+      v[out++] = flags_only_obj (y->key, y->flags & MR_OBJF_ANY);
+    }
+  for (; i < nd; i++)
+    v[out++] = d->objs[i];
+  table_release (d->objs, d->class_objs, sizeof *v);
+  d->objs = v;
+  d->class_objs = tag;
+  d->nobjs = out;
+  return true;
 }
 
 bool
@@ -995,14 +1370,15 @@ bool
 mr_state_join_lossy (mr_state *d, const mr_state *s)
 {
   bool changed = false;
-  /* Objects of d that differ in s (both sorted by key: one merge walk).  */
-  uint32_t j = 0;
+  /* Objects of d that differ in s (both sorted by key: one merge walk), counting
+     the tracked objects only s lists.  */
+  uint32_t j = 0, only_s = 0;
   for (uint32_t i = 0; i < d->nobjs; i++)
     {
       mr_objst *o = &d->objs[i];
-      while (j < s->nobjs && s->objs[j].key < o->key)
-	j++;
-      const mr_objst *p = j < s->nobjs && s->objs[j].key == o->key ? &s->objs[j] : NULL;
+      for (; j < s->nobjs && s->objs[j].key < o->key; j++)
+	only_s += s->objs[j].ts != MR_TS_UNKNOWN;
+      const mr_objst *p = j < s->nobjs && s->objs[j].key == o->key ? &s->objs[j++] : NULL;
       mr_ts pts = p ? (mr_ts) p->ts : MR_TS_UNKNOWN;
       if (pts == o->ts && (!p || p->family == o->family))
 	continue;
@@ -1010,9 +1386,11 @@ mr_state_join_lossy (mr_state *d, const mr_state *s)
       if (nts != o->ts)
 	o->ts = nts, changed = true;
     }
+  for (; j < s->nobjs; j++)
+    only_s += s->objs[j].ts != MR_TS_UNKNOWN;
   /* Objects only in s (inserted into d at i, before its next larger key).  */
   uint32_t i = 0;
-  for (j = 0; j < s->nobjs; j++)
+  for (j = 0; only_s && j < s->nobjs; j++)
     {
       while (i < d->nobjs && d->objs[i].key < s->objs[j].key)
 	i++;

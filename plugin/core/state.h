@@ -132,11 +132,15 @@ typedef struct mr_state
   mr_slot *slots;
   mr_fact *facts;
   uint32_t nobjs, nbinds, nslots, nfacts;
-  uint32_t cap_objs, cap_binds, cap_slots, cap_facts;
+  uint32_t cap_objs, cap_binds, cap_slots, cap_facts;	/* counted (mr_state_bytes_live) */
   bool dirty;			/* changed since its block last processed it */
   bool dead;			/* the path ends here (set while running a block) */
   bool has_products;		/* some fact may carry a product bound (prod_with):
 				   forgetting a fact must then look for them */
+  uint8_t class_objs, class_binds, class_slots, class_facts;	/* the tables' size
+				   classes, state.c's recycling (0: none) */
+  bool sig_pending;		/* sig not computed yet: the driver computes it when
+				   first compared, the state unchanged till then */
   uint64_t sig;			/* mr_state_signature, cached by the driver */
 } mr_state;
 
@@ -198,6 +202,11 @@ bool mr_state_same_typestates (const mr_state *a, const mr_state *b);
 /* A hash of what mr_state_same_typestates compares: equal states have equal
    signatures, so unequal signatures skip the comparison.  */
 uint64_t mr_state_signature (const mr_state *s);
+/* The same signature, noting what it hashed; mr_state_same_typestates_noted (a) is
+   then mr_state_same_typestates (a, s) without walking s again (s unchanged in
+   between; one state noted at a time).  */
+uint64_t mr_state_signature_noted (const mr_state *s);
+bool mr_state_same_typestates_noted (const mr_state *a);
 /* dst := dst joined with src (same typestates).  Returns true if dst changed.  */
 bool mr_state_join (mr_state *dst, const mr_state *src);
 /* dst := dst joined with src where typestates may differ: a differing object becomes
@@ -213,5 +222,9 @@ uint32_t mr_state_size (const mr_state *s);
 /* Bytes held by all states alive now (structs and table capacities), for the
    engine's memory cap (mr_config.max_memory).  */
 uint64_t mr_state_bytes_live (void);
+
+/* Gives the tables and states freed so far, which state.c keeps for reuse, back to
+   malloc (at the end of a function's analysis).  */
+void mr_state_trim (void);
 
 #endif /* MR_STATE_H */
