@@ -33,7 +33,7 @@ Cache::Cache (int f, int extra)
     boxes_ (src_->has_boxes () && src_->n () ? (Box **) calloc (src_->n (), sizeof (Box *)) : 0),
     n_ (glyphs_ ? src_->n () : 0)
 {
-  if (glyphs_ && boxes_ && extra > 0)
+  if (glyphs_ && boxes_ && extra > 0 && extra < 64)
     {
       Box *boxes = (Box *) malloc ((n_ + extra) * sizeof (Box));
       Box *at = boxes;
@@ -55,7 +55,7 @@ Cache::Cache (int f, int extra, bool)
     boxes_ (src_->has_boxes () && src_->n () ? (Box **) calloc (src_->n (), sizeof (Box *)) : 0),
     n_ (extra > 1 ? src_->n () : 0)
 {
-  if (glyphs_ && boxes_ && extra > 0)
+  if (glyphs_ && boxes_ && extra > 0 && extra < 64)
     {
       Box *boxes = (Box *) malloc ((n_ + extra) * sizeof (Box));
       Box *at = boxes;
