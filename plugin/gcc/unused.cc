@@ -24,6 +24,7 @@
 #include "options.h"
 #include "report.h"
 #include "unused.h"
+#include "lower-int.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -59,6 +60,42 @@ run_passes (opt_pass *list, const char *const *names)
 	execute_one_pass (p);
 	mr_inhibit_warnings (old);
       }
+}
+
+/* walk_tree callback: a call of a function of the knowledge base that allocates,
+   frees or reallocates (malloc, free, realloc, strdup, a library's pair).  */
+static tree
+memory_call_p (tree *tp, int *walk_subtrees, void *)
+{
+  if (TYPE_P (*tp))
+    {
+      *walk_subtrees = 0;
+      return NULL_TREE;
+    }
+  if (TREE_CODE (*tp) != CALL_EXPR)
+    return NULL_TREE;
+  tree fn = get_callee_fndecl (*tp);
+  const char *name = fn ? callee_name (fn) : NULL;
+  if (!name)
+    return NULL_TREE;
+  const mr_known *k = mr_known_lookup (name);
+  if ((k && (k->kind == MR_KNOWN_ALLOC || k->kind == MR_KNOWN_FREE
+	     || k->kind == MR_KNOWN_REALLOC))
+      || mr_lib_lookup (name))
+    return *tp;
+  return NULL_TREE;
+}
+
+/* Does the body call an allocator or a deallocator itself?  Forking the compiler
+   costs a few milliseconds; a project's headers can hold dozens of unused static
+   helpers (curl's tool headers: about 30 per file), most of which touch no heap.
+   Only those that do are analysed: a dropped function that frees through a
+   wrapper of its file is not (docs/rules.md).  */
+static bool
+calls_memory_functions (tree decl)
+{
+  return walk_tree_without_duplicates (&DECL_SAVED_TREE (decl), memory_call_p, NULL)
+	 != NULL_TREE;
 }
 
 /* Would -O0 have compiled fndecl (cgraph_node::finalize_function's test), and is
@@ -136,7 +173,8 @@ lower_and_analyse (cgraph_node *node, opt_pass *ssa, bool report)
 static void
 analyse_dropped (cgraph_node *node, void *)
 {
-  opt_pass *ssa = dropped_unseen (node) ? ssa_building_passes () : NULL;
+  opt_pass *ssa = dropped_unseen (node) && calls_memory_functions (node->decl)
+		 ? ssa_building_passes () : NULL;
   if (!ssa)
     return;
   fflush (stdout);
