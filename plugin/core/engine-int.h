@@ -196,6 +196,7 @@ void mr_finish_summary (mr_ctx *c);
 bool mr_events_keep_callers_memory (const mr_ctx *c);
 /* May some return give back a parameter (directly or through a PHI)?  */
 bool mr_some_return_may_be_param (const mr_func *f);
+void mr_close_over_phis (const mr_func *f, uint8_t *may);
 
 /* guards.c: early exits whose conditions rule out paths after them.  Found once
    per function; mr_guards_allow says whether a state at block b may be on a path

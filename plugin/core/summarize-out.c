@@ -310,28 +310,7 @@ allocation_values (const mr_func *f, const mr_summary *sum)
 	if (made && e->dst && e->dst < f->nvalues)
 	  may[e->dst] = 1;
       }
-  for (bool grew = true; grew;)
-    {
-      grew = false;
-      for (uint32_t b = 0; b < f->nblocks; b++)
-	for (uint32_t i = 0; i < f->blocks[b].nphis; i++)
-	  {
-	    const mr_phi *phi = &f->blocks[b].phis[i];
-	    if (!phi->is_pointer || phi->dst >= f->nvalues || may[phi->dst])
-	      continue;
-	    for (uint32_t k = 0; k < f->blocks[b].npreds; k++)
-	      {
-		int64_t off;
-		uint32_t r = mr_opnd_root (f, phi->args[k], &off);
-		if (r && r < f->nvalues && may[r])
-		  {
-		    may[phi->dst] = 1;
-		    grew = true;
-		    break;
-		  }
-	      }
-	  }
-    }
+  mr_close_over_phis (f, may);
   return may;
 }
 

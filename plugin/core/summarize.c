@@ -243,16 +243,12 @@ mr_find_field_stores (const mr_func *f, mr_summary *sum)
       }
 }
 
-/* Which values may be a parameter (plus an offset): its copies, and PHIs with such
-   an argument (`return c ? p : q;`, `while (*p) p++; return p;`), by value root.
-   A fixpoint over the PHIs; the caller frees the array.  */
-static bool *
-param_values (const mr_func *f)
+/* Closes a set of values (by root) over the pointer PHIs: a PHI one of whose
+   arguments is in the set joins it, until nothing grows.  param_values and the
+   out-stores' allocation values (summarize-out.c) both need it.  */
+void
+mr_close_over_phis (const mr_func *f, uint8_t *may)
 {
-  bool *may = mr_xcalloc (f->nvalues, sizeof *may);
-  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
-    if (f->params[i] && f->params[i] < f->nvalues)
-      may[f->params[i]] = true;
   for (bool grew = true; grew;)
     {
       grew = false;
@@ -269,12 +265,26 @@ param_values (const mr_func *f)
 		if (a.kind == MR_OPND_VALUE && a.id < f->nvalues
 		    && may[mr_func_root (f, a.id, &off)])
 		  {
-		    may[phi->dst] = grew = true;
+		    may[phi->dst] = 1;
+		    grew = true;
 		    break;
 		  }
 	      }
 	  }
     }
+}
+
+/* Which values may be a parameter (plus an offset): its copies, and PHIs with such
+   an argument (`return c ? p : q;`, `while (*p) p++; return p;`), by value root.
+   A fixpoint over the PHIs; the caller frees the array.  */
+static uint8_t *
+param_values (const mr_func *f)
+{
+  uint8_t *may = mr_xcalloc (f->nvalues ? f->nvalues : 1, sizeof *may);
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (f->params[i] && f->params[i] < f->nvalues)
+      may[f->params[i]] = 1;
+  mr_close_over_phis (f, may);
   return may;
 }
 
@@ -283,7 +293,7 @@ param_values (const mr_func *f)
 bool
 mr_some_return_may_be_param (const mr_func *f)
 {
-  bool *may = param_values (f);
+  uint8_t *may = param_values (f);
   bool yes = false;
   for (uint32_t b = 0; b < f->nblocks && !yes; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents && !yes; k++)
