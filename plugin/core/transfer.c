@@ -48,6 +48,23 @@ escape_obj (mr_state *s, uint32_t key, int depth)
   mr_state_forget_obj_slots (s, key);
 }
 
+/* Escapes what the first MR_HELD_MAX slots of object `key` point to (a callee given
+   the object may keep those), leaving the object itself alone; returns how many
+   there were (MR_HELD_MAX: maybe more).  Collected first: escaping edits the slot
+   table.  */
+#define MR_HELD_MAX 8
+static uint32_t
+escape_held (mr_state *s, uint32_t key)
+{
+  uint32_t held[MR_HELD_MAX], n = 0;
+  for (uint32_t i = 0; i < s->nslots && n < MR_HELD_MAX; i++)
+    if ((uint32_t) (s->slots[i].at >> 32) == key)
+      held[n++] = s->slots[i].content.obj;
+  for (uint32_t i = 0; i < n; i++)
+    escape_obj (s, held[i], 0);
+  return n;
+}
+
 /* Lent to a callee that reads it and keeps no copy (mr_call.borrow_mask): the
    object stays in sight, what it points to may be kept.  The callee may also have
    checked it for NULL, as escape_obj says.  */
@@ -56,13 +73,7 @@ lend_obj (mr_state *s, uint32_t key)
 {
   if (!mr_is_object (key))
     return;
-  uint32_t held[8], n = 0;
-  for (uint32_t i = 0; i < s->nslots && n < 8; i++)
-    if ((uint32_t) (s->slots[i].at >> 32) == key)
-      held[n++] = s->slots[i].content.obj;
-  for (uint32_t i = 0; i < n; i++)
-    escape_obj (s, held[i], 0);
-  if (n == 8)
+  if (escape_held (s, key) == MR_HELD_MAX)
     escape_obj (s, key, 0);	/* more than the engine looks at: out of sight */
   else
     mr_state_add_obj_flags (s, key, MR_OBJF_NONNULL);
@@ -105,12 +116,7 @@ fill_target (const mr_ctx *c, const mr_state *s, const mr_event *ev)
 static void
 write_out_param (mr_state *s, uint32_t key)
 {
-  uint32_t held[8], n = 0;
-  for (uint32_t i = 0; i < s->nslots && n < 8; i++)
-    if ((uint32_t) (s->slots[i].at >> 32) == key)
-      held[n++] = s->slots[i].content.obj;
-  for (uint32_t i = 0; i < n; i++)
-    escape_obj (s, held[i], 0);
+  escape_held (s, key);
   mark_written (s, key);
   mr_state_forget_obj_slots (s, key);
 }

@@ -75,6 +75,14 @@ declared_noreturn (tree fndecl)
   return lib && lib->kind == MR_LIB_NORETURN;
 }
 
+/* Does a call of fndecl never return: seen so in its body (this unit's, or another
+   file's through the summary database), or declared so?  */
+static bool
+never_returns (tree fndecl)
+{
+  return mr_never_returns (fndecl) || declared_noreturn (fndecl) || mr_db_never_returns (fndecl);
+}
+
 /* The deallocator an allocator names with __attribute__ ((malloc (dealloc, n))).  */
 static tree
 attribute_deallocator (tree fndecl)
@@ -238,8 +246,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   /* "C::~C" rather than the complete destructor's internal name.  */
   mr_call_site cs = call_site (&site, lang_hooks.decl_printable_name (fndecl, 2), dst);
   cs.returns_nonnull = returns_nonnull_p (fndecl);
-  cs.noreturn = mr_never_returns (fndecl) || declared_noreturn (fndecl)
-		|| mr_db_never_returns (fndecl);
+  cs.noreturn = never_returns (fndecl);
   cs.dtor = DECL_CXX_DESTRUCTOR_P (fndecl);
   /* `__attribute__ ((weak)) int hook (void) { return 0; }` is a default another
      file may replace.  */
@@ -452,6 +459,21 @@ handed_pointers (gcall *s, tree fndecl)
   return mask;
 }
 
+/* Is call s handed a function (a callback, a destructor: a pointer to a function
+   among its arguments)?  Such a callee may call back into the program with what it
+   was given.  */
+bool
+hands_function (gcall *s)
+{
+  for (unsigned i = 0; i < gimple_call_num_args (s); i++)
+    {
+      tree type = TREE_TYPE (gimple_call_arg (s, i));
+      if (POINTER_TYPE_P (type) && FUNC_OR_METHOD_TYPE_P (TREE_TYPE (type)))
+	return true;
+    }
+  return false;
+}
+
 /* The arguments of call s, to a function without a body here, that go to a
    `const T *` (or `const T &`) parameter (mr_call.borrow_mask): the callee reads
    the object and keeps no copy of it, the convention GCC's analyzer follows too, so
@@ -463,15 +485,9 @@ static uint32_t
 borrowed_pointers (gcall *s)
 {
   tree fntype = gimple_call_fntype (s);
-  if (!fntype)
+  if (!fntype || hands_function (s))
     return 0;
   unsigned nargs = gimple_call_num_args (s);
-  for (unsigned i = 0; i < nargs; i++)
-    {
-      tree type = TREE_TYPE (gimple_call_arg (s, i));
-      if (POINTER_TYPE_P (type) && FUNC_OR_METHOD_TYPE_P (TREE_TYPE (type)))
-	return 0;
-    }
   uint32_t mask = 0;
   unsigned i = 0;
   for (tree a = TYPE_ARG_TYPES (fntype); a && i < nargs && i < 32; a = TREE_CHAIN (a), i++)
@@ -683,8 +699,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   mr_call *call = new_lowered_call (c, bb, s, name, loc);
   int flags = gimple_call_flags (s);
   call->noreturn = (flags & ECF_NORETURN) != 0
-		   || (fndecl && (mr_never_returns (fndecl) || declared_noreturn (fndecl)
-				  || mr_db_never_returns (fndecl)));
+		   || (fndecl && never_returns (fndecl));
   if (fndecl && !k)
     apply_param_attributes (fndecl, call);
   if (!k)

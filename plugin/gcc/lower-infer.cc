@@ -109,14 +109,25 @@ copy_source (tree t)
   return gimple_assign_rhs1 (def);
 }
 
+/* What the function pointer fn of an indirect call was set from, through up to
+   four copies and casts of SSA names (`_1 = xmlFree; _2 = _1; _2 (p)`): the
+   right-hand side of the first definition that is not one (a global, a member
+   read, a function's address), or NULL_TREE.  */
+static tree
+called_value (tree fn)
+{
+  for (int depth = 0; depth < 4 && fn && TREE_CODE (fn) == SSA_NAME; depth++)
+    fn = copy_source (fn);
+  return fn;
+}
+
 /* Where the callee of an indirect call was loaded from, through copies and casts:
    a global variable (`_1 = xmlFree; _1 (p);`) or a struct member
    (`_2 = ctx_3(D)->free; _2 (p);`, the FIELD_DECL).  */
 static tree
 callee_pointer_decl (tree fn)
 {
-  for (int depth = 0; depth < 4 && fn && TREE_CODE (fn) == SSA_NAME; depth++)
-    fn = copy_source (fn);
+  fn = called_value (fn);
   if (!fn)
     return NULL_TREE;
   if (VAR_P (fn) && (TREE_STATIC (fn) || DECL_EXTERNAL (fn)) && DECL_NAME (fn))
@@ -212,8 +223,7 @@ called_fndecl (gcall *s)
   tree fn = gimple_call_fn (s);
   if (fn && TREE_CODE (fn) == OBJ_TYPE_REF)
     return known_override (fn);
-  for (int depth = 0; depth < 4 && fn && TREE_CODE (fn) == SSA_NAME; depth++)
-    fn = copy_source (fn);
+  fn = called_value (fn);
   if (fn && TREE_CODE (fn) == ADDR_EXPR
       && TREE_CODE (TREE_OPERAND (fn, 0)) == FUNCTION_DECL)
     return TREE_OPERAND (fn, 0);

@@ -79,6 +79,7 @@ bool lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                          const char *name, uint32_t dst, mr_loc loc);
 void lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
 uint32_t handed_pointers (gcall *s, tree fndecl);
+bool hands_function (gcall *s);
 mr_call *new_lowered_call (lower_ctx *c, unsigned bb, gcall *s, const char *name,
 			   mr_loc loc);
 

@@ -953,13 +953,7 @@ may_longjmp_from (basic_block bb)
   const char *name = callee_name (fndecl);
   if (!name || !(mr_known_lookup (name) || mr_lib_lookup (name)))
     return true;
-  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
-    {
-      tree type = TREE_TYPE (gimple_call_arg (call, i));
-      if (POINTER_TYPE_P (type) && FUNC_OR_METHOD_TYPE_P (TREE_TYPE (type)))
-	return true;
-    }
-  return false;
+  return hands_function (call);
 }
 
 /* The summaries of the functions analysed so far in this translation unit (at an
