@@ -83,19 +83,6 @@ expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
   fr->via_loc = ff->loc;
 }
 
-static bool
-lit_holds (int64_t a, mr_cmp op, int64_t b, bool is_unsigned)
-{
-  if (is_unsigned)
-    {
-      uint64_t x = (uint64_t) a, y = (uint64_t) b;
-      return op == MR_CMP_EQ ? x == y : op == MR_CMP_NE ? x != y : op == MR_CMP_LT ? x < y
-	     : op == MR_CMP_LE ? x <= y : op == MR_CMP_GT ? x > y : x >= y;
-    }
-  return op == MR_CMP_EQ ? a == b : op == MR_CMP_NE ? a != b : op == MR_CMP_LT ? a < b
-	 : op == MR_CMP_LE ? a <= b : op == MR_CMP_GT ? a > b : a >= b;
-}
-
 /* What the callee's integer result says, at this call (mr_summary's returns_const,
    returns_scalar, ret_truth), before the call's event: the result is a constant
    (*k), a copy of an argument (*copy), or its truth is decided by the literals
@@ -143,7 +130,7 @@ known_result (const mr_summary *sum, const mr_call_site *cs, int64_t *k, mr_opnd
 	*live |= 1u << i;
       else if (a.kind != MR_OPND_CONST)
 	return RESULT_UNKNOWN;
-      else if (!lit_holds (a.num, (mr_cmp) lit->op, lit->k, lit->is_unsigned))
+      else if (!mr_cmp_holds (a.num, (mr_cmp) lit->op, lit->k, lit->is_unsigned))
 	{
 	  *k = 0;		/* a conjunction that fails: the result is 0 */
 	  return RESULT_CONST;

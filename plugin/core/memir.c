@@ -227,6 +227,19 @@ mr_cmp_negate (mr_cmp op)
   return op;
 }
 
+bool
+mr_cmp_holds (int64_t a, mr_cmp op, int64_t b, bool is_unsigned)
+{
+  if (is_unsigned)
+    {
+      uint64_t x = (uint64_t) a, y = (uint64_t) b;
+      return op == MR_CMP_EQ ? x == y : op == MR_CMP_NE ? x != y : op == MR_CMP_LT ? x < y
+	     : op == MR_CMP_LE ? x <= y : op == MR_CMP_GT ? x > y : x >= y;
+    }
+  return op == MR_CMP_EQ ? a == b : op == MR_CMP_NE ? a != b : op == MR_CMP_LT ? a < b
+	 : op == MR_CMP_LE ? a <= b : op == MR_CMP_GT ? a > b : a >= b;
+}
+
 mr_opnd mr_value (uint32_t id) { return (mr_opnd) { MR_OPND_VALUE, id, 0 }; }
 mr_opnd mr_const (int64_t c) { return (mr_opnd) { MR_OPND_CONST, 0, c }; }
 mr_opnd mr_addr (uint32_t decl, int64_t off) { return (mr_opnd) { MR_OPND_ADDR, decl, off }; }

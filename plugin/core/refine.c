@@ -23,21 +23,6 @@ mirror (mr_cmp op)
     }
 }
 
-static bool
-eval_cmp (int64_t a, mr_cmp op, int64_t b)
-{
-  switch (op)
-    {
-    case MR_CMP_EQ: return a == b;
-    case MR_CMP_NE: return a != b;
-    case MR_CMP_LT: return a < b;
-    case MR_CMP_LE: return a <= b;
-    case MR_CMP_GT: return a > b;
-    case MR_CMP_GE: return a >= b;
-    }
-  return true;
-}
-
 /* Refines s with "v is null" (is_null) or "v is not null".  Returns false if that
    cannot hold in s.  */
 static bool
@@ -356,7 +341,7 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
       op = mirror (op);
     }
   if (lhs.kind == MR_OPND_CONST && rhs.kind == MR_OPND_CONST)
-    return eval_cmp (lhs.num, op, rhs.num);
+    return mr_cmp_holds (lhs.num, op, rhs.num, false);
   if (rhs.kind != MR_OPND_CONST)
     {
       if (!refine_ptr_cmp (c, s, lhs, op, rhs))
