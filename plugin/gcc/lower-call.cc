@@ -707,6 +707,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   if (!k && fndecl && !has_body)
     call->borrow_mask = borrowed_pointers (s);
   call->out_mask = out_pointers (s);
+  if (!k && fndecl && !has_body && c->cxx)
+    lend_constructed_object (s, fndecl, call);
   /* __attribute__ ((alloc_size (i))): a user allocator's size is checked for
      overflow like malloc's, whatever the memory is (pool memory: no leak claims).  */
   mr_size *size = NULL;

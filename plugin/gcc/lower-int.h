@@ -7,6 +7,7 @@
      lower-call.cc   calls, by what the knowledge base, attributes and summaries say
      lower-infer.cc  calls recognised by names: function pointers, infer=names
      lower-cxx.cc    C++: new and delete, std::allocator, smart pointers, exceptions
+     lower-class.cc  C++: calls to constructors without a body in sight
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses  */
 
 #ifndef MR_LOWER_INT_H
@@ -100,5 +101,8 @@ bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
 bool ends_in_thrower (basic_block bb);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
+
+/* lower-class.cc.  */
+void lend_constructed_object (gcall *s, tree fndecl, mr_call *call);
 
 #endif /* MR_LOWER_INT_H */

@@ -1,0 +1,54 @@
+/* lower-class.cc — C++ classes: what a call to a constructor without a body in
+   sight does to the object it constructs.
+
+   `T *t = new T (1);` is, in GIMPLE, `_1 = operator new (4); T::T (_1, 1);`.  An
+   unknown callee may keep any pointer it is handed, so without this file the new
+   object escapes into its own constructor and its leak is lost.  A constructor
+   initialises the object it is given; what it could do with the address is
+   register it somewhere, and it can do that only in an object it is given (a
+   parent, a list, a registry: `Widget (Widget *parent)`) or in a global.  The
+   first is seen from its arguments; the second is left out, as GCC's analyzer
+   and the Clang analyzer leave it out.  So when no other argument can hold a
+   pointer, `this` is written (a fresh object, not uninitialised any more), kept
+   in sight (borrowed: what it held before escapes) and, for a local object,
+   written as an out-parameter is (what the state knew of its members is
+   forgotten).  The other arguments are handed to it as to any unknown callee:
+   `Holder (p)` may take p.  */
+
+#include "lower-int.h"
+
+/* Whether an argument of this type can receive the address of the object under
+   construction: a pointer (or reference) to something writable that can hold a
+   pointer: a class, a union, a pointer, void, an array of them.  A pointer to
+   const, to a scalar or to a function cannot.  */
+static bool
+may_hold_address (tree type)
+{
+  if (!POINTER_TYPE_P (type))
+    return false;
+  tree to = TREE_TYPE (type);
+  while (TREE_CODE (to) == ARRAY_TYPE)
+    to = TREE_TYPE (to);
+  if (TYPE_READONLY (to) || FUNC_OR_METHOD_TYPE_P (to))
+    return false;
+  return RECORD_OR_UNION_TYPE_P (to) || POINTER_TYPE_P (to) || VOID_TYPE_P (to);
+}
+
+/* For a call s to a constructor fndecl whose body is not in sight (the caller
+   knows it has none here): the object it constructs (argument 0, `this`) is
+   borrowed and written, not handed over, unless another argument could receive
+   its address (see the file's comment).  Sets the bits of argument 0 in call's
+   masks.  */
+void
+lend_constructed_object (gcall *s, tree fndecl, mr_call *call)
+{
+  if (!DECL_CXX_CONSTRUCTOR_P (fndecl) || !call->nargs
+      || !POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 0))) || hands_function (s))
+    return;
+  for (unsigned i = 1; i < gimple_call_num_args (s); i++)
+    if (may_hold_address (TREE_TYPE (gimple_call_arg (s, i))))
+      return;
+  call->borrow_mask |= 1u;
+  call->out_mask |= 1u;
+  call->write_mask |= 1u;
+}
