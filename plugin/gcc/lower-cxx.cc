@@ -32,6 +32,7 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
       if (!allocating)
 	{
 	  /* Placement new: the result is the storage it was given.  */
+	  lower_placement_storage (c, bb, s, loc);
 	  if (lhs && TREE_CODE (lhs) == SSA_NAME && gimple_call_num_args (s) == 2)
 	    {
 	      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);

@@ -8,6 +8,7 @@
      lower-infer.cc  calls recognised by names: function pointers, infer=names
      lower-cxx.cc    C++: new and delete, std::allocator, smart pointers, exceptions
      lower-class.cc  C++: calls to constructors without a body in sight
+     lower-new.cc    C++: placement new's storage
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses  */
 
 #ifndef MR_LOWER_INT_H
@@ -104,5 +105,8 @@ void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<ed
 
 /* lower-class.cc.  */
 void lend_constructed_object (gcall *s, tree fndecl, mr_call *call);
+
+/* lower-new.cc.  */
+void lower_placement_storage (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
 
 #endif /* MR_LOWER_INT_H */
