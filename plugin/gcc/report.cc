@@ -46,9 +46,27 @@ user_var (tree ssa)
   return var;
 }
 
-/* Names temporary t after a named copy of it, following copies a few levels.  */
+/* Whether statement u copies t (a copy or a conversion), or, when offsets, moves
+   it by a constant: new T[n] of a class with a destructor gives the user the
+   block plus the array cookie (`d = _1 + 8`).  */
 static bool
-name_from_uses (const mr_lowered *l, std::string &out, tree t, int depth)
+copies (gimple *u, tree t, bool offsets)
+{
+  if (!is_gimple_assign (u) || gimple_assign_rhs1 (u) != t)
+    return false;
+  enum tree_code code = gimple_assign_rhs_code (u);
+  if (gimple_assign_single_p (u) || CONVERT_EXPR_CODE_P (code))
+    return true;
+  return offsets && code == POINTER_PLUS_EXPR
+	 && TREE_CODE (gimple_assign_rhs2 (u)) == INTEGER_CST;
+}
+
+/* Names temporary t after a named copy of it, following copies a few levels;
+   when offsets, also copies moved by a constant (when no plain copy has a
+   name).  */
+static bool
+name_from_uses (const mr_lowered *l, std::string &out, tree t, int depth,
+		bool offsets = false)
 {
   if (depth > 3)
     return false;
@@ -57,8 +75,7 @@ name_from_uses (const mr_lowered *l, std::string &out, tree t, int depth)
   FOR_EACH_IMM_USE_FAST (use, it, t)
     {
       gimple *u = USE_STMT (use);
-      if (!is_gimple_assign (u) || gimple_assign_rhs1 (u) != t
-	  || !(gimple_assign_single_p (u) || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (u))))
+      if (!copies (u, t, offsets))
 	continue;
       tree to = gimple_assign_lhs (u);
       if (TREE_CODE (to) == SSA_NAME)
@@ -68,7 +85,7 @@ name_from_uses (const mr_lowered *l, std::string &out, tree t, int depth)
 	      out += IDENTIFIER_POINTER (DECL_NAME (var));
 	      return true;
 	    }
-	  if (name_from_uses (l, out, to, depth + 1))
+	  if (name_from_uses (l, out, to, depth + 1, offsets))
 	    return true;
 	  continue;
 	}
@@ -104,7 +121,7 @@ append_ssa_name (const mr_lowered *l, std::string &out, tree t, int depth)
     }
   /* A temporary (an allocation's result, `_1 = operator new (4)`) is named after
      the variable or field it is copied to: `p = _1`, `s->buf = _1`.  */
-  if (depth == 0 && name_from_uses (l, out, t, 0))
+  if (depth == 0 && (name_from_uses (l, out, t, 0) || name_from_uses (l, out, t, 0, true)))
     return;
   /* A variable-length array is a pointer GCC names after it: `vla.1 = alloca ()`.  */
   if (def && gimple_call_builtin_p (def, BUILT_IN_ALLOCA_WITH_ALIGN) && SSA_NAME_VAR (t)
