@@ -6,7 +6,8 @@
      lower-cond.cc   conditions and switches
      lower-call.cc   calls, by what the knowledge base, attributes and summaries say
      lower-infer.cc  calls recognised by names: function pointers, infer=names
-     lower-cxx.cc    C++: new and delete, std::allocator, smart pointers, exceptions
+     lower-cxx.cc    C++: new and delete, std::allocator, smart pointers
+     lower-eh.cc     C++: exceptions, which handler each can reach
      lower-class.cc  C++: calls to constructors without a body in sight
      lower-new.cc    C++: placement new's storage
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses  */
@@ -37,11 +38,15 @@ struct lower_ctx
   unsigned next_value;		/* next synthetic value id */
   bool cxx;			/* the function is C++ code */
   mr_loc last_loc;		/* for statements without a location */
-  /* Exceptions (lower_eh_dispatch): GCC block -> the block of its throwing
+  /* Exceptions (lower-eh.cc): GCC block -> the block of its throwing
      statement (0: it has none), and the value telling which exception is in
      flight (0: the function has no EH edges).  */
   unsigned *thrower_block;
   uint32_t exc;
+  /* The types the function's throw-expressions throw (lower-eh.cc), once
+     thrown_known.  */
+  auto_vec<tree> thrown;
+  bool thrown_known;
 };
 
 /* Integers wide enough for any value range of a 64-bit type and their products
@@ -99,6 +104,8 @@ bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                                mr_loc loc);
 bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                                mr_loc loc);
+
+/* lower-eh.cc.  */
 bool ends_in_thrower (basic_block bb);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);

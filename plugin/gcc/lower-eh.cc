@@ -1,0 +1,298 @@
+/* lower-eh.cc — C++ exceptions: which handler of the function an exception can
+   reach.
+
+   A statement that may throw (a call; a memory access under
+   -fnon-call-exceptions) ends its GIMPLE block, which has an EH edge to a
+   landing pad besides its normal successor.  An exception leaves before the
+   statement has had any effect: `b = new int` that throws allocated nothing.  So
+   such a block is lowered as two: its other statements, with the EH edges, then
+   a block of its own (numbered after GCC's) for the throwing statement, with
+   the normal successors (lower.cc).
+
+   Which handler an exception reaches depends on its type.  Two kinds of
+   throwers say which types they throw: a replaceable `operator new` throws only
+   std::bad_alloc (or a class derived from it; nothrow and placement new throw
+   nothing and have no EH edge), and a throw-expression, `throw E (...)`, which
+   GCC makes a call of __cxa_throw given E's type_info, throws an E.  Anything
+   else (a call, a rethrow) may throw anything.  A value of the function (c->exc)
+   says which exception is in flight, a kind:
+
+     EXC_ANY (0)        anything
+     EXC_BAD_ALLOC (-1) what operator new throws (std::bad_alloc)
+     1 .. n             the i-th type the function's throw-expressions throw
+
+   Every block an EH edge enters defines it by an integer PHI (the thrower's
+   kind, or the value itself along a `resx` into an outer region, which rethrows
+   the same exception), and the `eh_dispatch` of a try block is a switch on it
+   (lower_eh_dispatch) whose edges are case ranges: each admits anything (0),
+   bad_alloc if it may take the edge, and the types of throw-expressions up to
+   the highest one that may take it.  One range per edge: it also admits the
+   types below its top that do not take the edge, which only loses precision
+   (`catch (A)` after `catch (B)` may be reached by a B thrown in the try).  */
+
+#include "lower-int.h"
+
+enum { EXC_ANY = 0, EXC_BAD_ALLOC = -1 };
+
+/* Whether bb ends with a statement that may throw to a handler or cleanup of
+   this function (not a resx: it passes an exception on, doing nothing).  */
+bool
+ends_in_thrower (basic_block bb)
+{
+  gimple *last = mr_last_stmt (bb);
+  if (!last || gimple_code (last) == GIMPLE_RESX)
+    return false;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, bb->succs)
+    if (e->flags & EDGE_EH)
+      return true;
+  return false;
+}
+
+/* The type a throw-expression throws: __cxa_throw (object, &typeinfo, dtor).
+   The C++ front end remembers the type a type_info object is for as the type of
+   its name (rtti.cc, get_tinfo_decl).  NULL_TREE when s is no such call.  */
+static tree
+thrown_type (gimple *s)
+{
+  if (!s || !is_gimple_call (s) || gimple_call_num_args (s) != 3)
+    return NULL_TREE;
+  tree fndecl = gimple_call_fndecl (s);
+  if (!fndecl || !DECL_NAME (fndecl) || !id_equal (DECL_NAME (fndecl), "__cxa_throw"))
+    return NULL_TREE;
+  tree ti = gimple_call_arg (s, 1);
+  if (TREE_CODE (ti) != ADDR_EXPR || !VAR_P (TREE_OPERAND (ti, 0)))
+    return NULL_TREE;
+  tree name = DECL_NAME (TREE_OPERAND (ti, 0));
+  tree type = name ? TREE_TYPE (name) : NULL_TREE;
+  return type && TYPE_P (type) ? TYPE_MAIN_VARIANT (type) : NULL_TREE;
+}
+
+/* The types the function's throw-expressions throw, each once, in the order of
+   their blocks: kind i + 1 is c->thrown[i].  Found on first use.  */
+static void
+collect_thrown (lower_ctx *c)
+{
+  if (c->thrown_known)
+    return;
+  c->thrown_known = true;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, c->fun)
+    if (tree type = ends_in_thrower (bb) ? thrown_type (mr_last_stmt (bb)) : NULL_TREE)
+      if (!c->thrown.contains (type))
+	c->thrown.safe_push (type);
+}
+
+/* The exception kind an EH edge carries into its landing pad.  */
+mr_opnd
+exception_along (lower_ctx *c, edge e)
+{
+  gimple *last = mr_last_stmt (e->src);
+  if (!(e->flags & EDGE_EH) || (last && gimple_code (last) == GIMPLE_RESX))
+    return mr_value (c->exc);
+  tree fndecl = last && is_gimple_call (last) ? gimple_call_fndecl (last) : NULL_TREE;
+  if (fndecl && DECL_IS_REPLACEABLE_OPERATOR_NEW_P (fndecl))
+    return mr_const (EXC_BAD_ALLOC);
+  if (tree type = thrown_type (last))
+    {
+      collect_thrown (c);
+      for (unsigned i = 0; i < c->thrown.length (); i++)
+	if (c->thrown[i] == type)
+	  return mr_const (i + 1);
+    }
+  return mr_const (EXC_ANY);
+}
+
+/* Whether a class is the standard library's class `qualified` (std::bad_alloc),
+   by the name the standard gives it.  */
+static bool
+class_named (tree type, const char *qualified)
+{
+  tree name = TYPE_NAME (TYPE_MAIN_VARIANT (type));
+  return name && strcmp (lang_hooks.decl_printable_name (name, 2), qualified) == 0;
+}
+
+/* Whether a class is std::bad_alloc or std::exception, its one base.  */
+static bool
+is_bad_alloc_or_base (tree type)
+{
+  return class_named (type, "std::bad_alloc") || class_named (type, "std::exception");
+}
+
+/* Whether class `derived` has `base` among its bases, at any depth.  */
+static bool
+derives_from (tree derived, tree base, int depth)
+{
+  tree binfo = TYPE_BINFO (TYPE_MAIN_VARIANT (derived));
+  if (!binfo || depth > 16)
+    return false;
+  tree b;
+  for (unsigned i = 0; BINFO_BASE_ITERATE (binfo, i, b); i++)
+    {
+      tree bt = TYPE_MAIN_VARIANT (BINFO_TYPE (b));
+      if (bt == TYPE_MAIN_VARIANT (base) || derives_from (bt, base, depth + 1))
+	return true;
+    }
+  return false;
+}
+
+/* Whether a class derives from std::bad_alloc (std::bad_array_new_length, or a
+   class of the program's): a replaced operator new may throw one.  */
+static bool
+derives_from_bad_alloc (tree type, int depth)
+{
+  tree binfo = TYPE_BINFO (TYPE_MAIN_VARIANT (type));
+  if (!binfo || depth > 16)
+    return false;
+  tree base;
+  for (unsigned i = 0; BINFO_BASE_ITERATE (binfo, i, base); i++)
+    {
+      tree bt = BINFO_TYPE (base);
+      if (class_named (bt, "std::bad_alloc") || derives_from_bad_alloc (bt, depth + 1))
+	return true;
+    }
+  return false;
+}
+
+/* Whether a handler catches an exception: CATCH_SURELY, CATCH_MAYBE (it may, and
+   a later handler may too), CATCH_NEVER.  The front end has stripped the
+   handler types' references and qualifiers.  */
+enum catch_kind { CATCH_NEVER, CATCH_MAYBE, CATCH_SURELY };
+
+/* A handler for the types of type_list (NULL: `catch (...)`) and what operator
+   new throws: surely for `...`, std::bad_alloc and its base std::exception;
+   maybe for a class derived from std::bad_alloc (a replaced operator new may
+   throw one); never for any other type.  */
+static catch_kind
+catches_bad_alloc (tree type_list)
+{
+  if (!type_list)
+    return CATCH_SURELY;
+  catch_kind k = CATCH_NEVER;
+  for (tree t = type_list; t; t = TREE_CHAIN (t))
+    {
+      tree type = TREE_VALUE (t);
+      if (!type || !TYPE_P (type) || TREE_CODE (type) != RECORD_TYPE)
+	continue;
+      if (is_bad_alloc_or_base (type))
+	return CATCH_SURELY;
+      if (derives_from_bad_alloc (type, 0))
+	k = CATCH_MAYBE;
+    }
+  return k;
+}
+
+/* A handler for the types of type_list and a throw-expression's `thrown`: surely
+   for `...`, the same type, or a base class of it; maybe for two pointers (the
+   conversions between them are not followed) or a type that is not a plain
+   class, pointer or arithmetic type; never otherwise (`catch (int)` of a
+   std::runtime_error).  */
+static catch_kind
+catches_thrown (tree type_list, tree thrown)
+{
+  if (!type_list)
+    return CATCH_SURELY;
+  catch_kind k = CATCH_NEVER;
+  for (tree t = type_list; t; t = TREE_CHAIN (t))
+    {
+      tree type = TREE_VALUE (t);
+      if (!type || !TYPE_P (type))
+	return CATCH_MAYBE;
+      type = TYPE_MAIN_VARIANT (type);
+      if (type == thrown
+	  || (RECORD_OR_UNION_TYPE_P (type) && RECORD_OR_UNION_TYPE_P (thrown)
+	      && derives_from (thrown, type, 0)))
+	return CATCH_SURELY;
+      if (POINTER_TYPE_P (type) && POINTER_TYPE_P (thrown))
+	k = CATCH_MAYBE;
+      else if (!RECORD_OR_UNION_TYPE_P (type) && !POINTER_TYPE_P (type)
+	       && !INTEGRAL_TYPE_P (type) && !SCALAR_FLOAT_TYPE_P (type))
+	k = CATCH_MAYBE;
+    }
+  return k;
+}
+
+/* The eh_dispatch of a try block: the handlers are tried in order, and an
+   exception no handler takes goes on to the outer region.  An unknown exception
+   may take any edge; an exception of a known kind takes the handlers that may
+   catch it up to the first that surely does, or, if none does, also the way
+   out.  Each edge gets the case range [lo, hi] of the kinds that may take it
+   (see the file's comment).  */
+
+/* The range of kinds of one edge.  */
+struct kind_range
+{
+  int lo, hi;
+};
+
+/* Whether handler h (after caught: an earlier one surely took the kind) may
+   take the exception of kind `kind`; records it in the handler's range, and
+   sets *caught when it surely does.  */
+static void
+route_kind (lower_ctx *c, eh_catch h, int kind, kind_range *range, bool *caught)
+{
+  catch_kind k = kind == EXC_BAD_ALLOC ? catches_bad_alloc (h->type_list)
+		 : catches_thrown (h->type_list, c->thrown[kind - 1]);
+  if (k != CATCH_NEVER)
+    {
+      range->lo = MIN (range->lo, kind);
+      range->hi = MAX (range->hi, kind);
+    }
+  *caught = k == CATCH_SURELY;
+}
+
+void
+lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map)
+{
+  eh_region r = get_eh_region_from_number_fn (c->fun, gimple_eh_dispatch_region (s));
+  if (!c->exc || !r || r->type != ERT_TRY)
+    return;
+  collect_thrown (c);
+  auto_vec<basic_block> handlers;
+  auto_vec<kind_range> ranges;	/* per handler */
+  for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
+    {
+      if (!h->label)
+	return;
+      handlers.safe_push (label_to_block (c->fun, h->label));
+      ranges.safe_push ({EXC_ANY, EXC_ANY});
+    }
+  kind_range way_out = {EXC_ANY, EXC_ANY};	/* what no handler surely takes */
+  for (int kind = EXC_BAD_ALLOC; kind <= (int) c->thrown.length (); kind++)
+    {
+      if (kind == EXC_ANY)
+	continue;
+      unsigned i = 0;
+      bool caught = false;
+      for (eh_catch h = r->u.eh_try.first_catch; h && !caught; h = h->next_catch, i++)
+	route_kind (c, h, kind, &ranges[i], &caught);
+      if (!caught)
+	{
+	  way_out.lo = MIN (way_out.lo, kind);
+	  way_out.hi = MAX (way_out.hi, kind);
+	}
+    }
+  mr_block *mb = &c->f->blocks[bb];
+  mr_term *t = &mb->term;
+  t->kind = MR_TERM_SWITCH;
+  t->is_unsigned = false;
+  t->lhs = mr_value (c->exc);
+  for (unsigned k = 0; k < mb->nsuccs; k++)
+    {
+      basic_block dest = map[mb->succs[k]]->dest;
+      kind_range edge_range = way_out;
+      bool handler = false;
+      for (unsigned i = 0; i < handlers.length (); i++)
+	if (handlers[i] == dest)
+	  {
+	    edge_range.lo = handler ? MIN (edge_range.lo, ranges[i].lo) : ranges[i].lo;
+	    edge_range.hi = handler ? MAX (edge_range.hi, ranges[i].hi) : ranges[i].hi;
+	    handler = true;
+	  }
+      mr_edge *me = &c->f->edges[mb->succs[k]];
+      me->kind = MR_EDGE_CASE;
+      me->case_lo = edge_range.lo;
+      me->case_hi = edge_range.hi;
+    }
+}
