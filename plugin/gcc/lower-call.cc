@@ -741,6 +741,10 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     {
       call->deref_mask = k->deref_mask;
       call->write_mask = k->write_mask;
+      /* strcat reads its destination first: the call is a read there, the write
+	 that follows is an event of its own (below).  */
+      if (k->kind == MR_KNOWN_USE && (k->flags & MR_KF_APPENDS))
+	call->write_mask &= ~1u;
       e->flags |= MR_EVF_NO_CLOBBER;
       if (k->kind == MR_KNOWN_USE && (k->flags & MR_KF_CLEARS))
 	e->flags |= MR_EVF_CLEARS;
@@ -759,6 +763,17 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   if (dst && ret_arg < nargs)
     mr_add_returned_arg (c->f, bb, dst, call->args[ret_arg],
 			 (k->flags & MR_KF_AT_UNKNOWN_OFFSET) ? MR_OFF_UNKNOWN : 0, loc);
+  /* ... then writes it, at an offset it finds (the end of the string): whatever
+     the state knew of the bytes there (`buf[0] = '\0'`) is gone.  */
+  if (k && k->kind == MR_KNOWN_USE && (k->flags & MR_KF_APPENDS) && nargs
+      && mr_copyable_arg (call->args[0]))
+    {
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = call->args[0];
+      st->off = MR_OFF_UNKNOWN;
+      st->b = mr_unknown ();
+      st->flags = MR_EVF_WRITE;
+    }
 
   /* A call whose result lands in memory: store an unknown value there.  An
      aggregate (a struct returned by value, `*p = mk ()`, or a C++ object built in
