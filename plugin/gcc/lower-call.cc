@@ -222,6 +222,39 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char
   return mr_expand_library_call (lib, &cs, arg_is_null);
 }
 
+/* A callee that calls the function its caller gives it on another of its
+   arguments (mr_summary.calls_param: `destroy (p, free)`, `apply (p, release)`):
+   when the function given is a deallocator there (the C library's, the
+   knowledge base's, or a function of the unit whose summary frees that
+   argument), the call frees the argument, as the callee's call does.  */
+static void
+lower_param_call (lower_ctx *c, unsigned bb, gcall *s, const mr_summary *sum, mr_loc loc)
+{
+  unsigned nargs = gimple_call_num_args (s);
+  unsigned k = sum->calls_param - 1u, j = sum->calls_param_arg, pos = sum->calls_param_pos;
+  if (!sum->calls_param || k >= nargs || j >= nargs)
+    return;
+  tree fn = function_of_value (gimple_call_arg (s, k));
+  if (!fn)
+    return;
+  const char *name = callee_name (fn);
+  const mr_known *known = mr_known_lookup (name);
+  const mr_summary *given = known ? NULL : summary_of (fn);
+  const mr_lib *lib = known || given ? NULL : mr_lib_lookup (name);
+  uint16_t family = MR_FAM_NONE;
+  if (known && known->kind == MR_KNOWN_FREE && pos == 0)
+    family = known->family;
+  else if (given && pos < 32 && (given->frees_always & (1u << pos)))
+    family = given->free_family;
+  else if (lib && lib->kind == MR_LIB_FREE && lib->arg == pos)
+    family = mr_family_by_name (lib->family);
+  if (family == MR_FAM_NONE)
+    return;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+  e->a = lower_operand (c, bb, gimple_call_arg (s, j), loc);
+  e->family = family;
+}
+
 /* A call to a function analysed earlier in the translation unit: its summary says
    what the call does (core/expand.c turns it into events, named after the callee).  */
 static bool
@@ -254,6 +287,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   cs.result_overwrites_realloc_arg = sum->reallocs_param >= 0
 				     && realloc_overwrites_arg (s, sum->reallocs_param);
   mr_expand_summary (sum, &cs);
+  lower_param_call (c, bb, s, sum, loc);
   return true;
 }
 
@@ -697,6 +731,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     return;
 
   mr_call *call = new_lowered_call (c, bb, s, name, loc);
+  if (!fndecl)
+    call->callee_param = (uint8_t) callee_parameter (s);
   int flags = gimple_call_flags (s);
   call->noreturn = (flags & ECF_NORETURN) != 0
 		   || (fndecl && never_returns (fndecl));

@@ -85,6 +85,8 @@ mr_call *new_lowered_call (lower_ctx *c, unsigned bb, gcall *s, const char *name
 
 /* lower-infer.cc.  */
 tree called_fndecl (gcall *s);
+tree function_of_value (tree v);
+unsigned callee_parameter (gcall *s);
 bool lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc loc);
 bool lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                        const char *name, uint32_t dst, mr_loc loc);
