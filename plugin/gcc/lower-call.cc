@@ -134,13 +134,11 @@ realloc_overwrites_arg (gcall *s, unsigned argno)
   return false;
 }
 
-/* The field of *ptr at byte offset off that holds a pointer, or NULL_TREE.  */
+/* The field of a struct of this type at byte offset off that holds a pointer, or
+   NULL_TREE.  */
 static tree
-pointer_field_at (tree ptr, int64_t off)
+pointer_field_at (tree type, int64_t off)
 {
-  if (!POINTER_TYPE_P (TREE_TYPE (ptr)))
-    return NULL_TREE;
-  tree type = TREE_TYPE (TREE_TYPE (ptr));
   if (!RECORD_OR_UNION_TYPE_P (type))
     return NULL_TREE;
   for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
@@ -148,6 +146,15 @@ pointer_field_at (tree ptr, int64_t off)
 	&& tree_fits_shwi_p (byte_position (f)) && tree_to_shwi (byte_position (f)) == off)
       return f;
   return NULL_TREE;
+}
+
+/* An argument passed by value that is an aggregate (a struct): the caller's
+   object, as the callee sees it through its parameter (lower_byval_params).  */
+static bool
+aggregate_arg_p (tree arg)
+{
+  return !is_gimple_reg_type (TREE_TYPE (arg)) && RECORD_OR_UNION_TYPE_P (TREE_TYPE (arg))
+	 && is_memory_ref (arg);
 }
 
 /* The glue's side of a call site the core expands into events (core/expand.c):
@@ -160,13 +167,6 @@ struct call_trees
   mr_loc loc;
 };
 
-static mr_opnd
-site_arg (void *glue, unsigned i)
-{
-  call_trees *site = (call_trees *) glue;
-  return lower_operand (site->c, site->bb, gimple_call_arg (site->s, i), site->loc);
-}
-
 /* The value loaded from *(argument i + off) is named like the field there, `c.p_`
    or `x->buf`, when there is one.  */
 static uint32_t
@@ -174,14 +174,102 @@ site_field_value (void *glue, unsigned i, int64_t off)
 {
   call_trees *site = (call_trees *) glue;
   tree arg = gimple_call_arg (site->s, i);
-  tree field = pointer_field_at (arg, off);
+  /* A struct passed by value: `b.ptr`.  */
+  bool whole = aggregate_arg_p (arg);
+  tree field = whole ? pointer_field_at (TREE_TYPE (arg), off)
+	       : POINTER_TYPE_P (TREE_TYPE (arg))
+	       ? pointer_field_at (TREE_TYPE (TREE_TYPE (arg)), off) : NULL_TREE;
   tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
-			     build_simple_mem_ref (arg), field, NULL_TREE)
+			     whole ? arg : build_simple_mem_ref (arg), field, NULL_TREE)
 		   : NULL_TREE;
   /* `make (&s)`: the pointer at *(&s) is `s`.  */
   if (!ref && off == 0 && TREE_CODE (arg) == ADDR_EXPR && DECL_P (TREE_OPERAND (arg, 0)))
     ref = TREE_OPERAND (arg, 0);
   return new_synthetic (site->c, ref);
+}
+
+/* The argument i of a call site the core expands: a struct passed by value is
+   given as its address, the object the callee's parameter copies (`boxed_free
+   (b)` frees b.ptr when its summary frees parameter 0's field at offset 0).  */
+static mr_opnd
+site_arg (void *glue, unsigned i)
+{
+  call_trees *site = (call_trees *) glue;
+  tree arg = gimple_call_arg (site->s, i);
+  mr_opnd byval;
+  if (aggregate_arg_p (arg) && byval_param_base (site->c, arg, &byval))
+    return byval;	/* passed on as it came */
+  if (aggregate_arg_p (arg))
+    return lower_operand (site->c, site->bb, build_fold_addr_expr (arg), site->loc);
+  return lower_operand (site->c, site->bb, arg, site->loc);
+}
+
+/* Does function fun leave its parameter parm as it came: no statement writes
+   any part of it (a clobber is no write) and its address is not taken?  */
+static bool
+parameter_unwritten (function *fun, tree parm)
+{
+  if (TREE_ADDRESSABLE (parm))
+    return false;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *g = gsi_stmt (gsi);
+	if (gimple_code (g) == GIMPLE_ASM)
+	  return false;
+	tree lhs = gimple_get_lhs (g);
+	if (lhs && !gimple_clobber_p (g) && get_base_address (lhs) == parm)
+	  return false;
+      }
+  return true;
+}
+
+/* The structs the function being lowered takes by value and never writes
+   (lower_byval_params), and the value that stands for each.  */
+static function *byval_fun;
+static tree byval_parms[4];
+static uint32_t byval_values[4];
+static unsigned nbyval;
+
+/* Structs passed by value (`void boxed_free (boxed b) { free (b.ptr); }`): a
+   parameter the function never writes reads what the caller's object holds, so
+   it is lowered as a pointer parameter to that object (a value of its own,
+   byval_param_base): what the function frees, reads and returns of it is, in
+   its summary, about the caller's fields, and a call gives the object's address
+   (site_arg).  A parameter the function writes is its own copy, lowered as a
+   local as before; unions too (which member holds a pointer is not known).  */
+void
+lower_byval_params (lower_ctx *c)
+{
+  byval_fun = c->fun;
+  nbyval = 0;
+  unsigned pi = 0;
+  for (tree parm = DECL_ARGUMENTS (c->fun->decl); parm && pi < c->f->nparams && nbyval < 4;
+       parm = DECL_CHAIN (parm), pi++)
+    if (!c->f->params[pi] && TREE_CODE (TREE_TYPE (parm)) == RECORD_TYPE
+	&& !TREE_ADDRESSABLE (TREE_TYPE (parm)) && parameter_unwritten (c->fun, parm))
+      {
+	c->f->params[pi] = new_synthetic (c, parm);
+	byval_parms[nbyval] = parm;
+	byval_values[nbyval++] = c->f->params[pi];
+      }
+}
+
+/* The value a struct parameter passed by value stands for (lower_byval_params),
+   as the base of the references into it.  */
+bool
+byval_param_base (lower_ctx *c, tree decl, mr_opnd *base)
+{
+  if (byval_fun != c->fun || TREE_CODE (decl) != PARM_DECL)
+    return false;
+  for (unsigned i = 0; i < nbyval; i++)
+    if (byval_parms[i] == decl)
+      {
+	*base = mr_value (byval_values[i]);
+	return true;
+      }
+  return false;
 }
 
 /* The core's view of the call s: its name, arguments and result.  */
@@ -619,6 +707,8 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   return true;
 }
 
+static void store_call_result (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
+
 void
 lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 {
@@ -715,7 +805,10 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     return;
   if (!k && fndecl && mr_opts.infer >= MR_INFER_BODIES
       && lower_summarized_call (c, bb, s, fndecl, dst, loc))
-    return;
+    {
+      store_call_result (c, bb, s, loc);	/* `b = boxed_alloc (n)` */
+      return;
+    }
   if (!fndecl && lower_pointer_call (c, bb, s, dst, loc))
     return;
   if (!k && fndecl && !has_body && mr_opts.infer >= MR_INFER_NAMES
@@ -811,11 +904,18 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
       st->flags = MR_EVF_WRITE;
     }
 
-  /* A call whose result lands in memory: store an unknown value there.  An
-     aggregate (a struct returned by value, `*p = mk ()`, or a C++ object built in
-     place, `s = Work (i)`) is all new: the store replaces what the state knew of
-     the memory it writes (MR_EVF_AGGREGATE), so the object of the next iteration
-     of a loop is not the one destroyed at the end of this one.  */
+  store_call_result (c, bb, s, loc);
+}
+
+/* A call whose result lands in memory: store an unknown value there.  An
+   aggregate (a struct returned by value, `*p = mk ()`, or a C++ object built in
+   place, `s = Work (i)`) is all new: the store replaces what the state knew of
+   the memory it writes (MR_EVF_AGGREGATE), so the object of the next iteration
+   of a loop is not the one destroyed at the end of this one.  */
+static void
+store_call_result (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
+{
+  tree lhs = gimple_call_lhs (s);
   if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
     {
       lower_deref (c, bb, lhs, true, loc);
