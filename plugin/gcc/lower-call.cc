@@ -165,6 +165,8 @@ struct call_trees
   unsigned bb;
   gcall *s;
   mr_loc loc;
+  bool byval;			/* a function of the unit: structs passed by value
+				   are given as their address (site_arg) */
 };
 
 /* The value loaded from *(argument i + off) is named like the field there, `c.p_`
@@ -175,7 +177,7 @@ site_field_value (void *glue, unsigned i, int64_t off)
   call_trees *site = (call_trees *) glue;
   tree arg = gimple_call_arg (site->s, i);
   /* A struct passed by value: `b.ptr`.  */
-  bool whole = aggregate_arg_p (arg);
+  bool whole = site->byval && aggregate_arg_p (arg);
   tree field = whole ? pointer_field_at (TREE_TYPE (arg), off)
 	       : POINTER_TYPE_P (TREE_TYPE (arg))
 	       ? pointer_field_at (TREE_TYPE (TREE_TYPE (arg)), off) : NULL_TREE;
@@ -197,9 +199,9 @@ site_arg (void *glue, unsigned i)
   call_trees *site = (call_trees *) glue;
   tree arg = gimple_call_arg (site->s, i);
   mr_opnd byval;
-  if (aggregate_arg_p (arg) && byval_param_base (site->c, arg, &byval))
+  if (site->byval && aggregate_arg_p (arg) && byval_param_base (site->c, arg, &byval))
     return byval;	/* passed on as it came */
-  if (aggregate_arg_p (arg))
+  if (site->byval && aggregate_arg_p (arg))
     return lower_operand (site->c, site->bb, build_fold_addr_expr (arg), site->loc);
   return lower_operand (site->c, site->bb, arg, site->loc);
 }
@@ -302,7 +304,7 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char
   const mr_lib *lib = mr_lib_lookup (name);
   if (!lib)
     return false;
-  call_trees site = { c, bb, s, loc };
+  call_trees site = { c, bb, s, loc, false };
   mr_call_site cs = call_site (&site, name, dst);
   cs.returns_nonnull = fndecl && returns_nonnull_p (fndecl);
   cs.result_overwrites_realloc_arg = realloc_overwrites_arg (s, lib->arg);
@@ -363,7 +365,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       else
 	c->out->calls_provisional = true;
     }
-  call_trees site = { c, bb, s, loc };
+  call_trees site = { c, bb, s, loc, true };
   /* "C::~C" rather than the complete destructor's internal name.  */
   mr_call_site cs = call_site (&site, lang_hooks.decl_printable_name (fndecl, 2), dst);
   cs.returns_nonnull = returns_nonnull_p (fndecl);
@@ -389,7 +391,7 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
 {
   unsigned nargs = gimple_call_num_args (s);
   unsigned argno = fndecl_dealloc_argno (fndecl);
-  call_trees site = { c, bb, s, loc };
+  call_trees site = { c, bb, s, loc, false };
   mr_call_site cs = call_site (&site, NULL, dst);
   if (argno < nargs && lookup_attribute ("*dealloc", DECL_ATTRIBUTES (fndecl))
       && !is_resource_deallocator (fndecl))
@@ -663,7 +665,7 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   call->use_mask = handed_pointers (s, gimple_call_fndecl (s)) & ~(1u << lib->arg);
   call->out_mask = out_pointers (s);
   bool moves = (lib->flags & MR_KF_OUT_MOVES) && mr_copyable_arg (call->args[lib->arg]);
-  call_trees site = { c, bb, s, loc };
+  call_trees site = { c, bb, s, loc, false };
   uint32_t old = moves ? site_field_value (&site, lib->arg, 0) : 0;
   if (moves)
     {

@@ -295,7 +295,8 @@ returned_function (tree fndecl, int depth)
   basic_block bb;
   FOR_EACH_BB_FN (bb, fun)
     {
-      greturn *ret = dyn_cast<greturn *> (mr_last_stmt (bb));
+      gimple *last = mr_last_stmt (bb);
+      greturn *ret = last ? dyn_cast<greturn *> (last) : NULL;
       if (!ret)
 	continue;
       tree f = gimple_return_retval (ret)
