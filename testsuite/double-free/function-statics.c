@@ -43,8 +43,8 @@ size_t test_set_once (void)
   return strlen (s); /* { dg-warning "use after 'free' of 's'" } */
 }
 
-/* Silent: set on one path only, so it may still be NULL... or, had it been
-   written elsewhere, anything.  */
+/* Silent: set on one path only; on the other it holds what it held before (NULL
+   here, or whatever an earlier call left).  */
 static release_fn set_sometimes;
 
 void test_set_on_one_path (int c)
