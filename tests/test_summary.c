@@ -655,6 +655,40 @@ test_writes (void **state)
   assert_int_equal (summary_of (f).writes, 0);
 }
 
+/* void destroy (void *p, void (*rel) (void *)) { if (!p) return; rel (p); }:
+   calls parameter 1 on parameter 0 wherever p is not NULL; not when the call is
+   on one path only (`if (now) rel (p);`).  */
+static void
+test_calls_param (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("destroy", 4);
+  f->params[0] = P;
+  f->params[1] = Q;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 2);
+  uint32_t id = tb_call1 (f, 2, NULL, mr_value (P), 0, 3);
+  tb_ev (f, id)->call->callee_param = 2;
+  tb_goto (f, 2, 3);
+  tb_return (f, 3, mr_none (), 4);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.calls_param, 2);
+  assert_int_equal (s.calls_param_arg, 0);
+  assert_int_equal (s.calls_param_pos, 0);
+
+  f = tb_func ("maybe_destroy", 4);
+  f->params[0] = P;
+  f->params[1] = Q;
+  f->nparams = 3;
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  id = tb_call1 (f, 1, NULL, mr_value (P), 0, 2);
+  tb_ev (f, id)->call->callee_param = 2;
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  assert_int_equal (summary_of (f).calls_param, 0);
+}
+
 int
 main (void)
 {
@@ -672,6 +706,7 @@ main (void)
     cmocka_unit_test (test_result_facts),
     cmocka_unit_test (test_result_refines),
     cmocka_unit_test (test_writes),
+    cmocka_unit_test (test_calls_param),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
 }

@@ -229,6 +229,12 @@ typedef struct mr_summary
 				   getter, `return n_;`): the caller reads the field
 				   itself, so two calls give one value; 0: not so */
   int64_t returns_field_off;
+  uint8_t calls_param;		/* 1 + k: on every path that returns (or where the
+				   argument is NULL), calls the function its
+				   parameter k holds with parameter calls_param_arg
+				   as argument calls_param_pos (`destroy (p, free)`
+				   frees p); 0: none */
+  uint8_t calls_param_arg, calls_param_pos;
   bool pure;			/* writes nothing but its locals, calls only pure
 				   functions, reads only its parameters' objects (and
 				   its locals): its result depends on them alone */

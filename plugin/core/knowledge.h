@@ -45,6 +45,12 @@
 					   the family after every call, the caller's own:
 					   the pointer it held before, moved (getline's
 					   buffer, grown by realloc or made from NULL) */
+#define MR_KF_APPENDS		0x01000000u	/* USE: reads the string argument 0 points
+					   to, then writes there (strcat appends to
+					   it): the call reads it (an uninitialised
+					   buffer is read) and what was known of its
+					   contents is gone after it; WRITE bit 0 says
+					   it writes */
 /* ALLOC: argument i is the size in bytes.  */
 #define MR_KF_SIZE_ARG(i)	((unsigned) ((i) + 1) << 8)
 /* USE: returns argument i (memcpy, strcpy: a copy of the pointer).  */

@@ -220,6 +220,10 @@ typedef struct mr_call
      loaded, anywhere the caller's unknown pointers may reach (stores_wild).  */
   uint32_t store_mask;
   bool stores_wild;
+  /* 1 + k: an indirect call through the function's parameter k, a function the
+     caller gives (`destroy (p, free)`: summarize.c tells the caller what it is
+     called on); 0 otherwise.  */
+  uint8_t callee_param;
 } mr_call;
 
 typedef struct mr_event

@@ -194,12 +194,94 @@ is_summarized_store (const mr_func *f, const mr_summary *sum, const mr_event *e)
   return false;
 }
 
+/* Is edge e out of blk taken only where the value `param` is NULL (`if (!p)
+   return;`)?  */
+static bool
+null_edge (const mr_func *f, const mr_block *blk, const mr_edge *e, uint32_t param)
+{
+  const mr_term *t = &blk->term;
+  if (t->kind != MR_TERM_COND || t->combine != MR_COMBINE_NONE
+      || t->lhs.kind != MR_OPND_VALUE || t->rhs.kind != MR_OPND_CONST || t->rhs.num != 0)
+    return false;
+  int64_t off;
+  if (mr_func_root (f, t->lhs.id, &off) != param || off != 0)
+    return false;
+  return (t->op == MR_CMP_EQ && e->kind == MR_EDGE_TRUE)
+	 || (t->op == MR_CMP_NE && e->kind == MR_EDGE_FALSE);
+}
+
+/* Does every path from the entry to a return go through block `through`, but
+   those where the parameter value `param` is NULL?  A walk of the blocks that
+   does not enter it.  */
+static bool
+on_every_path (const mr_func *f, uint32_t through, uint32_t param)
+{
+  bool *seen = calloc (f->nblocks, sizeof *seen);
+  uint32_t *stack = malloc (f->nblocks * sizeof *stack);
+  bool ok = seen && stack && f->entry != through;
+  uint32_t n = 0;
+  if (ok)
+    {
+      stack[n++] = f->entry;
+      seen[f->entry] = true;
+    }
+  while (ok && n)
+    {
+      const mr_block *blk = &f->blocks[stack[--n]];
+      for (uint32_t k = 0; k < blk->nevents && ok; k++)
+	ok = blk->events[k].kind != MR_EV_RETURN;
+      for (uint32_t i = 0; i < blk->nsuccs && ok; i++)
+	{
+	  const mr_edge *e = &f->edges[blk->succs[i]];
+	  if (e->kind == MR_EDGE_NEVER || e->dst == through || seen[e->dst]
+	      || null_edge (f, blk, e, param))
+	    continue;
+	  seen[e->dst] = true;
+	  stack[n++] = e->dst;
+	}
+    }
+  free (seen);
+  free (stack);
+  return ok;
+}
+
+/* A function that calls a function its caller gives it on another of its
+   parameters, on every path (`void destroy (void *p, void (*rel) (void *)) {
+   rel (p); }`): mr_summary.calls_param, so that `destroy (p, free)` frees p in
+   the caller.  The first such call found.  */
+static void
+find_param_calls (const mr_func *f, mr_summary *sum)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_CALL || !e->call || !e->call->callee_param
+	    || e->call->callee_param > f->nparams)
+	  continue;
+	for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	  {
+	    int64_t off;
+	    int j = param_of (f, e->call->args[i], &off);
+	    if (j < 0 || off != 0 || j + 1 == e->call->callee_param
+		|| !on_every_path (f, b, f->params[j]))
+	      continue;
+	    sum->calls_param = e->call->callee_param;
+	    sum->calls_param_arg = (uint8_t) j;
+	    sum->calls_param_pos = (uint8_t) i;
+	    return;
+	  }
+      }
+}
+
 /* The field stores every path makes: those on the straight line of blocks from the
-   entry, and only if no other store writes the same field.  */
+   entry, and only if no other store writes the same field.  (And the calls of a
+   parameter every path makes, find_param_calls.)  */
 void
 mr_find_field_stores (const mr_func *f, mr_summary *sum)
 {
   mr_find_returned_load (f, sum);
+  find_param_calls (f, sum);
   uint32_t b = f->entry;
   for (uint32_t steps = 0; steps < f->nblocks; steps++)
     {
@@ -993,6 +1075,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
       || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off
       || a->returns_field != b->returns_field || a->returns_field_off != b->returns_field_off
+      || a->calls_param != b->calls_param || a->calls_param_arg != b->calls_param_arg
+      || a->calls_param_pos != b->calls_param_pos
       || a->pure != b->pure
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild

@@ -134,13 +134,11 @@ realloc_overwrites_arg (gcall *s, unsigned argno)
   return false;
 }
 
-/* The field of *ptr at byte offset off that holds a pointer, or NULL_TREE.  */
+/* The field of a struct of this type at byte offset off that holds a pointer, or
+   NULL_TREE.  */
 static tree
-pointer_field_at (tree ptr, int64_t off)
+pointer_field_at (tree type, int64_t off)
 {
-  if (!POINTER_TYPE_P (TREE_TYPE (ptr)))
-    return NULL_TREE;
-  tree type = TREE_TYPE (TREE_TYPE (ptr));
   if (!RECORD_OR_UNION_TYPE_P (type))
     return NULL_TREE;
   for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
@@ -148,6 +146,15 @@ pointer_field_at (tree ptr, int64_t off)
 	&& tree_fits_shwi_p (byte_position (f)) && tree_to_shwi (byte_position (f)) == off)
       return f;
   return NULL_TREE;
+}
+
+/* An argument passed by value that is an aggregate (a struct): the caller's
+   object, as the callee sees it through its parameter (lower_byval_params).  */
+static bool
+aggregate_arg_p (tree arg)
+{
+  return !is_gimple_reg_type (TREE_TYPE (arg)) && RECORD_OR_UNION_TYPE_P (TREE_TYPE (arg))
+	 && is_memory_ref (arg);
 }
 
 /* The glue's side of a call site the core expands into events (core/expand.c):
@@ -158,14 +165,9 @@ struct call_trees
   unsigned bb;
   gcall *s;
   mr_loc loc;
+  bool byval;			/* a function of the unit: structs passed by value
+				   are given as their address (site_arg) */
 };
-
-static mr_opnd
-site_arg (void *glue, unsigned i)
-{
-  call_trees *site = (call_trees *) glue;
-  return lower_operand (site->c, site->bb, gimple_call_arg (site->s, i), site->loc);
-}
 
 /* The value loaded from *(argument i + off) is named like the field there, `c.p_`
    or `x->buf`, when there is one.  */
@@ -174,14 +176,102 @@ site_field_value (void *glue, unsigned i, int64_t off)
 {
   call_trees *site = (call_trees *) glue;
   tree arg = gimple_call_arg (site->s, i);
-  tree field = pointer_field_at (arg, off);
+  /* A struct passed by value: `b.ptr`.  */
+  bool whole = site->byval && aggregate_arg_p (arg);
+  tree field = whole ? pointer_field_at (TREE_TYPE (arg), off)
+	       : POINTER_TYPE_P (TREE_TYPE (arg))
+	       ? pointer_field_at (TREE_TYPE (TREE_TYPE (arg)), off) : NULL_TREE;
   tree ref = field ? build3 (COMPONENT_REF, TREE_TYPE (field),
-			     build_simple_mem_ref (arg), field, NULL_TREE)
+			     whole ? arg : build_simple_mem_ref (arg), field, NULL_TREE)
 		   : NULL_TREE;
   /* `make (&s)`: the pointer at *(&s) is `s`.  */
   if (!ref && off == 0 && TREE_CODE (arg) == ADDR_EXPR && DECL_P (TREE_OPERAND (arg, 0)))
     ref = TREE_OPERAND (arg, 0);
   return new_synthetic (site->c, ref);
+}
+
+/* The argument i of a call site the core expands: a struct passed by value is
+   given as its address, the object the callee's parameter copies (`boxed_free
+   (b)` frees b.ptr when its summary frees parameter 0's field at offset 0).  */
+static mr_opnd
+site_arg (void *glue, unsigned i)
+{
+  call_trees *site = (call_trees *) glue;
+  tree arg = gimple_call_arg (site->s, i);
+  mr_opnd byval;
+  if (site->byval && aggregate_arg_p (arg) && byval_param_base (site->c, arg, &byval))
+    return byval;	/* passed on as it came */
+  if (site->byval && aggregate_arg_p (arg))
+    return lower_operand (site->c, site->bb, build_fold_addr_expr (arg), site->loc);
+  return lower_operand (site->c, site->bb, arg, site->loc);
+}
+
+/* Does function fun leave its parameter parm as it came: no statement writes
+   any part of it (a clobber is no write) and its address is not taken?  */
+static bool
+parameter_unwritten (function *fun, tree parm)
+{
+  if (TREE_ADDRESSABLE (parm))
+    return false;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *g = gsi_stmt (gsi);
+	if (gimple_code (g) == GIMPLE_ASM)
+	  return false;
+	tree lhs = gimple_get_lhs (g);
+	if (lhs && !gimple_clobber_p (g) && get_base_address (lhs) == parm)
+	  return false;
+      }
+  return true;
+}
+
+/* The structs the function being lowered takes by value and never writes
+   (lower_byval_params), and the value that stands for each.  */
+static function *byval_fun;
+static tree byval_parms[4];
+static uint32_t byval_values[4];
+static unsigned nbyval;
+
+/* Structs passed by value (`void boxed_free (boxed b) { free (b.ptr); }`): a
+   parameter the function never writes reads what the caller's object holds, so
+   it is lowered as a pointer parameter to that object (a value of its own,
+   byval_param_base): what the function frees, reads and returns of it is, in
+   its summary, about the caller's fields, and a call gives the object's address
+   (site_arg).  A parameter the function writes is its own copy, lowered as a
+   local as before; unions too (which member holds a pointer is not known).  */
+void
+lower_byval_params (lower_ctx *c)
+{
+  byval_fun = c->fun;
+  nbyval = 0;
+  unsigned pi = 0;
+  for (tree parm = DECL_ARGUMENTS (c->fun->decl); parm && pi < c->f->nparams && nbyval < 4;
+       parm = DECL_CHAIN (parm), pi++)
+    if (!c->f->params[pi] && TREE_CODE (TREE_TYPE (parm)) == RECORD_TYPE
+	&& !TREE_ADDRESSABLE (TREE_TYPE (parm)) && parameter_unwritten (c->fun, parm))
+      {
+	c->f->params[pi] = new_synthetic (c, parm);
+	byval_parms[nbyval] = parm;
+	byval_values[nbyval++] = c->f->params[pi];
+      }
+}
+
+/* The value a struct parameter passed by value stands for (lower_byval_params),
+   as the base of the references into it.  */
+bool
+byval_param_base (lower_ctx *c, tree decl, mr_opnd *base)
+{
+  if (byval_fun != c->fun || TREE_CODE (decl) != PARM_DECL)
+    return false;
+  for (unsigned i = 0; i < nbyval; i++)
+    if (byval_parms[i] == decl)
+      {
+	*base = mr_value (byval_values[i]);
+	return true;
+      }
+  return false;
 }
 
 /* The core's view of the call s: its name, arguments and result.  */
@@ -214,12 +304,45 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char
   const mr_lib *lib = mr_lib_lookup (name);
   if (!lib)
     return false;
-  call_trees site = { c, bb, s, loc };
+  call_trees site = { c, bb, s, loc, false };
   mr_call_site cs = call_site (&site, name, dst);
   cs.returns_nonnull = fndecl && returns_nonnull_p (fndecl);
   cs.result_overwrites_realloc_arg = realloc_overwrites_arg (s, lib->arg);
   bool arg_is_null = lib->arg < cs.nargs && integer_zerop (gimple_call_arg (s, lib->arg));
   return mr_expand_library_call (lib, &cs, arg_is_null);
+}
+
+/* A callee that calls the function its caller gives it on another of its
+   arguments (mr_summary.calls_param: `destroy (p, free)`, `apply (p, release)`):
+   when the function given is a deallocator there (the C library's, the
+   knowledge base's, or a function of the unit whose summary frees that
+   argument), the call frees the argument, as the callee's call does.  */
+static void
+lower_param_call (lower_ctx *c, unsigned bb, gcall *s, const mr_summary *sum, mr_loc loc)
+{
+  unsigned nargs = gimple_call_num_args (s);
+  unsigned k = sum->calls_param - 1u, j = sum->calls_param_arg, pos = sum->calls_param_pos;
+  if (!sum->calls_param || k >= nargs || j >= nargs)
+    return;
+  tree fn = function_of_value (gimple_call_arg (s, k));
+  if (!fn)
+    return;
+  const char *name = callee_name (fn);
+  const mr_known *known = mr_known_lookup (name);
+  const mr_summary *given = known ? NULL : summary_of (fn);
+  const mr_lib *lib = known || given ? NULL : mr_lib_lookup (name);
+  uint16_t family = MR_FAM_NONE;
+  if (known && known->kind == MR_KNOWN_FREE && pos == 0)
+    family = known->family;
+  else if (given && pos < 32 && (given->frees_always & (1u << pos)))
+    family = given->free_family;
+  else if (lib && lib->kind == MR_LIB_FREE && lib->arg == pos)
+    family = mr_family_by_name (lib->family);
+  if (family == MR_FAM_NONE)
+    return;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+  e->a = lower_operand (c, bb, gimple_call_arg (s, j), loc);
+  e->family = family;
 }
 
 /* A call to a function analysed earlier in the translation unit: its summary says
@@ -242,7 +365,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
       else
 	c->out->calls_provisional = true;
     }
-  call_trees site = { c, bb, s, loc };
+  call_trees site = { c, bb, s, loc, true };
   /* "C::~C" rather than the complete destructor's internal name.  */
   mr_call_site cs = call_site (&site, lang_hooks.decl_printable_name (fndecl, 2), dst);
   cs.returns_nonnull = returns_nonnull_p (fndecl);
@@ -254,6 +377,7 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   cs.result_overwrites_realloc_arg = sum->reallocs_param >= 0
 				     && realloc_overwrites_arg (s, sum->reallocs_param);
   mr_expand_summary (sum, &cs);
+  lower_param_call (c, bb, s, sum, loc);
   return true;
 }
 
@@ -267,7 +391,7 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
 {
   unsigned nargs = gimple_call_num_args (s);
   unsigned argno = fndecl_dealloc_argno (fndecl);
-  call_trees site = { c, bb, s, loc };
+  call_trees site = { c, bb, s, loc, false };
   mr_call_site cs = call_site (&site, NULL, dst);
   if (argno < nargs && lookup_attribute ("*dealloc", DECL_ATTRIBUTES (fndecl))
       && !is_resource_deallocator (fndecl))
@@ -541,7 +665,7 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   call->use_mask = handed_pointers (s, gimple_call_fndecl (s)) & ~(1u << lib->arg);
   call->out_mask = out_pointers (s);
   bool moves = (lib->flags & MR_KF_OUT_MOVES) && mr_copyable_arg (call->args[lib->arg]);
-  call_trees site = { c, bb, s, loc };
+  call_trees site = { c, bb, s, loc, false };
   uint32_t old = moves ? site_field_value (&site, lib->arg, 0) : 0;
   if (moves)
     {
@@ -584,6 +708,8 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
     }
   return true;
 }
+
+static void store_call_result (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
 
 void
 lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
@@ -681,7 +807,10 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     return;
   if (!k && fndecl && mr_opts.infer >= MR_INFER_BODIES
       && lower_summarized_call (c, bb, s, fndecl, dst, loc))
-    return;
+    {
+      store_call_result (c, bb, s, loc);	/* `b = boxed_alloc (n)` */
+      return;
+    }
   if (!fndecl && lower_pointer_call (c, bb, s, dst, loc))
     return;
   if (!k && fndecl && !has_body && mr_opts.infer >= MR_INFER_NAMES
@@ -697,6 +826,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     return;
 
   mr_call *call = new_lowered_call (c, bb, s, name, loc);
+  if (!fndecl)
+    call->callee_param = (uint8_t) callee_parameter (s);
   int flags = gimple_call_flags (s);
   call->noreturn = (flags & ECF_NORETURN) != 0
 		   || (fndecl && never_returns (fndecl));
@@ -743,6 +874,10 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     {
       call->deref_mask = k->deref_mask;
       call->write_mask = k->write_mask;
+      /* strcat reads its destination first: the call is a read there, the write
+	 that follows is an event of its own (below).  */
+      if (k->kind == MR_KNOWN_USE && (k->flags & MR_KF_APPENDS))
+	call->write_mask &= ~1u;
       e->flags |= MR_EVF_NO_CLOBBER;
       if (k->kind == MR_KNOWN_USE && (k->flags & MR_KF_CLEARS))
 	e->flags |= MR_EVF_CLEARS;
@@ -761,12 +896,30 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   if (dst && ret_arg < nargs)
     mr_add_returned_arg (c->f, bb, dst, call->args[ret_arg],
 			 (k->flags & MR_KF_AT_UNKNOWN_OFFSET) ? MR_OFF_UNKNOWN : 0, loc);
+  /* ... then writes it, at an offset it finds (the end of the string): whatever
+     the state knew of the bytes there (`buf[0] = '\0'`) is gone.  */
+  if (k && k->kind == MR_KNOWN_USE && (k->flags & MR_KF_APPENDS) && nargs
+      && mr_copyable_arg (call->args[0]))
+    {
+      mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+      st->a = call->args[0];
+      st->off = MR_OFF_UNKNOWN;
+      st->b = mr_unknown ();
+      st->flags = MR_EVF_WRITE;
+    }
 
-  /* A call whose result lands in memory: store an unknown value there.  An
-     aggregate (a struct returned by value, `*p = mk ()`, or a C++ object built in
-     place, `s = Work (i)`) is all new: the store replaces what the state knew of
-     the memory it writes (MR_EVF_AGGREGATE), so the object of the next iteration
-     of a loop is not the one destroyed at the end of this one.  */
+  store_call_result (c, bb, s, loc);
+}
+
+/* A call whose result lands in memory: store an unknown value there.  An
+   aggregate (a struct returned by value, `*p = mk ()`, or a C++ object built in
+   place, `s = Work (i)`) is all new: the store replaces what the state knew of
+   the memory it writes (MR_EVF_AGGREGATE), so the object of the next iteration
+   of a loop is not the one destroyed at the end of this one.  */
+static void
+store_call_result (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
+{
+  tree lhs = gimple_call_lhs (s);
   if (lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs))
     {
       lower_deref (c, bb, lhs, true, loc);

@@ -208,13 +208,146 @@ known_override (tree ref)
   return dtor && DECL_CXX_DESTRUCTOR_P (dtor) ? dtor : NULL_TREE;
 }
 
-/* The function a call calls: its fndecl, or, for a call through a pointer the
-   function set from a function's address (`void (*rel) (void *) = free; rel (p);`,
-   `fp = sink; fp (buf);`: through copies and casts of SSA names), that function,
-   so that the call is lowered as a direct one (knowledge base, summaries); for a
-   virtual call on an object the function made, the override of its class.  A
-   pointer that may hold several functions (a PHI) or was loaded from memory stays
-   an indirect call.  */
+static tree function_value (function *fun, tree v, int depth);
+
+/* Does statement `store` run before `load` on every path to it, both in the
+   function being lowered (cfun)?  In one block, by their order; else by
+   dominance (computed here when GCC has none at hand, and dropped after).  */
+static bool
+store_precedes (gimple *store, gimple *load)
+{
+  basic_block sb = gimple_bb (store), lb = gimple_bb (load);
+  if (!sb || !lb)
+    return false;
+  if (sb == lb)
+    {
+      for (gimple_stmt_iterator gsi = gsi_for_stmt (store); !gsi_end_p (gsi); gsi_next (&gsi))
+	if (gsi_stmt (gsi) == load)
+	  return true;
+      return false;
+    }
+  bool had = dom_info_available_p (CDI_DOMINATORS);
+  if (!had)
+    calculate_dominance_info (CDI_DOMINATORS);
+  bool before = dominated_by_p (CDI_DOMINATORS, lb, sb);
+  if (!had)
+    free_dominance_info (CDI_DOMINATORS);
+  return before;
+}
+
+/* The function a static function-pointer variable holds where statement `load`
+   of function fun reads it (`static void (*rel) (void *) = free;`), or
+   NULL_TREE.  The references GCC recorded for every function of the unit
+   before the pass say who writes it: nobody (it keeps its initializer), or one
+   assignment of a function in fun that runs before the load on every path
+   (`rel = free; rel (p);`) while the initializer is NULL or that function.  Its
+   address must not be taken, and no other unit may see it.  */
+static tree
+static_function (function *fun, tree var, gimple *load, int depth)
+{
+  if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_THIS_VOLATILE (var)
+      || (TREE_PUBLIC (var) && !TREE_READONLY (var)) || DECL_THREAD_LOCAL_P (var)
+      || !POINTER_TYPE_P (TREE_TYPE (var))
+      || !FUNC_OR_METHOD_TYPE_P (TREE_TYPE (TREE_TYPE (var))))
+    return NULL_TREE;
+  varpool_node *node = varpool_node::get (var);
+  if (!node || node->alias || (node->externally_visible && !TREE_READONLY (var)))
+    return NULL_TREE;
+  tree init = DECL_INITIAL (var);
+  tree init_fn = init ? function_value (fun, init, depth) : NULL_TREE;
+  if (init && !init_fn && !integer_zerop (init))
+    return NULL_TREE;
+  gimple *store = NULL;
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    {
+      if (ref->use == IPA_REF_LOAD)
+	continue;
+      if (ref->use != IPA_REF_STORE || store || !ref->stmt || !fun
+	  || ref->referring->decl != fun->decl)
+	return NULL_TREE;
+      store = ref->stmt;
+    }
+  if (!store)
+    return init_fn;
+  gassign *st = dyn_cast<gassign *> (store);
+  if (fun != cfun || !st || !gimple_assign_single_p (st) || gimple_assign_lhs (st) != var)
+    return NULL_TREE;
+  tree stored = function_value (fun, gimple_assign_rhs1 (st), depth);
+  if (!stored || (init_fn && init_fn != stored))
+    return NULL_TREE;
+  return init_fn || store_precedes (store, load) ? stored : NULL_TREE;
+}
+
+/* The function every return of fndecl gives back (`relfn pick (void) { return
+   free; }`), when it is a function of the unit in SSA form already (callees
+   are lowered first), or NULL_TREE.  */
+static tree
+returned_function (tree fndecl, int depth)
+{
+  cgraph_node *node = fndecl ? cgraph_node::get (fndecl) : NULL;
+  function *fun = fndecl ? DECL_STRUCT_FUNCTION (fndecl) : NULL;
+  if (!node || !node->definition || DECL_EXTERNAL (fndecl) || DECL_WEAK (fndecl)
+      || !fun || !fun->cfg || !fun->gimple_df || !fun->gimple_df->in_ssa_p
+      || (mr_unit.unit_view && !mr_unit.unit_view (defined_decl (fndecl))))
+    return NULL_TREE;
+  tree found = NULL_TREE;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    {
+      gimple *last = mr_last_stmt (bb);
+      greturn *ret = last ? dyn_cast<greturn *> (last) : NULL;
+      if (!ret)
+	continue;
+      tree f = gimple_return_retval (ret)
+	       ? function_value (fun, gimple_return_retval (ret), depth + 1) : NULL_TREE;
+      if (!f || (found && f != found))
+	return NULL_TREE;
+      found = f;
+    }
+  return found;
+}
+
+/* The one function value v of function fun holds (a function's address,
+   through copies and casts of SSA names, a static function pointer set once,
+   the result of a function that always returns the same function), or
+   NULL_TREE.  depth bounds the calls followed.  */
+static tree
+function_value (function *fun, tree v, int depth)
+{
+  for (int i = 0; i < 8 && v && depth < 3; i++)
+    {
+      if (TREE_CODE (v) == NOP_EXPR || TREE_CODE (v) == CONVERT_EXPR)
+	{
+	  v = TREE_OPERAND (v, 0);
+	  continue;
+	}
+      if (TREE_CODE (v) == ADDR_EXPR)
+	return TREE_CODE (TREE_OPERAND (v, 0)) == FUNCTION_DECL ? TREE_OPERAND (v, 0)
+								   : NULL_TREE;
+      if (TREE_CODE (v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (v))
+	return NULL_TREE;
+      gimple *def = SSA_NAME_DEF_STMT (v);
+      if (gcall *call = dyn_cast<gcall *> (def))
+	return returned_function (gimple_call_fndecl (call), depth);
+      if (!is_gimple_assign (def)
+	  || !(gimple_assign_single_p (def)
+	       || CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
+	return NULL_TREE;
+      v = gimple_assign_rhs1 (def);
+      if (VAR_P (v))
+	return static_function (fun, v, def, depth + 1);
+    }
+  return NULL_TREE;
+}
+
+/* The function a call calls: its fndecl, or, for a call through a pointer that
+   holds one function (function_value: `void (*rel) (void *) = free; rel (p);`,
+   `fp = sink; fp (buf);`, a static pointer set once, `get_releaser () (p)`),
+   that function, so that the call is lowered as a direct one (knowledge base,
+   summaries); for a virtual call on an object the function made, the override
+   of its class.  A pointer that may hold several functions (a PHI) or was loaded
+   from memory stays an indirect call.  */
 tree
 called_fndecl (gcall *s)
 {
@@ -223,11 +356,35 @@ called_fndecl (gcall *s)
   tree fn = gimple_call_fn (s);
   if (fn && TREE_CODE (fn) == OBJ_TYPE_REF)
     return known_override (fn);
-  fn = called_value (fn);
-  if (fn && TREE_CODE (fn) == ADDR_EXPR
-      && TREE_CODE (TREE_OPERAND (fn, 0)) == FUNCTION_DECL)
-    return TREE_OPERAND (fn, 0);
-  return NULL_TREE;
+  return fn ? function_value (cfun, fn, 0) : NULL_TREE;
+}
+
+/* The one function value v of the function being lowered holds, or NULL_TREE
+   (function_value): a deallocator given as an argument, `destroy (p, free)`.  */
+tree
+function_of_value (tree v)
+{
+  return function_value (cfun, v, 0);
+}
+
+/* 1 + k when call s goes through the function's parameter k (`rel (p)` in
+   `destroy (void *p, void (*rel) (void *))`), through copies and casts; else 0.  */
+unsigned
+callee_parameter (gcall *s)
+{
+  tree fn = gimple_call_fn (s);
+  for (int depth = 0; depth < 4 && fn && TREE_CODE (fn) == SSA_NAME
+       && !SSA_NAME_IS_DEFAULT_DEF (fn); depth++)
+    fn = copy_source (fn);
+  if (!fn || TREE_CODE (fn) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF (fn)
+      || !SSA_NAME_VAR (fn) || TREE_CODE (SSA_NAME_VAR (fn)) != PARM_DECL)
+    return 0;
+  unsigned k = 1;
+  for (tree parm = DECL_ARGUMENTS (current_function_decl); parm && k <= 32;
+       parm = DECL_CHAIN (parm), k++)
+    if (parm == SSA_NAME_VAR (fn))
+      return k;
+  return 0;
 }
 
 /* The SSA name a pointer copies, through copies and casts between SSA names.  */

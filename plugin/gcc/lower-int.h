@@ -89,9 +89,13 @@ uint32_t handed_pointers (gcall *s, tree fndecl);
 bool hands_function (gcall *s);
 mr_call *new_lowered_call (lower_ctx *c, unsigned bb, gcall *s, const char *name,
 			   mr_loc loc);
+void lower_byval_params (lower_ctx *c);
+bool byval_param_base (lower_ctx *c, tree decl, mr_opnd *base);
 
 /* lower-infer.cc.  */
 tree called_fndecl (gcall *s);
+tree function_of_value (tree v);
+unsigned callee_parameter (gcall *s);
 bool lower_pointer_call (lower_ctx *c, unsigned bb, gcall *s, uint32_t dst, mr_loc loc);
 bool lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                        const char *name, uint32_t dst, mr_loc loc);

@@ -111,7 +111,8 @@ decompose_ref (lower_ctx *c, tree ref, mr_opnd *base, int64_t *off)
     }
   if (DECL_P (b) && TREE_CODE (b) != FUNCTION_DECL)
     {
-      *base = mr_addr (decl_index (c, b), 0);
+      if (!byval_param_base (c, b, base))	/* a struct passed by value */
+	*base = mr_addr (decl_index (c, b), 0);
       return true;
     }
   return false;
@@ -1104,6 +1105,7 @@ mr_lower (function *fun, mr_lowered *out)
   c.f->nparams = pi;
   c.last_loc = { (uint64_t) DECL_SOURCE_LOCATION (fun->decl), NULL, 0, 0 };
   make_loc (&c, DECL_SOURCE_LOCATION (fun->decl));
+  lower_byval_params (&c);	/* structs passed by value (lower-call.cc) */
 
   /* Edges first: PHI arguments are numbered by incoming edge.  map: the GCC edge
      of each edge (NULL for the edge into a throwing statement's block).  */

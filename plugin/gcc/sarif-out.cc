@@ -18,6 +18,7 @@
 
 #include <string>
 #include <vector>
+#include <unistd.h>
 
 struct mr_recorded
 {
@@ -53,11 +54,16 @@ record (location_t loc, const char *text)
   return r;
 }
 
-struct mr_sarif_scope::pending
+/* One finding's result: the warning and its notes.  */
+struct mr_sarif_scope_result
 {
   bool error;
   mr_recorded result;
   std::vector<mr_recorded> notes;
+};
+
+struct mr_sarif_scope::pending : mr_sarif_scope_result
+{
 };
 
 mr_sarif_scope::mr_sarif_scope (mr_rule rule)
@@ -90,18 +96,104 @@ sarif_loc (const mr_recorded &r, bool note)
   return l;
 }
 
+/* A finding's result into the log.  */
+static void
+add_pending (mr_rule rule, const mr_sarif_scope_result &p)
+{
+  if (!sarif_log)
+    sarif_log = mr_sarif_new (MEMRULES_VERSION, getpwd ());
+  std::vector<mr_sarif_loc> notes;
+  for (const mr_recorded &n : p.notes)
+    notes.push_back (sarif_loc (n, true));
+  mr_sarif_loc at = sarif_loc (p.result, false);
+  mr_sarif_add (sarif_log, rule, p.error, p.result.text.c_str (), &at, notes.data (),
+		(unsigned) notes.size ());
+}
+
+/* Where a child process sends its results (mr_sarif_forward), or -1.  */
+static int forward_fd = -1;
+
+void
+mr_sarif_forward (int fd)
+{
+  forward_fd = fd;
+}
+
+/* One recorded location as a line of numbers and the lengths of its two
+   strings, then the strings.  */
+static void
+send_recorded (FILE *out, const mr_recorded &r)
+{
+  fprintf (out, "%d %d %d %d %zu %zu\n", r.line, r.column, r.end_line, r.end_column,
+	   r.file.size (), r.text.size ());
+  fwrite (r.file.data (), 1, r.file.size (), out);
+  fwrite (r.text.data (), 1, r.text.size (), out);
+}
+
+static bool
+receive_string (FILE *in, size_t n, std::string *s)
+{
+  s->resize (n);
+  return n == 0 || fread (&(*s)[0], 1, n, in) == n;
+}
+
+static bool
+receive_recorded (FILE *in, mr_recorded *r)
+{
+  size_t nfile, ntext;
+  if (fscanf (in, "%d %d %d %d %zu %zu", &r->line, &r->column, &r->end_line,
+	      &r->end_column, &nfile, &ntext) != 6 || fgetc (in) != '\n')
+    return false;
+  return receive_string (in, nfile, &r->file) && receive_string (in, ntext, &r->text);
+}
+
+void
+mr_sarif_receive (int fd)
+{
+  FILE *in = fdopen (fd, "r");
+  if (!in)
+    return;
+  int rule, error;
+  unsigned nnotes;
+  while (fscanf (in, "R %d %d %u", &rule, &error, &nnotes) == 3 && fgetc (in) == '\n'
+	 && rule >= 0 && rule < MR_RULE_COUNT)
+    {
+      mr_sarif_scope_result p;
+      p.error = error != 0;
+      bool ok = receive_recorded (in, &p.result);
+      for (unsigned i = 0; ok && i < nnotes; i++)
+	{
+	  mr_recorded n;
+	  ok = receive_recorded (in, &n);
+	  p.notes.push_back (n);
+	}
+      if (!ok)
+	break;
+      add_pending ((mr_rule) rule, p);
+    }
+  fclose (in);
+}
+
 mr_sarif_scope::~mr_sarif_scope ()
 {
   if (!m_pending)
     return;
-  if (!sarif_log)
-    sarif_log = mr_sarif_new (MEMRULES_VERSION, getpwd ());
-  std::vector<mr_sarif_loc> notes;
-  for (const mr_recorded &n : m_pending->notes)
-    notes.push_back (sarif_loc (n, true));
-  mr_sarif_loc at = sarif_loc (m_pending->result, false);
-  mr_sarif_add (sarif_log, m_rule, m_pending->error, m_pending->result.text.c_str (), &at,
-		notes.data (), (unsigned) notes.size ());
+  if (forward_fd >= 0)
+    {
+      /* In a child process: to the compiler, which keeps the log.  */
+      FILE *out = fdopen (dup (forward_fd), "w");
+      if (out)
+	{
+	  fprintf (out, "R %d %d %zu\n", (int) m_rule, m_pending->error ? 1 : 0,
+		   m_pending->notes.size ());
+	  send_recorded (out, m_pending->result);
+	  for (const mr_recorded &n : m_pending->notes)
+	    send_recorded (out, n);
+	  fclose (out);
+	}
+    }
+  else
+    add_pending (m_rule, *m_pending);
   delete m_pending;
 }
 

@@ -27,6 +27,13 @@ private:
   pending *m_pending;
 };
 
+/* A child process of the compiler (unused.cc: the static functions GCC drops)
+   writes the results it would add to the log to file descriptor fd instead; the
+   compiler reads them back from the other end, until its end of file, into its
+   own log.  */
+void mr_sarif_forward (int fd);
+void mr_sarif_receive (int fd);
+
 /* The PLUGIN_FINISH callback: writes the log of this translation unit.  */
 void mr_sarif_finish (void *gcc_data, void *user_data);
 

@@ -335,6 +335,18 @@ def test_sarif(args, tmp):
     check(rc == 1 and ok and [r["level"] for r in log["runs"][0]["results"]]
           == ["error", "error"], "C++ under -Werror: valid, levels are errors", log)
     gcc_sarif(args, tmp, src)
+    # A static function GCC drops at -O2 is analysed in a child process: its result
+    # reaches the log too.
+    dropped = os.path.join(tmp, "dropped.sarif")
+    rc, out = run([args.cc, "-c", "-o", os.devnull, "-fplugin=" + args.plugin, "-O2",
+                   "-fplugin-arg-memrules-sarif=" + dropped,
+                   os.path.join(ROOT, "testsuite/sarif/unused-static.c")])
+    ok, log = validate(args, dropped)
+    res = log["runs"][0]["results"] if ok else []
+    check(rc == 0 and ok and [r["ruleId"] for r in res] == ["double-free"]
+          and res[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 12
+          and len(res[0].get("relatedLocations", [])) == 1,
+          "a dropped static function's finding is in the log, with its note", log)
     # A file with no finding still gets a (valid, empty) log.
     empty = os.path.join(tmp, "empty.sarif")
     rc, out = run([args.cc, "-c", "-o", os.devnull, "-fplugin=" + args.plugin,
