@@ -198,6 +198,27 @@ may_return_global (const mr_event *ev)
   return !ev->call->callee || !mr_known_lookup (ev->call->callee);
 }
 
+/* Does a call leave this slot of an integer static as it is (mr_decl.keep)?  Only
+   the function writes it, or the slot holds the one constant the unit ever
+   stores there (directly, or as a value a branch fixed to it).  */
+static bool
+static_kept (const mr_ctx *c, const mr_state *s, const mr_slot *slot)
+{
+  const mr_decl *d = &c->f->decls[MR_OBJ_INDEX ((uint32_t) (slot->at >> 32))];
+  if (d->keep == MR_KEEP_ALWAYS)
+    return true;
+  mr_ref v = slot->content;
+  if (v.obj == MR_OBJ_NULL)
+    return v.off == d->keep_value;
+  if ((v.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM || v.off != 0)
+    return false;
+  /* It holds its initializer or the constant: not the one, so the other.  */
+  const mr_fact *f = mr_state_fact (s, MR_OBJ_INDEX (v.obj));
+  int64_t init = d->keep_init;
+  return f && ((f->lo == d->keep_value && f->hi == d->keep_value)
+	       || (f->has_ne && f->ne == init) || f->lo > init || f->hi < init);
+}
+
 /* A call may write through its pointer arguments and anything reachable from them or
    from escaped and global objects: forget what the state knows about their contents.
    An out-parameter is written, not escaped.  */
@@ -222,7 +243,15 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
     {
       uint32_t base = (uint32_t) (s->slots[i].at >> 32);
       const mr_objst *o = mr_state_obj (s, base);
-      if (is_static_obj (c, base) || (o && (o->flags & MR_OBJF_ESCAPED)))
+      if (is_static_obj (c, base) && c->f->decls[MR_OBJ_INDEX (base)].keep != MR_KEEP_NONE)
+	{
+	  if (!static_kept (c, s, &s->slots[i]))
+	    {
+	      mr_state_forget_slot (s, (mr_ref) { base, (int32_t) (uint32_t) s->slots[i].at });
+	      continue;
+	    }
+	}
+      else if (is_static_obj (c, base) || (o && (o->flags & MR_OBJF_ESCAPED)))
 	{
 	  uint32_t before = s->nslots;
 	  escape_obj (s, base, 0);
@@ -646,6 +675,9 @@ static bool
 slot_may_alias (const void *arg, const mr_state *s, uint32_t key)
 {
   const alias_query *q = arg;
+  /* No pointer reaches a static whose address is never taken.  */
+  if (is_static_obj (q->c, key) && q->c->f->decls[MR_OBJ_INDEX (key)].keep != MR_KEEP_NONE)
+    return false;
   return kinds_may_alias (q->target, alias_kind_of (q->c, s, key));
 }
 
