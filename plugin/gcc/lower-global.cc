@@ -7,7 +7,8 @@
    - when the function being lowered is the only one that writes it, no call it
      makes changes it (a flag it sets once before its calls keeps its value across
      them: `use_free = want (); if (use_free) free (p); log (); if (!use_free) ...`);
-     a call that enters this function again (recursion) is not considered;
+     a function that calls itself directly is left out (recursion through
+     other functions is not considered);
    - when every store of the unit stores one constant (`initialized = 1` in an
      init function), it holds its initializer or that constant, and a call may
      set it to the constant but to nothing else: once the state knows it holds
@@ -29,6 +30,20 @@ stored_constant (gimple *stmt, tree var, int64_t *value)
     return false;
   *value = tree_to_shwi (rhs);
   return true;
+}
+
+/* Does the function call itself directly?  Then its calls may write what only it
+   writes.  */
+static bool
+calls_itself (symtab_node *self)
+{
+  cgraph_node *node = self ? dyn_cast<cgraph_node *> (self) : NULL;
+  if (!node)
+    return false;
+  for (cgraph_edge *e = node->callees; e; e = e->next_callee)
+    if (e->callee && e->callee->ultimate_alias_target () == node)
+      return true;
+  return false;
 }
 
 void
@@ -59,7 +74,7 @@ classify_static (tree var, tree fndecl, mr_decl *d)
 	value = v, seen = true;
     }
   tree init = DECL_INITIAL (var);
-  if (!others)
+  if (!others && !calls_itself (self))
     d->keep = MR_KEEP_ALWAYS;
   else if (one && seen && (!init || (TREE_CODE (init) == INTEGER_CST && tree_fits_shwi_p (init))))
     {

@@ -79,3 +79,19 @@ void until_ready(void)
     return;
   free(p); /* { dg-warning "double-'free' of 'p'" } */
 }
+
+/* A function that calls itself may change its own flag through the call: the
+   inner call leaves it 1, so the outer one frees twice when n > 0.  */
+static int released_inside;
+
+void release_recursively(int n)
+{
+  char *p = malloc(10);
+  released_inside = 0;
+  if (n > 0)
+    release_recursively(n - 1);
+  if (released_inside)
+    free(p);
+  released_inside = 1;
+  free(p); /* { dg-warning "double-'free' of 'p'" } */
+}
