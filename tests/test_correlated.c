@@ -40,6 +40,50 @@ tagged (uint32_t *alloc, int64_t first, int64_t second)
   return n;
 }
 
+/* p = malloc (); if (flag) free (p); h (); if (!flag) free (p); return;  with
+   flag a static the calls may or may not change (mr_decl.keep): the number of
+   leaks (the path that tests it 0, then not 0).  */
+static uint32_t
+flag_across_call (mr_keep keep, int64_t value, int64_t init)
+{
+  mr_func *f = tb_func ("flagged", 5);
+  uint32_t flag = mr_func_add_decl (f, "flag", MR_DECL_STATIC, 1);
+  f->decls[flag].keep = (uint8_t) keep;
+  f->decls[flag].keep_value = value;
+  f->decls[flag].keep_init = init;
+  tb_alloc (f, 0, 2, 1);
+  tb_load (f, 0, 3, mr_addr (flag, 0), 0, false, 2);
+  tb_if (f, 0, mr_value (3), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_free (f, 1, mr_value (2), 3);
+  tb_goto (f, 1, 2);
+  tb_call (f, 2, 0, "h", 0, NULL, 0, 0, 0, 4);
+  tb_load (f, 2, 4, mr_addr (flag, 0), 0, false, 5);
+  tb_if (f, 2, mr_value (4), MR_CMP_EQ, mr_const (0), 3, 4);
+  tb_free (f, 3, mr_value (2), 6);
+  tb_goto (f, 3, 4);
+  tb_return (f, 4, mr_none (), 7);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  uint32_t n = tb_count (&r, MR_RULE_LEAK);
+  mr_result_free (&r);
+  mr_func_free (f);
+  return n;
+}
+
+static void
+test_static_flag_across_call (void **state)
+{
+  (void) state;
+  /* Any call may change it: the path 0 then 1 leaks.  */
+  assert_int_equal (flag_across_call (MR_KEEP_NONE, 0, 0), 1);
+  /* Only this function writes it: one test.  */
+  assert_int_equal (flag_across_call (MR_KEEP_ALWAYS, 0, 0), 0);
+  /* Set only to 1 from 0: once not 0, it stays; but 0 may become 1.  */
+  assert_int_equal (flag_across_call (MR_KEEP_ONE_CONST, 1, 0), 1);
+  /* Set only to 0 from 1: once 0, it stays 0.  */
+  assert_int_equal (flag_across_call (MR_KEEP_ONE_CONST, 0, 1), 0);
+}
+
 static void
 test_constant_tag (void **state)
 {
@@ -186,6 +230,7 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_static_flag_across_call),
     cmocka_unit_test (test_constant_tag),
     cmocka_unit_test (test_constant_read_as_pointer),
     cmocka_unit_test (test_read_again_after_loop),

@@ -320,11 +320,28 @@ typedef enum mr_decl_kind
   MR_DECL_FUNCTION		/* a function's address */
 } mr_decl_kind;
 
+/* Which calls leave an integer static of the translation unit as it was (one with
+   internal linkage whose address is never taken; the glue decides,
+   plugin/gcc/lower-global.cc).  No pointer can reach such a variable, so no store
+   through one changes it either.  */
+typedef enum mr_keep
+{
+  MR_KEEP_NONE,			/* any call may change it */
+  MR_KEEP_ALWAYS,		/* only the function being analysed writes it */
+  MR_KEEP_ONE_CONST		/* every store of the unit stores keep_value, and
+				   keep_init is its initial value: once it holds
+				   keep_value (or anything but keep_init), it keeps
+				   it */
+} mr_keep;
+
 typedef struct mr_decl
 {
   const char *name;
   mr_decl_kind kind;
   uint32_t uid;			/* the front end's identity for it (DECL_UID) */
+  uint8_t keep;			/* mr_keep, for a static */
+  int64_t keep_value;		/* MR_KEEP_ONE_CONST: the constant */
+  int64_t keep_init;		/* MR_KEEP_ONE_CONST: the initializer */
 } mr_decl;
 
 /* An integer value that guards a product against overflow:

@@ -12,6 +12,7 @@
 
 #include "engine-int.h"
 #include "infer.h"
+#include "known.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -121,6 +122,103 @@ write_out_param (mr_state *s, uint32_t key)
   mr_state_forget_obj_slots (s, key);
 }
 
+/* Is object key a static or global variable?  */
+static bool
+is_static_obj (const mr_ctx *c, uint32_t key)
+{
+  return (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL && MR_OBJ_INDEX (key) < c->f->ndecls
+	 && c->f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_STATIC;
+}
+
+/* Globals.  A pointer the function stores into a static or global variable at a
+   known offset stays in sight (transfer's STORE): the variable's slot holds it, so
+   overwriting the only reference leaks (`g = malloc (10); g = malloc (20);`), as it
+   does for a local.  Everyone else may see the variable, so the object goes out of
+   sight (escapes) wherever someone else may run: at an unknown call or one that
+   writes the caller's memory (clobber_call), at a call that writes nothing but may
+   return what a global holds (a getter of the unit, a pure function: escape_globals
+   before it), and at the function's return, where the caller takes over and the
+   summary must not take the object for its own.  */
+typedef bool (*base_test) (const mr_ctx *c, uint32_t base, uint32_t key);
+
+/* Escapes every object held in a slot of a base that `test` accepts and not
+   escaped yet; collected MR_HELD_MAX at a time (escaping edits the slot table).  */
+static void
+escape_contents (mr_ctx *c, mr_state *s, base_test test, uint32_t key)
+{
+  uint32_t held[MR_HELD_MAX], n;
+  do
+    {
+      n = 0;
+      for (uint32_t i = 0; i < s->nslots && n < MR_HELD_MAX; i++)
+	{
+	  uint32_t o = s->slots[i].content.obj;
+	  const mr_objst *st = mr_is_object (o) ? mr_state_obj (s, o) : NULL;
+	  if (st && !(st->flags & MR_OBJF_ESCAPED)
+	      && test (c, (uint32_t) (s->slots[i].at >> 32), key))
+	    held[n++] = o;
+	}
+      for (uint32_t i = 0; i < n; i++)
+	escape_obj (s, held[i], 0);
+    }
+  while (n == MR_HELD_MAX);
+}
+
+static bool
+base_is_static (const mr_ctx *c, uint32_t base, uint32_t key)
+{
+  (void) key;
+  return is_static_obj (c, base);
+}
+
+static bool
+base_is (const mr_ctx *c, uint32_t base, uint32_t key)
+{
+  (void) c;
+  return base == key;
+}
+
+static void
+escape_globals (mr_ctx *c, mr_state *s)
+{
+  escape_contents (c, s, base_is_static, 0);
+}
+
+/* A call that writes nothing of its caller's may still give back what a global
+   holds (`return cache;`) when its result is not known: a function of the unit
+   that reads more than its arguments' objects (not MR_EVF_PURE), or one the
+   knowledge base does not list (GCC's pure functions may read globals).  */
+static bool
+may_return_global (const mr_event *ev)
+{
+  if (!ev->dst)
+    return false;
+  if (ev->flags & MR_EVF_SUMMARIZED)
+    return !(ev->flags & MR_EVF_PURE);
+  return !ev->call->callee || !mr_known_lookup (ev->call->callee);
+}
+
+/* Does a call leave this slot of an integer static as it is (mr_decl.keep)?  Only
+   the function writes it, or the slot holds the one constant the unit ever
+   stores there (directly, or as a value a branch fixed to it).  */
+static bool
+static_kept (const mr_ctx *c, const mr_state *s, const mr_slot *slot)
+{
+  const mr_decl *d = &c->f->decls[MR_OBJ_INDEX ((uint32_t) (slot->at >> 32))];
+  if (d->keep == MR_KEEP_ALWAYS)
+    return true;
+  mr_ref v = slot->content;
+  if (v.obj == MR_OBJ_NULL)
+    return v.off == d->keep_value;
+  if ((v.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM || v.off != 0)
+    return false;
+  /* It holds its initializer or the constant: not the one, so the other.  */
+  const mr_fact *f = mr_state_fact (s, MR_OBJ_INDEX (v.obj));
+  int64_t init = d->keep_init;
+  return f && ((f->lo == d->keep_value && f->hi == d->keep_value)
+	       || (f->has_ne && f->ne == init) || f->lo > init || f->hi < init);
+}
+
 /* A call may write through its pointer arguments and anything reachable from them or
    from escaped and global objects: forget what the state knows about their contents.
    An out-parameter is written, not escaped.  */
@@ -145,10 +243,15 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
     {
       uint32_t base = (uint32_t) (s->slots[i].at >> 32);
       const mr_objst *o = mr_state_obj (s, base);
-      bool is_static = (base & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
-		       && MR_OBJ_INDEX (base) < c->f->ndecls
-		       && c->f->decls[MR_OBJ_INDEX (base)].kind == MR_DECL_STATIC;
-      if (is_static || (o && (o->flags & MR_OBJF_ESCAPED)))
+      if (is_static_obj (c, base) && c->f->decls[MR_OBJ_INDEX (base)].keep != MR_KEEP_NONE)
+	{
+	  if (!static_kept (c, s, &s->slots[i]))
+	    {
+	      mr_state_forget_slot (s, (mr_ref) { base, (int32_t) (uint32_t) s->slots[i].at });
+	      continue;
+	    }
+	}
+      else if (is_static_obj (c, base) || (o && (o->flags & MR_OBJF_ESCAPED)))
 	{
 	  uint32_t before = s->nslots;
 	  escape_obj (s, base, 0);
@@ -316,6 +419,37 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
     }
 }
 
+/* A block realloc moved: the new one holds what the old one held (a struct's
+   `buf` field is still its only reference).  Up to MOVED_MAX slots are carried
+   over; past that, what the old block held goes out of sight.  */
+#define MOVED_MAX 16
+static void
+move_slots (mr_ctx *c, mr_state *s, uint32_t from, uint32_t to)
+{
+  int64_t off[MOVED_MAX];
+  mr_ref held[MOVED_MAX];
+  uint32_t n = 0;
+  bool more = false;
+  for (uint32_t i = 0; i < s->nslots; i++)
+    if ((uint32_t) (s->slots[i].at >> 32) == from)
+      {
+	if (n == MOVED_MAX)
+	  {
+	    more = true;
+	    break;
+	  }
+	off[n] = (int32_t) (uint32_t) s->slots[i].at;
+	held[n++] = s->slots[i].content;
+      }
+  if (more)
+    {
+      escape_contents (c, s, base_is, from);
+      return;
+    }
+  for (uint32_t i = 0; i < n; i++)
+    mr_state_store (s, (mr_ref) { to, off[i] }, held[i]);
+}
+
 /* realloc (a, b): checked like a free of a, then three outcomes.  Success: a is
    freed (moved) and dst is a new block.  Failure: dst is NULL and a untouched, or,
    when b may be 0, a freed by glibc's realloc (p, 0) (MEM36-C).  A realloc that
@@ -413,6 +547,8 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
   mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
   o->flags = moves ? MR_OBJF_NONNULL
 	     : MR_OBJF_UNINIT | (may_fail ? MR_OBJF_MAYBE_NULL : MR_OBJF_NONNULL);
+  if (moves)
+    move_slots (c, s, r.obj, key);
   if (mr_may_be_zero (c, s, ev->b) && !size_never_zero (c, s, ev))
     o->flags |= MR_OBJF_MAYBE_ZERO;
   if (ev->dst)
@@ -539,6 +675,9 @@ static bool
 slot_may_alias (const void *arg, const mr_state *s, uint32_t key)
 {
   const alias_query *q = arg;
+  /* No pointer reaches a static whose address is never taken.  */
+  if (is_static_obj (q->c, key) && q->c->f->decls[MR_OBJ_INDEX (key)].keep != MR_KEEP_NONE)
+    return false;
   return kinds_may_alias (q->target, alias_kind_of (q->c, s, key));
 }
 
@@ -646,6 +785,11 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	  }
 	bool tracked = (ev->flags & MR_EVF_POINTER) && mr_is_object (base.obj)
 		       && at.off != MR_OFF_UNKNOWN && at.off != MR_OFF_POSITIVE;
+	/* A pointer read at an offset the engine cannot follow (`v[i].data` in a
+	   loop) may be any the object holds: they go out of sight with it, so
+	   freeing the object is no leak of them.  */
+	if ((ev->flags & MR_EVF_POINTER) && mr_is_object (base.obj) && !tracked)
+	  escape_contents (c, s, base_is, base.obj);
 	mr_ref content;
 	if (tracked && mr_state_load (s, at, &content) && !int_constant (content))
 	  {
@@ -731,7 +875,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 		     && !(ev->flags & MR_EVF_AGGREGATE);
 	bool local = (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
 		     && c->f->decls[MR_OBJ_INDEX (base.obj)].kind == MR_DECL_LOCAL;
-	if (exact && local && (ev->flags & MR_EVF_POINTER))
+	bool global = is_static_obj (c, base.obj);
+	if (exact && (local || global) && (ev->flags & MR_EVF_POINTER))
 	  MR_FIRE (c, MR_HOOK_OVERWRITE, overwrite, c, s, ev, 0, true, at);
 	/* What pure calls given the object returned may differ now.  */
 	if (exact)
@@ -746,8 +891,9 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	else
 	  mr_state_forget_slot (s, at);
 	/* A pointer stored into memory the function does not own is out of its sight;
-	   so is one stored at an offset the engine cannot follow.  */
-	bool owned = local || (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_ALLOC;
+	   so is one stored at an offset the engine cannot follow.  A global's slot
+	   keeps it in sight until someone else may run (escape_globals).  */
+	bool owned = local || global || (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_ALLOC;
 	if (mr_is_object (src.obj) && (!owned || !exact))
 	  escape_obj (s, src.obj, 0);
 	break;
@@ -838,6 +984,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	  }
 	if (ev->flags & MR_EVF_NO_CLOBBER)
 	  {
+	    if (may_return_global (ev))
+	      escape_globals (c, s);
 	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
 	      if (call->write_mask & (1u << i))
 		{
@@ -857,6 +1005,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	  mr_pointee p = pointee_of (c, s, ev->a);
 	  MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p, MR_USE_RETURN, 0);
 	}
+      escape_globals (c, s);
       mr_path_returns (c, s, ev);
       break;
 

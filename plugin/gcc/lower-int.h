@@ -10,7 +10,8 @@
      lower-eh.cc     C++: exceptions, which handler each can reach
      lower-class.cc  C++: calls to constructors without a body in sight
      lower-new.cc    C++: placement new's storage
-     lower-range.cc  value ranges of trees, the sizes of allocations and accesses  */
+     lower-range.cc  value ranges of trees, the sizes of allocations and accesses
+     lower-global.cc which calls leave the unit's integer statics alone  */
 
 #ifndef MR_LOWER_INT_H
 #define MR_LOWER_INT_H
@@ -63,6 +64,9 @@ void lower_deref (lower_ctx *c, unsigned bb, tree ref, bool write, mr_loc loc);
 tree fold_constant (tree t, bool temporaries_only);
 tree defined_decl (tree fndecl);
 const mr_summary *summary_of (tree fndecl);
+
+/* lower-global.cc.  */
+void classify_static (tree var, tree fndecl, mr_decl *d);
 
 /* lower-range.cc.  */
 mr_size *describe_access (lower_ctx *c, unsigned bb, gimple *s, tree ref, bool store,

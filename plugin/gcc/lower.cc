@@ -59,7 +59,11 @@ decl_index (lower_ctx *c, tree decl)
 	name = IDENTIFIER_POINTER (DECL_NAME (decl));
       uid = DECL_P (decl) ? DECL_UID (decl) : 0;
     }
-  return mr_func_decl (c->f, name, kind, uid);
+  uint32_t before = c->f->ndecls;
+  uint32_t index = mr_func_decl (c->f, name, kind, uid);
+  if (kind == MR_DECL_STATIC && c->f->ndecls > before)
+    classify_static (decl, c->fun ? c->fun->decl : NULL_TREE, &c->f->decls[index]);
+  return index;
 }
 
 /* Decomposes a memory reference into base pointer (VALUE or ADDR) + byte offset.

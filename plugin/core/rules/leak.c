@@ -50,6 +50,14 @@ keyset_add (keyset *k, uint32_t key)
   return true;
 }
 
+/* Was object key freed while nothing else could see it?  */
+static bool
+freed_private (const mr_state *s, uint32_t key)
+{
+  const mr_objst *o = mr_state_obj (s, key);
+  return o && o->ts == MR_TS_FREED && !(o->flags & MR_OBJF_ESCAPED);
+}
+
 /* Objects the caller can still reach after the return.  */
 static void
 reachable_after_return (const mr_ctx *c, const mr_state *s, const mr_event *ret, keyset *r)
@@ -68,13 +76,20 @@ reachable_after_return (const mr_ctx *c, const mr_state *s, const mr_event *ret,
       if (mr_obj_outside (c->f, base))
 	keyset_add (r, base);
     }
-  /* Close over the slots: what a reachable object holds is reachable.  */
+  /* Close over the slots: what a reachable object holds is reachable, unless the
+     object was freed: a struct freed while its field held the only reference to a
+     block (`free (gs)` before `free (gs->buf)`, gs a global) lost the block.  One
+     that escaped before is still followed: whoever it was handed to may have
+     taken what it held.  */
   for (bool grew = true; grew;)
     {
       grew = false;
       for (uint32_t i = 0; i < s->nslots; i++)
-	if (keyset_has (r, (uint32_t) (s->slots[i].at >> 32)))
-	  grew |= keyset_add (r, s->slots[i].content.obj);
+	{
+	  uint32_t base = (uint32_t) (s->slots[i].at >> 32);
+	  if (keyset_has (r, base) && !freed_private (s, base))
+	    grew |= keyset_add (r, s->slots[i].content.obj);
+	}
     }
 }
 
@@ -131,6 +146,7 @@ at_return (mr_ctx *c, mr_state *s, const mr_event *ret, const mr_loc *at)
 	}
       if (keyset_has (&reach, o->key))
 	continue;
+
       if (o->flags & MR_OBJF_REALLOC_LOST)
 	{
 	  /* Lost when p = realloc (p, n) failed: say so, at the realloc.  */
