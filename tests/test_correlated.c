@@ -8,7 +8,8 @@
    field read again in a loop keeps what a test before the loop said of it; the
    summaries of functions that only read (pure, returns_field); an early exit
    taken when a == 0 && b == 0 rules out a later path on which both are 0
-   (guards.c), and only that path.  */
+   (guards.c), and only that path; a function whose summarized callees write
+   integers through its parameter keeps its caller's memory (no_clobber).  */
 
 #define TB_RULES TB_RULE (MR_RULE_LEAK)
 #include "builder.h"
@@ -147,6 +148,38 @@ test_getter_summary (void **state)
   assert_false (sum.pure);
 }
 
+/* void init (struct r *r) { pos (&r->lo); }  where pos, a callee of the unit that
+   keeps its caller's memory, writes integers through its argument (flags): init
+   keeps its caller's memory too, when pos is summarized; a library call's writes
+   (memcpy may copy pointers) do not.  */
+static bool
+member_init_keeps (uint16_t flags)
+{
+  enum { R = 1, LO = 2 };
+  mr_func *f = tb_func ("init", 1);
+  f->params[0] = R;
+  f->nparams = 1;
+  tb_copy (f, 0, LO, mr_value (R), 4, true, 1);
+  mr_opnd arg = mr_value (LO);
+  tb_call (f, 0, 0, "pos", 1, &arg, 0x1, 0x1, flags, 2);
+  tb_return (f, 0, mr_none (), 3);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  mr_summary sum = r.summary;
+  mr_result_free (&r);
+  mr_func_free (f);
+  assert_int_equal (sum.writes, 1);
+  return sum.no_clobber;
+}
+
+static void
+test_member_init_keeps_memory (void **state)
+{
+  (void) state;
+  assert_true (member_init_keeps (MR_EVF_NO_CLOBBER | MR_EVF_SUMMARIZED));
+  assert_false (member_init_keeps (MR_EVF_NO_CLOBBER));
+}
+
 /* p = malloc (); if (a == 0 && b == 0) { free (p); return; }
    if (a != 0) free (p); else if (b <last_op> last) free (p);  */
 static uint32_t
@@ -191,6 +224,7 @@ main (void)
     cmocka_unit_test (test_read_again_after_loop),
     cmocka_unit_test (test_getter_summary),
     cmocka_unit_test (test_early_exit),
+    cmocka_unit_test (test_member_init_keeps_memory),
   };
   return cmocka_run_group_tests_name ("correlated", tests, NULL, NULL);
 }

@@ -348,8 +348,14 @@ mr_events_keep_callers_memory (const mr_ctx *c)
 	  case MR_EV_CALL:
 	    if (!(e->flags & MR_EVF_NO_CLOBBER) || !e->call)
 	      return false;
+	    /* A callee of the unit that keeps its caller's memory stores no pointer
+	       there: what it writes through a parameter of ours (a member's
+	       constructor setting integers in *this) is in our writes too, as our
+	       own integer stores are, and our callers forget those slots.  A
+	       library call's writes may copy pointers (memcpy): only into locals.  */
 	    for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
-	      if ((e->call->write_mask & (1u << i)) && !local_target (f, e->call->args[i]))
+	      if ((e->call->write_mask & (1u << i)) && !local_target (f, e->call->args[i])
+		  && !((e->flags & MR_EVF_SUMMARIZED) && is_param_root (f, e->call->args[i])))
 		return false;
 	    break;
 	  case MR_EV_RETURN:
