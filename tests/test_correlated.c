@@ -115,16 +115,16 @@ test_read_again_after_loop (void **state)
   assert_int_equal (loop_between (false), 1);
 }
 
-/* unsigned len (struct v *v) { [v->x = 1;] return v->n; }  */
+/* unsigned len (struct v *v) { [*(v + store_off) = 1;] return v->n; }, n at 8  */
 static mr_summary
-getter (bool writes)
+getter (int64_t store_off)
 {
   enum { V = 1 };
   mr_func *f = tb_func ("len", 1);
   f->params[0] = V;
   f->nparams = 1;
-  if (writes)
-    tb_store (f, 0, mr_value (V), 4, mr_const (1), false, 1);
+  if (store_off >= 0)
+    tb_store (f, 0, mr_value (V), store_off, mr_const (1), false, 1);
   tb_load (f, 0, 2, mr_value (V), 8, false, 2);
   tb_return (f, 0, mr_value (2), 3);
   mr_result r;
@@ -139,12 +139,18 @@ static void
 test_getter_summary (void **state)
 {
   (void) state;
-  mr_summary sum = getter (false);
-  assert_int_equal (sum.returns_field, 1);
-  assert_int_equal (sum.returns_field_off, 8);
+  mr_summary sum = getter (-1);
+  assert_int_equal (sum.returns_at, 1);
+  assert_int_equal (sum.returns_at_off, 8);
+  assert_false (sum.returns_at_pointer);
   assert_true (sum.pure);
-  sum = getter (true);
-  assert_int_equal (sum.returns_field, 0);
+  /* Another field written: still a getter of n (its place is kept), not pure.  */
+  sum = getter (4);
+  assert_int_equal (sum.returns_at, 1);
+  assert_false (sum.pure);
+  /* n itself written first: what it returns is not what the caller had.  */
+  sum = getter (8);
+  assert_int_equal (sum.returns_at, 0);
   assert_false (sum.pure);
 }
 

@@ -199,27 +199,28 @@ test_dropped (void **state)
 /* char *get (struct s *o) { return o->buf; }: a getter, unless something may
    write o->buf first.  */
 static void
-test_returns_load (void **state)
+test_returns_at (void **state)
 {
   (void) state;
   mr_func *f = out_func ("get", 1);
   tb_load (f, 0, P, mr_value (OUT), 16, true, 1);
   tb_return (f, 0, mr_value (P), 2);
   mr_summary s = summary_of (f);
-  assert_int_equal (s.returns_load, 1);
-  assert_int_equal (s.returns_load_off, 16);
+  assert_int_equal (s.returns_at, 1);
+  assert_int_equal (s.returns_at_off, 16);
+  assert_true (s.returns_at_pointer);
 
   f = out_func ("refresh_get", 1);
   tb_call (f, 0, 0, "refresh", 1, (mr_opnd[]) { mr_value (OUT) }, 0, 0, 0, 1);
   tb_load (f, 0, P, mr_value (OUT), 16, true, 2);
   tb_return (f, 0, mr_value (P), 3);
-  assert_int_equal (summary_of (f).returns_load, 0);
+  assert_int_equal (summary_of (f).returns_at, 0);
 
   f = out_func ("set_get", 1);
   tb_store (f, 0, mr_value (OUT), 16, mr_const (0), true, 1);
   tb_load (f, 0, P, mr_value (OUT), 16, true, 2);
   tb_return (f, 0, mr_value (P), 3);
-  assert_int_equal (summary_of (f).returns_load, 0);
+  assert_int_equal (summary_of (f).returns_at, 0);
 }
 
 /* The test glue: argument i is the address of local decl i, or value 10 + i.  */
@@ -317,8 +318,9 @@ test_expand (void **state)
   f = caller (&g, &cs);
   sum = with_out (MR_OUT_NULL, true, false);
   sum.nout_stores = 0;
-  sum.returns_load = 1;
-  sum.returns_load_off = 8;
+  sum.returns_at = 1;
+  sum.returns_at_pointer = true;
+  sum.returns_at_off = 8;
   cs.dst = 30;
   mr_expand_summary (&sum, &cs);
   b = &f->blocks[0];
@@ -349,7 +351,7 @@ main (void)
     cmocka_unit_test (test_freed),
     cmocka_unit_test (test_realloc_and_null),
     cmocka_unit_test (test_dropped),
-    cmocka_unit_test (test_returns_load),
+    cmocka_unit_test (test_returns_at),
     cmocka_unit_test (test_expand),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -121,8 +121,9 @@ typedef struct mr_field_store
 } mr_field_store;
 
 /* A comparison the function's integer result stands for: parameter i op k, or
-   the integer at *(parameter i + off) op k as the call leaves it (a getter's
-   `return type == 2;`).  */
+   the integer at *(parameter i + off) op k, a place the function never writes, as
+   returns_at below (a predicate's `return type == 2;`): its caller reads the place
+   itself.  */
 typedef struct mr_ret_lit
 {
   uint8_t param;
@@ -218,17 +219,17 @@ typedef struct mr_summary
   mr_out_store out_stores[MR_SUMMARY_OUTS];	/* what it leaves in its caller's
 						   pointers (summarize-out.c) */
   uint8_t nout_stores;
-  uint8_t returns_load;		/* 1 + the parameter whose object holds, at
-				   returns_load_off, the pointer every return gives
-				   back as the caller had it (a getter's `return
-				   p_;`), 0 for none (summarize-out.c) */
-  int64_t returns_load_off;
-  uint8_t returns_field;	/* 1 + i: every return gives the integer read from
-				   parameter i's object at returns_field_off, a
-				   function that writes nothing and calls nothing (a
-				   getter, `return n_;`): the caller reads the field
-				   itself, so two calls give one value; 0: not so */
-  int64_t returns_field_off;
+  uint8_t returns_at;		/* 1 + i: every return gives the value stored at
+				   *(parameter i + returns_at_off), a place the
+				   function never writes (summarize.c, keeps_place):
+				   a getter, `return n_;`, `return p_;`.  Its caller
+				   reads the place itself, before the call: two calls
+				   with nothing written between give one value, and a
+				   pointer is the object the caller has there.  0: not
+				   so */
+  bool returns_at_pointer;	/* ... and that value is a pointer (else an
+				   integer) */
+  int64_t returns_at_off;
   bool pure;			/* writes nothing but its locals, calls only pure
 				   functions, reads only its parameters' objects (and
 				   its locals): its result depends on them alone */

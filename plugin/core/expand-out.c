@@ -41,30 +41,12 @@ mr_expand_out_mask (const mr_summary *sum, const mr_call_site *cs, uint32_t free
   return mask;
 }
 
-/* A getter's result, `dst = *(arg + off)` as the caller has it before the call.  */
-static bool
-expand_returned_load (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
-		      const mr_call *call)
-{
-  unsigned param = sum->returns_load - 1u;
-  if (!sum->returns_load || !cs->dst || param >= cs->nargs
-      || (param < 32 && (frees & (1u << param))) || !mr_copyable_arg (call->args[param]))
-    return false;
-  mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
-  ld->dst = cs->dst;
-  ld->a = call->args[param];
-  ld->off = sum->returns_load_off;
-  ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
-  return true;
-}
-
-bool
+void
 mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 		     const mr_call *call, uint32_t old[MR_SUMMARY_OUTS])
 {
   for (uint32_t i = 0; i < MR_SUMMARY_OUTS; i++)
     old[i] = 0;
-  bool loaded = expand_returned_load (sum, cs, frees, call);
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
       const mr_out_store *o = &sum->out_stores[i];
@@ -80,7 +62,6 @@ mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t fre
       ld->off = o->off;
       ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
     }
-  return loaded;
 }
 
 /* STORE *(base + off) = b.  */

@@ -56,20 +56,6 @@ param_at (const mr_func *f, mr_opnd o, int64_t *off)
   return -1;
 }
 
-/* The pointer LOAD event that defines value v, or NULL.  */
-static const mr_event *
-defining_load (const mr_func *f, uint32_t v)
-{
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if (e->dst == v)
-	  return e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) ? e : NULL;
-      }
-  return NULL;
-}
-
 static bool
 known_off (int64_t off)
 {
@@ -451,8 +437,7 @@ mr_finish_out_stores (mr_ctx *c)
 bool
 mr_out_stores_same (const mr_summary *a, const mr_summary *b)
 {
-  if (a->nout_stores != b->nout_stores || a->returns_load != b->returns_load
-      || (a->returns_load && a->returns_load_off != b->returns_load_off))
+  if (a->nout_stores != b->nout_stores)
     return false;
   for (uint32_t i = 0; i < a->nout_stores; i++)
     {
@@ -463,51 +448,4 @@ mr_out_stores_same (const mr_summary *a, const mr_summary *b)
 	return false;
     }
   return true;
-}
-
-/* A getter: every return gives back the pointer loaded from *(param + off), and
-   nothing in the function may have written there first (no pointer store through
-   that parameter, no call that may write the caller's memory, no store through
-   an unknown pointer).  From the events alone, for every function.  */
-void
-mr_find_returned_load (const mr_func *f, mr_summary *sum)
-{
-  int param = -1;
-  int64_t off = 0;
-  sum->returns_load = 0;
-  if (sum->stores_wild)
-    return;
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind == MR_EV_CALL && e->call && !(e->flags & MR_EVF_NO_CLOBBER)
-	    && !e->call->noreturn)
-	  return;
-	if (e->kind != MR_EV_RETURN)
-	  continue;
-	int64_t at;
-	uint32_t r = mr_opnd_root (f, e->a, &at);
-	const mr_event *ld = r && at == 0 ? defining_load (f, r) : NULL;
-	int64_t base;
-	int p = ld ? param_at (f, ld->a, &base) : -1;
-	int64_t o = p >= 0 ? mr_off_add (base, ld->off) : MR_OFF_UNKNOWN;
-	if (p < 0 || !known_off (o) || (param >= 0 && (p != param || o != off)))
-	  return;
-	param = p;
-	off = o;
-      }
-  if (param < 0 || param >= 255)
-    return;
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	int64_t base;
-	if (e->kind == MR_EV_STORE && (e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE))
-	    && param_at (f, e->a, &base) == param)
-	  return;
-      }
-  sum->returns_load = (uint8_t) (param + 1);
-  sum->returns_load_off = off;
 }
