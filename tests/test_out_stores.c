@@ -76,6 +76,8 @@ test_alloc_every_path (void **state)
       s = summary_of (f);
       assert_int_equal (s.nout_stores, 1);
       assert_int_equal (s.out_stores[0].may_null, !exits);
+      /* The NULL side returns -1, the other 0: tied, found in the CFG.  */
+      assert_int_equal (s.out_stores[0].tied, exits ? MR_OUT_UNTIED : MR_OUT_MADE_IF_ZERO);
     }
 
   /* p = malloc (n); if (!p) { *out = NULL; return -1; } *out = p; return 0;  */
@@ -91,6 +93,7 @@ test_alloc_every_path (void **state)
   assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
   assert_true (s.out_stores[0].always);
   assert_true (s.out_stores[0].may_null);
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_MADE_IF_ZERO);
 
   /* int make (char **out) { p = malloc (n); if (!p) return -1; *out = p; return 0; }
      The failure path leaves the caller's pointer.  */
@@ -105,6 +108,23 @@ test_alloc_every_path (void **state)
   assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
   assert_false (s.out_stores[0].always);
   assert_true (s.out_stores[0].may_null);	/* it returns on NULL */
+  /* 0 exactly when it allocated: tied.  */
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_MADE_IF_ZERO);
+
+  /* The same, but 0 on both paths (or 1 where it made it): the result says
+     nothing (or says it the other way).  */
+  for (int made = 0; made < 2; made++)
+    {
+      f = out_func ("try_make_2", 3);
+      tb_alloc (f, 0, P, 1);
+      tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+      tb_return (f, 1, mr_const (0), 2);
+      tb_store (f, 2, mr_value (OUT), 0, mr_value (P), true, 3);
+      tb_return (f, 2, mr_const (made), 4);
+      s = summary_of (f);
+      assert_int_equal (s.out_stores[0].tied,
+			made ? MR_OUT_MADE_IF_NONZERO : MR_OUT_UNTIED);
+    }
 }
 
 /* void churn (char **out) { p = malloc (n) (never NULL); *out = p; free (p); }  */
@@ -293,6 +313,22 @@ test_expand (void **state)
   mr_expand_summary (&sum, &cs);
   assert_true (f->blocks[0].events[1].flags & MR_EVF_QUIET_NULL);
   mr_func_free (f);
+
+  /* Tied to the result (0 exactly when made): r = make (&s) is nonzero exactly
+     when the allocation is NULL, a truth record on r.  */
+  f = caller (&g, &cs);
+  sum = with_out (MR_OUT_ALLOC, false, false);
+  sum.out_stores[0].tied = MR_OUT_MADE_IF_ZERO;
+  cs.dst = 30;
+  mr_expand_summary (&sum, &cs);
+  mr_func_resolve (f);
+  const mr_truth *t = mr_func_truth (f, 30);
+  assert_non_null (t);
+  assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].dst);
+  assert_int_equal (t->cond.op, MR_CMP_EQ);
+  assert_int_equal (t->cond.rhs.num, 0);
+  mr_func_free (f);
+  cs.dst = 0;
   f = caller (&g, &cs);
   sum = with_out (MR_OUT_FREED, true, false);
   mr_expand_summary (&sum, &cs);

@@ -149,10 +149,24 @@ typedef enum mr_out_kind
   MR_OUT_OTHER			/* internal: anything else on some path: dropped */
 } mr_out_kind;
 
+/* What the integer result says of an ALLOC out-store (mr_out_store.tied): the
+   slot holds the allocation, not NULL, exactly when the result is 0 (`int make
+   (char **out)` returning 0 on success, -1 with *out untouched or NULL), or
+   exactly when it is not 0 (a bool "made it").  */
+typedef enum mr_out_tie
+{
+  MR_OUT_UNTIED,
+  MR_OUT_MADE_IF_ZERO,
+  MR_OUT_MADE_IF_NONZERO
+} mr_out_tie;
+
 typedef struct mr_out_store
 {
   uint8_t param;
   uint8_t kind;			/* mr_out_kind */
+  uint8_t tied;			/* ALLOC: mr_out_tie */
+  uint8_t classes;		/* internal: the result classes seen with the slot
+				   made and not (summarize-out.c) */
   uint16_t family;		/* ALLOC, REALLOC: the allocation's; FREED: the free's */
   bool may_null;		/* ALLOC: NULL on some path (a failed allocation) */
   bool always;			/* written on every path that returns; an ALLOC that is

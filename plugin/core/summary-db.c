@@ -201,6 +201,7 @@ static const field ret_lit_fields[] = {
 static const field out_store_fields[] = {
   FIELD (mr_out_store, param, FK_U8, 0),
   FIELD (mr_out_store, kind, FK_U8, 0),
+  FIELD (mr_out_store, tied, FK_U8, 0),
   FIELD (mr_out_store, family, FK_FAMILY, 0),
   FIELD (mr_out_store, may_null, FK_BOOL, 0),
   FIELD (mr_out_store, always, FK_BOOL, 0),
