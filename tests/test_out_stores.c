@@ -12,7 +12,8 @@
    pointer loaded before the call, stored only through an address when the callee
    checks the parameter for NULL; a getter (every return gives back the pointer
    loaded from a parameter's object, nothing writing it first) and its result,
-   loaded from the argument.  */
+   loaded from the argument; a result tied to whether it allocated; the member
+   pointers a method reads through on every path (field_derefs).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -243,6 +244,39 @@ test_returns_at (void **state)
   assert_int_equal (summary_of (f).returns_at, 0);
 }
 
+/* int at (struct s *o) { return o->buf[0]; }: reads through the pointer at
+   *(o + 16) on every path (field_derefs); not when it tests it first, nor when it
+   stores there before.  */
+static void
+test_field_derefs (void **state)
+{
+  (void) state;
+  mr_func *f = out_func ("at", 1);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 1);
+  tb_load (f, 0, Q, mr_value (P), 0, false, 2);
+  tb_return (f, 0, mr_value (Q), 3);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.nfield_derefs, 1);
+  assert_int_equal (s.field_derefs[0].param, 0);
+  assert_int_equal (s.field_derefs[0].off, 16);
+
+  f = out_func ("safe_at", 3);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (-1), 2);
+  tb_load (f, 2, Q, mr_value (P), 0, false, 3);
+  tb_return (f, 2, mr_value (Q), 4);
+  assert_int_equal (summary_of (f).nfield_derefs, 0);
+
+  f = out_func ("reset_at", 1);
+  tb_alloc (f, 0, N, 1);
+  tb_store (f, 0, mr_value (OUT), 16, mr_value (N), true, 2);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 3);
+  tb_load (f, 0, Q, mr_value (P), 0, false, 4);
+  tb_return (f, 0, mr_value (Q), 5);
+  assert_int_equal (summary_of (f).nfield_derefs, 0);
+}
+
 /* The test glue: argument i is the address of local decl i, or value 10 + i.  */
 struct glue
 {
@@ -388,6 +422,7 @@ main (void)
     cmocka_unit_test (test_realloc_and_null),
     cmocka_unit_test (test_dropped),
     cmocka_unit_test (test_returns_at),
+    cmocka_unit_test (test_field_derefs),
     cmocka_unit_test (test_expand),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -120,6 +120,17 @@ typedef struct mr_field_store
   int64_t off;
 } mr_field_store;
 
+/* A pointer the function finds in its caller's memory, *(param + off), a place it
+   never writes, and reads or writes through on its straight path from entry (a
+   getter's `return data_[0];`): a caller that freed it uses it.  */
+typedef struct mr_field_deref
+{
+  uint8_t param;
+  int64_t off;
+} mr_field_deref;
+
+#define MR_SUMMARY_DEREFS 4
+
 /* A comparison the function's integer result stands for: parameter i op k, or
    the integer at *(parameter i + off) op k, a place the function never writes, as
    returns_at below (a predicate's `return type == 2;`): its caller reads the place
@@ -193,6 +204,8 @@ typedef struct mr_summary
   uint8_t nfield_frees;
   mr_field_store field_stores[MR_SUMMARY_FIELDS];
   uint8_t nfield_stores;
+  mr_field_deref field_derefs[MR_SUMMARY_DEREFS];
+  uint8_t nfield_derefs;
   uint32_t derefs;		/* read or written through on some path */
   uint32_t writes;		/* writes into the memory parameter i points to, on
 				   some path, through it or a pointer advancing from

@@ -83,6 +83,45 @@ expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
   fr->via_loc = ff->loc;
 }
 
+/* dst = *(base + off), a place of the caller's memory the callee reads and never
+   writes (summarize.c's keeps_place), read by the caller before the call: the value
+   the callee finds there, and still there after it.  Reads of the same place with
+   nothing written between give one value (transfer.c), so what a branch learnt
+   of one call's result holds for the next, and a pointer is the object the
+   caller has there.  */
+static void
+read_place (const mr_call_site *cs, uint32_t dst, mr_opnd base, int64_t off, bool pointer)
+{
+  mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
+  ld->dst = dst;
+  ld->a = base;
+  ld->off = off;
+  ld->flags = MR_EVF_SUMMARIZED | (pointer ? MR_EVF_POINTER : 0);
+}
+
+/* The callee reads or writes through the pointer at *(argument + off) (a getter's
+   `return data_[0];`): the caller loads it, as it has it, and hands it to a call
+   in the callee's name that reads through it, so a freed one is used there (the
+   use rules' hooks, no more: the callee may check it first).  Before the call
+   and its field frees: the callee reads before it frees.  */
+static void
+expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_field_deref *fd)
+{
+  if (fd->param >= cs->nargs || (fd->param < 32 && (sum->frees_always & (1u << fd->param))))
+    return;
+  mr_opnd base = cs->arg (cs->glue, fd->param);
+  if (!mr_copyable_arg (base))
+    return;
+  uint32_t v = cs->field_value (cs->glue, fd->param, fd->off);
+  read_place (cs, v, base, fd->off, true);
+  mr_call *call = mr_func_new_call (cs->f, cs->name, 1);
+  call->args[0] = mr_value (v);
+  call->deref_mask = 1;
+  mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
+  e->call = call;
+  e->flags = MR_EVF_SUMMARIZED | MR_EVF_NO_CLOBBER | (sum->pure ? MR_EVF_PURE : 0);
+}
+
 /* What the callee's integer result says, at this call (mr_summary's returns_const,
    returns_scalar, ret_truth), before the call's event: the result is a constant
    (*k), a copy of an argument (*copy), or its truth is decided by the literals
@@ -137,22 +176,6 @@ known_result (const mr_summary *sum, const mr_call_site *cs, int64_t *k, mr_opnd
 	}
     }
   return *live ? RESULT_TRUTH : RESULT_UNKNOWN;
-}
-
-/* dst = *(base + off), a place of the caller's memory the callee reads and never
-   writes (summarize.c's keeps_place), read by the caller before the call: the value
-   the callee finds there, and still there after it.  Reads of the same place with
-   nothing written between give one value (transfer.c), so what a branch learnt
-   of one call's result holds for the next, and a pointer is the object the
-   caller has there.  */
-static void
-read_place (const mr_call_site *cs, uint32_t dst, mr_opnd base, int64_t off, bool pointer)
-{
-  mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
-  ld->dst = dst;
-  ld->a = base;
-  ld->off = off;
-  ld->flags = MR_EVF_SUMMARIZED | (pointer ? MR_EVF_POINTER : 0);
 }
 
 /* A getter (mr_summary.returns_at): the result is its place, read so.  */
@@ -264,6 +287,8 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
       return;
     }
   uint32_t frees = sum->frees_always;
+  for (unsigned i = 0; i < sum->nfield_derefs && i < MR_SUMMARY_DEREFS; i++)
+    expand_field_deref (sum, cs, &sum->field_derefs[i]);
   /* Fields the callee frees (a destructor's `delete p_`): they are read from the
      arguments as the caller sees them before the call.  */
   for (unsigned i = 0; i < sum->nfield_frees; i++)

@@ -13,6 +13,8 @@
 
 #include <stdlib.h>
 
+static bool keeps_place (const mr_func *f, uint8_t **fresh_out, int param, int64_t off);
+
 /* Is operand o (a pointer) a local of the function, or nothing to the caller?  */
 static bool
 local_target (const mr_func *f, mr_opnd o)
@@ -194,11 +196,76 @@ is_summarized_store (const mr_func *f, const mr_summary *sum, const mr_event *e)
   return false;
 }
 
+/* The pointers the function loads from *(param + off), a place it never writes,
+   and reads or writes through on the straight line of blocks from its entry
+   (mr_summary.field_derefs): a getter's `return data_[0];`.  Only its own
+   accesses count (a summarized access checks nothing), and only up to a call that
+   never returns.  From the events alone: a value used on the line is defined on
+   it (its definition dominates the use, and the line's blocks are dominated only
+   by the line), so the loads seen on the way are all it needs.  */
+static void
+find_field_derefs (const mr_func *f, mr_summary *sum)
+{
+  enum { LOADS = 16 };
+  struct { uint32_t value; uint8_t param; int64_t off; } loads[LOADS];
+  uint32_t nloads = 0;
+  uint8_t *fresh = NULL;
+  uint32_t b = f->entry;
+  for (uint32_t steps = 0; steps < f->nblocks; steps++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  const mr_event *e = &blk->events[k];
+	  if (e->kind == MR_EV_CALL && e->call && e->call->noreturn)
+	    goto done;
+	  if ((e->kind != MR_EV_DEREF && e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE)
+	      || (e->flags & MR_EVF_SUMMARIZED) || e->a.kind != MR_OPND_VALUE)
+	    continue;
+	  int64_t off;
+	  uint32_t root = mr_func_root (f, e->a.id, &off);
+	  for (uint32_t i = 0; i < nloads; i++)
+	    {
+	      if (loads[i].value != root)
+		continue;
+	      bool known = false;
+	      for (uint32_t d = 0; d < sum->nfield_derefs; d++)
+		known |= sum->field_derefs[d].param == loads[i].param
+			 && sum->field_derefs[d].off == loads[i].off;
+	      if (!known && sum->nfield_derefs < MR_SUMMARY_DEREFS
+		  && keeps_place (f, &fresh, loads[i].param, loads[i].off))
+		sum->field_derefs[sum->nfield_derefs++]
+		  = (mr_field_deref) { loads[i].param, loads[i].off };
+	      break;
+	    }
+	  /* A pointer loaded from a parameter's object at a known offset.  */
+	  int param = param_of (f, e->a, &off);
+	  off = mr_off_add (off, e->off);
+	  if (e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) && e->dst && param >= 0
+	      && param < 32 && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE && nloads < LOADS)
+	    {
+	      loads[nloads].value = e->dst;
+	      loads[nloads].param = (uint8_t) param;
+	      loads[nloads++].off = off;
+	    }
+	}
+      if (blk->nsuccs != 1)
+	break;
+      uint32_t next = f->edges[blk->succs[0]].dst;
+      if (next == b || f->blocks[next].npreds != 1)
+	break;
+      b = next;
+    }
+done:
+  free (fresh);
+}
+
 /* The field stores every path makes: those on the straight line of blocks from the
    entry, and only if no other store writes the same field.  */
 void
 mr_find_field_stores (const mr_func *f, mr_summary *sum)
 {
+  find_field_derefs (f, sum);
   uint32_t b = f->entry;
   for (uint32_t steps = 0; steps < f->nblocks; steps++)
     {
@@ -1108,6 +1175,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || (a->returns_at && a->returns_at_off != b->returns_at_off)
       || a->pure != b->pure
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
+      || a->nfield_derefs != b->nfield_derefs
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild
       || a->returns_const != b->returns_const || a->ret_const != b->ret_const
       || a->returns_scalar != b->returns_scalar || a->scalar_param != b->scalar_param
@@ -1119,6 +1187,10 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
 	|| a->ret_truth[i].is_unsigned != b->ret_truth[i].is_unsigned
 	|| a->ret_truth[i].op != b->ret_truth[i].op || a->ret_truth[i].off != b->ret_truth[i].off
 	|| a->ret_truth[i].k != b->ret_truth[i].k)
+      return false;
+  for (uint32_t i = 0; i < a->nfield_derefs; i++)
+    if (a->field_derefs[i].param != b->field_derefs[i].param
+	|| a->field_derefs[i].off != b->field_derefs[i].off)
       return false;
   for (uint32_t i = 0; i < a->nfield_stores; i++)
     if (a->field_stores[i].dst_param != b->field_stores[i].dst_param

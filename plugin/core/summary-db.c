@@ -189,6 +189,11 @@ static const field field_store_fields[] = {
   FIELD (mr_field_store, off, FK_I64, 0),
 };
 
+static const field field_deref_fields[] = {
+  FIELD (mr_field_deref, param, FK_U8, 0),
+  FIELD (mr_field_deref, off, FK_I64, 0),
+};
+
 static const field ret_lit_fields[] = {
   FIELD (mr_ret_lit, param, FK_U8, 0),
   FIELD (mr_ret_lit, field, FK_BOOL, 0),
@@ -219,6 +224,7 @@ static const field summary_fields[] = {
   FIELD (mr_summary, free_loc, FK_LOC, 0),
   ARRAY (mr_summary, field_frees, nfield_frees, field_free_fields),
   ARRAY (mr_summary, field_stores, nfield_stores, field_store_fields),
+  ARRAY (mr_summary, field_derefs, nfield_derefs, field_deref_fields),
   FIELD (mr_summary, derefs, FK_MASK, 0),
   FIELD (mr_summary, uses, FK_MASK, 0),
   FIELD (mr_summary, returns_alloc, FK_BOOL, 0),
