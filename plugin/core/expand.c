@@ -319,7 +319,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   mr_expand_out_loads (sum, cs, frees, call, old);
   /* The places its result is read from (a getter's, a predicate's fields), read
      by the caller itself before the call.  */
-  bool getter = sum->valid && !copies && !sum->returns_alloc && !result_given
+  bool getter = sum->valid && !cs->weak && !copies && !sum->returns_alloc && !result_given
 		&& read_returned_place (sum, cs, call);
   uint32_t places[MR_RET_LITS] = { 0 };
   if (result == RESULT_TRUTH && !getter)
