@@ -412,10 +412,9 @@ mr_events_keep_callers_memory (const mr_ctx *c)
 	      return false;
 	    break;
 	  case MR_EV_CALL:
-	    /* One that never returns (an assertion's failure) ends the path: the
-	       caller never sees what it does.  */
-	    if (e->call && e->call->noreturn)
-	      break;
+	    /* (One that never returns counts too: a check_oom (p) that exits on
+	       NULL is the caller's out-of-memory handler, transfer.c, only as a
+	       call that may write its memory.)  */
 	    if (!(e->flags & MR_EVF_NO_CLOBBER) || !e->call)
 	      return false;
 	    /* A callee of the unit that keeps its caller's memory stores no pointer
