@@ -6,9 +6,10 @@
    it; another constant stored over it is known too (the buggy form leaks); a
    pointer read from a slot holding an integer constant is not a null pointer; a
    field read again in a loop keeps what a test before the loop said of it; the
-   summaries of functions that only read (pure, returns_field); an early exit
+   summaries of functions that only read (pure, returns_at); an early exit
    taken when a == 0 && b == 0 rules out a later path on which both are 0
-   (guards.c), and only that path.  */
+   (guards.c), and only that path; a function whose summarized callees write
+   integers through its parameter keeps its caller's memory (no_clobber).  */
 
 #define TB_RULES TB_RULE (MR_RULE_LEAK)
 #include "builder.h"
@@ -158,16 +159,16 @@ test_read_again_after_loop (void **state)
   assert_int_equal (loop_between (false), 1);
 }
 
-/* unsigned len (struct v *v) { [v->x = 1;] return v->n; }  */
+/* unsigned len (struct v *v) { [*(v + store_off) = 1;] return v->n; }, n at 8  */
 static mr_summary
-getter (bool writes)
+getter (int64_t store_off)
 {
   enum { V = 1 };
   mr_func *f = tb_func ("len", 1);
   f->params[0] = V;
   f->nparams = 1;
-  if (writes)
-    tb_store (f, 0, mr_value (V), 4, mr_const (1), false, 1);
+  if (store_off >= 0)
+    tb_store (f, 0, mr_value (V), store_off, mr_const (1), false, 1);
   tb_load (f, 0, 2, mr_value (V), 8, false, 2);
   tb_return (f, 0, mr_value (2), 3);
   mr_result r;
@@ -182,13 +183,51 @@ static void
 test_getter_summary (void **state)
 {
   (void) state;
-  mr_summary sum = getter (false);
-  assert_int_equal (sum.returns_field, 1);
-  assert_int_equal (sum.returns_field_off, 8);
+  mr_summary sum = getter (-1);
+  assert_int_equal (sum.returns_at, 1);
+  assert_int_equal (sum.returns_at_off, 8);
+  assert_false (sum.returns_at_pointer);
   assert_true (sum.pure);
-  sum = getter (true);
-  assert_int_equal (sum.returns_field, 0);
+  /* Another field written: still a getter of n (its place is kept), not pure.  */
+  sum = getter (4);
+  assert_int_equal (sum.returns_at, 1);
   assert_false (sum.pure);
+  /* n itself written first: what it returns is not what the caller had.  */
+  sum = getter (8);
+  assert_int_equal (sum.returns_at, 0);
+  assert_false (sum.pure);
+}
+
+/* void init (struct r *r) { pos (&r->lo); }  where pos, a callee of the unit that
+   keeps its caller's memory, writes integers through its argument (flags): init
+   keeps its caller's memory too, when pos is summarized; a library call's writes
+   (memcpy may copy pointers) do not.  */
+static bool
+member_init_keeps (uint16_t flags)
+{
+  enum { R = 1, LO = 2 };
+  mr_func *f = tb_func ("init", 1);
+  f->params[0] = R;
+  f->nparams = 1;
+  tb_copy (f, 0, LO, mr_value (R), 4, true, 1);
+  mr_opnd arg = mr_value (LO);
+  tb_call (f, 0, 0, "pos", 1, &arg, 0x1, 0x1, flags, 2);
+  tb_return (f, 0, mr_none (), 3);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  mr_summary sum = r.summary;
+  mr_result_free (&r);
+  mr_func_free (f);
+  assert_int_equal (sum.writes, 1);
+  return sum.no_clobber;
+}
+
+static void
+test_member_init_keeps_memory (void **state)
+{
+  (void) state;
+  assert_true (member_init_keeps (MR_EVF_NO_CLOBBER | MR_EVF_SUMMARIZED));
+  assert_false (member_init_keeps (MR_EVF_NO_CLOBBER));
 }
 
 /* p = malloc (); if (a == 0 && b == 0) { free (p); return; }
@@ -236,6 +275,7 @@ main (void)
     cmocka_unit_test (test_read_again_after_loop),
     cmocka_unit_test (test_getter_summary),
     cmocka_unit_test (test_early_exit),
+    cmocka_unit_test (test_member_init_keeps_memory),
   };
   return cmocka_run_group_tests_name ("correlated", tests, NULL, NULL);
 }

@@ -243,7 +243,7 @@ arg_const1 (void *g, unsigned i)
 }
 
 /* What the callee's integer result says: a truth record over the arguments (a
-   literal with a constant argument evaluated), a field loaded after the call, a
+   literal with a constant argument evaluated), a field loaded before the call, a
    constant or an argument given back as a COPY.  */
 static void
 test_result_facts (void **state)
@@ -279,18 +279,18 @@ test_result_facts (void **state)
   assert_int_equal (b->events[2].a.kind, MR_OPND_CONST);
   assert_int_equal (b->events[2].a.num, 0);
 
-  /* A field of argument 0, loaded after the call.  */
+  /* A field of argument 0, loaded before the call (the callee never writes it).  */
   sum.nret_truth = 1;
   sum.ret_truth[0] = (mr_ret_lit) { .param = 0, .field = true, .off = 8, .op = MR_CMP_EQ,
 				    .k = 2 };
   cs.dst = 9;
   mr_expand_summary (&sum, &cs);
-  assert_int_equal (b->events[3].kind, MR_EV_CALL);
-  assert_int_equal (b->events[3].dst, 9);
-  assert_int_equal (b->events[4].kind, MR_EV_LOAD);
-  assert_int_equal (b->events[4].dst, 40);
-  assert_int_equal (b->events[4].a.id, 10);
-  assert_int_equal (b->events[4].off, 8);
+  assert_int_equal (b->events[3].kind, MR_EV_LOAD);
+  assert_int_equal (b->events[3].dst, 40);
+  assert_int_equal (b->events[3].a.id, 10);
+  assert_int_equal (b->events[3].off, 8);
+  assert_int_equal (b->events[4].kind, MR_EV_CALL);
+  assert_int_equal (b->events[4].dst, 9);
   mr_func_resolve (f);
   t = mr_func_truth (f, 9);
   assert_non_null (t);

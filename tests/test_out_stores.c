@@ -12,7 +12,8 @@
    pointer loaded before the call, stored only through an address when the callee
    checks the parameter for NULL; a getter (every return gives back the pointer
    loaded from a parameter's object, nothing writing it first) and its result,
-   loaded from the argument.  */
+   loaded from the argument; a result tied to whether it allocated; the member
+   pointers a method reads through on every path (field_derefs).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -76,6 +77,8 @@ test_alloc_every_path (void **state)
       s = summary_of (f);
       assert_int_equal (s.nout_stores, 1);
       assert_int_equal (s.out_stores[0].may_null, !exits);
+      /* The NULL side returns -1, the other 0: tied, found in the CFG.  */
+      assert_int_equal (s.out_stores[0].tied, exits ? MR_OUT_UNTIED : MR_OUT_MADE_IF_ZERO);
     }
 
   /* p = malloc (n); if (!p) { *out = NULL; return -1; } *out = p; return 0;  */
@@ -91,6 +94,7 @@ test_alloc_every_path (void **state)
   assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
   assert_true (s.out_stores[0].always);
   assert_true (s.out_stores[0].may_null);
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_MADE_IF_ZERO);
 
   /* int make (char **out) { p = malloc (n); if (!p) return -1; *out = p; return 0; }
      The failure path leaves the caller's pointer.  */
@@ -105,6 +109,23 @@ test_alloc_every_path (void **state)
   assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
   assert_false (s.out_stores[0].always);
   assert_true (s.out_stores[0].may_null);	/* it returns on NULL */
+  /* 0 exactly when it allocated: tied.  */
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_MADE_IF_ZERO);
+
+  /* The same, but 0 on both paths (or 1 where it made it): the result says
+     nothing (or says it the other way).  */
+  for (int made = 0; made < 2; made++)
+    {
+      f = out_func ("try_make_2", 3);
+      tb_alloc (f, 0, P, 1);
+      tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+      tb_return (f, 1, mr_const (0), 2);
+      tb_store (f, 2, mr_value (OUT), 0, mr_value (P), true, 3);
+      tb_return (f, 2, mr_const (made), 4);
+      s = summary_of (f);
+      assert_int_equal (s.out_stores[0].tied,
+			made ? MR_OUT_MADE_IF_NONZERO : MR_OUT_UNTIED);
+    }
 }
 
 /* void churn (char **out) { p = malloc (n) (never NULL); *out = p; free (p); }  */
@@ -199,27 +220,61 @@ test_dropped (void **state)
 /* char *get (struct s *o) { return o->buf; }: a getter, unless something may
    write o->buf first.  */
 static void
-test_returns_load (void **state)
+test_returns_at (void **state)
 {
   (void) state;
   mr_func *f = out_func ("get", 1);
   tb_load (f, 0, P, mr_value (OUT), 16, true, 1);
   tb_return (f, 0, mr_value (P), 2);
   mr_summary s = summary_of (f);
-  assert_int_equal (s.returns_load, 1);
-  assert_int_equal (s.returns_load_off, 16);
+  assert_int_equal (s.returns_at, 1);
+  assert_int_equal (s.returns_at_off, 16);
+  assert_true (s.returns_at_pointer);
 
   f = out_func ("refresh_get", 1);
   tb_call (f, 0, 0, "refresh", 1, (mr_opnd[]) { mr_value (OUT) }, 0, 0, 0, 1);
   tb_load (f, 0, P, mr_value (OUT), 16, true, 2);
   tb_return (f, 0, mr_value (P), 3);
-  assert_int_equal (summary_of (f).returns_load, 0);
+  assert_int_equal (summary_of (f).returns_at, 0);
 
   f = out_func ("set_get", 1);
   tb_store (f, 0, mr_value (OUT), 16, mr_const (0), true, 1);
   tb_load (f, 0, P, mr_value (OUT), 16, true, 2);
   tb_return (f, 0, mr_value (P), 3);
-  assert_int_equal (summary_of (f).returns_load, 0);
+  assert_int_equal (summary_of (f).returns_at, 0);
+}
+
+/* int at (struct s *o) { return o->buf[0]; }: reads through the pointer at
+   *(o + 16) on every path (field_derefs); not when it tests it first, nor when it
+   stores there before.  */
+static void
+test_field_derefs (void **state)
+{
+  (void) state;
+  mr_func *f = out_func ("at", 1);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 1);
+  tb_load (f, 0, Q, mr_value (P), 0, false, 2);
+  tb_return (f, 0, mr_value (Q), 3);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.nfield_derefs, 1);
+  assert_int_equal (s.field_derefs[0].param, 0);
+  assert_int_equal (s.field_derefs[0].off, 16);
+
+  f = out_func ("safe_at", 3);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 1);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (-1), 2);
+  tb_load (f, 2, Q, mr_value (P), 0, false, 3);
+  tb_return (f, 2, mr_value (Q), 4);
+  assert_int_equal (summary_of (f).nfield_derefs, 0);
+
+  f = out_func ("reset_at", 1);
+  tb_alloc (f, 0, N, 1);
+  tb_store (f, 0, mr_value (OUT), 16, mr_value (N), true, 2);
+  tb_load (f, 0, P, mr_value (OUT), 16, true, 3);
+  tb_load (f, 0, Q, mr_value (P), 0, false, 4);
+  tb_return (f, 0, mr_value (Q), 5);
+  assert_int_equal (summary_of (f).nfield_derefs, 0);
 }
 
 /* The test glue: argument i is the address of local decl i, or value 10 + i.  */
@@ -292,6 +347,22 @@ test_expand (void **state)
   mr_expand_summary (&sum, &cs);
   assert_true (f->blocks[0].events[1].flags & MR_EVF_QUIET_NULL);
   mr_func_free (f);
+
+  /* Tied to the result (0 exactly when made): r = make (&s) is nonzero exactly
+     when the allocation is NULL, a truth record on r.  */
+  f = caller (&g, &cs);
+  sum = with_out (MR_OUT_ALLOC, false, false);
+  sum.out_stores[0].tied = MR_OUT_MADE_IF_ZERO;
+  cs.dst = 30;
+  mr_expand_summary (&sum, &cs);
+  mr_func_resolve (f);
+  const mr_truth *t = mr_func_truth (f, 30);
+  assert_non_null (t);
+  assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].dst);
+  assert_int_equal (t->cond.op, MR_CMP_EQ);
+  assert_int_equal (t->cond.rhs.num, 0);
+  mr_func_free (f);
+  cs.dst = 0;
   f = caller (&g, &cs);
   sum = with_out (MR_OUT_FREED, true, false);
   mr_expand_summary (&sum, &cs);
@@ -317,8 +388,9 @@ test_expand (void **state)
   f = caller (&g, &cs);
   sum = with_out (MR_OUT_NULL, true, false);
   sum.nout_stores = 0;
-  sum.returns_load = 1;
-  sum.returns_load_off = 8;
+  sum.returns_at = 1;
+  sum.returns_at_pointer = true;
+  sum.returns_at_off = 8;
   cs.dst = 30;
   mr_expand_summary (&sum, &cs);
   b = &f->blocks[0];
@@ -349,7 +421,8 @@ main (void)
     cmocka_unit_test (test_freed),
     cmocka_unit_test (test_realloc_and_null),
     cmocka_unit_test (test_dropped),
-    cmocka_unit_test (test_returns_load),
+    cmocka_unit_test (test_returns_at),
+    cmocka_unit_test (test_field_derefs),
     cmocka_unit_test (test_expand),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

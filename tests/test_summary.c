@@ -545,14 +545,14 @@ test_result_facts (void **state)
   assert_int_equal (summary_of (f).nret_truth, 0);
 
   /* bool is_zc () const { return this->type == 2; }: a field, as the call leaves
-     it; not when the function writes its caller's memory.  */
+     it; not when the function writes that field.  */
   for (int writes = 0; writes < 2; writes++)
     {
       f = tb_func ("is_zc", 1);
       f->params[0] = P;
       f->nparams = 1;
       if (writes)
-	tb_store (f, 0, mr_value (P), 0, mr_const (1), false, 1);
+	tb_store (f, 0, mr_value (P), 8, mr_const (1), false, 1);
       tb_load (f, 0, R, mr_value (P), 8, false, 1);
       truth1 (f, R2, mr_value (R), MR_CMP_EQ, mr_const (2));
       tb_return (f, 0, mr_value (R2), 2);

@@ -120,9 +120,21 @@ typedef struct mr_field_store
   int64_t off;
 } mr_field_store;
 
+/* A pointer the function finds in its caller's memory, *(param + off), a place it
+   never writes, and reads or writes through on its straight path from entry (a
+   getter's `return data_[0];`): a caller that freed it uses it.  */
+typedef struct mr_field_deref
+{
+  uint8_t param;
+  int64_t off;
+} mr_field_deref;
+
+#define MR_SUMMARY_DEREFS 4
+
 /* A comparison the function's integer result stands for: parameter i op k, or
-   the integer at *(parameter i + off) op k as the call leaves it (a getter's
-   `return type == 2;`).  */
+   the integer at *(parameter i + off) op k, a place the function never writes, as
+   returns_at below (a predicate's `return type == 2;`): its caller reads the place
+   itself.  */
 typedef struct mr_ret_lit
 {
   uint8_t param;
@@ -148,10 +160,24 @@ typedef enum mr_out_kind
   MR_OUT_OTHER			/* internal: anything else on some path: dropped */
 } mr_out_kind;
 
+/* What the integer result says of an ALLOC out-store (mr_out_store.tied): the
+   slot holds the allocation, not NULL, exactly when the result is 0 (`int make
+   (char **out)` returning 0 on success, -1 with *out untouched or NULL), or
+   exactly when it is not 0 (a bool "made it").  */
+typedef enum mr_out_tie
+{
+  MR_OUT_UNTIED,
+  MR_OUT_MADE_IF_ZERO,
+  MR_OUT_MADE_IF_NONZERO
+} mr_out_tie;
+
 typedef struct mr_out_store
 {
   uint8_t param;
   uint8_t kind;			/* mr_out_kind */
+  uint8_t tied;			/* ALLOC: mr_out_tie */
+  uint8_t classes;		/* internal: the result classes seen with the slot
+				   made and not (summarize-out.c) */
   uint16_t family;		/* ALLOC, REALLOC: the allocation's; FREED: the free's */
   bool may_null;		/* ALLOC: NULL on some path (a failed allocation) */
   bool always;			/* written on every path that returns; an ALLOC that is
@@ -178,6 +204,8 @@ typedef struct mr_summary
   uint8_t nfield_frees;
   mr_field_store field_stores[MR_SUMMARY_FIELDS];
   uint8_t nfield_stores;
+  mr_field_deref field_derefs[MR_SUMMARY_DEREFS];
+  uint8_t nfield_derefs;
   uint32_t derefs;		/* read or written through on some path */
   uint32_t writes;		/* writes into the memory parameter i points to, on
 				   some path, through it or a pointer advancing from
@@ -218,17 +246,17 @@ typedef struct mr_summary
   mr_out_store out_stores[MR_SUMMARY_OUTS];	/* what it leaves in its caller's
 						   pointers (summarize-out.c) */
   uint8_t nout_stores;
-  uint8_t returns_load;		/* 1 + the parameter whose object holds, at
-				   returns_load_off, the pointer every return gives
-				   back as the caller had it (a getter's `return
-				   p_;`), 0 for none (summarize-out.c) */
-  int64_t returns_load_off;
-  uint8_t returns_field;	/* 1 + i: every return gives the integer read from
-				   parameter i's object at returns_field_off, a
-				   function that writes nothing and calls nothing (a
-				   getter, `return n_;`): the caller reads the field
-				   itself, so two calls give one value; 0: not so */
-  int64_t returns_field_off;
+  uint8_t returns_at;		/* 1 + i: every return gives the value stored at
+				   *(parameter i + returns_at_off), a place the
+				   function never writes (summarize.c, keeps_place):
+				   a getter, `return n_;`, `return p_;`.  Its caller
+				   reads the place itself, before the call: two calls
+				   with nothing written between give one value, and a
+				   pointer is the object the caller has there.  0: not
+				   so */
+  bool returns_at_pointer;	/* ... and that value is a pointer (else an
+				   integer) */
+  int64_t returns_at_off;
   uint8_t calls_param;		/* 1 + k: on every path that returns (or where the
 				   argument is NULL), calls the function its
 				   parameter k holds with parameter calls_param_arg

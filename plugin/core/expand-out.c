@@ -9,7 +9,10 @@
    plus `FREE v` when make freed it before returning, or, for `*p = realloc (*p,
    n)`, `LOAD old = *(&s)` before the call and `REALLOC v = old` after it; `STORE
    *(&s) = NULL` for a NULL left there.  The call's own effects come first: the
-   caller's old pointer there is handed to it (it may free or keep it).  */
+   caller's old pointer there is handed to it (it may free or keep it).  When the
+   result tells whether it made the allocation (mr_out_store.tied), a truth record
+   says so: `r = make (&s)` is nonzero exactly when v is NULL (or not), so the
+   caller's branch on r decides v (refine.c).  */
 
 #include "expand-out.h"
 
@@ -41,30 +44,12 @@ mr_expand_out_mask (const mr_summary *sum, const mr_call_site *cs, uint32_t free
   return mask;
 }
 
-/* A getter's result, `dst = *(arg + off)` as the caller has it before the call.  */
-static bool
-expand_returned_load (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
-		      const mr_call *call)
-{
-  unsigned param = sum->returns_load - 1u;
-  if (!sum->returns_load || !cs->dst || param >= cs->nargs
-      || (param < 32 && (frees & (1u << param))) || !mr_copyable_arg (call->args[param]))
-    return false;
-  mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
-  ld->dst = cs->dst;
-  ld->a = call->args[param];
-  ld->off = sum->returns_load_off;
-  ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
-  return true;
-}
-
-bool
+void
 mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 		     const mr_call *call, uint32_t old[MR_SUMMARY_OUTS])
 {
   for (uint32_t i = 0; i < MR_SUMMARY_OUTS; i++)
     old[i] = 0;
-  bool loaded = expand_returned_load (sum, cs, frees, call);
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
       const mr_out_store *o = &sum->out_stores[i];
@@ -80,7 +65,6 @@ mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t fre
       ld->off = o->off;
       ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
     }
-  return loaded;
 }
 
 /* STORE *(base + off) = b.  */
@@ -94,10 +78,27 @@ store_at (const mr_call_site *cs, mr_opnd base, int64_t off, mr_opnd b)
   st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
 }
 
+/* The result's truth is whether v was made (tie): v == NULL exactly when the
+   result is nonzero for MR_OUT_MADE_IF_ZERO, v != NULL for MR_OUT_MADE_IF_NONZERO.
+   Only where nothing else says what the result is.  */
+static bool
+tie_result (const mr_summary *sum, const mr_call_site *cs, uint8_t tie, uint32_t v)
+{
+  if (tie == MR_OUT_UNTIED || !cs->dst || cs->weak || sum->nret_truth || sum->returns_const
+      || sum->returns_scalar || sum->returns_at)
+    return false;
+  mr_term t = { .kind = MR_TERM_COND, .lhs = mr_value (v),
+		.op = tie == MR_OUT_MADE_IF_ZERO ? MR_CMP_EQ : MR_CMP_NE,
+		.rhs = mr_const (0) };
+  mr_func_add_truth (cs->f, cs->dst, &t);
+  return true;
+}
+
 void
 mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 		      const mr_call *call, const uint32_t old[MR_SUMMARY_OUTS])
 {
+  bool tied = false;
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
       const mr_out_store *o = &sum->out_stores[i];
@@ -134,6 +135,8 @@ mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t fr
 	     known (what the callee stored counts as checked by its receiver): the
 	     caller's NULL check decides.  */
 	  a->flags = o->may_null || !o->always ? MR_EVF_QUIET_NULL : 0;
+	  /* One record per result: the first tied allocation.  */
+	  tied = tied || tie_result (sum, cs, o->tied, v);
 	}
       store_at (cs, base, o->off, mr_value (v));
       if (o->kind == MR_OUT_FREED)

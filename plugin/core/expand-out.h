@@ -14,9 +14,8 @@ uint32_t mr_expand_out_mask (const mr_summary *sum, const mr_call_site *cs, uint
 			     const mr_call *call);
 /* Before the call's event: the pointers a callee reallocates through its
    parameters, loaded as the caller sees them (old[i] for out_stores[i], 0 for
-   none), and a getter's result (mr_summary.returns_load): true if the result was
-   loaded so (the call's event defines nothing then).  */
-bool mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
+   none).  */
+void mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 			  const mr_call *call, uint32_t old[MR_SUMMARY_OUTS]);
 /* After the call's event: what the callee left at each location.  */
 void mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,

@@ -83,6 +83,45 @@ expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
   fr->via_loc = ff->loc;
 }
 
+/* dst = *(base + off), a place of the caller's memory the callee reads and never
+   writes (summarize.c's keeps_place), read by the caller before the call: the value
+   the callee finds there, and still there after it.  Reads of the same place with
+   nothing written between give one value (transfer.c), so what a branch learnt
+   of one call's result holds for the next, and a pointer is the object the
+   caller has there.  */
+static void
+read_place (const mr_call_site *cs, uint32_t dst, mr_opnd base, int64_t off, bool pointer)
+{
+  mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
+  ld->dst = dst;
+  ld->a = base;
+  ld->off = off;
+  ld->flags = MR_EVF_SUMMARIZED | (pointer ? MR_EVF_POINTER : 0);
+}
+
+/* The callee reads or writes through the pointer at *(argument + off) (a getter's
+   `return data_[0];`): the caller loads it, as it has it, and hands it to a call
+   in the callee's name that reads through it, so a freed one is used there (the
+   use rules' hooks, no more: the callee may check it first).  Before the call
+   and its field frees: the callee reads before it frees.  */
+static void
+expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_field_deref *fd)
+{
+  if (fd->param >= cs->nargs || (fd->param < 32 && (sum->frees_always & (1u << fd->param))))
+    return;
+  mr_opnd base = cs->arg (cs->glue, fd->param);
+  if (!mr_copyable_arg (base))
+    return;
+  uint32_t v = cs->field_value (cs->glue, fd->param, fd->off);
+  read_place (cs, v, base, fd->off, true);
+  mr_call *call = mr_func_new_call (cs->f, cs->name, 1);
+  call->args[0] = mr_value (v);
+  call->deref_mask = 1;
+  mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
+  e->call = call;
+  e->flags = MR_EVF_SUMMARIZED | MR_EVF_NO_CLOBBER | (sum->pure ? MR_EVF_PURE : 0);
+}
+
 /* What the callee's integer result says, at this call (mr_summary's returns_const,
    returns_scalar, ret_truth), before the call's event: the result is a constant
    (*k), a copy of an argument (*copy), or its truth is decided by the literals
@@ -139,12 +178,43 @@ known_result (const mr_summary *sum, const mr_call_site *cs, int64_t *k, mr_opnd
   return *live ? RESULT_TRUTH : RESULT_UNKNOWN;
 }
 
+/* A getter (mr_summary.returns_at): the result is its place, read so.  */
+static bool
+read_returned_place (const mr_summary *sum, const mr_call_site *cs, const mr_call *call)
+{
+  unsigned param = sum->returns_at - 1u;
+  if (!sum->returns_at || !cs->dst || param >= cs->nargs
+      || !mr_copyable_arg (call->args[param]))
+    return false;
+  read_place (cs, cs->dst, call->args[param], sum->returns_at_off, sum->returns_at_pointer);
+  return true;
+}
+
+/* The places the live literals of a truth result compare (mr_ret_lit.field), read
+   so into values[i] (named after the field); 0 where the argument is no object
+   the caller can name.  */
+static void
+read_literal_places (const mr_summary *sum, const mr_call_site *cs, const mr_call *call,
+		     uint32_t live, uint32_t values[MR_RET_LITS])
+{
+  for (uint32_t i = 0; i < sum->nret_truth && i < MR_RET_LITS; i++)
+    {
+      const mr_ret_lit *lit = &sum->ret_truth[i];
+      values[i] = 0;
+      if (!(live & (1u << i)) || !lit->field || lit->param >= cs->nargs
+	  || !mr_copyable_arg (call->args[lit->param]))
+	continue;
+      values[i] = cs->field_value (cs->glue, lit->param, lit->off);
+      read_place (cs, values[i], call->args[lit->param], lit->off, false);
+    }
+}
+
 /* After the call: dst is the constant or the argument (a COPY), or a truth record
-   says what decides it, over the arguments and the fields the callee reads, loaded
-   here as the call leaves them.  */
+   says what decides it, over the arguments and the places the callee reads
+   (places[i], read before the call by read_literal_places).  */
 static void
 expand_result (const mr_summary *sum, const mr_call_site *cs, result_kind kind, int64_t k,
-	       mr_opnd copy, uint32_t live)
+	       mr_opnd copy, uint32_t live, const uint32_t places[MR_RET_LITS])
 {
   mr_func *f = cs->f;
   if (kind == RESULT_CONST || kind == RESULT_COPY)
@@ -161,19 +231,9 @@ expand_result (const mr_summary *sum, const mr_call_site *cs, result_kind kind, 
       if (!(live & (1u << i)))
 	continue;
       const mr_ret_lit *lit = &sum->ret_truth[i];
-      mr_opnd x = cs->arg (cs->glue, lit->param);
-      if (lit->field)
-	{
-	  if (x.kind != MR_OPND_VALUE && x.kind != MR_OPND_ADDR)
-	    return;
-	  uint32_t v = cs->field_value (cs->glue, lit->param, lit->off);
-	  mr_event *ld = mr_block_add_event (f, cs->bb, MR_EV_LOAD, cs->loc);
-	  ld->dst = v;
-	  ld->a = x;
-	  ld->off = lit->off;
-	  ld->flags = MR_EVF_SUMMARIZED;
-	  x = mr_value (v);
-	}
+      if (lit->field && !places[i])
+	return;
+      mr_opnd x = lit->field ? mr_value (places[i]) : cs->arg (cs->glue, lit->param);
       if (n++ == 0)
 	{
 	  t.lhs = x;
@@ -227,6 +287,8 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
       return;
     }
   uint32_t frees = sum->frees_always;
+  for (unsigned i = 0; i < sum->nfield_derefs && i < MR_SUMMARY_DEREFS; i++)
+    expand_field_deref (sum, cs, &sum->field_derefs[i]);
   /* Fields the callee frees (a destructor's `delete p_`): they are read from the
      arguments as the caller sees them before the call.  */
   for (unsigned i = 0; i < sum->nfield_frees; i++)
@@ -254,21 +316,23 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   call->stores_wild = sum->stores_wild;
   /* Pointers it reallocates through its parameters, as the caller has them.  */
   uint32_t old[MR_SUMMARY_OUTS];
-  bool loaded = mr_expand_out_loads (sum, cs, frees, call, old);
-  /* A getter (`return n_;`): the caller reads the field itself, so calls with
-     nothing written between them give one value, and what a branch learnt of the
-     first holds for the next.  A pure function of one object (`return max (a_,
-     b_);`) is read from a place of the object no store reaches (MR_OFF_PURE), which
-     any write into the object forgets (transfer.c).  */
+  mr_expand_out_loads (sum, cs, frees, call, old);
+  /* The places its result is read from (a getter's, a predicate's fields), read
+     by the caller itself before the call.  */
+  bool getter = sum->valid && !cs->weak && !copies && !sum->returns_alloc && !result_given
+		&& read_returned_place (sum, cs, call);
+  uint32_t places[MR_RET_LITS] = { 0 };
+  if (result == RESULT_TRUTH && !getter)
+    read_literal_places (sum, cs, call, live, places);
+  /* A pure function of one object (`return max (a_, b_);`) is read from a place
+     of the object no store reaches (MR_OFF_PURE), which any write into the object
+     forgets (transfer.c).  */
   bool pure = sum->valid && sum->pure;
-  unsigned field_param = sum->returns_field ? sum->returns_field - 1u
-			 : pure && nargs == 1 ? 0 : ~0u;
-  mr_opnd field_base = field_param < nargs && dst && !copies && !sum->returns_alloc
-		       && !result_given && !loaded
-		       ? cs->arg (cs->glue, field_param) : mr_none ();
-  bool reads_field = mr_copyable_arg (field_base);
-  int64_t field_off = sum->returns_field ? sum->returns_field_off
-		      : MR_OFF_PURE + (int64_t) (name_hash (cs->name) % (MR_OFF_PURE / 2));
+  mr_opnd pure_base = pure && nargs == 1 && dst && !copies && !sum->returns_alloc
+		      && !result_given && !getter
+		      ? call->args[0] : mr_none ();
+  bool reads_pure = mr_copyable_arg (pure_base);
+  int64_t pure_off = MR_OFF_PURE + (int64_t) (name_hash (cs->name) % (MR_OFF_PURE / 2));
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -281,7 +345,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
     e->flags |= MR_EVF_NO_CLOBBER;
   if (pure)
     e->flags |= MR_EVF_PURE;
-  e->dst = sum->returns_alloc || copies || loaded || result_given || reads_field ? 0 : dst;
+  e->dst = sum->returns_alloc || copies || getter || result_given || reads_pure ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
     {
@@ -308,19 +372,13 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 	fr->via = mr_func_strdup (f, cs->name);
 	fr->via_loc = sum->free_loc;
       }
-  if (reads_field)
-    {
-      mr_event *ld = mr_block_add_event (f, cs->bb, MR_EV_LOAD, cs->loc);
-      ld->dst = dst;
-      ld->a = field_base;
-      ld->off = field_off;
-      ld->flags = MR_EVF_SUMMARIZED;
-    }
+  if (reads_pure)
+    read_place (cs, dst, pure_base, pure_off, false);
   /* It gives a parameter back (`return dst;`): the result is that argument.  */
   if (copies && dst)
     mr_add_returned_arg (f, cs->bb, dst, given, sum->returns_param_off, cs->loc);
-  if (result != RESULT_UNKNOWN)
-    expand_result (sum, cs, result, k, copy, live);
+  if (result != RESULT_UNKNOWN && !getter)
+    expand_result (sum, cs, result, k, copy, live, places);
   if (sum->returns_alloc && dst)
     {
       mr_event *a = mr_block_add_event (f, cs->bb, MR_EV_ALLOC, cs->loc);

@@ -25,8 +25,11 @@
    kept on the others (`if (!p) return -1; *out = p; return 0;`) is an allocation
    the caller may not have: it is quiet about NULL and leaks only once the caller
    checked it (MR_EVF_QUIET_NULL), so no leak is claimed on a path where the callee
-   did not allocate.  Which return value tells the two apart is not followed (a
-   relational summary).  So is one the function tests for NULL and returns on
+   did not allocate.  When the integer result tells the two apart (0 on the paths
+   that made it, not NULL, and nonzero on the others, or the other way round:
+   `return 0;` after `*out = p;`, `return -1;` with *out kept or NULL), the entry
+   says so (tied), and the caller's branch on the result decides the allocation:
+   there on one side, NULL on the other (expand-out.c).  So is one the function tests for NULL and returns on
    (`*out = malloc (n); if (!*out) return -1;`: once stored where the caller sees
    it, the states take it for checked, so the NULL path is found in the CFG).
    The other kinds must hold on every path.
@@ -54,20 +57,6 @@ param_at (const mr_func *f, mr_opnd o, int64_t *off)
     if (root && f->params[i] == root)
       return (int) i;
   return -1;
-}
-
-/* The pointer LOAD event that defines value v, or NULL.  */
-static const mr_event *
-defining_load (const mr_func *f, uint32_t v)
-{
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if (e->dst == v)
-	  return e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) ? e : NULL;
-      }
-  return NULL;
 }
 
 static bool
@@ -146,6 +135,31 @@ loaded_from (const mr_ctx *c, uint32_t v, uint8_t param, int64_t off)
 {
   const mr_field_free *ff = loaded_field (c, v);
   return ff && ff->param == param && ff->off == off;
+}
+
+/* The result classes of out_seen, for the tie (mr_out_store.classes).  */
+enum
+{
+  MADE_ZERO = 1, MADE_NONZERO = 2, OTHER_ZERO = 4, OTHER_NONZERO = 8, UNTIED = 16
+};
+
+/* What the state says of the integer result at a return: 0, not 0 (1), or either
+   (-1).  */
+static int
+result_class (const mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  if (ev->a.kind == MR_OPND_CONST)
+    return ev->a.num != 0;
+  if (ev->a.kind != MR_OPND_VALUE || (ev->flags & MR_EVF_POINTER))
+    return -1;
+  int64_t off;
+  uint32_t root = mr_func_root (c->f, ev->a.id, &off);
+  const mr_fact *f = off == 0 ? mr_state_fact (s, root) : NULL;
+  if (!f)
+    return -1;
+  if (f->lo == 0 && f->hi == 0)
+    return 0;
+  return f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0) ? 1 : -1;
 }
 
 /* What one path leaves at a candidate location.  */
@@ -227,12 +241,29 @@ seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
   return seen;
 }
 
+/* Notes the result's class on a path that made the allocation, not NULL (made),
+   or left the slot without one (kept, NULL, or the parameter NULL); a path that
+   left one that may be NULL, or a result of either class, unties them.  */
+static void
+note_class (mr_out_store *o, const out_seen *seen, int result)
+{
+  bool made = seen->kind == MR_OUT_ALLOC && !seen->may_null;
+  bool other = seen->param_null || seen->kind == MR_OUT_NONE || seen->kind == MR_OUT_NULL;
+  if (result < 0 || (!made && !other))
+    o->classes |= UNTIED;
+  else if (made)
+    o->classes |= result ? MADE_NONZERO : MADE_ZERO;
+  else
+    o->classes |= result ? OTHER_NONZERO : OTHER_ZERO;
+}
+
 /* Joins what one path left into the summary's entry.  */
 static void
-join_seen (mr_out_store *o, const out_seen *seen)
+join_seen (mr_out_store *o, const out_seen *seen, int result)
 {
   if (o->kind == MR_OUT_OTHER)
     return;
+  note_class (o, seen, result);
   if (seen->param_null)
     {
       o->null_path = true;
@@ -290,8 +321,9 @@ mr_summarize_out_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
       if (shared)
 	seen[i].kind = MR_OUT_OTHER;
     }
+  int result = result_class (c, s, ev);
   for (uint32_t i = 0; i < sum->nout_stores; i++)
-    join_seen (&sum->out_stores[i], &seen[i]);
+    join_seen (&sum->out_stores[i], &seen[i], result);
 }
 
 /* Values that may hold the function's allocations: the results of its allocations
@@ -382,14 +414,53 @@ reaches_return (const mr_func *f, uint32_t b)
   return true;
 }
 
+/* The class of the result (result_class) returned on the straight line of
+   blocks edge leads to, from the IR: a constant, or a PHI of the return block
+   given one on that edge; -1 when not known, 2 when the line never returns.  */
+static int
+result_class_after (const mr_func *f, uint32_t edge)
+{
+  for (uint32_t steps = 0; steps < 16; steps++)
+    {
+      uint32_t b = f->edges[edge].dst;
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  const mr_event *e = &blk->events[k];
+	  if (e->kind == MR_EV_CALL && e->call && e->call->noreturn)
+	    return 2;
+	  if (e->kind != MR_EV_RETURN)
+	    continue;
+	  mr_opnd a = e->a;
+	  for (uint32_t i = 0; a.kind == MR_OPND_VALUE && i < blk->nphis; i++)
+	    for (uint32_t p = 0; blk->phis[i].dst == a.id && p < blk->npreds; p++)
+	      if (blk->preds[p] == edge)
+		{
+		  a = blk->phis[i].args[p];
+		  break;
+		}
+	  return a.kind == MR_OPND_CONST ? a.num != 0 : -1;
+	}
+      if (blk->nsuccs == 0)
+	return 2;
+      if (blk->nsuccs != 1)
+	return -1;
+      edge = blk->succs[0];
+    }
+  return -1;
+}
+
 /* Does the function test one of its allocations for NULL and return on the NULL
    side (`*out = malloc (n); if (!*out) return -1;`)?  Then it may leave NULL, which
    the states do not show: a pointer stored where the caller sees it counts as
    checked by its receiver (not NULL) from then on.  An allocation it never tests,
-   or tests and gives up on (`exit (1)`), is not NULL for the caller.  */
+   or tests and gives up on (`exit (1)`), is not NULL for the caller.  The results
+   those NULL sides return go to *classes, as a path that left NULL (OTHER_ZERO,
+   OTHER_NONZERO, UNTIED when not known), for the tie.  */
 static bool
-returns_on_null (const mr_func *f, const uint8_t *may)
+returns_on_null (const mr_func *f, const uint8_t *may, uint8_t *classes)
 {
+  bool found = false;
   for (uint32_t b = 0; b < f->nblocks; b++)
     {
       const mr_block *blk = &f->blocks[b];
@@ -402,7 +473,10 @@ returns_on_null (const mr_func *f, const uint8_t *may)
 		&& ((in_values (f, may, t->lhs2) && t->rhs2.kind == MR_OPND_CONST)
 		    || (in_values (f, may, t->rhs2) && t->lhs2.kind == MR_OPND_CONST));
       if (l2 || ((l || r) && t->op != MR_CMP_EQ && t->op != MR_CMP_NE))
-	return true;
+	{
+	  *classes |= UNTIED;
+	  return true;
+	}
       if (!l && !r)
 	continue;
       /* The NULL side: the TRUE edge of `p == 0`, the FALSE edge of `p != 0`.  */
@@ -410,11 +484,27 @@ returns_on_null (const mr_func *f, const uint8_t *may)
 	{
 	  const mr_edge *e = &f->edges[blk->succs[k]];
 	  bool null_side = (e->kind == MR_EDGE_TRUE) == (t->op == MR_CMP_EQ);
-	  if (null_side && reaches_return (f, e->dst))
-	    return true;
+	  if (!null_side || !reaches_return (f, e->dst))
+	    continue;
+	  found = true;
+	  int result = result_class_after (f, blk->succs[k]);
+	  *classes |= result < 0 ? UNTIED : result == 0 ? OTHER_ZERO
+		      : result == 1 ? OTHER_NONZERO : 0;
 	}
     }
-  return false;
+  return found;
+}
+
+/* The tie the classes seen show: each side of the result (0, not 0) seen, and
+   only ever with one outcome.  */
+static uint8_t
+tie_of (uint8_t classes)
+{
+  if (classes == (MADE_ZERO | OTHER_NONZERO))
+    return MR_OUT_MADE_IF_ZERO;
+  if (classes == (MADE_NONZERO | OTHER_ZERO))
+    return MR_OUT_MADE_IF_NONZERO;
+  return MR_OUT_UNTIED;
 }
 
 void
@@ -428,7 +518,8 @@ mr_finish_out_stores (mr_ctx *c)
   /* (Scanned with every candidate: a store into one dropped below still counts.)  */
   uint8_t *may = fresh ? allocation_values (c->f, sum) : NULL;
   bool fresh_ok = fresh && allocations_stay_put (c->f, sum, may);
-  bool null_out = fresh_ok && returns_on_null (c->f, may);
+  uint8_t null_classes = 0;
+  bool null_out = fresh_ok && returns_on_null (c->f, may, &null_classes);
   free (may);
   uint32_t n = 0;
   for (uint32_t i = 0; i < sum->nout_stores; i++)
@@ -439,7 +530,10 @@ mr_finish_out_stores (mr_ctx *c)
       if (o.kind == MR_OUT_ALLOC || o.kind == MR_OUT_REALLOC)
 	keep = keep && fresh_ok;
       if (o.kind == MR_OUT_ALLOC)
-	o.may_null |= null_out;
+	{
+	  o.may_null |= null_out;
+	  o.tied = tie_of (o.classes | (null_out ? null_classes : 0));
+	}
       else if (o.kind == MR_OUT_REALLOC && null_out)
 	keep = false;
       if (keep)
@@ -451,63 +545,15 @@ mr_finish_out_stores (mr_ctx *c)
 bool
 mr_out_stores_same (const mr_summary *a, const mr_summary *b)
 {
-  if (a->nout_stores != b->nout_stores || a->returns_load != b->returns_load
-      || (a->returns_load && a->returns_load_off != b->returns_load_off))
+  if (a->nout_stores != b->nout_stores)
     return false;
   for (uint32_t i = 0; i < a->nout_stores; i++)
     {
       const mr_out_store *x = &a->out_stores[i], *y = &b->out_stores[i];
       if (x->param != y->param || x->kind != y->kind || x->family != y->family
 	  || x->may_null != y->may_null || x->always != y->always
-	  || x->null_path != y->null_path || x->off != y->off)
+	  || x->null_path != y->null_path || x->off != y->off || x->tied != y->tied)
 	return false;
     }
   return true;
-}
-
-/* A getter: every return gives back the pointer loaded from *(param + off), and
-   nothing in the function may have written there first (no pointer store through
-   that parameter, no call that may write the caller's memory, no store through
-   an unknown pointer).  From the events alone, for every function.  */
-void
-mr_find_returned_load (const mr_func *f, mr_summary *sum)
-{
-  int param = -1;
-  int64_t off = 0;
-  sum->returns_load = 0;
-  if (sum->stores_wild)
-    return;
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind == MR_EV_CALL && e->call && !(e->flags & MR_EVF_NO_CLOBBER)
-	    && !e->call->noreturn)
-	  return;
-	if (e->kind != MR_EV_RETURN)
-	  continue;
-	int64_t at;
-	uint32_t r = mr_opnd_root (f, e->a, &at);
-	const mr_event *ld = r && at == 0 ? defining_load (f, r) : NULL;
-	int64_t base;
-	int p = ld ? param_at (f, ld->a, &base) : -1;
-	int64_t o = p >= 0 ? mr_off_add (base, ld->off) : MR_OFF_UNKNOWN;
-	if (p < 0 || !known_off (o) || (param >= 0 && (p != param || o != off)))
-	  return;
-	param = p;
-	off = o;
-      }
-  if (param < 0 || param >= 255)
-    return;
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	int64_t base;
-	if (e->kind == MR_EV_STORE && (e->flags & (MR_EVF_POINTER | MR_EVF_AGGREGATE))
-	    && param_at (f, e->a, &base) == param)
-	  return;
-      }
-  sum->returns_load = (uint8_t) (param + 1);
-  sum->returns_load_off = off;
 }

@@ -15,9 +15,6 @@ void mr_summarize_out_return (mr_ctx *c, const mr_state *s, const mr_event *ev);
 /* After the last return, before c->param_loads is freed: keeps what held.  */
 void mr_finish_out_stores (mr_ctx *c);
 
-/* Once per function, from the events (after mr_summarize_stores): a getter's
-   returns_load.  */
-void mr_find_returned_load (const mr_func *f, mr_summary *sum);
 /* Do two summaries leave the same in their callers' pointers (locations aside)?  */
 bool mr_out_stores_same (const mr_summary *a, const mr_summary *b);
 

@@ -13,6 +13,8 @@
 
 #include <stdlib.h>
 
+static bool keeps_place (const mr_func *f, uint8_t **fresh_out, int param, int64_t off);
+
 /* Is operand o (a pointer) a local of the function, or nothing to the caller?  */
 static bool
 local_target (const mr_func *f, mr_opnd o)
@@ -272,6 +274,69 @@ find_param_calls (const mr_func *f, mr_summary *sum)
 	    return;
 	  }
       }
+
+/* The pointers the function loads from *(param + off), a place it never writes,
+   and reads or writes through on the straight line of blocks from its entry
+   (mr_summary.field_derefs): a getter's `return data_[0];`.  Only its own
+   accesses count (a summarized access checks nothing), and only up to a call that
+   never returns.  From the events alone: a value used on the line is defined on
+   it (its definition dominates the use, and the line's blocks are dominated only
+   by the line), so the loads seen on the way are all it needs.  */
+static void
+find_field_derefs (const mr_func *f, mr_summary *sum)
+{
+  enum { LOADS = 16 };
+  struct { uint32_t value; uint8_t param; int64_t off; } loads[LOADS];
+  uint32_t nloads = 0;
+  uint8_t *fresh = NULL;
+  uint32_t b = f->entry;
+  for (uint32_t steps = 0; steps < f->nblocks; steps++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  const mr_event *e = &blk->events[k];
+	  if (e->kind == MR_EV_CALL && e->call && e->call->noreturn)
+	    goto done;
+	  if ((e->kind != MR_EV_DEREF && e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE)
+	      || (e->flags & MR_EVF_SUMMARIZED) || e->a.kind != MR_OPND_VALUE)
+	    continue;
+	  int64_t off;
+	  uint32_t root = mr_func_root (f, e->a.id, &off);
+	  for (uint32_t i = 0; i < nloads; i++)
+	    {
+	      if (loads[i].value != root)
+		continue;
+	      bool known = false;
+	      for (uint32_t d = 0; d < sum->nfield_derefs; d++)
+		known |= sum->field_derefs[d].param == loads[i].param
+			 && sum->field_derefs[d].off == loads[i].off;
+	      if (!known && sum->nfield_derefs < MR_SUMMARY_DEREFS
+		  && keeps_place (f, &fresh, loads[i].param, loads[i].off))
+		sum->field_derefs[sum->nfield_derefs++]
+		  = (mr_field_deref) { loads[i].param, loads[i].off };
+	      break;
+	    }
+	  /* A pointer loaded from a parameter's object at a known offset.  */
+	  int param = param_of (f, e->a, &off);
+	  off = mr_off_add (off, e->off);
+	  if (e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) && e->dst && param >= 0
+	      && param < 32 && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE && nloads < LOADS)
+	    {
+	      loads[nloads].value = e->dst;
+	      loads[nloads].param = (uint8_t) param;
+	      loads[nloads++].off = off;
+	    }
+	}
+      if (blk->nsuccs != 1)
+	break;
+      uint32_t next = f->edges[blk->succs[0]].dst;
+      if (next == b || f->blocks[next].npreds != 1)
+	break;
+      b = next;
+    }
+done:
+  free (fresh);
 }
 
 /* The field stores every path makes: those on the straight line of blocks from the
@@ -280,7 +345,7 @@ find_param_calls (const mr_func *f, mr_summary *sum)
 void
 mr_find_field_stores (const mr_func *f, mr_summary *sum)
 {
-  mr_find_returned_load (f, sum);
+  find_field_derefs (f, sum);
   find_param_calls (f, sum);
   uint32_t b = f->entry;
   for (uint32_t steps = 0; steps < f->nblocks; steps++)
@@ -428,10 +493,19 @@ mr_events_keep_callers_memory (const mr_ctx *c)
 	      return false;
 	    break;
 	  case MR_EV_CALL:
+	    /* (One that never returns counts too: a check_oom (p) that exits on
+	       NULL is the caller's out-of-memory handler, transfer.c, only as a
+	       call that may write its memory.)  */
 	    if (!(e->flags & MR_EVF_NO_CLOBBER) || !e->call)
 	      return false;
+	    /* A callee of the unit that keeps its caller's memory stores no pointer
+	       there: what it writes through a parameter of ours (a member's
+	       constructor setting integers in *this) is in our writes too, as our
+	       own integer stores are, and our callers forget those slots.  A
+	       library call's writes may copy pointers (memcpy): only into locals.  */
 	    for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
-	      if ((e->call->write_mask & (1u << i)) && !local_target (f, e->call->args[i]))
+	      if ((e->call->write_mask & (1u << i)) && !local_target (f, e->call->args[i])
+		  && !((e->flags & MR_EVF_SUMMARIZED) && is_param_root (f, e->call->args[i])))
 		return false;
 	    break;
 	  case MR_EV_RETURN:
@@ -658,16 +732,14 @@ has_error_channel (const mr_func *f)
   return false;
 }
 
-/* A function that only reads (mr_summary.pure, returns_field): it writes no
-   memory but its locals, calls only pure functions, and reads its parameters'
-   objects and its locals, never memory reached through a pointer it loaded.
-   Gathered event by event (scan_reads) in mr_summarize_stores's walk.  */
+/* A function that only reads (mr_summary.pure): it writes no memory but its
+   locals, calls only pure functions, and reads its parameters' objects and its
+   locals, never memory reached through a pointer it loaded.  Gathered event by
+   event (scan_reads) in mr_summarize_stores's walk.  */
 typedef struct reads_scan
 {
   bool reads_only;		/* writes nothing the caller sees, calls only pure ones */
   bool own_loads;		/* reads only its parameters' objects and its locals */
-  bool one_value;		/* every return gives `returned` */
-  uint32_t returned;
 } reads_scan;
 
 /* Does operand o point into a parameter's object or a local?  */
@@ -681,18 +753,10 @@ own_memory (const mr_func *f, mr_opnd o)
 static void
 scan_reads (const mr_func *f, const mr_event *e, reads_scan *r)
 {
-  int64_t off;
   switch (e->kind)
     {
     case MR_EV_RETURN:
-      {
-	uint32_t root = e->a.kind == MR_OPND_VALUE ? mr_func_root (f, e->a.id, &off) : 0;
-	if (!root || off || (r->returned && root != r->returned))
-	  r->one_value = false;
-	else
-	  r->returned = root;
-	return;
-      }
+      return;
     case MR_EV_LOAD:
       r->own_loads = r->own_loads && own_memory (f, e->a);
       return;
@@ -714,29 +778,6 @@ scan_reads (const mr_func *f, const mr_event *e, reads_scan *r)
       r->reads_only = false;
       return;
     }
-}
-
-/* The getter's returned value is read from a parameter's object at a known offset
-   (`return n_;`): the field as the caller left it, since nothing was written.  */
-static void
-find_returned_field (const mr_func *f, uint32_t returned, mr_summary *sum)
-{
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind != MR_EV_LOAD || e->dst != returned)
-	  continue;
-	int64_t off = 0;
-	int param = (e->flags & MR_EVF_POINTER) ? -1 : param_of (f, e->a, &off);
-	off = mr_off_add (off, e->off);
-	if (param >= 0 && param < 255 && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE)
-	  {
-	    sum->returns_field = (uint8_t) (param + 1);
-	    sum->returns_field_off = off;
-	  }
-	return;
-      }
 }
 
 /* Where the function stores pointers (mr_summary.stores_through, stores_wild), for
@@ -808,7 +849,7 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
   sum->writes = written_params (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
   uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
-  reads_scan reads = { true, true, true, 0 };
+  reads_scan reads = { true, true };
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -820,8 +861,6 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
 	  scan_reads (f, e, &reads);
       }
   sum->pure = reads.reads_only && reads.own_loads;
-  if (reads.reads_only && reads.one_value && reads.returned)
-    find_returned_field (f, reads.returned, sum);
   for (uint32_t b = 0; b < f->nblocks && !sum->stores_wild; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -878,14 +917,157 @@ phi_constant (const mr_func *f, uint32_t v, int64_t *k)
   return false;
 }
 
+/* The values the function's own allocations give (by root), for keeps_place:
+   made at the first need (most functions read no place of their caller's), kept
+   in *fresh, which the caller frees.  */
+static const uint8_t *
+fresh_values (const mr_func *f, uint8_t **fresh_out)
+{
+  if (*fresh_out)
+    return *fresh_out;
+  uint8_t *fresh = *fresh_out = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if ((e->kind == MR_EV_ALLOC || e->kind == MR_EV_REALLOC) && e->dst
+	    && e->dst < f->nvalues)
+	  fresh[e->dst] = 1;
+      }
+  return fresh;
+}
+
+/* May a write through operand o (of a store, a writing dereference or a call that
+   writes through it) reach *(param + off) of the caller's memory?  Not if o is a
+   local, one of the function's own allocations, or param's object at another
+   known offset (kind: the write covers one slot, not an aggregate's range);
+   anything else may alias it (another parameter, a pointer loaded from memory, a
+   static).  */
+static bool
+may_write_place (const mr_func *f, const uint8_t *fresh, mr_opnd o, int64_t at, bool slot,
+		 int param, int64_t off)
+{
+  if (local_target (f, o))
+    return false;
+  int64_t base;
+  uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (f, o.id, &base) : 0;
+  if (root && root < f->nvalues && fresh[root])
+    return false;
+  int p = param_of (f, o, &base);
+  int64_t where = mr_off_add (base, at);
+  return p != param || !slot || where == MR_OFF_UNKNOWN || where == MR_OFF_POSITIVE
+	 || where == off;
+}
+
+/* Does the function leave the place *(param + off) of its caller's memory as it
+   found it on every path: no store, writing dereference or writing call that may
+   reach it (may_write_place), no call that may write its caller's memory (one that
+   never returns ends the path), no free or realloc of a parameter's object?  Then
+   the value it reads there is the caller's, before the call as after it: one
+   notion for a getter's result (returns_at) and a predicate's field
+   (ret_truth).  *fresh_out: fresh_values.  */
+static bool
+keeps_place (const mr_func *f, uint8_t **fresh_out, int param, int64_t off)
+{
+  const uint8_t *fresh = fresh_values (f, fresh_out);
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	bool slot = !(e->flags & MR_EVF_AGGREGATE);
+	switch (e->kind)
+	  {
+	  case MR_EV_STORE:
+	    if (may_write_place (f, fresh, e->a, e->off, slot, param, off))
+	      return false;
+	    break;
+	  case MR_EV_DEREF:
+	    if ((e->flags & MR_EVF_WRITE)
+		&& may_write_place (f, fresh, e->a, 0, false, param, off))
+	      return false;
+	    break;
+	  case MR_EV_CALL:
+	    if (!e->call)
+	      return false;
+	    if (!(e->flags & MR_EVF_NO_CLOBBER))
+	      {
+		if (!e->call->noreturn)
+		  return false;
+		break;
+	      }
+	    for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+	      if ((e->call->write_mask & (1u << i))
+		  && may_write_place (f, fresh, e->call->args[i], 0, false, param, off))
+		return false;
+	    break;
+	  case MR_EV_FREE:
+	  case MR_EV_REALLOC:
+	    if (is_param_root (f, e->a))
+	      return false;
+	    break;
+	  default:
+	    break;
+	  }
+      }
+  return true;
+}
+
+/* The LOAD that defines value v, or NULL.  */
+static const mr_event *
+defining_load (const mr_func *f, uint32_t v)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->dst == v)
+	  return e->kind == MR_EV_LOAD ? e : NULL;
+      }
+  return NULL;
+}
+
+/* A getter (mr_summary.returns_at): every return gives the value loaded from one
+   place *(param + off), integer or pointer, and the function leaves that place as
+   it found it (keeps_place).  */
+static void
+find_returned_place (const mr_func *f, uint8_t **fresh, mr_summary *sum)
+{
+  int param = -1;
+  int64_t off = 0;
+  bool pointer = false;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_RETURN)
+	  continue;
+	int64_t at, base;
+	uint32_t r = e->a.kind == MR_OPND_VALUE ? mr_func_root (f, e->a.id, &at) : 0;
+	const mr_event *ld = r && at == 0 ? defining_load (f, r) : NULL;
+	int p = ld ? param_of (f, ld->a, &base) : -1;
+	int64_t o = p >= 0 ? mr_off_add (base, ld->off) : MR_OFF_UNKNOWN;
+	bool ptr = ld && (ld->flags & MR_EVF_POINTER);
+	if (p < 0 || o == MR_OFF_UNKNOWN || o == MR_OFF_POSITIVE
+	    || (param >= 0 && (p != param || o != off || ptr != pointer)))
+	  return;
+	param = p, off = o, pointer = ptr;
+      }
+  if (param < 0 || param >= 255 || !keeps_place (f, fresh, param, off))
+    return;
+  sum->returns_at = (uint8_t) (param + 1);
+  sum->returns_at_off = off;
+  sum->returns_at_pointer = pointer;
+}
+
 /* What decides the truth of values in terms of the parameters: the truth records
    of the lowering (mr_truth), the parameters themselves, and integers loaded from
-   a parameter's object (loads[v]: the LOAD that defined v, when the function
-   writes nothing its caller sees, so the field is as the call leaves it).  */
+   a place of the caller's memory the function never writes (keeps_place; loads[v]:
+   the LOAD that defined v).  */
 typedef struct truth_ctx
 {
   const mr_func *f;
   const mr_event **loads;
+  uint8_t **fresh;		/* keeps_place's */
   mr_ret_lit lits[MR_RET_LITS];
   uint8_t n;
 } truth_ctx;
@@ -922,7 +1104,8 @@ value_lit (truth_ctx *t, uint32_t root, mr_cmp op, int64_t k, bool is_unsigned)
     lit.param = (uint8_t) param;
   else if (ld && (param = param_of (t->f, ld->a, &off)) >= 0
 	   && mr_off_add (off, ld->off) != MR_OFF_UNKNOWN
-	   && mr_off_add (off, ld->off) != MR_OFF_POSITIVE)
+	   && mr_off_add (off, ld->off) != MR_OFF_POSITIVE
+	   && keeps_place (t->f, t->fresh, param, mr_off_add (off, ld->off)))
     {
       lit.param = (uint8_t) param;
       lit.field = true;
@@ -981,30 +1164,12 @@ truth_of (truth_ctx *t, mr_opnd v, bool neg, int depth)
   return value_lit (t, root, neg ? MR_CMP_EQ : MR_CMP_NE, 0, false);
 }
 
-/* Does the function write anything its caller sees (a store that is not to a
-   local, a call that may write)?  Then a field it read may differ on return.  */
-static bool
-writes_callers_memory (const mr_func *f)
-{
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if ((e->kind == MR_EV_STORE && !local_target (f, e->a))
-	    || (e->kind == MR_EV_CALL && !(e->flags & MR_EVF_NO_CLOBBER))
-	    || e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC)
-	  return true;
-      }
-  return false;
-}
-
 /* What the integer result tells the callers (mr_summary's ret_truth, returns_const,
-   returns_scalar), from the events alone: every return gives the same value, and
-   that value is a constant, an integer parameter, or a truth the lowering recorded
-   in terms of the parameters (`return pr * err != 0;`: nonzero when pr and err
-   are).  */
-void
-mr_summarize_result (const mr_func *f, mr_summary *sum)
+   returns_scalar): every return gives the same value, and that value is a
+   constant, an integer parameter, or a truth the lowering recorded in terms of the
+   parameters (`return pr * err != 0;`: nonzero when pr and err are).  */
+static void
+summarize_integer_result (const mr_func *f, uint8_t **fresh, mr_summary *sum)
 {
   mr_opnd ret = mr_none ();
   for (uint32_t b = 0; b < f->nblocks; b++)
@@ -1041,19 +1206,20 @@ mr_summarize_result (const mr_func *f, mr_summary *sum)
       sum->scalar_param = (uint8_t) param;
       return;
     }
-  truth_ctx t = { .f = f };
-  if (!writes_callers_memory (f))
-    {
-      t.loads = mr_xcalloc (f->nvalues ? f->nvalues : 1, sizeof *t.loads);
-      for (uint32_t b = 0; b < f->nblocks; b++)
-	for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
-	  {
-	    const mr_event *e = &f->blocks[b].events[i];
-	    if (e->kind == MR_EV_LOAD && e->dst && e->dst < f->nvalues
-		&& !(e->flags & MR_EVF_POINTER))
-	      t.loads[e->dst] = e;
-	  }
-    }
+  /* A getter's integer: its caller reads the place, which says more than the
+     truth of it.  */
+  if (sum->returns_at)
+    return;
+  truth_ctx t = { .f = f, .fresh = fresh };
+  t.loads = mr_xcalloc (f->nvalues ? f->nvalues : 1, sizeof *t.loads);
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
+      {
+	const mr_event *e = &f->blocks[b].events[i];
+	if (e->kind == MR_EV_LOAD && e->dst && e->dst < f->nvalues
+	    && !(e->flags & MR_EVF_POINTER))
+	  t.loads[e->dst] = e;
+      }
   if (truth_of (&t, ret, false, 0) && t.n)
     {
       sum->nret_truth = t.n;
@@ -1061,6 +1227,17 @@ mr_summarize_result (const mr_func *f, mr_summary *sum)
 	sum->ret_truth[i] = t.lits[i];
     }
   free (t.loads);
+}
+
+/* What the result tells the callers, from the events alone: the place it is read
+   from (a getter), or what the integer stands for.  */
+void
+mr_summarize_result (const mr_func *f, mr_summary *sum)
+{
+  uint8_t *fresh = NULL;
+  find_returned_place (f, &fresh, sum);
+  summarize_integer_result (f, &fresh, sum);
+  free (fresh);
 }
 
 bool
@@ -1074,11 +1251,13 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
       || a->returns_param != b->returns_param || a->returns_param_off != b->returns_param_off
-      || a->returns_field != b->returns_field || a->returns_field_off != b->returns_field_off
+      || a->returns_at != b->returns_at || a->returns_at_pointer != b->returns_at_pointer
+      || (a->returns_at && a->returns_at_off != b->returns_at_off)
       || a->calls_param != b->calls_param || a->calls_param_arg != b->calls_param_arg
       || a->calls_param_pos != b->calls_param_pos
       || a->pure != b->pure
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
+      || a->nfield_derefs != b->nfield_derefs
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild
       || a->returns_const != b->returns_const || a->ret_const != b->ret_const
       || a->returns_scalar != b->returns_scalar || a->scalar_param != b->scalar_param
@@ -1090,6 +1269,10 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
 	|| a->ret_truth[i].is_unsigned != b->ret_truth[i].is_unsigned
 	|| a->ret_truth[i].op != b->ret_truth[i].op || a->ret_truth[i].off != b->ret_truth[i].off
 	|| a->ret_truth[i].k != b->ret_truth[i].k)
+      return false;
+  for (uint32_t i = 0; i < a->nfield_derefs; i++)
+    if (a->field_derefs[i].param != b->field_derefs[i].param
+	|| a->field_derefs[i].off != b->field_derefs[i].off)
       return false;
   for (uint32_t i = 0; i < a->nfield_stores; i++)
     if (a->field_stores[i].dst_param != b->field_stores[i].dst_param

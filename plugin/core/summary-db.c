@@ -189,6 +189,11 @@ static const field field_store_fields[] = {
   FIELD (mr_field_store, off, FK_I64, 0),
 };
 
+static const field field_deref_fields[] = {
+  FIELD (mr_field_deref, param, FK_U8, 0),
+  FIELD (mr_field_deref, off, FK_I64, 0),
+};
+
 static const field ret_lit_fields[] = {
   FIELD (mr_ret_lit, param, FK_U8, 0),
   FIELD (mr_ret_lit, field, FK_BOOL, 0),
@@ -201,6 +206,7 @@ static const field ret_lit_fields[] = {
 static const field out_store_fields[] = {
   FIELD (mr_out_store, param, FK_U8, 0),
   FIELD (mr_out_store, kind, FK_U8, 0),
+  FIELD (mr_out_store, tied, FK_U8, 0),
   FIELD (mr_out_store, family, FK_FAMILY, 0),
   FIELD (mr_out_store, may_null, FK_BOOL, 0),
   FIELD (mr_out_store, always, FK_BOOL, 0),
@@ -218,6 +224,7 @@ static const field summary_fields[] = {
   FIELD (mr_summary, free_loc, FK_LOC, 0),
   ARRAY (mr_summary, field_frees, nfield_frees, field_free_fields),
   ARRAY (mr_summary, field_stores, nfield_stores, field_store_fields),
+  ARRAY (mr_summary, field_derefs, nfield_derefs, field_deref_fields),
   FIELD (mr_summary, derefs, FK_MASK, 0),
   FIELD (mr_summary, uses, FK_MASK, 0),
   FIELD (mr_summary, returns_alloc, FK_BOOL, 0),
@@ -237,10 +244,9 @@ static const field summary_fields[] = {
   FIELD (mr_summary, returns_scalar, FK_BOOL, 0),
   FIELD (mr_summary, scalar_param, FK_U8, 0),
   ARRAY (mr_summary, out_stores, nout_stores, out_store_fields),
-  FIELD (mr_summary, returns_load, FK_U8, 0),
-  FIELD (mr_summary, returns_load_off, FK_I64, 0),
-  FIELD (mr_summary, returns_field, FK_U8, 0),
-  FIELD (mr_summary, returns_field_off, FK_I64, 0),
+  FIELD (mr_summary, returns_at, FK_U8, 0),
+  FIELD (mr_summary, returns_at_pointer, FK_BOOL, 0),
+  FIELD (mr_summary, returns_at_off, FK_I64, 0),
   FIELD (mr_summary, calls_param, FK_U8, 0),
   FIELD (mr_summary, calls_param_arg, FK_U8, 0),
   FIELD (mr_summary, calls_param_pos, FK_U8, 0),

@@ -101,5 +101,5 @@ void test_9()
   Buffer b;
   b.open();
   b.close();
-  show(b.first()); // { dg-warning "use after 'delete\[\]'" "TODO: the getter's read of a member freed by another method" { xfail *-*-* } }
+  show(b.first()); // { dg-warning "use after 'delete\[\]'" }
 }
