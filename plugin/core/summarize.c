@@ -274,6 +274,7 @@ find_param_calls (const mr_func *f, mr_summary *sum)
 	    return;
 	  }
       }
+}
 
 /* The pointers the function loads from *(param + off), a place it never writes,
    and reads or writes through on the straight line of blocks from its entry
