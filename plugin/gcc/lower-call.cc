@@ -695,6 +695,8 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
 
   if (fndecl && c->cxx && lower_smart_pointer_call (c, bb, s, fndecl, loc))
     return;
+  if (fndecl && c->cxx && lower_container_call (c, bb, s, fndecl, loc))
+    return;
 
   mr_call *call = new_lowered_call (c, bb, s, name, loc);
   int flags = gimple_call_flags (s);

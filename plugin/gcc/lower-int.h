@@ -7,6 +7,7 @@
      lower-call.cc   calls, by what the knowledge base, attributes and summaries say
      lower-infer.cc  calls recognised by names: function pointers, infer=names
      lower-cxx.cc    C++: new and delete, std::allocator, smart pointers, exceptions
+     lower-containers.cc  C++: standard containers of raw pointers
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses  */
 
 #ifndef MR_LOWER_INT_H
@@ -26,6 +27,17 @@
 #include <string>
 #include <vector>
 
+/* A local standard container of raw pointers (lower-containers.cc): whether it
+   holds at most the one pointer put in (one), and what was counted to say so.  */
+struct container_facts
+{
+  tree var;
+  bool one;
+  bool pushed;			/* the put is a push_back or the like */
+  unsigned makes, puts;
+  int64_t put_key;		/* a map's constant key of the put, or INT64_MIN */
+};
+
 /* Per-function lowering context.  */
 struct lower_ctx
 {
@@ -40,6 +52,9 @@ struct lower_ctx
      flight (0: the function has no EH edges).  */
   unsigned *thrower_block;
   uint32_t exc;
+  /* The local containers of raw pointers, scanned on the first call of one.  */
+  std::vector<container_facts> containers;
+  bool containers_scanned;
 };
 
 /* Integers wide enough for any value range of a 64-bit type and their products
@@ -100,5 +115,8 @@ bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
 bool ends_in_thrower (basic_block bb);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
+
+/* lower-containers.cc.  */
+bool lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc);
 
 #endif /* MR_LOWER_INT_H */
