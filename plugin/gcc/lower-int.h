@@ -6,7 +6,8 @@
      lower-cond.cc   conditions and switches
      lower-call.cc   calls, by what the knowledge base, attributes and summaries say
      lower-infer.cc  calls recognised by names: function pointers, infer=names
-     lower-cxx.cc    C++: new and delete, std::allocator, smart pointers, exceptions
+     lower-cxx.cc    C++: new and delete, std::allocator, exceptions
+     lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
      lower-containers.cc  C++: standard containers of raw pointers
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses  */
 
@@ -108,13 +109,16 @@ bool lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
 bool lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc);
 bool lower_temporary_buffer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                              mr_loc loc);
-bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
-                               mr_loc loc);
 bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                                mr_loc loc);
 bool ends_in_thrower (basic_block bb);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
+
+/* lower-smart.cc.  */
+bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
+                               mr_loc loc);
+bool lower_std_cast (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc);
 
 /* lower-containers.cc.  */
 bool lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc);
