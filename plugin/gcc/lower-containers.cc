@@ -315,13 +315,17 @@ scan_containers (lower_ctx *c)
 	gimple *g = gsi_stmt (gsi);
 	if (is_gimple_debug (g) || gimple_clobber_p (g))
 	  continue;
-	unsigned first = is_gimple_call (g) ? 1 : 0;
-	if (is_gimple_call (g))
-	  for (unsigned i = 1; i < gimple_call_num_args (g); i++)
-	    walk_tree (gimple_call_arg_ptr (g, i), find_container_address, &c->containers,
-		       NULL);
+	/* A member's `this` was judged above.  */
+	gcall *call = dyn_cast<gcall *> (g);
+	bool keyed;
+	if (call)
+	  for (unsigned i = gimple_call_fndecl (call)
+			    && local_container (c->fun, call, &keyed) ? 1 : 0;
+	       i < gimple_call_num_args (call); i++)
+	    walk_tree (gimple_call_arg_ptr (call, i), find_container_address,
+		       &c->containers, NULL);
 	else
-	  for (unsigned i = first; i < gimple_num_ops (g); i++)
+	  for (unsigned i = 0; i < gimple_num_ops (g); i++)
 	    if (gimple_op (g, i))
 	      walk_tree (gimple_op_ptr (g, i), find_container_address, &c->containers, NULL);
       }

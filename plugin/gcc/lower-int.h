@@ -56,6 +56,9 @@ struct lower_ctx
   /* The local containers of raw pointers, scanned on the first call of one.  */
   std::vector<container_facts> containers;
   bool containers_scanned;
+  /* Local shared_ptrs, and whether each is the only owner of what it holds
+     (lower-smart.cc).  */
+  std::vector<std::pair<tree, bool> > shared_owners;
 };
 
 /* Integers wide enough for any value range of a 64-bit type and their products

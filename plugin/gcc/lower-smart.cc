@@ -235,18 +235,30 @@ static bool
 owner_keeping_member_p (gcall *s, tree fndecl)
 {
   tree name = DECL_NAME (fndecl);
-  return DECL_CXX_DESTRUCTOR_P (fndecl) || raw_pointer_constructor_p (s, fndecl)
+  return DECL_CXX_DESTRUCTOR_P (fndecl)
+	 || (raw_pointer_constructor_p (s, fndecl) && gimple_call_num_args (s) == 2)
 	 || (name && (id_equal (name, "get") || id_equal (name, "operator->")
 		      || id_equal (name, "operator*") || id_equal (name, "use_count")
 		      || operator_bool_p (fndecl)));
 }
 
+/* Whether a function is declared in namespace std itself (a function's
+   printable name is its whole signature: the namespace is read off the decl).  */
+static bool
+in_namespace_std (tree fndecl)
+{
+  tree ns = DECL_CONTEXT (fndecl);
+  return ns && TREE_CODE (ns) == NAMESPACE_DECL && DECL_NAME (ns)
+	 && id_equal (DECL_NAME (ns), "std");
+}
+
 /* Whether the local shared_ptr var is the only owner of what it holds, all
-   along the function: made from a raw pointer or by std::make_shared, and
+   along the function: made from a raw pointer or by std::make_shared (not
+   returned by another function), and
    otherwise used only by owner_keeping_member_p members (no copy made of it, no
    reset, no other use of its address).  One walk over the function.  */
 static bool
-shared_owner_p (lower_ctx *c, tree var)
+walk_shared_owner (lower_ctx *c, tree var)
 {
   basic_block bb;
   FOR_EACH_BB_FN (bb, c->fun)
@@ -257,6 +269,12 @@ shared_owner_p (lower_ctx *c, tree var)
 	  continue;
 	gcall *call = dyn_cast<gcall *> (g);
 	tree fndecl = call ? gimple_call_fndecl (call) : NULL_TREE;
+	/* Returned by a function into it: only std::make_shared's is new (another
+	   function's may be shared with an owner out of sight).  */
+	if (call && gimple_call_lhs (call) && get_base_address (gimple_call_lhs (call)) == var
+	    && !(fndecl && DECL_NAME (fndecl) && id_equal (DECL_NAME (fndecl), "make_shared")
+		 && in_namespace_std (fndecl)))
+	  return false;
 	unsigned first = 0;
 	if (fndecl && gimple_call_num_args (call)
 	    && local_object (c, gimple_call_arg (call, 0)) == var)
@@ -279,6 +297,18 @@ shared_owner_p (lower_ctx *c, tree var)
 	    return false;
       }
   return true;
+}
+
+/* The same, remembered for the function (asked at each member's call).  */
+static bool
+shared_owner_p (lower_ctx *c, tree var)
+{
+  for (const std::pair<tree, bool> &known : c->shared_owners)
+    if (known.first == var)
+      return known.second;
+  bool sole = walk_shared_owner (c, var);
+  c->shared_owners.push_back (std::make_pair (var, sole));
+  return sole;
 }
 
 /* Whether var, a local smart pointer whose class is cls, is followed (see the
@@ -354,16 +384,6 @@ delete_held (lower_ctx *c, unsigned bb, mr_opnd self, tree cls, uint16_t family,
   fr->family = family;
   fr->flags = MR_EVF_DTOR;
   fr->via = mr_func_strdup (c->f, lang_hooks.decl_printable_name (TYPE_NAME (cls), 2));
-}
-
-/* Whether a function is declared in namespace std itself (a function's
-   printable name is its whole signature: the namespace is read off the decl).  */
-static bool
-in_namespace_std (tree fndecl)
-{
-  tree ns = DECL_CONTEXT (fndecl);
-  return ns && TREE_CODE (ns) == NAMESPACE_DECL && DECL_NAME (ns)
-	 && id_equal (DECL_NAME (ns), "std");
 }
 
 /* std::make_unique<T> (...) and std::make_shared<T> (...) into a followed local
