@@ -42,3 +42,29 @@ void H::take()
   auto u = std::make_unique<S>();
   m = std::move(u);
 } // { dg-bogus "leak" }
+
+// Moved into a container of unique_ptrs: the container owns it, silent.
+#include <vector>
+void test_5(std::vector<std::unique_ptr<S>> &all)
+{
+  auto u = std::make_unique<S>();
+  u->v = 1;
+  all.push_back(std::move(u));
+} // { dg-bogus "leak|double" }
+
+// Returned by a move: the caller owns it, silent.
+std::unique_ptr<S> test_6(bool b)
+{
+  auto u = std::make_unique<S>();
+  auto w = std::make_unique<S>();
+  if (b)
+    return std::move(u);
+  return std::move(w);
+} // { dg-bogus "leak|double" }
+
+// Released into a new owner returned: silent.
+std::unique_ptr<S> test_7()
+{
+  std::unique_ptr<S> u(new S);
+  return std::unique_ptr<S>(u.release());
+} // { dg-bogus "leak|double" }
