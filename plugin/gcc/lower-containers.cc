@@ -18,8 +18,8 @@
    Which elements a slot stands for is decided once per function for each
    container (scan_containers), precision first:
 
-   - ONE: the container is made empty here (its default constructor, not in a
-     loop), exactly one statement ever puts a pointer in (not in a loop), and
+   - ONE: the container is made empty here (its default constructor, or `v =
+     {}`, not in a loop), exactly one statement ever puts a pointer in (not in a loop), and
      every other use of it is a member this file knows (elements taken out by
      operator[], at, front, back; size, empty ...; the destructor).  Then any
      element taken out is that pointer: all of them read the one slot ELEM.
@@ -315,6 +315,19 @@ scan_containers (lower_ctx *c)
 	gimple *g = gsi_stmt (gsi);
 	if (is_gimple_debug (g) || gimple_clobber_p (g))
 	  continue;
+	/* `v = {}`: GCC 16 makes an empty container so, not by a call of its
+	   default constructor (lower.cc lowers it as a store that forgets what
+	   the container held).  */
+	if (gimple_assign_single_p (g)
+	    && TREE_CODE (gimple_assign_rhs1 (g)) == CONSTRUCTOR
+	    && CONSTRUCTOR_NELTS (gimple_assign_rhs1 (g)) == 0)
+	  if (container_facts *f = facts_of (c, gimple_assign_lhs (g)))
+	    {
+	      f->makes++;
+	      if (in_cycle (c->fun, bb))
+		f->one = false;
+	      continue;
+	    }
 	/* A member's `this` was judged above.  */
 	gcall *call = dyn_cast<gcall *> (g);
 	bool keyed;

@@ -159,7 +159,7 @@ deleter_function (gcall *s, tree arg)
       for (; !gsi_end_p (gsi); gsi_prev (&gsi))
 	{
 	  gimple *g = gsi_stmt (gsi);
-	  if (is_gimple_debug (g))
+	  if (is_gimple_debug (g) || gimple_clobber_p (g))
 	    continue;
 	  if (is_gimple_assign (g) && gimple_assign_single_p (g)
 	      && gimple_assign_lhs (g) == tmp)
