@@ -189,8 +189,11 @@ in_cycle (function *fun, basic_block bb)
 	  if (e->dest == bb)
 	    return true;
 	  if (e->dest->index >= 0 && e->dest != EXIT_BLOCK_PTR_FOR_FN (fun)
-	      && bitmap_set_bit (seen, e->dest->index))
-	    work.safe_push (e->dest);
+	      && !bitmap_bit_p (seen, e->dest->index))
+	    {
+	      bitmap_set_bit (seen, e->dest->index);
+	      work.safe_push (e->dest);
+	    }
 	}
     }
   return false;
