@@ -822,7 +822,11 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
   if (!k && has_body && gimple_has_body_p (fndecl) && mr_function_analysed (fndecl))
     c->out->recursive = true;
 
+  if (fndecl && c->cxx && lower_std_cast (c, bb, s, fndecl, loc))
+    return;
   if (fndecl && c->cxx && lower_smart_pointer_call (c, bb, s, fndecl, loc))
+    return;
+  if (fndecl && c->cxx && lower_container_call (c, bb, s, fndecl, loc))
     return;
 
   mr_call *call = new_lowered_call (c, bb, s, name, loc);

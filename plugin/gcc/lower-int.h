@@ -6,10 +6,12 @@
      lower-cond.cc   conditions and switches
      lower-call.cc   calls, by what the knowledge base, attributes and summaries say
      lower-infer.cc  calls recognised by names: function pointers, infer=names
-     lower-cxx.cc    C++: new and delete, std::allocator, smart pointers
+     lower-cxx.cc    C++: new and delete, std::allocator
      lower-eh.cc     C++: exceptions, which handler each can reach
      lower-class.cc  C++: calls to constructors without a body in sight
      lower-new.cc    C++: placement new's storage
+     lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
+     lower-containers.cc  C++: standard containers of raw pointers
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses
      lower-global.cc which calls leave the unit's integer statics alone  */
 
@@ -30,6 +32,17 @@
 #include <string>
 #include <vector>
 
+/* A local standard container of raw pointers (lower-containers.cc): whether it
+   holds at most the one pointer put in (one), and what was counted to say so.  */
+struct container_facts
+{
+  tree var;
+  bool one;
+  bool pushed;			/* the put is a push_back or the like */
+  unsigned makes, puts;
+  int64_t put_key;		/* a map's constant key of the put, or INT64_MIN */
+};
+
 /* Per-function lowering context.  */
 struct lower_ctx
 {
@@ -44,10 +57,14 @@ struct lower_ctx
      flight (0: the function has no EH edges).  */
   unsigned *thrower_block;
   uint32_t exc;
-  /* The types the function's throw-expressions throw (lower-eh.cc), once
-     thrown_known.  */
-  auto_vec<tree> thrown;
-  bool thrown_known;
+     lower-cxx.cc    C++: new and delete, std::allocator
+     lower-eh.cc     C++: exceptions, which handler each can reach
+     lower-class.cc  C++: calls to constructors without a body in sight
+     lower-new.cc    C++: placement new's storage
+     lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
+     lower-containers.cc  C++: standard containers of raw pointers
+     lower-range.cc  value ranges of trees, the sizes of allocations and accesses
+     lower-global.cc which calls leave the unit's integer statics alone  */
 };
 
 /* Integers wide enough for any value range of a 64-bit type and their products
@@ -108,8 +125,6 @@ bool lower_named_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
 bool lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc);
 bool lower_temporary_buffer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                              mr_loc loc);
-bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
-                               mr_loc loc);
 bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                                mr_loc loc);
 
@@ -118,10 +133,13 @@ bool ends_in_thrower (basic_block bb);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
 
-/* lower-class.cc.  */
-void lend_constructed_object (gcall *s, tree fndecl, mr_call *call);
-
-/* lower-new.cc.  */
-void lower_placement_storage (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
+     lower-cxx.cc    C++: new and delete, std::allocator
+     lower-eh.cc     C++: exceptions, which handler each can reach
+     lower-class.cc  C++: calls to constructors without a body in sight
+     lower-new.cc    C++: placement new's storage
+     lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
+     lower-containers.cc  C++: standard containers of raw pointers
+     lower-range.cc  value ranges of trees, the sizes of allocations and accesses
+     lower-global.cc which calls leave the unit's integer statics alone  */
 
 #endif /* MR_LOWER_INT_H */

@@ -1,0 +1,575 @@
+/* lower-smart.cc — C++ smart pointers: std::unique_ptr and std::shared_ptr,
+   std::make_unique and std::make_shared, and the casts std::move and
+   std::forward.
+
+   The pass runs before inlining, so each member of a smart pointer is a call
+   into a system header, which the pass does not analyse.  A smart pointer that
+   is a local variable and that this file can follow is modelled as what it is:
+   an object holding the pointer at offset 0 (an offset of the model, not of
+   libstdc++'s layout: only these members read it).
+
+     std::unique_ptr<S> u (p);    FREE p (handover: checked, not freed); STORE u = p
+     S *g = u.get ();             LOAD g = *u
+     std::unique_ptr<S> w (std::move (u));   LOAD t = *u; STORE u = 0; STORE w = t
+     }                            LOAD d = *w; FREE d (the destructor's delete)
+
+   Which smart pointers are followed:
+   - a local std::unique_ptr<T> or <T[]> with the default deleter (its size is a
+     pointer's): every member below; any other member (swap, a copy into
+     something else) is an unknown call, after which what it holds is out of
+     sight;
+   - a local std::shared_ptr<T> that is the only owner of what it holds: made
+     from a raw pointer or by std::make_shared, never copied, used only through
+     get, operator->, operator*, operator bool, use_count and its destructor
+     (shared_owner_p); its destructor then deletes.  Two of them made from one
+     raw pointer delete it twice;
+   - any other smart pointer (a member, a copied shared_ptr, one returned) gets
+     only the hand-over check of what its constructor is given, after which that
+     is out of sight.
+
+   The deleter: the default one deletes with `delete` (`delete[]` for T[]); a
+   function given as the deleter (`std::unique_ptr<FILE, decltype (&fclose)> f (p,
+   fclose)`, `unique_ptr<T, void (*) (T *)> (p, free)`) deletes with that
+   function's family, checked at the hand-over (a malloc'd pointer given to
+   fclose is a mismatch, one given to free is not); any other deleter (a lambda,
+   a class) is not judged.  */
+
+#include "lower-int.h"
+
+/* Whether cls is std::unique_ptr (*unique) or std::shared_ptr or one of the
+   bases libstdc++ defines shared_ptr's members in (__shared_ptr,
+   __shared_ptr_access).  The class's identifier is checked first (cheap: this
+   runs for calls of every C++ function).  */
+static bool
+smart_pointer_class_p (tree cls, bool *unique)
+{
+  if (!cls || !TYPE_P (cls))
+    return false;
+  cls = TYPE_MAIN_VARIANT (cls);	/* not a typedef of it (remove_reference<T>::type) */
+  if (!TYPE_NAME (cls))
+    return false;
+  tree id = TYPE_NAME (cls);
+  if (TREE_CODE (id) == TYPE_DECL)
+    id = DECL_NAME (id);
+  if (!id || TREE_CODE (id) != IDENTIFIER_NODE)
+    return false;
+  *unique = id_equal (id, "unique_ptr");
+  if (!*unique && !id_equal (id, "shared_ptr") && !id_equal (id, "__shared_ptr")
+      && !id_equal (id, "__shared_ptr_access"))
+    return false;
+  return mr_startswith (lang_hooks.decl_printable_name (TYPE_NAME (cls), 2), "std::");
+}
+
+/* The family std::unique_ptr<T> or std::shared_ptr<T> with the default deleter
+   will free with: MR_FAM_NEW (`delete`), MR_FAM_NEW_ARRAY for T[], or MR_FAM_NONE
+   for any other class or a deleter of the program's.  The template arguments are
+   read from the printable name, which leaves out default ones:
+   "std::unique_ptr<S>", "std::unique_ptr<S []>", "std::unique_ptr<S, D>".  */
+static uint16_t
+default_deleter_family (tree cls)
+{
+  bool unique;
+  if (!smart_pointer_class_p (cls, &unique))
+    return MR_FAM_NONE;
+  cls = TYPE_MAIN_VARIANT (cls);
+  const char *name = lang_hooks.decl_printable_name (TYPE_NAME (cls), 2);
+  const char *prefix = unique ? "std::unique_ptr<" : "std::shared_ptr<";
+  if (!mr_startswith (name, prefix))
+    return MR_FAM_NONE;
+  const char *args = name + strlen (prefix);
+  /* One template argument (no comma at depth 0), or a second one that is the
+     default deleter spelled out (how the class is printed when only
+     make_unique named it).  */
+  int depth = 0;
+  const char *end = args, *comma = NULL;
+  for (; *end && !(depth == 0 && *end == '>'); end++)
+    {
+      if (*end == '<' || *end == '(')
+	depth++;
+      else if (*end == '>' || *end == ')')
+	depth--;
+      else if (*end == ',' && depth == 0)
+	{
+	  if (comma)
+	    return MR_FAM_NONE;
+	  comma = end;
+	}
+    }
+  if (!*end)
+    return MR_FAM_NONE;
+  if (comma)
+    {
+      const char *second = comma + 1;
+      while (*second == ' ')
+	second++;
+      if (!mr_startswith (second, "std::default_delete<"))
+	return MR_FAM_NONE;
+      end = comma;
+    }
+  while (end > args && end[-1] == ' ')
+    end--;
+  bool array = end - args >= 2 && end[-1] == ']' && end[-2] == '[';
+  return array ? MR_FAM_NEW_ARRAY : MR_FAM_NEW;
+}
+
+/* The constructor of a smart pointer from a raw pointer (T *), with or without
+   a deleter, not the copy or move constructor, whose parameter is a reference
+   passed as a pointer.  */
+static bool
+raw_pointer_constructor_p (gcall *s, tree fndecl)
+{
+  unsigned n = gimple_call_num_args (s);
+  if (!DECL_CXX_CONSTRUCTOR_P (fndecl) || n < 2 || n > 3
+      || !POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))
+    return false;
+  tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+  return second && TREE_CODE (second) == POINTER_TYPE;
+}
+
+/* Walks an operand for the address of var (data), anywhere in it.  */
+static tree
+find_address_of (tree *tp, int *walk_subtrees, void *data)
+{
+  if (TYPE_P (*tp))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (*tp) == ADDR_EXPR && get_base_address (TREE_OPERAND (*tp, 0)) == data)
+    return *tp;
+  return NULL_TREE;
+}
+
+/* The function a deleter argument names: `fclose` by value (shared_ptr's
+   constructor takes the deleter by value), or a `const D &` to a temporary the
+   statements before the call set to it (unique_ptr's).  NULL_TREE if unknown.  */
+static tree
+deleter_function (gcall *s, tree arg)
+{
+  if (TREE_CODE (arg) == ADDR_EXPR && TREE_CODE (TREE_OPERAND (arg, 0)) == FUNCTION_DECL)
+    return TREE_OPERAND (arg, 0);
+  if (TREE_CODE (arg) != ADDR_EXPR || !VAR_P (TREE_OPERAND (arg, 0))
+      || !DECL_ARTIFICIAL (TREE_OPERAND (arg, 0)))
+    return NULL_TREE;
+  tree tmp = TREE_OPERAND (arg, 0);
+  /* Back through the statements before, and the blocks before while there is
+     one (the pointer given, a new-expression's, may be made in between).  */
+  gimple_stmt_iterator gsi = gsi_for_stmt (s);
+  gsi_prev (&gsi);
+  for (int blocks = 0; blocks < 4; blocks++)
+    {
+      for (; !gsi_end_p (gsi); gsi_prev (&gsi))
+	{
+	  gimple *g = gsi_stmt (gsi);
+	  if (is_gimple_debug (g) || gimple_clobber_p (g))
+	    continue;
+	  if (is_gimple_assign (g) && gimple_assign_single_p (g)
+	      && gimple_assign_lhs (g) == tmp)
+	    {
+	      tree v = gimple_assign_rhs1 (g);
+	      return TREE_CODE (v) == ADDR_EXPR
+		     && TREE_CODE (TREE_OPERAND (v, 0)) == FUNCTION_DECL
+		     ? TREE_OPERAND (v, 0) : NULL_TREE;
+	    }
+	  /* Written otherwise: by a store, or by a call given its address.  */
+	  if (gimple_vdef (g) && !is_gimple_call (g))
+	    return NULL_TREE;
+	  if (is_gimple_call (g))
+	    for (unsigned i = 0; i < gimple_call_num_args (g); i++)
+	      if (walk_tree (gimple_call_arg_ptr (g, i), find_address_of, tmp, NULL))
+		return NULL_TREE;
+	}
+      basic_block bb = gsi_bb (gsi);
+      if (!single_pred_p (bb) || single_pred (bb)->index < NUM_FIXED_BLOCKS)
+	return NULL_TREE;
+      gsi = gsi_last_bb (single_pred (bb));
+    }
+  return NULL_TREE;
+}
+
+/* The family a deallocating function frees with: the C library's (free), the
+   knowledge base's, or a resource's deallocator (fclose: a family of its own,
+   so memory from malloc given to it is a mismatch); MR_FAM_NONE otherwise.  */
+static uint16_t
+deleter_family (tree fn)
+{
+  if (!fn || !DECL_NAME (fn))
+    return MR_FAM_NONE;
+  const char *name = callee_name (fn);
+  if (!name)
+    return MR_FAM_NONE;
+  if (const mr_known *k = mr_known_lookup (name))
+    return k->kind == MR_KNOWN_FREE ? k->family : MR_FAM_NONE;
+  if (const mr_lib *lib = mr_lib_lookup (name))
+    return lib->kind == MR_LIB_FREE ? (uint16_t) mr_family_by_name (lib->family)
+				    : (uint16_t) MR_FAM_NONE;
+  if (mr_resource_deallocator_name_p (name))
+    return mr_family_by_name (name);
+  return MR_FAM_NONE;
+}
+
+/* The local variable a smart pointer member's `this` names: &v, or &v.<base> at
+   offset 0 (shared_ptr's members are its bases'), or NULL_TREE.  */
+static tree
+local_object (lower_ctx *c, tree self)
+{
+  if (TREE_CODE (self) != ADDR_EXPR)
+    return NULL_TREE;
+  tree obj = TREE_OPERAND (self, 0);
+  /* A base is an unnamed artificial field.  */
+  while (TREE_CODE (obj) == COMPONENT_REF
+	 && DECL_ARTIFICIAL (TREE_OPERAND (obj, 1)) && !DECL_NAME (TREE_OPERAND (obj, 1))
+	 && integer_zerop (DECL_FIELD_OFFSET (TREE_OPERAND (obj, 1)))
+	 && integer_zerop (DECL_FIELD_BIT_OFFSET (TREE_OPERAND (obj, 1))))
+    obj = TREE_OPERAND (obj, 0);
+  return VAR_P (obj) && auto_var_in_fn_p (obj, c->fun->decl) ? obj : NULL_TREE;
+}
+
+/* Whether fndecl is `operator bool`, which reads whether a pointer is held.  */
+static bool
+operator_bool_p (tree fndecl)
+{
+  return strcmp (lang_hooks.decl_printable_name (fndecl, 0), "operator bool") == 0;
+}
+
+/* The members of a shared_ptr that keep it the only owner of what it holds.  */
+static bool
+owner_keeping_member_p (gcall *s, tree fndecl)
+{
+  tree name = DECL_NAME (fndecl);
+  return DECL_CXX_DESTRUCTOR_P (fndecl)
+	 || (raw_pointer_constructor_p (s, fndecl) && gimple_call_num_args (s) == 2)
+	 || (name && (id_equal (name, "get") || id_equal (name, "operator->")
+		      || id_equal (name, "operator*") || id_equal (name, "use_count")
+		      || operator_bool_p (fndecl)));
+}
+
+/* Whether a function is declared in namespace std itself (a function's
+   printable name is its whole signature: the namespace is read off the decl).  */
+static bool
+in_namespace_std (tree fndecl)
+{
+  tree ns = DECL_CONTEXT (fndecl);
+  return ns && TREE_CODE (ns) == NAMESPACE_DECL && DECL_NAME (ns)
+	 && id_equal (DECL_NAME (ns), "std");
+}
+
+/* Whether the local shared_ptr var is the only owner of what it holds, all
+   along the function: made from a raw pointer or by std::make_shared (not
+   returned by another function), and
+   otherwise used only by owner_keeping_member_p members (no copy made of it, no
+   reset, no other use of its address).  One walk over the function.  */
+static bool
+walk_shared_owner (lower_ctx *c, tree var)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, c->fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *g = gsi_stmt (gsi);
+	if (is_gimple_debug (g) || gimple_clobber_p (g))
+	  continue;
+	gcall *call = dyn_cast<gcall *> (g);
+	tree fndecl = call ? gimple_call_fndecl (call) : NULL_TREE;
+	/* Returned by a function into it: only std::make_shared's is new (another
+	   function's may be shared with an owner out of sight).  */
+	if (call && gimple_call_lhs (call) && get_base_address (gimple_call_lhs (call)) == var
+	    && !(fndecl && DECL_NAME (fndecl) && id_equal (DECL_NAME (fndecl), "make_shared")
+		 && in_namespace_std (fndecl)))
+	  return false;
+	unsigned first = 0;
+	if (fndecl && gimple_call_num_args (call)
+	    && local_object (c, gimple_call_arg (call, 0)) == var)
+	  {
+	    bool unique;
+	    if (!DECL_CONTEXT (fndecl) || !smart_pointer_class_p (DECL_CONTEXT (fndecl), &unique)
+		|| unique || !owner_keeping_member_p (call, fndecl))
+	      return false;
+	    first = 1;
+	  }
+	if (call)
+	  {
+	    for (unsigned i = first; i < gimple_call_num_args (call); i++)
+	      if (walk_tree (gimple_call_arg_ptr (call, i), find_address_of, var, NULL))
+		return false;
+	    continue;
+	  }
+	for (unsigned i = 0; i < gimple_num_ops (g); i++)
+	  if (gimple_op (g, i) && walk_tree (gimple_op_ptr (g, i), find_address_of, var, NULL))
+	    return false;
+      }
+  return true;
+}
+
+/* The same, remembered for the function (asked at each member's call).  */
+static bool
+shared_owner_p (lower_ctx *c, tree var)
+{
+  for (const std::pair<tree, bool> &known : c->shared_owners)
+    if (known.first == var)
+      return known.second;
+  bool sole = walk_shared_owner (c, var);
+  c->shared_owners.push_back (std::make_pair (var, sole));
+  return sole;
+}
+
+/* Whether var, a local smart pointer whose class is cls, is followed (see the
+   header): a unique_ptr with the default deleter, or a shared_ptr that is the
+   only owner of what it holds.  */
+static bool
+modelled_p (lower_ctx *c, tree var, tree cls)
+{
+  bool unique;
+  if (!var || default_deleter_family (cls) == MR_FAM_NONE
+      || !smart_pointer_class_p (cls, &unique))
+    return false;
+  if (!unique)
+    return shared_owner_p (c, var);
+  tree size = TYPE_SIZE_UNIT (cls);
+  return size && tree_fits_uhwi_p (size) && tree_to_uhwi (size) == sizeof (void *);
+}
+
+/* FREE p with MR_EVF_HANDOVER: the owner will free p with family's deallocator;
+   what it is given is checked now.  */
+static mr_opnd
+hand_over (lower_ctx *c, unsigned bb, tree p, uint16_t family, mr_loc loc)
+{
+  mr_event *h = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+  h->a = lower_operand (c, bb, p, loc);
+  h->family = family;
+  h->flags = MR_EVF_HANDOVER;
+  return h->a;
+}
+
+static void
+store_held (lower_ctx *c, unsigned bb, mr_opnd self, mr_opnd held, mr_loc loc)
+{
+  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+  st->a = self;
+  st->b = held;
+  st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+}
+
+/* The smart pointer holds NULL from now on, what it held handed to someone else
+   (release's caller, a move's new owner): stored as the integer 0, which the
+   slot then holds as a null pointer, since a pointer store into a local would
+   be taken for the loss of what it held.  */
+static void
+let_go (lower_ctx *c, unsigned bb, mr_opnd self, mr_loc loc)
+{
+  mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
+  st->a = self;
+  st->b = mr_const (0);
+  st->flags = MR_EVF_WRITE;
+}
+
+static uint32_t
+load_held (lower_ctx *c, unsigned bb, mr_opnd self, tree lhs, mr_loc loc)
+{
+  mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+  ld->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs)
+	    : new_synthetic (c, NULL_TREE);
+  ld->a = self;
+  ld->flags = MR_EVF_POINTER;
+  return ld->dst;
+}
+
+/* The smart pointer's delete of what it holds (its destructor, reset, the
+   assignment that replaces it), named after the class.  */
+static void
+delete_held (lower_ctx *c, unsigned bb, mr_opnd self, tree cls, uint16_t family,
+	     mr_loc loc)
+{
+  uint32_t held = load_held (c, bb, self, NULL_TREE, loc);
+  mr_event *fr = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
+  fr->a = mr_value (held);
+  fr->family = family;
+  fr->flags = MR_EVF_DTOR;
+  fr->via = mr_func_strdup (c->f, lang_hooks.decl_printable_name (TYPE_NAME (cls), 2));
+}
+
+/* std::make_unique<T> (...) and std::make_shared<T> (...) into a followed local
+   smart pointer (the call's return slot): a new T (T[n] for make_unique<T[]>)
+   it holds.  */
+static bool
+lower_make_smart_pointer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  tree name = DECL_NAME (fndecl);
+  if (!id_equal (name, "make_unique") && !id_equal (name, "make_shared"))
+    return false;
+  tree lhs = gimple_call_lhs (s);
+  if (!lhs || !VAR_P (lhs) || !auto_var_in_fn_p (lhs, c->fun->decl)
+      || !in_namespace_std (fndecl))
+    return false;
+  tree cls = TREE_TYPE (lhs);
+  if (!modelled_p (c, lhs, cls))
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
+  e->dst = new_synthetic (c, NULL_TREE);
+  e->family = default_deleter_family (cls);
+  e->a = mr_none ();
+  e->flags = MR_EVF_NEVER_NULL;	/* throws std::bad_alloc */
+  store_held (c, bb, lower_operand (c, bb, build_fold_addr_expr (lhs), loc),
+	      mr_value (e->dst), loc);
+  return true;
+}
+
+/* std::move (x), std::forward<T> (x), std::as_const (x), std::addressof (x):
+   the result is the argument.  */
+bool
+lower_std_cast (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  tree name = DECL_NAME (fndecl);
+  tree lhs = gimple_call_lhs (s);
+  if (!name || !DECL_IN_SYSTEM_HEADER (fndecl) || gimple_call_num_args (s) != 1
+      || !lhs || TREE_CODE (lhs) != SSA_NAME || !is_pointerish (lhs)
+      || !is_pointerish (gimple_call_arg (s, 0)))
+    return false;
+  if (!id_equal (name, "move") && !id_equal (name, "forward") && !id_equal (name, "as_const")
+      && !id_equal (name, "addressof"))
+    return false;
+  if (!in_namespace_std (fndecl))
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+  e->dst = SSA_NAME_VERSION (lhs);
+  e->a = lower_operand (c, bb, gimple_call_arg (s, 0), loc);
+  e->flags = MR_EVF_POINTER;
+  return true;
+}
+
+/* A member of std::unique_ptr or std::shared_ptr (see the header), or
+   std::make_unique / std::make_shared.  Constructor from a pointer: the pointer
+   is checked (hand-over) and held; get (), operator-> and operator* read it;
+   release () reads it and holds NULL, handing it back to the caller; the
+   destructor reads it and deletes it; reset (q) deletes it and holds q (checked
+   as the constructor checks it); the move constructor and move assignment take
+   what the other holds and leave it NULL (the assignment deletes what it held
+   first); operator bool and use_count read nothing that matters.  */
+bool
+lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  if (!DECL_NAME (fndecl) || !DECL_IN_SYSTEM_HEADER (fndecl))
+    return false;
+  if (lower_make_smart_pointer (c, bb, s, fndecl, loc))
+    return true;
+  bool unique;
+  tree cls = DECL_CONTEXT (fndecl);
+  if (!gimple_call_num_args (s) || !smart_pointer_class_p (cls, &unique))
+    return false;
+  tree self_tree = gimple_call_arg (s, 0);
+  tree var = local_object (c, self_tree);
+  if (var)
+    cls = TREE_TYPE (var);
+  uint16_t family = default_deleter_family (cls);
+  bool ctor = raw_pointer_constructor_p (s, fndecl);
+  /* A deleter given to the constructor: judged if it is a known function.  */
+  if (ctor && gimple_call_num_args (s) == 3)
+    {
+      uint16_t fam = deleter_family (deleter_function (s, gimple_call_arg (s, 2)));
+      if (fam != MR_FAM_NONE)
+	{
+	  mr_opnd p = hand_over (c, bb, gimple_call_arg (s, 1), fam, loc);
+	  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+	  esc->a = p;
+	}
+      return false;		/* and the call is an unknown call */
+    }
+  if (family == MR_FAM_NONE)
+    return false;
+  if (!modelled_p (c, var, cls))
+    {
+      if (ctor)
+	{
+	  mr_opnd p = hand_over (c, bb, gimple_call_arg (s, 1), family, loc);
+	  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+	  esc->a = p;
+	}
+      return false;		/* and the call is an unknown call */
+    }
+  mr_opnd self = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+  tree lhs = gimple_call_lhs (s);
+  if (ctor)
+    {
+      store_held (c, bb, self, hand_over (c, bb, gimple_call_arg (s, 1), family, loc), loc);
+      return true;
+    }
+  tree name = DECL_NAME (fndecl);
+  unsigned nargs = gimple_call_num_args (s);
+  /* The default constructor, and the one from nullptr: nothing held.  */
+  if (DECL_CXX_CONSTRUCTOR_P (fndecl)
+      && (nargs == 1 || TREE_CODE (TREE_TYPE (gimple_call_arg (s, 1))) == NULLPTR_TYPE))
+    {
+      store_held (c, bb, self, mr_const (0), loc);
+      return true;
+    }
+  /* unique_ptr<T[]>::operator[] (i): an element of what it holds.  */
+  if (unique && id_equal (name, "operator[]") && lhs && TREE_CODE (lhs) == SSA_NAME)
+    {
+      uint32_t held = load_held (c, bb, self, NULL_TREE, loc);
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+      e->dst = SSA_NAME_VERSION (lhs);
+      e->a = mr_value (held);
+      e->off = MR_OFF_UNKNOWN;
+      e->flags = MR_EVF_POINTER;
+      return true;
+    }
+  if (id_equal (name, "get") || id_equal (name, "operator->") || id_equal (name, "operator*"))
+    {
+      load_held (c, bb, self, lhs, loc);
+      return true;
+    }
+  if (operator_bool_p (fndecl) || id_equal (name, "use_count"))
+    {
+      mr_call *call = mr_func_new_call (c->f, callee_name (fndecl), 0);
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+      e->call = call;
+      e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
+      e->flags = MR_EVF_NO_CLOBBER;
+      return true;
+    }
+  if (DECL_CXX_DESTRUCTOR_P (fndecl))
+    {
+      delete_held (c, bb, self, cls, family, loc);
+      store_held (c, bb, self, mr_const (0), loc);
+      return true;
+    }
+  if (!unique)
+    return false;
+  if (id_equal (name, "release") && nargs == 1)
+    {
+      load_held (c, bb, self, lhs, loc);
+      let_go (c, bb, self, loc);
+      return true;
+    }
+  /* reset (q): the held pointer is deleted, then q is held (checked as a
+     hand-over, like the constructor's); reset () holds NULL.  */
+  if (id_equal (name, "reset")
+      && (nargs == 1 || (nargs == 2 && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))))
+    {
+      delete_held (c, bb, self, cls, family, loc);
+      mr_opnd held = nargs == 2 ? hand_over (c, bb, gimple_call_arg (s, 1), family, loc)
+				: mr_const (0);
+      store_held (c, bb, self, held, loc);
+      return true;
+    }
+  /* unique_ptr (unique_ptr &&u) and operator= (unique_ptr &&u), from a
+     unique_ptr with the same deleter.  */
+  bool move_ctor = DECL_CXX_CONSTRUCTOR_P (fndecl);
+  if ((move_ctor || id_equal (name, "operator=")) && nargs == 2)
+    {
+      tree from = TREE_TYPE (gimple_call_arg (s, 1));
+      if (!POINTER_TYPE_P (from) || default_deleter_family (TREE_TYPE (from)) != family)
+	return false;
+      tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+      tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+      if (!second || TREE_CODE (second) != REFERENCE_TYPE || !TYPE_REF_IS_RVALUE (second))
+	return false;
+      mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+      /* Held by this one before the other lets go: never lost in between.  */
+      if (!move_ctor)
+	delete_held (c, bb, self, cls, family, loc);
+      uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
+      store_held (c, bb, self, mr_value (taken), loc);
+      let_go (c, bb, other, loc);
+      return true;
+    }
+  return false;
+}
