@@ -57,14 +57,16 @@ struct lower_ctx
      flight (0: the function has no EH edges).  */
   unsigned *thrower_block;
   uint32_t exc;
-     lower-cxx.cc    C++: new and delete, std::allocator
-     lower-eh.cc     C++: exceptions, which handler each can reach
-     lower-class.cc  C++: calls to constructors without a body in sight
-     lower-new.cc    C++: placement new's storage
-     lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
-     lower-containers.cc  C++: standard containers of raw pointers
-     lower-range.cc  value ranges of trees, the sizes of allocations and accesses
-     lower-global.cc which calls leave the unit's integer statics alone  */
+  /* The types the function's throw-expressions throw (lower-eh.cc), once
+     thrown_known.  */
+  auto_vec<tree> thrown;
+  bool thrown_known;
+  /* The local containers of raw pointers, scanned on the first call of one.  */
+  std::vector<container_facts> containers;
+  bool containers_scanned;
+  /* Local shared_ptrs, and whether each is the only owner of what it holds
+     (lower-smart.cc).  */
+  std::vector<std::pair<tree, bool> > shared_owners;
 };
 
 /* Integers wide enough for any value range of a 64-bit type and their products
@@ -133,13 +135,18 @@ bool ends_in_thrower (basic_block bb);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
 
-     lower-cxx.cc    C++: new and delete, std::allocator
-     lower-eh.cc     C++: exceptions, which handler each can reach
-     lower-class.cc  C++: calls to constructors without a body in sight
-     lower-new.cc    C++: placement new's storage
-     lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
-     lower-containers.cc  C++: standard containers of raw pointers
-     lower-range.cc  value ranges of trees, the sizes of allocations and accesses
-     lower-global.cc which calls leave the unit's integer statics alone  */
+/* lower-class.cc.  */
+void lend_constructed_object (gcall *s, tree fndecl, mr_call *call);
+
+/* lower-new.cc.  */
+void lower_placement_storage (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
+
+/* lower-smart.cc.  */
+bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
+                               mr_loc loc);
+bool lower_std_cast (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc);
+
+/* lower-containers.cc.  */
+bool lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc);
 
 #endif /* MR_LOWER_INT_H */
