@@ -267,6 +267,26 @@ mr_state_copy (const mr_state *s)
   return d;
 }
 
+uint64_t
+mr_state_lend (mr_state *s)
+{
+  uint64_t counted = state_bytes (s);
+  s->cap_objs = s->nobjs;
+  s->cap_binds = s->nbinds;
+  s->cap_slots = s->nslots;
+  s->cap_facts = s->nfacts;
+  s->sig_parts = 0;
+  s->sig = 0;
+  live_bytes += state_bytes (s);
+  return counted;
+}
+
+void
+mr_state_uncount (uint64_t bytes)
+{
+  live_bytes -= bytes;
+}
+
 void
 mr_state_free (mr_state *s)
 {
@@ -806,10 +826,16 @@ mix (uint64_t h, uint64_t v)
 
 /* What the signature hashes: the tracked objects (key, typestate, family,
    uninitialised or not) and the bindings to them (value, object, offset
-   category).  A signature is taken for every state that reaches a block holding
-   states, and when it matches one of them the two are compared: the arriving
-   state's part is gathered once, while hashing (mr_state_signature_noted), so the
-   comparison (mr_state_same_typestates_noted) walks the kept state only.  */
+   category), in two halves of 32 bits: the objects' half (low) and the bindings'
+   half (high).  A state that reaches a block holding states is compared with each
+   of them: first by the objects' halves, then, only where those agree, by the
+   bindings' halves (a state is told from most others by its objects: the
+   bindings' walk is skipped for them), and where both agree, in full.  Each half
+   of a state is taken when first needed and kept (mr_state.sig_parts): a kept
+   state is not changed before both of its halves are taken, except by a lossy
+   join, after which they are taken again (mr_state_forget_sig).  The arriving
+   state's part is gathered while hashing (mr_state_note), so the full comparison
+   (mr_state_same_typestates_noted) walks the kept state only.  */
 typedef struct sig_obj
 {
   uint32_t key;
@@ -834,10 +860,11 @@ typedef struct sig_view
 				   pointers are told apart without a search */
 } sig_view;
 
-/* The arriving state's part, kept between the two calls, and the view of a plain
-   signature (a kept state's, taken between the two calls, must not replace the
-   noted one).  Freed by mr_state_trim.  */
+/* The arriving state's part (noted_state: the state, unchanged while noted), and
+   the view of a kept state's tracked keys (taken between the calls, it must not
+   replace the noted one).  Freed by mr_state_trim.  */
 static sig_view noted, plain;
+static mr_state *noted_state;
 
 /* The filter's bit for key.  */
 static inline uint64_t
@@ -856,15 +883,43 @@ sig_tracked (uint64_t filter, const uint32_t *keys, uint32_t n, uint32_t obj)
 	 && table_find (keys, n, sizeof *keys, obj, false, &pos);
 }
 
-/* Hashes s, gathering its part into *v.  (Locals, not v's fields, in the loops:
-   the stores into v's arrays might alias them.)  */
-static uint64_t
-signature_into (const mr_state *s, sig_view *v)
+static inline uint32_t
+fold (uint64_t h)
+{
+  return (uint32_t) (h ^ (h >> 32));
+}
+
+#define SIG_OBJS 1		/* sig_parts: the objects' half is in sig's low bits */
+#define SIG_BINDS 2		/* the bindings' half is in its high bits */
+
+static inline uint64_t
+obj_word (const mr_objst *o)
+{
+  return ((uint64_t) o->key << 24) | ((o->flags & MR_OBJF_UNINIT) << 16)
+	 | (o->ts << 8) | o->family;
+}
+
+/* The objects' half of s, hashing only.  */
+static uint32_t
+objs_half (const mr_state *s)
 {
   uint64_t h = 1469598103934665603ull;
   const mr_objst *objs = s->objs;
-  const mr_bind *binds = s->binds;
-  uint32_t nobjs = s->nobjs, nbinds = s->nbinds, n = 0;
+  for (uint32_t i = 0, n = s->nobjs; i < n; i++)
+    if (objs[i].ts != MR_TS_UNKNOWN)
+      h = mix (h, obj_word (&objs[i]));
+  return fold (h);
+}
+
+/* The objects' half of s, gathering its tracked objects into *v (with keys[]
+   and the filter; `full`: the sig_obj too).  (Locals, not v's fields, in the loops:
+   the stores into v's arrays might alias them.)  */
+static uint32_t
+objs_half_into (const mr_state *s, sig_view *v, bool full)
+{
+  uint64_t h = 1469598103934665603ull;
+  const mr_objst *objs = s->objs;
+  uint32_t nobjs = s->nobjs, n = 0;
   if (v->cap_objs < nobjs)
     {
       v->cap_objs = nobjs;
@@ -879,22 +934,34 @@ signature_into (const mr_state *s, sig_view *v)
       const mr_objst *o = &objs[i];
       if (o->ts == MR_TS_UNKNOWN)
 	continue;
-      h = mix (h, ((uint64_t) o->key << 24) | ((o->flags & MR_OBJF_UNINIT) << 16)
-		  | (o->ts << 8) | o->family);
-      vo[n] = (sig_obj) { o->key, o->family, o->ts, (o->flags & MR_OBJF_UNINIT) != 0 };
+      h = mix (h, obj_word (o));
+      if (full)
+	vo[n] = (sig_obj) { o->key, o->family, o->ts, (o->flags & MR_OBJF_UNINIT) != 0 };
       keys[n++] = o->key;
       filter |= key_bit (o->key);
     }
   v->nobjs = n;
   v->filter = filter;
-  if (v->cap_binds < nbinds)
+  return fold (h);
+}
+
+/* The bindings' half of s, whose tracked objects v holds (objs_half_into);
+   `full`: gathering the tracked bindings into *v.  */
+static uint32_t
+binds_half (const mr_state *s, sig_view *v, bool full)
+{
+  uint64_t h = 1469598103934665603ull;
+  const mr_bind *binds = s->binds;
+  uint32_t nbinds = s->nbinds, n = 0;
+  if (full && v->cap_binds < nbinds)
     {
       v->cap_binds = nbinds;
       v->binds = mr_xrealloc (v->binds, v->cap_binds * sizeof *v->binds);
     }
   sig_bind *vb = v->binds;
-  uint32_t nkeys = n;
-  n = 0;
+  const uint32_t *keys = v->keys;
+  uint32_t nkeys = v->nobjs;
+  uint64_t filter = v->filter;
   for (uint32_t i = 0; i < nbinds; i++)
     {
       const mr_bind *b = &binds[i];
@@ -902,10 +969,12 @@ signature_into (const mr_state *s, sig_view *v)
 	continue;
       int cat = mr_off_category (b->ref.off);
       h = mix (mix (h, b->value), ((uint64_t) b->ref.obj << 8) ^ (uint64_t) cat);
-      vb[n++] = (sig_bind) { b->value, b->ref.obj, cat };
+      if (full)
+	vb[n++] = (sig_bind) { b->value, b->ref.obj, cat };
     }
-  v->nbinds = n;
-  return h;
+  if (full)
+    v->nbinds = n;
+  return fold (h);
 }
 
 static void
@@ -922,18 +991,68 @@ sig_views_free (void)
 {
   sig_view_free (&noted);
   sig_view_free (&plain);
+  noted_state = NULL;
+}
+
+static inline uint64_t
+halves (uint32_t objs, uint32_t binds)
+{
+  return (uint64_t) binds << 32 | objs;
 }
 
 uint64_t
 mr_state_signature (const mr_state *s)
 {
-  return signature_into (s, &plain);
+  uint32_t lo = objs_half_into (s, &plain, false);
+  return halves (lo, binds_half (s, &plain, false));
 }
 
 uint64_t
 mr_state_signature_noted (const mr_state *s)
 {
-  return signature_into (s, &noted);
+  noted_state = NULL;
+  uint32_t lo = objs_half_into (s, &noted, true);
+  return halves (lo, binds_half (s, &noted, true));
+}
+
+void
+mr_state_note (mr_state *t)
+{
+  noted_state = t;
+  t->sig = objs_half_into (t, &noted, true);
+  t->sig_parts = SIG_OBJS;
+}
+
+void
+mr_state_forget_sig (mr_state *s)
+{
+  s->sig_parts = 0;
+}
+
+bool
+mr_state_same_as_noted (mr_state *k)
+{
+  mr_state *t = noted_state;
+  if (!(k->sig_parts & SIG_OBJS))
+    {
+      k->sig = objs_half (k);
+      k->sig_parts = SIG_OBJS;
+    }
+  if ((uint32_t) k->sig != (uint32_t) t->sig)
+    return false;
+  if (!(t->sig_parts & SIG_BINDS))
+    {
+      t->sig |= (uint64_t) binds_half (t, &noted, true) << 32;
+      t->sig_parts |= SIG_BINDS;
+    }
+  if (!(k->sig_parts & SIG_BINDS))
+    {
+      /* Its own tracked keys (equal halves do not prove the objects equal).  */
+      objs_half_into (k, &plain, false);
+      k->sig |= (uint64_t) binds_half (k, &plain, false) << 32;
+      k->sig_parts |= SIG_BINDS;
+    }
+  return k->sig >> 32 == t->sig >> 32 && mr_state_same_typestates_noted (k);
 }
 
 bool
