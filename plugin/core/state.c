@@ -1015,6 +1015,24 @@ mr_state_signature_noted (const mr_state *s)
   return halves (lo, binds_half (s, &noted, true));
 }
 
+/* Are the parts gathered in a and b the same?  (The tracked objects first: when
+   they are the same, so are the keys that picked the bindings.)  */
+static bool
+same_views (const sig_view *a, const sig_view *b)
+{
+  if (a->nobjs != b->nobjs || a->nbinds != b->nbinds)
+    return false;
+  for (uint32_t i = 0; i < a->nobjs; i++)
+    if (a->objs[i].key != b->objs[i].key || a->objs[i].ts != b->objs[i].ts
+	|| a->objs[i].family != b->objs[i].family || a->objs[i].uninit != b->objs[i].uninit)
+      return false;
+  for (uint32_t i = 0; i < a->nbinds; i++)
+    if (a->binds[i].value != b->binds[i].value || a->binds[i].obj != b->binds[i].obj
+	|| a->binds[i].cat != b->binds[i].cat)
+      return false;
+  return true;
+}
+
 void
 mr_state_note (mr_state *t)
 {
@@ -1045,14 +1063,22 @@ mr_state_same_as_noted (mr_state *k)
       t->sig |= (uint64_t) binds_half (t, &noted, true) << 32;
       t->sig_parts |= SIG_BINDS;
     }
+  bool viewed = false;
   if (!(k->sig_parts & SIG_BINDS))
     {
-      /* Its own tracked keys (equal halves do not prove the objects equal).  */
-      objs_half_into (k, &plain, false);
-      k->sig |= (uint64_t) binds_half (k, &plain, false) << 32;
+      /* Its own tracked keys (equal halves do not prove the objects equal), and
+	 its part gathered as the noted state's: the full comparison is then one
+	 of the two parts, without walking k again.  */
+      objs_half_into (k, &plain, true);
+      k->sig |= (uint64_t) binds_half (k, &plain, true) << 32;
       k->sig_parts |= SIG_BINDS;
+      viewed = true;
     }
-  return k->sig >> 32 == t->sig >> 32 && mr_state_same_typestates_noted (k);
+  if (k->sig >> 32 != t->sig >> 32)
+    return false;
+  if (!viewed)
+    return mr_state_same_typestates_noted (k);
+  return same_views (&plain, &noted);
 }
 
 bool
@@ -1119,13 +1145,16 @@ join_binds (mr_state *d, const mr_state *s)
 {
   const uint32_t none = 0xffffffffu;
   uint32_t n = d->nbinds, ns = s->nbinds, cap = n + ns, out = 0, i = 0, j = 0;
-  uint8_t tag;
-  mr_bind *v = table_alloc (cap ? cap : 1, sizeof *v, &tag);
-  bool changed = false;
+  /* The result is written over d's table, behind the walk (out <= i), until a
+     binding only s has must be added where there is no room: from there on, into
+     a new table.  */
+  mr_bind *v = d->binds;
+  uint8_t tag = 0;
+  bool fresh = false, changed = false;
   const mr_bind *db = d->binds, *sb = s->binds;
   while (i < n || j < ns)
     {
-      /* Most bindings are the same on both sides: a run of them is copied as is.  */
+      /* Most bindings are the same on both sides: a run of them is kept as is.  */
       uint32_t run = 0, most = n - i < ns - j ? n - i : ns - j;
       while (run < most && db[i + run].value == sb[j + run].value
 	     && db[i + run].ref.obj == sb[j + run].ref.obj
@@ -1133,7 +1162,8 @@ join_binds (mr_state *d, const mr_state *s)
 	run++;
       if (run)
 	{
-	  memcpy (v + out, db + i, run * sizeof *v);
+	  if (v + out != db + i)
+	    memmove (v + out, db + i, run * sizeof *v);
 	  out += run, i += run, j += run;
 	  if (i == n && j == ns)
 	    break;
@@ -1194,14 +1224,24 @@ join_binds (mr_state *d, const mr_state *s)
 	    {
 	      changed = true;
 	      lose_ref (d, y->ref.obj);
+	      if (!fresh && out == i)
+		{
+		  mr_bind *t = table_alloc (cap, sizeof *t, &tag);
+		  memcpy (t, v, out * sizeof *t);
+		  v = t;
+		  fresh = true;
+		}
 	      v[out++] = (mr_bind) { y->value, { none, 0 } };
 	    }
 	}
     }
-  table_release (d->binds, d->class_binds, sizeof *v);
+  if (fresh)
+    {
+      table_release (d->binds, d->class_binds, sizeof *v);
+      d->binds = v;
+      d->class_binds = tag;
+    }
   live_bytes -= (uint64_t) d->cap_binds * sizeof *v;
-  d->binds = v;
-  d->class_binds = tag;
   d->nbinds = out;
   d->cap_binds = cap ? cap : 1;
   live_bytes += (uint64_t) d->cap_binds * sizeof *v;
@@ -1336,8 +1376,22 @@ join_facts (mr_state *d, const mr_state *s)
 	  changed = true;
 	  continue;
 	}
-      mr_fact f = d->facts[i];
       const mr_fact *g = &s->facts[j];
+      mr_fact *e = &d->facts[i];
+      if (g->lo == e->lo && g->hi == e->hi && g->has_ne == e->has_ne
+	  && (!e->has_ne || g->ne == e->ne) && g->ubelow == e->ubelow)
+	{
+	  /* The same fact on both sides (the common case): kept as it is, without
+	     its product bound, unless it says nothing.  */
+	  if (e->lo == INT64_MIN && e->hi == INT64_MAX && !e->has_ne && !e->ubelow)
+	    continue;
+	  if (out != i)
+	    d->facts[out] = *e;
+	  d->facts[out].prod_with = 0;
+	  d->facts[out++].prod_max = 0;
+	  continue;
+	}
+      mr_fact f = *e;
       mr_fact m = f;
       m.lo = f.lo < g->lo ? f.lo : g->lo;
       m.hi = f.hi > g->hi ? f.hi : g->hi;
@@ -1491,13 +1545,15 @@ mr_state_join_lossy (mr_state *d, const mr_state *s)
   bool changed = false;
   /* Objects of d that differ in s (both sorted by key: one merge walk), counting
      the tracked objects only s lists.  */
-  uint32_t j = 0, only_s = 0;
-  for (uint32_t i = 0; i < d->nobjs; i++)
+  uint32_t j = 0, only_s = 0, nd = d->nobjs, ns = s->nobjs;
+  mr_objst *dobjs = d->objs;
+  const mr_objst *sobjs = s->objs;	/* (locals: the stores below may alias) */
+  for (uint32_t i = 0; i < nd; i++)
     {
-      mr_objst *o = &d->objs[i];
-      for (; j < s->nobjs && s->objs[j].key < o->key; j++)
-	only_s += s->objs[j].ts != MR_TS_UNKNOWN;
-      const mr_objst *p = j < s->nobjs && s->objs[j].key == o->key ? &s->objs[j++] : NULL;
+      mr_objst *o = &dobjs[i];
+      for (; j < ns && sobjs[j].key < o->key; j++)
+	only_s += sobjs[j].ts != MR_TS_UNKNOWN;
+      const mr_objst *p = j < ns && sobjs[j].key == o->key ? &sobjs[j++] : NULL;
       mr_ts pts = p ? (mr_ts) p->ts : MR_TS_UNKNOWN;
       if (pts == o->ts && (!p || p->family == o->family))
 	continue;
@@ -1505,8 +1561,8 @@ mr_state_join_lossy (mr_state *d, const mr_state *s)
       if (nts != o->ts)
 	o->ts = nts, changed = true;
     }
-  for (; j < s->nobjs; j++)
-    only_s += s->objs[j].ts != MR_TS_UNKNOWN;
+  for (; j < ns; j++)
+    only_s += sobjs[j].ts != MR_TS_UNKNOWN;
   /* Objects only in s (inserted into d at i, before its next larger key).  */
   uint32_t i = 0;
   for (j = 0; only_s && j < s->nobjs; j++)
