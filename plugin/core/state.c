@@ -889,7 +889,8 @@ fold (uint64_t h)
   return (uint32_t) (h ^ (h >> 32));
 }
 
-#define SIG_OBJS 1		/* sig_parts: the objects' half is in sig's low bits */
+#define SIG_OBJS 1		/* sig_parts: the objects' half is in sig's low bits
+				   (state.h's mr_state_told_from_noted tests it) */
 #define SIG_BINDS 2		/* the bindings' half is in its high bits */
 
 static inline uint64_t

@@ -223,6 +223,13 @@ bool mr_state_same_typestates_noted (const mr_state *a);
    mr_state_forget_sig.  */
 void mr_state_note (mr_state *t);
 bool mr_state_same_as_noted (mr_state *k);
+/* The first test of mr_state_same_as_noted, inline for the driver's loop over the
+   kept states: k's objects' half, when taken, differs from t's (t noted).  */
+static inline bool
+mr_state_told_from_noted (const mr_state *k, const mr_state *t)
+{
+  return (k->sig_parts & 1) && (uint32_t) k->sig != (uint32_t) t->sig;
+}
 void mr_state_forget_sig (mr_state *s);
 /* dst := dst joined with src (same typestates).  Returns true if dst changed.  */
 bool mr_state_join (mr_state *dst, const mr_state *src);
