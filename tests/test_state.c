@@ -7,7 +7,8 @@
    slots of the objects a predicate picks, asked once per object); facts
    (refinement with EQ/NE/LT/LE/GT/GE, excluded points, contradictions, unsigned
    comparisons, set_const, copy_fact, forget); mr_state_same_typestates and
-   mr_state_signature; mr_state_join (bindings and slots intersected with offsets
+   mr_state_signature, and the driver's comparison by its halves (mr_state_note,
+   mr_state_same_as_noted); mr_state_lend's counting; mr_state_join (bindings and slots intersected with offsets
    joined and dropped references escaping, facts hulled, flags merged, changed flag); mr_state_join_lossy (maybe-freed, unknown); mr_state_retire
    (two generations, references renamed, older generation dropped); mr_state_copy
    independence; mr_state_print and mr_state_size; the cheaper join machinery
@@ -932,6 +933,91 @@ test_noted_comparison (void **state)
   mr_state_trim ();
 }
 
+/* The driver's comparison by the signature's halves (mr_state_note,
+   mr_state_same_as_noted) answers as mr_state_same_typestates, the halves taken
+   once and kept in each state; a state that differs in its objects is told apart
+   without its bindings' half.  */
+static void
+test_signature_halves (void **state)
+{
+  (void) state;
+  uint32_t seed = 11;
+  enum { N = 40 };
+  mr_state *v[N];
+  for (int i = 0; i < N; i++)
+    {
+      if (!(i % 2))
+	{
+	  v[i] = random_state (&seed);
+	  continue;
+	}
+      v[i] = mr_state_copy (v[i - 1]);
+      mr_state_add_obj_flags (v[i], SYM (30 + rand_next (&seed) % 4), MR_OBJF_ESCAPED);
+      mr_state_bind (v[i], 20 + rand_next (&seed) % 4, ref (SYM (40), 0));
+      if (rand_next (&seed) % 3 == 0)
+	mr_state_bind (v[i], 10 + rand_next (&seed) % 6, ref (ALLOC (1), 16));
+    }
+  int same = 0, told_by_objects = 0;
+  for (int round = 0; round < 2; round++)
+    for (int j = 0; j < N; j++)
+      {
+	mr_state_note (v[j]);
+	for (int i = 0; i < N; i++)
+	  {
+	    bool pair = mr_state_same_typestates (v[i], v[j]);
+	    assert_int_equal (mr_state_same_as_noted (v[i]), pair);
+	    same += pair && i != j;
+	    told_by_objects += !pair && (uint32_t) v[i]->sig != (uint32_t) v[j]->sig;
+	  }
+      }
+  assert_true (same > 0 && told_by_objects > 0);
+  /* Both halves, once taken, are those of the full signature.  */
+  for (int i = 0; i < N; i++)
+    if (v[i]->sig_parts == 3)
+      assert_true (v[i]->sig == mr_state_signature (v[i]));
+  /* A lossy join changes a state: its halves are taken again.  */
+  mr_state_join_lossy (v[0], v[2]);
+  mr_state_forget_sig (v[0]);
+  mr_state_note (v[0]);
+  assert_true (mr_state_same_as_noted (v[0]));
+  for (int i = 0; i < N; i++)
+    mr_state_free (v[i]);
+  mr_state_trim ();
+}
+
+/* A state lent to a block's run instead of copied (mr_state_lend) counts what the
+   copy would, and grows as it would; the original's bytes stay counted until
+   mr_state_uncount.  */
+static void
+test_lend_counts_as_copy (void **state)
+{
+  (void) state;
+  uint32_t seed = 5;
+  uint64_t base = mr_state_bytes_live ();
+  mr_state *s = random_state (&seed);
+  for (uint32_t v = 50; v < 90; v++)
+    mr_state_bind (s, v, ref (SYM (v), 0));	/* tables grown past their size */
+  mr_state_forget_fact (s, 1);
+  uint64_t held = mr_state_bytes_live ();
+  mr_state *c = mr_state_copy (s);
+  uint64_t with_copy = mr_state_bytes_live ();
+  mr_state_bind (c, 200, ref (ALLOC (2), 0));
+  mr_state_add_obj_flags (c, SYM (201), MR_OBJF_ESCAPED);
+  uint64_t copy_grown = mr_state_bytes_live ();
+  mr_state_free (c);
+  assert_int_equal (mr_state_bytes_live (), held);
+  uint64_t lent = mr_state_lend (s);
+  assert_int_equal (lent, held - base);
+  assert_int_equal (mr_state_bytes_live (), with_copy);
+  mr_state_bind (s, 200, ref (ALLOC (2), 0));
+  mr_state_add_obj_flags (s, SYM (201), MR_OBJF_ESCAPED);
+  assert_int_equal (mr_state_bytes_live (), copy_grown);
+  mr_state_uncount (lent);
+  mr_state_free (s);
+  assert_int_equal (mr_state_bytes_live (), base);
+  mr_state_trim ();
+}
+
 /* Tables are recycled (state.c): a table freed and handed to another state leaves
    the states that remain intact, and what is counted goes back to where it was.  */
 static void
@@ -1121,6 +1207,8 @@ main (void)
     cmocka_unit_test (test_facts_unsigned),
     cmocka_unit_test (test_facts_set_copy_forget),
     cmocka_unit_test (test_same_typestates),
+    cmocka_unit_test (test_signature_halves),
+    cmocka_unit_test (test_lend_counts_as_copy),
     cmocka_unit_test (test_join_binds_slots),
     cmocka_unit_test (test_join_facts),
     cmocka_unit_test (test_join_self_unchanged),

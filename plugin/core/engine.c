@@ -134,6 +134,12 @@ typedef struct driver
   uint64_t own_bytes;		/* the driver's tables: per block, per value */
   bool squeezed;		/* past half the memory cap: one state per block */
   bool halted;			/* the memory cap stopped the analysis */
+  bool lend;			/* a block no back edge reaches runs its own states,
+				   not copies (process_block) */
+  uint64_t lent_bytes;		/* what the states lent to the running block
+				   counted (mr_state_lend); 0: none lent */
+  bool redo;			/* half the memory cap was reached while states were
+				   lent: the function is analysed again, without */
 } driver;
 
 static void
@@ -266,8 +272,7 @@ squeeze (driver *d)
 	  mr_state_free (bs->v[i]);
 	}
       bs->n = 1;
-      first->sig = mr_state_signature (first);
-      first->sig_pending = false;
+      mr_state_forget_sig (first);
       first->dirty = dirty;
       if (dirty)
 	heap_push (d, b);
@@ -285,6 +290,13 @@ over_memory (driver *d)
   uint64_t used = memory_used (d);
   if (!cap)
     return false;
+  if (used > cap / 2 && !d->squeezed && d->lent_bytes)
+    {
+      /* The squeeze would merge the lent states, which the running block has
+	 changed: the analysis starts again without lending (mr_analyze).  */
+      d->redo = d->halted = true;
+      return true;
+    }
   if (used > cap / 2 && !d->squeezed)
     {
       squeeze (d);
@@ -298,32 +310,19 @@ over_memory (driver *d)
   return true;
 }
 
-/* The signature of a state kept at a block.  A state that arrives at a block with
-   no states is kept without one: many are run and dropped without another state
-   ever arriving there.  It is computed when another arrives, the kept state
-   unchanged till then (nothing changes a kept state before it is compared).  */
-static uint64_t
-kept_sig (mr_state *s)
-{
-  if (s->sig_pending)
-    {
-      s->sig = mr_state_signature (s);
-      s->sig_pending = false;
-    }
-  return s->sig;
-}
-
 /* Merges t into the states at block b (taking ownership of t).  Returns true if the
-   block has new work.  */
+   block has new work.  A state kept at a block gets its signature's halves when
+   another state arrives there (state.c: mr_state_note), many are run and dropped
+   without any.  */
 static bool
 add_state (driver *d, uint32_t b, mr_state *t)
 {
   block_states *bs = &d->at[b];
-  t->sig_pending = !bs->n;
+  t->sig_parts = 0;
   if (bs->n)
-    t->sig = mr_state_signature_noted (t);
+    mr_state_note (t);
   for (uint32_t i = 0; i < bs->n; i++)
-    if (kept_sig (bs->v[i]) == t->sig && mr_state_same_typestates_noted (bs->v[i]))
+    if (!mr_state_told_from_noted (bs->v[i], t) && mr_state_same_as_noted (bs->v[i]))
       {
 	bool changed = mr_state_join (bs->v[i], t);
 	mr_state_free (t);
@@ -344,8 +343,7 @@ add_state (driver *d, uint32_t b, mr_state *t)
   d->ctx.out->degraded = true;
   mr_state *last = bs->v[bs->n - 1];
   bool changed = mr_state_join_lossy (last, t);
-  last->sig = mr_state_signature (last);
-  last->sig_pending = false;
+  mr_state_forget_sig (last);
   mr_state_free (t);
   if (changed)
     last->dirty = true;
@@ -410,12 +408,26 @@ process_block (driver *d, uint32_t b)
   block_states *bs = &d->at[b];
   mr_state_list run = { 0 };
   c->return_block_ev = d->return_ev[b];
+  /* A block no back edge reaches has its states freed once it has run (mr_analyze):
+     they are lent to the run instead of copied, counted as the copies would be.  */
+  bool lend = d->lend && !d->loop_target[b];
+  uint32_t left = 0;
   for (uint32_t i = 0; i < bs->n; i++)
     if (bs->v[i]->dirty)
       {
 	bs->v[i]->dirty = false;
-	mr_state_list_push (&run, mr_state_copy (bs->v[i]));
+	if (lend)
+	  {
+	    d->lent_bytes += mr_state_lend (bs->v[i]);
+	    mr_state_list_push (&run, bs->v[i]);
+	  }
+	else
+	  mr_state_list_push (&run, mr_state_copy (bs->v[i]));
       }
+    else if (lend)
+      bs->v[left++] = bs->v[i];
+  if (lend)
+    bs->n = left;
   for (uint32_t i = 0; i < run.n; i++)
     c->out->work += mr_state_size (run.v[i]) + blk->nevents + 1;
   /* Events, with splits appended to the running list.  */
@@ -530,40 +542,14 @@ finding_order (const void *a, const void *b)
   return (int) x->rule - (int) y->rule;
 }
 
-void
-mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
+/* The walk over the blocks, from the entry state to the fixpoint (or the budget
+   or the memory cap), into out.  `lend`: blocks no back edge reaches run their own
+   states (process_block).  Returns false if lending had to be undone: the
+   memory cap's squeeze struck while states were lent (over_memory).  */
+static bool
+run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
 {
-  memset (&out->summary, 0, sizeof out->summary);
-  out->summary.reallocs_param = -1;
-  out->summary.returns_param = -1;
-  mr_config cfg_copy = *cfg_in;
-  if (cfg_copy.max_states_per_block < 1)
-    cfg_copy.max_states_per_block = 1;
-  /* Huge functions (a 1000-block option parser) keep fewer states per block: the
-     states kept are the memory and the time, and a big function's paths would
-     exceed the budget long before they were told apart.  */
-  if (f->nblocks > MR_BIG_FUNCTION)
-    {
-      uint64_t scaled = (uint64_t) cfg_copy.max_states_per_block * MR_BIG_FUNCTION / f->nblocks;
-      cfg_copy.max_states_per_block = scaled < 2 ? 2 : (uint32_t) scaled;
-    }
-  const mr_config *cfg = &cfg_copy;
-  if (!f->nblocks)
-    return;
-  mr_func_resolve (f);
-  mr_param_uses (f, &out->summary.derefs, &out->summary.uses);
-  mr_summarize_stores (f, &out->summary);
-  mr_summarize_result (f, &out->summary);
-  mr_find_field_stores (f, &out->summary);
-  if (!worth_analysing (f))
-    {
-      out->summary.valid = true;	/* frees nothing, allocates nothing */
-      mr_ctx quick = { .f = f, .cfg = cfg_in, .out = out };
-      out->summary.no_clobber = mr_events_keep_callers_memory (&quick);
-      return;
-    }
-  uint32_t first = out->nfindings;
-  driver d = { .ctx = { f, cfg, out, NULL } };
+  driver d = { .ctx = { f, cfg, out, NULL }, .lend = lend };
   uint32_t n = f->nblocks;
   d.at = mr_xcalloc (n, sizeof *d.at);
   d.rpo_index = mr_xcalloc (n, sizeof *d.rpo_index);
@@ -615,6 +601,8 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
 	  for (uint32_t i = 0; i < d.at[b].n; i++)
 	    mr_state_free (d.at[b].v[i]);
 	  d.at[b].n = 0;
+	  mr_state_uncount (d.lent_bytes);
+	  d.lent_bytes = 0;
 	}
     }
 
@@ -636,6 +624,52 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   mr_finish_summary (&d.ctx);
   free (d.ctx.convs);
   mr_free_guards (&d.ctx);
+  return !d.redo;
+}
+
+void
+mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
+{
+  memset (&out->summary, 0, sizeof out->summary);
+  out->summary.reallocs_param = -1;
+  out->summary.returns_param = -1;
+  mr_config cfg_copy = *cfg_in;
+  if (cfg_copy.max_states_per_block < 1)
+    cfg_copy.max_states_per_block = 1;
+  /* Huge functions (a 1000-block option parser) keep fewer states per block: the
+     states kept are the memory and the time, and a big function's paths would
+     exceed the budget long before they were told apart.  */
+  if (f->nblocks > MR_BIG_FUNCTION)
+    {
+      uint64_t scaled = (uint64_t) cfg_copy.max_states_per_block * MR_BIG_FUNCTION / f->nblocks;
+      cfg_copy.max_states_per_block = scaled < 2 ? 2 : (uint32_t) scaled;
+    }
+  const mr_config *cfg = &cfg_copy;
+  if (!f->nblocks)
+    return;
+  mr_func_resolve (f);
+  mr_param_uses (f, &out->summary.derefs, &out->summary.uses);
+  mr_summarize_stores (f, &out->summary);
+  mr_summarize_result (f, &out->summary);
+  mr_find_field_stores (f, &out->summary);
+  if (!worth_analysing (f))
+    {
+      out->summary.valid = true;	/* frees nothing, allocates nothing */
+      mr_ctx quick = { .f = f, .cfg = cfg_in, .out = out };
+      out->summary.no_clobber = mr_events_keep_callers_memory (&quick);
+      return;
+    }
+  uint32_t first = out->nfindings;
+  /* Lending (process_block) is undone by the squeeze of the memory cap, which is
+     rare: the function is then analysed again, from what it was given.  */
+  mr_result given = *out;
+  if (!run_driver (f, cfg, out, true))
+    {
+      given.findings = out->findings;
+      given.cap_findings = out->cap_findings;
+      *out = given;
+      run_driver (f, cfg, out, false);
+    }
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;

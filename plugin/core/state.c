@@ -267,6 +267,26 @@ mr_state_copy (const mr_state *s)
   return d;
 }
 
+uint64_t
+mr_state_lend (mr_state *s)
+{
+  uint64_t counted = state_bytes (s);
+  s->cap_objs = s->nobjs;
+  s->cap_binds = s->nbinds;
+  s->cap_slots = s->nslots;
+  s->cap_facts = s->nfacts;
+  s->sig_parts = 0;
+  s->sig = 0;
+  live_bytes += state_bytes (s);
+  return counted;
+}
+
+void
+mr_state_uncount (uint64_t bytes)
+{
+  live_bytes -= bytes;
+}
+
 void
 mr_state_free (mr_state *s)
 {
@@ -806,10 +826,16 @@ mix (uint64_t h, uint64_t v)
 
 /* What the signature hashes: the tracked objects (key, typestate, family,
    uninitialised or not) and the bindings to them (value, object, offset
-   category).  A signature is taken for every state that reaches a block holding
-   states, and when it matches one of them the two are compared: the arriving
-   state's part is gathered once, while hashing (mr_state_signature_noted), so the
-   comparison (mr_state_same_typestates_noted) walks the kept state only.  */
+   category), in two halves of 32 bits: the objects' half (low) and the bindings'
+   half (high).  A state that reaches a block holding states is compared with each
+   of them: first by the objects' halves, then, only where those agree, by the
+   bindings' halves (a state is told from most others by its objects: the
+   bindings' walk is skipped for them), and where both agree, in full.  Each half
+   of a state is taken when first needed and kept (mr_state.sig_parts): a kept
+   state is not changed before both of its halves are taken, except by a lossy
+   join, after which they are taken again (mr_state_forget_sig).  The arriving
+   state's part is gathered while hashing (mr_state_note), so the full comparison
+   (mr_state_same_typestates_noted) walks the kept state only.  */
 typedef struct sig_obj
 {
   uint32_t key;
@@ -834,10 +860,11 @@ typedef struct sig_view
 				   pointers are told apart without a search */
 } sig_view;
 
-/* The arriving state's part, kept between the two calls, and the view of a plain
-   signature (a kept state's, taken between the two calls, must not replace the
-   noted one).  Freed by mr_state_trim.  */
+/* The arriving state's part (noted_state: the state, unchanged while noted), and
+   the view of a kept state's tracked keys (taken between the calls, it must not
+   replace the noted one).  Freed by mr_state_trim.  */
 static sig_view noted, plain;
+static mr_state *noted_state;
 
 /* The filter's bit for key.  */
 static inline uint64_t
@@ -856,15 +883,44 @@ sig_tracked (uint64_t filter, const uint32_t *keys, uint32_t n, uint32_t obj)
 	 && table_find (keys, n, sizeof *keys, obj, false, &pos);
 }
 
-/* Hashes s, gathering its part into *v.  (Locals, not v's fields, in the loops:
-   the stores into v's arrays might alias them.)  */
-static uint64_t
-signature_into (const mr_state *s, sig_view *v)
+static inline uint32_t
+fold (uint64_t h)
+{
+  return (uint32_t) (h ^ (h >> 32));
+}
+
+#define SIG_OBJS 1		/* sig_parts: the objects' half is in sig's low bits
+				   (state.h's mr_state_told_from_noted tests it) */
+#define SIG_BINDS 2		/* the bindings' half is in its high bits */
+
+static inline uint64_t
+obj_word (const mr_objst *o)
+{
+  return ((uint64_t) o->key << 24) | ((o->flags & MR_OBJF_UNINIT) << 16)
+	 | (o->ts << 8) | o->family;
+}
+
+/* The objects' half of s, hashing only.  */
+static uint32_t
+objs_half (const mr_state *s)
 {
   uint64_t h = 1469598103934665603ull;
   const mr_objst *objs = s->objs;
-  const mr_bind *binds = s->binds;
-  uint32_t nobjs = s->nobjs, nbinds = s->nbinds, n = 0;
+  for (uint32_t i = 0, n = s->nobjs; i < n; i++)
+    if (objs[i].ts != MR_TS_UNKNOWN)
+      h = mix (h, obj_word (&objs[i]));
+  return fold (h);
+}
+
+/* The objects' half of s, gathering its tracked objects into *v (with keys[]
+   and the filter; `full`: the sig_obj too).  (Locals, not v's fields, in the loops:
+   the stores into v's arrays might alias them.)  */
+static uint32_t
+objs_half_into (const mr_state *s, sig_view *v, bool full)
+{
+  uint64_t h = 1469598103934665603ull;
+  const mr_objst *objs = s->objs;
+  uint32_t nobjs = s->nobjs, n = 0;
   if (v->cap_objs < nobjs)
     {
       v->cap_objs = nobjs;
@@ -879,22 +935,34 @@ signature_into (const mr_state *s, sig_view *v)
       const mr_objst *o = &objs[i];
       if (o->ts == MR_TS_UNKNOWN)
 	continue;
-      h = mix (h, ((uint64_t) o->key << 24) | ((o->flags & MR_OBJF_UNINIT) << 16)
-		  | (o->ts << 8) | o->family);
-      vo[n] = (sig_obj) { o->key, o->family, o->ts, (o->flags & MR_OBJF_UNINIT) != 0 };
+      h = mix (h, obj_word (o));
+      if (full)
+	vo[n] = (sig_obj) { o->key, o->family, o->ts, (o->flags & MR_OBJF_UNINIT) != 0 };
       keys[n++] = o->key;
       filter |= key_bit (o->key);
     }
   v->nobjs = n;
   v->filter = filter;
-  if (v->cap_binds < nbinds)
+  return fold (h);
+}
+
+/* The bindings' half of s, whose tracked objects v holds (objs_half_into);
+   `full`: gathering the tracked bindings into *v.  */
+static uint32_t
+binds_half (const mr_state *s, sig_view *v, bool full)
+{
+  uint64_t h = 1469598103934665603ull;
+  const mr_bind *binds = s->binds;
+  uint32_t nbinds = s->nbinds, n = 0;
+  if (full && v->cap_binds < nbinds)
     {
       v->cap_binds = nbinds;
       v->binds = mr_xrealloc (v->binds, v->cap_binds * sizeof *v->binds);
     }
   sig_bind *vb = v->binds;
-  uint32_t nkeys = n;
-  n = 0;
+  const uint32_t *keys = v->keys;
+  uint32_t nkeys = v->nobjs;
+  uint64_t filter = v->filter;
   for (uint32_t i = 0; i < nbinds; i++)
     {
       const mr_bind *b = &binds[i];
@@ -902,10 +970,12 @@ signature_into (const mr_state *s, sig_view *v)
 	continue;
       int cat = mr_off_category (b->ref.off);
       h = mix (mix (h, b->value), ((uint64_t) b->ref.obj << 8) ^ (uint64_t) cat);
-      vb[n++] = (sig_bind) { b->value, b->ref.obj, cat };
+      if (full)
+	vb[n++] = (sig_bind) { b->value, b->ref.obj, cat };
     }
-  v->nbinds = n;
-  return h;
+  if (full)
+    v->nbinds = n;
+  return fold (h);
 }
 
 static void
@@ -922,18 +992,94 @@ sig_views_free (void)
 {
   sig_view_free (&noted);
   sig_view_free (&plain);
+  noted_state = NULL;
+}
+
+static inline uint64_t
+halves (uint32_t objs, uint32_t binds)
+{
+  return (uint64_t) binds << 32 | objs;
 }
 
 uint64_t
 mr_state_signature (const mr_state *s)
 {
-  return signature_into (s, &plain);
+  uint32_t lo = objs_half_into (s, &plain, false);
+  return halves (lo, binds_half (s, &plain, false));
 }
 
 uint64_t
 mr_state_signature_noted (const mr_state *s)
 {
-  return signature_into (s, &noted);
+  noted_state = NULL;
+  uint32_t lo = objs_half_into (s, &noted, true);
+  return halves (lo, binds_half (s, &noted, true));
+}
+
+/* Are the parts gathered in a and b the same?  (The tracked objects first: when
+   they are the same, so are the keys that picked the bindings.)  */
+static bool
+same_views (const sig_view *a, const sig_view *b)
+{
+  if (a->nobjs != b->nobjs || a->nbinds != b->nbinds)
+    return false;
+  for (uint32_t i = 0; i < a->nobjs; i++)
+    if (a->objs[i].key != b->objs[i].key || a->objs[i].ts != b->objs[i].ts
+	|| a->objs[i].family != b->objs[i].family || a->objs[i].uninit != b->objs[i].uninit)
+      return false;
+  for (uint32_t i = 0; i < a->nbinds; i++)
+    if (a->binds[i].value != b->binds[i].value || a->binds[i].obj != b->binds[i].obj
+	|| a->binds[i].cat != b->binds[i].cat)
+      return false;
+  return true;
+}
+
+void
+mr_state_note (mr_state *t)
+{
+  noted_state = t;
+  t->sig = objs_half_into (t, &noted, true);
+  t->sig_parts = SIG_OBJS;
+}
+
+void
+mr_state_forget_sig (mr_state *s)
+{
+  s->sig_parts = 0;
+}
+
+bool
+mr_state_same_as_noted (mr_state *k)
+{
+  mr_state *t = noted_state;
+  if (!(k->sig_parts & SIG_OBJS))
+    {
+      k->sig = objs_half (k);
+      k->sig_parts = SIG_OBJS;
+    }
+  if ((uint32_t) k->sig != (uint32_t) t->sig)
+    return false;
+  if (!(t->sig_parts & SIG_BINDS))
+    {
+      t->sig |= (uint64_t) binds_half (t, &noted, true) << 32;
+      t->sig_parts |= SIG_BINDS;
+    }
+  bool viewed = false;
+  if (!(k->sig_parts & SIG_BINDS))
+    {
+      /* Its own tracked keys (equal halves do not prove the objects equal), and
+	 its part gathered as the noted state's: the full comparison is then one
+	 of the two parts, without walking k again.  */
+      objs_half_into (k, &plain, true);
+      k->sig |= (uint64_t) binds_half (k, &plain, true) << 32;
+      k->sig_parts |= SIG_BINDS;
+      viewed = true;
+    }
+  if (k->sig >> 32 != t->sig >> 32)
+    return false;
+  if (!viewed)
+    return mr_state_same_typestates_noted (k);
+  return same_views (&plain, &noted);
 }
 
 bool
@@ -1000,13 +1146,16 @@ join_binds (mr_state *d, const mr_state *s)
 {
   const uint32_t none = 0xffffffffu;
   uint32_t n = d->nbinds, ns = s->nbinds, cap = n + ns, out = 0, i = 0, j = 0;
-  uint8_t tag;
-  mr_bind *v = table_alloc (cap ? cap : 1, sizeof *v, &tag);
-  bool changed = false;
+  /* The result is written over d's table, behind the walk (out <= i), until a
+     binding only s has must be added where there is no room: from there on, into
+     a new table.  */
+  mr_bind *v = d->binds;
+  uint8_t tag = 0;
+  bool fresh = false, changed = false;
   const mr_bind *db = d->binds, *sb = s->binds;
   while (i < n || j < ns)
     {
-      /* Most bindings are the same on both sides: a run of them is copied as is.  */
+      /* Most bindings are the same on both sides: a run of them is kept as is.  */
       uint32_t run = 0, most = n - i < ns - j ? n - i : ns - j;
       while (run < most && db[i + run].value == sb[j + run].value
 	     && db[i + run].ref.obj == sb[j + run].ref.obj
@@ -1014,7 +1163,8 @@ join_binds (mr_state *d, const mr_state *s)
 	run++;
       if (run)
 	{
-	  memcpy (v + out, db + i, run * sizeof *v);
+	  if (v + out != db + i)
+	    memmove (v + out, db + i, run * sizeof *v);
 	  out += run, i += run, j += run;
 	  if (i == n && j == ns)
 	    break;
@@ -1075,14 +1225,24 @@ join_binds (mr_state *d, const mr_state *s)
 	    {
 	      changed = true;
 	      lose_ref (d, y->ref.obj);
+	      if (!fresh && out == i)
+		{
+		  mr_bind *t = table_alloc (cap, sizeof *t, &tag);
+		  memcpy (t, v, out * sizeof *t);
+		  v = t;
+		  fresh = true;
+		}
 	      v[out++] = (mr_bind) { y->value, { none, 0 } };
 	    }
 	}
     }
-  table_release (d->binds, d->class_binds, sizeof *v);
+  if (fresh)
+    {
+      table_release (d->binds, d->class_binds, sizeof *v);
+      d->binds = v;
+      d->class_binds = tag;
+    }
   live_bytes -= (uint64_t) d->cap_binds * sizeof *v;
-  d->binds = v;
-  d->class_binds = tag;
   d->nbinds = out;
   d->cap_binds = cap ? cap : 1;
   live_bytes += (uint64_t) d->cap_binds * sizeof *v;
@@ -1217,8 +1377,22 @@ join_facts (mr_state *d, const mr_state *s)
 	  changed = true;
 	  continue;
 	}
-      mr_fact f = d->facts[i];
       const mr_fact *g = &s->facts[j];
+      mr_fact *e = &d->facts[i];
+      if (g->lo == e->lo && g->hi == e->hi && g->has_ne == e->has_ne
+	  && (!e->has_ne || g->ne == e->ne) && g->ubelow == e->ubelow)
+	{
+	  /* The same fact on both sides (the common case): kept as it is, without
+	     its product bound, unless it says nothing.  */
+	  if (e->lo == INT64_MIN && e->hi == INT64_MAX && !e->has_ne && !e->ubelow)
+	    continue;
+	  if (out != i)
+	    d->facts[out] = *e;
+	  d->facts[out].prod_with = 0;
+	  d->facts[out++].prod_max = 0;
+	  continue;
+	}
+      mr_fact f = *e;
       mr_fact m = f;
       m.lo = f.lo < g->lo ? f.lo : g->lo;
       m.hi = f.hi > g->hi ? f.hi : g->hi;
@@ -1372,13 +1546,15 @@ mr_state_join_lossy (mr_state *d, const mr_state *s)
   bool changed = false;
   /* Objects of d that differ in s (both sorted by key: one merge walk), counting
      the tracked objects only s lists.  */
-  uint32_t j = 0, only_s = 0;
-  for (uint32_t i = 0; i < d->nobjs; i++)
+  uint32_t j = 0, only_s = 0, nd = d->nobjs, ns = s->nobjs;
+  mr_objst *dobjs = d->objs;
+  const mr_objst *sobjs = s->objs;	/* (locals: the stores below may alias) */
+  for (uint32_t i = 0; i < nd; i++)
     {
-      mr_objst *o = &d->objs[i];
-      for (; j < s->nobjs && s->objs[j].key < o->key; j++)
-	only_s += s->objs[j].ts != MR_TS_UNKNOWN;
-      const mr_objst *p = j < s->nobjs && s->objs[j].key == o->key ? &s->objs[j++] : NULL;
+      mr_objst *o = &dobjs[i];
+      for (; j < ns && sobjs[j].key < o->key; j++)
+	only_s += sobjs[j].ts != MR_TS_UNKNOWN;
+      const mr_objst *p = j < ns && sobjs[j].key == o->key ? &sobjs[j++] : NULL;
       mr_ts pts = p ? (mr_ts) p->ts : MR_TS_UNKNOWN;
       if (pts == o->ts && (!p || p->family == o->family))
 	continue;
@@ -1386,8 +1562,8 @@ mr_state_join_lossy (mr_state *d, const mr_state *s)
       if (nts != o->ts)
 	o->ts = nts, changed = true;
     }
-  for (; j < s->nobjs; j++)
-    only_s += s->objs[j].ts != MR_TS_UNKNOWN;
+  for (; j < ns; j++)
+    only_s += sobjs[j].ts != MR_TS_UNKNOWN;
   /* Objects only in s (inserted into d at i, before its next larger key).  */
   uint32_t i = 0;
   for (j = 0; only_s && j < s->nobjs; j++)

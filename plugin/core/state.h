@@ -139,14 +139,22 @@ typedef struct mr_state
 				   forgetting a fact must then look for them */
   uint8_t class_objs, class_binds, class_slots, class_facts;	/* the tables' size
 				   classes, state.c's recycling (0: none) */
-  bool sig_pending;		/* sig not computed yet: the driver computes it when
-				   first compared, the state unchanged till then */
-  uint64_t sig;			/* mr_state_signature, cached by the driver */
+  uint8_t sig_parts;		/* the halves of sig taken so far (state.c,
+				   mr_state_note): each when first compared, the
+				   state unchanged till then; 0 for a new state */
+  uint64_t sig;			/* the signature's halves, as far as taken */
 } mr_state;
 
 mr_state *mr_state_new (void);
 mr_state *mr_state_copy (const mr_state *s);
 void mr_state_free (mr_state *s);
+/* Lends s, a state the driver would copy and then free unchanged, to be run in
+   place of the copy: s gets the counted capacities of a copy (mr_state_copy),
+   and the bytes it counted before (returned) stay counted until
+   mr_state_uncount, where the driver would have freed it.  The memory cap sees
+   what copying would hold, byte for byte.  */
+uint64_t mr_state_lend (mr_state *s);
+void mr_state_uncount (uint64_t bytes);
 
 /* Objects.  mr_state_obj returns NULL for an object in the default state.  */
 const mr_objst *mr_state_obj (const mr_state *s, uint32_t key);
@@ -207,6 +215,22 @@ uint64_t mr_state_signature (const mr_state *s);
    between; one state noted at a time).  */
 uint64_t mr_state_signature_noted (const mr_state *s);
 bool mr_state_same_typestates_noted (const mr_state *a);
+/* The driver's comparisons, by the signature's halves, each taken once and kept
+   in the state (sig, sig_parts): mr_state_note (t) for a state t arriving at a
+   block, then mr_state_same_as_noted (k) for each state k kept there is
+   mr_state_same_typestates (k, t), answered by the halves when they differ (t and
+   every k unchanged in between).  A state changed by a lossy join gets
+   mr_state_forget_sig.  */
+void mr_state_note (mr_state *t);
+bool mr_state_same_as_noted (mr_state *k);
+/* The first test of mr_state_same_as_noted, inline for the driver's loop over the
+   kept states: k's objects' half, when taken, differs from t's (t noted).  */
+static inline bool
+mr_state_told_from_noted (const mr_state *k, const mr_state *t)
+{
+  return (k->sig_parts & 1) && (uint32_t) k->sig != (uint32_t) t->sig;
+}
+void mr_state_forget_sig (mr_state *s);
 /* dst := dst joined with src (same typestates).  Returns true if dst changed.  */
 bool mr_state_join (mr_state *dst, const mr_state *src);
 /* dst := dst joined with src where typestates may differ: a differing object becomes
