@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 static bool keeps_place (const mr_func *f, uint8_t **fresh_out, int param, int64_t off);
+static const uint8_t *fresh_values (const mr_func *f, uint8_t **fresh_out);
 
 /* Is operand o (a pointer) a local of the function, or nothing to the caller?  */
 static bool
@@ -849,18 +850,12 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
   sum->error_channel = has_error_channel (f);
   sum->writes = written_params (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
-  uint8_t *fresh = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
+  uint8_t *fresh_buf = NULL;
+  const uint8_t *fresh = fresh_values (f, &fresh_buf);
   reads_scan reads = { true, true };
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if ((e->kind == MR_EV_ALLOC || e->kind == MR_EV_REALLOC) && e->dst
-	    && e->dst < f->nvalues)
-	  fresh[e->dst] = 1;
-	if (reads.reads_only)
-	  scan_reads (f, e, &reads);
-      }
+  for (uint32_t b = 0; b < f->nblocks && reads.reads_only; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents && reads.reads_only; k++)
+      scan_reads (f, &f->blocks[b].events[k], &reads);
   sum->pure = reads.reads_only && reads.own_loads;
   for (uint32_t b = 0; b < f->nblocks && !sum->stores_wild; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
@@ -892,7 +887,7 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
 	      sum->stores_wild = true;
 	  }
       }
-  free (fresh);
+  free (fresh_buf);
 }
 
 /* The integer a PHI gives on every edge, when its arguments are one constant

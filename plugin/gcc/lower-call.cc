@@ -547,6 +547,19 @@ new_lowered_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, mr_loc 
   return call;
 }
 
+/* A call that only reads what it is given and changes nothing its caller sees (a
+   container's size (), a smart pointer's operator bool): an event with no
+   arguments, whose result, if any, is a value of its own.  */
+void
+lower_reading_call (lower_ctx *c, unsigned bb, tree fndecl, tree lhs, mr_loc loc)
+{
+  mr_call *call = mr_func_new_call (c->f, callee_name (fndecl), 0);
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
+  e->call = call;
+  e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
+  e->flags = MR_EVF_NO_CLOBBER;
+}
+
 /* The arguments of call s, to a function the knowledge base does not describe,
    that are pointers handed to it to use as it likes (mr_call.use_mask): a freed
    one there is a use.  Not: what a destructor destroys (`delete p` runs ~T (p)

@@ -495,11 +495,7 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	    mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &cond);
 	  }
 	/* Reads the container, changes no element: a call given nothing.  */
-	mr_call *call = mr_func_new_call (c->f, callee_name (fndecl), 0);
-	mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
-	e->call = call;
-	e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
-	e->flags = MR_EVF_NO_CLOBBER;
+	lower_reading_call (c, bb, fndecl, lhs, loc);
 	return true;
       }
     default:

@@ -112,6 +112,7 @@ uint32_t handed_pointers (gcall *s, tree fndecl);
 bool hands_function (gcall *s);
 mr_call *new_lowered_call (lower_ctx *c, unsigned bb, gcall *s, const char *name,
 			   mr_loc loc);
+void lower_reading_call (lower_ctx *c, unsigned bb, tree fndecl, tree lhs, mr_loc loc);
 void lower_byval_params (lower_ctx *c);
 bool byval_param_base (lower_ctx *c, tree decl, mr_opnd *base);
 

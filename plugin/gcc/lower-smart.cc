@@ -518,11 +518,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
     }
   if (operator_bool_p (fndecl) || id_equal (name, "use_count"))
     {
-      mr_call *call = mr_func_new_call (c->f, callee_name (fndecl), 0);
-      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_CALL, loc);
-      e->call = call;
-      e->dst = lhs && TREE_CODE (lhs) == SSA_NAME ? SSA_NAME_VERSION (lhs) : 0;
-      e->flags = MR_EVF_NO_CLOBBER;
+      lower_reading_call (c, bb, fndecl, lhs, loc);
       return true;
     }
   if (DECL_CXX_DESTRUCTOR_P (fndecl))
