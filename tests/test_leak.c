@@ -295,6 +295,38 @@ test_store_through_null (void **state)
   tb_expect_silent (f);
 }
 
+/* An exception leaving the function (MR_EV_THROW) is judged as a return when it is
+   a throw-expression's: its own (b NONE) or a kind of 1 or more in flight at the
+   way out; an exception of any call (kind 0) is not.  bb0: p = malloc; bb1: the
+   exception's kind, a PHI of `kind`; the throw.  */
+static mr_func *
+throw_exit (int64_t kind, bool own, bool freed)
+{
+  mr_func *f = tb_func ("throws", 2);
+  tb_alloc (f, 0, P, 1);
+  if (freed)
+    tb_free (f, 0, mr_value (P), 2);
+  tb_goto (f, 0, 1);
+  mr_opnd k = mr_const (kind);
+  tb_phi (f, 1, A, false, 1, &k);
+  mr_event *t = tb_event (f, 1, MR_EV_THROW, 3);
+  if (!own)
+    t->b = mr_value (A);
+  return f;
+}
+
+static void
+test_throw_exit (void **state)
+{
+  (void) state;
+  mr_func *f = throw_exit (0, true, false);
+  expect_leak_of (f, f->blocks[1].events[0].id, f->blocks[0].events[0].id);
+  f = throw_exit (2, false, false);
+  expect_leak_of (f, f->blocks[1].events[0].id, f->blocks[0].events[0].id);
+  tb_expect_silent (throw_exit (0, false, false));
+  tb_expect_silent (throw_exit (0, true, true));
+}
+
 int
 main (void)
 {
@@ -307,6 +339,7 @@ main (void)
     cmocka_unit_test (test_shared_return_block),
     cmocka_unit_test (test_realloc_same_var),
     cmocka_unit_test (test_store_through_null),
+    cmocka_unit_test (test_throw_exit),
   };
   return cmocka_run_group_tests_name ("leak", tests, NULL, NULL);
 }

@@ -97,7 +97,11 @@ typedef enum mr_event_kind
   MR_EV_DEREF,		/* a is dereferenced (flags: MR_EVF_WRITE) */
   MR_EV_CALL,		/* dst = callee (args...) */
   MR_EV_RETURN,		/* return a */
-  MR_EV_ESCAPE		/* a is stored where the engine cannot follow it */
+  MR_EV_ESCAPE,		/* a is stored where the engine cannot follow it */
+  MR_EV_THROW		/* an exception leaves the function: a throw-expression's
+			   own (b NONE), or whatever is in flight at a `resx`
+			   out of the function (b: its kind, lower-eh.cc; judged
+			   only when known to be a throw-expression's) */
 } mr_event_kind;
 
 /* Event flags.  Set by the lowering; read by the transfer functions (transfer.c)

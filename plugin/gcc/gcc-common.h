@@ -27,6 +27,7 @@
 #include "tree-dfa.h"
 #include "tree-cfg.h"
 #include "except.h"
+#include "tree-eh.h"
 #include "gimple.h"
 #include "gimple-iterator.h"
 #include "ssa.h"

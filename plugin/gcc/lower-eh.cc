@@ -296,3 +296,26 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
       me->case_hi = edge_range.hi;
     }
 }
+
+/* An exception that leaves the function: a leak is judged there as at a return
+   (MR_EV_THROW).  Two statements let one out: a throw-expression in no region of
+   the function (no handler, no cleanup: __cxa_throw has no EH edge), which throws
+   its own type; and a `resx` of an outermost region (after the cleanups, the
+   destructors of what the function owned), which passes on whatever exception is
+   in flight (its kind: c->exc), judged only when it is a throw-expression's.  A
+   region that must not throw (a noexcept function) terminates instead: there a
+   throw has a negative landing pad and a resx an outer region.  */
+void
+lower_throw_exit (lower_ctx *c, unsigned bb, gimple *s, mr_loc loc)
+{
+  if (gimple_code (s) == GIMPLE_RESX)
+    {
+      eh_region r = get_eh_region_from_number_fn (c->fun, gimple_resx_region (as_a<gresx *> (s)));
+      if (!c->exc || !r || r->outer || EDGE_COUNT (gimple_bb (s)->succs) != 0)
+	return;
+      mr_event *e = mr_block_add_event (c->f, bb, MR_EV_THROW, loc);
+      e->b = mr_value (c->exc);
+    }
+  else if (thrown_type (s) && lookup_stmt_eh_lp_fn (c->fun, s) == 0)
+    mr_block_add_event (c->f, bb, MR_EV_THROW, loc);
+}

@@ -135,6 +135,7 @@ bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
 bool ends_in_thrower (basic_block bb);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
+void lower_throw_exit (lower_ctx *c, unsigned bb, gimple *s, mr_loc loc);
 
 /* lower-class.cc.  */
 void lend_constructed_object (gcall *s, tree fndecl, mr_call *call);

@@ -823,7 +823,14 @@ lower_stmt (lower_ctx *c, unsigned bb, gimple *s, location_t where)
       lower_assign (c, bb, as_a<gassign *> (s), loc);
       break;
     case GIMPLE_CALL:
+      lower_throw_exit (c, bb, s, loc);	/* before the call, which does not return */
       lower_call (c, bb, as_a<gcall *> (s), loc);
+      break;
+    case GIMPLE_RESX:
+      /* A resx has no place in the source: the function's end stands for it.  */
+      if (gimple_location (s) == UNKNOWN_LOCATION)
+	loc = make_loc (c, c->fun->function_end_locus);
+      lower_throw_exit (c, bb, s, loc);
       break;
     case GIMPLE_RETURN:
       {
