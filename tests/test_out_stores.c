@@ -13,7 +13,8 @@
    checks the parameter for NULL; a getter (every return gives back the pointer
    loaded from a parameter's object, nothing writing it first) and its result,
    loaded from the argument; a result tied to whether it allocated; the member
-   pointers a method reads through on every path (field_derefs).  */
+   pointers a method reads through on every path (field_derefs); the struct a
+   function returns by value holding its allocation (MR_OUT_RESULT).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -413,6 +414,38 @@ test_expand (void **state)
   mr_func_free (f);
 }
 
+/* boxed make (void) { boxed b; b.ptr = malloc (n); return b; } as the glue
+   lowers it: the allocation stored into the result, which is returned.  A result
+   that also escapes holds nothing for the caller.  */
+static void
+test_returned_struct (void **state)
+{
+  (void) state;
+  for (int escapes = 0; escapes < 2; escapes++)
+    {
+      mr_func *f = tb_func ("make", 1);
+      uint32_t res = mr_func_add_decl (f, "<retval>", MR_DECL_LOCAL, 1);
+      tb_alloc (f, 0, P, 1);
+      tb_store (f, 0, mr_addr (res, 0), 8, mr_value (P), true, 2);
+      if (escapes)
+	tb_call1 (f, 0, "keep", mr_value (P), 0, 3);
+      tb_return (f, 0, mr_addr (res, 0), 4);
+      mr_summary s = summary_of (f);
+      assert_true (s.valid);
+      if (escapes)
+	{
+	  assert_int_equal (s.nout_stores, 0);
+	  continue;
+	}
+      assert_int_equal (s.nout_stores, 1);
+      assert_int_equal (s.out_stores[0].param, MR_OUT_RESULT);
+      assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
+      assert_int_equal (s.out_stores[0].off, 8);
+      assert_true (s.out_stores[0].may_null);
+      assert_true (s.out_stores[0].always);
+    }
+}
+
 int
 main (void)
 {
@@ -424,6 +457,7 @@ main (void)
     cmocka_unit_test (test_returns_at),
     cmocka_unit_test (test_field_derefs),
     cmocka_unit_test (test_expand),
+    cmocka_unit_test (test_returned_struct),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -34,6 +34,8 @@ typedef struct mr_ctx
 					   the edges into it) */
   mr_param_load *param_loads;
   uint32_t nparam_loads;
+  uint32_t result_decl;		/* the aggregate returned by value, its decl + 1, or 0
+				   (summarize-out.c) */
   bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
   bool ret_seen;			/* some return was summarized */
   uint32_t ret_params;			/* parameters every return so far gave back */

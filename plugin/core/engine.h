@@ -192,6 +192,11 @@ typedef struct mr_out_store
 
 #define MR_SUMMARY_OUTS 4
 
+/* mr_out_store.param of a location in the aggregate the function returns by value
+   (`boxed b = { malloc (n), n }; return b;`): the caller's object the call's result
+   lands in.  */
+#define MR_OUT_RESULT 255
+
 typedef struct mr_summary
 {
   bool valid;			/* the analysis reached every return (no budget stop) */

@@ -94,6 +94,55 @@ tie_result (const mr_summary *sum, const mr_call_site *cs, uint8_t tie, uint32_t
   return true;
 }
 
+/* The events of out-store o at *(base + off): its allocation (or NULL) stored
+   there, freed after when the callee freed it.  old: a REALLOC's old pointer.  */
+static void
+expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o,
+	    mr_opnd base, int64_t off, uint32_t old, bool *tied)
+{
+  if (o->kind == MR_OUT_NULL)
+    {
+      store_at (cs, base, off, mr_const (0));
+      return;
+    }
+  uint32_t v = cs->field_value (cs->glue, o->param, o->off);
+  mr_event *a = mr_block_add_event (cs->f, cs->bb,
+				    o->kind == MR_OUT_REALLOC ? MR_EV_REALLOC : MR_EV_ALLOC,
+				    cs->loc);
+  a->dst = v;
+  a->family = o->family;
+  a->via = mr_func_strdup (cs->f, cs->name);
+  if (o->kind == MR_OUT_REALLOC)
+    {
+      a->a = mr_value (old);
+      a->b = mr_unknown ();
+    }
+  else
+    {
+      a->a = mr_none ();
+      /* Maybe NULL, or maybe not made (the caller's pointer kept on some path):
+	 as a wrapper's result, the caller is not held to a NULL check and it
+	 leaks only once checked.  Otherwise whether it may be NULL is not
+	 known (what the callee stored counts as checked by its receiver): the
+	 caller's NULL check decides.  A struct returned by value is the
+	 callee's result: may be NULL is checked like malloc's.  */
+      a->flags = o->param == MR_OUT_RESULT && o->always
+		 ? (o->may_null ? MR_EVF_MAY_FAIL : 0)
+		 : o->may_null || !o->always ? MR_EVF_QUIET_NULL : 0;
+      /* One record per result: the first tied allocation.  */
+      *tied = *tied || tie_result (sum, cs, o->tied, v);
+    }
+  store_at (cs, base, off, mr_value (v));
+  if (o->kind == MR_OUT_FREED)
+    {
+      mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
+      fr->a = mr_value (v);
+      fr->family = o->family;
+      fr->via = mr_func_strdup (cs->f, cs->name);
+      fr->via_loc = o->loc;
+    }
+}
+
 void
 mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 		      const mr_call *call, const uint32_t old[MR_SUMMARY_OUTS])
@@ -109,43 +158,21 @@ mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t fr
       if (!mr_copyable_arg (base) || (o->null_path && base.kind != MR_OPND_ADDR)
 	  || (o->kind == MR_OUT_REALLOC && !old[i]))
 	continue;
-      if (o->kind == MR_OUT_NULL)
-	{
-	  store_at (cs, base, o->off, mr_const (0));
-	  continue;
-	}
-      uint32_t v = cs->field_value (cs->glue, o->param, o->off);
-      mr_event *a = mr_block_add_event (cs->f, cs->bb,
-					o->kind == MR_OUT_REALLOC ? MR_EV_REALLOC : MR_EV_ALLOC,
-					cs->loc);
-      a->dst = v;
-      a->family = o->family;
-      a->via = mr_func_strdup (cs->f, cs->name);
-      if (o->kind == MR_OUT_REALLOC)
-	{
-	  a->a = mr_value (old[i]);
-	  a->b = mr_unknown ();
-	}
-      else
-	{
-	  a->a = mr_none ();
-	  /* Maybe NULL, or maybe not made (the caller's pointer kept on some path):
-	     as a wrapper's result, the caller is not held to a NULL check and it
-	     leaks only once checked.  Otherwise whether it may be NULL is not
-	     known (what the callee stored counts as checked by its receiver): the
-	     caller's NULL check decides.  */
-	  a->flags = o->may_null || !o->always ? MR_EVF_QUIET_NULL : 0;
-	  /* One record per result: the first tied allocation.  */
-	  tied = tied || tie_result (sum, cs, o->tied, v);
-	}
-      store_at (cs, base, o->off, mr_value (v));
-      if (o->kind == MR_OUT_FREED)
-	{
-	  mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
-	  fr->a = mr_value (v);
-	  fr->family = o->family;
-	  fr->via = mr_func_strdup (cs->f, cs->name);
-	  fr->via_loc = o->loc;
-	}
+      expand_one (sum, cs, o, base, o->off, old[i], &tied);
+    }
+}
+
+void
+mr_expand_result_stores (const mr_summary *sum, const mr_call_site *cs, mr_opnd base,
+			 int64_t off)
+{
+  bool tied = true;	/* the result is the aggregate: it tells nothing */
+  if (!mr_copyable_arg (base))
+    return;
+  for (uint32_t i = 0; i < sum->nout_stores; i++)
+    {
+      const mr_out_store *o = &sum->out_stores[i];
+      if (o->param == MR_OUT_RESULT && o->kind != MR_OUT_REALLOC)
+	expand_one (sum, cs, o, base, mr_off_add (off, o->off), 0, &tied);
     }
 }

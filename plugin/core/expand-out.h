@@ -20,5 +20,13 @@ void mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_
 /* After the call's event: what the callee left at each location.  */
 void mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 			   const mr_call *call, const uint32_t old[MR_SUMMARY_OUTS]);
+/* After the call's result landed in the caller's aggregate at *(base + off)
+   (`boxed b = boxed_alloc (n)`): what the callee left in the aggregate it returns
+   by value (out-stores of MR_OUT_RESULT).  Called by the glue (lower-call.cc).  */
+#ifdef __cplusplus
+extern "C"
+#endif
+void mr_expand_result_stores (const mr_summary *sum, const mr_call_site *cs, mr_opnd base,
+			      int64_t off);
 
 #endif /* MR_EXPAND_OUT_H */

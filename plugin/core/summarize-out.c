@@ -45,11 +45,17 @@
 
 #include <stdlib.h>
 
-/* The parameter operand o is (plus *off), or -1.  */
+/* The parameter operand o is (plus *off), MR_OUT_RESULT for the address of the
+   aggregate returned by value (result_decl: its decl + 1), or -1.  */
 static int
-param_at (const mr_func *f, mr_opnd o, int64_t *off)
+param_at (const mr_func *f, uint32_t result_decl, mr_opnd o, int64_t *off)
 {
   *off = 0;
+  if (o.kind == MR_OPND_ADDR && result_decl && o.id + 1 == result_decl)
+    {
+      *off = o.num;
+      return MR_OUT_RESULT;
+    }
   if (o.kind != MR_OPND_VALUE)
     return -1;
   uint32_t root = mr_func_root (f, o.id, off);
@@ -77,12 +83,29 @@ candidate (const mr_summary *sum, int param, int64_t off)
 
 /* The candidate a store or load event e goes through (at e->a + e->off), or -1.  */
 static int
-event_candidate (const mr_func *f, const mr_summary *sum, const mr_event *e)
+event_candidate (const mr_func *f, uint32_t result_decl, const mr_summary *sum,
+		 const mr_event *e)
 {
   int64_t base;
-  int param = param_at (f, e->a, &base);
+  int param = param_at (f, result_decl, e->a, &base);
   int64_t off = mr_off_add (base, e->off);
   return param >= 0 && known_off (off) ? candidate (sum, param, off) : -1;
+}
+
+/* The aggregate the function returns by value (`return &<retval>`, a return ends
+   its block), its decl + 1, or 0.  */
+static uint32_t
+returned_aggregate (const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      const mr_event *e = blk->nevents ? &blk->events[blk->nevents - 1] : NULL;
+      if (e && e->kind == MR_EV_RETURN && e->a.kind == MR_OPND_ADDR && e->a.num == 0
+	  && e->a.id < f->ndecls && f->decls[e->a.id].kind == MR_DECL_LOCAL)
+	return e->a.id + 1;
+    }
+  return 0;
 }
 
 void
@@ -90,6 +113,7 @@ mr_find_out_stores (mr_ctx *c)
 {
   const mr_func *f = c->f;
   mr_summary *sum = &c->out->summary;
+  c->result_decl = returned_aggregate (f);
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -98,7 +122,7 @@ mr_find_out_stores (mr_ctx *c)
 	    || (e->flags & MR_EVF_AGGREGATE))
 	  continue;
 	int64_t base;
-	int param = param_at (f, e->a, &base);
+	int param = param_at (f, c->result_decl, e->a, &base);
 	int64_t off = mr_off_add (base, e->off);
 	if (param < 0 || !known_off (off) || candidate (sum, param, off) >= 0
 	    || sum->nout_stores == MR_SUMMARY_OUTS)
@@ -217,9 +241,11 @@ seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
 {
   out_seen seen = { .kind = MR_OUT_OTHER };
   uint32_t v = o->param < c->f->nparams ? c->f->params[o->param] : 0;
-  if (!v)
+  if (!v && !(o->param == MR_OUT_RESULT && c->result_decl))
     return seen;
-  mr_ref p = mr_state_lookup (s, v);
+  /* The returned aggregate: the caller's object the result lands in.  */
+  mr_ref p = v ? mr_state_lookup (s, v)
+	     : mr_ref_of (c, s, mr_addr (c->result_decl - 1, 0));
   if (p.obj == MR_OBJ_NULL)
     return (out_seen) { .kind = MR_OUT_NONE, .param_null = true };
   const mr_objst *po = mr_is_object (p.obj) ? mr_state_obj (s, p.obj) : NULL;
@@ -330,7 +356,7 @@ mr_summarize_out_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
    and reallocations, the pointers loaded from the candidate locations, and PHIs
    of those (a fixpoint).  Indexed by root value.  */
 static uint8_t *
-allocation_values (const mr_func *f, const mr_summary *sum)
+allocation_values (const mr_func *f, uint32_t result_decl, const mr_summary *sum)
 {
   uint8_t *may = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
   for (uint32_t b = 0; b < f->nblocks; b++)
@@ -338,7 +364,7 @@ allocation_values (const mr_func *f, const mr_summary *sum)
       {
 	const mr_event *e = &f->blocks[b].events[k];
 	bool made = (e->kind == MR_EV_ALLOC || e->kind == MR_EV_REALLOC)
-		    || (e->kind == MR_EV_LOAD && event_candidate (f, sum, e) >= 0);
+		    || (e->kind == MR_EV_LOAD && event_candidate (f, result_decl, sum, e) >= 0);
 	if (made && e->dst && e->dst < f->nvalues)
 	  may[e->dst] = 1;
       }
@@ -357,7 +383,8 @@ in_values (const mr_func *f, const uint8_t *may, mr_opnd o)
 /* Do the function's allocations reach only its locals, its own allocations and
    the candidate locations (the event scan above)?  */
 static bool
-allocations_stay_put (const mr_func *f, const mr_summary *sum, const uint8_t *may)
+allocations_stay_put (const mr_func *f, uint32_t result_decl, const mr_summary *sum,
+		      const uint8_t *may)
 {
   bool ok = true;
   for (uint32_t b = 0; b < f->nblocks && ok; b++)
@@ -370,7 +397,8 @@ allocations_stay_put (const mr_func *f, const mr_summary *sum, const uint8_t *ma
 	    if (in_values (f, may, e->b))
 	      ok = (e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls
 		    && f->decls[e->a.id].kind == MR_DECL_LOCAL)
-		   || in_values (f, may, e->a) || event_candidate (f, sum, e) >= 0;
+		   || in_values (f, may, e->a)
+		   || event_candidate (f, result_decl, sum, e) >= 0;
 	    break;
 	  case MR_EV_ESCAPE:
 	  case MR_EV_RETURN:
@@ -516,8 +544,8 @@ mr_finish_out_stores (mr_ctx *c)
     fresh |= sum->out_stores[i].kind == MR_OUT_ALLOC
 	     || sum->out_stores[i].kind == MR_OUT_REALLOC;
   /* (Scanned with every candidate: a store into one dropped below still counts.)  */
-  uint8_t *may = fresh ? allocation_values (c->f, sum) : NULL;
-  bool fresh_ok = fresh && allocations_stay_put (c->f, sum, may);
+  uint8_t *may = fresh ? allocation_values (c->f, c->result_decl, sum) : NULL;
+  bool fresh_ok = fresh && allocations_stay_put (c->f, c->result_decl, sum, may);
   uint8_t null_classes = 0;
   bool null_out = fresh_ok && returns_on_null (c->f, may, &null_classes);
   free (may);

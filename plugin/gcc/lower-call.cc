@@ -5,6 +5,7 @@
 
 #include "lower-int.h"
 #include "summary-db.h"
+#include "expand-out.h"	/* mr_expand_result_stores */
 
 /* The name a call is known by: builtins by their library name, other functions by
    their assembler name (C linkage names match the library; C++ mangled names do not,
@@ -175,6 +176,15 @@ static uint32_t
 site_field_value (void *glue, unsigned i, int64_t off)
 {
   call_trees *site = (call_trees *) glue;
+  /* The struct the call returns by value: `b.ptr` of `b = boxed_alloc (n)`.  */
+  if (i == MR_OUT_RESULT)
+    {
+      tree lhs = gimple_call_lhs (site->s);
+      tree field = lhs ? pointer_field_at (TREE_TYPE (lhs), off) : NULL_TREE;
+      return new_synthetic (site->c, field ? build3 (COMPONENT_REF, TREE_TYPE (field), lhs,
+						     field, NULL_TREE)
+					   : NULL_TREE);
+    }
   tree arg = gimple_call_arg (site->s, i);
   /* A struct passed by value: `b.ptr`.  */
   bool whole = site->byval && aggregate_arg_p (arg);
@@ -345,6 +355,8 @@ lower_param_call (lower_ctx *c, unsigned bb, gcall *s, const mr_summary *sum, mr
   e->family = family;
 }
 
+static void store_call_result (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
+
 /* A call to a function analysed earlier in the translation unit: its summary says
    what the call does (core/expand.c turns it into events, named after the callee).  */
 static bool
@@ -378,6 +390,14 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
 				     && realloc_overwrites_arg (s, sum->reallocs_param);
   mr_expand_summary (sum, &cs);
   lower_param_call (c, bb, s, sum, loc);
+  store_call_result (c, bb, s, loc);	/* `b = boxed_alloc (n)` */
+  /* What the callee left in the struct it returns by value lands in b.  */
+  tree lhs = gimple_call_lhs (s);
+  mr_opnd base;
+  int64_t off;
+  if (sum->nout_stores && lhs && TREE_CODE (lhs) != SSA_NAME && is_memory_ref (lhs)
+      && !is_gimple_reg_type (TREE_TYPE (lhs)) && decompose_ref (c, lhs, &base, &off))
+    mr_expand_result_stores (sum, &cs, base, off);
   return true;
 }
 
@@ -722,7 +742,6 @@ lower_library_out_call (lower_ctx *c, unsigned bb, gcall *s, const char *name, m
   return true;
 }
 
-static void store_call_result (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
 
 void
 lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
@@ -820,10 +839,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     return;
   if (!k && fndecl && mr_opts.infer >= MR_INFER_BODIES
       && lower_summarized_call (c, bb, s, fndecl, dst, loc))
-    {
-      store_call_result (c, bb, s, loc);	/* `b = boxed_alloc (n)` */
-      return;
-    }
+    return;
   if (!fndecl && lower_pointer_call (c, bb, s, dst, loc))
     return;
   if (!k && fndecl && !has_body && mr_opts.infer >= MR_INFER_NAMES

@@ -517,15 +517,18 @@ pointer_field_offsets (tree type, int64_t base, vec<int64_t> *offs, int depth)
 
 /* `d = s;` of a struct into a local variable (the copy an implicit copy constructor
    makes: a C++ class holding an owning pointer copied by value): each pointer field
-   is copied, so both copies hold the same pointers.  Returns false (the caller
-   makes the copy an escape) unless the destination is a local variable and every
+   is copied, so both copies hold the same pointers.  So is `<retval> = w;`, the
+   copy `return w;` makes into the struct returned by value (what it holds goes to
+   the caller: summarize-out.c).  Returns false (the caller makes the copy an
+   escape) unless the destination is a local variable or the result and every
    pointer field is at a known place.  */
 static bool
 lower_struct_copy (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_loc loc)
 {
   tree type = TREE_TYPE (lhs);
-  if (TREE_CODE (type) != RECORD_TYPE || !VAR_P (lhs)
-      || !auto_var_in_fn_p (lhs, c->fun->decl))
+  bool result = TREE_CODE (lhs) == RESULT_DECL && !DECL_BY_REFERENCE (lhs);
+  if (TREE_CODE (type) != RECORD_TYPE
+      || !(result || (VAR_P (lhs) && auto_var_in_fn_p (lhs, c->fun->decl))))
     return false;
   auto_vec<int64_t> offs;
   if (!pointer_field_offsets (type, 0, &offs, 0))
