@@ -423,14 +423,20 @@ mr_state_forget_slot (mr_state *s, mr_ref at)
 }
 
 void
-mr_state_forget_obj_slots (mr_state *s, uint32_t key)
+mr_state_obj_slots (const mr_state *s, uint32_t key, uint32_t *first, uint32_t *last)
 {
   /* Slots of one object are contiguous: keys share the high 32 bits.  */
+  table_find (s->slots, s->nslots, sizeof *s->slots, (uint64_t) key << 32, true, first);
+  *last = *first;
+  while (*last < s->nslots && (uint32_t) (s->slots[*last].at >> 32) == key)
+    (*last)++;
+}
+
+void
+mr_state_forget_obj_slots (mr_state *s, uint32_t key)
+{
   uint32_t first, last;
-  table_find (s->slots, s->nslots, sizeof *s->slots, (uint64_t) key << 32, true, &first);
-  last = first;
-  while (last < s->nslots && (uint32_t) (s->slots[last].at >> 32) == key)
-    last++;
+  mr_state_obj_slots (s, key, &first, &last);
   if (last == first)
     return;
   /* What they held may have been released or kept by whatever overwrote them (a

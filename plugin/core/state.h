@@ -173,6 +173,8 @@ bool mr_state_load (const mr_state *s, mr_ref at, mr_ref *content);
 void mr_state_store (mr_state *s, mr_ref at, mr_ref content);
 void mr_state_forget_slot (mr_state *s, mr_ref at);
 /* Forgets every slot inside object `key` (the object was overwritten by a call).  */
+/* The slots of object key, [*first, *last) of s->slots (a binary search).  */
+void mr_state_obj_slots (const mr_state *s, uint32_t key, uint32_t *first, uint32_t *last);
 void mr_state_forget_obj_slots (mr_state *s, uint32_t key);
 /* Forgets the slots of object `key` at offsets [lo, hi) (as unsigned 32-bit
    offsets), which hold no objects (the results of pure calls, transfer.c).  */

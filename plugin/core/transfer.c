@@ -57,10 +57,10 @@ escape_obj (mr_state *s, uint32_t key, int depth)
 static uint32_t
 escape_held (mr_state *s, uint32_t key)
 {
-  uint32_t held[MR_HELD_MAX], n = 0;
-  for (uint32_t i = 0; i < s->nslots && n < MR_HELD_MAX; i++)
-    if ((uint32_t) (s->slots[i].at >> 32) == key)
-      held[n++] = s->slots[i].content.obj;
+  uint32_t held[MR_HELD_MAX], n = 0, first, last;
+  mr_state_obj_slots (s, key, &first, &last);
+  for (uint32_t i = first; i < last && n < MR_HELD_MAX; i++)
+    held[n++] = s->slots[i].content.obj;
   for (uint32_t i = 0; i < n; i++)
     escape_obj (s, held[i], 0);
   return n;
@@ -139,23 +139,29 @@ is_static_obj (const mr_ctx *c, uint32_t key)
    return what a global holds (a getter of the unit, a pure function: escape_globals
    before it), and at the function's return, where the caller takes over and the
    summary must not take the object for its own.  */
-typedef bool (*base_test) (const mr_ctx *c, uint32_t base, uint32_t key);
+#define ALL_STATICS 0u	/* escape_contents: the slots of every static, not
+				   of one object (0 is no object's key) */
 
-/* Escapes every object held in a slot of a base that `test` accepts and not
-   escaped yet; collected MR_HELD_MAX at a time (escaping edits the slot table).  */
+/* Escapes every object, not escaped yet, held in a slot of object `key` (or of
+   any static or global variable: ALL_STATICS); collected MR_HELD_MAX at a time
+   (escaping edits the slot table).  One object's slots are found by a binary
+   search: a load at an untracked offset asks this on the hot path.  */
 static void
-escape_contents (mr_ctx *c, mr_state *s, base_test test, uint32_t key)
+escape_contents (mr_ctx *c, mr_state *s, uint32_t key)
 {
   uint32_t held[MR_HELD_MAX], n;
   do
     {
+      uint32_t first = 0, last = s->nslots;
+      if (key != ALL_STATICS)
+	mr_state_obj_slots (s, key, &first, &last);
       n = 0;
-      for (uint32_t i = 0; i < s->nslots && n < MR_HELD_MAX; i++)
+      for (uint32_t i = first; i < last && n < MR_HELD_MAX; i++)
 	{
 	  uint32_t o = s->slots[i].content.obj;
 	  const mr_objst *st = mr_is_object (o) ? mr_state_obj (s, o) : NULL;
 	  if (st && !(st->flags & MR_OBJF_ESCAPED)
-	      && test (c, (uint32_t) (s->slots[i].at >> 32), key))
+	      && (key != ALL_STATICS || is_static_obj (c, (uint32_t) (s->slots[i].at >> 32))))
 	    held[n++] = o;
 	}
       for (uint32_t i = 0; i < n; i++)
@@ -164,24 +170,10 @@ escape_contents (mr_ctx *c, mr_state *s, base_test test, uint32_t key)
   while (n == MR_HELD_MAX);
 }
 
-static bool
-base_is_static (const mr_ctx *c, uint32_t base, uint32_t key)
-{
-  (void) key;
-  return is_static_obj (c, base);
-}
-
-static bool
-base_is (const mr_ctx *c, uint32_t base, uint32_t key)
-{
-  (void) c;
-  return base == key;
-}
-
 static void
 escape_globals (mr_ctx *c, mr_state *s)
 {
-  escape_contents (c, s, base_is_static, 0);
+  escape_contents (c, s, ALL_STATICS);
 }
 
 /* A call that writes nothing of its caller's may still give back what a global
@@ -443,7 +435,7 @@ move_slots (mr_ctx *c, mr_state *s, uint32_t from, uint32_t to)
       }
   if (more)
     {
-      escape_contents (c, s, base_is, from);
+      escape_contents (c, s, from);
       return;
     }
   for (uint32_t i = 0; i < n; i++)
@@ -789,7 +781,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	   loop) may be any the object holds: they go out of sight with it, so
 	   freeing the object is no leak of them.  */
 	if ((ev->flags & MR_EVF_POINTER) && mr_is_object (base.obj) && !tracked)
-	  escape_contents (c, s, base_is, base.obj);
+	  escape_contents (c, s, base.obj);
 	mr_ref content;
 	if (tracked && mr_state_load (s, at, &content) && !int_constant (content))
 	  {
