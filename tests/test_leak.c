@@ -7,7 +7,8 @@
    leaks; an allocation site in a loop is reported once; a shared return block judges
    each incoming path (reported at the path's edge location); `p = realloc (p, n)`
    loses p when realloc fails (reported at the realloc, once, when that path
-   returns; not when it aborts); a path that stores through NULL ends there.  */
+   returns; not when it aborts); a path that stores through NULL ends there; a
+   struct of the caller's freed while its field held the only reference leaks it.  */
 
 #define TB_RULES TB_RULE (MR_RULE_LEAK)
 #include "builder.h"
@@ -327,6 +328,61 @@ test_throw_exit (void **state)
   tb_expect_silent (throw_exit (0, true, true));
 }
 
+/* A block stored into a struct the caller gave (s->buf = p, s a parameter or a
+   pointer loaded from one) goes out of sight at the store, but freeing the struct
+   with nothing else holding the block, and no call since the store, loses it.  */
+static mr_func *
+param_holder (const char *name, bool loaded)
+{
+  mr_func *f = tb_func (name, 3);
+  alloc_checked (f);
+  if (loaded)
+    tb_load (f, 2, A, mr_value (S), 8, true, 3);
+  tb_store (f, 2, mr_value (loaded ? A : S), 0, mr_value (P), true, 3);
+  return f;
+}
+
+static void
+test_param_holder_freed (void **state)
+{
+  (void) state;
+  for (int loaded = 0; loaded < 2; loaded++)
+    {
+      mr_func *f = param_holder ("holder-freed", loaded);
+      tb_free (f, 2, mr_value (loaded ? A : S), 4);
+      uint32_t ret = tb_return (f, 2, mr_const (0), 5);
+      expect_leak_of (f, ret, f->blocks[0].events[0].id);
+    }
+
+  /* A call between may have copied the field.  */
+  mr_func *f = param_holder ("call-between", false);
+  tb_call (f, 2, 0, "log_it", 0, NULL, 0, 0, 0, 4);
+  tb_free (f, 2, mr_value (S), 5);
+  tb_return (f, 2, mr_const (0), 6);
+  tb_expect_silent (f);
+
+  /* The field freed first.  */
+  f = param_holder ("field-freed", false);
+  tb_load (f, 2, Q, mr_value (S), 0, true, 4);
+  tb_free (f, 2, mr_value (Q), 4);
+  tb_free (f, 2, mr_value (S), 5);
+  tb_return (f, 2, mr_const (0), 6);
+  tb_expect_silent (f);
+
+  /* Stored into another struct of the caller's too.  */
+  f = param_holder ("stored-twice", false);
+  tb_store (f, 2, mr_value (A), 0, mr_value (P), true, 4);
+  tb_free (f, 2, mr_value (S), 5);
+  tb_return (f, 2, mr_const (0), 6);
+  tb_expect_silent (f);
+
+  /* Returned after the struct was freed.  */
+  f = param_holder ("returned", false);
+  tb_free (f, 2, mr_value (S), 5);
+  tb_return (f, 2, mr_value (P), 6);
+  tb_expect_silent (f);
+}
+
 int
 main (void)
 {
@@ -340,6 +396,7 @@ main (void)
     cmocka_unit_test (test_realloc_same_var),
     cmocka_unit_test (test_store_through_null),
     cmocka_unit_test (test_throw_exit),
+    cmocka_unit_test (test_param_holder_freed),
   };
   return cmocka_run_group_tests_name ("leak", tests, NULL, NULL);
 }

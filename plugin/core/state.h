@@ -79,8 +79,12 @@ enum
 				   A join keeps them only if both sides have them */
   MR_OBJF_QUIET_NULL = 1 << 10,	/* from a wrapper that may return NULL (see
 				   MR_EVF_QUIET_NULL): leaked only once checked (leak) */
-  MR_OBJF_NULL_CHECKED = 1 << 11	/* NULL because a check said so (not a failed
+  MR_OBJF_NULL_CHECKED = 1 << 11,	/* NULL because a check said so (not a failed
 				   realloc's result nobody tested) (null-deref-alloc) */
+  MR_OBJF_HELD_OUTSIDE = 1 << 12	/* ESCAPED only by its store into one slot of memory
+				   the caller can see (a parameter's struct), no call
+				   since: freeing that struct loses it (transfer.c,
+				   holder_freed).  A join keeps it only on both sides */
 };
 
 typedef struct mr_ref

@@ -42,8 +42,8 @@ escape_obj (mr_state *s, uint32_t key, int depth)
   /* Handed on: the receiver may also check it for NULL (shell_check_oom (p)).  */
   mr_state_add_obj_flags (s, key, MR_OBJF_ESCAPED | MR_OBJF_NONNULL);
   const mr_objst *o = mr_state_obj (s, key);
-  if (o && (o->flags & MR_OBJF_UNINIT))
-    ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
+  if (o && (o->flags & (MR_OBJF_UNINIT | MR_OBJF_HELD_OUTSIDE)))
+    ((mr_objst *) o)->flags &= ~(MR_OBJF_UNINIT | MR_OBJF_HELD_OUTSIDE);
   if (o)
     ((mr_objst *) o)->fill = NULL;
   mr_state_forget_obj_slots (s, key);
@@ -376,6 +376,41 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
     }
 }
 
+/* Memory held by memory the caller can see.  A pointer stored into a parameter's
+   struct, or any struct the function did not make (`s->buf = malloc (n)`), goes out
+   of sight at the store: the caller may take it from there.  But until someone else
+   runs, that slot is its only holder outside the function's own values; if the
+   function then frees the struct (`free (s)`) with nothing else holding the block,
+   the caller can no longer reach it either, as when a local struct is freed
+   (leak.c, freed_private).  So the store marks the block MR_OBJF_HELD_OUTSIDE when
+   it escapes only by that store; anything else that hands it on (a second store
+   into such memory, a call given it or its holder: escape_obj) or any call at all
+   (forget_held_outside: a callee may have copied the field through a pointer the
+   engine does not see) takes the mark away, and a join keeps it only if both
+   sides have it.  Freeing a struct whose slot still holds a marked block brings
+   the block back into sight (holder_freed): the leak rule judges it as any block
+   of the function's own.  */
+static void
+forget_held_outside (mr_state *s)
+{
+  for (uint32_t i = 0; i < s->nobjs; i++)
+    s->objs[i].flags &= ~MR_OBJF_HELD_OUTSIDE;
+}
+
+static void
+holder_freed (mr_state *s, uint32_t holder)
+{
+  uint32_t first, last;
+  mr_state_obj_slots (s, holder, &first, &last);
+  for (uint32_t i = first; i < last; i++)
+    {
+      uint32_t held = s->slots[i].content.obj;
+      const mr_objst *o = held != holder && mr_is_object (held) ? mr_state_obj (s, held) : NULL;
+      if (o && (o->flags & MR_OBJF_HELD_OUTSIDE) && o->ts == MR_TS_ALLOCATED)
+	((mr_objst *) o)->flags &= ~(MR_OBJF_HELD_OUTSIDE | MR_OBJF_ESCAPED);
+    }
+}
+
 static void
 apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
@@ -408,6 +443,8 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
     {
       mr_objst *o = mr_state_set_obj (s, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
       o->flags &= ~(MR_OBJF_REALLOC0 | MR_OBJF_UNINIT | MR_OBJF_MAYBE_ZERO);
+      if (!ev->via && r.off == 0)
+	holder_freed (s, r.obj);
     }
 }
 
@@ -670,6 +707,10 @@ slot_may_alias (const void *arg, const mr_state *s, uint32_t key)
   /* No pointer reaches a static whose address is never taken.  */
   if (is_static_obj (q->c, key) && q->c->f->decls[MR_OBJ_INDEX (key)].keep != MR_KEEP_NONE)
     return false;
+  /* Nor validly a struct freed on this path: what its slots held when it was freed
+     is what it lost (`free (h); t->slot = NULL;`, leak.c).  */
+  if (mr_obj_ts (s, key) == MR_TS_FREED)
+    return false;
   return kinds_may_alias (q->target, alias_kind_of (q->c, s, key));
 }
 
@@ -887,7 +928,15 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	   keeps it in sight until someone else may run (escape_globals).  */
 	bool owned = local || global || (base.obj & MR_OBJ_KIND_MASK) == MR_OBJ_ALLOC;
 	if (mr_is_object (src.obj) && (!owned || !exact))
-	  escape_obj (s, src.obj, 0);
+	  {
+	    const mr_objst *o = mr_state_obj (s, src.obj);
+	    bool first_holder = o && !(o->flags & MR_OBJF_ESCAPED) && exact && src.off == 0
+				&& (ev->flags & MR_EVF_POINTER)
+				&& (src.obj & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD) == MR_OBJ_ALLOC;
+	    escape_obj (s, src.obj, 0);
+	    if (first_holder)
+	      mr_state_add_obj_flags (s, src.obj, MR_OBJF_HELD_OUTSIDE);
+	  }
 	break;
       }
 
@@ -904,6 +953,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
     case MR_EV_CALL:
       {
 	const mr_call *call = ev->call;
+	forget_held_outside (s);
 	if (!call)
 	  break;
 	for (uint32_t i = 0; i < call->nargs && i < 32; i++)

@@ -50,12 +50,18 @@ keyset_add (keyset *k, uint32_t key)
   return true;
 }
 
-/* Was object key freed while nothing else could see it?  */
+/* Was object key freed while nothing else could see it, or is it memory that came
+   from outside (a parameter's struct, a pointer loaded) freed here?  Whoever else
+   holds such a struct holds a dangling pointer: what only its slots held is lost.
+   (A block stored into outside memory goes out of sight at the store, unless it
+   was still held there alone when the struct was freed: transfer.c,
+   holder_freed.)  */
 static bool
-freed_private (const mr_state *s, uint32_t key)
+freed_holder (const mr_ctx *c, const mr_state *s, uint32_t key)
 {
   const mr_objst *o = mr_state_obj (s, key);
-  return o && o->ts == MR_TS_FREED && !(o->flags & MR_OBJF_ESCAPED);
+  return o && o->ts == MR_TS_FREED
+	 && (!(o->flags & MR_OBJF_ESCAPED) || mr_obj_outside (c->f, key));
 }
 
 /* Objects the caller can still reach after the return.  */
@@ -78,16 +84,17 @@ reachable_after_return (const mr_ctx *c, const mr_state *s, const mr_event *ret,
     }
   /* Close over the slots: what a reachable object holds is reachable, unless the
      object was freed: a struct freed while its field held the only reference to a
-     block (`free (gs)` before `free (gs->buf)`, gs a global) lost the block.  One
-     that escaped before is still followed: whoever it was handed to may have
-     taken what it held.  */
+     block (`free (gs)` before `free (gs->buf)`, gs a global; `free (s)` before
+     `free (s->buf)`, s a parameter) lost the block.  One the function made that
+     escaped before is still followed: whoever it was handed to may have taken
+     what it held.  */
   for (bool grew = true; grew;)
     {
       grew = false;
       for (uint32_t i = 0; i < s->nslots; i++)
 	{
 	  uint32_t base = (uint32_t) (s->slots[i].at >> 32);
-	  if (keyset_has (r, base) && !freed_private (s, base))
+	  if (keyset_has (r, base) && !freed_holder (c, s, base))
 	    grew |= keyset_add (r, s->slots[i].content.obj);
 	}
     }
