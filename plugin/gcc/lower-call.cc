@@ -388,7 +388,10 @@ lower_summarized_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_
   cs.weak = DECL_WEAK (defined_decl (fndecl)) && !DECL_COMDAT (defined_decl (fndecl));
   cs.result_overwrites_realloc_arg = sum->reallocs_param >= 0
 				     && realloc_overwrites_arg (s, sum->reallocs_param);
+  unsigned first = c->f->blocks[bb].nevents;
   mr_expand_summary (sum, &cs);
+  if (c->cxx)
+    lend_summarized_constructor (c, bb, first, s, fndecl, sum);	/* lower-class.cc */
   lower_param_call (c, bb, s, sum, loc);
   store_call_result (c, bb, s, loc);	/* `b = boxed_alloc (n)` */
   /* What the callee left in the struct it returns by value lands in b.  */

@@ -13,7 +13,19 @@
    in sight (borrowed: what it held before escapes) and, for a local object,
    written as an out-parameter is (what the state knew of its members is
    forgotten).  The other arguments are handed to it as to any unknown callee:
-   `Holder (p)` may take p.  */
+   `Holder (p)` may take p.
+
+   A constructor with a body in sight is called by its summary (core/expand.c),
+   which hands every argument over when the body stores a pointer into the
+   object (`p_ = nullptr;` is such a store).  The same convention lends it
+   `this` when its summary shows it keeps no copy either: it hands `this` to no
+   call that may keep it (a registry's `add (this)`) and stores through no
+   pointer it was not given (a global `last = this`), and the object is one of
+   the function's own: a local, or the object it returns built in the caller's
+   return slot (lower.cc, result_pointer), so `Holder h; h.p = new int[4];
+   return h;` fills and returns it.  (An object of the heap, `new T[n]` built in
+   a loop, is still handed over: the loops over its elements are not followed
+   well enough to judge what they hold.)  */
 
 #include "lower-int.h"
 
@@ -51,4 +63,29 @@ lend_constructed_object (gcall *s, tree fndecl, mr_call *call)
   call->borrow_mask |= 1u;
   call->out_mask |= 1u;
   call->write_mask |= 1u;
+}
+
+/* A call s to a constructor fndecl with a body, expanded from its summary sum
+   into the events of block bb from index `first` on: its `this` is lent as
+   lend_constructed_object lends it, when the summary shows the body keeps no
+   copy of it (see the file's comment).  */
+void
+lend_summarized_constructor (lower_ctx *c, unsigned bb, unsigned first, gcall *s,
+			     tree fndecl, const mr_summary *sum)
+{
+  if (!DECL_CXX_CONSTRUCTOR_P (fndecl) || !sum->valid || (sum->uses & 1u)
+      || sum->stores_wild)
+    return;
+  mr_block *blk = &c->f->blocks[bb];
+  for (unsigned i = first; i < blk->nevents; i++)
+    if (blk->events[i].kind == MR_EV_CALL && blk->events[i].call
+	&& (blk->events[i].flags & MR_EVF_SUMMARIZED))
+      {
+	mr_call *call = blk->events[i].call;
+	mr_opnd self = call->nargs ? call->args[0] : mr_none ();
+	if (self.kind == MR_OPND_ADDR && self.num == 0 && self.id < c->f->ndecls
+	    && c->f->decls[self.id].kind == MR_DECL_LOCAL)
+	  lend_constructed_object (s, fndecl, call);
+	return;
+      }
 }

@@ -139,6 +139,8 @@ void lower_throw_exit (lower_ctx *c, unsigned bb, gimple *s, mr_loc loc);
 
 /* lower-class.cc.  */
 void lend_constructed_object (gcall *s, tree fndecl, mr_call *call);
+void lend_summarized_constructor (lower_ctx *c, unsigned bb, unsigned first, gcall *s,
+				  tree fndecl, const mr_summary *sum);
 
 /* lower-new.cc.  */
 void lower_placement_storage (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);

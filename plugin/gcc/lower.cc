@@ -66,6 +66,27 @@ decl_index (lower_ctx *c, tree decl)
   return index;
 }
 
+/* A class returned by value whose destructor or copy constructor is not trivial
+   is built in the caller's object: the function gets its address as a hidden
+   pointer, the RESULT_DECL marked DECL_BY_REFERENCE, whose default definition
+   (`<retval>_2(D)`, or `h_3(D)` when the named return value optimisation made a
+   local h stand for it) the body writes through and returns.  That pointer is
+   lowered as the address of the result itself, as C's `<retval>` returned in
+   memory: what the function leaves there is what it returns, an out-store into
+   its result (summarize-out.c, MR_OUT_RESULT) that the caller applies to the
+   object the call initialises.  */
+static bool
+result_pointer (lower_ctx *c, tree t, mr_opnd *addr)
+{
+  if (TREE_CODE (t) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF (t))
+    return false;
+  tree var = SSA_NAME_VAR (t);
+  if (!var || TREE_CODE (var) != RESULT_DECL || !DECL_BY_REFERENCE (var))
+    return false;
+  *addr = mr_addr (decl_index (c, var), 0);
+  return true;
+}
+
 /* Decomposes a memory reference into base pointer (VALUE or ADDR) + byte offset.
    Returns false when the base is not something the engine can name.  */
 bool
@@ -92,7 +113,8 @@ decompose_ref (lower_ctx *c, tree ref, mr_opnd *base, int64_t *off)
 	}
       if (TREE_CODE (ptr) == SSA_NAME)
 	{
-	  *base = mr_value (SSA_NAME_VERSION (ptr));
+	  if (!result_pointer (c, ptr, base))
+	    *base = mr_value (SSA_NAME_VERSION (ptr));
 	  return true;
 	}
       if (TREE_CODE (ptr) == ADDR_EXPR && DECL_P (TREE_OPERAND (ptr, 0)))
@@ -158,7 +180,12 @@ lower_operand (lower_ctx *c, unsigned bb, tree t, mr_loc loc)
   switch (TREE_CODE (t))
     {
     case SSA_NAME:
-      return mr_value (SSA_NAME_VERSION (t));
+      {
+	mr_opnd result;
+	if (result_pointer (c, t, &result))
+	  return result;
+	return mr_value (SSA_NAME_VERSION (t));
+      }
     case INTEGER_CST:
       if (tree_fits_shwi_p (t))
 	return mr_const (tree_to_shwi (t));
@@ -519,14 +546,18 @@ pointer_field_offsets (tree type, int64_t base, vec<int64_t> *offs, int depth)
    makes: a C++ class holding an owning pointer copied by value): each pointer field
    is copied, so both copies hold the same pointers.  So is `<retval> = w;`, the
    copy `return w;` makes into the struct returned by value (what it holds goes to
-   the caller: summarize-out.c).  Returns false (the caller makes the copy an
+   the caller: summarize-out.c), `*<retval> = w` for a class returned through a
+   hidden pointer (result_pointer).  Returns false (the caller makes the copy an
    escape) unless the destination is a local variable or the result and every
    pointer field is at a known place.  */
 static bool
 lower_struct_copy (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_loc loc)
 {
   tree type = TREE_TYPE (lhs);
-  bool result = TREE_CODE (lhs) == RESULT_DECL && !DECL_BY_REFERENCE (lhs);
+  mr_opnd slot;
+  bool result = (TREE_CODE (lhs) == RESULT_DECL && !DECL_BY_REFERENCE (lhs))
+		|| (TREE_CODE (lhs) == MEM_REF && integer_zerop (TREE_OPERAND (lhs, 1))
+		    && result_pointer (c, TREE_OPERAND (lhs, 0), &slot));
   if (TREE_CODE (type) != RECORD_TYPE
       || !(result || (VAR_P (lhs) && auto_var_in_fn_p (lhs, c->fun->decl))))
     return false;
