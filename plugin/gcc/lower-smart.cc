@@ -138,12 +138,40 @@ find_address_of (tree *tp, int *walk_subtrees, void *data)
   return NULL_TREE;
 }
 
+/* Whether cls is a lambda's closure type ("f()::<lambda(S*)>").  */
+static bool
+closure_p (tree cls)
+{
+  return cls && TREE_CODE (cls) == RECORD_TYPE && TYPE_NAME (cls)
+	 && strstr (lang_hooks.decl_printable_name (TYPE_NAME (cls), 2), "<lambda(");
+}
+
+/* The closure type whose conversion to a function pointer made v (`void (*)
+   (S *) d = [](S *p) { free (p); };` calls the closure's `operator void (*)
+   (S *)`, which returns a function that runs the closure's call operator), or
+   NULL_TREE.  */
+static tree
+converted_closure (tree v)
+{
+  if (TREE_CODE (v) != SSA_NAME || !POINTER_TYPE_P (TREE_TYPE (v))
+      || TREE_CODE (TREE_TYPE (TREE_TYPE (v))) != FUNCTION_TYPE)
+    return NULL_TREE;
+  gcall *conv = dyn_cast<gcall *> (SSA_NAME_DEF_STMT (v));
+  tree fn = conv ? gimple_call_fndecl (conv) : NULL_TREE;
+  if (!fn || !DECL_NAME (fn) || !mr_startswith (lang_hooks.decl_printable_name (fn, 0), "operator "))
+    return NULL_TREE;
+  return closure_p (DECL_CONTEXT (fn)) ? DECL_CONTEXT (fn) : NULL_TREE;
+}
+
 /* The function a deleter argument names: `fclose` by value (shared_ptr's
    constructor takes the deleter by value), or a `const D &` to a temporary the
-   statements before the call set to it (unique_ptr's).  NULL_TREE if unknown.  */
+   statements before the call set to it (unique_ptr's).  NULL_TREE if unknown;
+   then *closure is the lambda converted to the function pointer, if it was
+   one (at -O0 the conversion is a call).  */
 static tree
-deleter_function (gcall *s, tree arg)
+deleter_function (gcall *s, tree arg, tree *closure)
 {
+  *closure = NULL_TREE;
   if (TREE_CODE (arg) == ADDR_EXPR && TREE_CODE (TREE_OPERAND (arg, 0)) == FUNCTION_DECL)
     return TREE_OPERAND (arg, 0);
   if (TREE_CODE (arg) != ADDR_EXPR || !VAR_P (TREE_OPERAND (arg, 0))
@@ -165,6 +193,7 @@ deleter_function (gcall *s, tree arg)
 	      && gimple_assign_lhs (g) == tmp)
 	    {
 	      tree v = gimple_assign_rhs1 (g);
+	      *closure = converted_closure (v);
 	      return TREE_CODE (v) == ADDR_EXPR
 		     && TREE_CODE (TREE_OPERAND (v, 0)) == FUNCTION_DECL
 		     ? TREE_OPERAND (v, 0) : NULL_TREE;
@@ -185,9 +214,28 @@ deleter_function (gcall *s, tree arg)
   return NULL_TREE;
 }
 
+/* The family a function of the translation unit frees its parameter i with,
+   on every path (its summary: `void release (char *p) { free (p); }`, or a
+   deleter class's `void operator() (void *p) const { free (p); }`, whose
+   parameter 0 is `this`); MR_FAM_NONE if it does not, or is not analysed yet
+   (the pass runs on callees first: a deleter's operator() is a callee of the
+   smart pointer's destructor, analysed before the function that holds one).
+   *where is the free, in it.  */
+static uint16_t
+summarized_free_family (tree fn, unsigned i, mr_loc *where)
+{
+  const mr_summary *sum = summary_of (fn);
+  if (!sum || !sum->valid || sum->frees_always != (1u << i))
+    return MR_FAM_NONE;
+  if (where)
+    *where = sum->free_loc;
+  return sum->free_family;
+}
+
 /* The family a deallocating function frees with: the C library's (free), the
-   knowledge base's, or a resource's deallocator (fclose: a family of its own,
-   so memory from malloc given to it is a mismatch); MR_FAM_NONE otherwise.  */
+   knowledge base's, a resource's deallocator (fclose: a family of its own,
+   so memory from malloc given to it is a mismatch), or a function of the unit
+   that frees its argument; MR_FAM_NONE otherwise.  */
 static uint16_t
 deleter_family (tree fn)
 {
@@ -203,7 +251,93 @@ deleter_family (tree fn)
 				    : (uint16_t) MR_FAM_NONE;
   if (mr_resource_deallocator_name_p (name))
     return mr_family_by_name (name);
-  return MR_FAM_NONE;
+  return summarized_free_family (fn, 0, NULL);
+}
+
+/* The call operator of deleter class d, `void operator() (T *p)`: the one
+   operator() taking a pointer (a generic lambda's is a template: none).  */
+static tree
+call_operator (tree d)
+{
+  if (!d || TREE_CODE (d) != RECORD_TYPE)
+    return NULL_TREE;
+  tree found = NULL_TREE;
+  for (tree f = TYPE_FIELDS (d); f; f = DECL_CHAIN (f))
+    {
+      if (TREE_CODE (f) != FUNCTION_DECL || !DECL_NAME (f)
+	  || strcmp (lang_hooks.decl_printable_name (f, 0), "operator()") != 0)
+	continue;
+      tree parms = TYPE_ARG_TYPES (TREE_TYPE (f));
+      tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+      if (!second || !POINTER_TYPE_P (second) || TREE_CODE (second) == REFERENCE_TYPE)
+	continue;
+      if (found)
+	return NULL_TREE;	/* overloaded: which one runs is not read here */
+      found = f;
+    }
+  return found;
+}
+
+/* The family a deleter class (a lambda's closure, `struct FreeDeleter { void
+   operator() (void *p) const { free (p); } }`) frees with: what its call
+   operator's summary frees the pointer with.  */
+static uint16_t
+class_deleter_family (tree d, mr_loc *where)
+{
+  tree op = call_operator (d);
+  return op ? summarized_free_family (op, 1, where) : (uint16_t) MR_FAM_NONE;
+}
+
+/* The deleter class of std::unique_ptr<T, D>: D, the type get_deleter ()
+   returns a reference to (a member every version of the library has, however
+   it stores D); NULL_TREE if it is not a class.  */
+static tree
+unique_deleter_class (tree cls)
+{
+  for (tree f = TYPE_FIELDS (TYPE_MAIN_VARIANT (cls)); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FUNCTION_DECL && DECL_NAME (f) && id_equal (DECL_NAME (f), "get_deleter"))
+      {
+	tree r = TREE_TYPE (TREE_TYPE (f));
+	if (TREE_CODE (r) != REFERENCE_TYPE)
+	  return NULL_TREE;
+	r = TYPE_MAIN_VARIANT (TREE_TYPE (r));
+	return TREE_CODE (r) == RECORD_TYPE ? r : NULL_TREE;
+      }
+  return NULL_TREE;
+}
+
+/* The family smart pointer class cls releases what it holds with: its
+   default deleter's (default_deleter_family), or for a std::unique_ptr<T, D>
+   with a deleter class D the family D's call operator frees with (*where: the
+   free, in it); MR_FAM_NONE if neither is known.  */
+static uint16_t
+owner_family (tree cls, mr_loc *where)
+{
+  uint16_t family = default_deleter_family (cls);
+  if (family != MR_FAM_NONE)
+    return family;
+  bool unique;
+  if (!smart_pointer_class_p (cls, &unique) || !unique)
+    return MR_FAM_NONE;
+  return class_deleter_family (unique_deleter_class (cls), where);
+}
+
+/* The deleter class a smart pointer's constructor (p, d) is given: its third
+   parameter's type, `const D &` (unique_ptr's) or D by value (shared_ptr's,
+   a template); NULL_TREE if it is not a class.  */
+static tree
+given_deleter_class (tree fndecl)
+{
+  tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  for (int i = 0; i < 2 && parms; i++)
+    parms = TREE_CHAIN (parms);
+  if (!parms)
+    return NULL_TREE;
+  tree d = TREE_VALUE (parms);
+  if (TREE_CODE (d) == REFERENCE_TYPE)
+    d = TREE_TYPE (d);
+  d = TYPE_MAIN_VARIANT (d);
+  return TREE_CODE (d) == RECORD_TYPE ? d : NULL_TREE;
 }
 
 /* The local variable a smart pointer member's `this` names: &v, or &v.<base> at
@@ -312,17 +446,20 @@ shared_owner_p (lower_ctx *c, tree var)
 }
 
 /* Whether var, a local smart pointer whose class is cls, is followed (see the
-   header): a unique_ptr with the default deleter, or a shared_ptr that is the
-   only owner of what it holds.  */
+   header): a unique_ptr with the default deleter or a deleter class whose
+   call operator frees (an empty one: the unique_ptr is a pointer's size), or
+   a shared_ptr with the default deleter that is the only owner of what it
+   holds.  */
 static bool
 modelled_p (lower_ctx *c, tree var, tree cls)
 {
   bool unique;
-  if (!var || default_deleter_family (cls) == MR_FAM_NONE
-      || !smart_pointer_class_p (cls, &unique))
+  if (!var || !smart_pointer_class_p (cls, &unique))
     return false;
   if (!unique)
-    return shared_owner_p (c, var);
+    return default_deleter_family (cls) != MR_FAM_NONE && shared_owner_p (c, var);
+  if (owner_family (cls, NULL) == MR_FAM_NONE)
+    return false;
   tree size = TYPE_SIZE_UNIT (cls);
   return size && tree_fits_uhwi_p (size) && tree_to_uhwi (size) == sizeof (void *);
 }
@@ -376,7 +513,7 @@ load_held (lower_ctx *c, unsigned bb, mr_opnd self, tree lhs, mr_loc loc)
    assignment that replaces it), named after the class.  */
 static void
 delete_held (lower_ctx *c, unsigned bb, mr_opnd self, tree cls, uint16_t family,
-	     mr_loc loc)
+	     mr_loc where, mr_loc loc)
 {
   uint32_t held = load_held (c, bb, self, NULL_TREE, loc);
   mr_event *fr = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
@@ -384,6 +521,7 @@ delete_held (lower_ctx *c, unsigned bb, mr_opnd self, tree cls, uint16_t family,
   fr->family = family;
   fr->flags = MR_EVF_DTOR;
   fr->via = mr_func_strdup (c->f, lang_hooks.decl_printable_name (TYPE_NAME (cls), 2));
+  fr->via_loc = where;		/* a deleter class's free, in its operator() */
 }
 
 /* std::make_unique<T> (...) and std::make_shared<T> (...) into a followed local
@@ -458,12 +596,25 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   tree var = local_object (c, self_tree);
   if (var)
     cls = TREE_TYPE (var);
-  uint16_t family = default_deleter_family (cls);
+  mr_loc where = {};
+  uint16_t family = owner_family (cls, &where);
   bool ctor = raw_pointer_constructor_p (s, fndecl);
-  /* A deleter given to the constructor: judged if it is a known function.  */
+  /* A deleter given to the constructor: judged if it is a known function or
+     a class whose call operator frees.  A unique_ptr with a deleter class
+     that is followed holds the pointer, as the constructor without one.  */
   if (ctor && gimple_call_num_args (s) == 3)
     {
-      uint16_t fam = deleter_family (deleter_function (s, gimple_call_arg (s, 2)));
+      tree closure;
+      tree fn = deleter_function (s, gimple_call_arg (s, 2), &closure);
+      uint16_t fam = fn ? deleter_family (fn)
+		     : class_deleter_family (closure ? closure : given_deleter_class (fndecl),
+					     NULL);
+      if (unique && fam != MR_FAM_NONE && fam == family && modelled_p (c, var, cls))
+	{
+	  mr_opnd self = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+	  store_held (c, bb, self, hand_over (c, bb, gimple_call_arg (s, 1), family, loc), loc);
+	  return true;
+	}
       if (fam != MR_FAM_NONE)
 	{
 	  mr_opnd p = hand_over (c, bb, gimple_call_arg (s, 1), fam, loc);
@@ -516,6 +667,21 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
       load_held (c, bb, self, lhs, loc);
       return true;
     }
+  /* operator bool: nonzero exactly when what it holds is not NULL (`if (!p)
+     return;` after a malloc it was given).  */
+  if (operator_bool_p (fndecl) && lhs && TREE_CODE (lhs) == SSA_NAME)
+    {
+      uint32_t held = load_held (c, bb, self, NULL_TREE, loc);
+      mr_term cond = {};
+      cond.kind = MR_TERM_COND;
+      cond.op = MR_CMP_NE;
+      cond.is_unsigned = true;
+      cond.lhs = mr_value (held);
+      cond.rhs = mr_const (0);
+      mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &cond);
+      lower_reading_call (c, bb, fndecl, lhs, loc);
+      return true;
+    }
   if (operator_bool_p (fndecl) || id_equal (name, "use_count"))
     {
       lower_reading_call (c, bb, fndecl, lhs, loc);
@@ -523,7 +689,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
     }
   if (DECL_CXX_DESTRUCTOR_P (fndecl))
     {
-      delete_held (c, bb, self, cls, family, loc);
+      delete_held (c, bb, self, cls, family, where, loc);
       store_held (c, bb, self, mr_const (0), loc);
       return true;
     }
@@ -540,7 +706,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (id_equal (name, "reset")
       && (nargs == 1 || (nargs == 2 && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))))
     {
-      delete_held (c, bb, self, cls, family, loc);
+      delete_held (c, bb, self, cls, family, where, loc);
       mr_opnd held = nargs == 2 ? hand_over (c, bb, gimple_call_arg (s, 1), family, loc)
 				: mr_const (0);
       store_held (c, bb, self, held, loc);
@@ -552,7 +718,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if ((move_ctor || id_equal (name, "operator=")) && nargs == 2)
     {
       tree from = TREE_TYPE (gimple_call_arg (s, 1));
-      if (!POINTER_TYPE_P (from) || default_deleter_family (TREE_TYPE (from)) != family)
+      if (!POINTER_TYPE_P (from) || owner_family (TREE_TYPE (from), NULL) != family)
 	return false;
       tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
       tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
@@ -561,7 +727,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
       mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
       /* Held by this one before the other lets go: never lost in between.  */
       if (!move_ctor)
-	delete_held (c, bb, self, cls, family, loc);
+	delete_held (c, bb, self, cls, family, where, loc);
       uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
       store_held (c, bb, self, mr_value (taken), loc);
       let_go (c, bb, other, loc);
