@@ -14,27 +14,49 @@
      }                            LOAD d = *w; FREE d (the destructor's delete)
 
    Which smart pointers are followed:
-   - a local std::unique_ptr<T> or <T[]> with the default deleter (its size is a
-     pointer's): every member below; any other member (swap, a copy into
-     something else) is an unknown call, after which what it holds is out of
-     sight;
+   - a local std::unique_ptr<T> or <T[]> whose deleter is known (the default
+     one, or a deleter class whose call operator frees: see below) and that
+     is a pointer's size (an empty deleter): every member below; any other
+     member (swap, a copy into something else) is an unknown call, after
+     which what it holds is out of sight;
+   - such a unique_ptr that is the caller's, reached through a parameter (a
+     reference, or one passed by value, which the C++ ABI passes as the address
+     of the caller's temporary and the caller destroys after the call): the
+     same members, without a destructor here.  What the function leaves there
+     its summary tells the caller: `void use (std::unique_ptr<S> u) { u->v =
+     1; }` leaves the pointer in the caller's temporary, whose destructor then
+     deletes it; `void keep (std::unique_ptr<S> u) { g = std::move (u); }`
+     leaves NULL there;
    - a local std::shared_ptr<T> that is the only owner of what it holds: made
      from a raw pointer or by std::make_shared, never copied, used only through
      get, operator->, operator*, operator bool, use_count and its destructor
      (shared_owner_p); its destructor then deletes.  Two of them made from one
      raw pointer delete it twice;
-   - any other smart pointer (a member, a copied shared_ptr, one returned) gets
-     only the hand-over check of what its constructor is given, after which that
-     is out of sight.
+   - any other smart pointer (a member, a copied shared_ptr, the result built
+     in the caller's object) gets only the hand-over check of what its
+     constructor is given, after which that is out of sight.  A move from a
+     followed one into it (`this->m_ = std::move (u)`, `return std::move (u)`)
+     leaves the followed one NULL and stores what it held there (or lets it
+     escape): no leak, no delete at the end of u's scope, and a raw copy
+     deleted afterwards is not judged.  A followed one given by std::move to
+     any other call (`v.push_back (std::move (u))`) is given to an unknown
+     call: what it holds is out of sight.
 
    The deleter: the default one deletes with `delete` (`delete[]` for T[]); a
    function given as the deleter (`std::unique_ptr<FILE, decltype (&fclose)> f (p,
    fclose)`, `unique_ptr<T, void (*) (T *)> (p, free)`) deletes with that
    function's family, checked at the hand-over (a malloc'd pointer given to
-   fclose is a mismatch, one given to free is not); any other deleter (a lambda,
-   a class) is not judged.  */
+   fclose is a mismatch, one given to free is not); a function of the unit, a
+   deleter class (`struct FreeDeleter { void operator() (void *p) const { free
+   (p); } }`) or a lambda (`decltype ([] (char *p) { free (p); })`, one
+   converted to a function pointer) deletes with what its summary says it
+   frees with (the pass runs on callees first: the deleter's call operator is
+   a callee of the smart pointer's destructor).  A deleter that frees nothing
+   on some path is not judged.  */
 
 #include "lower-int.h"
+
+static bool in_namespace_std (tree fndecl);
 
 /* Whether cls is std::unique_ptr (*unique) or std::shared_ptr or one of the
    bases libstdc++ defines shared_ptr's members in (__shared_ptr,
@@ -357,6 +379,71 @@ local_object (lower_ctx *c, tree self)
   return VAR_P (obj) && auto_var_in_fn_p (obj, c->fun->decl) ? obj : NULL_TREE;
 }
 
+/* The caller's smart pointer object a function reaches through a parameter:
+   the default definition of a parameter that is a reference or a pointer to
+   it (`std::unique_ptr<T> &u`, or one passed by value, which the C++ ABI
+   passes as the address of the caller's temporary, destroyed by the caller
+   after the call).  The function does not destroy it; what it leaves there,
+   its summary tells the caller.  (Not the result built in the caller's
+   object, `*<retval>`: the summary has no place for what is stored there.)  */
+static bool
+caller_object_p (tree self)
+{
+  return TREE_CODE (self) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (self) && SSA_NAME_VAR (self)
+	 && POINTER_TYPE_P (TREE_TYPE (self)) && TREE_CODE (SSA_NAME_VAR (self)) == PARM_DECL;
+}
+
+/* Whether the object pointer p points to is a local variable or reached
+   through a parameter (`&this->m_`): a store there is one the function's
+   summary describes.  */
+static bool
+own_or_callers_memory_p (lower_ctx *c, tree p)
+{
+  if (TREE_CODE (p) == SSA_NAME)
+    return caller_object_p (p);
+  if (TREE_CODE (p) != ADDR_EXPR)
+    return false;
+  tree base = get_base_address (TREE_OPERAND (p, 0));
+  if (base && TREE_CODE (base) == MEM_REF)
+    return caller_object_p (TREE_OPERAND (base, 0));
+  return base && VAR_P (base) && auto_var_in_fn_p (base, c->fun->decl);
+}
+
+/* The smart pointer object a member's `this` (or a make_unique's result)
+   names, as the pointer to it this file follows: &v of a local variable
+   (*var), or a caller's object (caller_object_p); NULL_TREE otherwise.  */
+static tree
+followed_pointer (lower_ctx *c, tree self, tree *var)
+{
+  *var = local_object (c, self);
+  if (*var)
+    return build_fold_addr_expr (*var);
+  return caller_object_p (self) ? self : NULL_TREE;
+}
+
+/* The smart pointer class p points to.  */
+static tree
+pointed_class (tree p)
+{
+  return POINTER_TYPE_P (TREE_TYPE (p)) ? TYPE_MAIN_VARIANT (TREE_TYPE (TREE_TYPE (p)))
+					: NULL_TREE;
+}
+
+/* What std::move (x) or std::forward (x) was given, through the SSA name
+   holding its result; arg itself otherwise.  */
+static tree
+moved_from (tree arg)
+{
+  if (TREE_CODE (arg) != SSA_NAME)
+    return arg;
+  gcall *cast = dyn_cast<gcall *> (SSA_NAME_DEF_STMT (arg));
+  tree fn = cast ? gimple_call_fndecl (cast) : NULL_TREE;
+  if (!fn || !DECL_NAME (fn) || gimple_call_num_args (cast) != 1 || !in_namespace_std (fn)
+      || !(id_equal (DECL_NAME (fn), "move") || id_equal (DECL_NAME (fn), "forward")))
+    return arg;
+  return gimple_call_arg (cast, 0);
+}
+
 /* Whether fndecl is `operator bool`, which reads whether a pointer is held.  */
 static bool
 operator_bool_p (tree fndecl)
@@ -445,19 +532,19 @@ shared_owner_p (lower_ctx *c, tree var)
   return sole;
 }
 
-/* Whether var, a local smart pointer whose class is cls, is followed (see the
-   header): a unique_ptr with the default deleter or a deleter class whose
-   call operator frees (an empty one: the unique_ptr is a pointer's size), or
-   a shared_ptr with the default deleter that is the only owner of what it
-   holds.  */
+/* Whether a smart pointer whose class is cls is followed (see the header):
+   a unique_ptr with the default deleter or a deleter class whose call
+   operator frees (an empty one: the unique_ptr is a pointer's size), a local
+   variable var or a caller's object (var NULL_TREE); or a local shared_ptr
+   with the default deleter that is the only owner of what it holds.  */
 static bool
 modelled_p (lower_ctx *c, tree var, tree cls)
 {
   bool unique;
-  if (!var || !smart_pointer_class_p (cls, &unique))
+  if (!smart_pointer_class_p (cls, &unique))
     return false;
   if (!unique)
-    return default_deleter_family (cls) != MR_FAM_NONE && shared_owner_p (c, var);
+    return var && default_deleter_family (cls) != MR_FAM_NONE && shared_owner_p (c, var);
   if (owner_family (cls, NULL) == MR_FAM_NONE)
     return false;
   tree size = TYPE_SIZE_UNIT (cls);
@@ -486,16 +573,18 @@ store_held (lower_ctx *c, unsigned bb, mr_opnd self, mr_opnd held, mr_loc loc)
 }
 
 /* The smart pointer holds NULL from now on, what it held handed to someone else
-   (release's caller, a move's new owner): stored as the integer 0, which the
-   slot then holds as a null pointer, since a pointer store into a local would
-   be taken for the loss of what it held.  */
+   (release's caller, a move's new owner): in a local, stored as the integer 0,
+   which the slot then holds as a null pointer, since a pointer store into a
+   local would be taken for the loss of what it held; in a caller's object, as
+   a null pointer, which the function's summary tells the caller (its
+   destructor then deletes nothing).  */
 static void
-let_go (lower_ctx *c, unsigned bb, mr_opnd self, mr_loc loc)
+let_go (lower_ctx *c, unsigned bb, mr_opnd self, bool local, mr_loc loc)
 {
   mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
   st->a = self;
   st->b = mr_const (0);
-  st->flags = MR_EVF_WRITE;
+  st->flags = MR_EVF_WRITE | (local ? 0 : MR_EVF_POINTER);
 }
 
 static uint32_t
@@ -534,8 +623,9 @@ lower_make_smart_pointer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (!id_equal (name, "make_unique") && !id_equal (name, "make_shared"))
     return false;
   tree lhs = gimple_call_lhs (s);
-  if (!lhs || !VAR_P (lhs) || !auto_var_in_fn_p (lhs, c->fun->decl)
-      || !in_namespace_std (fndecl))
+  if (!lhs || !in_namespace_std (fndecl))
+    return false;
+  if (!VAR_P (lhs) || !auto_var_in_fn_p (lhs, c->fun->decl))
     return false;
   tree cls = TREE_TYPE (lhs);
   if (!modelled_p (c, lhs, cls))
@@ -573,6 +663,55 @@ lower_std_cast (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
   return true;
 }
 
+/* Whether s is a move constructor or move assignment (`unique_ptr (unique_ptr
+   &&u)`, `operator= (unique_ptr &&u)`) from a smart pointer releasing with
+   family.  */
+static bool
+move_p (gcall *s, tree fndecl, uint16_t family)
+{
+  tree name = DECL_NAME (fndecl);
+  if (gimple_call_num_args (s) != 2
+      || !(DECL_CXX_CONSTRUCTOR_P (fndecl) || id_equal (name, "operator=")))
+    return false;
+  tree from = TREE_TYPE (gimple_call_arg (s, 1));
+  if (!POINTER_TYPE_P (from) || owner_family (TREE_TYPE (from), NULL) != family)
+    return false;
+  tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+  return second && TREE_CODE (second) == REFERENCE_TYPE && TYPE_REF_IS_RVALUE (second);
+}
+
+/* A move out of a followed smart pointer into one that is not (`this->m_ =
+   std::move (u)`, a global, the result, a shared_ptr): the new owner, out of
+   sight, holds what u held (a store there if the summary can tell the caller,
+   else an escape: no leak either way) and u holds NULL, so its destructor
+   deletes nothing.  What the new owner holds is not deleted here: a raw copy
+   deleted afterwards is not judged.  */
+static bool
+lower_move_out (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint16_t family,
+		mr_loc loc)
+{
+  if (!move_p (s, fndecl, family))
+    return false;
+  tree from_var;
+  tree from = followed_pointer (c, moved_from (gimple_call_arg (s, 1)), &from_var);
+  if (!from || !modelled_p (c, from_var, pointed_class (from)))
+    return false;
+  mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+  uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
+  /* The destination's old value, deleted by an assignment, is not known.  */
+  tree to = gimple_call_arg (s, 0);
+  if (own_or_callers_memory_p (c, to))
+    store_held (c, bb, lower_operand (c, bb, to, loc), mr_value (taken), loc);
+  else
+    {
+      mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+      esc->a = mr_value (taken);
+    }
+  let_go (c, bb, other, from_var != NULL_TREE, loc);
+  return true;
+}
+
 /* A member of std::unique_ptr or std::shared_ptr (see the header), or
    std::make_unique / std::make_shared.  Constructor from a pointer: the pointer
    is checked (hand-over) and held; get (), operator-> and operator* read it;
@@ -593,9 +732,10 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (!gimple_call_num_args (s) || !smart_pointer_class_p (cls, &unique))
     return false;
   tree self_tree = gimple_call_arg (s, 0);
-  tree var = local_object (c, self_tree);
-  if (var)
-    cls = TREE_TYPE (var);
+  tree var;
+  tree obj = followed_pointer (c, self_tree, &var);
+  if (obj)
+    cls = pointed_class (obj);
   mr_loc where = {};
   uint16_t family = owner_family (cls, &where);
   bool ctor = raw_pointer_constructor_p (s, fndecl);
@@ -609,9 +749,9 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
       uint16_t fam = fn ? deleter_family (fn)
 		     : class_deleter_family (closure ? closure : given_deleter_class (fndecl),
 					     NULL);
-      if (unique && fam != MR_FAM_NONE && fam == family && modelled_p (c, var, cls))
+      if (unique && fam != MR_FAM_NONE && fam == family && obj && modelled_p (c, var, cls))
 	{
-	  mr_opnd self = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+	  mr_opnd self = lower_operand (c, bb, obj, loc);
 	  store_held (c, bb, self, hand_over (c, bb, gimple_call_arg (s, 1), family, loc), loc);
 	  return true;
 	}
@@ -625,8 +765,10 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
     }
   if (family == MR_FAM_NONE)
     return false;
-  if (!modelled_p (c, var, cls))
+  if (!obj || !modelled_p (c, var, cls))
     {
+      if (lower_move_out (c, bb, s, fndecl, family, loc))
+	return true;
       if (ctor)
 	{
 	  mr_opnd p = hand_over (c, bb, gimple_call_arg (s, 1), family, loc);
@@ -635,7 +777,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
 	}
       return false;		/* and the call is an unknown call */
     }
-  mr_opnd self = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+  mr_opnd self = lower_operand (c, bb, obj, loc);
   tree lhs = gimple_call_lhs (s);
   if (ctor)
     {
@@ -698,7 +840,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (id_equal (name, "release") && nargs == 1)
     {
       load_held (c, bb, self, lhs, loc);
-      let_go (c, bb, self, loc);
+      let_go (c, bb, self, var != NULL_TREE, loc);
       return true;
     }
   /* reset (q): the held pointer is deleted, then q is held (checked as a
@@ -714,23 +856,17 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
     }
   /* unique_ptr (unique_ptr &&u) and operator= (unique_ptr &&u), from a
      unique_ptr with the same deleter.  */
-  bool move_ctor = DECL_CXX_CONSTRUCTOR_P (fndecl);
-  if ((move_ctor || id_equal (name, "operator=")) && nargs == 2)
+  if (move_p (s, fndecl, family))
     {
-      tree from = TREE_TYPE (gimple_call_arg (s, 1));
-      if (!POINTER_TYPE_P (from) || owner_family (TREE_TYPE (from), NULL) != family)
-	return false;
-      tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
-      tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
-      if (!second || TREE_CODE (second) != REFERENCE_TYPE || !TYPE_REF_IS_RVALUE (second))
-	return false;
-      mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
       /* Held by this one before the other lets go: never lost in between.  */
-      if (!move_ctor)
+      if (!DECL_CXX_CONSTRUCTOR_P (fndecl))
 	delete_held (c, bb, self, cls, family, where, loc);
+      tree from_var;
+      tree from = followed_pointer (c, moved_from (gimple_call_arg (s, 1)), &from_var);
+      mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
       uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
       store_held (c, bb, self, mr_value (taken), loc);
-      let_go (c, bb, other, loc);
+      let_go (c, bb, other, from && from_var, loc);
       return true;
     }
   return false;
