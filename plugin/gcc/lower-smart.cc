@@ -14,27 +14,49 @@
      }                            LOAD d = *w; FREE d (the destructor's delete)
 
    Which smart pointers are followed:
-   - a local std::unique_ptr<T> or <T[]> with the default deleter (its size is a
-     pointer's): every member below; any other member (swap, a copy into
-     something else) is an unknown call, after which what it holds is out of
-     sight;
+   - a local std::unique_ptr<T> or <T[]> whose deleter is known (the default
+     one, or a deleter class whose call operator frees: see below) and that
+     is a pointer's size (an empty deleter): every member below; any other
+     member (swap, a copy into something else) is an unknown call, after
+     which what it holds is out of sight;
+   - such a unique_ptr that is the caller's, reached through a parameter (a
+     reference, or one passed by value, which the C++ ABI passes as the address
+     of the caller's temporary and the caller destroys after the call): the
+     same members, without a destructor here.  What the function leaves there
+     its summary tells the caller: `void use (std::unique_ptr<S> u) { u->v =
+     1; }` leaves the pointer in the caller's temporary, whose destructor then
+     deletes it; `void keep (std::unique_ptr<S> u) { g = std::move (u); }`
+     leaves NULL there;
    - a local std::shared_ptr<T> that is the only owner of what it holds: made
      from a raw pointer or by std::make_shared, never copied, used only through
      get, operator->, operator*, operator bool, use_count and its destructor
      (shared_owner_p); its destructor then deletes.  Two of them made from one
      raw pointer delete it twice;
-   - any other smart pointer (a member, a copied shared_ptr, one returned) gets
-     only the hand-over check of what its constructor is given, after which that
-     is out of sight.
+   - any other smart pointer (a member, a copied shared_ptr, the result built
+     in the caller's object) gets only the hand-over check of what its
+     constructor is given, after which that is out of sight.  A move from a
+     followed one into it (`this->m_ = std::move (u)`, `return std::move (u)`)
+     leaves the followed one NULL and stores what it held there (or lets it
+     escape): no leak, no delete at the end of u's scope, and a raw copy
+     deleted afterwards is not judged.  A followed one given by std::move to
+     any other call (`v.push_back (std::move (u))`) is given to an unknown
+     call: what it holds is out of sight.
 
    The deleter: the default one deletes with `delete` (`delete[]` for T[]); a
    function given as the deleter (`std::unique_ptr<FILE, decltype (&fclose)> f (p,
    fclose)`, `unique_ptr<T, void (*) (T *)> (p, free)`) deletes with that
    function's family, checked at the hand-over (a malloc'd pointer given to
-   fclose is a mismatch, one given to free is not); any other deleter (a lambda,
-   a class) is not judged.  */
+   fclose is a mismatch, one given to free is not); a function of the unit, a
+   deleter class (`struct FreeDeleter { void operator() (void *p) const { free
+   (p); } }`) or a lambda (`decltype ([] (char *p) { free (p); })`, one
+   converted to a function pointer) deletes with what its summary says it
+   frees with (the pass runs on callees first: the deleter's call operator is
+   a callee of the smart pointer's destructor).  A deleter that frees nothing
+   on some path is not judged.  */
 
 #include "lower-int.h"
+
+static bool in_namespace_std (tree fndecl);
 
 /* Whether cls is std::unique_ptr (*unique) or std::shared_ptr or one of the
    bases libstdc++ defines shared_ptr's members in (__shared_ptr,
@@ -138,12 +160,40 @@ find_address_of (tree *tp, int *walk_subtrees, void *data)
   return NULL_TREE;
 }
 
+/* Whether cls is a lambda's closure type ("f()::<lambda(S*)>").  */
+static bool
+closure_p (tree cls)
+{
+  return cls && TREE_CODE (cls) == RECORD_TYPE && TYPE_NAME (cls)
+	 && strstr (lang_hooks.decl_printable_name (TYPE_NAME (cls), 2), "<lambda(");
+}
+
+/* The closure type whose conversion to a function pointer made v (`void (*)
+   (S *) d = [](S *p) { free (p); };` calls the closure's `operator void (*)
+   (S *)`, which returns a function that runs the closure's call operator), or
+   NULL_TREE.  */
+static tree
+converted_closure (tree v)
+{
+  if (TREE_CODE (v) != SSA_NAME || !POINTER_TYPE_P (TREE_TYPE (v))
+      || TREE_CODE (TREE_TYPE (TREE_TYPE (v))) != FUNCTION_TYPE)
+    return NULL_TREE;
+  gcall *conv = dyn_cast<gcall *> (SSA_NAME_DEF_STMT (v));
+  tree fn = conv ? gimple_call_fndecl (conv) : NULL_TREE;
+  if (!fn || !DECL_NAME (fn) || !mr_startswith (lang_hooks.decl_printable_name (fn, 0), "operator "))
+    return NULL_TREE;
+  return closure_p (DECL_CONTEXT (fn)) ? DECL_CONTEXT (fn) : NULL_TREE;
+}
+
 /* The function a deleter argument names: `fclose` by value (shared_ptr's
    constructor takes the deleter by value), or a `const D &` to a temporary the
-   statements before the call set to it (unique_ptr's).  NULL_TREE if unknown.  */
+   statements before the call set to it (unique_ptr's).  NULL_TREE if unknown;
+   then *closure is the lambda converted to the function pointer, if it was
+   one (at -O0 the conversion is a call).  */
 static tree
-deleter_function (gcall *s, tree arg)
+deleter_function (gcall *s, tree arg, tree *closure)
 {
+  *closure = NULL_TREE;
   if (TREE_CODE (arg) == ADDR_EXPR && TREE_CODE (TREE_OPERAND (arg, 0)) == FUNCTION_DECL)
     return TREE_OPERAND (arg, 0);
   if (TREE_CODE (arg) != ADDR_EXPR || !VAR_P (TREE_OPERAND (arg, 0))
@@ -165,6 +215,7 @@ deleter_function (gcall *s, tree arg)
 	      && gimple_assign_lhs (g) == tmp)
 	    {
 	      tree v = gimple_assign_rhs1 (g);
+	      *closure = converted_closure (v);
 	      return TREE_CODE (v) == ADDR_EXPR
 		     && TREE_CODE (TREE_OPERAND (v, 0)) == FUNCTION_DECL
 		     ? TREE_OPERAND (v, 0) : NULL_TREE;
@@ -185,9 +236,28 @@ deleter_function (gcall *s, tree arg)
   return NULL_TREE;
 }
 
+/* The family a function of the translation unit frees its parameter i with,
+   on every path (its summary: `void release (char *p) { free (p); }`, or a
+   deleter class's `void operator() (void *p) const { free (p); }`, whose
+   parameter 0 is `this`); MR_FAM_NONE if it does not, or is not analysed yet
+   (the pass runs on callees first: a deleter's operator() is a callee of the
+   smart pointer's destructor, analysed before the function that holds one).
+   *where is the free, in it.  */
+static uint16_t
+summarized_free_family (tree fn, unsigned i, mr_loc *where)
+{
+  const mr_summary *sum = summary_of (fn);
+  if (!sum || !sum->valid || sum->frees_always != (1u << i))
+    return MR_FAM_NONE;
+  if (where)
+    *where = sum->free_loc;
+  return sum->free_family;
+}
+
 /* The family a deallocating function frees with: the C library's (free), the
-   knowledge base's, or a resource's deallocator (fclose: a family of its own,
-   so memory from malloc given to it is a mismatch); MR_FAM_NONE otherwise.  */
+   knowledge base's, a resource's deallocator (fclose: a family of its own,
+   so memory from malloc given to it is a mismatch), or a function of the unit
+   that frees its argument; MR_FAM_NONE otherwise.  */
 static uint16_t
 deleter_family (tree fn)
 {
@@ -203,7 +273,93 @@ deleter_family (tree fn)
 				    : (uint16_t) MR_FAM_NONE;
   if (mr_resource_deallocator_name_p (name))
     return mr_family_by_name (name);
-  return MR_FAM_NONE;
+  return summarized_free_family (fn, 0, NULL);
+}
+
+/* The call operator of deleter class d, `void operator() (T *p)`: the one
+   operator() taking a pointer (a generic lambda's is a template: none).  */
+static tree
+call_operator (tree d)
+{
+  if (!d || TREE_CODE (d) != RECORD_TYPE)
+    return NULL_TREE;
+  tree found = NULL_TREE;
+  for (tree f = TYPE_FIELDS (d); f; f = DECL_CHAIN (f))
+    {
+      if (TREE_CODE (f) != FUNCTION_DECL || !DECL_NAME (f)
+	  || strcmp (lang_hooks.decl_printable_name (f, 0), "operator()") != 0)
+	continue;
+      tree parms = TYPE_ARG_TYPES (TREE_TYPE (f));
+      tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+      if (!second || !POINTER_TYPE_P (second) || TREE_CODE (second) == REFERENCE_TYPE)
+	continue;
+      if (found)
+	return NULL_TREE;	/* overloaded: which one runs is not read here */
+      found = f;
+    }
+  return found;
+}
+
+/* The family a deleter class (a lambda's closure, `struct FreeDeleter { void
+   operator() (void *p) const { free (p); } }`) frees with: what its call
+   operator's summary frees the pointer with.  */
+static uint16_t
+class_deleter_family (tree d, mr_loc *where)
+{
+  tree op = call_operator (d);
+  return op ? summarized_free_family (op, 1, where) : (uint16_t) MR_FAM_NONE;
+}
+
+/* The deleter class of std::unique_ptr<T, D>: D, the type get_deleter ()
+   returns a reference to (a member every version of the library has, however
+   it stores D); NULL_TREE if it is not a class.  */
+static tree
+unique_deleter_class (tree cls)
+{
+  for (tree f = TYPE_FIELDS (TYPE_MAIN_VARIANT (cls)); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FUNCTION_DECL && DECL_NAME (f) && id_equal (DECL_NAME (f), "get_deleter"))
+      {
+	tree r = TREE_TYPE (TREE_TYPE (f));
+	if (TREE_CODE (r) != REFERENCE_TYPE)
+	  return NULL_TREE;
+	r = TYPE_MAIN_VARIANT (TREE_TYPE (r));
+	return TREE_CODE (r) == RECORD_TYPE ? r : NULL_TREE;
+      }
+  return NULL_TREE;
+}
+
+/* The family smart pointer class cls releases what it holds with: its
+   default deleter's (default_deleter_family), or for a std::unique_ptr<T, D>
+   with a deleter class D the family D's call operator frees with (*where: the
+   free, in it); MR_FAM_NONE if neither is known.  */
+static uint16_t
+owner_family (tree cls, mr_loc *where)
+{
+  uint16_t family = default_deleter_family (cls);
+  if (family != MR_FAM_NONE)
+    return family;
+  bool unique;
+  if (!smart_pointer_class_p (cls, &unique) || !unique)
+    return MR_FAM_NONE;
+  return class_deleter_family (unique_deleter_class (cls), where);
+}
+
+/* The deleter class a smart pointer's constructor (p, d) is given: its third
+   parameter's type, `const D &` (unique_ptr's) or D by value (shared_ptr's,
+   a template); NULL_TREE if it is not a class.  */
+static tree
+given_deleter_class (tree fndecl)
+{
+  tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  for (int i = 0; i < 2 && parms; i++)
+    parms = TREE_CHAIN (parms);
+  if (!parms)
+    return NULL_TREE;
+  tree d = TREE_VALUE (parms);
+  if (TREE_CODE (d) == REFERENCE_TYPE)
+    d = TREE_TYPE (d);
+  d = TYPE_MAIN_VARIANT (d);
+  return TREE_CODE (d) == RECORD_TYPE ? d : NULL_TREE;
 }
 
 /* The local variable a smart pointer member's `this` names: &v, or &v.<base> at
@@ -221,6 +377,71 @@ local_object (lower_ctx *c, tree self)
 	 && integer_zerop (DECL_FIELD_BIT_OFFSET (TREE_OPERAND (obj, 1))))
     obj = TREE_OPERAND (obj, 0);
   return VAR_P (obj) && auto_var_in_fn_p (obj, c->fun->decl) ? obj : NULL_TREE;
+}
+
+/* The caller's smart pointer object a function reaches through a parameter:
+   the default definition of a parameter that is a reference or a pointer to
+   it (`std::unique_ptr<T> &u`, or one passed by value, which the C++ ABI
+   passes as the address of the caller's temporary, destroyed by the caller
+   after the call).  The function does not destroy it; what it leaves there,
+   its summary tells the caller.  (Not the result built in the caller's
+   object, `*<retval>`: the summary has no place for what is stored there.)  */
+static bool
+caller_object_p (tree self)
+{
+  return TREE_CODE (self) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (self) && SSA_NAME_VAR (self)
+	 && POINTER_TYPE_P (TREE_TYPE (self)) && TREE_CODE (SSA_NAME_VAR (self)) == PARM_DECL;
+}
+
+/* Whether the object pointer p points to is a local variable or reached
+   through a parameter (`&this->m_`): a store there is one the function's
+   summary describes.  */
+static bool
+own_or_callers_memory_p (lower_ctx *c, tree p)
+{
+  if (TREE_CODE (p) == SSA_NAME)
+    return caller_object_p (p);
+  if (TREE_CODE (p) != ADDR_EXPR)
+    return false;
+  tree base = get_base_address (TREE_OPERAND (p, 0));
+  if (base && TREE_CODE (base) == MEM_REF)
+    return caller_object_p (TREE_OPERAND (base, 0));
+  return base && VAR_P (base) && auto_var_in_fn_p (base, c->fun->decl);
+}
+
+/* The smart pointer object a member's `this` (or a make_unique's result)
+   names, as the pointer to it this file follows: &v of a local variable
+   (*var), or a caller's object (caller_object_p); NULL_TREE otherwise.  */
+static tree
+followed_pointer (lower_ctx *c, tree self, tree *var)
+{
+  *var = local_object (c, self);
+  if (*var)
+    return build_fold_addr_expr (*var);
+  return caller_object_p (self) ? self : NULL_TREE;
+}
+
+/* The smart pointer class p points to.  */
+static tree
+pointed_class (tree p)
+{
+  return POINTER_TYPE_P (TREE_TYPE (p)) ? TYPE_MAIN_VARIANT (TREE_TYPE (TREE_TYPE (p)))
+					: NULL_TREE;
+}
+
+/* What std::move (x) or std::forward (x) was given, through the SSA name
+   holding its result; arg itself otherwise.  */
+static tree
+moved_from (tree arg)
+{
+  if (TREE_CODE (arg) != SSA_NAME)
+    return arg;
+  gcall *cast = dyn_cast<gcall *> (SSA_NAME_DEF_STMT (arg));
+  tree fn = cast ? gimple_call_fndecl (cast) : NULL_TREE;
+  if (!fn || !DECL_NAME (fn) || gimple_call_num_args (cast) != 1 || !in_namespace_std (fn)
+      || !(id_equal (DECL_NAME (fn), "move") || id_equal (DECL_NAME (fn), "forward")))
+    return arg;
+  return gimple_call_arg (cast, 0);
 }
 
 /* Whether fndecl is `operator bool`, which reads whether a pointer is held.  */
@@ -311,18 +532,21 @@ shared_owner_p (lower_ctx *c, tree var)
   return sole;
 }
 
-/* Whether var, a local smart pointer whose class is cls, is followed (see the
-   header): a unique_ptr with the default deleter, or a shared_ptr that is the
-   only owner of what it holds.  */
+/* Whether a smart pointer whose class is cls is followed (see the header):
+   a unique_ptr with the default deleter or a deleter class whose call
+   operator frees (an empty one: the unique_ptr is a pointer's size), a local
+   variable var or a caller's object (var NULL_TREE); or a local shared_ptr
+   with the default deleter that is the only owner of what it holds.  */
 static bool
 modelled_p (lower_ctx *c, tree var, tree cls)
 {
   bool unique;
-  if (!var || default_deleter_family (cls) == MR_FAM_NONE
-      || !smart_pointer_class_p (cls, &unique))
+  if (!smart_pointer_class_p (cls, &unique))
     return false;
   if (!unique)
-    return shared_owner_p (c, var);
+    return var && default_deleter_family (cls) != MR_FAM_NONE && shared_owner_p (c, var);
+  if (owner_family (cls, NULL) == MR_FAM_NONE)
+    return false;
   tree size = TYPE_SIZE_UNIT (cls);
   return size && tree_fits_uhwi_p (size) && tree_to_uhwi (size) == sizeof (void *);
 }
@@ -349,16 +573,18 @@ store_held (lower_ctx *c, unsigned bb, mr_opnd self, mr_opnd held, mr_loc loc)
 }
 
 /* The smart pointer holds NULL from now on, what it held handed to someone else
-   (release's caller, a move's new owner): stored as the integer 0, which the
-   slot then holds as a null pointer, since a pointer store into a local would
-   be taken for the loss of what it held.  */
+   (release's caller, a move's new owner): in a local, stored as the integer 0,
+   which the slot then holds as a null pointer, since a pointer store into a
+   local would be taken for the loss of what it held; in a caller's object, as
+   a null pointer, which the function's summary tells the caller (its
+   destructor then deletes nothing).  */
 static void
-let_go (lower_ctx *c, unsigned bb, mr_opnd self, mr_loc loc)
+let_go (lower_ctx *c, unsigned bb, mr_opnd self, bool local, mr_loc loc)
 {
   mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
   st->a = self;
   st->b = mr_const (0);
-  st->flags = MR_EVF_WRITE;
+  st->flags = MR_EVF_WRITE | (local ? 0 : MR_EVF_POINTER);
 }
 
 static uint32_t
@@ -376,7 +602,7 @@ load_held (lower_ctx *c, unsigned bb, mr_opnd self, tree lhs, mr_loc loc)
    assignment that replaces it), named after the class.  */
 static void
 delete_held (lower_ctx *c, unsigned bb, mr_opnd self, tree cls, uint16_t family,
-	     mr_loc loc)
+	     mr_loc where, mr_loc loc)
 {
   uint32_t held = load_held (c, bb, self, NULL_TREE, loc);
   mr_event *fr = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
@@ -384,6 +610,7 @@ delete_held (lower_ctx *c, unsigned bb, mr_opnd self, tree cls, uint16_t family,
   fr->family = family;
   fr->flags = MR_EVF_DTOR;
   fr->via = mr_func_strdup (c->f, lang_hooks.decl_printable_name (TYPE_NAME (cls), 2));
+  fr->via_loc = where;		/* a deleter class's free, in its operator() */
 }
 
 /* std::make_unique<T> (...) and std::make_shared<T> (...) into a followed local
@@ -396,8 +623,9 @@ lower_make_smart_pointer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (!id_equal (name, "make_unique") && !id_equal (name, "make_shared"))
     return false;
   tree lhs = gimple_call_lhs (s);
-  if (!lhs || !VAR_P (lhs) || !auto_var_in_fn_p (lhs, c->fun->decl)
-      || !in_namespace_std (fndecl))
+  if (!lhs || !in_namespace_std (fndecl))
+    return false;
+  if (!VAR_P (lhs) || !auto_var_in_fn_p (lhs, c->fun->decl))
     return false;
   tree cls = TREE_TYPE (lhs);
   if (!modelled_p (c, lhs, cls))
@@ -435,6 +663,55 @@ lower_std_cast (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
   return true;
 }
 
+/* Whether s is a move constructor or move assignment (`unique_ptr (unique_ptr
+   &&u)`, `operator= (unique_ptr &&u)`) from a smart pointer releasing with
+   family.  */
+static bool
+move_p (gcall *s, tree fndecl, uint16_t family)
+{
+  tree name = DECL_NAME (fndecl);
+  if (gimple_call_num_args (s) != 2
+      || !(DECL_CXX_CONSTRUCTOR_P (fndecl) || id_equal (name, "operator=")))
+    return false;
+  tree from = TREE_TYPE (gimple_call_arg (s, 1));
+  if (!POINTER_TYPE_P (from) || owner_family (TREE_TYPE (from), NULL) != family)
+    return false;
+  tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+  return second && TREE_CODE (second) == REFERENCE_TYPE && TYPE_REF_IS_RVALUE (second);
+}
+
+/* A move out of a followed smart pointer into one that is not (`this->m_ =
+   std::move (u)`, a global, the result, a shared_ptr): the new owner, out of
+   sight, holds what u held (a store there if the summary can tell the caller,
+   else an escape: no leak either way) and u holds NULL, so its destructor
+   deletes nothing.  What the new owner holds is not deleted here: a raw copy
+   deleted afterwards is not judged.  */
+static bool
+lower_move_out (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint16_t family,
+		mr_loc loc)
+{
+  if (!move_p (s, fndecl, family))
+    return false;
+  tree from_var;
+  tree from = followed_pointer (c, moved_from (gimple_call_arg (s, 1)), &from_var);
+  if (!from || !modelled_p (c, from_var, pointed_class (from)))
+    return false;
+  mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+  uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
+  /* The destination's old value, deleted by an assignment, is not known.  */
+  tree to = gimple_call_arg (s, 0);
+  if (own_or_callers_memory_p (c, to))
+    store_held (c, bb, lower_operand (c, bb, to, loc), mr_value (taken), loc);
+  else
+    {
+      mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+      esc->a = mr_value (taken);
+    }
+  let_go (c, bb, other, from_var != NULL_TREE, loc);
+  return true;
+}
+
 /* A member of std::unique_ptr or std::shared_ptr (see the header), or
    std::make_unique / std::make_shared.  Constructor from a pointer: the pointer
    is checked (hand-over) and held; get (), operator-> and operator* read it;
@@ -455,15 +732,29 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (!gimple_call_num_args (s) || !smart_pointer_class_p (cls, &unique))
     return false;
   tree self_tree = gimple_call_arg (s, 0);
-  tree var = local_object (c, self_tree);
-  if (var)
-    cls = TREE_TYPE (var);
-  uint16_t family = default_deleter_family (cls);
+  tree var;
+  tree obj = followed_pointer (c, self_tree, &var);
+  if (obj)
+    cls = pointed_class (obj);
+  mr_loc where = {};
+  uint16_t family = owner_family (cls, &where);
   bool ctor = raw_pointer_constructor_p (s, fndecl);
-  /* A deleter given to the constructor: judged if it is a known function.  */
+  /* A deleter given to the constructor: judged if it is a known function or
+     a class whose call operator frees.  A unique_ptr with a deleter class
+     that is followed holds the pointer, as the constructor without one.  */
   if (ctor && gimple_call_num_args (s) == 3)
     {
-      uint16_t fam = deleter_family (deleter_function (s, gimple_call_arg (s, 2)));
+      tree closure;
+      tree fn = deleter_function (s, gimple_call_arg (s, 2), &closure);
+      uint16_t fam = fn ? deleter_family (fn)
+		     : class_deleter_family (closure ? closure : given_deleter_class (fndecl),
+					     NULL);
+      if (unique && fam != MR_FAM_NONE && fam == family && obj && modelled_p (c, var, cls))
+	{
+	  mr_opnd self = lower_operand (c, bb, obj, loc);
+	  store_held (c, bb, self, hand_over (c, bb, gimple_call_arg (s, 1), family, loc), loc);
+	  return true;
+	}
       if (fam != MR_FAM_NONE)
 	{
 	  mr_opnd p = hand_over (c, bb, gimple_call_arg (s, 1), fam, loc);
@@ -474,8 +765,10 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
     }
   if (family == MR_FAM_NONE)
     return false;
-  if (!modelled_p (c, var, cls))
+  if (!obj || !modelled_p (c, var, cls))
     {
+      if (lower_move_out (c, bb, s, fndecl, family, loc))
+	return true;
       if (ctor)
 	{
 	  mr_opnd p = hand_over (c, bb, gimple_call_arg (s, 1), family, loc);
@@ -484,7 +777,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
 	}
       return false;		/* and the call is an unknown call */
     }
-  mr_opnd self = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+  mr_opnd self = lower_operand (c, bb, obj, loc);
   tree lhs = gimple_call_lhs (s);
   if (ctor)
     {
@@ -516,6 +809,21 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
       load_held (c, bb, self, lhs, loc);
       return true;
     }
+  /* operator bool: nonzero exactly when what it holds is not NULL (`if (!p)
+     return;` after a malloc it was given).  */
+  if (operator_bool_p (fndecl) && lhs && TREE_CODE (lhs) == SSA_NAME)
+    {
+      uint32_t held = load_held (c, bb, self, NULL_TREE, loc);
+      mr_term cond = {};
+      cond.kind = MR_TERM_COND;
+      cond.op = MR_CMP_NE;
+      cond.is_unsigned = true;
+      cond.lhs = mr_value (held);
+      cond.rhs = mr_const (0);
+      mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &cond);
+      lower_reading_call (c, bb, fndecl, lhs, loc);
+      return true;
+    }
   if (operator_bool_p (fndecl) || id_equal (name, "use_count"))
     {
       lower_reading_call (c, bb, fndecl, lhs, loc);
@@ -523,7 +831,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
     }
   if (DECL_CXX_DESTRUCTOR_P (fndecl))
     {
-      delete_held (c, bb, self, cls, family, loc);
+      delete_held (c, bb, self, cls, family, where, loc);
       store_held (c, bb, self, mr_const (0), loc);
       return true;
     }
@@ -532,7 +840,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (id_equal (name, "release") && nargs == 1)
     {
       load_held (c, bb, self, lhs, loc);
-      let_go (c, bb, self, loc);
+      let_go (c, bb, self, var != NULL_TREE, loc);
       return true;
     }
   /* reset (q): the held pointer is deleted, then q is held (checked as a
@@ -540,7 +848,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (id_equal (name, "reset")
       && (nargs == 1 || (nargs == 2 && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))))
     {
-      delete_held (c, bb, self, cls, family, loc);
+      delete_held (c, bb, self, cls, family, where, loc);
       mr_opnd held = nargs == 2 ? hand_over (c, bb, gimple_call_arg (s, 1), family, loc)
 				: mr_const (0);
       store_held (c, bb, self, held, loc);
@@ -548,23 +856,17 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
     }
   /* unique_ptr (unique_ptr &&u) and operator= (unique_ptr &&u), from a
      unique_ptr with the same deleter.  */
-  bool move_ctor = DECL_CXX_CONSTRUCTOR_P (fndecl);
-  if ((move_ctor || id_equal (name, "operator=")) && nargs == 2)
+  if (move_p (s, fndecl, family))
     {
-      tree from = TREE_TYPE (gimple_call_arg (s, 1));
-      if (!POINTER_TYPE_P (from) || default_deleter_family (TREE_TYPE (from)) != family)
-	return false;
-      tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
-      tree second = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
-      if (!second || TREE_CODE (second) != REFERENCE_TYPE || !TYPE_REF_IS_RVALUE (second))
-	return false;
-      mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
       /* Held by this one before the other lets go: never lost in between.  */
-      if (!move_ctor)
-	delete_held (c, bb, self, cls, family, loc);
+      if (!DECL_CXX_CONSTRUCTOR_P (fndecl))
+	delete_held (c, bb, self, cls, family, where, loc);
+      tree from_var;
+      tree from = followed_pointer (c, moved_from (gimple_call_arg (s, 1)), &from_var);
+      mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
       uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
       store_held (c, bb, self, mr_value (taken), loc);
-      let_go (c, bb, other, loc);
+      let_go (c, bb, other, from && from_var, loc);
       return true;
     }
   return false;

@@ -41,8 +41,29 @@ void test_5()
   std::shared_ptr<S> s(static_cast<S *>(std::malloc(sizeof(S))), std::free); // { dg-bogus "should have been deallocated" }
 }
 
-// A lambda deleter is not judged.
+// A lambda converted to the function pointer deleter frees with what its body
+// frees with: free of memory from new.
 void test_6()
 {
-  std::unique_ptr<S, void (*)(S *)> s(new S, [](S *p) { std::free(p); }); // { dg-bogus "should have been deallocated" }
+  std::unique_ptr<S, void (*)(S *)> s(new S, [](S *p) { std::free(p); }); // { dg-warning "should have been deallocated with 'delete' but was deallocated with 'free'" }
+}
+
+// The same lambda given memory from malloc: silent.
+void test_7()
+{
+  std::unique_ptr<S, void (*)(S *)> s(static_cast<S *>(std::malloc(sizeof(S))), [](S *p) { std::free(p); }); // { dg-bogus "should have been deallocated" }
+}
+
+// A function of the file as the deleter: its summary says it frees with free.
+static void release_s(S *p)
+{
+  std::free(p);
+}
+void test_8()
+{
+  std::unique_ptr<S, void (*)(S *)> s(new S, release_s); // { dg-warning "should have been deallocated with 'delete' but was deallocated with 'free'" }
+}
+void test_9()
+{
+  std::unique_ptr<S, void (*)(S *)> s(static_cast<S *>(std::malloc(sizeof(S))), release_s); // { dg-bogus "should have been deallocated" }
 }
