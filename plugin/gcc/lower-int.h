@@ -142,6 +142,7 @@ void lend_constructed_object (gcall *s, tree fndecl, mr_call *call);
 
 /* lower-new.cc.  */
 void lower_placement_storage (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
+bool operator_new_may_fail (tree fndecl);
 
 /* lower-smart.cc.  */
 bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
