@@ -297,8 +297,8 @@ test_store_through_null (void **state)
 }
 
 /* An exception leaving the function (MR_EV_THROW) is judged as a return when it is
-   a throw-expression's: its own (b NONE) or a kind of 1 or more in flight at the
-   way out; an exception of any call (kind 0) is not.  bb0: p = malloc; bb1: the
+   a throw-expression's or a rethrow's: its own (b NONE) or a kind that may be 1
+   or more in flight at the way out; an exception of any call (kind 0) is not.  bb0: p = malloc; bb1: the
    exception's kind, a PHI of `kind`; the throw.  */
 static mr_func *
 throw_exit (int64_t kind, bool own, bool freed)
@@ -316,6 +316,23 @@ throw_exit (int64_t kind, bool own, bool freed)
   return f;
 }
 
+/* A handler's call and its rethrow reach one cleanup: the exceptions of two
+   paths join there, kinds k1 and k2.  bb0: p = malloc, a branch; bb1, bb2: the
+   two paths; bb3: the kind, a PHI of both; the way out.  */
+static mr_func *
+throw_joined (int64_t k1, int64_t k2)
+{
+  mr_func *f = tb_func ("joined", 4);
+  tb_alloc (f, 0, P, 1);
+  tb_if (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_goto (f, 1, 3);
+  tb_goto (f, 2, 3);
+  tb_phi2 (f, 3, A, false, mr_const (k1), mr_const (k2));
+  mr_event *t = tb_event (f, 3, MR_EV_THROW, 3);
+  t->b = mr_value (A);
+  return f;
+}
+
 static void
 test_throw_exit (void **state)
 {
@@ -326,6 +343,10 @@ test_throw_exit (void **state)
   expect_leak_of (f, f->blocks[1].events[0].id, f->blocks[0].events[0].id);
   tb_expect_silent (throw_exit (0, false, false));
   tb_expect_silent (throw_exit (0, true, true));
+  /* A call's exception (0) joined with a rethrow's (1): judged, once.  */
+  f = throw_joined (0, 1);
+  expect_leak_of (f, f->blocks[3].events[0].id, f->blocks[0].events[0].id);
+  tb_expect_silent (throw_joined (0, 0));
 }
 
 /* A block stored into a struct the caller gave (s->buf = p, s a parameter or a

@@ -1058,12 +1058,14 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
     case MR_EV_THROW:
       /* The function is left as by a return, but only what leaves it is judged
 	 (a leak, what the caller sees): not its summary, whose callers follow the
-	 normal return.  Only an exception of a throw-expression (kind 1 or more):
-	 any call may throw, and judging those edges would flood real code.  */
+	 normal return.  Only an exception of a throw-expression or a rethrow
+	 (kind 1 or more): any call may throw, and judging those edges would flood
+	 real code.  A state joined from both (a handler's call and its rethrow
+	 reach one cleanup) had the same objects on each path, so it is judged.  */
       if (ev->b.kind == MR_OPND_VALUE)
 	{
 	  const mr_fact *f = mr_state_fact (s, ev->b.id);
-	  if (!f || f->lo < 1)
+	  if (!f || f->hi < 1)
 	    break;
 	}
       MR_FIRE (c, MR_HOOK_AT_RETURN, at_return, c, s, ev, NULL);

@@ -59,7 +59,7 @@ lower_cxx_operator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc
       e->a = gimple_call_num_args (s) ? lower_operand (c, bb, gimple_call_arg (s, 0), loc)
 				      : mr_none ();
       e->flags |= MR_EVF_UNINIT;
-      if (strstr (mangled, "nothrow"))
+      if (operator_new_may_fail (fndecl))
 	e->flags |= MR_EVF_MAY_FAIL;
       else if (DECL_IS_REPLACEABLE_OPERATOR (fndecl))
 	e->flags |= MR_EVF_NEVER_NULL;	/* throws std::bad_alloc instead */

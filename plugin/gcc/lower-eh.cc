@@ -13,26 +13,30 @@
    throwers say which types they throw: a replaceable `operator new` throws only
    std::bad_alloc (or a class derived from it; nothrow and placement new throw
    nothing and have no EH edge), and a throw-expression, `throw E (...)`, which
-   GCC makes a call of __cxa_throw given E's type_info, throws an E.  Anything
-   else (a call, a rethrow) may throw anything.  A value of the function (c->exc)
-   says which exception is in flight, a kind:
+   GCC makes a call of __cxa_throw given E's type_info, throws an E.  A rethrow
+   (`throw;`, __cxa_rethrow, or std::rethrow_exception) throws anything, but on
+   purpose, as a throw-expression does: its exception leaving the function is
+   judged (lower_throw_exit).  Anything else (a call) may throw anything.  A
+   value of the function (c->exc) says which exception is in flight, a kind:
 
      EXC_ANY (0)        anything
      EXC_BAD_ALLOC (-1) what operator new throws (std::bad_alloc)
-     1 .. n             the i-th type the function's throw-expressions throw
+     EXC_RETHROWN (1)   anything, rethrown by the function
+     2 .. n + 1         the i-th type the function's throw-expressions throw
 
    Every block an EH edge enters defines it by an integer PHI (the thrower's
    kind, or the value itself along a `resx` into an outer region, which rethrows
    the same exception), and the `eh_dispatch` of a try block is a switch on it
    (lower_eh_dispatch) whose edges are case ranges: each admits anything (0),
-   bad_alloc if it may take the edge, and the types of throw-expressions up to
-   the highest one that may take it.  One range per edge: it also admits the
-   types below its top that do not take the edge, which only loses precision
-   (`catch (A)` after `catch (B)` may be reached by a B thrown in the try).  */
+   a rethrown exception (1, if the function rethrows), bad_alloc if it may take
+   the edge, and the types of throw-expressions up to the highest one that may
+   take it.  One range per edge: it also admits the types below its top that
+   do not take the edge, which only loses precision (`catch (A)` after `catch
+   (B)` may be reached by a B thrown in the try).  */
 
 #include "lower-int.h"
 
-enum { EXC_ANY = 0, EXC_BAD_ALLOC = -1 };
+enum { EXC_ANY = 0, EXC_BAD_ALLOC = -1, EXC_RETHROWN = 1, EXC_FIRST_THROWN = 2 };
 
 /* Whether bb ends with a statement that may throw to a handler or cleanup of
    this function (not a resx: it passes an exception on, doing nothing).  */
@@ -69,8 +73,27 @@ thrown_type (gimple *s)
   return type && TYPE_P (type) ? TYPE_MAIN_VARIANT (type) : NULL_TREE;
 }
 
+/* Whether s rethrows an exception: `throw;` (a call of __cxa_rethrow) or
+   std::rethrow_exception (eptr), by the names the C++ ABI and the standard give
+   them.  Both never return.  */
+static bool
+rethrows (gimple *s)
+{
+  tree fndecl = s && is_gimple_call (s) ? gimple_call_fndecl (s) : NULL_TREE;
+  if (!fndecl || !DECL_NAME (fndecl))
+    return false;
+  if (id_equal (DECL_NAME (fndecl), "__cxa_rethrow"))
+    return true;
+  tree ns = DECL_CONTEXT (fndecl);
+  return id_equal (DECL_NAME (fndecl), "rethrow_exception")
+	 && ns && TREE_CODE (ns) == NAMESPACE_DECL && DECL_NAME (ns)
+	 && id_equal (DECL_NAME (ns), "std");
+}
+
 /* The types the function's throw-expressions throw, each once, in the order of
-   their blocks: kind i + 1 is c->thrown[i].  Found on first use.  */
+   their blocks: kind EXC_FIRST_THROWN + i is c->thrown[i]; and whether a
+   rethrow may reach a handler or cleanup of the function (c->rethrown).  Found
+   on first use.  */
 static void
 collect_thrown (lower_ctx *c)
 {
@@ -79,9 +102,17 @@ collect_thrown (lower_ctx *c)
   c->thrown_known = true;
   basic_block bb;
   FOR_EACH_BB_FN (bb, c->fun)
-    if (tree type = ends_in_thrower (bb) ? thrown_type (mr_last_stmt (bb)) : NULL_TREE)
-      if (!c->thrown.contains (type))
-	c->thrown.safe_push (type);
+    if (ends_in_thrower (bb))
+      {
+	gimple *last = mr_last_stmt (bb);
+	if (tree type = thrown_type (last))
+	  {
+	    if (!c->thrown.contains (type))
+	      c->thrown.safe_push (type);
+	  }
+	else if (rethrows (last))
+	  c->rethrown = true;
+      }
 }
 
 /* The exception kind an EH edge carries into its landing pad.  */
@@ -99,9 +130,9 @@ exception_along (lower_ctx *c, edge e)
       collect_thrown (c);
       for (unsigned i = 0; i < c->thrown.length (); i++)
 	if (c->thrown[i] == type)
-	  return mr_const (i + 1);
+	  return mr_const (EXC_FIRST_THROWN + i);
     }
-  return mr_const (EXC_ANY);
+  return mr_const (rethrows (last) ? EXC_RETHROWN : EXC_ANY);
 }
 
 /* Whether a class is the standard library's class `qualified` (std::bad_alloc),
@@ -233,7 +264,7 @@ static void
 route_kind (lower_ctx *c, eh_catch h, int kind, kind_range *range, bool *caught)
 {
   catch_kind k = kind == EXC_BAD_ALLOC ? catches_bad_alloc (h->type_list)
-		 : catches_thrown (h->type_list, c->thrown[kind - 1]);
+		 : catches_thrown (h->type_list, c->thrown[kind - EXC_FIRST_THROWN]);
   if (k != CATCH_NEVER)
     {
       range->lo = MIN (range->lo, kind);
@@ -251,17 +282,23 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
   collect_thrown (c);
   auto_vec<basic_block> handlers;
   auto_vec<kind_range> ranges;	/* per handler */
+  /* A rethrown exception may take any edge.  Where there is none, no range
+     admits its kind: a state joined from an exception of a call and a
+     throw-expression's that only a handler takes keeps none of the judged
+     kinds on the way out (MR_EV_THROW judges the kinds a state may have).  */
+  int any_hi = c->rethrown ? EXC_RETHROWN : EXC_ANY;
   for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
     {
       if (!h->label)
 	return;
       handlers.safe_push (label_to_block (c->fun, h->label));
-      ranges.safe_push ({EXC_ANY, EXC_ANY});
+      ranges.safe_push ({EXC_ANY, any_hi});
     }
-  kind_range way_out = {EXC_ANY, EXC_ANY};	/* what no handler surely takes */
-  for (int kind = EXC_BAD_ALLOC; kind <= (int) c->thrown.length (); kind++)
+  kind_range way_out = {EXC_ANY, any_hi};	/* what no handler surely takes */
+  int last = EXC_FIRST_THROWN + (int) c->thrown.length () - 1;
+  for (int kind = EXC_BAD_ALLOC; kind <= last; kind++)
     {
-      if (kind == EXC_ANY)
+      if (kind == EXC_ANY || kind == EXC_RETHROWN)
 	continue;
       unsigned i = 0;
       bool caught = false;
@@ -298,11 +335,12 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
 }
 
 /* An exception that leaves the function: a leak is judged there as at a return
-   (MR_EV_THROW).  Two statements let one out: a throw-expression in no region of
-   the function (no handler, no cleanup: __cxa_throw has no EH edge), which throws
-   its own type; and a `resx` of an outermost region (after the cleanups, the
-   destructors of what the function owned), which passes on whatever exception is
-   in flight (its kind: c->exc), judged only when it is a throw-expression's.  A
+   (MR_EV_THROW).  Two statements let one out: a throw-expression or a rethrow
+   in no region of the function (no handler, no cleanup: the call has no EH
+   edge; `throw;` in a function a handler calls); and a `resx` of an outermost
+   region (after the cleanups, the destructors of what the function owned),
+   which passes on whatever exception is in flight (its kind: c->exc), judged
+   only when it is a throw-expression's or a rethrow's.  A
    region that must not throw (a noexcept function) terminates instead: there a
    throw has a negative landing pad and a resx an outer region.  */
 void
@@ -316,6 +354,80 @@ lower_throw_exit (lower_ctx *c, unsigned bb, gimple *s, mr_loc loc)
       mr_event *e = mr_block_add_event (c->f, bb, MR_EV_THROW, loc);
       e->b = mr_value (c->exc);
     }
-  else if (thrown_type (s) && lookup_stmt_eh_lp_fn (c->fun, s) == 0)
+  else if ((thrown_type (s) || rethrows (s)) && lookup_stmt_eh_lp_fn (c->fun, s) == 0)
     mr_block_add_event (c->f, bb, MR_EV_THROW, loc);
+}
+
+/* What a call that throws has done with the pointers it was handed.  The
+   exception leaves before the call's block (see the file's comment), so without
+   more the handlers would see every argument as the caller held it: `int *a =
+   new int; try { Keeper k (a); } catch (...) { return; }` would leak a, which
+   the constructor may have taken, or freed, before it threw.  So on the way
+   from such a call to its handlers runs a block of its own (lower_eh_exit) in
+   which each pointer is treated as the call treats it on its normal edge,
+   handed over where that edge hands it over; the call's result, its frees and
+   its reads are not repeated.  A pointer the call never saw keeps its state.
+
+   Whether a throwing statement gets that block: a call given a pointer (not a
+   throw-expression or a rethrow, whose arguments are the exception).  */
+bool
+hands_pointers_when_throwing (gimple *s)
+{
+  if (!s || !is_gimple_call (s) || gimple_call_internal_p (s) || thrown_type (s)
+      || rethrows (s))
+    return false;
+  for (unsigned i = 0; i < gimple_call_num_args (s); i++)
+    if (POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, i))))
+      return true;
+  return false;
+}
+
+/* Fills block eh_exit, on the EH edges of the throwing call lowered into block
+   thrower: from the call's events, what it did to the pointers it was handed.
+   A call to a function that may keep them (not one that only reads, lowered
+   MR_EVF_NO_CLOBBER) is repeated without its result and its uses: its
+   arguments escape, or stay lent or written as out-parameters, as on the normal
+   edge.  What the call is known to free, reallocate, store or hand away (a
+   summarized callee's events) may have happened before it threw, or not: it
+   escapes.  */
+void
+lower_eh_exit (lower_ctx *c, unsigned thrower, unsigned eh_exit)
+{
+  const mr_block *tb = &c->f->blocks[thrower];	/* (events are added to another) */
+  for (uint32_t i = 0; i < tb->nevents; i++)
+    {
+      const mr_event &ev = tb->events[i];
+      mr_opnd handed = mr_none ();
+      switch (ev.kind)
+	{
+	case MR_EV_CALL:
+	  if (ev.call && !(ev.flags & MR_EVF_NO_CLOBBER))
+	    {
+	      mr_call *again = mr_func_new_call (c->f, ev.call->callee, 0);
+	      *again = *ev.call;	/* the arguments are shared: read only */
+	      again->deref_mask = again->write_mask = again->use_mask = 0;
+	      again->noreturn = false;
+	      again->callee_param = 0;
+	      mr_event *e = mr_block_add_event (c->f, eh_exit, MR_EV_CALL, ev.loc);
+	      e->call = again;
+	    }
+	  break;
+	case MR_EV_FREE:
+	case MR_EV_REALLOC:
+	case MR_EV_ESCAPE:
+	  handed = ev.a;
+	  break;
+	case MR_EV_STORE:
+	  if (ev.flags & MR_EVF_POINTER)
+	    handed = ev.b;
+	  break;
+	default:
+	  break;
+	}
+      if (handed.kind == MR_OPND_VALUE || handed.kind == MR_OPND_ADDR)
+	{
+	  mr_event *e = mr_block_add_event (c->f, eh_exit, MR_EV_ESCAPE, ev.loc);
+	  e->a = handed;
+	}
+    }
 }

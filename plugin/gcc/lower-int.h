@@ -57,9 +57,10 @@ struct lower_ctx
      flight (0: the function has no EH edges).  */
   unsigned *thrower_block;
   uint32_t exc;
-  /* The types the function's throw-expressions throw (lower-eh.cc), once
-     thrown_known.  */
+  /* The types the function's throw-expressions throw, and whether it
+     rethrows in a handler (lower-eh.cc), once thrown_known.  */
   auto_vec<tree> thrown;
+  bool rethrown;
   bool thrown_known;
   /* The local containers of raw pointers, scanned on the first call of one.  */
   std::vector<container_facts> containers;
@@ -136,6 +137,8 @@ bool ends_in_thrower (basic_block bb);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
 void lower_throw_exit (lower_ctx *c, unsigned bb, gimple *s, mr_loc loc);
+bool hands_pointers_when_throwing (gimple *s);
+void lower_eh_exit (lower_ctx *c, unsigned thrower, unsigned eh_exit);
 
 /* lower-class.cc.  */
 void lend_constructed_object (gcall *s, tree fndecl, mr_call *call);
@@ -144,6 +147,7 @@ void lend_summarized_constructor (lower_ctx *c, unsigned bb, unsigned first, gca
 
 /* lower-new.cc.  */
 void lower_placement_storage (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
+bool operator_new_may_fail (tree fndecl);
 
 /* lower-smart.cc.  */
 bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,

@@ -1123,17 +1123,24 @@ mr_lower (function *fun, mr_lowered *out)
   out->synth = vNULL;
   c.next_value = num_ssa_names;
   unsigned nblocks = last_basic_block_for_fn (fun);
-  /* Blocks ending in a throwing statement get a second block for it.  */
-  auto_vec<unsigned> thrower_block;
+  /* Blocks ending in a throwing statement get a second block for it, and one
+     more on the way to the handlers when the statement is a call handed
+     pointers (lower-eh.cc: lower_eh_exit).  */
+  auto_vec<unsigned> thrower_block, eh_exit_block;
   thrower_block.safe_grow_cleared (nblocks);
+  eh_exit_block.safe_grow_cleared (nblocks);
   c.thrower_block = thrower_block.address ();
-  unsigned nthrowers = 0;
+  unsigned nextra = 0;
   basic_block bb;
   FOR_EACH_BB_FN (bb, fun)
     if (ends_in_thrower (bb))
-      thrower_block[bb->index] = nblocks + nthrowers++;
+      {
+	thrower_block[bb->index] = nblocks + nextra++;
+	if (hands_pointers_when_throwing (mr_last_stmt (bb)))
+	  eh_exit_block[bb->index] = nblocks + nextra++;
+      }
   const char *name = function_name (fun);
-  c.f = mr_func_new (name, nblocks + nthrowers, num_ssa_names);
+  c.f = mr_func_new (name, nblocks + nextra, num_ssa_names);
   out->func = c.f;
   c.f->entry = ENTRY_BLOCK;
   c.f->is_main = DECL_NAME (fun->decl) && MAIN_NAME_P (DECL_NAME (fun->decl));
@@ -1158,9 +1165,15 @@ mr_lower (function *fun, mr_lowered *out)
   FOR_ALL_BB_FN (bb, fun)
     {
       unsigned thrower = bb->index < (int) nblocks ? thrower_block[bb->index] : 0;
+      unsigned eh_exit = bb->index < (int) nblocks ? eh_exit_block[bb->index] : 0;
       if (thrower)
 	{
 	  mr_func_add_edge (c.f, bb->index, thrower, MR_EDGE_PLAIN);
+	  map.safe_push (NULL);
+	}
+      if (eh_exit)
+	{
+	  mr_func_add_edge (c.f, bb->index, eh_exit, MR_EDGE_PLAIN);
 	  map.safe_push (NULL);
 	}
       edge e;
@@ -1176,7 +1189,8 @@ mr_lower (function *fun, mr_lowered *out)
 	    c.exc = 1;		/* a value is made for it below */
 	  else if ((e->flags & EDGE_ABNORMAL) && !may_longjmp_from (bb))
 	    kind = MR_EDGE_NEVER;
-	  unsigned src = thrower && !(e->flags & EDGE_EH) ? thrower : bb->index;
+	  unsigned src = thrower && !(e->flags & EDGE_EH) ? thrower
+			 : eh_exit && (e->flags & EDGE_EH) ? eh_exit : bb->index;
 	  uint32_t ei = mr_func_add_edge (c.f, src, e->dest->index, kind);
 	  c.f->edges[ei].loc = edge_location (&c, e);
 	  map.safe_push (e);
@@ -1212,6 +1226,8 @@ mr_lower (function *fun, mr_lowered *out)
 	    p->args[k] = exception_along (&c, map[mb->preds[k]]);
 	}
       lower_block_stmts (&c, bb);
+      if (unsigned eh_exit = eh_exit_block[b])
+	lower_eh_exit (&c, thrower_block[b], eh_exit);
       gimple *last = mr_last_stmt (bb);
       if (last && gimple_code (last) == GIMPLE_SWITCH)
 	classify_switch_edges (&c, bb, as_a<gswitch *> (last), map);

@@ -6,7 +6,9 @@
 #include <new>
 #include <stdexcept>
 
-int use(int *p);
+// Reads what it is given and keeps nothing: a pointer handed to it that throws
+// is still the caller's (leak/throwing-call-args.cc).
+int use(const int *p);
 
 // Issue 14: both news in one try, a handler for bad_alloc that deletes both and
 // returns; each delete sees what was allocated before the new that threw.  Silent.
