@@ -14,7 +14,9 @@
    independence; mr_state_print and mr_state_size; the cheaper join machinery
    (noted signature and comparison against the pairwise ones on random states,
    recycled tables staying independent, a join's insertions counted as one by one,
-   retiring in one walk).
+   retiring in one walk; searches that start where the last one ended answering as
+   a binary search; the objects' half kept in a state through copies, runs and
+   joins staying that of its objects).
 
    The regressions group pins engine bugs found by these tests and since fixed.  */
 
@@ -985,6 +987,117 @@ test_signature_halves (void **state)
   mr_state_trim ();
 }
 
+/* Searches start where the last search of the table ended (state.c, FIND): the
+   answers are those of a binary search whichever key and state came before, found
+   or absent, in states whose tables differ.  */
+static void
+test_search_starts_at_last (void **state)
+{
+  (void) state;
+  mr_state *a = mr_state_new (), *b = mr_state_new ();
+  for (uint32_t k = 1; k <= 40; k++)
+    {
+      if (k % 2)
+	mr_state_add_obj_flags (a, SYM (k * 3), MR_OBJF_ESCAPED);
+      if (k % 3)
+	mr_state_add_obj_flags (b, SYM (k * 3), MR_OBJF_NONNULL);
+      if (k % 4)
+	mr_state_bind (a, k, ref (ALLOC (k), 0));
+    }
+  uint32_t seed = 3;
+  for (int round = 0; round < 2000; round++)
+    {
+      mr_state *s = rand_next (&seed) % 2 ? a : b;
+      uint32_t k = rand_next (&seed) % 130;
+      /* Asked twice in a row, and after a neighbour: a search may start at the
+	 key's place, past it, or before it.  */
+      for (int again = 0; again < 2; again++)
+	{
+	  const mr_objst *o = mr_state_obj (s, SYM (k));
+	  bool listed = k % 3 == 0 && k >= 3 && k <= 120
+			&& (s == a ? (k / 3) % 2 : (k / 3) % 3);
+	  assert_int_equal (o != NULL, listed);
+	  if (o)
+	    assert_int_equal (o->key, SYM (k));
+	  mr_ref r = mr_state_lookup (a, k % 45);
+	  if (k % 45 >= 1 && k % 45 <= 40 && (k % 45) % 4)
+	    assert_ref (r, ALLOC (k % 45), 0);
+	  else
+	    assert_ref (r, SYM (k % 45), 0);
+	}
+    }
+  mr_state_free (a);
+  mr_state_free (b);
+  mr_state_trim ();
+}
+
+/* The objects' half of the signature is kept in a state (mr_state.objs_half)
+   through copies, runs and joins while no tracked object changes: after each of
+   the operations that change objects, tracked or not, the half the driver
+   compares is the one a fresh walk gives.  */
+static void
+test_kept_objects_half (void **state)
+{
+  (void) state;
+  uint32_t seed = 5;
+  for (int n = 0; n < 60; n++)
+    {
+      mr_state *s = random_state (&seed);
+      mr_state *other = random_state (&seed);
+      for (int step = 0; step < 12; step++)
+	{
+	  uint32_t key = (uint32_t[]) { SYM (1), SYM (2), ALLOC (3), ALLOC (4), DECL (5),
+					SYM (6), DECL (7), SYM (30) }[rand_next (&seed) % 8];
+	  mr_state *t;
+	  switch (rand_next (&seed) % 9)
+	    {
+	    case 0:
+	      mr_state_add_obj_flags (s, key, MR_OBJF_ESCAPED);
+	      break;
+	    case 1:
+	      mr_state_add_obj_flags (s, key, MR_OBJF_UNINIT);
+	      break;
+	    case 2:
+	      mr_state_clear_obj_flags (s, key, MR_OBJF_UNINIT | MR_OBJF_ESCAPED);
+	      break;
+	    case 3:
+	      mr_state_set_obj (s, key, MR_TS_FREED, MR_FAM_MALLOC, NULL);
+	      break;
+	    case 4:
+	      mr_state_retire (s, key);
+	      break;
+	    case 5:
+	      t = mr_state_copy (s);
+	      mr_state_free (s);
+	      s = t;
+	      break;
+	    case 6:
+	      t = mr_state_copy (other);
+	      mr_state_join (s, t);
+	      mr_state_free (t);
+	      break;
+	    case 7:
+	      mr_state_join_lossy (s, other);
+	      break;
+	    default:
+	      mr_state_bind (s, 10 + rand_next (&seed) % 6, ref (key, 0));
+	      mr_state_forget_obj_slots (s, key);
+	    }
+	  mr_state_forget_sig (s);
+	  mr_state_note (s);
+	  assert_int_equal ((uint32_t) s->sig, (uint32_t) mr_state_signature (s));
+	  /* A copy starts with the half kept.  */
+	  t = mr_state_copy (s);
+	  mr_state_note (t);
+	  assert_int_equal ((uint32_t) t->sig, (uint32_t) mr_state_signature (s));
+	  mr_state_free (t);
+	}
+      mr_state_free (s);
+      mr_state_free (other);
+    }
+  mr_state_trim ();
+}
+
 /* A state lent to a block's run instead of copied (mr_state_lend) counts what the
    copy would, and grows as it would; the original's bytes stay counted until
    mr_state_uncount.  */
@@ -1208,6 +1321,8 @@ main (void)
     cmocka_unit_test (test_facts_set_copy_forget),
     cmocka_unit_test (test_same_typestates),
     cmocka_unit_test (test_signature_halves),
+    cmocka_unit_test (test_search_starts_at_last),
+    cmocka_unit_test (test_kept_objects_half),
     cmocka_unit_test (test_lend_counts_as_copy),
     cmocka_unit_test (test_join_binds_slots),
     cmocka_unit_test (test_join_facts),

@@ -140,6 +140,8 @@ typedef struct driver
 				   counted (mr_state_lend); 0: none lent */
   bool redo;			/* half the memory cap was reached while states were
 				   lent: the function is analysed again, without */
+  mr_state_list run;		/* the states of the block being run (process_block),
+				   kept from block to block: no allocation per block */
 } driver;
 
 static void
@@ -406,7 +408,8 @@ process_block (driver *d, uint32_t b)
   const mr_func *f = c->f;
   const mr_block *blk = &f->blocks[b];
   block_states *bs = &d->at[b];
-  mr_state_list run = { 0 };
+  mr_state_list run = d->run;
+  run.n = 0;
   c->return_block_ev = d->return_ev[b];
   /* A block no back edge reaches has its states freed once it has run (mr_analyze):
      they are lent to the run instead of copied, counted as the copies would be.  */
@@ -468,7 +471,7 @@ process_block (driver *d, uint32_t b)
 	}
       mr_state_free (run.v[i]);
     }
-  free (run.v);
+  d->run = run;
 }
 
 /* Blocks that do nothing but return (after copies), reached by several paths: at
@@ -613,6 +616,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
       free (d.at[b].v);
     }
   free (d.at);
+  free (d.run.v);
   mr_state_trim ();
   free (d.rpo_index);
   free (d.rpo);

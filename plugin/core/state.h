@@ -147,6 +147,10 @@ typedef struct mr_state
 				   mr_state_note): each when first compared, the
 				   state unchanged till then; 0 for a new state */
   uint64_t sig;			/* the signature's halves, as far as taken */
+  uint32_t objs_half;		/* the objects' half of the signature, kept from the
+				   state's last comparison through its copies and
+				   runs while no tracked object changes (state.c) */
+  bool objs_half_ok;		/* objs_half is up to date */
 } mr_state;
 
 mr_state *mr_state_new (void);
@@ -166,6 +170,10 @@ mr_ts mr_state_ts (const mr_state *s, uint32_t key);
 mr_objst *mr_state_set_obj (mr_state *s, uint32_t key, mr_ts ts, mr_family fam,
 			    const mr_event *ev);
 void mr_state_add_obj_flags (mr_state *s, uint32_t key, uint16_t flags);
+/* Clears flags of object key, if listed.  Objects are changed through state.c
+   (or the pointer mr_state_set_obj returns, right after): it keeps the
+   signature's objects' half up to date (mr_state.objs_half).  */
+void mr_state_clear_obj_flags (mr_state *s, uint32_t key, uint16_t flags);
 
 /* Bindings of root values.  */
 mr_ref mr_state_lookup (const mr_state *s, uint32_t value);

@@ -41,9 +41,8 @@ escape_obj (mr_state *s, uint32_t key, int depth)
       escape_obj (s, s->slots[i].content.obj, depth + 1);
   /* Handed on: the receiver may also check it for NULL (shell_check_oom (p)).  */
   mr_state_add_obj_flags (s, key, MR_OBJF_ESCAPED | MR_OBJF_NONNULL);
+  mr_state_clear_obj_flags (s, key, MR_OBJF_UNINIT);
   const mr_objst *o = mr_state_obj (s, key);
-  if (o && (o->flags & (MR_OBJF_UNINIT | MR_OBJF_HELD_OUTSIDE)))
-    ((mr_objst *) o)->flags &= ~(MR_OBJF_UNINIT | MR_OBJF_HELD_OUTSIDE);
   if (o)
     ((mr_objst *) o)->fill = NULL;
   mr_state_forget_obj_slots (s, key);
@@ -86,7 +85,7 @@ mark_written (mr_state *s, uint32_t key)
 {
   const mr_objst *o = mr_is_object (key) ? mr_state_obj (s, key) : NULL;
   if (o && (o->flags & MR_OBJF_UNINIT))
-    ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;
+    mr_state_clear_obj_flags (s, key, MR_OBJF_UNINIT);
   if (o)
     ((mr_objst *) o)->fill = NULL;
 }

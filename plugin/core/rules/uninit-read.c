@@ -91,7 +91,7 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool wri
       || mr_family_uncertain (o->family))
     return;
   const mr_event *alloc = o->ev;
-  ((mr_objst *) o)->flags &= ~MR_OBJF_UNINIT;	/* one warning per object and path */
+  mr_state_clear_obj_flags (s, o->key, MR_OBJF_UNINIT);	/* one warning per object and path */
   mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, p->subject);
   if (fd)
     {
