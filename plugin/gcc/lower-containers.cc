@@ -28,13 +28,30 @@
      the value is new each time.  A std::map's element is the one put in only
      for the same constant key.  The destructor drops the slot: a pointer only
      the container held is leaked there (a vector does not delete its elements).
+     A sequence (filled by push_back, insert (pos, p) and the like, so its size
+     is known: SIZE) may also be walked by iterators and emptied:
+
+       for (S *q : v)             __for_begin = v.begin ();  STORE *(&it + LEFT) = SIZE
+	 delete q;                __for_end = v.end ();      STORE *(&end + LEFT) = 0
+				  it != end: a truth on the two LEFTs
+				  *it: COPY r = &v + ELEM;  ++it: STORE LEFT = 0
+
+     so the loop runs once if the pointer was put in, never twice, and what its
+     body does it does to that pointer (two such loops that delete are a double
+     delete).  Every use of an iterator into it must be one this file knows
+     (made by begin, end, cbegin, rbegin ..., insert or erase; stepped,
+     compared with another into the same container, converted to a
+     const_iterator, copied, read through): scan_iterators.  clear (),
+     pop_back (), pop_front () and erase (pos) drop the element (a leak if the
+     container held the last reference); erase (first, last) may or may not
+     remove it, so the element goes out of sight and the size is unknown.
    - MANY: any other local container.  A pointer put in escapes, and so does
      everything the container held (ESCAPE of the container); an element taken out
      at a constant position (v[2], front (), back (), m[k] for a constant k) reads
      a slot of its own, so taking it out twice with nothing put in or removed in
-     between gives the same pointer (`delete v[0]; delete v[0];`).  Any member
-     not known here (begin, erase, clear, swap ...) is an unknown call, which
-     forgets the slots.
+     between gives the same pointer (`delete v[0]; delete v[0];`).  Any other
+     member (begin, insert, erase, clear, swap ...) is an unknown call, which
+     forgets the slots, and so are the calls on its iterators.
 
    A container that is not a local variable (a member, a parameter, one reached
    through a reference) is left to the unknown calls.  */
@@ -47,13 +64,21 @@
    container's size.  */
 static const int64_t ELEM = (int64_t) 1 << 28;
 static const int64_t SIZE = ELEM - 16;	/* a ONE sequence's size: 0, then 1 */
+/* An iterator into a ONE sequence: how many elements are left from it to the
+   end (1 at the element, 0 at the end), kept in the iterator variable past its
+   real fields.  Counted from the end, so that end () is always 0 and a step
+   always reaches it: a loop over the elements runs once at most even when the
+   size is not known.  */
+static const int64_t LEFT = ELEM;
 static const int64_t MAX_POS = 64;
 static const int64_t NO_KEY = INT64_MIN;
 
 /* What a member of a container does to it.  */
 enum container_op
 {
-  OP_OTHER, OP_MAKE, OP_DESTROY, OP_PUT, OP_TAKE, OP_OBSERVE
+  OP_OTHER, OP_MAKE, OP_DESTROY, OP_PUT, OP_TAKE, OP_OBSERVE,
+  OP_ITER,			/* begin, end and the like: an iterator */
+  OP_REMOVE			/* clear, pop_back, pop_front, erase */
 };
 
 /* The member type `name` (value_type, mapped_type) of a class, or NULL_TREE.  */
@@ -88,16 +113,32 @@ pointer_container_p (tree cls, bool *keyed)
   return elem && TREE_CODE (elem) == POINTER_TYPE;
 }
 
+/* The local variable t is the address of: &v, or a copy of it in an SSA name
+   (the reference a range-for binds, `__for_range_5 = &v`), or NULL_TREE.  */
+static tree
+address_of_var (tree t)
+{
+  for (int depth = 0; depth < 4 && TREE_CODE (t) == SSA_NAME; depth++)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (!gimple_assign_single_p (def))
+	return NULL_TREE;
+      t = gimple_assign_rhs1 (def);
+    }
+  if (TREE_CODE (t) != ADDR_EXPR || !VAR_P (TREE_OPERAND (t, 0)))
+    return NULL_TREE;
+  return TREE_OPERAND (t, 0);
+}
+
 /* The local container variable a call's `this` names (&v), or NULL_TREE.  */
 static tree
 local_container (function *fun, gcall *s, bool *keyed)
 {
   if (!gimple_call_num_args (s))
     return NULL_TREE;
-  tree self = gimple_call_arg (s, 0);
-  if (TREE_CODE (self) != ADDR_EXPR || !VAR_P (TREE_OPERAND (self, 0)))
+  tree var = address_of_var (gimple_call_arg (s, 0));
+  if (!var)
     return NULL_TREE;
-  tree var = TREE_OPERAND (self, 0);
   if (!auto_var_in_fn_p (var, fun->decl) || !pointer_container_p (TREE_TYPE (var), keyed))
     return NULL_TREE;
   return var;
@@ -109,6 +150,41 @@ points_to_pointer (tree t)
 {
   tree type = TREE_TYPE (t);
   return (POINTER_TYPE_P (type)) && TREE_CODE (TREE_TYPE (type)) == POINTER_TYPE;
+}
+
+/* Whether parameter i of fndecl (`this` is 0) is a reference: `const T &x`,
+   not an iterator by value (a range's `T **first`).  */
+static bool
+reference_param (tree fndecl, unsigned i)
+{
+  tree args = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+  for (unsigned k = 0; args && k < i; k++)
+    args = TREE_CHAIN (args);
+  return args && TREE_CODE (TREE_VALUE (args)) == REFERENCE_TYPE;
+}
+
+/* Whether t is an object passed by value (an iterator, as insert and erase take
+   their positions).  */
+static bool
+by_value_object (tree t)
+{
+  return VAR_P (t) && TREE_CODE (TREE_TYPE (t)) == RECORD_TYPE;
+}
+
+/* Whether name is one of the members that return an iterator at the start
+   (begin) or the end (end) of the elements; *end says which.  */
+static bool
+iterator_member (tree name, bool *end)
+{
+  static const char *const starts[] = { "begin", "cbegin", "rbegin", "crbegin" };
+  static const char *const ends[] = { "end", "cend", "rend", "crend" };
+  for (unsigned i = 0; i < 4; i++)
+    if (id_equal (name, starts[i]) || id_equal (name, ends[i]))
+      {
+	*end = id_equal (name, ends[i]);
+	return true;
+      }
+  return false;
 }
 
 /* What member fndecl, called as s on a container, does.  */
@@ -124,9 +200,24 @@ classify (gcall *s, tree fndecl, bool keyed)
   if (!name)
     return OP_OTHER;
   if (!keyed && n == 2 && points_to_pointer (gimple_call_arg (s, 1))
+      && reference_param (fndecl, 1)
       && (id_equal (name, "push_back") || id_equal (name, "emplace_back")
 	  || id_equal (name, "push_front") || id_equal (name, "emplace_front")))
     return OP_PUT;
+  /* insert (pos, x), emplace (pos, x): one element at a position.  */
+  if (!keyed && n == 3 && by_value_object (gimple_call_arg (s, 1))
+      && points_to_pointer (gimple_call_arg (s, 2)) && reference_param (fndecl, 2)
+      && (id_equal (name, "insert") || id_equal (name, "emplace")))
+    return OP_PUT;
+  bool end;
+  if (n == 1 && iterator_member (name, &end))
+    return OP_ITER;
+  if ((n == 1 && id_equal (name, "clear"))
+      || (!keyed && n == 1 && (id_equal (name, "pop_back") || id_equal (name, "pop_front")))
+      || (!keyed && id_equal (name, "erase") && (n == 2 || n == 3)
+	  && by_value_object (gimple_call_arg (s, 1))
+	  && by_value_object (gimple_call_arg (s, n - 1))))
+    return OP_REMOVE;
   tree lhs = gimple_call_lhs (s);
   if (lhs && TREE_CODE (lhs) == SSA_NAME && points_to_pointer (lhs)
       && (((id_equal (name, "operator[]") || id_equal (name, "at")) && n == 2)
@@ -265,6 +356,237 @@ facts_of (lower_ctx *c, tree var)
   return NULL;
 }
 
+/* The container var is an iterator into, or NULL.  */
+static container_facts *
+iterator_owner (lower_ctx *c, tree var)
+{
+  if (!var || !VAR_P (var))
+    return NULL;
+  for (container_facts &f : c->containers)
+    for (tree it : f.iterators)
+      if (it == var)
+	return &f;
+  return NULL;
+}
+
+/* The container whose iterator t is the address of (&it), or NULL.  */
+static container_facts *
+iterator_address_owner (lower_ctx *c, tree t)
+{
+  return TREE_CODE (t) == ADDR_EXPR ? iterator_owner (c, TREE_OPERAND (t, 0)) : NULL;
+}
+
+/* Whether t is a local variable of the function (not a container) that can
+   become an iterator.  */
+static bool
+local_object (lower_ctx *c, tree t)
+{
+  return t && VAR_P (t) && auto_var_in_fn_p (t, c->fun->decl)
+	 && TREE_CODE (TREE_TYPE (t)) == RECORD_TYPE && !facts_of (c, t);
+}
+
+/* What a call does to the iterators it is given (`this` first), by the
+   operator's name, which every standard iterator shares: their classes are
+   the library's own and differ between versions.  */
+enum iterator_op
+{
+  IT_NONE, IT_DEREF, IT_FORWARD, IT_BACK, IT_EQ, IT_NE, IT_CONVERT
+};
+
+static iterator_op
+classify_iterator_call (gcall *s, tree fndecl)
+{
+  if (!fndecl || !DECL_IN_SYSTEM_HEADER (fndecl))
+    return IT_NONE;
+  unsigned n = gimple_call_num_args (s);
+  /* iterator -> const_iterator, as insert and erase take positions.  */
+  if (DECL_CXX_CONSTRUCTOR_P (fndecl))
+    return n == 2 ? IT_CONVERT : IT_NONE;
+  tree name = DECL_NAME (fndecl);
+  if (!name)
+    return IT_NONE;
+  bool postfix = n == 2 && TREE_CODE (gimple_call_arg (s, 1)) == INTEGER_CST;
+  if (n == 1 && (id_equal (name, "operator*") || id_equal (name, "operator->")))
+    return IT_DEREF;
+  if ((n == 1 || postfix) && id_equal (name, "operator++"))
+    return IT_FORWARD;
+  if ((n == 1 || postfix) && id_equal (name, "operator--"))
+    return IT_BACK;
+  if (n == 2 && id_equal (name, "operator=="))
+    return IT_EQ;
+  if (n == 2 && id_equal (name, "operator!="))
+    return IT_NE;
+  return IT_NONE;
+}
+
+/* Adds var to f's iterators; true if it was not one yet.  */
+static bool
+add_iterator (lower_ctx *c, container_facts *f, tree var)
+{
+  if (iterator_owner (c, var))
+    return false;
+  f->iterators.push_back (var);
+  return true;
+}
+
+/* The iterators made from others: an iterator converted (`const_iterator
+   (it)`), copied (`it2 = it`) or returned by a postfix `it++`.  */
+static void
+derived_iterators (lower_ctx *c)
+{
+  basic_block bb;
+  for (int round = 0; round < 4; round++)
+    {
+      bool grew = false;
+      FOR_EACH_BB_FN (bb, c->fun)
+	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	     gsi_next (&gsi))
+	  {
+	    gimple *g = gsi_stmt (gsi);
+	    if (gimple_assign_single_p (g) && !gimple_clobber_p (g))
+	      {
+		container_facts *f = iterator_owner (c, gimple_assign_rhs1 (g));
+		if (f && local_object (c, gimple_assign_lhs (g)))
+		  grew |= add_iterator (c, f, gimple_assign_lhs (g));
+		continue;
+	      }
+	    gcall *s = dyn_cast<gcall *> (g);
+	    if (!s || !gimple_call_num_args (s))
+	      continue;
+	    iterator_op op = classify_iterator_call (s, gimple_call_fndecl (s));
+	    tree from = op == IT_CONVERT ? gimple_call_arg (s, 1) : gimple_call_arg (s, 0);
+	    tree to = op == IT_CONVERT ? gimple_call_arg (s, 0) : gimple_call_lhs (s);
+	    container_facts *f = iterator_address_owner (c, from);
+	    if (!f || (op != IT_CONVERT && op != IT_FORWARD && op != IT_BACK))
+	      continue;
+	    if (op == IT_CONVERT && TREE_CODE (to) == ADDR_EXPR)
+	      to = TREE_OPERAND (to, 0);
+	    if (local_object (c, to))
+	      grew |= add_iterator (c, f, to);
+	  }
+      if (!grew)
+	break;
+    }
+}
+
+/* walk_tree: the owners of the iterators an operand names.  */
+struct iterator_walk
+{
+  lower_ctx *c;
+  std::vector<container_facts *> owners;
+};
+
+static tree
+find_iterator (tree *tp, int *walk_subtrees, void *data)
+{
+  iterator_walk *w = (iterator_walk *) data;
+  if (TYPE_P (*tp))
+    *walk_subtrees = 0;
+  else if (container_facts *f = iterator_owner (w->c, *tp))
+    {
+      for (container_facts *o : w->owners)
+	if (o == f)
+	  return NULL_TREE;
+      w->owners.push_back (f);
+    }
+  return NULL_TREE;
+}
+
+/* Whether g, which names iterators into f, uses them only as this file lowers:
+   made by a member of f, stepped, compared with one another, read through.  */
+static bool
+known_iterator_use (lower_ctx *c, gimple *g, container_facts *f)
+{
+  if (gimple_assign_single_p (g))
+    return iterator_owner (c, gimple_assign_lhs (g)) == f
+	   && iterator_owner (c, gimple_assign_rhs1 (g)) == f;
+  gcall *s = dyn_cast<gcall *> (g);
+  tree fndecl = s ? gimple_call_fndecl (s) : NULL_TREE;
+  if (!fndecl)
+    return false;
+  bool keyed;
+  if (local_container (c->fun, s, &keyed) == f->var)
+    {
+      container_op op = classify (s, fndecl, keyed);
+      return op == OP_ITER || op == OP_PUT || op == OP_REMOVE;
+    }
+  iterator_op op = classify_iterator_call (s, fndecl);
+  if (op == IT_NONE)
+    return false;
+  unsigned n = gimple_call_num_args (s);
+  for (unsigned i = 0; i < n; i++)
+    if (iterator_address_owner (c, gimple_call_arg (s, i)) != f
+	&& !(i == 1 && (op == IT_FORWARD || op == IT_BACK)))
+      return false;
+  tree lhs = gimple_call_lhs (s);
+  if (!lhs)
+    return true;
+  switch (op)
+    {
+    case IT_DEREF:
+      return TREE_CODE (lhs) == SSA_NAME && reference_use (lhs, 0) == REF_READ;
+    case IT_FORWARD:
+    case IT_BACK:
+      /* `++it` returns it by reference: used, it is an alias the file does
+	 not follow; `it++` returns the old position in a variable.  */
+      return (TREE_CODE (lhs) == SSA_NAME && has_zero_uses (lhs))
+	     || iterator_owner (c, lhs) == f;
+    default:
+      return TREE_CODE (lhs) == SSA_NAME;
+    }
+}
+
+/* The iterators into each container, and whether every use of them is known:
+   if not, the container is not ONE.  */
+static void
+scan_iterators (lower_ctx *c)
+{
+  derived_iterators (c);
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, c->fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *g = gsi_stmt (gsi);
+	if (is_gimple_debug (g) || gimple_clobber_p (g))
+	  continue;
+	iterator_walk w = { c, {} };
+	for (unsigned i = 0; i < gimple_num_ops (g); i++)
+	  if (gimple_op (g, i))
+	    walk_tree (gimple_op_ptr (g, i), find_iterator, &w, NULL);
+	if (w.owners.empty ()
+	    || (w.owners.size () == 1 && known_iterator_use (c, g, w.owners[0])))
+	  continue;
+	for (container_facts *f : w.owners)
+	  f->one = false;
+      }
+}
+
+/* Whether every use of ssa, a copy of a container's address, is as the
+   `this` of a call (judged with the calls) or a further copy.  */
+static bool
+used_only_as_this (tree ssa, int depth)
+{
+  imm_use_iterator it;
+  gimple *g;
+  FOR_EACH_IMM_USE_STMT (g, it, ssa)
+    {
+      if (is_gimple_debug (g))
+	continue;
+      if (gimple_assign_single_p (g) && gimple_assign_rhs1 (g) == ssa
+	  && TREE_CODE (gimple_assign_lhs (g)) == SSA_NAME && depth < 4
+	  && used_only_as_this (gimple_assign_lhs (g), depth + 1))
+	continue;
+      gcall *call = dyn_cast<gcall *> (g);
+      if (!call || !gimple_call_num_args (call) || gimple_call_arg (call, 0) != ssa
+	  || gimple_call_lhs (call) == ssa)
+	return false;
+      for (unsigned i = 1; i < gimple_call_num_args (call); i++)
+	if (gimple_call_arg (call, i) == ssa)
+	  return false;
+    }
+  return true;
+}
+
 /* Once per function: which local containers are ONE (see the header).  */
 static void
 scan_containers (lower_ctx *c)
@@ -284,7 +606,7 @@ scan_containers (lower_ctx *c)
 	container_facts *f = facts_of (c, var);
 	if (!f)
 	  {
-	    c->containers.push_back (container_facts { var, true, false, 0, 0, NO_KEY });
+	    c->containers.push_back (container_facts { var, true, false, 0, 0, NO_KEY, false, {} });
 	    f = &c->containers.back ();
 	  }
 	container_op op = DECL_CONTEXT (fndecl) && TYPE_P (DECL_CONTEXT (fndecl))
@@ -293,6 +615,17 @@ scan_containers (lower_ctx *c)
 			  ? classify (s, fndecl, keyed) : OP_OTHER;
 	if (op == OP_PUT)
 	  f->pushed = true;
+	if (op == OP_ITER || (op == OP_REMOVE && !keyed))
+	  f->needs_size = true;
+	/* The iterator begin, insert or erase returns.  */
+	tree lhs = gimple_call_lhs (s);
+	if ((op == OP_ITER || op == OP_PUT || op == OP_REMOVE) && lhs)
+	  {
+	    if (local_object (c, lhs))
+	      add_iterator (c, f, lhs);
+	    else
+	      f->one = false;
+	  }
 	if (op == OP_TAKE)
 	  {
 	    ref_use use = reference_use (gimple_call_lhs (s), 0);
@@ -331,6 +664,11 @@ scan_containers (lower_ctx *c)
 		f->one = false;
 	      continue;
 	    }
+	/* A copy of a container's address, only ever a call's `this`.  */
+	if (gimple_assign_single_p (g) && TREE_CODE (gimple_assign_lhs (g)) == SSA_NAME
+	    && facts_of (c, address_of_var (gimple_assign_lhs (g)))
+	    && used_only_as_this (gimple_assign_lhs (g), 0))
+	  continue;
 	/* A member's `this` was judged above.  */
 	gcall *call = dyn_cast<gcall *> (g);
 	bool keyed;
@@ -345,8 +683,9 @@ scan_containers (lower_ctx *c)
 	    if (gimple_op (g, i))
 	      walk_tree (gimple_op_ptr (g, i), find_container_address, &c->containers, NULL);
       }
+  scan_iterators (c);
   for (container_facts &f : c->containers)
-    if (f.makes != 1 || f.puts != 1)
+    if (f.makes != 1 || f.puts != 1 || (f.needs_size && !f.pushed))
       f.one = false;
 }
 
@@ -387,14 +726,130 @@ element_reference (lower_ctx *c, unsigned bb, tree var, int64_t off, tree lhs,
   e->flags = MR_EVF_POINTER;
 }
 
+/* STORE *(&it + LEFT) = value: where an iterator is (LEFT).  */
+static void
+set_position (lower_ctx *c, unsigned bb, tree it, mr_opnd value, mr_loc loc)
+{
+  if (it && VAR_P (it))
+    store_into (c, bb, it, LEFT, value, 0, loc);
+}
+
+/* LOAD of a ONE container's size or an iterator's LEFT, given the address of
+   the variable holding it.  */
+static mr_opnd
+load_integer (lower_ctx *c, unsigned bb, tree addr, int64_t off, mr_loc loc)
+{
+  mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+  ld->dst = new_synthetic (c, NULL_TREE);
+  ld->a = lower_operand (c, bb, addr, loc);
+  ld->off = off;
+  return mr_value (ld->dst);
+}
+
+/* truth: lhs (a boolean the call returns) is nonzero exactly when a op b.
+   lhs is defined as a new value first, so that what a branch learnt of it in a
+   loop's earlier iteration is forgotten.  */
+static void
+set_truth (lower_ctx *c, unsigned bb, tree lhs, mr_cmp op, mr_opnd a, mr_opnd b,
+	   mr_loc loc)
+{
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME)
+    return;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+  e->dst = SSA_NAME_VERSION (lhs);
+  e->a = mr_unknown ();
+  mr_term cond = {};
+  cond.kind = MR_TERM_COND;
+  cond.op = op;
+  cond.is_unsigned = true;
+  cond.lhs = a;
+  cond.rhs = b;
+  mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &cond);
+}
+
+/* A call on an iterator into a ONE sequence (scan_iterators knows each use):
+   begin () is at the element if there is one (LEFT is the size), end () past
+   it (0), a step forward reaches the end and a step back the element, and
+   every dereference is the element.  So a loop over the elements runs as
+   often as the container holds one, and what its body does to the element it
+   does to the pointer put in.  */
+static bool
+lower_iterator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  iterator_op op = classify_iterator_call (s, fndecl);
+  if (op == IT_NONE)
+    return false;
+  tree self = gimple_call_arg (s, 0);
+  container_facts *f = iterator_address_owner (c, op == IT_CONVERT
+						  ? gimple_call_arg (s, 1) : self);
+  if (!f || !f->one)
+    return false;
+  tree lhs = gimple_call_lhs (s);
+  switch (op)
+    {
+    case IT_DEREF:
+      if (lhs)
+	element_reference (c, bb, f->var, ELEM, lhs, loc);
+      return true;
+    case IT_CONVERT:
+      set_position (c, bb, TREE_OPERAND (self, 0),
+		    load_integer (c, bb, gimple_call_arg (s, 1), LEFT, loc), loc);
+      return true;
+    case IT_FORWARD:
+    case IT_BACK:
+      /* `it++` returns where it was.  */
+      if (lhs && VAR_P (lhs))
+	set_position (c, bb, lhs, load_integer (c, bb, self, LEFT, loc), loc);
+      set_position (c, bb, TREE_OPERAND (self, 0), mr_const (op == IT_BACK), loc);
+      return true;
+    case IT_EQ:
+    case IT_NE:
+      {
+	mr_opnd a = load_integer (c, bb, self, LEFT, loc);
+	mr_opnd b = load_integer (c, bb, gimple_call_arg (s, 1), LEFT, loc);
+	set_truth (c, bb, lhs, op == IT_EQ ? MR_CMP_EQ : MR_CMP_NE, a, b, loc);
+	return true;
+      }
+    default:
+      return false;
+    }
+}
+
+/* A ONE container's elements removed: by clear (), pop_back (), pop_front ()
+   or erase (pos), the element (the only one: a valid position is that one's)
+   is dropped, a leak if the container held the last reference; by erase
+   (first, last), which may remove it or not, the element is out of sight and
+   the size unknown.  */
+static void
+remove_elements (lower_ctx *c, unsigned bb, gcall *s, tree var, bool keyed, mr_loc loc)
+{
+  tree lhs = gimple_call_lhs (s);
+  if (gimple_call_num_args (s) == 3)
+    {
+      lose_element (c, bb, var, loc);
+      store_into (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
+      store_into (c, bb, var, SIZE, mr_unknown (), 0, loc);
+      set_position (c, bb, lhs, mr_unknown (), loc);
+      return;
+    }
+  store_into (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
+  if (!keyed)
+    store_into (c, bb, var, SIZE, mr_const (0), 0, loc);
+  set_position (c, bb, lhs, mr_const (0), loc);
+}
+
 /* A call of a member of a local container of raw pointers, lowered as what it
    does to the container's elements (see the header); false for a call this
    file leaves to the unknown calls.  */
 bool
 lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
 {
-  if (!DECL_IN_SYSTEM_HEADER (fndecl) || !DECL_CONTEXT (fndecl)
-      || !TYPE_P (DECL_CONTEXT (fndecl)))
+  if (!DECL_IN_SYSTEM_HEADER (fndecl) || !gimple_call_num_args (s))
+    return false;
+  /* Iterators are known once a member of their container was seen.  */
+  if (c->containers_scanned && lower_iterator_call (c, bb, s, fndecl, loc))
+    return true;
+  if (!DECL_CONTEXT (fndecl) || !TYPE_P (DECL_CONTEXT (fndecl)))
     return false;
   bool keyed;
   tree var = local_container (c->fun, s, &keyed);
@@ -430,14 +885,20 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
       return true;
     case OP_PUT:
       {
+	/* Positional puts (insert, emplace), which return an iterator, are
+	   known only in a ONE container.  */
+	unsigned n = gimple_call_num_args (s);
+	if (n == 3 && !one)
+	  return false;
 	mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
 	ld->dst = new_synthetic (c, NULL_TREE);
-	ld->a = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
+	ld->a = lower_operand (c, bb, gimple_call_arg (s, n - 1), loc);
 	ld->flags = MR_EVF_POINTER;
 	if (one)
 	  {
 	    store_into (c, bb, var, ELEM, mr_value (ld->dst), MR_EVF_POINTER, loc);
 	    store_into (c, bb, var, SIZE, mr_const (1), 0, loc);
+	    set_position (c, bb, lhs, mr_const (1), loc);
 	    return true;
 	  }
 	mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
@@ -486,18 +947,29 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	    ld->off = SIZE;
 	    if (size)
 	      return true;
-	    mr_term cond = {};
-	    cond.kind = MR_TERM_COND;
-	    cond.op = MR_CMP_EQ;
-	    cond.is_unsigned = true;
-	    cond.lhs = mr_value (ld->dst);
-	    cond.rhs = mr_const (0);
-	    mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &cond);
+	    set_truth (c, bb, lhs, MR_CMP_EQ, mr_value (ld->dst), mr_const (0), loc);
+	    return true;
 	  }
 	/* Reads the container, changes no element: a call given nothing.  */
 	lower_reading_call (c, bb, fndecl, lhs, loc);
 	return true;
       }
+    case OP_ITER:
+      {
+	if (!one)
+	  return false;
+	bool end;
+	iterator_member (DECL_NAME (fndecl), &end);
+	set_position (c, bb, lhs, end ? mr_const (0)
+				     : load_integer (c, bb, build_fold_addr_expr (var),
+						     SIZE, loc), loc);
+	return true;
+      }
+    case OP_REMOVE:
+      if (!one)
+	return false;
+      remove_elements (c, bb, s, var, keyed, loc);
+      return true;
     default:
       return false;
     }

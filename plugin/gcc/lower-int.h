@@ -41,6 +41,8 @@ struct container_facts
   bool pushed;			/* the put is a push_back or the like */
   unsigned makes, puts;
   int64_t put_key;		/* a map's constant key of the put, or INT64_MIN */
+  bool needs_size;		/* iterated or emptied: one only if pushed */
+  std::vector<tree> iterators;	/* the local iterators into it */
 };
 
 /* Per-function lowering context.  */
