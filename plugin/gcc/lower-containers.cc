@@ -45,6 +45,19 @@
      pop_back (), pop_front () and erase (pos) drop the element (a leak if the
      container held the last reference); erase (first, last) may or may not
      remove it, so the element goes out of sight and the size is unknown.
+   - ALL: a sequence made empty once and filled only by appends (push_back,
+     emplace_back; any number, in loops too), every use known as for ONE,
+     and no element taken out but by back () and iterators.  ELEM stands
+     for the last pointer put in: a put first puts the one it held out of
+     sight (escaped: still an element, not the last), so back () is ELEM, and
+     SIZE says only whether it is empty (0 or 1).  Iterators are as for ONE:
+     a loop over the elements runs once, on the last pointer put in, which is
+     right only if the loop runs over every element: every dereference of an
+     iterator must come back to a test of that iterator before anything
+     leaves the loop (every_walk_to_the_end: no break, no return).  Two such
+     loops that delete are a double delete; the destructor or clear ()
+     without one is a leak of the last; pop_front () and erase put it out of
+     sight.
    - MANY: any other local container.  A pointer put in escapes, and so does
      everything the container held (ESCAPE of the container); an element taken out
      at a constant position (v[2], front (), back (), m[k] for a constant k) reads
@@ -343,7 +356,7 @@ find_container_address (tree *tp, int *walk_subtrees, void *data)
   else if (TREE_CODE (*tp) == ADDR_EXPR)
     for (container_facts &f : *all)
       if (TREE_OPERAND (*tp, 0) == f.var)
-	f.one = false;
+	f.one = f.all = false;
   return NULL_TREE;
 }
 
@@ -557,8 +570,106 @@ scan_iterators (lower_ctx *c)
 	    || (w.owners.size () == 1 && known_iterator_use (c, g, w.owners[0])))
 	  continue;
 	for (container_facts *f : w.owners)
-	  f->one = false;
+	  f->one = f->all = false;
       }
+}
+
+/* The statements from gsi on, for runs_to_the_end: 1 if one compares
+   iterator it (the test of a loop over the elements), -1 if one makes it anew
+   or returns, 0 if none of them.  */
+static int
+walk_to_the_end (gimple_stmt_iterator gsi, tree it)
+{
+  for (; !gsi_end_p (gsi); gsi_next (&gsi))
+    {
+      gimple *g = gsi_stmt (gsi);
+      if (is_gimple_debug (g) || gimple_clobber_p (g))
+	continue;
+      if (gimple_code (g) == GIMPLE_RETURN
+	  || (gimple_has_lhs (g) && gimple_get_lhs (g) == it))
+	return -1;
+      gcall *s = dyn_cast<gcall *> (g);
+      if (!s)
+	continue;
+      iterator_op op = classify_iterator_call (s, gimple_call_fndecl (s));
+      for (unsigned i = 0; i < gimple_call_num_args (s); i++)
+	{
+	  tree arg = gimple_call_arg (s, i);
+	  if (TREE_CODE (arg) != ADDR_EXPR || TREE_OPERAND (arg, 0) != it)
+	    continue;
+	  if (op == IT_EQ || op == IT_NE)
+	    return 1;
+	  if (op == IT_CONVERT && i == 0)
+	    return -1;
+	}
+    }
+  return 0;
+}
+
+/* Whether every way on from g, a dereference of iterator it, comes to a
+   comparison of it before it is made anew or the function returns: the loop
+   g is in ends only at the end of the elements (no `break`, no `return`, no
+   dereference outside such a loop), so its body runs on every element, the
+   last one put in among them.  Exceptions are not followed.  */
+static bool
+runs_to_the_end (lower_ctx *c, gimple *g, tree it)
+{
+  gimple_stmt_iterator gsi = gsi_for_stmt (g);
+  gsi_next (&gsi);
+  int r = walk_to_the_end (gsi, it);
+  if (r)
+    return r > 0;
+  auto_sbitmap seen (last_basic_block_for_fn (c->fun));
+  bitmap_clear (seen);
+  auto_vec<basic_block> work;
+  work.safe_push (gimple_bb (g));
+  bool first = true;
+  while (!work.is_empty ())
+    {
+      basic_block b = work.pop ();
+      if (!first)
+	{
+	  r = walk_to_the_end (gsi_start_bb (b), it);
+	  if (r < 0)
+	    return false;
+	  if (r > 0)
+	    continue;
+	}
+      first = false;
+      edge e;
+      edge_iterator ei;
+      FOR_EACH_EDGE (e, ei, b->succs)
+	{
+	  if (e->flags & EDGE_EH)
+	    continue;
+	  if (e->dest == EXIT_BLOCK_PTR_FOR_FN (c->fun))
+	    return false;
+	  if (!bitmap_bit_p (seen, e->dest->index))
+	    {
+	      bitmap_set_bit (seen, e->dest->index);
+	      work.safe_push (e->dest);
+	    }
+	}
+    }
+  return true;
+}
+
+/* Whether every dereference of an iterator into ALL container f is in a loop
+   over all its elements (runs_to_the_end).  */
+static bool
+every_walk_to_the_end (lower_ctx *c, container_facts *f)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, c->fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gcall *s = dyn_cast<gcall *> (gsi_stmt (gsi));
+	if (s && classify_iterator_call (s, gimple_call_fndecl (s)) == IT_DEREF
+	    && iterator_address_owner (c, gimple_call_arg (s, 0)) == f
+	    && !runs_to_the_end (c, s, TREE_OPERAND (gimple_call_arg (s, 0), 0)))
+	  return false;
+      }
+  return true;
 }
 
 /* Whether every use of ssa, a copy of a container's address, is as the
@@ -606,7 +717,7 @@ scan_containers (lower_ctx *c)
 	container_facts *f = facts_of (c, var);
 	if (!f)
 	  {
-	    c->containers.push_back (container_facts { var, true, false, 0, 0, NO_KEY, false, {} });
+	    c->containers.push_back (container_facts { var, true, false, 0, 0, NO_KEY, false, !keyed, {} });
 	    f = &c->containers.back ();
 	  }
 	container_op op = DECL_CONTEXT (fndecl) && TYPE_P (DECL_CONTEXT (fndecl))
@@ -624,7 +735,7 @@ scan_containers (lower_ctx *c)
 	    if (local_object (c, lhs))
 	      add_iterator (c, f, lhs);
 	    else
-	      f->one = false;
+	      f->one = f->all = false;
 	  }
 	if (op == OP_TAKE)
 	  {
@@ -639,6 +750,14 @@ scan_containers (lower_ctx *c)
 	  }
 	if (op == OP_OTHER || ((op == OP_PUT || op == OP_MAKE) && in_cycle (c->fun, bb)))
 	  f->one = false;
+	/* ALL: appends only, so back () stays the last one put in, and no
+	   element taken out at another position, which may be that one or
+	   not (a loop by index that the engine may not enter).  */
+	if (op == OP_OTHER || (op == OP_MAKE && in_cycle (c->fun, bb))
+	    || (op == OP_PUT && !id_equal (DECL_NAME (fndecl), "push_back")
+		&& !id_equal (DECL_NAME (fndecl), "emplace_back"))
+	    || (op == OP_TAKE && !id_equal (DECL_NAME (fndecl), "back")))
+	  f->all = false;
 	f->puts += op == OP_PUT;
 	f->makes += op == OP_MAKE;
       }
@@ -661,7 +780,7 @@ scan_containers (lower_ctx *c)
 	    {
 	      f->makes++;
 	      if (in_cycle (c->fun, bb))
-		f->one = false;
+		f->one = f->all = false;
 	      continue;
 	    }
 	/* A copy of a container's address, only ever a call's `this`.  */
@@ -685,8 +804,12 @@ scan_containers (lower_ctx *c)
       }
   scan_iterators (c);
   for (container_facts &f : c->containers)
-    if (f.makes != 1 || f.puts != 1 || (f.needs_size && !f.pushed))
-      f.one = false;
+    {
+      if (f.makes != 1 || f.puts != 1 || (f.needs_size && !f.pushed))
+	f.one = false;
+      f.all = f.all && !f.one && f.makes == 1 && f.puts >= 1 && f.pushed
+	      && every_walk_to_the_end (c, &f);
+    }
 }
 
 /* Adds STORE *(&var + off) = value (flags MR_EVF_POINTER or MR_EVF_AGGREGATE).  */
@@ -782,7 +905,7 @@ lower_iterator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc lo
   tree self = gimple_call_arg (s, 0);
   container_facts *f = iterator_address_owner (c, op == IT_CONVERT
 						  ? gimple_call_arg (s, 1) : self);
-  if (!f || !f->one)
+  if (!f || !(f->one || f->all))
     return false;
   tree lhs = gimple_call_lhs (s);
   switch (op)
@@ -838,6 +961,26 @@ remove_elements (lower_ctx *c, unsigned bb, gcall *s, tree var, bool keyed, mr_l
   set_position (c, bb, lhs, mr_const (0), loc);
 }
 
+/* Elements removed from an ALL container: every slot is forgotten (the
+   positions taken out before may hold others now).  clear () and pop_back ()
+   remove the last one put in, a leak if the container held the last
+   reference; pop_front () and erase may leave it there, so it goes out of
+   sight first.  Only clear () says how many are left.  */
+static void
+remove_from_all (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, tree var, mr_loc loc)
+{
+  tree name = DECL_NAME (fndecl);
+  bool clear = id_equal (name, "clear");
+  if (clear || id_equal (name, "pop_back"))
+    store_into (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
+  else
+    lose_element (c, bb, var, loc);
+  store_into (c, bb, var, MR_OFF_UNKNOWN, mr_unknown (), MR_EVF_POINTER, loc);
+  if (clear)
+    store_into (c, bb, var, SIZE, mr_const (0), 0, loc);
+  set_position (c, bb, gimple_call_lhs (s), mr_unknown (), loc);
+}
+
 /* A call of a member of a local container of raw pointers, lowered as what it
    does to the container's elements (see the header); false for a call this
    file leaves to the unknown calls.  */
@@ -862,20 +1005,21 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
     scan_containers (c);
   container_facts *f = facts_of (c, var);
   bool one = f && f->one;
+  bool all = f && f->all;
   tree lhs = gimple_call_lhs (s);
   switch (op)
     {
     case OP_MAKE:
       store_into (c, bb, var, 0, mr_unknown (), MR_EVF_AGGREGATE, loc);
-      if (one && f->pushed)
+      if ((one && f->pushed) || all)
 	store_into (c, bb, var, SIZE, mr_const (0), 0, loc);
       return true;
     case OP_DESTROY:
       /* A ONE container's element is dropped (a leak if it held the last
 	 reference), except on the way out by an exception, which is not judged.  */
-      if (one && !bb_has_eh_pred (gimple_bb (s)))
+      if ((one || all) && !bb_has_eh_pred (gimple_bb (s)))
 	store_into (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
-      if (one)
+      if (one || all)
 	store_into (c, bb, var, 0, mr_unknown (), MR_EVF_AGGREGATE, loc);
       else
 	{
@@ -901,6 +1045,21 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	    set_position (c, bb, lhs, mr_const (1), loc);
 	    return true;
 	  }
+	if (all)
+	  {
+	    /* The one put in before goes out of sight (still an element, but
+	       not the last one).  SIZE says only whether it is empty.  */
+	    mr_event *old = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
+	    old->dst = new_synthetic (c, NULL_TREE);
+	    old->a = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+	    old->off = ELEM;
+	    old->flags = MR_EVF_POINTER;
+	    mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+	    esc->a = mr_value (old->dst);
+	    store_into (c, bb, var, ELEM, mr_value (ld->dst), MR_EVF_POINTER, loc);
+	    store_into (c, bb, var, SIZE, mr_const (1), 0, loc);
+	    return true;
+	  }
 	mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
 	esc->a = lower_operand (c, bb, build_fold_addr_expr (var), loc);
 	esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
@@ -911,6 +1070,12 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
       {
 	bool cyclic = in_cycle (c->fun, gimple_bb (s));
 	bool back = id_equal (DECL_NAME (fndecl), "back");
+	/* ALL: back () is the last one put in.  */
+	if (all)
+	  {
+	    element_reference (c, bb, var, ELEM, lhs, loc);
+	    return true;
+	  }
 	int64_t key = back ? NO_KEY : constant_key (s, fndecl);
 	if (one)
 	  {
@@ -939,7 +1104,9 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	   exactly when it is 0.  */
 	bool size = id_equal (DECL_NAME (fndecl), "size");
 	bool empty = id_equal (DECL_NAME (fndecl), "empty");
-	if (one && f->pushed && lhs && TREE_CODE (lhs) == SSA_NAME && (size || empty))
+	/* ALL's SIZE says only whether it is empty.  */
+	if (((one && f->pushed && (size || empty)) || (all && empty))
+	    && lhs && TREE_CODE (lhs) == SSA_NAME)
 	  {
 	    mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
 	    ld->dst = size ? SSA_NAME_VERSION (lhs) : new_synthetic (c, NULL_TREE);
@@ -956,7 +1123,7 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
       }
     case OP_ITER:
       {
-	if (!one)
+	if (!one && !all)
 	  return false;
 	bool end;
 	iterator_member (DECL_NAME (fndecl), &end);
@@ -966,9 +1133,12 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	return true;
       }
     case OP_REMOVE:
-      if (!one)
+      if (one)
+	remove_elements (c, bb, s, var, keyed, loc);
+      else if (all)
+	remove_from_all (c, bb, s, fndecl, var, loc);
+      else
 	return false;
-      remove_elements (c, bb, s, var, keyed, loc);
       return true;
     default:
       return false;

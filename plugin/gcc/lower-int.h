@@ -42,6 +42,8 @@ struct container_facts
   unsigned makes, puts;
   int64_t put_key;		/* a map's constant key of the put, or INT64_MIN */
   bool needs_size;		/* iterated or emptied: one only if pushed */
+  bool all;			/* filled only by appends, every use known:
+				   ELEM stands for the last pointer put in */
   std::vector<tree> iterators;	/* the local iterators into it */
 };
 

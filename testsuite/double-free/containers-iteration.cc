@@ -159,3 +159,75 @@ void test_13(bool c)
   if (!c)
     delete p;   // { dg-bogus "double" }
 }
+
+// Filled in a loop, deleted by two loops over the elements: the last pointer
+// put in stands for them (the others go out of sight when it comes).
+void test_14(int n)
+{
+  std::vector<S *> v;
+  for (int i = 0; i < n; i++)
+    v.push_back(new S);
+  for (S *q : v)
+    delete q;   // { dg-message "first 'delete' here" }
+  for (S *q : v)
+    delete q;   // { dg-warning "double-'delete'" }
+}
+
+// Its silent twin: one loop deletes them all.
+void test_15(int n)
+{
+  std::list<S *> l;
+  for (int i = 0; i < n; i++)
+    l.push_back(new S);
+  for (std::list<S *>::iterator it = l.begin(); it != l.end(); ++it)
+    delete *it;  // { dg-bogus "double" }
+} // { dg-bogus "leak" }
+
+// A loop that may stop before the end (break) deletes the first element, not
+// necessarily the last one put in: out of sight.  Silent.
+void test_16()
+{
+  std::vector<S *> v;
+  S *a = new S;
+  S *b = new S;
+  v.push_back(a);
+  v.push_back(b);
+  for (S *q : v) {
+    delete q;
+    break;
+  }
+  delete b;   // { dg-bogus "double" }
+}
+
+// Filled twice, the last one deleted through back () and again by a loop.
+void test_17()
+{
+  std::vector<S *> v;
+  v.push_back(new S);
+  v.push_back(new S);
+  delete v.back();
+  for (S *q : v)
+    delete q;   // { dg-warning "double-'delete'" }
+}
+
+// Filled twice, both taken out by position and deleted: silent.
+void test_18()
+{
+  std::vector<S *> v;
+  v.push_back(new S);
+  v.push_back(new S);
+  delete v[0];  // { dg-bogus "double" }
+  delete v[1];  // { dg-bogus "double" }
+} // { dg-bogus "leak" }
+
+// Emptied from the back in a loop: silent.
+void test_19(int n)
+{
+  std::vector<S *> v;
+  for (int i = 0; i < n; i++)
+    v.push_back(new S);
+  while (!v.empty()) {
+    delete v.back();  // { dg-bogus "double" }
+    v.pop_back();
+  }
+} // { dg-bogus "leak" }

@@ -111,3 +111,64 @@ void test_11()
   v.push_back(p);
   v.clear();  // { dg-bogus "leak" }
 }
+
+// Filled in a loop, never deleted: lost with the vector.
+void test_12(int n)
+{
+  std::vector<S *> v;
+  for (int i = 0; i < n; i++)
+    v.push_back(new S);  // { dg-message "allocated here" }
+} // { dg-warning "leak" }
+
+// Filled in a loop, deleted by a loop: silent.
+void test_13(int n)
+{
+  std::vector<S *> v;
+  for (int i = 0; i < n; i++)
+    v.push_back(new S);
+  for (std::vector<S *>::iterator it = v.begin(); it != v.end(); ++it)
+    delete *it;
+} // { dg-bogus "leak" }
+
+// Filled in a loop, emptied by clear () without deleting.
+void test_14(int n)
+{
+  std::list<S *> l;
+  for (int i = 0; i < n; i++)
+    l.push_back(new S);  // { dg-message "allocated here" }
+  l.clear();
+} // { dg-warning "leak" }
+
+// Filled in a loop, deleted by index: silent.
+void test_15(int n)
+{
+  std::vector<S *> v;
+  for (int i = 0; i < n; i++)
+    v.push_back(new S);
+  for (std::size_t i = 0; i < v.size(); i++)
+    delete v[i];
+} // { dg-bogus "leak" }
+
+// Filled in a loop, handed to a function: silent.
+void test_16(int n)
+{
+  std::vector<S *> v;
+  for (int i = 0; i < n; i++)
+    v.push_back(new S);
+  keep(v);
+} // { dg-bogus "leak" }
+
+// Filled in a loop, the front one popped (the last one may still be there):
+// silent.
+void test_17(int n)
+{
+  std::deque<S *> d;
+  for (int i = 0; i < n; i++)
+    d.push_back(new S);
+  if (!d.empty()) {
+    delete d.front();
+    d.pop_front();
+  }
+  for (S *q : d)
+    delete q;
+} // { dg-bogus "leak" }

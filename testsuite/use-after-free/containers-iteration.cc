@@ -80,3 +80,43 @@ void test_6()
   for (S *q : v)
     q->v = 2;  // { dg-bogus "use after" }
 }
+
+// Filled in a loop, deleted by a loop, the last one used through back ().
+void test_7(int n)
+{
+  std::vector<S *> v;
+  for (int i = 0; i < n; i++)
+    v.push_back(new S);
+  for (S *q : v)
+    delete q;
+  if (!v.empty())
+    v.back()->f();  // { dg-warning "use after 'delete'" }
+}
+
+// Used by one loop, deleted by the next: silent.
+void test_8(int n)
+{
+  std::list<S *> l;
+  for (int i = 0; i < n; i++)
+    l.push_back(new S);
+  for (S *q : l)
+    q->f();   // { dg-bogus "use after" }
+  for (S *q : l)
+    delete q;
+  l.clear();
+}
+
+// A loop that returns early may not reach the last one: silent.
+void test_9(int n, bool stop)
+{
+  std::vector<S *> v;
+  for (int i = 0; i < n; i++)
+    v.push_back(new S);
+  for (S *q : v) {
+    delete q;
+    if (stop)
+      return;
+  }
+  for (S *q : v)
+    q->f();   // { dg-bogus "use after" }
+}
