@@ -66,8 +66,18 @@
      member (begin, insert, erase, clear, swap ...) is an unknown call, which
      forgets the slots, and so are the calls on its iterators.
 
-   A container that is not a local variable (a member, a parameter, one reached
-   through a reference) is left to the unknown calls.  */
+   - OUTER: a container that is a parameter (`std::vector<T *> &v`) or a member
+     of what a parameter points to (`this->items_`), whose iterators are all
+     known and walk to the end.  What it holds is not known, but only its
+     loops are lowered (begin () reads SIZE, a value the engine makes once
+     and keeps in the slot), and every element the loops meet is the one
+     value ELEM holds: a loop over every element that deletes them leaves a
+     second loop over the same container, with no call that may change it in
+     between (any other member is an unknown call, which forgets the slots),
+     only deleted pointers.
+
+   Any other container (a copy, one reached through other pointers) is left to
+   the unknown calls.  */
 
 #include "lower-int.h"
 
@@ -155,6 +165,43 @@ local_container (function *fun, gcall *s, bool *keyed)
   if (!auto_var_in_fn_p (var, fun->decl) || !pointer_container_p (TREE_TYPE (var), keyed))
     return NULL_TREE;
   return var;
+}
+
+/* The container a call's `this` names when it is no local variable: a
+   parameter (`std::vector<T *> &v`) or a member of the object a parameter
+   points to (`this->items_`); NULL_TREE otherwise.  The tree is the address,
+   compared with operand_equal_p.  */
+static tree
+outer_container (gcall *s, tree fndecl, bool *keyed)
+{
+  if (!gimple_call_num_args (s) || !DECL_CONTEXT (fndecl) || !TYPE_P (DECL_CONTEXT (fndecl)))
+    return NULL_TREE;
+  tree self = gimple_call_arg (s, 0);
+  tree type = TREE_TYPE (self);
+  /* Through copies (a range-for's `__for_range = v`).  */
+  for (int depth = 0; depth < 4 && TREE_CODE (self) == SSA_NAME
+		      && !SSA_NAME_IS_DEFAULT_DEF (self); depth++)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (self);
+      if (!gimple_assign_single_p (def))
+	return NULL_TREE;
+      self = gimple_assign_rhs1 (def);
+    }
+  if (!POINTER_TYPE_P (type) || !pointer_container_p (TREE_TYPE (type), keyed)
+      || TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl)) != TYPE_MAIN_VARIANT (TREE_TYPE (type)))
+    return NULL_TREE;
+  tree param = self;
+  if (TREE_CODE (self) == ADDR_EXPR && TREE_CODE (TREE_OPERAND (self, 0)) == COMPONENT_REF)
+    {
+      tree base = get_base_address (TREE_OPERAND (self, 0));
+      if (!base || TREE_CODE (base) != MEM_REF)
+	return NULL_TREE;
+      param = TREE_OPERAND (base, 0);
+    }
+  if (TREE_CODE (param) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF (param)
+      || !SSA_NAME_VAR (param) || TREE_CODE (SSA_NAME_VAR (param)) != PARM_DECL)
+    return NULL_TREE;
+  return self;
 }
 
 /* Whether t is the address of a pointer (the `const T &` a put takes).  */
@@ -369,6 +416,29 @@ facts_of (lower_ctx *c, tree var)
   return NULL;
 }
 
+/* The facts of an outer container (its address), or NULL.  */
+static container_facts *
+facts_of_outer (lower_ctx *c, tree addr)
+{
+  for (container_facts &f : c->containers)
+    if (f.outer && operand_equal_p (f.var, addr, 0))
+      return &f;
+  return NULL;
+}
+
+/* The container whose member call s is (local or outer), or NULL.  */
+static container_facts *
+facts_of_call (lower_ctx *c, gcall *s, bool *keyed)
+{
+  tree fndecl = gimple_call_fndecl (s);
+  if (!fndecl)
+    return NULL;
+  if (tree var = local_container (c->fun, s, keyed))
+    return facts_of (c, var);
+  tree addr = outer_container (s, fndecl, keyed);
+  return addr ? facts_of_outer (c, addr) : NULL;
+}
+
 /* The container var is an iterator into, or NULL.  */
 static container_facts *
 iterator_owner (lower_ctx *c, tree var)
@@ -518,7 +588,7 @@ known_iterator_use (lower_ctx *c, gimple *g, container_facts *f)
   if (!fndecl)
     return false;
   bool keyed;
-  if (local_container (c->fun, s, &keyed) == f->var)
+  if (facts_of_call (c, s, &keyed) == f)
     {
       container_op op = classify (s, fndecl, keyed);
       return op == OP_ITER || op == OP_PUT || op == OP_REMOVE;
@@ -712,12 +782,33 @@ scan_containers (lower_ctx *c)
 	tree fndecl = s ? gimple_call_fndecl (s) : NULL_TREE;
 	bool keyed;
 	tree var = fndecl ? local_container (c->fun, s, &keyed) : NULL_TREE;
+	/* An outer container: only the iterators begin and end make.  */
+	tree addr = fndecl && !var ? outer_container (s, fndecl, &keyed) : NULL_TREE;
+	if (addr)
+	  {
+	    container_facts *f = facts_of_outer (c, addr);
+	    if (!f)
+	      {
+		c->containers.push_back (container_facts { addr, false, false, 0, 0, NO_KEY,
+							   false, !keyed, true, {} });
+		f = &c->containers.back ();
+	      }
+	    tree lhs = gimple_call_lhs (s);
+	    if (classify (s, fndecl, keyed) == OP_ITER && lhs)
+	      {
+		if (local_object (c, lhs))
+		  add_iterator (c, f, lhs);
+		else
+		  f->all = false;
+	      }
+	    continue;
+	  }
 	if (!var)
 	  continue;
 	container_facts *f = facts_of (c, var);
 	if (!f)
 	  {
-	    c->containers.push_back (container_facts { var, true, false, 0, 0, NO_KEY, false, !keyed, {} });
+	    c->containers.push_back (container_facts { var, true, false, 0, 0, NO_KEY, false, !keyed, false, {} });
 	    f = &c->containers.back ();
 	  }
 	container_op op = DECL_CONTEXT (fndecl) && TYPE_P (DECL_CONTEXT (fndecl))
@@ -805,11 +896,24 @@ scan_containers (lower_ctx *c)
   scan_iterators (c);
   for (container_facts &f : c->containers)
     {
+      if (f.outer)
+	{
+	  f.all = f.all && every_walk_to_the_end (c, &f);
+	  continue;
+	}
       if (f.makes != 1 || f.puts != 1 || (f.needs_size && !f.pushed))
 	f.one = false;
       f.all = f.all && !f.one && f.makes == 1 && f.puts >= 1 && f.pushed
 	      && every_walk_to_the_end (c, &f);
     }
+}
+
+/* The address of a container or iterator: &var of a local, an outer
+   container's own address tree.  */
+static tree
+address_of (tree var)
+{
+  return VAR_P (var) ? build_fold_addr_expr (var) : var;
 }
 
 /* Adds STORE *(&var + off) = value (flags MR_EVF_POINTER or MR_EVF_AGGREGATE).  */
@@ -818,7 +922,7 @@ store_into (lower_ctx *c, unsigned bb, tree var, int64_t off, mr_opnd value,
 	    uint32_t flags, mr_loc loc)
 {
   mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
-  st->a = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+  st->a = lower_operand (c, bb, address_of (var), loc);
   st->off = off;
   st->b = value;
   st->flags = MR_EVF_WRITE | flags;
@@ -843,9 +947,16 @@ static void
 element_reference (lower_ctx *c, unsigned bb, tree var, int64_t off, tree lhs,
 		   mr_loc loc)
 {
+  mr_opnd base = lower_operand (c, bb, address_of (var), loc);
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
   e->dst = SSA_NAME_VERSION (lhs);
-  e->a = mr_addr (lower_operand (c, bb, build_fold_addr_expr (var), loc).id, off);
+  if (base.kind == MR_OPND_ADDR)
+    e->a = mr_addr (base.id, off);
+  else
+    {
+      e->a = base;
+      e->off = off;
+    }
   e->flags = MR_EVF_POINTER;
 }
 
@@ -981,6 +1092,27 @@ remove_from_all (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, tree var, mr_
   set_position (c, bb, gimple_call_lhs (s), mr_unknown (), loc);
 }
 
+/* begin () and end () of an outer container whose every iterator is known and
+   walks to the end (OUTER in the header); any other member is an unknown call.  */
+static bool
+lower_outer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  bool keyed;
+  tree addr = outer_container (s, fndecl, &keyed);
+  if (!addr || classify (s, fndecl, keyed) != OP_ITER)
+    return false;
+  if (!c->containers_scanned)
+    scan_containers (c);
+  container_facts *f = facts_of_outer (c, addr);
+  if (!f || !f->all)
+    return false;
+  bool end;
+  iterator_member (DECL_NAME (fndecl), &end);
+  tree lhs = gimple_call_lhs (s);
+  set_position (c, bb, lhs, end ? mr_const (0) : load_integer (c, bb, addr, SIZE, loc), loc);
+  return true;
+}
+
 /* A call of a member of a local container of raw pointers, lowered as what it
    does to the container's elements (see the header); false for a call this
    file leaves to the unknown calls.  */
@@ -996,7 +1128,9 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
     return false;
   bool keyed;
   tree var = local_container (c->fun, s, &keyed);
-  if (!var || TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl)) != TYPE_MAIN_VARIANT (TREE_TYPE (var)))
+  if (!var)
+    return lower_outer_call (c, bb, s, fndecl, loc);
+  if (TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl)) != TYPE_MAIN_VARIANT (TREE_TYPE (var)))
     return false;
   container_op op = classify (s, fndecl, keyed);
   if (op == OP_OTHER)

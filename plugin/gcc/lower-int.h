@@ -44,6 +44,8 @@ struct container_facts
   bool needs_size;		/* iterated or emptied: one only if pushed */
   bool all;			/* filled only by appends, every use known:
 				   ELEM stands for the last pointer put in */
+  bool outer;			/* a parameter or a member of one (var is the
+				   address): only its loops are followed */
   std::vector<tree> iterators;	/* the local iterators into it */
 };
 

@@ -120,3 +120,37 @@ void test_9(int n, bool stop)
   for (S *q : v)
     q->f();   // { dg-bogus "use after" }
 }
+
+struct Holder {
+  std::vector<S *> parts_;
+  void reset();
+  void touch();
+};
+
+// A member's elements deleted by a loop, then used by another.
+void Holder::reset()
+{
+  for (std::vector<S *>::iterator it = parts_.begin(); it != parts_.end(); ++it)
+    delete *it;
+  for (std::vector<S *>::iterator it = parts_.begin(); it != parts_.end(); ++it)
+    (*it)->f();  // { dg-warning "use after 'delete'" }
+}
+
+// Used, then deleted: silent.
+void Holder::touch()
+{
+  for (S *q : parts_)
+    q->f();   // { dg-bogus "use after" }
+  for (S *q : parts_)
+    delete q;
+  parts_.clear();
+}
+
+// A parameter's elements deleted, then used through an iterator loop.
+void test_10(std::list<S *> &l)
+{
+  for (S *q : l)
+    delete q;
+  for (std::list<S *>::const_iterator it = l.cbegin(); it != l.cend(); ++it)
+    (*it)->v = 0;  // { dg-warning "use after 'delete'" }
+}
