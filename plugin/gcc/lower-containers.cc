@@ -1,7 +1,8 @@
 /* lower-containers.cc — C++ standard containers of raw pointers: std::vector<T *>,
    std::deque<T *>, std::list<T *> (std::__cxx11::list), std::map<K, T *> and
    std::unordered_map<K, T *>, when the container is a local variable of the
-   function.
+   function (or, for its loops only, a parameter or a member: OUTER below).
+   Their iterators are lower-container-iter.cc's.
 
    The pass runs before inlining, so every member of a container is a call into a
    system header, which the pass does not analyse: without this file each is an
@@ -79,30 +80,7 @@
    Any other container (a copy, one reached through other pointers) is left to
    the unknown calls.  */
 
-#include "lower-int.h"
-
-/* The element slots: ELEM for ONE (and SIZE, the number of elements of a
-   sequence filled by push_back and the like); for MANY, position k at ELEM + 8 + 8k (k <
-   MAX_POS) and back () at ELEM - 8.  Far below MR_OFF_PURE, far above a real
-   container's size.  */
-static const int64_t ELEM = (int64_t) 1 << 28;
-static const int64_t SIZE = ELEM - 16;	/* a ONE sequence's size: 0, then 1 */
-/* An iterator into a ONE sequence: how many elements are left from it to the
-   end (1 at the element, 0 at the end), kept in the iterator variable past its
-   real fields.  Counted from the end, so that end () is always 0 and a step
-   always reaches it: a loop over the elements runs once at most even when the
-   size is not known.  */
-static const int64_t LEFT = ELEM;
-static const int64_t MAX_POS = 64;
-static const int64_t NO_KEY = INT64_MIN;
-
-/* What a member of a container does to it.  */
-enum container_op
-{
-  OP_OTHER, OP_MAKE, OP_DESTROY, OP_PUT, OP_TAKE, OP_OBSERVE,
-  OP_ITER,			/* begin, end and the like: an iterator */
-  OP_REMOVE			/* clear, pop_back, pop_front, erase */
-};
+#include "lower-containers.h"
 
 /* The member type `name` (value_type, mapped_type) of a class, or NULL_TREE.  */
 static tree
@@ -248,8 +226,8 @@ iterator_member (tree name, bool *end)
 }
 
 /* What member fndecl, called as s on a container, does.  */
-static container_op
-classify (gcall *s, tree fndecl, bool keyed)
+container_op
+container_call_op (gcall *s, tree fndecl, bool keyed)
 {
   unsigned n = gimple_call_num_args (s);
   if (DECL_CXX_CONSTRUCTOR_P (fndecl))
@@ -350,12 +328,8 @@ in_cycle (function *fun, basic_block bb)
   return false;
 }
 
-/* What the element a take-out returns (a reference to it) is used for: only read
-   (`q = *r`), written (`*r = p`: a put), or anything else.  */
-enum ref_use { REF_READ, REF_WRITTEN, REF_OTHER };
-
-static ref_use
-reference_use (tree ref, int depth)
+ref_use
+taken_reference_use (tree ref, int depth)
 {
   ref_use use = REF_READ;
   imm_use_iterator it;
@@ -370,7 +344,7 @@ reference_use (tree ref, int depth)
       /* A copy (`S *&r = v[0];` at -O0): its uses are the reference's.  */
       if (rhs == ref && TREE_CODE (lhs) == SSA_NAME && depth < 4)
 	{
-	  ref_use u = reference_use (lhs, depth + 1);
+	  ref_use u = taken_reference_use (lhs, depth + 1);
 	  if (u == REF_OTHER || (u == REF_WRITTEN && use == REF_WRITTEN))
 	    use = REF_OTHER;
 	  else if (u == REF_WRITTEN)
@@ -407,8 +381,8 @@ find_container_address (tree *tp, int *walk_subtrees, void *data)
   return NULL_TREE;
 }
 
-static container_facts *
-facts_of (lower_ctx *c, tree var)
+container_facts *
+container_facts_of (lower_ctx *c, tree var)
 {
   for (container_facts &f : c->containers)
     if (f.var == var)
@@ -427,319 +401,16 @@ facts_of_outer (lower_ctx *c, tree addr)
 }
 
 /* The container whose member call s is (local or outer), or NULL.  */
-static container_facts *
-facts_of_call (lower_ctx *c, gcall *s, bool *keyed)
+container_facts *
+container_facts_of_call (lower_ctx *c, gcall *s, bool *keyed)
 {
   tree fndecl = gimple_call_fndecl (s);
   if (!fndecl)
     return NULL;
   if (tree var = local_container (c->fun, s, keyed))
-    return facts_of (c, var);
+    return container_facts_of (c, var);
   tree addr = outer_container (s, fndecl, keyed);
   return addr ? facts_of_outer (c, addr) : NULL;
-}
-
-/* The container var is an iterator into, or NULL.  */
-static container_facts *
-iterator_owner (lower_ctx *c, tree var)
-{
-  if (!var || !VAR_P (var))
-    return NULL;
-  for (container_facts &f : c->containers)
-    for (tree it : f.iterators)
-      if (it == var)
-	return &f;
-  return NULL;
-}
-
-/* The container whose iterator t is the address of (&it), or NULL.  */
-static container_facts *
-iterator_address_owner (lower_ctx *c, tree t)
-{
-  return TREE_CODE (t) == ADDR_EXPR ? iterator_owner (c, TREE_OPERAND (t, 0)) : NULL;
-}
-
-/* Whether t is a local variable of the function (not a container) that can
-   become an iterator.  */
-static bool
-local_object (lower_ctx *c, tree t)
-{
-  return t && VAR_P (t) && auto_var_in_fn_p (t, c->fun->decl)
-	 && TREE_CODE (TREE_TYPE (t)) == RECORD_TYPE && !facts_of (c, t);
-}
-
-/* What a call does to the iterators it is given (`this` first), by the
-   operator's name, which every standard iterator shares: their classes are
-   the library's own and differ between versions.  */
-enum iterator_op
-{
-  IT_NONE, IT_DEREF, IT_FORWARD, IT_BACK, IT_EQ, IT_NE, IT_CONVERT
-};
-
-static iterator_op
-classify_iterator_call (gcall *s, tree fndecl)
-{
-  if (!fndecl || !DECL_IN_SYSTEM_HEADER (fndecl))
-    return IT_NONE;
-  unsigned n = gimple_call_num_args (s);
-  /* iterator -> const_iterator, as insert and erase take positions.  */
-  if (DECL_CXX_CONSTRUCTOR_P (fndecl))
-    return n == 2 ? IT_CONVERT : IT_NONE;
-  tree name = DECL_NAME (fndecl);
-  if (!name)
-    return IT_NONE;
-  bool postfix = n == 2 && TREE_CODE (gimple_call_arg (s, 1)) == INTEGER_CST;
-  if (n == 1 && (id_equal (name, "operator*") || id_equal (name, "operator->")))
-    return IT_DEREF;
-  if ((n == 1 || postfix) && id_equal (name, "operator++"))
-    return IT_FORWARD;
-  if ((n == 1 || postfix) && id_equal (name, "operator--"))
-    return IT_BACK;
-  if (n == 2 && id_equal (name, "operator=="))
-    return IT_EQ;
-  if (n == 2 && id_equal (name, "operator!="))
-    return IT_NE;
-  return IT_NONE;
-}
-
-/* Adds var to f's iterators; true if it was not one yet.  */
-static bool
-add_iterator (lower_ctx *c, container_facts *f, tree var)
-{
-  if (iterator_owner (c, var))
-    return false;
-  f->iterators.push_back (var);
-  return true;
-}
-
-/* The iterators made from others: an iterator converted (`const_iterator
-   (it)`), copied (`it2 = it`) or returned by a postfix `it++`.  */
-static void
-derived_iterators (lower_ctx *c)
-{
-  basic_block bb;
-  for (int round = 0; round < 4; round++)
-    {
-      bool grew = false;
-      FOR_EACH_BB_FN (bb, c->fun)
-	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	     gsi_next (&gsi))
-	  {
-	    gimple *g = gsi_stmt (gsi);
-	    if (gimple_assign_single_p (g) && !gimple_clobber_p (g))
-	      {
-		container_facts *f = iterator_owner (c, gimple_assign_rhs1 (g));
-		if (f && local_object (c, gimple_assign_lhs (g)))
-		  grew |= add_iterator (c, f, gimple_assign_lhs (g));
-		continue;
-	      }
-	    gcall *s = dyn_cast<gcall *> (g);
-	    if (!s || !gimple_call_num_args (s))
-	      continue;
-	    iterator_op op = classify_iterator_call (s, gimple_call_fndecl (s));
-	    tree from = op == IT_CONVERT ? gimple_call_arg (s, 1) : gimple_call_arg (s, 0);
-	    tree to = op == IT_CONVERT ? gimple_call_arg (s, 0) : gimple_call_lhs (s);
-	    container_facts *f = iterator_address_owner (c, from);
-	    if (!f || (op != IT_CONVERT && op != IT_FORWARD && op != IT_BACK))
-	      continue;
-	    if (op == IT_CONVERT && TREE_CODE (to) == ADDR_EXPR)
-	      to = TREE_OPERAND (to, 0);
-	    if (local_object (c, to))
-	      grew |= add_iterator (c, f, to);
-	  }
-      if (!grew)
-	break;
-    }
-}
-
-/* walk_tree: the owners of the iterators an operand names.  */
-struct iterator_walk
-{
-  lower_ctx *c;
-  std::vector<container_facts *> owners;
-};
-
-static tree
-find_iterator (tree *tp, int *walk_subtrees, void *data)
-{
-  iterator_walk *w = (iterator_walk *) data;
-  if (TYPE_P (*tp))
-    *walk_subtrees = 0;
-  else if (container_facts *f = iterator_owner (w->c, *tp))
-    {
-      for (container_facts *o : w->owners)
-	if (o == f)
-	  return NULL_TREE;
-      w->owners.push_back (f);
-    }
-  return NULL_TREE;
-}
-
-/* Whether g, which names iterators into f, uses them only as this file lowers:
-   made by a member of f, stepped, compared with one another, read through.  */
-static bool
-known_iterator_use (lower_ctx *c, gimple *g, container_facts *f)
-{
-  if (gimple_assign_single_p (g))
-    return iterator_owner (c, gimple_assign_lhs (g)) == f
-	   && iterator_owner (c, gimple_assign_rhs1 (g)) == f;
-  gcall *s = dyn_cast<gcall *> (g);
-  tree fndecl = s ? gimple_call_fndecl (s) : NULL_TREE;
-  if (!fndecl)
-    return false;
-  bool keyed;
-  if (facts_of_call (c, s, &keyed) == f)
-    {
-      container_op op = classify (s, fndecl, keyed);
-      return op == OP_ITER || op == OP_PUT || op == OP_REMOVE;
-    }
-  iterator_op op = classify_iterator_call (s, fndecl);
-  if (op == IT_NONE)
-    return false;
-  unsigned n = gimple_call_num_args (s);
-  for (unsigned i = 0; i < n; i++)
-    if (iterator_address_owner (c, gimple_call_arg (s, i)) != f
-	&& !(i == 1 && (op == IT_FORWARD || op == IT_BACK)))
-      return false;
-  tree lhs = gimple_call_lhs (s);
-  if (!lhs)
-    return true;
-  switch (op)
-    {
-    case IT_DEREF:
-      return TREE_CODE (lhs) == SSA_NAME && reference_use (lhs, 0) == REF_READ;
-    case IT_FORWARD:
-    case IT_BACK:
-      /* `++it` returns it by reference: used, it is an alias the file does
-	 not follow; `it++` returns the old position in a variable.  */
-      return (TREE_CODE (lhs) == SSA_NAME && has_zero_uses (lhs))
-	     || iterator_owner (c, lhs) == f;
-    default:
-      return TREE_CODE (lhs) == SSA_NAME;
-    }
-}
-
-/* The iterators into each container, and whether every use of them is known:
-   if not, the container is not ONE.  */
-static void
-scan_iterators (lower_ctx *c)
-{
-  derived_iterators (c);
-  basic_block bb;
-  FOR_EACH_BB_FN (bb, c->fun)
-    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
-      {
-	gimple *g = gsi_stmt (gsi);
-	if (is_gimple_debug (g) || gimple_clobber_p (g))
-	  continue;
-	iterator_walk w = { c, {} };
-	for (unsigned i = 0; i < gimple_num_ops (g); i++)
-	  if (gimple_op (g, i))
-	    walk_tree (gimple_op_ptr (g, i), find_iterator, &w, NULL);
-	if (w.owners.empty ()
-	    || (w.owners.size () == 1 && known_iterator_use (c, g, w.owners[0])))
-	  continue;
-	for (container_facts *f : w.owners)
-	  f->one = f->all = false;
-      }
-}
-
-/* The statements from gsi on, for runs_to_the_end: 1 if one compares
-   iterator it (the test of a loop over the elements), -1 if one makes it anew
-   or returns, 0 if none of them.  */
-static int
-walk_to_the_end (gimple_stmt_iterator gsi, tree it)
-{
-  for (; !gsi_end_p (gsi); gsi_next (&gsi))
-    {
-      gimple *g = gsi_stmt (gsi);
-      if (is_gimple_debug (g) || gimple_clobber_p (g))
-	continue;
-      if (gimple_code (g) == GIMPLE_RETURN
-	  || (gimple_has_lhs (g) && gimple_get_lhs (g) == it))
-	return -1;
-      gcall *s = dyn_cast<gcall *> (g);
-      if (!s)
-	continue;
-      iterator_op op = classify_iterator_call (s, gimple_call_fndecl (s));
-      for (unsigned i = 0; i < gimple_call_num_args (s); i++)
-	{
-	  tree arg = gimple_call_arg (s, i);
-	  if (TREE_CODE (arg) != ADDR_EXPR || TREE_OPERAND (arg, 0) != it)
-	    continue;
-	  if (op == IT_EQ || op == IT_NE)
-	    return 1;
-	  if (op == IT_CONVERT && i == 0)
-	    return -1;
-	}
-    }
-  return 0;
-}
-
-/* Whether every way on from g, a dereference of iterator it, comes to a
-   comparison of it before it is made anew or the function returns: the loop
-   g is in ends only at the end of the elements (no `break`, no `return`, no
-   dereference outside such a loop), so its body runs on every element, the
-   last one put in among them.  Exceptions are not followed.  */
-static bool
-runs_to_the_end (lower_ctx *c, gimple *g, tree it)
-{
-  gimple_stmt_iterator gsi = gsi_for_stmt (g);
-  gsi_next (&gsi);
-  int r = walk_to_the_end (gsi, it);
-  if (r)
-    return r > 0;
-  auto_sbitmap seen (last_basic_block_for_fn (c->fun));
-  bitmap_clear (seen);
-  auto_vec<basic_block> work;
-  work.safe_push (gimple_bb (g));
-  bool first = true;
-  while (!work.is_empty ())
-    {
-      basic_block b = work.pop ();
-      if (!first)
-	{
-	  r = walk_to_the_end (gsi_start_bb (b), it);
-	  if (r < 0)
-	    return false;
-	  if (r > 0)
-	    continue;
-	}
-      first = false;
-      edge e;
-      edge_iterator ei;
-      FOR_EACH_EDGE (e, ei, b->succs)
-	{
-	  if (e->flags & EDGE_EH)
-	    continue;
-	  if (e->dest == EXIT_BLOCK_PTR_FOR_FN (c->fun))
-	    return false;
-	  if (!bitmap_bit_p (seen, e->dest->index))
-	    {
-	      bitmap_set_bit (seen, e->dest->index);
-	      work.safe_push (e->dest);
-	    }
-	}
-    }
-  return true;
-}
-
-/* Whether every dereference of an iterator into ALL container f is in a loop
-   over all its elements (runs_to_the_end).  */
-static bool
-every_walk_to_the_end (lower_ctx *c, container_facts *f)
-{
-  basic_block bb;
-  FOR_EACH_BB_FN (bb, c->fun)
-    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
-      {
-	gcall *s = dyn_cast<gcall *> (gsi_stmt (gsi));
-	if (s && classify_iterator_call (s, gimple_call_fndecl (s)) == IT_DEREF
-	    && iterator_address_owner (c, gimple_call_arg (s, 0)) == f
-	    && !runs_to_the_end (c, s, TREE_OPERAND (gimple_call_arg (s, 0), 0)))
-	  return false;
-      }
-  return true;
 }
 
 /* Whether every use of ssa, a copy of a container's address, is as the
@@ -794,9 +465,9 @@ scan_containers (lower_ctx *c)
 		f = &c->containers.back ();
 	      }
 	    tree lhs = gimple_call_lhs (s);
-	    if (classify (s, fndecl, keyed) == OP_ITER && lhs)
+	    if (container_call_op (s, fndecl, keyed) == OP_ITER && lhs)
 	      {
-		if (local_object (c, lhs))
+		if (iterator_candidate (c, lhs))
 		  add_iterator (c, f, lhs);
 		else
 		  f->all = false;
@@ -805,7 +476,7 @@ scan_containers (lower_ctx *c)
 	  }
 	if (!var)
 	  continue;
-	container_facts *f = facts_of (c, var);
+	container_facts *f = container_facts_of (c, var);
 	if (!f)
 	  {
 	    c->containers.push_back (container_facts { var, true, false, 0, 0, NO_KEY, false, !keyed, false, {} });
@@ -814,7 +485,7 @@ scan_containers (lower_ctx *c)
 	container_op op = DECL_CONTEXT (fndecl) && TYPE_P (DECL_CONTEXT (fndecl))
 			  && TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl))
 			     == TYPE_MAIN_VARIANT (TREE_TYPE (var))
-			  ? classify (s, fndecl, keyed) : OP_OTHER;
+			  ? container_call_op (s, fndecl, keyed) : OP_OTHER;
 	if (op == OP_PUT)
 	  f->pushed = true;
 	if (op == OP_ITER || (op == OP_REMOVE && !keyed))
@@ -823,14 +494,14 @@ scan_containers (lower_ctx *c)
 	tree lhs = gimple_call_lhs (s);
 	if ((op == OP_ITER || op == OP_PUT || op == OP_REMOVE) && lhs)
 	  {
-	    if (local_object (c, lhs))
+	    if (iterator_candidate (c, lhs))
 	      add_iterator (c, f, lhs);
 	    else
 	      f->one = f->all = false;
 	  }
 	if (op == OP_TAKE)
 	  {
-	    ref_use use = reference_use (gimple_call_lhs (s), 0);
+	    ref_use use = taken_reference_use (gimple_call_lhs (s), 0);
 	    if (use == REF_OTHER)
 	      op = OP_OTHER;
 	    else if (use == REF_WRITTEN)
@@ -867,7 +538,7 @@ scan_containers (lower_ctx *c)
 	if (gimple_assign_single_p (g)
 	    && TREE_CODE (gimple_assign_rhs1 (g)) == CONSTRUCTOR
 	    && CONSTRUCTOR_NELTS (gimple_assign_rhs1 (g)) == 0)
-	  if (container_facts *f = facts_of (c, gimple_assign_lhs (g)))
+	  if (container_facts *f = container_facts_of (c, gimple_assign_lhs (g)))
 	    {
 	      f->makes++;
 	      if (in_cycle (c->fun, bb))
@@ -876,7 +547,7 @@ scan_containers (lower_ctx *c)
 	    }
 	/* A copy of a container's address, only ever a call's `this`.  */
 	if (gimple_assign_single_p (g) && TREE_CODE (gimple_assign_lhs (g)) == SSA_NAME
-	    && facts_of (c, address_of_var (gimple_assign_lhs (g)))
+	    && container_facts_of (c, address_of_var (gimple_assign_lhs (g)))
 	    && used_only_as_this (gimple_assign_lhs (g), 0))
 	  continue;
 	/* A member's `this` was judged above.  */
@@ -917,8 +588,8 @@ address_of (tree var)
 }
 
 /* Adds STORE *(&var + off) = value (flags MR_EVF_POINTER or MR_EVF_AGGREGATE).  */
-static void
-store_into (lower_ctx *c, unsigned bb, tree var, int64_t off, mr_opnd value,
+void
+container_store (lower_ctx *c, unsigned bb, tree var, int64_t off, mr_opnd value,
 	    uint32_t flags, mr_loc loc)
 {
   mr_event *st = mr_block_add_event (c->f, bb, MR_EV_STORE, loc);
@@ -943,7 +614,7 @@ lose_element (lower_ctx *c, unsigned bb, tree var, mr_loc loc)
 }
 
 /* The reference a take-out returns: COPY dst = &var + off.  */
-static void
+void
 element_reference (lower_ctx *c, unsigned bb, tree var, int64_t off, tree lhs,
 		   mr_loc loc)
 {
@@ -960,95 +631,6 @@ element_reference (lower_ctx *c, unsigned bb, tree var, int64_t off, tree lhs,
   e->flags = MR_EVF_POINTER;
 }
 
-/* STORE *(&it + LEFT) = value: where an iterator is (LEFT).  */
-static void
-set_position (lower_ctx *c, unsigned bb, tree it, mr_opnd value, mr_loc loc)
-{
-  if (it && VAR_P (it))
-    store_into (c, bb, it, LEFT, value, 0, loc);
-}
-
-/* LOAD of a ONE container's size or an iterator's LEFT, given the address of
-   the variable holding it.  */
-static mr_opnd
-load_integer (lower_ctx *c, unsigned bb, tree addr, int64_t off, mr_loc loc)
-{
-  mr_event *ld = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
-  ld->dst = new_synthetic (c, NULL_TREE);
-  ld->a = lower_operand (c, bb, addr, loc);
-  ld->off = off;
-  return mr_value (ld->dst);
-}
-
-/* truth: lhs (a boolean the call returns) is nonzero exactly when a op b.
-   lhs is defined as a new value first, so that what a branch learnt of it in a
-   loop's earlier iteration is forgotten.  */
-static void
-set_truth (lower_ctx *c, unsigned bb, tree lhs, mr_cmp op, mr_opnd a, mr_opnd b,
-	   mr_loc loc)
-{
-  if (!lhs || TREE_CODE (lhs) != SSA_NAME)
-    return;
-  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
-  e->dst = SSA_NAME_VERSION (lhs);
-  e->a = mr_unknown ();
-  mr_term cond = {};
-  cond.kind = MR_TERM_COND;
-  cond.op = op;
-  cond.is_unsigned = true;
-  cond.lhs = a;
-  cond.rhs = b;
-  mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &cond);
-}
-
-/* A call on an iterator into a ONE sequence (scan_iterators knows each use):
-   begin () is at the element if there is one (LEFT is the size), end () past
-   it (0), a step forward reaches the end and a step back the element, and
-   every dereference is the element.  So a loop over the elements runs as
-   often as the container holds one, and what its body does to the element it
-   does to the pointer put in.  */
-static bool
-lower_iterator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
-{
-  iterator_op op = classify_iterator_call (s, fndecl);
-  if (op == IT_NONE)
-    return false;
-  tree self = gimple_call_arg (s, 0);
-  container_facts *f = iterator_address_owner (c, op == IT_CONVERT
-						  ? gimple_call_arg (s, 1) : self);
-  if (!f || !(f->one || f->all))
-    return false;
-  tree lhs = gimple_call_lhs (s);
-  switch (op)
-    {
-    case IT_DEREF:
-      if (lhs)
-	element_reference (c, bb, f->var, ELEM, lhs, loc);
-      return true;
-    case IT_CONVERT:
-      set_position (c, bb, TREE_OPERAND (self, 0),
-		    load_integer (c, bb, gimple_call_arg (s, 1), LEFT, loc), loc);
-      return true;
-    case IT_FORWARD:
-    case IT_BACK:
-      /* `it++` returns where it was.  */
-      if (lhs && VAR_P (lhs))
-	set_position (c, bb, lhs, load_integer (c, bb, self, LEFT, loc), loc);
-      set_position (c, bb, TREE_OPERAND (self, 0), mr_const (op == IT_BACK), loc);
-      return true;
-    case IT_EQ:
-    case IT_NE:
-      {
-	mr_opnd a = load_integer (c, bb, self, LEFT, loc);
-	mr_opnd b = load_integer (c, bb, gimple_call_arg (s, 1), LEFT, loc);
-	set_truth (c, bb, lhs, op == IT_EQ ? MR_CMP_EQ : MR_CMP_NE, a, b, loc);
-	return true;
-      }
-    default:
-      return false;
-    }
-}
-
 /* A ONE container's elements removed: by clear (), pop_back (), pop_front ()
    or erase (pos), the element (the only one: a valid position is that one's)
    is dropped, a leak if the container held the last reference; by erase
@@ -1061,15 +643,15 @@ remove_elements (lower_ctx *c, unsigned bb, gcall *s, tree var, bool keyed, mr_l
   if (gimple_call_num_args (s) == 3)
     {
       lose_element (c, bb, var, loc);
-      store_into (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
-      store_into (c, bb, var, SIZE, mr_unknown (), 0, loc);
-      set_position (c, bb, lhs, mr_unknown (), loc);
+      container_store (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
+      container_store (c, bb, var, SIZE, mr_unknown (), 0, loc);
+      set_iterator_left (c, bb, lhs, mr_unknown (), loc);
       return;
     }
-  store_into (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
+  container_store (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
   if (!keyed)
-    store_into (c, bb, var, SIZE, mr_const (0), 0, loc);
-  set_position (c, bb, lhs, mr_const (0), loc);
+    container_store (c, bb, var, SIZE, mr_const (0), 0, loc);
+  set_iterator_left (c, bb, lhs, mr_const (0), loc);
 }
 
 /* Elements removed from an ALL container: every slot is forgotten (the
@@ -1083,13 +665,13 @@ remove_from_all (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, tree var, mr_
   tree name = DECL_NAME (fndecl);
   bool clear = id_equal (name, "clear");
   if (clear || id_equal (name, "pop_back"))
-    store_into (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
+    container_store (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
   else
     lose_element (c, bb, var, loc);
-  store_into (c, bb, var, MR_OFF_UNKNOWN, mr_unknown (), MR_EVF_POINTER, loc);
+  container_store (c, bb, var, MR_OFF_UNKNOWN, mr_unknown (), MR_EVF_POINTER, loc);
   if (clear)
-    store_into (c, bb, var, SIZE, mr_const (0), 0, loc);
-  set_position (c, bb, gimple_call_lhs (s), mr_unknown (), loc);
+    container_store (c, bb, var, SIZE, mr_const (0), 0, loc);
+  set_iterator_left (c, bb, gimple_call_lhs (s), mr_unknown (), loc);
 }
 
 /* begin () and end () of an outer container whose every iterator is known and
@@ -1099,7 +681,7 @@ lower_outer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
 {
   bool keyed;
   tree addr = outer_container (s, fndecl, &keyed);
-  if (!addr || classify (s, fndecl, keyed) != OP_ITER)
+  if (!addr || container_call_op (s, fndecl, keyed) != OP_ITER)
     return false;
   if (!c->containers_scanned)
     scan_containers (c);
@@ -1109,7 +691,7 @@ lower_outer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
   bool end;
   iterator_member (DECL_NAME (fndecl), &end);
   tree lhs = gimple_call_lhs (s);
-  set_position (c, bb, lhs, end ? mr_const (0) : load_integer (c, bb, addr, SIZE, loc), loc);
+  set_iterator_left (c, bb, lhs, end ? mr_const (0) : load_container_integer (c, bb, addr, SIZE, loc), loc);
   return true;
 }
 
@@ -1132,29 +714,29 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
     return lower_outer_call (c, bb, s, fndecl, loc);
   if (TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl)) != TYPE_MAIN_VARIANT (TREE_TYPE (var)))
     return false;
-  container_op op = classify (s, fndecl, keyed);
+  container_op op = container_call_op (s, fndecl, keyed);
   if (op == OP_OTHER)
     return false;
   if (!c->containers_scanned)
     scan_containers (c);
-  container_facts *f = facts_of (c, var);
+  container_facts *f = container_facts_of (c, var);
   bool one = f && f->one;
   bool all = f && f->all;
   tree lhs = gimple_call_lhs (s);
   switch (op)
     {
     case OP_MAKE:
-      store_into (c, bb, var, 0, mr_unknown (), MR_EVF_AGGREGATE, loc);
+      container_store (c, bb, var, 0, mr_unknown (), MR_EVF_AGGREGATE, loc);
       if ((one && f->pushed) || all)
-	store_into (c, bb, var, SIZE, mr_const (0), 0, loc);
+	container_store (c, bb, var, SIZE, mr_const (0), 0, loc);
       return true;
     case OP_DESTROY:
       /* A ONE container's element is dropped (a leak if it held the last
 	 reference), except on the way out by an exception, which is not judged.  */
       if ((one || all) && !bb_has_eh_pred (gimple_bb (s)))
-	store_into (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
+	container_store (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
       if (one || all)
-	store_into (c, bb, var, 0, mr_unknown (), MR_EVF_AGGREGATE, loc);
+	container_store (c, bb, var, 0, mr_unknown (), MR_EVF_AGGREGATE, loc);
       else
 	{
 	  mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
@@ -1174,9 +756,9 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	ld->flags = MR_EVF_POINTER;
 	if (one)
 	  {
-	    store_into (c, bb, var, ELEM, mr_value (ld->dst), MR_EVF_POINTER, loc);
-	    store_into (c, bb, var, SIZE, mr_const (1), 0, loc);
-	    set_position (c, bb, lhs, mr_const (1), loc);
+	    container_store (c, bb, var, ELEM, mr_value (ld->dst), MR_EVF_POINTER, loc);
+	    container_store (c, bb, var, SIZE, mr_const (1), 0, loc);
+	    set_iterator_left (c, bb, lhs, mr_const (1), loc);
 	    return true;
 	  }
 	if (all)
@@ -1190,8 +772,8 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	    old->flags = MR_EVF_POINTER;
 	    mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
 	    esc->a = mr_value (old->dst);
-	    store_into (c, bb, var, ELEM, mr_value (ld->dst), MR_EVF_POINTER, loc);
-	    store_into (c, bb, var, SIZE, mr_const (1), 0, loc);
+	    container_store (c, bb, var, ELEM, mr_value (ld->dst), MR_EVF_POINTER, loc);
+	    container_store (c, bb, var, SIZE, mr_const (1), 0, loc);
 	    return true;
 	  }
 	mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
@@ -1248,7 +830,7 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	    ld->off = SIZE;
 	    if (size)
 	      return true;
-	    set_truth (c, bb, lhs, MR_CMP_EQ, mr_value (ld->dst), mr_const (0), loc);
+	    set_call_truth (c, bb, lhs, MR_CMP_EQ, mr_value (ld->dst), mr_const (0), loc);
 	    return true;
 	  }
 	/* Reads the container, changes no element: a call given nothing.  */
@@ -1261,8 +843,8 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	  return false;
 	bool end;
 	iterator_member (DECL_NAME (fndecl), &end);
-	set_position (c, bb, lhs, end ? mr_const (0)
-				     : load_integer (c, bb, build_fold_addr_expr (var),
+	set_iterator_left (c, bb, lhs, end ? mr_const (0)
+				     : load_container_integer (c, bb, build_fold_addr_expr (var),
 						     SIZE, loc), loc);
 	return true;
       }

@@ -12,6 +12,7 @@
      lower-new.cc    C++: placement new's storage
      lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
      lower-containers.cc  C++: standard containers of raw pointers
+     lower-container-iter.cc  C++: iterators into them (lower-containers.h)
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses
      lower-global.cc which calls leave the unit's integer statics alone  */
 
