@@ -195,7 +195,7 @@ known_iterator_use (lower_ctx *c, gimple *g, container_facts *f)
 }
 
 /* The iterators into each container, and whether every use of them is known:
-   if not, the container is not ONE.  */
+   if not, the container is neither ONE nor ALL nor OUTER.  */
 void
 scan_iterators (lower_ctx *c)
 {
@@ -325,7 +325,7 @@ set_iterator_left (lower_ctx *c, unsigned bb, tree it, mr_opnd value, mr_loc loc
     container_store (c, bb, it, LEFT, value, 0, loc);
 }
 
-/* LOAD of a ONE container's size or an iterator's LEFT, given the address of
+/* LOAD of a container's SIZE or an iterator's LEFT, given the address of
    the variable holding it.  */
 mr_opnd
 load_container_integer (lower_ctx *c, unsigned bb, tree addr, int64_t off, mr_loc loc)
@@ -358,12 +358,12 @@ set_call_truth (lower_ctx *c, unsigned bb, tree lhs, mr_cmp op, mr_opnd a, mr_op
   mr_func_add_truth (c->f, SSA_NAME_VERSION (lhs), &cond);
 }
 
-/* A call on an iterator into a ONE sequence (scan_iterators knows each use):
-   begin () is at the element if there is one (LEFT is the size), end () past
-   it (0), a step forward reaches the end and a step back the element, and
-   every dereference is the element.  So a loop over the elements runs as
-   often as the container holds one, and what its body does to the element it
-   does to the pointer put in.  */
+/* A call on an iterator into a ONE, ALL or OUTER sequence (scan_iterators
+   knows each use): begin () is at the element if there is one (LEFT is
+   SIZE), end () past it (0), a step forward reaches the end and a step back
+   the element, and every dereference is ELEM.  So a loop over the elements
+   runs once on ELEM if there is one, and what its body does to the element it
+   does to the pointer ELEM stands for.  */
 bool
 lower_iterator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
 {

@@ -8,13 +8,14 @@
 
 #include "lower-int.h"
 
-/* The element slots: ELEM for ONE (and SIZE, the number of elements of a
-   sequence filled by push_back and the like); for MANY, position k at ELEM + 8 + 8k (k <
-   MAX_POS) and back () at ELEM - 8.  Far below MR_OFF_PURE, far above a real
-   container's size.  */
+/* The element slots: ELEM for ONE, ALL and OUTER (and SIZE: a ONE sequence's
+   number of elements, 0 then 1; whether an ALL one is empty, 0 or 1; an OUTER
+   one's, unknown); for MANY, position k at ELEM + 8 + 8k (k < MAX_POS) and
+   back () at ELEM - 8.  Far below MR_OFF_PURE, far above a real container's
+   size.  */
 static const int64_t ELEM = (int64_t) 1 << 28;
-static const int64_t SIZE = ELEM - 16;	/* a ONE sequence's size: 0, then 1 */
-/* An iterator into a ONE sequence: how many elements are left from it to the
+static const int64_t SIZE = ELEM - 16;
+/* An iterator into a sequence: how many elements are left from it to the
    end (1 at the element, 0 at the end), kept in the iterator variable past its
    real fields.  Counted from the end, so that end () is always 0 and a step
    always reaches it: a loop over the elements runs once at most even when the
