@@ -12,6 +12,7 @@
      lower-new.cc    C++: placement new's storage
      lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
      lower-containers.cc  C++: standard containers of raw pointers
+     lower-container-iter.cc  C++: iterators into them (lower-containers.h)
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses
      lower-global.cc which calls leave the unit's integer statics alone  */
 
@@ -41,6 +42,12 @@ struct container_facts
   bool pushed;			/* the put is a push_back or the like */
   unsigned makes, puts;
   int64_t put_key;		/* a map's constant key of the put, or INT64_MIN */
+  bool needs_size;		/* iterated or emptied: one only if pushed */
+  bool all;			/* filled only by appends, every use known:
+				   ELEM stands for the last pointer put in */
+  bool outer;			/* a parameter or a member of one (var is the
+				   address): only its loops are followed */
+  std::vector<tree> iterators;	/* the local iterators into it */
 };
 
 /* Per-function lowering context.  */
