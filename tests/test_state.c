@@ -15,7 +15,7 @@
    (noted signature and comparison against the pairwise ones on random states,
    recycled tables staying independent, a join's insertions counted as one by one,
    retiring in one walk; searches that start where the last one ended answering as
-   a binary search; the objects' half kept in a state through copies, runs and
+   a binary search, at every table size; the objects' half kept in a state through copies, runs and
    joins staying that of its objects).
 
    The regressions group pins engine bugs found by these tests and since fixed.  */
@@ -1031,6 +1031,38 @@ test_search_starts_at_last (void **state)
   mr_state_trim ();
 }
 
+/* The search (state.c, table_find) halves without branching on the keys: every
+   table size, odd or even, finds each listed key and none between them, and
+   insertions at the places it answers keep the table sorted, in any order.  */
+static void
+test_search_every_size (void **state)
+{
+  (void) state;
+  for (uint32_t n = 0; n <= 70; n++)
+    {
+      mr_state *s = mr_state_new ();
+      /* Odd keys 1 .. 2n-1, inserted from the middle outwards.  */
+      for (uint32_t i = 0; i < n; i++)
+	{
+	  uint32_t j = i % 2 ? n / 2 + (i + 1) / 2 : n / 2 - i / 2 - 1;
+	  if (j < n)
+	    mr_state_add_obj_flags (s, SYM (2 * j + 1), MR_OBJF_ESCAPED);
+	}
+      for (uint32_t i = 0; i < n; i++)
+	if (!mr_state_obj (s, SYM (2 * i + 1)))
+	  mr_state_add_obj_flags (s, SYM (2 * i + 1), MR_OBJF_ESCAPED);
+      for (uint32_t k = 0; k <= 2 * n + 2; k++)
+	{
+	  const mr_objst *o = mr_state_obj (s, SYM (k));
+	  assert_int_equal (o != NULL, k % 2 == 1 && k < 2 * n);
+	  if (o)
+	    assert_int_equal (o->key, SYM (k));
+	}
+      mr_state_free (s);
+    }
+  mr_state_trim ();
+}
+
 /* The objects' half of the signature is kept in a state (mr_state.objs_half)
    through copies, runs and joins while no tracked object changes: after each of
    the operations that change objects, tracked or not, the half the driver
@@ -1322,6 +1354,7 @@ main (void)
     cmocka_unit_test (test_same_typestates),
     cmocka_unit_test (test_signature_halves),
     cmocka_unit_test (test_search_starts_at_last),
+    cmocka_unit_test (test_search_every_size),
     cmocka_unit_test (test_kept_objects_half),
     cmocka_unit_test (test_lend_counts_as_copy),
     cmocka_unit_test (test_join_binds_slots),
