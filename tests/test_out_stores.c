@@ -112,6 +112,53 @@ test_alloc_every_path (void **state)
   assert_true (s.out_stores[0].may_null);	/* it returns on NULL */
   /* 0 exactly when it allocated: tied.  */
   assert_int_equal (s.out_stores[0].tied, MR_OUT_MADE_IF_ZERO);
+  /* The result's ranges: 0 where made, -1 where not.  */
+  assert_int_equal (s.out_stores[0].made_lo, 0);
+  assert_int_equal (s.out_stores[0].made_hi, 0);
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, -1);
+
+  /* *out = NULL; if (!n) return 0; p = malloc (n); if (!p) return -1; *out = p;
+     return 1;  The classes untie it (-1 and 1 are both nonzero), the ranges do
+     not: 1 only when made, -1 and 0 only when not.  */
+  f = out_func ("maybe_make", 5);
+  f->params[1] = N;
+  f->nparams = 2;
+  tb_store (f, 0, mr_value (OUT), 0, mr_const (0), true, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (0), 2);
+  tb_alloc (f, 2, P, 3);
+  tb_if (f, 2, mr_value (P), MR_CMP_EQ, mr_const (0), 3, 4);
+  tb_return (f, 3, mr_const (-1), 4);
+  tb_store (f, 4, mr_value (OUT), 0, mr_value (P), true, 5);
+  tb_return (f, 4, mr_const (1), 6);
+  s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_UNTIED);
+  assert_int_equal (s.out_stores[0].made_lo, 1);
+  assert_int_equal (s.out_stores[0].made_hi, 1);
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, 0);
+
+  /* The same returning 0 on success: 0 either way, -1 only when not made.  */
+  f = out_func ("maybe_make_0", 5);
+  f->params[1] = N;
+  f->nparams = 2;
+  tb_store (f, 0, mr_value (OUT), 0, mr_const (0), true, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (0), 2);
+  tb_alloc (f, 2, P, 3);
+  tb_if (f, 2, mr_value (P), MR_CMP_EQ, mr_const (0), 3, 4);
+  tb_return (f, 3, mr_const (-1), 4);
+  tb_store (f, 4, mr_value (OUT), 0, mr_value (P), true, 5);
+  tb_return (f, 4, mr_const (0), 6);
+  s = summary_of (f);
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_UNTIED);
+  assert_int_equal (s.out_stores[0].made_lo, 0);
+  assert_int_equal (s.out_stores[0].made_hi, 0);
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, 0);
 
   /* The same, but 0 on both paths (or 1 where it made it): the result says
      nothing (or says it the other way).  */
@@ -362,6 +409,39 @@ test_expand (void **state)
   assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].dst);
   assert_int_equal (t->cond.op, MR_CMP_EQ);
   assert_int_equal (t->cond.rhs.num, 0);
+  assert_false (t->ranged);
+  mr_func_free (f);
+
+  /* Made with 0 or 1, not with -1: ranged (`r != -1` decides it too).  */
+  f = caller (&g, &cs);
+  cs.dst = 30;
+  sum.out_stores[0].made_lo = 0;
+  sum.out_stores[0].made_hi = 1;
+  sum.out_stores[0].none_lo = sum.out_stores[0].none_hi = -1;
+  sum.out_stores[0].tied = MR_OUT_UNTIED;
+  mr_expand_summary (&sum, &cs);
+  mr_func_resolve (f);
+  t = mr_func_truth (f, 30);
+  assert_non_null (t);
+  assert_true (t->ranged);
+  assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].dst);
+  assert_int_equal (t->cond.op, MR_CMP_NE);
+  assert_int_equal (t->yes_lo, 0);
+  assert_int_equal (t->yes_hi, 1);
+  assert_int_equal (t->no_lo, -1);
+  assert_int_equal (t->no_hi, -1);
+  mr_func_free (f);
+
+  /* Ranges that tell nothing (the result not known on either side): no record.  */
+  f = caller (&g, &cs);
+  cs.dst = 30;
+  sum.out_stores[0].made_lo = INT64_MIN;
+  sum.out_stores[0].made_hi = INT64_MAX;
+  sum.out_stores[0].none_lo = INT64_MIN;
+  sum.out_stores[0].none_hi = INT64_MAX;
+  mr_expand_summary (&sum, &cs);
+  mr_func_resolve (f);
+  assert_null (mr_func_truth (f, 30));
   mr_func_free (f);
   cs.dst = 0;
   f = caller (&g, &cs);

@@ -187,6 +187,13 @@ typedef struct mr_out_store
   bool null_path;		/* some path returned with the parameter NULL (the
 				   callee checked it): stored only through addresses */
   int64_t off;
+  /* ALLOC: the integer result's range (its hull) on the paths that made the
+     allocation, not NULL, and on the paths that left none (NULL, the caller's
+     pointer kept); empty (lo > hi) when no such path, INT64_MIN..INT64_MAX when
+     not known.  A result outside the first says *param is not the allocation
+     (`returns -1 only with *out NULL`), outside the second that it is: the
+     caller's tests of the result decide it (expand-out.c, refine.c).  */
+  int64_t made_lo, made_hi, none_lo, none_hi;
   mr_loc loc;			/* FREED: the free, in the callee */
 } mr_out_store;
 

@@ -372,6 +372,12 @@ typedef struct mr_truth
 {
   uint32_t value;
   mr_term cond;
+  /* Ranged (a call's result per its callee's returns, mr_out_store's ranges):
+     instead of "nonzero exactly when", the value lies in the hull of [yes_lo,
+     yes_hi] and [no_lo, no_hi]; outside the first cond fails, outside the
+     second it holds (either range may take the whole hull: one-sided).  */
+  bool ranged;
+  int64_t yes_lo, yes_hi, no_lo, no_hi;
 } mr_truth;
 
 typedef struct mr_func
@@ -425,6 +431,10 @@ void mr_func_add_quot (mr_func *f, uint32_t value, uint32_t divisor, uint32_t ot
 const mr_quot *mr_func_quot (const mr_func *f, uint32_t value);
 /* Records that value is nonzero exactly when cond holds (mr_truth).  */
 void mr_func_add_truth (mr_func *f, uint32_t value, const mr_term *cond);
+/* Records a ranged truth (mr_truth.ranged): cond fails where value is outside
+   [yes_lo, yes_hi], holds where it is outside [no_lo, no_hi].  */
+void mr_func_add_ranged_truth (mr_func *f, uint32_t value, const mr_term *cond,
+			       int64_t yes_lo, int64_t yes_hi, int64_t no_lo, int64_t no_hi);
 /* The truth record of value, or NULL (after mr_func_resolve).  */
 const mr_truth *mr_func_truth (const mr_func *f, uint32_t value);
 /* Copies s into memory owned by the function.  */
