@@ -228,6 +228,12 @@ typedef struct mr_call
      caller gives (`destroy (p, free)`: summarize.c tells the caller what it is
      called on); 0 otherwise.  */
   uint8_t callee_param;
+  /* A summarized callee that calls the function its argument relay - 1 holds
+     with its argument relay_arg as argument relay_pos (mr_summary.calls_param:
+     `destroy (p, rel)` calls rel (p)): summarize.c passes it on when those
+     arguments are the caller's parameters (`wrapper (p, rel) { destroy (p, rel); }`).
+     0: none.  */
+  uint8_t relay, relay_arg, relay_pos;
 } mr_call;
 
 typedef struct mr_event

@@ -248,10 +248,32 @@ on_every_path (const mr_func *f, uint32_t through, uint32_t param)
   return ok;
 }
 
+/* A call of a function of the unit that calls the function its argument k holds
+   with its argument j (mr_call.relay), both parameters of f, not freed by it:
+   f calls its parameter with its parameter too (`wrapper (p, rel) { destroy (p,
+   rel); }`), on every path the call is.  */
+static bool
+relays_param_call (const mr_func *f, uint32_t b, const mr_call *call, mr_summary *sum)
+{
+  int64_t koff, joff;
+  uint32_t k = call->relay - 1u, j = call->relay_arg;
+  if (!call->relay || k >= call->nargs || j >= call->nargs)
+    return false;
+  int pk = param_of (f, call->args[k], &koff), pj = param_of (f, call->args[j], &joff);
+  if (pk < 0 || pj < 0 || koff || joff || pk == pj || !on_every_path (f, b, f->params[pj]))
+    return false;
+  sum->calls_param = (uint8_t) (pk + 1);
+  sum->calls_param_arg = (uint8_t) pj;
+  sum->calls_param_pos = call->relay_pos;
+  return true;
+}
+
 /* A function that calls a function its caller gives it on another of its
    parameters, on every path (`void destroy (void *p, void (*rel) (void *)) {
-   rel (p); }`): mr_summary.calls_param, so that `destroy (p, free)` frees p in
-   the caller.  The first such call found.  */
+   rel (p); }`), itself or through a function of the unit that does (`wrapper
+   (p, rel) { destroy (p, rel); }`): mr_summary.calls_param, so that `destroy (p,
+   free)` and `wrapper (p, free)` free p in the caller.  The first such call
+   found.  */
 static void
 find_param_calls (const mr_func *f, mr_summary *sum)
 {
@@ -259,6 +281,8 @@ find_param_calls (const mr_func *f, mr_summary *sum)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
 	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_CALL && e->call && relays_param_call (f, b, e->call, sum))
+	  return;
 	if (e->kind != MR_EV_CALL || !e->call || !e->call->callee_param
 	    || e->call->callee_param > f->nparams)
 	  continue;
