@@ -12,8 +12,9 @@
    pointer loaded before the call, stored only through an address when the callee
    checks the parameter for NULL; a getter (every return gives back the pointer
    loaded from a parameter's object, nothing writing it first) and its result,
-   loaded from the argument; a result tied to whether it allocated; the member
-   pointers a method reads through on every path (field_derefs); the struct a
+   loaded from the argument; a result tied to whether it allocated, and the
+   result's ranges; the member pointers a method reads through on every path, or
+   hands to a call that does (field_derefs); the struct a
    function returns by value holding its allocation (MR_OUT_RESULT).  */
 
 #include "builder.h"
@@ -323,6 +324,24 @@ test_field_derefs (void **state)
   tb_load (f, 0, Q, mr_value (P), 0, false, 4);
   tb_return (f, 0, mr_value (Q), 5);
   assert_int_equal (summary_of (f).nfield_derefs, 0);
+
+  /* size_t len (const boxed *bp) { return strlen (bp->ptr); }: handed to a call
+     that reads through it; one that only compares or prints it (no mask) does
+     not count, nor a summarized call (its reads are on some path only).  */
+  for (int how = 0; how < 3; how++)
+    {
+      f = out_func ("len", 1);
+      tb_load (f, 0, P, mr_value (OUT), 8, true, 1);
+      uint32_t id = tb_call1 (f, 0, "strlen", mr_value (P), how == 1 ? 0 : 1, 2);
+      tb_ev (f, id)->flags |= MR_EVF_NO_CLOBBER;
+      if (how == 2)
+	tb_ev (f, id)->flags |= MR_EVF_SUMMARIZED;
+      tb_return (f, 0, mr_none (), 3);
+      s = summary_of (f);
+      assert_int_equal (s.nfield_derefs, how == 0);
+      if (how == 0)
+	assert_int_equal (s.field_derefs[0].off, 8);
+    }
 }
 
 /* The test glue: argument i is the address of local decl i, or value 10 + i.  */
