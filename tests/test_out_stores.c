@@ -142,6 +142,29 @@ test_alloc_every_path (void **state)
   assert_int_equal (s.out_stores[0].none_lo, -1);
   assert_int_equal (s.out_stores[0].none_hi, 0);
 
+  /* *out = NULL; if (!n) return -1; *out = grow (malloc (n)); return 0;  What it
+     stores is not its own allocation (dropped as such), but -1 leaves NULL:
+     SOME.  */
+  f = out_func ("get_some", 3);
+  f->params[1] = N;
+  f->nparams = 2;
+  tb_store (f, 0, mr_value (OUT), 0, mr_const (0), true, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (-1), 2);
+  tb_alloc (f, 2, P, 3);
+  mr_opnd grown = mr_value (P);
+  tb_call (f, 2, Q, "grow", 1, &grown, 0, 0, 0, 3);
+  tb_store (f, 2, mr_value (OUT), 0, mr_value (Q), true, 4);
+  tb_return (f, 2, mr_const (0), 5);
+  s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_SOME);
+  assert_int_equal (s.out_stores[0].made_lo, 0);
+  assert_int_equal (s.out_stores[0].made_hi, 0);
+  /* (What it stored may be NULL too: 0 is on both sides.)  */
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, 0);
+
   /* The same returning 0 on success: 0 either way, -1 only when not made.  */
   f = out_func ("maybe_make_0", 5);
   f->params[1] = N;
@@ -449,6 +472,27 @@ test_expand (void **state)
   assert_int_equal (t->yes_hi, 1);
   assert_int_equal (t->no_lo, -1);
   assert_int_equal (t->no_hi, -1);
+  mr_func_free (f);
+
+  /* SOME: the callee's pointer stored, NULL outside the made range, never known
+     not NULL (the no range is the whole hull).  */
+  f = caller (&g, &cs);
+  cs.dst = 30;
+  mr_summary some = with_out (MR_OUT_SOME, false, false);
+  some.out_stores[0].made_lo = some.out_stores[0].made_hi = 0;
+  some.out_stores[0].none_lo = some.out_stores[0].none_hi = -1;
+  mr_expand_summary (&some, &cs);
+  mr_func_resolve (f);
+  assert_int_equal (f->blocks[0].nevents, 2);
+  assert_int_equal (f->blocks[0].events[1].kind, MR_EV_STORE);
+  t = mr_func_truth (f, 30);
+  assert_non_null (t);
+  assert_true (t->ranged);
+  assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].b.id);
+  assert_int_equal (t->yes_lo, 0);
+  assert_int_equal (t->yes_hi, 0);
+  assert_int_equal (t->no_lo, -1);
+  assert_int_equal (t->no_hi, 0);
   mr_func_free (f);
 
   /* Ranges that tell nothing (the result not known on either side): no record.  */

@@ -141,6 +141,24 @@ expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
       store_at (cs, base, off, mr_const (0));
       return;
     }
+  if (o->kind == MR_OUT_SOME)
+    {
+      /* A pointer of the callee's, NULL where the result says so: a ranged
+	 record whose other side never holds (it may be NULL anywhere).  */
+      uint32_t v = cs->field_value (cs->glue, o->param, o->off);
+      store_at (cs, base, off, mr_value (v));
+      if (!*tied && cs->dst && !cs->weak && !sum->nret_truth && !sum->returns_const
+	  && !sum->returns_scalar && !sum->returns_at)
+	{
+	  mr_term t = { .kind = MR_TERM_COND, .lhs = mr_value (v), .op = MR_CMP_NE,
+			.rhs = mr_const (0) };
+	  int64_t lo = o->made_lo < o->none_lo ? o->made_lo : o->none_lo;
+	  int64_t hi = o->made_hi > o->none_hi ? o->made_hi : o->none_hi;
+	  mr_func_add_ranged_truth (cs->f, cs->dst, &t, o->made_lo, o->made_hi, lo, hi);
+	  *tied = true;
+	}
+      return;
+    }
   uint32_t v = cs->field_value (cs->glue, o->param, o->off);
   mr_event *a = mr_block_add_event (cs->f, cs->bb,
 				    o->kind == MR_OUT_REALLOC ? MR_EV_REALLOC : MR_EV_ALLOC,
@@ -191,7 +209,8 @@ mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t fr
 	continue;
       mr_opnd base = call->args[o->param];
       /* The callee checks the parameter for NULL: only an address is surely not.  */
-      if (!mr_copyable_arg (base) || (o->null_path && base.kind != MR_OPND_ADDR)
+      if (!mr_copyable_arg (base)
+	  || ((o->null_path || o->kind == MR_OUT_SOME) && base.kind != MR_OPND_ADDR)
 	  || (o->kind == MR_OUT_REALLOC && !old[i]))
 	continue;
       expand_one (sum, cs, o, base, o->off, old[i], &tied);
@@ -208,7 +227,7 @@ mr_expand_result_stores (const mr_summary *sum, const mr_call_site *cs, mr_opnd 
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
       const mr_out_store *o = &sum->out_stores[i];
-      if (o->param == MR_OUT_RESULT && o->kind != MR_OUT_REALLOC)
+      if (o->param == MR_OUT_RESULT && o->kind != MR_OUT_REALLOC && o->kind != MR_OUT_SOME)
 	expand_one (sum, cs, o, base, mr_off_add (off, o->off), 0, &tied);
     }
 }

@@ -315,9 +315,9 @@ note_class (mr_out_store *o, const out_seen *seen, const result_seen *result)
 static void
 join_seen (mr_out_store *o, const out_seen *seen, const result_seen *result)
 {
+  note_class (o, seen, result);		/* (an OTHER may still be SOME) */
   if (o->kind == MR_OUT_OTHER)
     return;
-  note_class (o, seen, result);
   if (seen->param_null)
     {
       o->null_path = true;
@@ -572,6 +572,17 @@ tie_of (uint8_t classes)
   return MR_OUT_UNTIED;
 }
 
+/* Do the results of the paths that left NULL or kept the caller's pointer go
+   past those of the paths that stored anything else (`-1 only with *out NULL`)?  */
+static bool
+null_outside_made (const mr_out_store *o)
+{
+  if (o->made_lo > o->made_hi || o->none_lo > o->none_hi
+      || (o->made_lo == INT64_MIN && o->made_hi == INT64_MAX))
+    return false;
+  return o->none_lo < o->made_lo || o->none_hi > o->made_hi;
+}
+
 void
 mr_finish_out_stores (mr_ctx *c)
 {
@@ -604,7 +615,18 @@ mr_finish_out_stores (mr_ctx *c)
 	}
       else if (o.kind == MR_OUT_REALLOC && null_out)
 	keep = false;
-      if (o.kind != MR_OUT_ALLOC)
+      /* Anything else, or an allocation the caller may not get alone, but NULL
+	 (or kept) on the paths of some results only: SOME.  */
+      if (sum->saw_return && !keep && (o.kind == MR_OUT_OTHER || o.kind == MR_OUT_ALLOC)
+	  && null_outside_made (&o))
+	{
+	  o.kind = MR_OUT_SOME;
+	  o.tied = MR_OUT_UNTIED;
+	  o.family = 0;
+	  o.may_null = true;
+	  keep = true;
+	}
+      if (o.kind != MR_OUT_ALLOC && o.kind != MR_OUT_SOME)
 	o.made_lo = o.made_hi = o.none_lo = o.none_hi = 0;
       if (keep)
 	sum->out_stores[n++] = o;

@@ -63,3 +63,64 @@ err:
     free(v); /* { dg-warning "double-'free' of 'v'" } */
   return -1;
 }
+
+/* The same when what it leaves on success is not only its own fresh copy (a
+   string grown by a function of another file, kept or freed as it likes): -1
+   still leaves NULL, or the caller's pointer where it gave up before writing.  */
+char *grow(char *a, const char *b);
+
+static int spell(const char *v, int kind, const char **out)
+{
+  if (v == NULL)
+    return -1;
+  *out = NULL;
+  if (kind == 0)
+    *out = strdup(v);
+  else if (kind == 1)
+    {
+      *out = strdup("{");
+      *out = grow((char *) *out, v);
+    }
+  else
+    {
+      *out = strdup("?");
+      return 1;
+    }
+  if (*out == NULL)
+    return -1;
+  return 0;
+}
+
+int keep_spelled(const char *s, int kind, char **res)
+{
+  const char *v = NULL;
+  if (spell(s, kind, &v) == -1)
+    {
+      if (v != NULL)
+        free((char *) v);
+      goto err;
+    }
+  *res = (char *) v;
+  return 0;
+err:
+  if (v != NULL)
+    free((char *) v); /* { dg-bogus "double" } */
+  return -1;
+}
+
+int keep_spelled_zero(const char *s, int kind, char **res)
+{
+  const char *v = NULL;
+  if (spell(s, kind, &v) != 0)
+    {
+      if (v != NULL)
+        free((char *) v);
+      goto err;
+    }
+  *res = (char *) v;
+  return 0;
+err:
+  if (v != NULL)
+    free((char *) v); /* { dg-warning "double-'free' of 'v'" } */
+  return -1;
+}
