@@ -474,8 +474,8 @@ test_expand (void **state)
   assert_int_equal (t->no_hi, -1);
   mr_func_free (f);
 
-  /* SOME: the callee's pointer stored, NULL outside the made range, never known
-     not NULL (the no range is the whole hull).  */
+  /* SOME: the callee's pointer, read from where the call left it, NULL outside
+     the made range, never known not NULL (the no range is the whole hull).  */
   f = caller (&g, &cs);
   cs.dst = 30;
   mr_summary some = with_out (MR_OUT_SOME, false, false);
@@ -484,11 +484,11 @@ test_expand (void **state)
   mr_expand_summary (&some, &cs);
   mr_func_resolve (f);
   assert_int_equal (f->blocks[0].nevents, 2);
-  assert_int_equal (f->blocks[0].events[1].kind, MR_EV_STORE);
+  assert_int_equal (f->blocks[0].events[1].kind, MR_EV_LOAD);
   t = mr_func_truth (f, 30);
   assert_non_null (t);
   assert_true (t->ranged);
-  assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].b.id);
+  assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].dst);
   assert_int_equal (t->yes_lo, 0);
   assert_int_equal (t->yes_hi, 0);
   assert_int_equal (t->no_lo, -1);

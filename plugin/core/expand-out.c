@@ -144,9 +144,15 @@ expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
   if (o->kind == MR_OUT_SOME)
     {
       /* A pointer of the callee's, NULL where the result says so: a ranged
-	 record whose other side never holds (it may be NULL anywhere).  */
+	 record whose other side never holds (it may be NULL anywhere).  Read
+	 from where the call wrote it: the load defines it anew each time the
+	 call runs (in a loop, each call's pointer is another).  */
       uint32_t v = cs->field_value (cs->glue, o->param, o->off);
-      store_at (cs, base, off, mr_value (v));
+      mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
+      ld->dst = v;
+      ld->a = base.kind == MR_OPND_ADDR ? mr_addr (base.id, 0) : base;
+      ld->off = base.kind == MR_OPND_ADDR ? mr_off_add (base.num, off) : off;
+      ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
       if (!*tied && cs->dst && !cs->weak && !sum->nret_truth && !sum->returns_const
 	  && !sum->returns_scalar && !sum->returns_at)
 	{
