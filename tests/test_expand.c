@@ -7,7 +7,8 @@
    parameter (a copy); functions of the knowledge base (a deallocator, an allocator
    only when handed NULL, one declared returns_nonnull, a reallocator that never
    fails, an OUT entry left to the glue) and functions the user declared as an
-   allocator or a deallocator; what an integer result tells the caller.  */
+   allocator or a deallocator; what an integer result tells the caller; the
+   function a callee calls that its caller gives it, relayed.  */
 
 #include "builder.h"
 #include "expand.h"
@@ -70,6 +71,34 @@ test_deallocating_wrapper (void **state)
   assert_string_equal (b->events[1].via, "wrap");
   assert_int_equal (g.lowered[0], 1);
   assert_int_equal (g.lowered[1], 1);
+  mr_func_free (f);
+}
+
+/* destroy (p, rel), whose summary calls its parameter 1 on its parameter 0: the
+   call's record relays it (mr_call.relay), for a caller that passes its own
+   parameters on.  */
+static void
+test_relayed_call (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.calls_param = 2;
+  sum.calls_param_arg = 0;
+  sum.calls_param_pos = 0;
+  mr_call_site cs = site (f, &g, 2, 0);
+  mr_expand_summary (&sum, &cs);
+  const mr_call *call = f->blocks[0].events[0].call;
+  assert_int_equal (call->relay, 2);
+  assert_int_equal (call->relay_arg, 0);
+  assert_int_equal (call->relay_pos, 0);
+  mr_func_free (f);
+  /* Called with fewer arguments than the summary names: nothing relayed.  */
+  f = tb_func ("t", 1);
+  cs = site (f, &g, 1, 0);
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (f->blocks[0].events[0].call->relay, 0);
   mr_func_free (f);
 }
 
@@ -329,6 +358,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_deallocating_wrapper),
+    cmocka_unit_test (test_relayed_call),
     cmocka_unit_test (test_allocating_wrapper),
     cmocka_unit_test (test_reallocating_wrapper),
     cmocka_unit_test (test_field_free_and_returned_param),

@@ -12,8 +12,9 @@
    pointer loaded before the call, stored only through an address when the callee
    checks the parameter for NULL; a getter (every return gives back the pointer
    loaded from a parameter's object, nothing writing it first) and its result,
-   loaded from the argument; a result tied to whether it allocated; the member
-   pointers a method reads through on every path (field_derefs); the struct a
+   loaded from the argument; a result tied to whether it allocated, and the
+   result's ranges; the member pointers a method reads through on every path, or
+   hands to a call that does (field_derefs); the struct a
    function returns by value holding its allocation (MR_OUT_RESULT).  */
 
 #include "builder.h"
@@ -112,6 +113,76 @@ test_alloc_every_path (void **state)
   assert_true (s.out_stores[0].may_null);	/* it returns on NULL */
   /* 0 exactly when it allocated: tied.  */
   assert_int_equal (s.out_stores[0].tied, MR_OUT_MADE_IF_ZERO);
+  /* The result's ranges: 0 where made, -1 where not.  */
+  assert_int_equal (s.out_stores[0].made_lo, 0);
+  assert_int_equal (s.out_stores[0].made_hi, 0);
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, -1);
+
+  /* *out = NULL; if (!n) return 0; p = malloc (n); if (!p) return -1; *out = p;
+     return 1;  The classes untie it (-1 and 1 are both nonzero), the ranges do
+     not: 1 only when made, -1 and 0 only when not.  */
+  f = out_func ("maybe_make", 5);
+  f->params[1] = N;
+  f->nparams = 2;
+  tb_store (f, 0, mr_value (OUT), 0, mr_const (0), true, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (0), 2);
+  tb_alloc (f, 2, P, 3);
+  tb_if (f, 2, mr_value (P), MR_CMP_EQ, mr_const (0), 3, 4);
+  tb_return (f, 3, mr_const (-1), 4);
+  tb_store (f, 4, mr_value (OUT), 0, mr_value (P), true, 5);
+  tb_return (f, 4, mr_const (1), 6);
+  s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_UNTIED);
+  assert_int_equal (s.out_stores[0].made_lo, 1);
+  assert_int_equal (s.out_stores[0].made_hi, 1);
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, 0);
+
+  /* *out = NULL; if (!n) return -1; *out = grow (malloc (n)); return 0;  What it
+     stores is not its own allocation (dropped as such), but -1 leaves NULL:
+     SOME.  */
+  f = out_func ("get_some", 3);
+  f->params[1] = N;
+  f->nparams = 2;
+  tb_store (f, 0, mr_value (OUT), 0, mr_const (0), true, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (-1), 2);
+  tb_alloc (f, 2, P, 3);
+  mr_opnd grown = mr_value (P);
+  tb_call (f, 2, Q, "grow", 1, &grown, 0, 0, 0, 3);
+  tb_store (f, 2, mr_value (OUT), 0, mr_value (Q), true, 4);
+  tb_return (f, 2, mr_const (0), 5);
+  s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_SOME);
+  assert_int_equal (s.out_stores[0].made_lo, 0);
+  assert_int_equal (s.out_stores[0].made_hi, 0);
+  /* (What it stored may be NULL too: 0 is on both sides.)  */
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, 0);
+
+  /* The same returning 0 on success: 0 either way, -1 only when not made.  */
+  f = out_func ("maybe_make_0", 5);
+  f->params[1] = N;
+  f->nparams = 2;
+  tb_store (f, 0, mr_value (OUT), 0, mr_const (0), true, 1);
+  tb_if (f, 0, mr_value (N), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_const (0), 2);
+  tb_alloc (f, 2, P, 3);
+  tb_if (f, 2, mr_value (P), MR_CMP_EQ, mr_const (0), 3, 4);
+  tb_return (f, 3, mr_const (-1), 4);
+  tb_store (f, 4, mr_value (OUT), 0, mr_value (P), true, 5);
+  tb_return (f, 4, mr_const (0), 6);
+  s = summary_of (f);
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_UNTIED);
+  assert_int_equal (s.out_stores[0].made_lo, 0);
+  assert_int_equal (s.out_stores[0].made_hi, 0);
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, 0);
 
   /* The same, but 0 on both paths (or 1 where it made it): the result says
      nothing (or says it the other way).  */
@@ -276,6 +347,24 @@ test_field_derefs (void **state)
   tb_load (f, 0, Q, mr_value (P), 0, false, 4);
   tb_return (f, 0, mr_value (Q), 5);
   assert_int_equal (summary_of (f).nfield_derefs, 0);
+
+  /* size_t len (const boxed *bp) { return strlen (bp->ptr); }: handed to a call
+     that reads through it; one that only compares or prints it (no mask) does
+     not count, nor a summarized call (its reads are on some path only).  */
+  for (int how = 0; how < 3; how++)
+    {
+      f = out_func ("len", 1);
+      tb_load (f, 0, P, mr_value (OUT), 8, true, 1);
+      uint32_t id = tb_call1 (f, 0, "strlen", mr_value (P), how == 1 ? 0 : 1, 2);
+      tb_ev (f, id)->flags |= MR_EVF_NO_CLOBBER;
+      if (how == 2)
+	tb_ev (f, id)->flags |= MR_EVF_SUMMARIZED;
+      tb_return (f, 0, mr_none (), 3);
+      s = summary_of (f);
+      assert_int_equal (s.nfield_derefs, how == 0);
+      if (how == 0)
+	assert_int_equal (s.field_derefs[0].off, 8);
+    }
 }
 
 /* The test glue: argument i is the address of local decl i, or value 10 + i.  */
@@ -362,6 +451,60 @@ test_expand (void **state)
   assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].dst);
   assert_int_equal (t->cond.op, MR_CMP_EQ);
   assert_int_equal (t->cond.rhs.num, 0);
+  assert_false (t->ranged);
+  mr_func_free (f);
+
+  /* Made with 0 or 1, not with -1: ranged (`r != -1` decides it too).  */
+  f = caller (&g, &cs);
+  cs.dst = 30;
+  sum.out_stores[0].made_lo = 0;
+  sum.out_stores[0].made_hi = 1;
+  sum.out_stores[0].none_lo = sum.out_stores[0].none_hi = -1;
+  sum.out_stores[0].tied = MR_OUT_UNTIED;
+  mr_expand_summary (&sum, &cs);
+  mr_func_resolve (f);
+  t = mr_func_truth (f, 30);
+  assert_non_null (t);
+  assert_true (t->ranged);
+  assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].dst);
+  assert_int_equal (t->cond.op, MR_CMP_NE);
+  assert_int_equal (t->yes_lo, 0);
+  assert_int_equal (t->yes_hi, 1);
+  assert_int_equal (t->no_lo, -1);
+  assert_int_equal (t->no_hi, -1);
+  mr_func_free (f);
+
+  /* SOME: the callee's pointer, read from where the call left it, NULL outside
+     the made range, never known not NULL (the no range is the whole hull).  */
+  f = caller (&g, &cs);
+  cs.dst = 30;
+  mr_summary some = with_out (MR_OUT_SOME, false, false);
+  some.out_stores[0].made_lo = some.out_stores[0].made_hi = 0;
+  some.out_stores[0].none_lo = some.out_stores[0].none_hi = -1;
+  mr_expand_summary (&some, &cs);
+  mr_func_resolve (f);
+  assert_int_equal (f->blocks[0].nevents, 2);
+  assert_int_equal (f->blocks[0].events[1].kind, MR_EV_LOAD);
+  t = mr_func_truth (f, 30);
+  assert_non_null (t);
+  assert_true (t->ranged);
+  assert_int_equal (t->cond.lhs.id, f->blocks[0].events[1].dst);
+  assert_int_equal (t->yes_lo, 0);
+  assert_int_equal (t->yes_hi, 0);
+  assert_int_equal (t->no_lo, -1);
+  assert_int_equal (t->no_hi, 0);
+  mr_func_free (f);
+
+  /* Ranges that tell nothing (the result not known on either side): no record.  */
+  f = caller (&g, &cs);
+  cs.dst = 30;
+  sum.out_stores[0].made_lo = INT64_MIN;
+  sum.out_stores[0].made_hi = INT64_MAX;
+  sum.out_stores[0].none_lo = INT64_MIN;
+  sum.out_stores[0].none_hi = INT64_MAX;
+  mr_expand_summary (&sum, &cs);
+  mr_func_resolve (f);
+  assert_null (mr_func_truth (f, 30));
   mr_func_free (f);
   cs.dst = 0;
   f = caller (&g, &cs);

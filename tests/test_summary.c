@@ -687,6 +687,37 @@ test_calls_param (void **state)
   tb_goto (f, 1, 2);
   tb_return (f, 2, mr_none (), 3);
   assert_int_equal (summary_of (f).calls_param, 0);
+
+  /* void outer (void (*rel) (void *), void *p) { destroy (p, rel); }: the call
+     of destroy relays its argument 1 on its argument 0 (mr_call.relay), both
+     outer's parameters, swapped: outer calls parameter 0 on parameter 1.  */
+  f = tb_func ("outer", 2);
+  f->params[0] = Q;
+  f->params[1] = P;
+  f->nparams = 2;
+  tb_goto (f, 0, 1);
+  mr_opnd args[2] = { mr_value (P), mr_value (Q) };
+  id = tb_call (f, 1, 0, "destroy", 2, args, 0, 0, 0, 2);
+  tb_ev (f, id)->call->relay = 2;
+  tb_ev (f, id)->call->relay_arg = 0;
+  tb_ev (f, id)->call->relay_pos = 0;
+  tb_return (f, 1, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.calls_param, 1);
+  assert_int_equal (s.calls_param_arg, 1);
+  assert_int_equal (s.calls_param_pos, 0);
+
+  /* The function relayed is not a parameter (outer's own `destroy (p, free)`
+     was lowered already): nothing to pass on.  */
+  f = tb_func ("outer_fixed", 2);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_goto (f, 0, 1);
+  args[1] = mr_unknown ();
+  id = tb_call (f, 1, 0, "destroy", 2, args, 0, 0, 0, 2);
+  tb_ev (f, id)->call->relay = 2;
+  tb_return (f, 1, mr_none (), 3);
+  assert_int_equal (summary_of (f).calls_param, 0);
 }
 
 int

@@ -157,6 +157,10 @@ typedef enum mr_out_kind
   MR_OUT_FREED,			/* a fresh allocation, freed by the callee */
   MR_OUT_REALLOC,		/* realloc of the pointer the caller had there */
   MR_OUT_NULL,			/* NULL */
+  MR_OUT_SOME,			/* a pointer nothing more is known of, but NULL
+				   where the result is outside made_lo..made_hi
+				   (`*out = NULL; if (...) return -1;` before
+				   anything else is stored) */
   MR_OUT_OTHER			/* internal: anything else on some path: dropped */
 } mr_out_kind;
 
@@ -187,6 +191,15 @@ typedef struct mr_out_store
   bool null_path;		/* some path returned with the parameter NULL (the
 				   callee checked it): stored only through addresses */
   int64_t off;
+  /* ALLOC, SOME: the integer result's range (its hull) on the paths that left
+     something there (for ALLOC, the allocation, not NULL), and on the paths
+     that may have left nothing (NULL, the caller's pointer kept, an allocation
+     that may be NULL); empty (lo > hi) when no such path, INT64_MIN..INT64_MAX
+     when not known.  A result outside the first says *param is NULL
+     (`returns -1 only with *out NULL`), outside the second (ALLOC) that it is
+     the allocation: the caller's tests of the result decide it (expand-out.c,
+     refine.c).  */
+  int64_t made_lo, made_hi, none_lo, none_hi;
   mr_loc loc;			/* FREED: the free, in the callee */
 } mr_out_store;
 

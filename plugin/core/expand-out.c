@@ -12,7 +12,9 @@
    caller's old pointer there is handed to it (it may free or keep it).  When the
    result tells whether it made the allocation (mr_out_store.tied), a truth record
    says so: `r = make (&s)` is nonzero exactly when v is NULL (or not), so the
-   caller's branch on r decides v (refine.c).  */
+   caller's branch on r decides v (refine.c); when the result's ranges tell (the
+   callee returns -1 with nothing made, 0 or 1 with it; or -1 only with nothing
+   made), a ranged one: `r != -1`, `r >= 0`, `r == -1` decide v too.  */
 
 #include "expand-out.h"
 
@@ -78,18 +80,52 @@ store_at (const mr_call_site *cs, mr_opnd base, int64_t off, mr_opnd b)
   st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
 }
 
+static bool
+known_range (int64_t lo, int64_t hi)
+{
+  return lo <= hi && (lo != INT64_MIN || hi != INT64_MAX);
+}
+
+/* Does the result's range say something of v: a result the hull of both ranges
+   holds lies outside one of them?  */
+static bool
+ranges_tell (const mr_out_store *o)
+{
+  if (o->made_lo > o->made_hi || o->none_lo > o->none_hi)
+    return false;
+  int64_t lo = o->made_lo < o->none_lo ? o->made_lo : o->none_lo;
+  int64_t hi = o->made_hi > o->none_hi ? o->made_hi : o->none_hi;
+  return (known_range (o->made_lo, o->made_hi)
+	  && (o->made_lo != lo || o->made_hi != hi))
+	 || (known_range (o->none_lo, o->none_hi)
+	     && (o->none_lo != lo || o->none_hi != hi));
+}
+
 /* The result's truth is whether v was made (tie): v == NULL exactly when the
    result is nonzero for MR_OUT_MADE_IF_ZERO, v != NULL for MR_OUT_MADE_IF_NONZERO.
+   Where the result's ranges tell more (disjoint: `r != -1`, `r >= 0` decide too;
+   or one-sided: -1 only with nothing made, 0 either way), a ranged record says
+   so instead: v != NULL outside the none range, v == NULL outside the made one.
    Only where nothing else says what the result is.  */
 static bool
-tie_result (const mr_summary *sum, const mr_call_site *cs, uint8_t tie, uint32_t v)
+tie_result (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o, uint32_t v)
 {
-  if (tie == MR_OUT_UNTIED || !cs->dst || cs->weak || sum->nret_truth || sum->returns_const
+  if (!cs->dst || cs->weak || sum->nret_truth || sum->returns_const
       || sum->returns_scalar || sum->returns_at)
     return false;
-  mr_term t = { .kind = MR_TERM_COND, .lhs = mr_value (v),
-		.op = tie == MR_OUT_MADE_IF_ZERO ? MR_CMP_EQ : MR_CMP_NE,
+  bool disjoint = o->made_hi < o->none_lo || o->none_hi < o->made_lo;
+  bool ranged = ranges_tell (o) && (disjoint || o->tied == MR_OUT_UNTIED);
+  if (o->tied == MR_OUT_UNTIED && !ranged)
+    return false;
+  mr_term t = { .kind = MR_TERM_COND, .lhs = mr_value (v), .op = MR_CMP_NE,
 		.rhs = mr_const (0) };
+  if (ranged)
+    {
+      mr_func_add_ranged_truth (cs->f, cs->dst, &t, o->made_lo, o->made_hi, o->none_lo,
+				o->none_hi);
+      return true;
+    }
+  t.op = o->tied == MR_OUT_MADE_IF_ZERO ? MR_CMP_EQ : MR_CMP_NE;
   mr_func_add_truth (cs->f, cs->dst, &t);
   return true;
 }
@@ -103,6 +139,30 @@ expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
   if (o->kind == MR_OUT_NULL)
     {
       store_at (cs, base, off, mr_const (0));
+      return;
+    }
+  if (o->kind == MR_OUT_SOME)
+    {
+      /* A pointer of the callee's, NULL where the result says so: a ranged
+	 record whose other side never holds (it may be NULL anywhere).  Read
+	 from where the call wrote it: the load defines it anew each time the
+	 call runs (in a loop, each call's pointer is another).  */
+      uint32_t v = cs->field_value (cs->glue, o->param, o->off);
+      mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
+      ld->dst = v;
+      ld->a = base.kind == MR_OPND_ADDR ? mr_addr (base.id, 0) : base;
+      ld->off = base.kind == MR_OPND_ADDR ? mr_off_add (base.num, off) : off;
+      ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+      if (!*tied && cs->dst && !cs->weak && !sum->nret_truth && !sum->returns_const
+	  && !sum->returns_scalar && !sum->returns_at)
+	{
+	  mr_term t = { .kind = MR_TERM_COND, .lhs = mr_value (v), .op = MR_CMP_NE,
+			.rhs = mr_const (0) };
+	  int64_t lo = o->made_lo < o->none_lo ? o->made_lo : o->none_lo;
+	  int64_t hi = o->made_hi > o->none_hi ? o->made_hi : o->none_hi;
+	  mr_func_add_ranged_truth (cs->f, cs->dst, &t, o->made_lo, o->made_hi, lo, hi);
+	  *tied = true;
+	}
       return;
     }
   uint32_t v = cs->field_value (cs->glue, o->param, o->off);
@@ -130,7 +190,7 @@ expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
 		 ? (o->may_null ? MR_EVF_MAY_FAIL : 0)
 		 : o->may_null || !o->always ? MR_EVF_QUIET_NULL : 0;
       /* One record per result: the first tied allocation.  */
-      *tied = *tied || tie_result (sum, cs, o->tied, v);
+      *tied = *tied || tie_result (sum, cs, o, v);
     }
   store_at (cs, base, off, mr_value (v));
   if (o->kind == MR_OUT_FREED)
@@ -155,7 +215,8 @@ mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t fr
 	continue;
       mr_opnd base = call->args[o->param];
       /* The callee checks the parameter for NULL: only an address is surely not.  */
-      if (!mr_copyable_arg (base) || (o->null_path && base.kind != MR_OPND_ADDR)
+      if (!mr_copyable_arg (base)
+	  || ((o->null_path || o->kind == MR_OUT_SOME) && base.kind != MR_OPND_ADDR)
 	  || (o->kind == MR_OUT_REALLOC && !old[i]))
 	continue;
       expand_one (sum, cs, o, base, o->off, old[i], &tied);
@@ -172,7 +233,7 @@ mr_expand_result_stores (const mr_summary *sum, const mr_call_site *cs, mr_opnd 
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
       const mr_out_store *o = &sum->out_stores[i];
-      if (o->param == MR_OUT_RESULT && o->kind != MR_OUT_REALLOC)
+      if (o->param == MR_OUT_RESULT && o->kind != MR_OUT_REALLOC && o->kind != MR_OUT_SOME)
 	expand_one (sum, cs, o, base, mr_off_add (off, o->off), 0, &tied);
     }
 }

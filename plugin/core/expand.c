@@ -301,6 +301,14 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   call->use_mask = sum->uses & ~frees;
   call->noreturn = cs->noreturn;
   call->out_mask = mr_expand_out_mask (sum, cs, frees, call);
+  /* The function it calls that its caller gives it (`destroy (p, rel)`): a
+     caller that only passes its own parameters on relays it (summarize.c).  */
+  if (sum->calls_param && sum->calls_param <= nargs && sum->calls_param_arg < nargs)
+    {
+      call->relay = sum->calls_param;
+      call->relay_arg = sum->calls_param_arg;
+      call->relay_pos = sum->calls_param_pos;
+    }
   /* The parameter it gives back, if it does (lowered before the call's event:
      an address into an object adds one).  */
   mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs

@@ -185,7 +185,17 @@ void
 mr_func_add_truth (mr_func *f, uint32_t value, const mr_term *cond)
 {
   MR_VEC_PUSH (f->truths, f->ntruths, f->cap_truths);
-  f->truths[f->ntruths - 1] = (mr_truth) { value, *cond };
+  f->truths[f->ntruths - 1] = (mr_truth) { .value = value, .cond = *cond };
+}
+
+void
+mr_func_add_ranged_truth (mr_func *f, uint32_t value, const mr_term *cond,
+			  int64_t yes_lo, int64_t yes_hi, int64_t no_lo, int64_t no_hi)
+{
+  MR_VEC_PUSH (f->truths, f->ntruths, f->cap_truths);
+  f->truths[f->ntruths - 1] = (mr_truth) { .value = value, .cond = *cond, .ranged = true,
+					   .yes_lo = yes_lo, .yes_hi = yes_hi,
+					   .no_lo = no_lo, .no_hi = no_hi };
 }
 
 static int

@@ -228,6 +228,12 @@ typedef struct mr_call
      caller gives (`destroy (p, free)`: summarize.c tells the caller what it is
      called on); 0 otherwise.  */
   uint8_t callee_param;
+  /* A summarized callee that calls the function its argument relay - 1 holds
+     with its argument relay_arg as argument relay_pos (mr_summary.calls_param:
+     `destroy (p, rel)` calls rel (p)): summarize.c passes it on when those
+     arguments are the caller's parameters (`wrapper (p, rel) { destroy (p, rel); }`).
+     0: none.  */
+  uint8_t relay, relay_arg, relay_pos;
 } mr_call;
 
 typedef struct mr_event
@@ -372,6 +378,12 @@ typedef struct mr_truth
 {
   uint32_t value;
   mr_term cond;
+  /* Ranged (a call's result per its callee's returns, mr_out_store's ranges):
+     instead of "nonzero exactly when", the value lies in the hull of [yes_lo,
+     yes_hi] and [no_lo, no_hi]; outside the first cond fails, outside the
+     second it holds (either range may take the whole hull: one-sided).  */
+  bool ranged;
+  int64_t yes_lo, yes_hi, no_lo, no_hi;
 } mr_truth;
 
 typedef struct mr_func
@@ -425,6 +437,10 @@ void mr_func_add_quot (mr_func *f, uint32_t value, uint32_t divisor, uint32_t ot
 const mr_quot *mr_func_quot (const mr_func *f, uint32_t value);
 /* Records that value is nonzero exactly when cond holds (mr_truth).  */
 void mr_func_add_truth (mr_func *f, uint32_t value, const mr_term *cond);
+/* Records a ranged truth (mr_truth.ranged): cond fails where value is outside
+   [yes_lo, yes_hi], holds where it is outside [no_lo, no_hi].  */
+void mr_func_add_ranged_truth (mr_func *f, uint32_t value, const mr_term *cond,
+			       int64_t yes_lo, int64_t yes_hi, int64_t no_lo, int64_t no_hi);
 /* The truth record of value, or NULL (after mr_func_resolve).  */
 const mr_truth *mr_func_truth (const mr_func *f, uint32_t value);
 /* Copies s into memory owned by the function.  */

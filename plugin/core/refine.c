@@ -276,10 +276,15 @@ static bool refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_op
    0, the condition holds or fails.  A conjunction is learnt only where it holds
    and a disjunction where it fails (the other way, each is one of two cases).  The records follow definitions, so a chain
    ends; depth bounds it anyway.  */
+static bool refine_ranged_truth (mr_ctx *c, mr_state *s, uint32_t root,
+				 const mr_truth *t, int depth);
+
 static bool
 refine_truth (mr_ctx *c, mr_state *s, uint32_t root, int depth)
 {
   const mr_truth *t = c->f->ntruths && depth < 8 ? mr_func_truth (c->f, root) : NULL;
+  if (t && t->ranged)
+    return refine_ranged_truth (c, s, root, t, depth);
   const mr_fact *f = t ? mr_state_fact (s, root) : NULL;
   if (!f)
     return true;
@@ -296,6 +301,41 @@ refine_truth (mr_ctx *c, mr_state *s, uint32_t root, int depth)
 		 || refine_cmp_at (c, s, k->lhs2, op2, k->rhs2, k->is_unsigned2, depth + 1));
     }
   return true;
+}
+
+/* Does fact f leave the value a point of [lo, hi]?  */
+static bool
+fact_meets (const mr_fact *f, int64_t lo, int64_t hi)
+{
+  if (f->hi < lo || f->lo > hi)
+    return false;
+  return !(lo == hi && f->has_ne && f->ne == lo);
+}
+
+/* A ranged truth record (a call's result, whose callee returned one range of
+   values on the paths that made an allocation and another on those that did
+   not, mr_truth.ranged): the value lies in their hull; a branch that puts it
+   outside one range decides the condition.  */
+static bool
+refine_ranged_truth (mr_ctx *c, mr_state *s, uint32_t root, const mr_truth *t, int depth)
+{
+  int64_t lo = t->yes_lo < t->no_lo ? t->yes_lo : t->no_lo;
+  int64_t hi = t->yes_hi > t->no_hi ? t->yes_hi : t->no_hi;
+  if ((lo != INT64_MIN && !mr_state_refine (s, root, MR_CMP_GE, lo, false))
+      || (hi != INT64_MAX && !mr_state_refine (s, root, MR_CMP_LE, hi, false)))
+    return false;
+  const mr_fact *f = mr_state_fact (s, root);
+  if (!f)
+    return true;
+  bool holds = !fact_meets (f, t->no_lo, t->no_hi);
+  bool fails = !fact_meets (f, t->yes_lo, t->yes_hi);
+  if (holds && fails)
+    return false;
+  if (!holds && !fails)
+    return true;
+  const mr_term *k = &t->cond;
+  return refine_cmp_at (c, s, k->lhs, holds ? k->op : mr_cmp_negate (k->op), k->rhs,
+			k->is_unsigned, depth + 1);
 }
 
 /* A value read from a field that held an earlier read (transfer.c binds the later

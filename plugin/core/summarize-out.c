@@ -129,7 +129,9 @@ mr_find_out_stores (mr_ctx *c)
 	  continue;
 	sum->out_stores[sum->nout_stores++]
 	  = (mr_out_store) { .param = (uint8_t) param, .kind = MR_OUT_NONE,
-			     .always = true, .off = off };
+			     .always = true, .off = off,
+			     .made_lo = INT64_MAX, .made_hi = INT64_MIN,
+			     .none_lo = INT64_MAX, .none_hi = INT64_MIN };
       }
 }
 
@@ -167,23 +169,43 @@ enum
   MADE_ZERO = 1, MADE_NONZERO = 2, OTHER_ZERO = 4, OTHER_NONZERO = 8, UNTIED = 16
 };
 
-/* What the state says of the integer result at a return: 0, not 0 (1), or either
-   (-1).  */
-static int
-result_class (const mr_ctx *c, const mr_state *s, const mr_event *ev)
+/* The integer result at a return as the state knows it: its range [lo, hi] (the
+   whole line when not known), and its class, 0, not 0 (1), or either (-1).  */
+typedef struct result_seen
 {
+  int cls;
+  int64_t lo, hi;
+} result_seen;
+
+static result_seen
+result_at (const mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  result_seen r = { -1, INT64_MIN, INT64_MAX };
   if (ev->a.kind == MR_OPND_CONST)
-    return ev->a.num != 0;
+    return (result_seen) { ev->a.num != 0, ev->a.num, ev->a.num };
   if (ev->a.kind != MR_OPND_VALUE || (ev->flags & MR_EVF_POINTER))
-    return -1;
+    return r;
   int64_t off;
   uint32_t root = mr_func_root (c->f, ev->a.id, &off);
   const mr_fact *f = off == 0 ? mr_state_fact (s, root) : NULL;
   if (!f)
-    return -1;
+    return r;
+  r.lo = f->lo, r.hi = f->hi;
   if (f->lo == 0 && f->hi == 0)
-    return 0;
-  return f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0) ? 1 : -1;
+    r.cls = 0;
+  else if (f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0))
+    r.cls = 1;
+  return r;
+}
+
+/* Widens the range [*lo, *hi] to take [lo, hi] in.  */
+static void
+widen (int64_t *lo, int64_t *hi, int64_t l, int64_t h)
+{
+  if (l < *lo)
+    *lo = l;
+  if (h > *hi)
+    *hi = h;
 }
 
 /* What one path leaves at a candidate location.  */
@@ -269,27 +291,33 @@ seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
 
 /* Notes the result's class on a path that made the allocation, not NULL (made),
    or left the slot without one (kept, NULL, or the parameter NULL); a path that
-   left one that may be NULL, or a result of either class, unties them.  */
+   left one that may be NULL, or a result of either class, unties them.  The
+   result's range goes to the made range, the none range, or both (one that may
+   be NULL).  */
 static void
-note_class (mr_out_store *o, const out_seen *seen, int result)
+note_class (mr_out_store *o, const out_seen *seen, const result_seen *result)
 {
   bool made = seen->kind == MR_OUT_ALLOC && !seen->may_null;
   bool other = seen->param_null || seen->kind == MR_OUT_NONE || seen->kind == MR_OUT_NULL;
-  if (result < 0 || (!made && !other))
+  if (result->cls < 0 || (!made && !other))
     o->classes |= UNTIED;
   else if (made)
-    o->classes |= result ? MADE_NONZERO : MADE_ZERO;
+    o->classes |= result->cls ? MADE_NONZERO : MADE_ZERO;
   else
-    o->classes |= result ? OTHER_NONZERO : OTHER_ZERO;
+    o->classes |= result->cls ? OTHER_NONZERO : OTHER_ZERO;
+  if (!other)
+    widen (&o->made_lo, &o->made_hi, result->lo, result->hi);
+  if (!made)
+    widen (&o->none_lo, &o->none_hi, result->lo, result->hi);
 }
 
 /* Joins what one path left into the summary's entry.  */
 static void
-join_seen (mr_out_store *o, const out_seen *seen, int result)
+join_seen (mr_out_store *o, const out_seen *seen, const result_seen *result)
 {
+  note_class (o, seen, result);		/* (an OTHER may still be SOME) */
   if (o->kind == MR_OUT_OTHER)
     return;
-  note_class (o, seen, result);
   if (seen->param_null)
     {
       o->null_path = true;
@@ -347,9 +375,9 @@ mr_summarize_out_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
       if (shared)
 	seen[i].kind = MR_OUT_OTHER;
     }
-  int result = result_class (c, s, ev);
+  result_seen result = result_at (c, s, ev);
   for (uint32_t i = 0; i < sum->nout_stores; i++)
-    join_seen (&sum->out_stores[i], &seen[i], result);
+    join_seen (&sum->out_stores[i], &seen[i], &result);
 }
 
 /* Values that may hold the function's allocations: the results of its allocations
@@ -442,11 +470,11 @@ reaches_return (const mr_func *f, uint32_t b)
   return true;
 }
 
-/* The class of the result (result_class) returned on the straight line of
-   blocks edge leads to, from the IR: a constant, or a PHI of the return block
-   given one on that edge; -1 when not known, 2 when the line never returns.  */
+/* The result returned on the straight line of blocks edge leads to, from the IR:
+   a constant (*value), or a PHI of the return block given one on that edge; 1 then,
+   -1 when not known, 2 when the line never returns.  */
 static int
-result_class_after (const mr_func *f, uint32_t edge)
+result_after (const mr_func *f, uint32_t edge, int64_t *value)
 {
   for (uint32_t steps = 0; steps < 16; steps++)
     {
@@ -467,7 +495,8 @@ result_class_after (const mr_func *f, uint32_t edge)
 		  a = blk->phis[i].args[p];
 		  break;
 		}
-	  return a.kind == MR_OPND_CONST ? a.num != 0 : -1;
+	  *value = a.num;
+	  return a.kind == MR_OPND_CONST ? 1 : -1;
 	}
       if (blk->nsuccs == 0)
 	return 2;
@@ -484,9 +513,11 @@ result_class_after (const mr_func *f, uint32_t edge)
    checked by its receiver (not NULL) from then on.  An allocation it never tests,
    or tests and gives up on (`exit (1)`), is not NULL for the caller.  The results
    those NULL sides return go to *classes, as a path that left NULL (OTHER_ZERO,
-   OTHER_NONZERO, UNTIED when not known), for the tie.  */
+   OTHER_NONZERO, UNTIED when not known), for the tie, and their range to
+   [*lo, *hi].  */
 static bool
-returns_on_null (const mr_func *f, const uint8_t *may, uint8_t *classes)
+returns_on_null (const mr_func *f, const uint8_t *may, uint8_t *classes, int64_t *lo,
+		 int64_t *hi)
 {
   bool found = false;
   for (uint32_t b = 0; b < f->nblocks; b++)
@@ -503,6 +534,7 @@ returns_on_null (const mr_func *f, const uint8_t *may, uint8_t *classes)
       if (l2 || ((l || r) && t->op != MR_CMP_EQ && t->op != MR_CMP_NE))
 	{
 	  *classes |= UNTIED;
+	  widen (lo, hi, INT64_MIN, INT64_MAX);
 	  return true;
 	}
       if (!l && !r)
@@ -515,9 +547,14 @@ returns_on_null (const mr_func *f, const uint8_t *may, uint8_t *classes)
 	  if (!null_side || !reaches_return (f, e->dst))
 	    continue;
 	  found = true;
-	  int result = result_class_after (f, blk->succs[k]);
-	  *classes |= result < 0 ? UNTIED : result == 0 ? OTHER_ZERO
-		      : result == 1 ? OTHER_NONZERO : 0;
+	  int64_t value = 0;
+	  int result = result_after (f, blk->succs[k], &value);
+	  *classes |= result < 0 ? UNTIED : result == 2 ? 0
+		      : value == 0 ? OTHER_ZERO : OTHER_NONZERO;
+	  if (result < 0)
+	    widen (lo, hi, INT64_MIN, INT64_MAX);
+	  else if (result == 1)
+	    widen (lo, hi, value, value);
 	}
     }
   return found;
@@ -535,6 +572,17 @@ tie_of (uint8_t classes)
   return MR_OUT_UNTIED;
 }
 
+/* Do the results of the paths that left NULL or kept the caller's pointer go
+   past those of the paths that stored anything else (`-1 only with *out NULL`)?  */
+static bool
+null_outside_made (const mr_out_store *o)
+{
+  if (o->made_lo > o->made_hi || o->none_lo > o->none_hi
+      || (o->made_lo == INT64_MIN && o->made_hi == INT64_MAX))
+    return false;
+  return o->none_lo < o->made_lo || o->none_hi > o->made_hi;
+}
+
 void
 mr_finish_out_stores (mr_ctx *c)
 {
@@ -547,7 +595,8 @@ mr_finish_out_stores (mr_ctx *c)
   uint8_t *may = fresh ? allocation_values (c->f, c->result_decl, sum) : NULL;
   bool fresh_ok = fresh && allocations_stay_put (c->f, c->result_decl, sum, may);
   uint8_t null_classes = 0;
-  bool null_out = fresh_ok && returns_on_null (c->f, may, &null_classes);
+  int64_t null_lo = INT64_MAX, null_hi = INT64_MIN;
+  bool null_out = fresh_ok && returns_on_null (c->f, may, &null_classes, &null_lo, &null_hi);
   free (may);
   uint32_t n = 0;
   for (uint32_t i = 0; i < sum->nout_stores; i++)
@@ -561,9 +610,24 @@ mr_finish_out_stores (mr_ctx *c)
 	{
 	  o.may_null |= null_out;
 	  o.tied = tie_of (o.classes | (null_out ? null_classes : 0));
+	  if (null_out)
+	    widen (&o.none_lo, &o.none_hi, null_lo, null_hi);
 	}
       else if (o.kind == MR_OUT_REALLOC && null_out)
 	keep = false;
+      /* Anything else, or an allocation the caller may not get alone, but NULL
+	 (or kept) on the paths of some results only: SOME.  */
+      if (sum->saw_return && !keep && (o.kind == MR_OUT_OTHER || o.kind == MR_OUT_ALLOC)
+	  && null_outside_made (&o))
+	{
+	  o.kind = MR_OUT_SOME;
+	  o.tied = MR_OUT_UNTIED;
+	  o.family = 0;
+	  o.may_null = true;
+	  keep = true;
+	}
+      if (o.kind != MR_OUT_ALLOC && o.kind != MR_OUT_SOME)
+	o.made_lo = o.made_hi = o.none_lo = o.none_hi = 0;
       if (keep)
 	sum->out_stores[n++] = o;
     }
@@ -580,7 +644,9 @@ mr_out_stores_same (const mr_summary *a, const mr_summary *b)
       const mr_out_store *x = &a->out_stores[i], *y = &b->out_stores[i];
       if (x->param != y->param || x->kind != y->kind || x->family != y->family
 	  || x->may_null != y->may_null || x->always != y->always
-	  || x->null_path != y->null_path || x->off != y->off || x->tied != y->tied)
+	  || x->null_path != y->null_path || x->off != y->off || x->tied != y->tied
+	  || x->made_lo != y->made_lo || x->made_hi != y->made_hi
+	  || x->none_lo != y->none_lo || x->none_hi != y->none_hi)
 	return false;
     }
   return true;

@@ -248,10 +248,32 @@ on_every_path (const mr_func *f, uint32_t through, uint32_t param)
   return ok;
 }
 
+/* A call of a function of the unit that calls the function its argument k holds
+   with its argument j (mr_call.relay), both parameters of f, not freed by it:
+   f calls its parameter with its parameter too (`wrapper (p, rel) { destroy (p,
+   rel); }`), on every path the call is.  */
+static bool
+relays_param_call (const mr_func *f, uint32_t b, const mr_call *call, mr_summary *sum)
+{
+  int64_t koff, joff;
+  uint32_t k = call->relay - 1u, j = call->relay_arg;
+  if (!call->relay || k >= call->nargs || j >= call->nargs)
+    return false;
+  int pk = param_of (f, call->args[k], &koff), pj = param_of (f, call->args[j], &joff);
+  if (pk < 0 || pj < 0 || koff || joff || pk == pj || !on_every_path (f, b, f->params[pj]))
+    return false;
+  sum->calls_param = (uint8_t) (pk + 1);
+  sum->calls_param_arg = (uint8_t) pj;
+  sum->calls_param_pos = call->relay_pos;
+  return true;
+}
+
 /* A function that calls a function its caller gives it on another of its
    parameters, on every path (`void destroy (void *p, void (*rel) (void *)) {
-   rel (p); }`): mr_summary.calls_param, so that `destroy (p, free)` frees p in
-   the caller.  The first such call found.  */
+   rel (p); }`), itself or through a function of the unit that does (`wrapper
+   (p, rel) { destroy (p, rel); }`): mr_summary.calls_param, so that `destroy (p,
+   free)` and `wrapper (p, free)` free p in the caller.  The first such call
+   found.  */
 static void
 find_param_calls (const mr_func *f, mr_summary *sum)
 {
@@ -259,6 +281,8 @@ find_param_calls (const mr_func *f, mr_summary *sum)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
 	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_CALL && e->call && relays_param_call (f, b, e->call, sum))
+	  return;
 	if (e->kind != MR_EV_CALL || !e->call || !e->call->callee_param
 	    || e->call->callee_param > f->nparams)
 	  continue;
@@ -277,18 +301,57 @@ find_param_calls (const mr_func *f, mr_summary *sum)
       }
 }
 
+/* A pointer loaded from a parameter's object on the straight line of blocks
+   (find_field_derefs).  */
+typedef struct field_load
+{
+  uint32_t value;
+  uint8_t param;
+  int64_t off;
+} field_load;
+
+/* Value a (an operand) is read or written through: if it was loaded from a
+   parameter's object, a place the function never writes, that place is a field
+   deref.  */
+static void
+note_field_deref (const mr_func *f, mr_summary *sum, uint8_t **fresh,
+		  const field_load *loads, uint32_t nloads, mr_opnd a)
+{
+  if (a.kind != MR_OPND_VALUE)
+    return;
+  int64_t off;
+  uint32_t root = mr_func_root (f, a.id, &off);
+  for (uint32_t i = 0; i < nloads; i++)
+    {
+      if (loads[i].value != root)
+	continue;
+      bool known = false;
+      for (uint32_t d = 0; d < sum->nfield_derefs; d++)
+	known |= sum->field_derefs[d].param == loads[i].param
+		 && sum->field_derefs[d].off == loads[i].off;
+      if (!known && sum->nfield_derefs < MR_SUMMARY_DEREFS
+	  && keeps_place (f, fresh, loads[i].param, loads[i].off))
+	sum->field_derefs[sum->nfield_derefs++]
+	  = (mr_field_deref) { loads[i].param, loads[i].off };
+      return;
+    }
+}
+
 /* The pointers the function loads from *(param + off), a place it never writes,
    and reads or writes through on the straight line of blocks from its entry
-   (mr_summary.field_derefs): a getter's `return data_[0];`.  Only its own
-   accesses count (a summarized access checks nothing), and only up to a call that
-   never returns.  From the events alone: a value used on the line is defined on
-   it (its definition dominates the use, and the line's blocks are dominated only
-   by the line), so the loads seen on the way are all it needs.  */
+   (mr_summary.field_derefs): a getter's `return data_[0];`, or hands to a call
+   that reads through it or may use it (`strlen (b.ptr)`, `strlen (bp->ptr)`: a
+   call that may write the caller's memory leaves no place kept, keeps_place).
+   Only its own accesses and calls count (a summarized access checks nothing),
+   and only up to a call that never returns.  From the
+   events alone: a value used on the line is defined on it (its definition
+   dominates the use, and the line's blocks are dominated only by the line), so
+   the loads seen on the way are all it needs.  */
 static void
 find_field_derefs (const mr_func *f, mr_summary *sum)
 {
   enum { LOADS = 16 };
-  struct { uint32_t value; uint8_t param; int64_t off; } loads[LOADS];
+  field_load loads[LOADS];
   uint32_t nloads = 0;
   uint8_t *fresh = NULL;
   uint32_t b = f->entry;
@@ -300,26 +363,20 @@ find_field_derefs (const mr_func *f, mr_summary *sum)
 	  const mr_event *e = &blk->events[k];
 	  if (e->kind == MR_EV_CALL && e->call && e->call->noreturn)
 	    goto done;
+	  if (e->kind == MR_EV_CALL && e->call && !(e->flags & MR_EVF_SUMMARIZED))
+	    {
+	      uint32_t used = e->call->deref_mask | e->call->use_mask;
+	      for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
+		if (used & (1u << i))
+		  note_field_deref (f, sum, &fresh, loads, nloads, e->call->args[i]);
+	      continue;
+	    }
 	  if ((e->kind != MR_EV_DEREF && e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE)
 	      || (e->flags & MR_EVF_SUMMARIZED) || e->a.kind != MR_OPND_VALUE)
 	    continue;
-	  int64_t off;
-	  uint32_t root = mr_func_root (f, e->a.id, &off);
-	  for (uint32_t i = 0; i < nloads; i++)
-	    {
-	      if (loads[i].value != root)
-		continue;
-	      bool known = false;
-	      for (uint32_t d = 0; d < sum->nfield_derefs; d++)
-		known |= sum->field_derefs[d].param == loads[i].param
-			 && sum->field_derefs[d].off == loads[i].off;
-	      if (!known && sum->nfield_derefs < MR_SUMMARY_DEREFS
-		  && keeps_place (f, &fresh, loads[i].param, loads[i].off))
-		sum->field_derefs[sum->nfield_derefs++]
-		  = (mr_field_deref) { loads[i].param, loads[i].off };
-	      break;
-	    }
+	  note_field_deref (f, sum, &fresh, loads, nloads, e->a);
 	  /* A pointer loaded from a parameter's object at a known offset.  */
+	  int64_t off;
 	  int param = param_of (f, e->a, &off);
 	  off = mr_off_add (off, e->off);
 	  if (e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) && e->dst && param >= 0

@@ -212,6 +212,10 @@ static const field out_store_fields[] = {
   FIELD (mr_out_store, always, FK_BOOL, 0),
   FIELD (mr_out_store, null_path, FK_BOOL, 0),
   FIELD (mr_out_store, off, FK_I64, 0),
+  FIELD (mr_out_store, made_lo, FK_I64, 0),
+  FIELD (mr_out_store, made_hi, FK_I64, 0),
+  FIELD (mr_out_store, none_lo, FK_I64, 0),
+  FIELD (mr_out_store, none_hi, FK_I64, 0),
   FIELD (mr_out_store, loc, FK_LOC, 0),
 };
 

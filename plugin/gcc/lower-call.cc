@@ -350,6 +350,17 @@ lower_param_call (lower_ctx *c, unsigned bb, gcall *s, const mr_summary *sum, mr
     family = mr_family_by_name (lib->family);
   if (family == MR_FAM_NONE)
     return;
+  /* The callee hands the argument to the function given, which frees it: that
+     is the free below, not a use of it besides (freed already, it is reported
+     once, as a double free).  */
+  mr_block *blk = &c->f->blocks[bb];
+  for (uint32_t i = blk->nevents; i-- > 0;)
+    if (blk->events[i].kind == MR_EV_CALL && blk->events[i].call)
+      {
+	if (j < 32)
+	  blk->events[i].call->use_mask &= ~(1u << j);
+	break;
+      }
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_FREE, loc);
   e->a = lower_operand (c, bb, gimple_call_arg (s, j), loc);
   e->family = family;
