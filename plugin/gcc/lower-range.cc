@@ -635,10 +635,16 @@ input_base (tree t)
   return NULL_TREE;
 }
 
-/* The objects the input functions of cfun write (WRITES), gathered on the first
-   question about cfun: most functions never ask.  */
+/* The objects the input functions of cfun write (WRITES), and those cfun stores a
+   value read from outside into (`n = atoi (buf);` for an n whose address is
+   taken, `u.a = n;` read back as `u.b`, `*ref = n;` with ref = &n), gathered on
+   the first question about cfun: most functions never ask.  Like the input
+   functions' writes, a store counts wherever it is: the path's facts on the value
+   loaded back decide whether it is bounded.  */
 static function *input_fun;
 static auto_vec<tree> input_objects;
+
+static tree input_value (tree t, int *budget);
 
 static bool
 written_by_input (tree base)
@@ -649,19 +655,39 @@ written_by_input (tree base)
     {
       input_fun = cfun;
       input_objects.truncate (0);
-      basic_block bb;
-      FOR_EACH_BB_FN (bb, cfun)
-	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
-	  {
-	    gcall *call = dyn_cast<gcall *> (gsi_stmt (gsi));
-	    const mr_input *in = call ? mr_input_lookup (callee_name (gimple_call_fndecl (call)))
-			       : NULL;
-	    if (!in || in->how != MR_INPUT_WRITES)
-	      continue;
-	    for (unsigned i = in->arg; i < gimple_call_num_args (call); i++)
-	      if (tree b = input_base (gimple_call_arg (call, i)))
-		input_objects.safe_push (b);
-	  }
+      /* The input functions' writes first, then the stores (whose values may
+	 be loaded from what those wrote).  */
+      for (int stores = 0; stores < 2; stores++)
+	{
+	  basic_block bb;
+	  FOR_EACH_BB_FN (bb, cfun)
+	    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+		 gsi_next (&gsi))
+	      {
+		gimple *stmt = gsi_stmt (gsi);
+		if (stores)
+		  {
+		    if (!gimple_assign_single_p (stmt)
+			|| !is_memory_ref (gimple_assign_lhs (stmt))
+			|| TREE_CODE (gimple_assign_rhs1 (stmt)) != SSA_NAME)
+		      continue;
+		    int budget = 8;
+		    tree b = input_value (gimple_assign_rhs1 (stmt), &budget)
+			     ? input_base (gimple_assign_lhs (stmt)) : NULL_TREE;
+		    if (b)
+		      input_objects.safe_push (b);
+		    continue;
+		  }
+		gcall *call = dyn_cast<gcall *> (stmt);
+		const mr_input *in
+		  = call ? mr_input_lookup (callee_name (gimple_call_fndecl (call))) : NULL;
+		if (!in || in->how != MR_INPUT_WRITES)
+		  continue;
+		for (unsigned i = in->arg; i < gimple_call_num_args (call); i++)
+		  if (tree b = input_base (gimple_call_arg (call, i)))
+		    input_objects.safe_push (b);
+	      }
+	}
     }
   for (tree b : input_objects)
     if (b == base)
