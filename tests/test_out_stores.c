@@ -14,8 +14,10 @@
    loaded from a parameter's object, nothing writing it first) and its result,
    loaded from the argument; a result tied to whether it allocated, and the
    result's ranges; the member pointers a method reads through on every path, or
-   hands to a call that does (field_derefs); the struct a
-   function returns by value holding its allocation (MR_OUT_RESULT).  */
+   hands to a call that does (field_derefs); the struct a function returns by
+   value holding its allocation (MR_OUT_RESULT); a NULL stored by a function that
+   allocates and frees nothing, and whether it drops the caller's old pointer
+   (drops_old: stored before the call).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -557,6 +559,58 @@ test_expand (void **state)
   mr_func_free (f);
 }
 
+/* void clear (char **out) { *out = NULL; }: analysed (it allocates and frees
+   nothing, but clears its caller's pointer), NULL, the old pointer dropped; so
+   with the old pointer loaded and ignored (`u.release ()`), not when it is
+   freed or handed to a call first.  */
+static void
+test_drops_old (void **state)
+{
+  (void) state;
+  for (int use = 0; use < 4; use++)
+    {
+      mr_func *f = out_func ("clear", 1);
+      if (use)
+	tb_load (f, 0, P, mr_value (OUT), 0, true, 1);
+      if (use == 2)
+	tb_free (f, 0, mr_value (P), 2);
+      if (use == 3)
+	{
+	  mr_opnd arg = mr_value (P);
+	  tb_call (f, 0, 0, "keep", 1, &arg, 0, 0, 0, 2);
+	}
+      tb_store (f, 0, mr_value (OUT), 0, mr_const (0), true, 3);
+      tb_return (f, 0, mr_none (), 4);
+      mr_summary s = summary_of (f);
+      assert_true (s.valid);
+      assert_int_equal (s.nout_stores, 1);
+      assert_int_equal (s.out_stores[0].kind, MR_OUT_NULL);
+      assert_int_equal (s.out_stores[0].drops_old, use < 2);
+    }
+
+  /* The caller: the NULL stored before the call.  */
+  struct glue g = { .addresses = true, .next_synthetic = 40 };
+  mr_call_site cs;
+  mr_func *f = caller (&g, &cs);
+  mr_summary sum = with_out (MR_OUT_NULL, true, false);
+  sum.out_stores[0].drops_old = true;
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 2);
+  assert_int_equal (b->events[0].kind, MR_EV_STORE);
+  assert_int_equal (b->events[0].b.kind, MR_OPND_CONST);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  mr_func_free (f);
+  f = caller (&g, &cs);
+  sum.out_stores[0].drops_old = false;
+  mr_expand_summary (&sum, &cs);
+  b = &f->blocks[0];
+  assert_int_equal (b->nevents, 2);
+  assert_int_equal (b->events[0].kind, MR_EV_CALL);
+  assert_int_equal (b->events[1].kind, MR_EV_STORE);
+  mr_func_free (f);
+}
+
 /* boxed make (void) { boxed b; b.ptr = malloc (n); return b; } as the glue
    lowers it: the allocation stored into the result, which is returned.  A result
    that also escapes holds nothing for the caller.  */
@@ -601,6 +655,7 @@ main (void)
     cmocka_unit_test (test_field_derefs),
     cmocka_unit_test (test_expand),
     cmocka_unit_test (test_returned_struct),
+    cmocka_unit_test (test_drops_old),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

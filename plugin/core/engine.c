@@ -518,8 +518,27 @@ find_return_blocks (driver *d, const mr_func *f)
     }
 }
 
-/* True if the function contains anything the enabled rules look at, or returns
-   what may be a parameter (its summary's returns_param).  */
+/* Does e store NULL through a pointer parameter (`*pp = 0;`, a unique_ptr's
+   `u.release ()` through a reference)?  Its callers' pointer then no longer holds
+   their block: only the walk's out-store summary (summarize-out.c) tells them.  */
+static bool
+clears_through_param (const mr_func *f, const mr_event *e)
+{
+  if (e->kind != MR_EV_STORE || !(e->flags & MR_EVF_POINTER)
+      || (e->flags & MR_EVF_AGGREGATE) || e->a.kind != MR_OPND_VALUE
+      || e->b.kind != MR_OPND_CONST || e->b.num != 0)
+    return false;
+  int64_t off;
+  uint32_t root = mr_func_root (f, e->a.id, &off);
+  for (uint32_t i = 0; root && i < f->nparams; i++)
+    if (f->params[i] == root)
+      return true;
+  return false;
+}
+
+/* True if the function contains anything the enabled rules look at, returns
+   what may be a parameter (its summary's returns_param), or clears its caller's
+   pointer (clears_through_param).  */
 static bool
 worth_analysing (const mr_func *f)
 {
@@ -529,7 +548,7 @@ worth_analysing (const mr_func *f)
       {
 	const mr_event *e = &f->blocks[b].events[i];
 	if (e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC || e->kind == MR_EV_ALLOC
-	    || (e->kind == MR_EV_CALL && e->size))
+	    || (e->kind == MR_EV_CALL && e->size) || clears_through_param (f, e))
 	  return true;
 	returns_pointer |= e->kind == MR_EV_RETURN && e->a.kind == MR_OPND_VALUE;
       }

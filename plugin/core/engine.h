@@ -190,6 +190,9 @@ typedef struct mr_out_store
 				   (MR_EVF_QUIET_NULL) */
   bool null_path;		/* some path returned with the parameter NULL (the
 				   callee checked it): stored only through addresses */
+  bool drops_old;		/* NULL: the callee neither keeps nor reads what the
+				   caller had there (`*pp = 0;`): the NULL is stored
+				   before the call, so a block held there is lost */
   int64_t off;
   /* ALLOC, SOME: the integer result's range (its hull) on the paths that left
      something there (for ALLOC, the allocation, not NULL), and on the paths

@@ -24,6 +24,20 @@ applies (const mr_out_store *o, const mr_call_site *cs, uint32_t frees)
   return o->param < cs->nargs && !(o->param < 32 && (frees & (1u << o->param)));
 }
 
+/* Is out-store o applied at this call (old: a REALLOC's old pointer)?  */
+static bool
+stored (const mr_out_store *o, const mr_call_site *cs, uint32_t frees, const mr_call *call,
+	uint32_t old)
+{
+  if (!applies (o, cs, frees))
+    return false;
+  mr_opnd base = call->args[o->param];
+  /* The callee checks the parameter for NULL: only an address is surely not.  */
+  return mr_copyable_arg (base)
+	 && !((o->null_path || o->kind == MR_OUT_SOME) && base.kind != MR_OPND_ADDR)
+	 && !(o->kind == MR_OUT_REALLOC && !old);
+}
+
 static bool
 local_address (const mr_func *f, mr_opnd a)
 {
@@ -46,6 +60,17 @@ mr_expand_out_mask (const mr_summary *sum, const mr_call_site *cs, uint32_t free
   return mask;
 }
 
+/* STORE *(base + off) = b.  */
+static void
+store_at (const mr_call_site *cs, mr_opnd base, int64_t off, mr_opnd b)
+{
+  mr_event *st = mr_block_add_event (cs->f, cs->bb, MR_EV_STORE, cs->loc);
+  st->a = base.kind == MR_OPND_ADDR ? mr_addr (base.id, 0) : base;
+  st->off = base.kind == MR_OPND_ADDR ? mr_off_add (base.num, off) : off;
+  st->b = b;
+  st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
+}
+
 void
 mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 		     const mr_call *call, uint32_t old[MR_SUMMARY_OUTS])
@@ -55,6 +80,12 @@ mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t fre
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
       const mr_out_store *o = &sum->out_stores[i];
+      if (o->drops_old && stored (o, cs, frees, call, old[i]))
+	{
+	  /* Dropped by the callee, not handed to it: lost before the call.  */
+	  store_at (cs, call->args[o->param], o->off, mr_const (0));
+	  continue;
+	}
       if (o->kind != MR_OUT_REALLOC || !applies (o, cs, frees))
 	continue;
       mr_opnd base = call->args[o->param];
@@ -67,17 +98,6 @@ mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_t fre
       ld->off = o->off;
       ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
     }
-}
-
-/* STORE *(base + off) = b.  */
-static void
-store_at (const mr_call_site *cs, mr_opnd base, int64_t off, mr_opnd b)
-{
-  mr_event *st = mr_block_add_event (cs->f, cs->bb, MR_EV_STORE, cs->loc);
-  st->a = base.kind == MR_OPND_ADDR ? mr_addr (base.id, 0) : base;
-  st->off = base.kind == MR_OPND_ADDR ? mr_off_add (base.num, off) : off;
-  st->b = b;
-  st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
 }
 
 static bool
@@ -211,14 +231,9 @@ mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t fr
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
       const mr_out_store *o = &sum->out_stores[i];
-      if (!applies (o, cs, frees))
+      if (!stored (o, cs, frees, call, old[i]) || o->drops_old)
 	continue;
       mr_opnd base = call->args[o->param];
-      /* The callee checks the parameter for NULL: only an address is surely not.  */
-      if (!mr_copyable_arg (base)
-	  || ((o->null_path || o->kind == MR_OUT_SOME) && base.kind != MR_OPND_ADDR)
-	  || (o->kind == MR_OUT_REALLOC && !old[i]))
-	continue;
       expand_one (sum, cs, o, base, o->off, old[i], &tied);
     }
 }

@@ -560,6 +560,78 @@ returns_on_null (const mr_func *f, const uint8_t *may, uint8_t *classes, int64_t
   return found;
 }
 
+/* Is operand x a value rooted at v?  */
+static bool
+rooted_at (const mr_func *f, mr_opnd x, uint32_t v)
+{
+  int64_t off;
+  return v && x.kind == MR_OPND_VALUE && mr_func_root (f, x.id, &off) == v;
+}
+
+#define DROPS_OLD_LOADS 8
+
+/* Does the function drop what its caller had at NULL out-store o (`*pp = 0;`,
+   a unique_ptr's `u.release ()` whose result is ignored)?  It reads the location
+   only into values nothing uses but a branch, and the parameter goes nowhere but
+   into the address of its own loads and stores: not to a call, not stored, not
+   returned.  Then the old pointer is neither kept nor read by the callee, and
+   the caller may store the NULL before the call (expand-out.c): a block it held
+   there is lost at the call, not handed over.  One scan of the events.  */
+static bool
+drops_old (const mr_func *f, uint32_t result_decl, const mr_out_store *o)
+{
+  (void) result_decl;
+  uint32_t p = o->kind == MR_OUT_NULL && o->param < f->nparams ? f->params[o->param] : 0;
+  if (!p)
+    return false;
+  uint32_t old[DROPS_OLD_LOADS], nold = 0;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	bool through = (e->kind == MR_EV_LOAD || e->kind == MR_EV_STORE
+			|| e->kind == MR_EV_DEREF) && rooted_at (f, e->a, p);
+	if ((!through && rooted_at (f, e->a, p)) || rooted_at (f, e->b, p))
+	  return false;
+	if (e->kind == MR_EV_CALL && e->call)
+	  for (uint32_t i = 0; i < e->call->nargs; i++)
+	    if (rooted_at (f, e->call->args[i], p))
+	      return false;
+	if (!through || e->kind != MR_EV_LOAD)
+	  continue;
+	int64_t base;
+	mr_func_root (f, e->a.id, &base);
+	int64_t off = mr_off_add (base, e->off);
+	if (known_off (off) && off != o->off)
+	  continue;
+	if (nold == DROPS_OLD_LOADS)
+	  return false;
+	old[nold++] = e->dst;
+      }
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t i = 0; i < blk->nphis; i++)
+	for (uint32_t a = 0; a < blk->npreds; a++)
+	  for (uint32_t v = 0; v < nold; v++)
+	    if (rooted_at (f, blk->phis[i].args[a], old[v]))
+	      return false;
+      for (uint32_t k = 0; k < blk->nevents; k++)
+	{
+	  const mr_event *e = &blk->events[k];
+	  for (uint32_t v = 0; v < nold; v++)
+	    {
+	      if (rooted_at (f, e->a, old[v]) || rooted_at (f, e->b, old[v]))
+		return false;
+	      for (uint32_t i = 0; e->kind == MR_EV_CALL && e->call && i < e->call->nargs; i++)
+		if (rooted_at (f, e->call->args[i], old[v]))
+		  return false;
+	    }
+	}
+    }
+  return true;
+}
+
 /* The tie the classes seen show: each side of the result (0, not 0) seen, and
    only ever with one outcome.  */
 static uint8_t
@@ -629,6 +701,8 @@ mr_finish_out_stores (mr_ctx *c)
       if (o.kind != MR_OUT_ALLOC && o.kind != MR_OUT_SOME)
 	o.made_lo = o.made_hi = o.none_lo = o.none_hi = 0;
       if (keep)
+	o.drops_old = drops_old (c->f, c->result_decl, &o);
+      if (keep)
 	sum->out_stores[n++] = o;
     }
   sum->nout_stores = (uint8_t) n;
@@ -646,7 +720,8 @@ mr_out_stores_same (const mr_summary *a, const mr_summary *b)
 	  || x->may_null != y->may_null || x->always != y->always
 	  || x->null_path != y->null_path || x->off != y->off || x->tied != y->tied
 	  || x->made_lo != y->made_lo || x->made_hi != y->made_hi
-	  || x->none_lo != y->none_lo || x->none_hi != y->none_hi)
+	  || x->none_lo != y->none_lo || x->none_hi != y->none_hi
+	  || x->drops_old != y->drops_old)
 	return false;
     }
   return true;

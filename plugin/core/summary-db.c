@@ -211,6 +211,7 @@ static const field out_store_fields[] = {
   FIELD (mr_out_store, may_null, FK_BOOL, 0),
   FIELD (mr_out_store, always, FK_BOOL, 0),
   FIELD (mr_out_store, null_path, FK_BOOL, 0),
+  FIELD (mr_out_store, drops_old, FK_BOOL, 0),
   FIELD (mr_out_store, off, FK_I64, 0),
   FIELD (mr_out_store, made_lo, FK_I64, 0),
   FIELD (mr_out_store, made_hi, FK_I64, 0),

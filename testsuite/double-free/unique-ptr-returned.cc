@@ -1,0 +1,41 @@
+// A std::unique_ptr returned by a function of the file: the caller's local owns
+// what it holds, so deleting the raw pointer behind its back is a double delete
+// at the destructor; handing it over by release () is silent.
+// { dg-do compile }
+
+#include <memory>
+
+struct P {
+  int v;
+};
+
+static std::unique_ptr<P> make()
+{
+  return std::unique_ptr<P>(new P);
+}
+
+void deleted_behind_its_back()
+{
+  auto u = make();
+  P *raw = u.get();
+  delete raw;
+} // { dg-warning "double" }
+
+void used_then_destroyed()
+{
+  auto u = make();
+  u->v = 1;
+} // { dg-bogus "double|leak" }
+
+void released_then_deleted()
+{
+  auto u = make();
+  P *raw = u.release();
+  delete raw;
+} // { dg-bogus "double|leak" }
+
+void released_and_dropped()
+{
+  auto u = make();
+  u.release(); // { dg-warning "leak" "TODO: the callee's store into the returned unique_ptr does not reach the caller (MR_OUT_RESULT through the constructor call)" { xfail *-*-* } }
+}
