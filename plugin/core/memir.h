@@ -283,6 +283,8 @@ typedef struct mr_term
   mr_term_kind kind;
   mr_cmp op, op2;
   bool is_unsigned, is_unsigned2;	/* the compared values are unsigned */
+  bool is_pointer, is_pointer2;	/* ... are pointers: a test of two is learnt for the
+				   later tests of the same pair (ptr-eq.c) */
   mr_opnd lhs, rhs;
   mr_combine combine;		/* and the second comparison lhs2 op2 rhs2 */
   mr_opnd lhs2, rhs2;

@@ -63,9 +63,14 @@ refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
 
 /* Two pointers compared (p == q, p != buf): the engine knows when they must be
    equal (same object and offset) or must differ (distinct objects it made or
-   named: an allocation is not a local array, two allocations are not one).  */
+   named: an allocation is not a local array, two allocations are not one).
+   Otherwise what an earlier test of the same pair learnt on the path decides
+   (ptr-eq.c: `if (p == x) free (p); ... if (p != x) p->v = 1;` cannot use the
+   freed p), and this test is learnt for the later ones.  Pointers only: an
+   integer value can be made again without a new object (a loop's PHI).  */
 static bool
-refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
+refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
+		bool is_pointer)
 {
   if (op != MR_CMP_EQ && op != MR_CMP_NE)
     return true;
@@ -78,9 +83,13 @@ refine_ptr_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
   uint32_t kb = b.obj & MR_OBJ_KIND_MASK & ~MR_OBJ_OLD;
   bool distinct = a.obj != b.obj && ka != MR_OBJ_SYM && kb != MR_OBJ_SYM
 		  && mr_obj_ts (s, a.obj) != MR_TS_NULL && mr_obj_ts (s, b.obj) != MR_TS_NULL;
-  if (op == MR_CMP_EQ)
-    return !distinct;
-  return !same;
+  if (same || distinct || !is_pointer)
+    return op == MR_CMP_EQ ? !distinct : !same;
+  int known = mr_state_ptr_eq (s, a, b);
+  if (known >= 0)
+    return known == (op == MR_CMP_EQ);
+  mr_state_note_ptr_eq (s, a, b, op == MR_CMP_EQ);
+  return true;
 }
 
 /* A fact on `root` changed: the bounds of the allocation sizes' products it is a
@@ -269,7 +278,7 @@ refine_values_1 (const mr_ctx *c, mr_state *s, uint32_t x, mr_cmp op, uint32_t y
 }
 
 static bool refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
-			   bool is_unsigned, int depth);
+			   bool is_unsigned, bool is_pointer, int depth);
 
 /* A value whose truth a condition decides (mr_truth: `b = p == NULL`, a call whose
    result is nonzero when its argument is): once the state says whether the value is
@@ -296,9 +305,11 @@ refine_truth (mr_ctx *c, mr_state *s, uint32_t root, int depth)
     {
       mr_cmp op1 = nonzero ? k->op : mr_cmp_negate (k->op);
       mr_cmp op2 = nonzero ? k->op2 : mr_cmp_negate (k->op2);
-      return refine_cmp_at (c, s, k->lhs, op1, k->rhs, k->is_unsigned, depth + 1)
+      return refine_cmp_at (c, s, k->lhs, op1, k->rhs, k->is_unsigned, k->is_pointer,
+			    depth + 1)
 	     && (k->combine == MR_COMBINE_NONE
-		 || refine_cmp_at (c, s, k->lhs2, op2, k->rhs2, k->is_unsigned2, depth + 1));
+		 || refine_cmp_at (c, s, k->lhs2, op2, k->rhs2, k->is_unsigned2,
+				   k->is_pointer2, depth + 1));
     }
   return true;
 }
@@ -335,7 +346,7 @@ refine_ranged_truth (mr_ctx *c, mr_state *s, uint32_t root, const mr_truth *t, i
     return true;
   const mr_term *k = &t->cond;
   return refine_cmp_at (c, s, k->lhs, holds ? k->op : mr_cmp_negate (k->op), k->rhs,
-			k->is_unsigned, depth + 1);
+			k->is_unsigned, k->is_pointer, depth + 1);
 }
 
 /* A value read from a field that held an earlier read (transfer.c binds the later
@@ -365,14 +376,15 @@ pass_to_earlier_read (mr_state *s, uint32_t root, bool is_unsigned)
 
 /* Refines s with one comparison `lhs op rhs` known to hold.  */
 static bool
-refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned)
+refine_cmp (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned,
+	    bool is_pointer)
 {
-  return refine_cmp_at (c, s, lhs, op, rhs, is_unsigned, 0);
+  return refine_cmp_at (c, s, lhs, op, rhs, is_unsigned, is_pointer, 0);
 }
 
 static bool
 refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
-	       bool is_unsigned, int depth)
+	       bool is_unsigned, bool is_pointer, int depth)
 {
   if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
     {
@@ -384,7 +396,7 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
     return mr_cmp_holds (lhs.num, op, rhs.num, false);
   if (rhs.kind != MR_OPND_CONST)
     {
-      if (!refine_ptr_cmp (c, s, lhs, op, rhs))
+      if (!refine_ptr_cmp (c, s, lhs, op, rhs, is_pointer))
 	return false;
       int64_t xoff, yoff;
       uint32_t x = mr_opnd_root (c->f, lhs, &xoff), y = mr_opnd_root (c->f, rhs, &yoff);
@@ -458,22 +470,23 @@ refine_edge_1 (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
       bool taken = e->kind == MR_EDGE_TRUE;
       if (t->combine == MR_COMBINE_NONE)
 	return refine_cmp (c, s, t->lhs, taken ? t->op : mr_cmp_negate (t->op), t->rhs,
-			   t->is_unsigned);
+			   t->is_unsigned, t->is_pointer);
       /* Both hold: AND taken, or OR not taken (both negated).  */
       bool both = (t->combine == MR_COMBINE_AND) == taken;
       mr_cmp op1 = taken ? t->op : mr_cmp_negate (t->op);
       mr_cmp op2 = taken ? t->op2 : mr_cmp_negate (t->op2);
       if (both)
-	return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned)
-	       && refine_cmp (c, s, t->lhs2, op2, t->rhs2, t->is_unsigned2);
+	return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned, t->is_pointer)
+	       && refine_cmp (c, s, t->lhs2, op2, t->rhs2, t->is_unsigned2, t->is_pointer2);
       /* Either: the first holds, or the first fails and the second holds.  */
       mr_state *second = mr_state_copy (s);
-      if (refine_cmp (c, second, t->lhs, mr_cmp_negate (op1), t->rhs, t->is_unsigned)
-	  && refine_cmp (c, second, t->lhs2, op2, t->rhs2, t->is_unsigned2))
+      if (refine_cmp (c, second, t->lhs, mr_cmp_negate (op1), t->rhs, t->is_unsigned,
+		      t->is_pointer)
+	  && refine_cmp (c, second, t->lhs2, op2, t->rhs2, t->is_unsigned2, t->is_pointer2))
 	*extra = second;
       else
 	mr_state_free (second);
-      return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned);
+      return refine_cmp (c, s, t->lhs, op1, t->rhs, t->is_unsigned, t->is_pointer);
     }
   if (t->kind == MR_TERM_SWITCH)
     {

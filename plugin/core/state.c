@@ -304,6 +304,7 @@ mr_state_copy (const mr_state *s)
   d->has_products = s->has_products;
   d->objs_half = s->objs_half;
   d->objs_half_ok = s->objs_half_ok;
+  mr_ptr_eqs_copy (d, s);
   live_bytes += state_bytes (d);
   return d;
 }
@@ -338,6 +339,7 @@ mr_state_free (mr_state *s)
   table_release (s->binds, s->class_binds, sizeof *s->binds);
   table_release (s->slots, s->class_slots, sizeof *s->slots);
   table_release (s->facts, s->class_facts, sizeof *s->facts);
+  mr_ptr_eqs_free (s);
   s->objs = (mr_objst *) free_states;	/* the free list's link */
   free_states = s;
 }
@@ -639,6 +641,8 @@ retire_walk (mr_state *s, uint32_t key, uint32_t old)
 void
 mr_state_retire (mr_state *s, uint32_t key)
 {
+  if (s->nptr_eqs)
+    mr_ptr_eqs_retire (s, key, key | MR_OBJ_OLD);
   if (!references (s, key))
     return;
   retire_walk (s, key, key | MR_OBJ_OLD);
@@ -1655,6 +1659,8 @@ mr_state_join (mr_state *d, const mr_state *s)
   changed |= join_slots (d, s);
   changed |= join_facts (d, s);
   changed |= join_obj_flags (d, s);
+  if (d->nptr_eqs)
+    changed |= mr_ptr_eqs_join (d, s);
   return changed;
 }
 

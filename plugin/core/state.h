@@ -129,6 +129,16 @@ typedef struct mr_fact
 				   bound above INT64_MAX, `n > SIZE_MAX - 16`) */
 } mr_fact;
 
+/* Two values a branch tested for equality on this path (ptr-eq.c): the refs
+   (object, exact offset) of both sides, a before b, and whether they were equal.  */
+typedef struct mr_ptr_eq
+{
+  uint32_t a, b;
+  int64_t aoff, boff;
+  bool equal;
+} mr_ptr_eq;
+#define MR_PTR_EQ_MAX 8
+
 typedef struct mr_state
 {
   mr_objst *objs;
@@ -151,6 +161,8 @@ typedef struct mr_state
 				   state's last comparison through its copies and
 				   runs while no tracked object changes (state.c) */
   bool objs_half_ok;		/* objs_half is up to date */
+  uint8_t nptr_eqs;		/* the tested pairs (ptr-eq.c), at most MR_PTR_EQ_MAX */
+  mr_ptr_eq *ptr_eqs;		/* NULL until the first */
 } mr_state;
 
 mr_state *mr_state_new (void);
@@ -218,6 +230,17 @@ void mr_state_note_product (mr_state *s, uint32_t v, uint32_t w);
 /* Records value * with <= max (from a guard value <= max / with).  */
 void mr_state_bound_product (mr_state *s, uint32_t value, uint32_t with, uint64_t max,
 			     bool is_unsigned);
+
+/* Equalities between two values that branches tested on the path (ptr-eq.c), keyed
+   on their refs.  mr_state_ptr_eq: 1 equal, 0 not equal, -1 not known.  The others
+   serve state.c: a copy, a free, a join (keeps the pairs known alike on both sides;
+   true if d lost some) and a retirement (key becomes old, old is dropped).  */
+int mr_state_ptr_eq (const mr_state *s, mr_ref a, mr_ref b);
+void mr_state_note_ptr_eq (mr_state *s, mr_ref a, mr_ref b, bool equal);
+void mr_ptr_eqs_copy (mr_state *d, const mr_state *s);
+void mr_ptr_eqs_free (mr_state *s);
+bool mr_ptr_eqs_join (mr_state *d, const mr_state *s);
+void mr_ptr_eqs_retire (mr_state *s, uint32_t key, uint32_t old);
 
 /* Merging (ESP): states with the same typestates are joined; others stay apart.  */
 bool mr_state_same_typestates (const mr_state *a, const mr_state *b);

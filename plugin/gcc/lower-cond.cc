@@ -199,6 +199,7 @@ lower_cond (lower_ctx *c, unsigned bb, gcond *s)
   t->kind = MR_TERM_COND;
   t->op = op;
   t->is_unsigned = unsigned_operand (lhs);
+  t->is_pointer = POINTER_TYPE_P (TREE_TYPE (lhs));
   t->lhs = lower_operand (c, bb, lhs, c->last_loc);
   t->rhs = lower_operand (c, bb, rhs, c->last_loc);
 }

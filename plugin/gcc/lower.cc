@@ -304,6 +304,7 @@ note_truth (lower_ctx *c, tree lhs, enum tree_code code, tree rhs1, tree rhs2)
       t.lhs = lower_operand (c, 0, rhs1, c->last_loc);
       t.rhs = lower_operand (c, 0, rhs2, c->last_loc);
       t.is_unsigned = TYPE_UNSIGNED (TREE_TYPE (rhs1)) || POINTER_TYPE_P (TREE_TYPE (rhs1));
+      t.is_pointer = POINTER_TYPE_P (TREE_TYPE (rhs1));
     }
   else if (boolean && TREE_CODE (rhs1) == SSA_NAME
 	   && (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR
