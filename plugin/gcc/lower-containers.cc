@@ -765,13 +765,7 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	  {
 	    /* The one put in before goes out of sight (still an element, but
 	       not the last one).  SIZE says only whether it is empty.  */
-	    mr_event *old = mr_block_add_event (c->f, bb, MR_EV_LOAD, loc);
-	    old->dst = new_synthetic (c, NULL_TREE);
-	    old->a = lower_operand (c, bb, build_fold_addr_expr (var), loc);
-	    old->off = ELEM;
-	    old->flags = MR_EVF_POINTER;
-	    mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
-	    esc->a = mr_value (old->dst);
+	    lose_element (c, bb, var, loc);
 	    container_store (c, bb, var, ELEM, mr_value (ld->dst), MR_EVF_POINTER, loc);
 	    container_store (c, bb, var, SIZE, mr_const (1), 0, loc);
 	    return true;
