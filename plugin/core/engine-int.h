@@ -185,6 +185,8 @@ void mr_path_returns (mr_ctx *c, mr_state *s, const mr_event *ret);
    where it stores pointers, the field stores every path makes (into c->out's
    summary), and the pointers loaded from parameters' objects (into c).  */
 void mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses);
+/* The parameter (of the first 32) operand o is, plus *off, or -1.  */
+int mr_param_of (const mr_func *f, mr_opnd o, int64_t *off);
 void mr_summarize_stores (const mr_func *f, mr_summary *sum);
 void mr_summarize_result (const mr_func *f, mr_summary *sum);
 void mr_find_field_stores (const mr_func *f, mr_summary *sum);

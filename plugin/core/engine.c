@@ -529,11 +529,7 @@ clears_through_param (const mr_func *f, const mr_event *e)
       || e->b.kind != MR_OPND_CONST || e->b.num != 0)
     return false;
   int64_t off;
-  uint32_t root = mr_func_root (f, e->a.id, &off);
-  for (uint32_t i = 0; root && i < f->nparams; i++)
-    if (f->params[i] == root)
-      return true;
-  return false;
+  return mr_param_of (f, e->a, &off) >= 0;
 }
 
 /* True if the function contains anything the enabled rules look at, returns

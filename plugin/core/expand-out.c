@@ -60,13 +60,20 @@ mr_expand_out_mask (const mr_summary *sum, const mr_call_site *cs, uint32_t free
   return mask;
 }
 
+/* Points event e at *(base + off).  */
+static void
+place (mr_event *e, mr_opnd base, int64_t off)
+{
+  e->a = base.kind == MR_OPND_ADDR ? mr_addr (base.id, 0) : base;
+  e->off = base.kind == MR_OPND_ADDR ? mr_off_add (base.num, off) : off;
+}
+
 /* STORE *(base + off) = b.  */
 static void
 store_at (const mr_call_site *cs, mr_opnd base, int64_t off, mr_opnd b)
 {
   mr_event *st = mr_block_add_event (cs->f, cs->bb, MR_EV_STORE, cs->loc);
-  st->a = base.kind == MR_OPND_ADDR ? mr_addr (base.id, 0) : base;
-  st->off = base.kind == MR_OPND_ADDR ? mr_off_add (base.num, off) : off;
+  place (st, base, off);
   st->b = b;
   st->flags = MR_EVF_WRITE | MR_EVF_POINTER;
 }
@@ -121,17 +128,25 @@ ranges_tell (const mr_out_store *o)
 	     && (o->none_lo != lo || o->none_hi != hi));
 }
 
+/* May a truth record say what the call's result means: it has one, and nothing
+   else of the summary says what it is?  */
+static bool
+result_open (const mr_summary *sum, const mr_call_site *cs)
+{
+  return cs->dst && !cs->weak && !sum->nret_truth && !sum->returns_const
+	 && !sum->returns_scalar && !sum->returns_at;
+}
+
 /* The result's truth is whether v was made (tie): v == NULL exactly when the
    result is nonzero for MR_OUT_MADE_IF_ZERO, v != NULL for MR_OUT_MADE_IF_NONZERO.
    Where the result's ranges tell more (disjoint: `r != -1`, `r >= 0` decide too;
    or one-sided: -1 only with nothing made, 0 either way), a ranged record says
    so instead: v != NULL outside the none range, v == NULL outside the made one.
-   Only where nothing else says what the result is.  */
+   Only where nothing else says what the result is (result_open).  */
 static bool
 tie_result (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o, uint32_t v)
 {
-  if (!cs->dst || cs->weak || sum->nret_truth || sum->returns_const
-      || sum->returns_scalar || sum->returns_at)
+  if (!result_open (sum, cs))
     return false;
   bool disjoint = o->made_hi < o->none_lo || o->none_hi < o->made_lo;
   bool ranged = ranges_tell (o) && (disjoint || o->tied == MR_OUT_UNTIED);
@@ -170,11 +185,9 @@ expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
       uint32_t v = cs->field_value (cs->glue, o->param, o->off);
       mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
       ld->dst = v;
-      ld->a = base.kind == MR_OPND_ADDR ? mr_addr (base.id, 0) : base;
-      ld->off = base.kind == MR_OPND_ADDR ? mr_off_add (base.num, off) : off;
+      place (ld, base, off);
       ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
-      if (!*tied && cs->dst && !cs->weak && !sum->nret_truth && !sum->returns_const
-	  && !sum->returns_scalar && !sum->returns_at)
+      if (!*tied && result_open (sum, cs))
 	{
 	  mr_term t = { .kind = MR_TERM_COND, .lhs = mr_value (v), .op = MR_CMP_NE,
 			.rhs = mr_const (0) };

@@ -28,18 +28,26 @@ ref_less (mr_ref a, mr_ref b)
 }
 
 /* The entry for pair (a, b) in s, or NULL.  */
-static mr_ptr_eq *
-find (const mr_state *s, mr_ref a, mr_ref b)
+/* The pair a, b as the table keeps it: the lesser ref first.  */
+static mr_ptr_eq
+pair (mr_ref a, mr_ref b, bool equal)
 {
   if (ref_less (b, a))
     {
       mr_ref t = a;
       a = b, b = t;
     }
+  return (mr_ptr_eq) { a.obj, b.obj, a.off, b.off, equal };
+}
+
+static mr_ptr_eq *
+find (const mr_state *s, mr_ref a, mr_ref b)
+{
+  mr_ptr_eq k = pair (a, b, false);
   for (uint32_t i = 0; i < s->nptr_eqs; i++)
     {
       mr_ptr_eq *e = &s->ptr_eqs[i];
-      if (e->a == a.obj && e->b == b.obj && e->aoff == a.off && e->boff == b.off)
+      if (e->a == k.a && e->b == k.b && e->aoff == k.aoff && e->boff == k.boff)
 	return e;
     }
   return NULL;
@@ -69,12 +77,7 @@ mr_state_note_ptr_eq (mr_state *s, mr_ref a, mr_ref b, bool equal)
     return;
   if (!s->ptr_eqs)
     s->ptr_eqs = mr_xmalloc (MR_PTR_EQ_MAX * sizeof *s->ptr_eqs);
-  if (ref_less (b, a))
-    {
-      mr_ref t = a;
-      a = b, b = t;
-    }
-  s->ptr_eqs[s->nptr_eqs++] = (mr_ptr_eq) { a.obj, b.obj, a.off, b.off, equal };
+  s->ptr_eqs[s->nptr_eqs++] = pair (a, b, equal);
 }
 
 void
@@ -123,12 +126,7 @@ mr_ptr_eqs_retire (mr_state *s, uint32_t key, uint32_t old)
       if (e.a == old || e.b == old)
 	continue;		/* the old instance is forgotten */
       mr_ref a = { e.a == key ? old : e.a, e.aoff }, b = { e.b == key ? old : e.b, e.boff };
-      if (ref_less (b, a))
-	{
-	  mr_ref t = a;
-	  a = b, b = t;
-	}
-      s->ptr_eqs[out++] = (mr_ptr_eq) { a.obj, b.obj, a.off, b.off, e.equal };
+      s->ptr_eqs[out++] = pair (a, b, e.equal);
     }
   s->nptr_eqs = (uint8_t) out;
 }

@@ -56,13 +56,7 @@ param_at (const mr_func *f, uint32_t result_decl, mr_opnd o, int64_t *off)
       *off = o.num;
       return MR_OUT_RESULT;
     }
-  if (o.kind != MR_OPND_VALUE)
-    return -1;
-  uint32_t root = mr_func_root (f, o.id, off);
-  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
-    if (root && f->params[i] == root)
-      return (int) i;
-  return -1;
+  return mr_param_of (f, o, off);
 }
 
 static bool

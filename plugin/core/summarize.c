@@ -25,9 +25,8 @@ local_target (const mr_func *f, mr_opnd o)
   return false;
 }
 
-/* The parameter operand o is (plus *off), or -1.  */
-static int
-param_of (const mr_func *f, mr_opnd o, int64_t *off)
+int
+mr_param_of (const mr_func *f, mr_opnd o, int64_t *off)
 {
   *off = 0;
   if (o.kind != MR_OPND_VALUE)
@@ -43,7 +42,7 @@ static bool
 is_param_root (const mr_func *f, mr_opnd o)
 {
   int64_t off;
-  return param_of (f, o, &off) >= 0;
+  return mr_param_of (f, o, &off) >= 0;
 }
 
 /* The summary field a value was loaded from (c->param_loads, sorted by value by
@@ -142,7 +141,7 @@ mr_find_param_loads (mr_ctx *c)
 	    || e->a.kind != MR_OPND_VALUE)
 	  continue;
 	int64_t off;
-	int param = param_of (f, e->a, &off);
+	int param = mr_param_of (f, e->a, &off);
 	off = mr_off_add (off, e->off);
 	if (param < 0 || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE)
 	  continue;
@@ -174,8 +173,8 @@ as_field_store (const mr_func *f, const mr_event *e, mr_field_store *out)
   if (e->kind != MR_EV_STORE || !(e->flags & MR_EVF_POINTER))
     return false;
   int64_t base_off, src_off;
-  int dst = param_of (f, e->a, &base_off);
-  int src = param_of (f, e->b, &src_off);
+  int dst = mr_param_of (f, e->a, &base_off);
+  int src = mr_param_of (f, e->b, &src_off);
   int64_t off = mr_off_add (base_off, e->off);
   if (dst < 0 || src < 0 || dst == src || src_off != 0 || off == MR_OFF_UNKNOWN
       || off == MR_OFF_POSITIVE)
@@ -259,7 +258,7 @@ relays_param_call (const mr_func *f, uint32_t b, const mr_call *call, mr_summary
   uint32_t k = call->relay - 1u, j = call->relay_arg;
   if (!call->relay || k >= call->nargs || j >= call->nargs)
     return false;
-  int pk = param_of (f, call->args[k], &koff), pj = param_of (f, call->args[j], &joff);
+  int pk = mr_param_of (f, call->args[k], &koff), pj = mr_param_of (f, call->args[j], &joff);
   if (pk < 0 || pj < 0 || koff || joff || pk == pj || !on_every_path (f, b, f->params[pj]))
     return false;
   sum->calls_param = (uint8_t) (pk + 1);
@@ -289,7 +288,7 @@ find_param_calls (const mr_func *f, mr_summary *sum)
 	for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
 	  {
 	    int64_t off;
-	    int j = param_of (f, e->call->args[i], &off);
+	    int j = mr_param_of (f, e->call->args[i], &off);
 	    if (j < 0 || off != 0 || j + 1 == e->call->callee_param
 		|| !on_every_path (f, b, f->params[j]))
 	      continue;
@@ -337,6 +336,19 @@ note_field_deref (const mr_func *f, mr_summary *sum, uint8_t **fresh,
     }
 }
 
+
+/* The block after b on the straight line from the entry (its one successor, which
+   has no other predecessor), or UINT32_MAX where the line ends.  */
+static uint32_t
+next_on_line (const mr_func *f, uint32_t b)
+{
+  const mr_block *blk = &f->blocks[b];
+  if (blk->nsuccs != 1)
+    return UINT32_MAX;
+  uint32_t next = f->edges[blk->succs[0]].dst;
+  return next == b || f->blocks[next].npreds != 1 ? UINT32_MAX : next;
+}
+
 /* The pointers the function loads from *(param + off), a place it never writes,
    and reads or writes through on the straight line of blocks from its entry
    (mr_summary.field_derefs): a getter's `return data_[0];`, or hands to a call
@@ -377,7 +389,7 @@ find_field_derefs (const mr_func *f, mr_summary *sum)
 	  note_field_deref (f, sum, &fresh, loads, nloads, e->a);
 	  /* A pointer loaded from a parameter's object at a known offset.  */
 	  int64_t off;
-	  int param = param_of (f, e->a, &off);
+	  int param = mr_param_of (f, e->a, &off);
 	  off = mr_off_add (off, e->off);
 	  if (e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) && e->dst && param >= 0
 	      && param < 32 && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE && nloads < LOADS)
@@ -387,12 +399,8 @@ find_field_derefs (const mr_func *f, mr_summary *sum)
 	      loads[nloads++].off = off;
 	    }
 	}
-      if (blk->nsuccs != 1)
+      if ((b = next_on_line (f, b)) == UINT32_MAX)
 	break;
-      uint32_t next = f->edges[blk->succs[0]].dst;
-      if (next == b || f->blocks[next].npreds != 1)
-	break;
-      b = next;
     }
 done:
   free (fresh);
@@ -417,12 +425,8 @@ mr_find_field_stores (const mr_func *f, mr_summary *sum)
 	      && sum->nfield_stores < MR_SUMMARY_FIELDS)
 	    sum->field_stores[sum->nfield_stores++] = fs;
 	}
-      if (blk->nsuccs != 1)
+      if ((b = next_on_line (f, b)) == UINT32_MAX)
 	break;
-      uint32_t next = f->edges[blk->succs[0]].dst;
-      if (next == b || f->blocks[next].npreds != 1)
-	break;
-      b = next;
     }
   if (!sum->nfield_stores)
     return;
@@ -435,7 +439,7 @@ mr_find_field_stores (const mr_func *f, mr_summary *sum)
 	if (e->kind != MR_EV_STORE || is_summarized_store (f, sum, e))
 	  continue;
 	int64_t base_off;
-	int dst = param_of (f, e->a, &base_off);
+	int dst = mr_param_of (f, e->a, &base_off);
 	int64_t off = mr_off_add (base_off, e->off);
 	if (dst < 0)
 	  continue;
@@ -572,7 +576,7 @@ mr_events_keep_callers_memory (const mr_ctx *c)
 	      /* A parameter given back on every path is a copy for the caller
 		 (returns_param); any other returned parameter is kept.  */
 	      int64_t off;
-	      int param = param_of (f, e->a, &off);
+	      int param = mr_param_of (f, e->a, &off);
 	      if (param >= 0 && param != c->out->summary.returns_param)
 		return false;
 	      phi_returns |= param < 0 && c->out->summary.returns_param < 0
@@ -707,10 +711,9 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
   if (fresh && o->ev && o->ev->kind == MR_EV_REALLOC && o->ev->a.kind == MR_OPND_VALUE)
     {
       int64_t off;
-      uint32_t root = mr_func_root (c->f, o->ev->a.id, &off);
-      for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
-	if (root && c->f->params[i] == root)
-	  sum->reallocs_param = (int32_t) i;
+      int param = mr_param_of (c->f, o->ev->a, &off);
+      if (param >= 0)
+	sum->reallocs_param = param;
     }
   if (r.obj == MR_OBJ_NULL || (o && o->ts == MR_TS_NULL))
     sum->may_return_null = true;
@@ -745,7 +748,7 @@ mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses)
 	int param;
 	if (e->kind == MR_EV_LOAD || e->kind == MR_EV_STORE || e->kind == MR_EV_DEREF)
 	  {
-	    if ((param = param_of (f, e->a, &off)) >= 0)
+	    if ((param = mr_param_of (f, e->a, &off)) >= 0)
 	      *derefs |= 1u << param;
 	  }
 	else if (e->kind == MR_EV_CALL && e->call)
@@ -753,7 +756,7 @@ mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses)
 	    uint32_t used = e->call->deref_mask | e->call->use_mask;
 	    for (uint32_t i = 0; i < e->call->nargs && i < 32; i++)
 	      if ((used & (1u << i))
-		  && (param = param_of (f, e->call->args[i], &off)) >= 0)
+		  && (param = mr_param_of (f, e->call->args[i], &off)) >= 0)
 		*uses |= 1u << param;
 	  }
       }
@@ -774,7 +777,7 @@ has_error_channel (const mr_func *f)
 	int64_t off;
 	if (e->kind == MR_EV_STORE)
 	  {
-	    if (param_of (f, e->a, &off) >= 0)
+	    if (mr_param_of (f, e->a, &off) >= 0)
 	      return true;
 	    if (e->a.kind == MR_OPND_ADDR && !local_target (f, e->a))
 	      return true;
@@ -784,7 +787,7 @@ has_error_channel (const mr_func *f)
 	    const mr_call *call = e->call;
 	    uint32_t may_write = call->write_mask | call->use_mask;
 	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
-	      if ((may_write & (1u << i)) && param_of (f, call->args[i], &off) >= 0)
+	      if ((may_write & (1u << i)) && mr_param_of (f, call->args[i], &off) >= 0)
 		return true;
 	  }
       }
@@ -806,7 +809,7 @@ static bool
 own_memory (const mr_func *f, mr_opnd o)
 {
   int64_t off;
-  return local_target (f, o) || param_of (f, o, &off) >= 0;
+  return local_target (f, o) || mr_param_of (f, o, &off) >= 0;
 }
 
 static void
@@ -935,7 +938,7 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
 	    if (!(mask & 1))
 	      continue;
 	    int64_t off;
-	    int param = param_of (f, through[i], &off);
+	    int param = mr_param_of (f, through[i], &off);
 	    uint32_t root = through[i].kind == MR_OPND_VALUE
 			    ? mr_func_root (f, through[i].id, &off) : 0;
 	    if (param >= 0)
@@ -1006,7 +1009,7 @@ may_write_place (const mr_func *f, const uint8_t *fresh, mr_opnd o, int64_t at, 
   uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (f, o.id, &base) : 0;
   if (root && root < f->nvalues && fresh[root])
     return false;
-  int p = param_of (f, o, &base);
+  int p = mr_param_of (f, o, &base);
   int64_t where = mr_off_add (base, at);
   return p != param || !slot || where == MR_OFF_UNKNOWN || where == MR_OFF_POSITIVE
 	 || where == off;
@@ -1097,7 +1100,7 @@ find_returned_place (const mr_func *f, uint8_t **fresh, mr_summary *sum)
 	int64_t at, base;
 	uint32_t r = e->a.kind == MR_OPND_VALUE ? mr_func_root (f, e->a.id, &at) : 0;
 	const mr_event *ld = r && at == 0 ? defining_load (f, r) : NULL;
-	int p = ld ? param_of (f, ld->a, &base) : -1;
+	int p = ld ? mr_param_of (f, ld->a, &base) : -1;
 	int64_t o = p >= 0 ? mr_off_add (base, ld->off) : MR_OFF_UNKNOWN;
 	bool ptr = ld && (ld->flags & MR_EVF_POINTER);
 	if (p < 0 || o == MR_OFF_UNKNOWN || o == MR_OFF_POSITIVE
@@ -1155,7 +1158,7 @@ value_lit (truth_ctx *t, uint32_t root, mr_cmp op, int64_t k, bool is_unsigned)
   const mr_event *ld = root < t->f->nvalues && t->loads ? t->loads[root] : NULL;
   if (param >= 0)
     lit.param = (uint8_t) param;
-  else if (ld && (param = param_of (t->f, ld->a, &off)) >= 0
+  else if (ld && (param = mr_param_of (t->f, ld->a, &off)) >= 0
 	   && mr_off_add (off, ld->off) != MR_OFF_UNKNOWN
 	   && mr_off_add (off, ld->off) != MR_OFF_POSITIVE
 	   && keeps_place (t->f, t->fresh, param, mr_off_add (off, ld->off)))

@@ -456,23 +456,17 @@ move_slots (mr_ctx *c, mr_state *s, uint32_t from, uint32_t to)
 {
   int64_t off[MOVED_MAX];
   mr_ref held[MOVED_MAX];
-  uint32_t n = 0;
-  bool more = false;
-  for (uint32_t i = 0; i < s->nslots; i++)
-    if ((uint32_t) (s->slots[i].at >> 32) == from)
-      {
-	if (n == MOVED_MAX)
-	  {
-	    more = true;
-	    break;
-	  }
-	off[n] = (int32_t) (uint32_t) s->slots[i].at;
-	held[n++] = s->slots[i].content;
-      }
-  if (more)
+  uint32_t n = 0, first, last;
+  mr_state_obj_slots (s, from, &first, &last);
+  if (last - first > MOVED_MAX)
     {
       escape_contents (c, s, from);
       return;
+    }
+  for (uint32_t i = first; i < last; i++)
+    {
+      off[n] = (int32_t) (uint32_t) s->slots[i].at;
+      held[n++] = s->slots[i].content;
     }
   for (uint32_t i = 0; i < n; i++)
     mr_state_store (s, (mr_ref) { to, off[i] }, held[i]);
