@@ -89,8 +89,11 @@ apply_phis (mr_ctx *c, mr_state *s, const mr_block *to, uint32_t k)
 	  else
 	    mr_state_bind (s, dst, refs[i]);
 	}
+      /* An integer compared with 0 may have been bound to NULL (refine.c's
+	 refine_null): the PHI defines it anew, in a loop or at a setjmp.  */
       else if (has[i])
 	{
+	  mr_state_unbind (s, dst);
 	  mr_state_forget_fact (s, dst);
 	  if (facts[i].prod_with == dst)
 	    facts[i].prod_with = 0;
@@ -100,7 +103,10 @@ apply_phis (mr_ctx *c, mr_state *s, const mr_block *to, uint32_t k)
 	  *f = facts[i];
 	}
       else
-	mr_state_forget_fact (s, dst);
+	{
+	  mr_state_unbind (s, dst);
+	  mr_state_forget_fact (s, dst);
+	}
     }
   for (uint32_t i = n; i < to->nphis; i++)
     {

@@ -252,3 +252,87 @@ classify_switch_edges (lower_ctx *c, basic_block bb, gswitch *s, const vec<edge>
 	}
     }
 }
+
+/* setjmp (C11 7.13.1.1) returns 0 when called, and when a longjmp comes back to it
+   the value longjmp was given, never 0 (longjmp (env, 0) makes it 1).  GCC's CFG
+   has the call begin a block (the receiver) that GCC's ABNORMAL_DISPATCHER block
+   enters again by an abnormal edge from every call that may longjmp.  Without the
+   two results told apart, a path longjmp'd back to would take the `setjmp () ==
+   0` branch and re-run the code after the setjmp (a `free (p)` freed again).  So
+   the result is a PHI of the receiver, 0 from its ordinary predecessors and the
+   dispatcher's "longjmp value" from the abnormal ones, and the dispatcher ends
+   with the condition that value != 0, taken on its edges to setjmp receivers.
+   Only the setjmp family: GCC recognises it by name (special_function_p), as
+   here; other functions that return twice (vfork, getcontext) return other
+   values.  */
+
+/* The setjmp call that begins bb, or NULL.  */
+gcall *
+setjmp_call_at (basic_block bb)
+{
+  gimple_stmt_iterator gsi = gsi_start_nondebug_after_labels_bb (bb);
+  gcall *call = gsi_end_p (gsi) ? NULL : dyn_cast<gcall *> (gsi_stmt (gsi));
+  if (!call || !(gimple_call_flags (call) & ECF_RETURNS_TWICE))
+    return NULL;
+  tree fndecl = gimple_call_fndecl (call);
+  const char *name = fndecl && DECL_NAME (fndecl) ? IDENTIFIER_POINTER (DECL_NAME (fndecl))
+			     : NULL;
+  if (!name)
+    return NULL;
+  name += name[0] == '_' ? (name[1] == '_' ? 2 : 1) : 0;
+  return strcmp (name, "setjmp") == 0 || strcmp (name, "sigsetjmp") == 0 ? call : NULL;
+}
+
+static bool
+is_abnormal_dispatcher (basic_block bb)
+{
+  gimple *last = mr_last_stmt (bb);
+  gcall *call = last ? dyn_cast<gcall *> (last) : NULL;
+  return call && gimple_call_internal_p (call, IFN_ABNORMAL_DISPATCHER);
+}
+
+/* The value a longjmp through dispatcher block `d` makes setjmp return: the
+   dispatcher's condition `v != 0`, made when first asked for.  */
+static mr_opnd
+longjmp_value (lower_ctx *c, basic_block d)
+{
+  mr_term *t = &c->f->blocks[d->index].term;
+  if (t->kind != MR_TERM_COND)
+    {
+      t->kind = MR_TERM_COND;
+      t->op = MR_CMP_NE;
+      t->lhs = mr_value (new_synthetic (c, NULL_TREE));
+      t->rhs = mr_const (0);
+    }
+  return t->lhs;
+}
+
+void
+lower_setjmp_result (lower_ctx *c, basic_block bb, const vec<edge> &map)
+{
+  mr_block *mb = &c->f->blocks[bb->index];
+  if (is_abnormal_dispatcher (bb))
+    {
+      longjmp_value (c, bb);
+      for (unsigned k = 0; k < mb->nsuccs; k++)
+	if (setjmp_call_at (map[mb->succs[k]]->dest))
+	  c->f->edges[mb->succs[k]].kind = MR_EDGE_TRUE;
+      return;
+    }
+  gcall *call = setjmp_call_at (bb);
+  tree lhs = call ? gimple_call_lhs (call) : NULL_TREE;
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (lhs)))
+    return;
+  uint32_t v = SSA_NAME_VERSION (lhs);
+  /* The call leaves the result to the PHI.  */
+  for (unsigned i = 0; i < mb->nevents; i++)
+    if (mb->events[i].kind == MR_EV_CALL && mb->events[i].dst == v)
+      mb->events[i].dst = 0;
+  mr_phi *p = mr_block_add_phi (c->f, bb->index, v, false);
+  for (unsigned k = 0; k < mb->npreds; k++)
+    {
+      edge e = map[mb->preds[k]];
+      p->args[k] = e && (e->flags & EDGE_ABNORMAL) && is_abnormal_dispatcher (e->src)
+		     ? longjmp_value (c, e->src) : mr_const (0);
+    }
+}

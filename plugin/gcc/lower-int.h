@@ -110,6 +110,8 @@ void lower_cond (lower_ctx *c, unsigned bb, gcond *s);
 void lower_switch (lower_ctx *c, unsigned bb, gswitch *s);
 void classify_switch_edges (lower_ctx *c, basic_block bb, gswitch *s,
                             const vec<edge> &map);
+gcall *setjmp_call_at (basic_block bb);
+void lower_setjmp_result (lower_ctx *c, basic_block bb, const vec<edge> &map);
 
 /* lower-call.cc.  */
 const char *callee_name (tree fndecl);

@@ -988,7 +988,7 @@ edge_location (lower_ctx *c, edge e)
    handed a function to call back (qsort's comparison may longjmp): GCC adds the
    edge after every call it cannot prove leaf, so without this a `free (p)`
    followed by `puts (...)` re-enters the setjmp handler with p freed.  False only
-   for such a call.  */
+   for such a call, and for setjmp itself (GCC gives its block such an edge too).  */
 static bool
 may_longjmp_from (basic_block bb)
 {
@@ -996,6 +996,8 @@ may_longjmp_from (basic_block bb)
   gcall *call = last ? dyn_cast<gcall *> (last) : NULL;
   if (!call)
     return true;
+  if (call == setjmp_call_at (bb))
+    return false;
   tree fndecl = gimple_call_fndecl (call);
   const char *name = callee_name (fndecl);
   if (!name || !(mr_known_lookup (name) || mr_lib_lookup (name)))
@@ -1234,6 +1236,7 @@ mr_lower (function *fun, mr_lowered *out)
 	classify_switch_edges (&c, bb, as_a<gswitch *> (last), map);
       else if (last && gimple_code (last) == GIMPLE_EH_DISPATCH)
 	lower_eh_dispatch (&c, b, as_a<geh_dispatch *> (last), map);
+      lower_setjmp_result (&c, bb, map);	/* lower-cond.cc */
     }
   c.f->nvalues = c.next_value;
   /* Versions of one user variable, for "the last reference is lost" when the
