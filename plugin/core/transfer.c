@@ -720,6 +720,45 @@ clobber_aliases (mr_ctx *c, mr_state *s, uint32_t target)
   mr_state_forget_slots_if (s, target, slot_may_alias, &q);
 }
 
+/* A call we know nothing of that is handed an object may unlink it from a list:
+   an intrusive list's element points back at the link that points to it, so
+   `unlink (n)` may store `*n->prev = n->next`, the store to `l->first` when n is
+   first.  Every link holding a handed object in memory an unknown pointer can
+   reach (slot_may_alias: a parameter's object, memory reached through loaded
+   pointers, a static, an escaped object) is forgotten, so `while ((n = l->first))
+   { unlink (n); free (n); }` reads a new element each time.  Links in private
+   memory keep it (no pointer the callee loads reaches them), and so do the links
+   a const parameter is handed (a reader).  A summarized call stores where its
+   summary says (stores_wild, store_mask) instead.  One walk of the slots.  */
+static void
+forget_links_to_handed (mr_ctx *c, mr_state *s, const mr_call *call)
+{
+  uint32_t handed[32], n = 0;
+  for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+    {
+      uint32_t o = mr_ref_of (c, s, call->args[i]).obj;
+      if (!(call->borrow_mask & (1u << i)) && mr_is_object (o)
+	  && mr_obj_ts (s, o) != MR_TS_FREED)
+	handed[n++] = o;
+    }
+  if (!n || !s->nslots)
+    return;
+  alias_query q = { c, ALIAS_UNKNOWN };
+  for (uint32_t i = 0; i < s->nslots;)
+    {
+      uint32_t base = (uint32_t) (s->slots[i].at >> 32), held = s->slots[i].content.obj;
+      bool hit = false;
+      for (uint32_t k = 0; k < n && !hit; k++)
+	hit = held == handed[k] && base != held;
+      if (hit && slot_may_alias (&q, s, base))
+	{
+	  mr_state_forget_slot (s, (mr_ref) { base, (int32_t) (uint32_t) s->slots[i].at });
+	  continue;
+	}
+      i++;
+    }
+}
+
 void
 mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 {
@@ -1030,7 +1069,11 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 		}
 	  }
 	else
-	  clobber_call (c, s, call);
+	  {
+	    clobber_call (c, s, call);
+	    if (!(ev->flags & MR_EVF_SUMMARIZED))
+	      forget_links_to_handed (c, s, call);
+	  }
 	break;
       }
 

@@ -6,7 +6,8 @@
    the list is silent, also with libuv-style `void *[2]` links and through unlink
    helpers of the same file (Linux-style static inline ones); freeing an
    element that was never unlinked, or unlinking it after the free, still warns
-   (MEM30-C, CWE-416).  A helper defined elsewhere is a known false alarm.  */
+   (MEM30-C, CWE-416).  A helper defined elsewhere may unlink the node it is
+   handed: the links to it are forgotten at the call.  */
 /* { dg-do compile } */
 
 #include <stddef.h>
@@ -154,17 +155,62 @@ void test_9(struct node_list *l)
   }
 }
 
-/* The same through a helper defined elsewhere: an unknown call is taken to
-   write only what it is given and what escaped, so the head keeps the node.  */
+/* The same through a helper defined elsewhere: a call handed the node may
+   unlink it, so the head's link to it is forgotten (transfer.c,
+   forget_links_to_handed).  */
 void node_unlink_elsewhere(struct node *n);
 
 void test_10(struct node_list *l)
 {
   struct node *n;
   while ((n = l->first)) {
-    node_unlink_elsewhere(n); /* { dg-bogus "use after" "TODO: the same gap" { xfail *-*-* } } */
-    free(n); /* { dg-bogus "double-'free'" "TODO: an unknown call may store through pointers it loads from its argument" { xfail *-*-* } } */
+    node_unlink_elsewhere(n); /* { dg-bogus "use after" } */
+    free(n); /* { dg-bogus "double-'free'" } */
   }
+}
+
+/* A reader that takes the node as const unlinks nothing: the head still
+   holds the freed node on the next iteration.  */
+void node_show(const struct node *n);
+
+void test_10_reader(struct node_list *l)
+{
+  struct node *n;
+  while ((n = l->first)) {
+    node_show(n); /* { dg-warning "use after 'free' of 'n'" } */
+    free(n); /* { dg-warning "double-'free' of 'n'" } */
+  }
+}
+
+/* A call handed another node leaves the head's link to this one.  */
+void test_10_other(struct node_list *l, struct node *other)
+{
+  struct node *n = l->first;
+  if (!n)
+    return;
+  free(n); /* { dg-message "first 'free' here" } */
+  node_unlink_elsewhere(other);
+  free(l->first); /* { dg-warning "double-'free'" } */
+}
+
+/* A head in the function's own memory, never handed on: no pointer the callee
+   loads reaches it, so it keeps the node.  */
+void test_10_private(struct node *n)
+{
+  struct node_list mine = { n };
+  node_unlink_elsewhere(n);
+  free(n); /* { dg-message "first 'free' here" } */
+  free(mine.first); /* { dg-warning "double-'free'" } */
+}
+
+/* Unlinking after the free is still a use of the freed node.  */
+void test_10_late(struct node_list *l)
+{
+  struct node *n = l->first;
+  if (!n)
+    return;
+  free(n); /* { dg-message "freed here" } */
+  node_unlink_elsewhere(n); /* { dg-warning "use after 'free' of 'n'" } */
 }
 
 /* A libuv-style queue: links are `void *[2]` read and written through casts.  */
