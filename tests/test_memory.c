@@ -1,6 +1,7 @@
 /* test_memory.c — the engine's memory cap (mr_config.max_memory, engine.c).
 
-   Covers: the default cap; the count of the bytes states hold (mr_state_bytes_live) going back to
+   Covers: the default cap; the count of the bytes states hold (mr_state_bytes_live, their
+   tables of tested pairs included) going back to
    where it was once the states are freed, and after an analysis; the peak one
    function's analysis held (result.memory_peak); a cap above the peak changes
    nothing, 0 is no cap; past half of the cap the states of each block are merged
@@ -60,6 +61,26 @@ test_state_bytes (void **state)
   mr_state_bind (t, 500, (mr_ref) { MR_OBJ_ALLOC | 500, 0 });
   mr_state_join_lossy (s, t);
   mr_state_free (t);
+  mr_state_free (s);
+  assert_int_equal (mr_state_bytes_live (), base);
+}
+
+/* The table of tested pairs (ptr-eq.c) a state holds counts too, in each copy,
+   and goes back out of the count when the states are freed.  */
+static void
+test_ptr_eq_bytes (void **state)
+{
+  (void) state;
+  uint64_t base = mr_state_bytes_live ();
+  mr_state *s = mr_state_new ();
+  uint64_t bare = mr_state_bytes_live () - base;
+  mr_state_note_ptr_eq (s, (mr_ref) { MR_OBJ_SYM | 1, 0 }, (mr_ref) { MR_OBJ_SYM | 2, 0 }, true);
+  uint64_t one = mr_state_bytes_live () - base;
+  assert_true (one >= bare + MR_PTR_EQ_MAX * sizeof (mr_ptr_eq));
+  mr_state *t = mr_state_copy (s);
+  assert_true (mr_state_bytes_live () - base >= 2 * MR_PTR_EQ_MAX * sizeof (mr_ptr_eq));
+  mr_state_free (t);
+  assert_int_equal (mr_state_bytes_live () - base, one);
   mr_state_free (s);
   assert_int_equal (mr_state_bytes_live (), base);
 }
@@ -249,6 +270,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_default_cap),
     cmocka_unit_test (test_state_bytes),
+    cmocka_unit_test (test_ptr_eq_bytes),
     cmocka_unit_test (test_cap_stops_fan_out),
     cmocka_unit_test (test_cap_merges_first),
   };

@@ -14,6 +14,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The bytes of every live state's table, for the memory cap: a state with a
+   table holds MR_PTR_EQ_MAX entries (256 bytes), a copy at every branch once a
+   path has tested a pair.  Part of mr_state_bytes_live (state.c).  */
+static uint64_t table_bytes;
+
+#define TABLE_BYTES (MR_PTR_EQ_MAX * sizeof (mr_ptr_eq))
+
+uint64_t
+mr_ptr_eqs_bytes_live (void)
+{
+  return table_bytes;
+}
+
+static mr_ptr_eq *
+table_new (void)
+{
+  table_bytes += TABLE_BYTES;
+  return mr_xmalloc (TABLE_BYTES);
+}
+
 static bool
 exact (mr_ref r)
 {
@@ -76,7 +96,7 @@ mr_state_note_ptr_eq (mr_state *s, mr_ref a, mr_ref b, bool equal)
   if (s->nptr_eqs == MR_PTR_EQ_MAX)
     return;
   if (!s->ptr_eqs)
-    s->ptr_eqs = mr_xmalloc (MR_PTR_EQ_MAX * sizeof *s->ptr_eqs);
+    s->ptr_eqs = table_new ();
   s->ptr_eqs[s->nptr_eqs++] = pair (a, b, equal);
 }
 
@@ -87,7 +107,7 @@ mr_ptr_eqs_copy (mr_state *d, const mr_state *s)
   d->ptr_eqs = NULL;
   if (s->nptr_eqs)
     {
-      d->ptr_eqs = mr_xmalloc (MR_PTR_EQ_MAX * sizeof *d->ptr_eqs);
+      d->ptr_eqs = table_new ();
       memcpy (d->ptr_eqs, s->ptr_eqs, s->nptr_eqs * sizeof *d->ptr_eqs);
     }
 }
@@ -95,6 +115,8 @@ mr_ptr_eqs_copy (mr_state *d, const mr_state *s)
 void
 mr_ptr_eqs_free (mr_state *s)
 {
+  if (s->ptr_eqs)
+    table_bytes -= TABLE_BYTES;
   free (s->ptr_eqs);
   s->ptr_eqs = NULL;
   s->nptr_eqs = 0;

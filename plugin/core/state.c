@@ -8,8 +8,9 @@
 #include <string.h>
 
 /* Bytes held by every live state (mr_state_bytes_live): the state structs and the
-   capacity of their four tables, as requested from malloc (its own overhead, about
-   16 bytes per block, is not counted).  Kept at the few places that allocate,
+   capacity of their four tables, and their tables of tested pairs (ptr-eq.c), as
+   requested from malloc (its own overhead, about 16 bytes per block, is not
+   counted).  Kept at the few places that allocate,
    grow or free a table.  GCC runs one function at a time in one thread, and the
    engine is not reentrant, so one counter serves.  */
 static uint64_t live_bytes;
@@ -17,7 +18,7 @@ static uint64_t live_bytes;
 uint64_t
 mr_state_bytes_live (void)
 {
-  return live_bytes;
+  return live_bytes + mr_ptr_eqs_bytes_live ();
 }
 
 /* What a state's struct counts: its size before the cached objects' half

@@ -241,6 +241,7 @@ void mr_ptr_eqs_copy (mr_state *d, const mr_state *s);
 void mr_ptr_eqs_free (mr_state *s);
 bool mr_ptr_eqs_join (mr_state *d, const mr_state *s);
 void mr_ptr_eqs_retire (mr_state *s, uint32_t key, uint32_t old);
+uint64_t mr_ptr_eqs_bytes_live (void);	/* counted in mr_state_bytes_live */
 
 /* Merging (ESP): states with the same typestates are joined; others stay apart.  */
 bool mr_state_same_typestates (const mr_state *a, const mr_state *b);
