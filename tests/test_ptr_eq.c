@@ -5,7 +5,8 @@
    of the operands and with the tests the other way round; the same test twice,
    or a second test of another pair, still reports the use, and so do tests of
    values that are not pointers; the table itself:
-   a pair is found in either order, a join keeps only the pairs both sides know
+   an early exit on a pair and a value (guards.c) decides the pair once the
+   value is known; a pair is found in either order, a join keeps only the pairs both sides know
    alike, a retired object's pairs move to its old instance (the new instance
    knows nothing), and at most MR_PTR_EQ_MAX pairs are learnt.  */
 
@@ -65,6 +66,43 @@ test_buggy_forms_still_report (void **state)
 					  false), 1);
 }
 
+/* if (P == X && N == 0) return; if (N == 0) free (P); if (P last X) *P = 1;
+   return;  The early exit (guards.c) rules out a path that has learnt N == 0
+   and P == X: the number of uses after free.  */
+enum { N = 4 };
+
+static uint32_t
+guarded_pair_then (mr_cmp last)
+{
+  mr_func *f = tb_func ("guarded", 8);
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_value (X), 1, 3);
+  f->blocks[0].term.is_pointer = true;
+  tb_if (f, 1, mr_value (N), MR_CMP_EQ, mr_const (0), 2, 3);
+  tb_return (f, 2, mr_none (), 1);
+  tb_if (f, 3, mr_value (N), MR_CMP_EQ, mr_const (0), 4, 5);
+  tb_free (f, 4, mr_value (P), 2);
+  tb_goto (f, 4, 5);
+  tb_if (f, 5, mr_value (P), last, mr_value (X), 6, 7);
+  f->blocks[5].term.is_pointer = true;
+  tb_deref (f, 6, mr_value (P), true, 3);
+  tb_goto (f, 6, 7);
+  tb_return (f, 7, mr_none (), 4);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  uint32_t n = tb_count (&r, MR_RULE_USE_AFTER_FREE);
+  mr_result_free (&r);
+  mr_func_free (f);
+  return n;
+}
+
+static void
+test_guard_decides_pair (void **state)
+{
+  (void) state;
+  assert_int_equal (guarded_pair_then (MR_CMP_EQ), 0);
+  assert_int_equal (guarded_pair_then (MR_CMP_NE), 1);
+}
+
 static mr_ref
 sym (uint32_t v, int64_t off)
 {
@@ -120,6 +158,7 @@ main (void)
     cmocka_unit_test (test_second_test_decided),
     cmocka_unit_test (test_buggy_forms_still_report),
     cmocka_unit_test (test_table),
+    cmocka_unit_test (test_guard_decides_pair),
   };
   return cmocka_run_group_tests_name ("ptr_eq", tests, NULL, NULL);
 }

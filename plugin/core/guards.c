@@ -12,7 +12,9 @@
    dominates (so the path passed the guard and did not leave) whose facts send
    every way through the guard's conditions to the exit cannot happen.  The
    conditions are on SSA values, which never change, so the facts learnt later
-   (s != 1, then b == 0) are about the values the guard tested.
+   (s != 1, then b == 0) are about the values the guard tested.  A test of two
+   pointers is decided by the pairs the path tested (ptr-eq.c): after `if (p == x
+   && n == 0) return;`, a path that learns n == 0 and then p == x cannot happen.
 
    Found once per function (mr_find_guards); most functions have none, and then
    nothing else is computed.  Checked on each edge the driver refines, for the
@@ -384,12 +386,31 @@ mr_free_guards (mr_ctx *c)
   c->guards = NULL;
 }
 
-/* What the facts say of one comparison with a constant: bit 0, it may hold; bit
-   1, it may fail.  */
+/* What the path knows of two pointers compared for equality: the same object
+   and offset, or a pair a branch tested earlier on it (ptr-eq.c).  Bit 0, the
+   test may hold; bit 1, it may fail.  */
+static unsigned
+ptr_cmp_may (const mr_ctx *c, const mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
+{
+  mr_ref a = mr_ref_of (c, s, lhs), b = mr_ref_of (c, s, rhs);
+  if (!mr_is_object (a.obj) || !mr_is_object (b.obj))
+    return 3;
+  int equal = a.obj == b.obj && a.off == b.off && a.off != MR_OFF_UNKNOWN
+	      && a.off != MR_OFF_POSITIVE ? 1 : mr_state_ptr_eq (s, a, b);
+  if (equal < 0)
+    return 3;
+  return (equal == (op == MR_CMP_EQ)) ? 1 : 2;
+}
+
+/* What the facts say of one comparison with a constant, or of two pointers: bit
+   0, it may hold; bit 1, it may fail.  */
 static unsigned
 cmp_may (const mr_ctx *c, const mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
-	 bool is_unsigned)
+	 bool is_unsigned, bool is_pointer)
 {
+  if (is_pointer && (op == MR_CMP_EQ || op == MR_CMP_NE) && lhs.kind == MR_OPND_VALUE
+      && rhs.kind == MR_OPND_VALUE)
+    return ptr_cmp_may (c, s, lhs, op, rhs);
   if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
     {
       mr_opnd t = lhs;
@@ -424,10 +445,10 @@ cmp_may (const mr_ctx *c, const mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs
 static unsigned
 term_may (const mr_ctx *c, const mr_state *s, const mr_term *t)
 {
-  unsigned m1 = cmp_may (c, s, t->lhs, t->op, t->rhs, t->is_unsigned);
+  unsigned m1 = cmp_may (c, s, t->lhs, t->op, t->rhs, t->is_unsigned, t->is_pointer);
   if (t->combine == MR_COMBINE_NONE)
     return m1;
-  unsigned m2 = cmp_may (c, s, t->lhs2, t->op2, t->rhs2, t->is_unsigned2);
+  unsigned m2 = cmp_may (c, s, t->lhs2, t->op2, t->rhs2, t->is_unsigned2, t->is_pointer2);
   if (t->combine == MR_COMBINE_AND)
     return ((m1 & m2) & 1) | ((m1 | m2) & 2);
   return ((m1 | m2) & 1) | ((m1 & m2) & 2);

@@ -118,6 +118,10 @@ lower_combined_cond (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_cmp op)
   t->op2 = o[1];
   t->is_unsigned = unsigned_operand (l[0]);
   t->is_unsigned2 = unsigned_operand (l[1]);
+  /* `p == x || n == 0`: a pair of pointers is learnt (ptr-eq.c) as in a single
+     test.  */
+  t->is_pointer = POINTER_TYPE_P (TREE_TYPE (l[0]));
+  t->is_pointer2 = POINTER_TYPE_P (TREE_TYPE (l[1]));
   t->lhs = lower_operand (c, bb, l[0], c->last_loc);
   t->rhs = lower_operand (c, bb, r[0], c->last_loc);
   t->lhs2 = lower_operand (c, bb, l[1], c->last_loc);

@@ -1,7 +1,8 @@
 /* use-after-free: two pointers tested for equality twice, neither changed in
    between (issue 14, item 4).  The path that freed p under `p == x` cannot take a
    later `p != x`, in any spelling; a later `p == x`, or a test of another pair,
-   is not decided and still warns.  */
+   is not decided and still warns.  An early exit on a pair (`if (p == x && n
+   == 0) return;`) rules out the paths that learn both later.  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -88,4 +89,45 @@ void test_8(struct node *head, struct node *x)
     free(p); /* { dg-message "freed here" } */
   p = head->next;
   p->v = 1; /* { dg-warning "use after 'free' of 'p'" } */
+}
+
+/* An early exit on a pair and a value: once the path has learnt n == 0, the
+   pair is known unequal (guards.c asks ptr-eq.c), so `p == x` after it cannot
+   be taken.  */
+char test_guarded(char *p, char *x, int n)
+{
+  if (p == x && n == 0)
+    return 0;
+  if (n == 0)
+    free(p);
+  if (p == x)
+    return p[0]; /* { dg-bogus "use after" } */
+  return 1;
+}
+
+/* The exit rules out nothing for `p != x`: the path that freed p uses it.  */
+char test_guarded_buggy(char *p, char *x, int n)
+{
+  if (p == x && n == 0)
+    return 0;
+  if (n == 0)
+    free(p); /* { dg-message "freed here" } */
+  if (p != x)
+    return p[0]; /* { dg-warning "use after 'free' of 'p'" } */
+  return 1;
+}
+
+/* The same exit written as one test GCC may evaluate without short circuit. */
+struct pair {
+  struct node *a, *b;
+};
+
+int test_guarded_fields(struct pair *q, struct node *p, int n)
+{
+  if (q->a == p || n == 0)
+    return 0;
+  free(p); /* { dg-message "freed here" } */
+  if (q->a != p)
+    return p->v; /* { dg-warning "use after 'free' of 'p'" } */
+  return 1;
 }
