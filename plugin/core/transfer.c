@@ -386,9 +386,9 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
    into such memory, a call given it or its holder: escape_obj) or a call that may
    reach it (held_outside_after_call: a callee may have copied the field through a
    pointer the engine does not see) takes the mark away, and a join keeps it only
-   if both sides have it.  Freeing a struct whose slot still holds a marked block brings
-   the block back into sight (holder_freed): the leak rule judges it as any block
-   of the function's own.  */
+   if both sides have it.  Freeing a struct whose slot still holds a marked block
+   brings the block back into sight (holder_freed): the leak rule judges it as any
+   block of the function's own.  */
 static void
 forget_held_outside (mr_state *s)
 {
