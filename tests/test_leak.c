@@ -386,6 +386,30 @@ test_param_holder_freed (void **state)
   tb_return (f, 2, mr_const (0), 6);
   tb_expect_silent (f);
 
+  /* A call that writes nothing of the caller's (strlen (s->buf)) cannot have.  */
+  f = param_holder ("reading-call-between", false);
+  mr_opnd field = mr_value (P);
+  tb_call (f, 2, 0, "strlen", 1, &field, 1, 0, MR_EVF_NO_CLOBBER, 4);
+  tb_free (f, 2, mr_value (S), 5);
+  uint32_t ret = tb_return (f, 2, mr_const (0), 6);
+  expect_leak_of (f, ret, f->blocks[0].events[0].id);
+
+  /* Nor one that writes into the block (memcpy (s->buf, src, n)) ...  */
+  f = param_holder ("filling-call-between", false);
+  mr_opnd fill[3] = { mr_value (P), mr_value (A), mr_const (16) };
+  tb_call (f, 2, 0, "memcpy", 3, fill, 3, 1, MR_EVF_NO_CLOBBER, 4);
+  tb_free (f, 2, mr_value (S), 5);
+  ret = tb_return (f, 2, mr_const (0), 6);
+  expect_leak_of (f, ret, f->blocks[0].events[0].id);
+
+  /* ... but one that copies the struct's bytes (memcpy (copy, s, n)) may.  */
+  f = param_holder ("copying-call-between", false);
+  mr_opnd copy[3] = { mr_value (A), mr_value (S), mr_const (16) };
+  tb_call (f, 2, 0, "memcpy", 3, copy, 3, 1, MR_EVF_NO_CLOBBER, 4);
+  tb_free (f, 2, mr_value (S), 5);
+  tb_return (f, 2, mr_const (0), 6);
+  tb_expect_silent (f);
+
   /* The field freed first.  */
   f = param_holder ("field-freed", false);
   tb_load (f, 2, Q, mr_value (S), 0, true, 4);

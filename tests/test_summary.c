@@ -707,6 +707,43 @@ test_calls_param (void **state)
   assert_int_equal (s.calls_param_arg, 1);
   assert_int_equal (s.calls_param_pos, 0);
 
+  /* void maybe_outer (void (*rel) (void *), void *p, int now) { if (now)
+     destroy (p, rel); }: relayed on one path only, a may-free: nothing passed
+     on, and the call is not one that leaves its caller's memory alone.  */
+  f = tb_func ("maybe_outer", 4);
+  f->params[0] = Q;
+  f->params[1] = P;
+  f->params[2] = A;
+  f->nparams = 3;
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  id = tb_call (f, 1, 0, "destroy", 2, args, 0, 0, 0, 2);
+  tb_ev (f, id)->call->relay = 2;
+  tb_ev (f, id)->call->relay_arg = 0;
+  tb_ev (f, id)->call->relay_pos = 0;
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.calls_param, 0);
+  assert_int_equal (s.frees_always, 0);
+  assert_false (s.no_clobber);
+
+  /* The same after a test that p is not NULL: every path where it points
+     somewhere, a must-free.  */
+  f = tb_func ("checked_outer", 4);
+  f->params[0] = Q;
+  f->params[1] = P;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (P), MR_CMP_NE, mr_const (0), 1, 2);
+  id = tb_call (f, 1, 0, "destroy", 2, args, 0, 0, 0, 2);
+  tb_ev (f, id)->call->relay = 2;
+  tb_ev (f, id)->call->relay_arg = 0;
+  tb_ev (f, id)->call->relay_pos = 0;
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.calls_param, 1);
+  assert_int_equal (s.calls_param_arg, 1);
+
   /* The function relayed is not a parameter (outer's own `destroy (p, free)`
      was lowered already): nothing to pass on.  */
   f = tb_func ("outer_fixed", 2);

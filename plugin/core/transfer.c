@@ -383,17 +383,59 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
    the caller can no longer reach it either, as when a local struct is freed
    (leak.c, freed_private).  So the store marks the block MR_OBJF_HELD_OUTSIDE when
    it escapes only by that store; anything else that hands it on (a second store
-   into such memory, a call given it or its holder: escape_obj) or any call at all
-   (forget_held_outside: a callee may have copied the field through a pointer the
-   engine does not see) takes the mark away, and a join keeps it only if both
-   sides have it.  Freeing a struct whose slot still holds a marked block brings
-   the block back into sight (holder_freed): the leak rule judges it as any block
-   of the function's own.  */
+   into such memory, a call given it or its holder: escape_obj) or a call that may
+   reach it (held_outside_after_call: a callee may have copied the field through a
+   pointer the engine does not see) takes the mark away, and a join keeps it only
+   if both sides have it.  Freeing a struct whose slot still holds a marked block
+   brings the block back into sight (holder_freed): the leak rule judges it as any
+   block of the function's own.  */
 static void
 forget_held_outside (mr_state *s)
 {
   for (uint32_t i = 0; i < s->nobjs; i++)
     s->objs[i].flags &= ~MR_OBJF_HELD_OUTSIDE;
+}
+
+/* Which calls may take a block held outside out of sight.  Only a call that writes
+   nothing of its caller's beyond what is known of it (MR_EVF_NO_CLOBBER) cannot: a
+   C library function of known.def, which keeps and frees nothing it is given
+   (strlen, memcpy, printf); a function of the unit whose summary says it stores,
+   keeps, hands on and frees nothing it is given but what it always frees (those
+   frees are events of their own); a const or pure function.  Any other call, even
+   one given neither the block nor its holder, may reach both through memory the
+   engine does not follow.  A call that writes through an argument may still copy
+   the pointer's bytes out of an object it reads through (memcpy (copy, s, size), a
+   helper copying a struct): what the slots of those objects hold loses the mark,
+   and every block does when one of them is not known.  Only the objects the
+   arguments point to are looked at, not those that may alias them (another
+   parameter pointing to the same struct), as the engine does not follow pointers
+   copied byte by byte elsewhere either.  */
+static void
+held_outside_after_call (mr_ctx *c, mr_state *s, const mr_event *ev)
+{
+  const mr_call *call = ev->call;
+  if (!call || !(ev->flags & MR_EVF_NO_CLOBBER))
+    {
+      forget_held_outside (s);
+      return;
+    }
+  if (!call->write_mask)
+    return;
+  for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+    {
+      if (!(call->deref_mask & (1u << i)))
+	continue;
+      mr_ref r = mr_ref_of (c, s, call->args[i]);
+      if (r.obj == MR_OBJ_NONE)
+	{
+	  forget_held_outside (s);
+	  return;
+	}
+      uint32_t first, last;
+      mr_state_obj_slots (s, r.obj, &first, &last);
+      for (uint32_t k = first; k < last; k++)
+	mr_state_clear_obj_flags (s, s->slots[k].content.obj, MR_OBJF_HELD_OUTSIDE);
+    }
 }
 
 static void
@@ -985,7 +1027,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
     case MR_EV_CALL:
       {
 	const mr_call *call = ev->call;
-	forget_held_outside (s);
+	held_outside_after_call (c, s, ev);
 	if (!call)
 	  break;
 	for (uint32_t i = 0; i < call->nargs && i < 32; i++)
