@@ -167,6 +167,31 @@ test_alloc_every_path (void **state)
   assert_int_equal (s.out_stores[0].none_lo, -1);
   assert_int_equal (s.out_stores[0].none_hi, 0);
 
+  /* if (out == NULL || n == 0) return -1; *out = NULL; p = malloc (n);
+     if (!p) return -1; *out = p; return 0;  The two early paths meet in the -1
+     block with OUT NULL on one and not on the other: the join loses OUT's
+     binding, but a parameter is its own object or NULL, and its object's slot
+     was not written there: -1 still leaves the caller's pointer (or none).  */
+  f = out_func ("checked_first", 6);
+  f->params[1] = N;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (OUT), MR_CMP_EQ, mr_const (0), 2, 1);
+  tb_if (f, 1, mr_value (N), MR_CMP_EQ, mr_const (0), 2, 3);
+  tb_return (f, 2, mr_const (-1), 2);
+  tb_store (f, 3, mr_value (OUT), 0, mr_const (0), true, 3);
+  tb_alloc (f, 3, P, 4);
+  tb_if (f, 3, mr_value (P), MR_CMP_EQ, mr_const (0), 4, 5);
+  tb_return (f, 4, mr_const (-1), 5);
+  tb_store (f, 5, mr_value (OUT), 0, mr_value (P), true, 6);
+  tb_return (f, 5, mr_const (0), 7);
+  s = summary_of (f);
+  assert_int_equal (s.nout_stores, 1);
+  assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
+  assert_true (s.out_stores[0].null_path);
+  assert_int_equal (s.out_stores[0].tied, MR_OUT_MADE_IF_ZERO);
+  assert_int_equal (s.out_stores[0].none_lo, -1);
+  assert_int_equal (s.out_stores[0].none_hi, -1);
+
   /* The same returning 0 on success: 0 either way, -1 only when not made.  */
   f = out_func ("maybe_make_0", 5);
   f->params[1] = N;

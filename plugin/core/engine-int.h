@@ -47,6 +47,7 @@ typedef struct mr_ctx
   uint32_t nconvs;
   uint8_t *is_param;		/* value -> a parameter of the function (aliasing) */
   struct mr_guards *guards;	/* early exits that rule paths out (guards.c) */
+  struct mr_witnesses *witnesses;	/* conditions a free witnesses (witness.c) */
   mr_rule_plan rules;		/* the rules each hook runs (rule.h) */
 } mr_ctx;
 
@@ -208,6 +209,13 @@ void mr_close_over_phis (const mr_func *f, uint8_t *may);
 void mr_find_guards (mr_ctx *c);
 void mr_free_guards (mr_ctx *c);
 bool mr_guards_allow (const mr_ctx *c, const mr_state *s, uint32_t b);
+
+/* witness.c: a freed object's free witnesses the conditions that led to it.
+   Found once per function; mr_witnesses_allow says whether a state leaving block
+   b may be on a path that passed them.  */
+void mr_find_witnesses (mr_ctx *c);
+void mr_free_witnesses (mr_ctx *c);
+bool mr_witnesses_allow (const mr_ctx *c, const mr_state *s, uint32_t b);
 
 /* refine.c: what the edges' conditions teach.  */
 /* Once per function, before the walk: the size products and the signed-to-unsigned

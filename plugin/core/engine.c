@@ -592,6 +592,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
   mr_find_products (&d.ctx);
   mr_find_conversions (&d.ctx);
   mr_find_guards (&d.ctx);
+  mr_find_witnesses (&d.ctx);
   d.ctx.is_param = mr_xcalloc (f->nvalues ? f->nvalues : 1, 1);
   mr_rules_plan (&d.ctx.rules, cfg);
   d.max_states = cfg->max_states_per_block;
@@ -649,6 +650,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
   mr_finish_summary (&d.ctx);
   free (d.ctx.convs);
   mr_free_guards (&d.ctx);
+  mr_free_witnesses (&d.ctx);
   return !d.redo;
 }
 

@@ -439,22 +439,30 @@ static bool
 refine_edge_1 (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
 	       mr_state **extra);
 
+static bool
+edge_allowed (const mr_ctx *c, const mr_state *s, uint32_t at)
+{
+  return (!c->guards || mr_guards_allow (c, s, at))
+	 && (!c->witnesses || mr_witnesses_allow (c, s, at));
+}
+
 bool
 mr_refine_edge (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
 		mr_state **extra)
 {
   bool feasible = refine_edge_1 (c, s, b, e, extra);
   /* What this edge learnt may show that an early exit the path passed would
-     have been taken (guards.c).  */
-  if (!c->guards || b->term.kind == MR_TERM_NONE)
+     have been taken (guards.c), or that the conditions which led to a free the
+     path made could not have held (witness.c).  */
+  if ((!c->guards && !c->witnesses) || b->term.kind == MR_TERM_NONE)
     return feasible;
   uint32_t at = (uint32_t) (b - c->f->blocks);
-  if (*extra && !mr_guards_allow (c, *extra, at))
+  if (*extra && !edge_allowed (c, *extra, at))
     {
       mr_state_free (*extra);
       *extra = NULL;
     }
-  return feasible && mr_guards_allow (c, s, at);
+  return feasible && edge_allowed (c, s, at);
 }
 
 static bool

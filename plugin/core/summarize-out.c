@@ -207,6 +207,7 @@ typedef struct out_seen
 {
   mr_out_kind kind;		/* NONE: kept (the caller's pointer) */
   bool param_null;		/* the parameter is NULL on the path: nothing written */
+  bool maybe_param_null;	/* it may be (a join of the two): kind is the other side's */
   uint32_t obj;			/* ALLOC, FREED, REALLOC: the object */
   uint16_t family;
   bool may_null;
@@ -252,18 +253,11 @@ seen_allocation (const mr_ctx *c, const mr_state *s, const mr_out_store *o, mr_r
   return seen;
 }
 
+/* What the slot *(p + o->off) holds in state s, p the parameter's object.  */
 static out_seen
-seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
+seen_in_slot (const mr_ctx *c, const mr_state *s, const mr_out_store *o, mr_ref p)
 {
   out_seen seen = { .kind = MR_OUT_OTHER };
-  uint32_t v = o->param < c->f->nparams ? c->f->params[o->param] : 0;
-  if (!v && !(o->param == MR_OUT_RESULT && c->result_decl))
-    return seen;
-  /* The returned aggregate: the caller's object the result lands in.  */
-  mr_ref p = v ? mr_state_lookup (s, v)
-	     : mr_ref_of (c, s, mr_addr (c->result_decl - 1, 0));
-  if (p.obj == MR_OBJ_NULL)
-    return (out_seen) { .kind = MR_OUT_NONE, .param_null = true };
   const mr_objst *po = mr_is_object (p.obj) ? mr_state_obj (s, p.obj) : NULL;
   /* Handed on: what the slot holds may have been written out of sight.  */
   if (!mr_is_object (p.obj) || (po && (po->flags & MR_OBJF_ESCAPED)))
@@ -283,6 +277,28 @@ seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
   return seen;
 }
 
+static out_seen
+seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
+{
+  uint32_t v = o->param < c->f->nparams ? c->f->params[o->param] : 0;
+  if (!v && !(o->param == MR_OUT_RESULT && c->result_decl))
+    return (out_seen) { .kind = MR_OUT_OTHER };
+  /* The returned aggregate: the caller's object the result lands in.  */
+  mr_ref p = v ? mr_state_lookup (s, v)
+	     : mr_ref_of (c, s, mr_addr (c->result_decl - 1, 0));
+  if (p.obj == MR_OBJ_NULL)
+    return (out_seen) { .kind = MR_OUT_NONE, .param_null = true };
+  /* A parameter is its own object or NULL: a binding lost in a join is a join of
+     the two (`if (out == NULL || v == NULL) return -1;`, the paths meeting before
+     the return), and the slots the state keeps are those of the object's side.  */
+  bool maybe_null = v && p.obj == MR_OBJ_NONE;
+  if (maybe_null)
+    p = (mr_ref) { MR_OBJ_SYM | v, 0 };
+  out_seen seen = seen_in_slot (c, s, o, p);
+  seen.maybe_param_null = maybe_null;
+  return seen;
+}
+
 /* Notes the result's class on a path that made the allocation, not NULL (made),
    or left the slot without one (kept, NULL, or the parameter NULL); a path that
    left one that may be NULL, or a result of either class, unties them.  The
@@ -291,7 +307,7 @@ seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
 static void
 note_class (mr_out_store *o, const out_seen *seen, const result_seen *result)
 {
-  bool made = seen->kind == MR_OUT_ALLOC && !seen->may_null;
+  bool made = seen->kind == MR_OUT_ALLOC && !seen->may_null && !seen->maybe_param_null;
   bool other = seen->param_null || seen->kind == MR_OUT_NONE || seen->kind == MR_OUT_NULL;
   if (result->cls < 0 || (!made && !other))
     o->classes |= UNTIED;
@@ -317,6 +333,7 @@ join_seen (mr_out_store *o, const out_seen *seen, const result_seen *result)
       o->null_path = true;
       return;
     }
+  o->null_path |= seen->maybe_param_null;
   if (seen->kind == MR_OUT_NONE)
     {
       o->always = false;
