@@ -129,6 +129,59 @@ test_field_frees (void **state)
   assert_false (s.no_clobber);
 }
 
+/* static char *g; void sink (void) { free (g); }: the static the function reads
+   is a parameter of its summary (mr_decl.param), MR_PARAM_STATIC + j; not when a
+   call that may write its caller's memory comes first.  */
+static void
+test_static_field_frees (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("sink", 1);
+  uint32_t g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  f->decls[g].param = 1;
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 1);
+  tb_free (f, 0, mr_value (D), 2);
+  tb_return (f, 0, mr_none (), 3);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 1);
+  assert_int_equal (s.field_frees[0].param, MR_PARAM_STATIC);
+  assert_int_equal (s.field_frees[0].off, 0);
+  assert_int_equal (s.field_frees[0].loc.line, 2);
+
+  /* A static the glue does not name as a parameter: nothing.  */
+  f = tb_func ("sink", 1);
+  g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 1);
+  tb_free (f, 0, mr_value (D), 2);
+  tb_return (f, 0, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 0);
+
+  /* void sink (void) { note (); free (g); }: note may call back into the unit
+     and store another pointer there.  */
+  f = tb_func ("sink", 1);
+  g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  f->decls[g].param = 1;
+  tb_call (f, 0, 0, "note", 0, NULL, 0, 0, 0, 1);
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 2);
+  tb_free (f, 0, mr_value (D), 3);
+  tb_return (f, 0, mr_none (), 4);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 0);
+
+  /* int first (void) { return g[0]; }: a read through the static.  */
+  f = tb_func ("first", 1);
+  g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  f->decls[g].param = 2;
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 1);
+  tb_load (f, 0, A, mr_value (D), 0, false, 2);
+  tb_return (f, 0, mr_value (A), 3);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_derefs, 1);
+  assert_int_equal (s.field_derefs[0].param, MR_PARAM_STATIC + 1);
+  assert_int_equal (s.field_derefs[0].off, 0);
+}
+
 /* C::C (C *this, P *p) { this->p = p; }  */
 static void
 test_field_stores (void **state)
@@ -726,6 +779,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_frees_when_not_null),
     cmocka_unit_test (test_field_frees),
+    cmocka_unit_test (test_static_field_frees),
     cmocka_unit_test (test_field_stores),
     cmocka_unit_test (test_no_clobber),
     cmocka_unit_test (test_returns_param),

@@ -46,13 +46,23 @@ name_hash (const char *name)
   return h;
 }
 
+/* Does the call give the callee parameter param of its summary: one of its
+   arguments, or a static it reads (MR_PARAM_STATIC + j, mr_decl.param), which the
+   glue lowers as the static's address?  */
+static bool
+has_param (const mr_call_site *cs, unsigned param)
+{
+  return param < cs->nargs
+	 || (param >= MR_PARAM_STATIC && param < MR_PARAM_STATIC + MR_STATIC_PARAMS);
+}
+
 /* The callee frees the pointer at *(argument + off): the caller loads it (a value
    named like the field, `c.p_` or `x->buf`) and frees it, in the callee's name.
    The load checks nothing: the callee may test for NULL first.  */
 static void
 expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
 {
-  if (ff->param >= cs->nargs)
+  if (!has_param (cs, ff->param))
     return;
   mr_opnd base = cs->arg (cs->glue, ff->param);
   if (base.kind != MR_OPND_VALUE && base.kind != MR_OPND_ADDR)
@@ -107,7 +117,8 @@ read_place (const mr_call_site *cs, uint32_t dst, mr_opnd base, int64_t off, boo
 static void
 expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_field_deref *fd)
 {
-  if (fd->param >= cs->nargs || (fd->param < 32 && (sum->frees_always & (1u << fd->param))))
+  if (!has_param (cs, fd->param)
+      || (fd->param < 32 && (sum->frees_always & (1u << fd->param))))
     return;
   mr_opnd base = cs->arg (cs->glue, fd->param);
   if (!mr_copyable_arg (base))

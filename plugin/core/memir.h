@@ -354,7 +354,18 @@ typedef struct mr_decl
   uint8_t keep;			/* mr_keep, for a static */
   int64_t keep_value;		/* MR_KEEP_ONE_CONST: the constant */
   int64_t keep_init;		/* MR_KEEP_ONE_CONST: the initializer */
+  uint8_t param;		/* 1 + j: a pointer static of the unit the function
+				   reads, which its summary names as parameter
+				   MR_PARAM_STATIC + j (the glue fills it at the call
+				   from the caller's own view of the static,
+				   plugin/gcc/lower-global.cc); 0: none */
 } mr_decl;
+
+/* The "parameters" a summary names for the statics its function reads (mr_decl.param):
+   MR_PARAM_STATIC + j, j < MR_STATIC_PARAMS.  Above every real parameter's index
+   (32) and below MR_OUT_RESULT (engine.h).  */
+#define MR_PARAM_STATIC 64
+#define MR_STATIC_PARAMS 4
 
 /* An integer value that guards a product against overflow:
    - with other == 0, a constant divided by another value, `q = SIZE_MAX / n`: a

@@ -45,6 +45,38 @@ is_param_root (const mr_func *f, mr_opnd o)
   return mr_param_of (f, o, &off) >= 0;
 }
 
+/* The summary parameter whose object operand o points into, *off bytes in: a
+   parameter (mr_param_of), or a pointer static of the unit the function reads
+   (mr_decl.param: MR_PARAM_STATIC + j, its address an ADDR operand); -1 if none.  */
+static int
+place_param (const mr_func *f, mr_opnd o, int64_t *off)
+{
+  if (o.kind == MR_OPND_ADDR && o.id < f->ndecls && f->decls[o.id].param)
+    {
+      *off = o.num;
+      return MR_PARAM_STATIC + f->decls[o.id].param - 1;
+    }
+  return mr_param_of (f, o, off);
+}
+
+/* Does every call the function makes leave the unit's statics as they were: none
+   that may write its caller's memory (so none that may call back into the unit),
+   calls that never return aside?  The pointer it reads from a static (a place
+   param >= MR_PARAM_STATIC) is then the one its caller left there.  */
+static bool
+calls_keep_statics (const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_CALL
+	    && (!e->call || (!(e->flags & MR_EVF_NO_CLOBBER) && !e->call->noreturn)))
+	  return false;
+      }
+  return true;
+}
+
 /* The summary field a value was loaded from (c->param_loads, sorted by value by
    mr_find_param_loads), or -1.  */
 static int
@@ -138,10 +170,10 @@ mr_find_param_loads (mr_ctx *c)
       {
 	const mr_event *e = &f->blocks[b].events[k];
 	if (e->kind != MR_EV_LOAD || !e->dst || !(e->flags & MR_EVF_POINTER)
-	    || e->a.kind != MR_OPND_VALUE)
+	    || (e->a.kind != MR_OPND_VALUE && e->a.kind != MR_OPND_ADDR))
 	  continue;
 	int64_t off;
-	int param = mr_param_of (f, e->a, &off);
+	int param = place_param (f, e->a, &off);
 	off = mr_off_add (off, e->off);
 	if (param < 0 || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE)
 	  continue;
@@ -384,15 +416,18 @@ find_field_derefs (const mr_func *f, mr_summary *sum)
 	      continue;
 	    }
 	  if ((e->kind != MR_EV_DEREF && e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE)
-	      || (e->flags & MR_EVF_SUMMARIZED) || e->a.kind != MR_OPND_VALUE)
+	      || (e->flags & MR_EVF_SUMMARIZED)
+	      || (e->a.kind != MR_OPND_VALUE && e->a.kind != MR_OPND_ADDR))
 	    continue;
 	  note_field_deref (f, sum, &fresh, loads, nloads, e->a);
-	  /* A pointer loaded from a parameter's object at a known offset.  */
+	  /* A pointer loaded from a parameter's object (or a static the summary
+	     names as one) at a known offset.  */
 	  int64_t off;
-	  int param = mr_param_of (f, e->a, &off);
+	  int param = place_param (f, e->a, &off);
 	  off = mr_off_add (off, e->off);
 	  if (e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) && e->dst && param >= 0
-	      && param < 32 && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE && nloads < LOADS)
+	      && (param < 32 || param >= MR_PARAM_STATIC)
+	      && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE && nloads < LOADS)
 	    {
 	      loads[nloads].value = e->dst;
 	      loads[nloads].param = (uint8_t) param;
@@ -617,8 +652,14 @@ mr_finish_summary (mr_ctx *c)
   sum->frees_always &= sum->frees_maybe;
   bool sometimes = sum->frees_always != sum->frees_maybe;
   uint32_t n = 0;
+  int keep = -1;		/* calls_keep_statics, at the first need */
   for (uint32_t i = 0; i < sum->nfield_frees; i++)
-    if (c->field_ok[i] && sum->field_frees[i].freed && sum->saw_return)
+    if (sum->field_frees[i].param >= MR_PARAM_STATIC && sum->field_frees[i].freed
+	&& c->field_ok[i] && keep < 0)
+      keep = calls_keep_statics (c->f);
+  for (uint32_t i = 0; i < sum->nfield_frees; i++)
+    if (c->field_ok[i] && sum->field_frees[i].freed && sum->saw_return
+	&& (sum->field_frees[i].param < MR_PARAM_STATIC || keep > 0))
       sum->field_frees[n++] = sum->field_frees[i];
     else if (sum->field_frees[i].freed)
       sometimes = true;
@@ -1006,6 +1047,15 @@ may_write_place (const mr_func *f, const uint8_t *fresh, mr_opnd o, int64_t at, 
   if (local_target (f, o))
     return false;
   int64_t base;
+  /* No pointer reaches a static whose address is never taken: only a store that
+     names it writes it.  */
+  if (param >= MR_PARAM_STATIC)
+    {
+      int p = place_param (f, o, &base);
+      int64_t where = mr_off_add (base, at);
+      return p == param && (!slot || where == MR_OFF_UNKNOWN || where == MR_OFF_POSITIVE
+			    || where == off);
+    }
   uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (f, o.id, &base) : 0;
   if (root && root < f->nvalues && fresh[root])
     return false;
