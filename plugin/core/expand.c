@@ -133,6 +133,44 @@ expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_fiel
   e->flags = MR_EVF_SUMMARIZED | MR_EVF_NO_CLOBBER | (sum->pure ? MR_EVF_PURE : 0);
 }
 
+/* The flag a callee's frees depend on (mr_summary.flag_param), read by the caller
+   before the call as it has it: its value, or 0 if the call gives none.  */
+static uint32_t
+read_flag (const mr_summary *sum, const mr_call_site *cs)
+{
+  if (!sum->flag_param || !(sum->frees_if_set | sum->frees_if_clear)
+      || !has_param (cs, sum->flag_param))
+    return 0;
+  mr_opnd base = cs->arg (cs->glue, sum->flag_param);
+  if (base.kind != MR_OPND_ADDR)
+    return 0;
+  uint32_t v = cs->field_value (cs->glue, sum->flag_param, 0);
+  read_place (cs, v, base, 0, false);
+  return v;
+}
+
+/* The callee's frees under the flag read into value flag: each done where the
+   caller's state knows the flag so (transfer.c), none where it does not know.  */
+static void
+expand_flag_frees (const mr_summary *sum, const mr_call_site *cs, uint32_t flag)
+{
+  for (unsigned i = 0; flag && i < cs->nargs && i < 32; i++)
+    for (int set = 0; set <= 1; set++)
+      if ((set ? sum->frees_if_set : sum->frees_if_clear) & (1u << i))
+	{
+	  uint32_t at = add_event (cs, MR_EV_FREE);
+	  mr_opnd a = cs->arg (cs->glue, i);
+	  mr_event *fr = event_at (cs, at);
+	  fr->a = a;
+	  fr->b = mr_value (flag);
+	  fr->off = set;
+	  fr->flags = MR_EVF_GUARDED;
+	  fr->family = sum->free_family;
+	  fr->via = mr_func_strdup (cs->f, cs->name);
+	  fr->via_loc = sum->free_loc;
+	}
+}
+
 /* What the callee's integer result says, at this call (mr_summary's returns_const,
    returns_scalar, ret_truth), before the call's event: the result is a constant
    (*k), a copy of an argument (*copy), or its truth is decided by the literals
@@ -352,6 +390,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 		      ? call->args[0] : mr_none ();
   bool reads_pure = mr_copyable_arg (pure_base);
   int64_t pure_off = MR_OFF_PURE + (int64_t) (name_hash (cs->name) % (MR_OFF_PURE / 2));
+  uint32_t flag = read_flag (sum, cs);
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -391,6 +430,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 	fr->via = mr_func_strdup (f, cs->name);
 	fr->via_loc = sum->free_loc;
       }
+  expand_flag_frees (sum, cs, flag);
   if (reads_pure)
     read_place (cs, dst, pure_base, pure_off, false);
   /* It gives a parameter back (`return dst;`): the result is that argument.  */

@@ -150,6 +150,85 @@ summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
     }
 }
 
+/* The integer static the function's frees may depend on (mr_summary.flag_param):
+   the first one it reads that its summary names as a parameter (mr_decl.param), if
+   it never writes it and no call it makes may (one that may call back into the
+   unit): every read is then of the caller's value.  Its decl, or UINT32_MAX.  */
+static uint32_t
+find_flag (const mr_func *f)
+{
+  uint32_t flag = UINT32_MAX;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	bool named = e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls
+		     && f->decls[e->a.id].param;
+	if (e->kind == MR_EV_LOAD && named && !(e->flags & MR_EVF_POINTER)
+	    && flag == UINT32_MAX)
+	  flag = e->a.id;
+	else if (e->kind == MR_EV_STORE && e->a.kind == MR_OPND_ADDR && e->a.id == flag)
+	  return UINT32_MAX;
+      }
+  /* A store before the first read was seen before the flag was chosen.  */
+  for (uint32_t b = 0; flag != UINT32_MAX && b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_STORE && e->a.kind == MR_OPND_ADDR && e->a.id == flag)
+	  return UINT32_MAX;
+      }
+  return flag != UINT32_MAX && calls_keep_statics (f) ? flag : UINT32_MAX;
+}
+
+/* The flag's decl of the summary's flag_param, or UINT32_MAX.  */
+static uint32_t
+flag_decl (const mr_func *f, const mr_summary *sum)
+{
+  for (uint32_t d = 0; sum->flag_param && d < f->ndecls; d++)
+    if (f->decls[d].param && MR_PARAM_STATIC + f->decls[d].param - 1 == sum->flag_param)
+      return d;
+  return UINT32_MAX;
+}
+
+/* At a return: is the flag known nonzero (1), zero (0) or not known (-1) on the
+   path?  The caller's value is the one the function read first: the static's
+   slot keeps it (SYM|value, transfer.c's integer reads), with what the branches
+   learnt of it.  */
+static int
+flag_at_return (mr_ctx *c, const mr_state *s, uint32_t decl)
+{
+  mr_ref at = mr_ref_of (c, s, mr_addr (decl, 0)), content;
+  if (!mr_is_object (at.obj) || !mr_state_load (s, at, &content)
+      || (content.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM)
+    return -1;
+  const mr_fact *fact = mr_state_fact (s, MR_OBJ_INDEX (content.obj));
+  if (!fact)
+    return -1;
+  if (fact->lo == 0 && fact->hi == 0)
+    return 0;
+  if (fact->lo > 0 || fact->hi < 0 || (fact->has_ne && fact->ne == 0))
+    return 1;
+  return -1;
+}
+
+/* The parameters freed on this return (freed), by the flag's value on the path
+   (mr_summary.frees_if_set, frees_if_clear).  */
+static void
+summarize_flag_frees (mr_ctx *c, const mr_state *s, uint32_t freed)
+{
+  mr_summary *sum = &c->out->summary;
+  uint32_t decl = flag_decl (c->f, sum);
+  if (decl == UINT32_MAX)
+    return;
+  int set = flag_at_return (c, s, decl);
+  uint8_t kind = set == 1 ? 1 : set == 0 ? 2 : 4;
+  uint32_t *mask = set == 1 ? &sum->frees_if_set : set == 0 ? &sum->frees_if_clear : NULL;
+  if (mask)
+    *mask = (sum->flag_paths & kind) ? *mask & freed : freed;
+  sum->flag_paths |= kind;
+}
+
 static int
 param_load_order (const void *a, const void *b)
 {
@@ -194,6 +273,9 @@ mr_find_param_loads (mr_ctx *c)
       }
   if (c->nparam_loads > 1)
     qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
+  uint32_t flag = find_flag (f);
+  if (flag != UINT32_MAX)
+    sum->flag_param = (uint8_t) (MR_PARAM_STATIC + f->decls[flag].param - 1);
   mr_find_out_stores (c);
 }
 
@@ -664,6 +746,15 @@ mr_finish_summary (mr_ctx *c)
     else if (sum->field_frees[i].freed)
       sometimes = true;
   sum->nfield_frees = (uint8_t) n;
+  /* Frees under the flag: every path decided it, and some path set it so.  */
+  if ((sum->flag_paths & 4) || !(sum->flag_paths & 1))
+    sum->frees_if_set = 0;
+  if ((sum->flag_paths & 4) || !(sum->flag_paths & 2))
+    sum->frees_if_clear = 0;
+  sum->frees_if_set &= ~sum->frees_always;
+  sum->frees_if_clear &= ~sum->frees_always;
+  if (!sum->frees_if_set && !sum->frees_if_clear)
+    sum->flag_param = 0;
   /* The first parameter every return gave back.  */
   for (uint32_t i = 0; i < 32 && sum->saw_return; i++)
     if (c->ret_params & (1u << i))
@@ -740,6 +831,7 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
   /* Freed or NULL on every path; that some path frees is checked at the end.  */
   sum->frees_always = sum->saw_return ? sum->frees_always & (freed | null) : freed | null;
   sum->frees_maybe |= freed;
+  summarize_flag_frees (c, s, freed);
   summarize_field_frees (c, s, null);
   mr_summarize_out_return (c, s, ev);
 
@@ -1361,7 +1453,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || (a->returns_at && a->returns_at_off != b->returns_at_off)
       || a->calls_param != b->calls_param || a->calls_param_arg != b->calls_param_arg
       || a->calls_param_pos != b->calls_param_pos
-      || a->pure != b->pure
+      || a->pure != b->pure || a->flag_param != b->flag_param
+      || a->frees_if_set != b->frees_if_set || a->frees_if_clear != b->frees_if_clear
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
       || a->nfield_derefs != b->nfield_derefs
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild
