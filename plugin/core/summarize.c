@@ -212,15 +212,28 @@ flag_at_return (mr_ctx *c, const mr_state *s, uint32_t decl)
   return -1;
 }
 
-/* The parameters freed on this return (freed), by the flag's value on the path
-   (mr_summary.frees_if_set, frees_if_clear).  */
+/* The parameters freed on this path that returns (or NULL: `delete p` tests it),
+   by the flag's value on the path (mr_summary.frees_if_set, frees_if_clear).
+   Judged where mr_summarize_returned_param is, on each path into a shared return
+   block before their states merge: `if (flag) { if (p) free (p); }` joins the
+   path with p NULL to the one with the flag clear, which frees nothing either.  */
 static void
-summarize_flag_frees (mr_ctx *c, const mr_state *s, uint32_t freed)
+summarize_flag_frees (mr_ctx *c, const mr_state *s)
 {
   mr_summary *sum = &c->out->summary;
   uint32_t decl = flag_decl (c->f, sum);
   if (decl == UINT32_MAX)
     return;
+  uint32_t freed = 0;
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      mr_ref r = c->f->params[i] ? mr_state_lookup (s, c->f->params[i])
+				 : (mr_ref) { MR_OBJ_NONE, 0 };
+      const mr_objst *o = mr_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+      if (r.obj == MR_OBJ_NULL
+	  || (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE))
+	freed |= 1u << i;
+    }
   int set = flag_at_return (c, s, decl);
   uint8_t kind = set == 1 ? 1 : set == 0 ? 2 : 4;
   uint32_t *mask = set == 1 ? &sum->frees_if_set : set == 0 ? &sum->frees_if_clear : NULL;
@@ -751,8 +764,8 @@ mr_finish_summary (mr_ctx *c)
     sum->frees_if_set = 0;
   if ((sum->flag_paths & 4) || !(sum->flag_paths & 2))
     sum->frees_if_clear = 0;
-  sum->frees_if_set &= ~sum->frees_always;
-  sum->frees_if_clear &= ~sum->frees_always;
+  sum->frees_if_set &= sum->frees_maybe & ~sum->frees_always;
+  sum->frees_if_clear &= sum->frees_maybe & ~sum->frees_always;
   if (!sum->frees_if_set && !sum->frees_if_clear)
     sum->flag_param = 0;
   /* The first parameter every return gave back.  */
@@ -802,6 +815,7 @@ mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
     }
   c->ret_params = c->ret_seen ? c->ret_params & here : here;
   c->ret_seen = true;
+  summarize_flag_frees (c, s);
 }
 
 void
@@ -831,7 +845,6 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
   /* Freed or NULL on every path; that some path frees is checked at the end.  */
   sum->frees_always = sum->saw_return ? sum->frees_always & (freed | null) : freed | null;
   sum->frees_maybe |= freed;
-  summarize_flag_frees (c, s, freed);
   summarize_field_frees (c, s, null);
   mr_summarize_out_return (c, s, ev);
 

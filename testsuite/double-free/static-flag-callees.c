@@ -129,3 +129,45 @@ void test_8(void)
   told = 0;
   release_after_note(p); /* { dg-bogus "double-'free'" } */
 }
+
+static int release_when_asked;
+
+static void release_if_asked(char *p, int asked)
+{
+  if (release_when_asked) {
+    if (asked)
+      free(p);
+  }
+}
+
+/* Silent: with the flag set, the helper frees only when also asked.  */
+void test_9(void)
+{
+  char *p = malloc(10);
+  if (!p)
+    return;
+  free(p);
+  release_when_asked = 1;
+  release_if_asked(p, 0); /* { dg-bogus "double-'free'" } */
+}
+
+static int release_checked;
+
+static void release_checked_if_set(char *p)
+{
+  if (release_checked) {
+    if (p)
+      free(p);
+  }
+}
+
+/* With the flag set the helper frees p when it is not NULL: here it is not.  */
+void test_10(void)
+{
+  char *p = malloc(10);
+  if (!p)
+    return;
+  free(p);
+  release_checked = 1;
+  release_checked_if_set(p); /* { dg-warning "double-'free' of 'p'" } */
+}
