@@ -8,7 +8,8 @@
    only when handed NULL, one declared returns_nonnull, a reallocator that never
    fails, an OUT entry left to the glue) and functions the user declared as an
    allocator or a deallocator; what an integer result tells the caller; the
-   function a callee calls that its caller gives it, relayed.  */
+   function a callee calls that its caller gives it, relayed; the statics a callee
+   reads, given as the caller's own (a static freed, a free under a flag).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -71,6 +72,57 @@ test_deallocating_wrapper (void **state)
   assert_string_equal (b->events[1].via, "wrap");
   assert_int_equal (g.lowered[0], 1);
   assert_int_equal (g.lowered[1], 1);
+  mr_func_free (f);
+}
+
+/* The glue of a call to a function that reads statics: parameter MR_PARAM_STATIC +
+   j is the address of decl j of the caller (which the test makes), others value
+   10 + i.  */
+static mr_opnd
+static_arg_of (void *g, unsigned i)
+{
+  (void) g;
+  return i >= MR_PARAM_STATIC ? mr_addr (i - MR_PARAM_STATIC, 0) : mr_value (10 + i);
+}
+
+/* sink () frees the static g (a field free of MR_PARAM_STATIC + 0) and frees its
+   parameter 0 when the flag, static 1, is set: the caller loads g from its own g
+   and frees it; it reads the flag before the call and frees the argument under
+   it after (MR_EVF_GUARDED).  */
+static void
+test_static_params (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  mr_func_add_decl (f, "flag", MR_DECL_STATIC, 8);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.nfield_frees = 1;
+  sum.field_frees[0] = (mr_field_free) { .param = MR_PARAM_STATIC, .off = 0,
+					 .family = MR_FAM_MALLOC };
+  sum.flag_param = MR_PARAM_STATIC + 1;
+  sum.frees_if_set = 1;
+  sum.free_family = MR_FAM_MALLOC;
+  mr_call_site cs = site (f, &g, 1, 0);
+  cs.arg = static_arg_of;
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 5);
+  assert_int_equal (b->events[0].kind, MR_EV_LOAD);	/* v = g */
+  assert_int_equal (b->events[0].a.kind, MR_OPND_ADDR);
+  assert_int_equal (b->events[0].a.id, 0);
+  assert_int_equal (b->events[1].kind, MR_EV_FREE);	/* free (v) */
+  assert_int_equal (b->events[1].a.id, b->events[0].dst);
+  assert_int_equal (b->events[2].kind, MR_EV_LOAD);	/* w = flag */
+  assert_int_equal (b->events[2].a.id, 1);
+  assert_false (b->events[2].flags & MR_EVF_POINTER);
+  assert_int_equal (b->events[3].kind, MR_EV_CALL);
+  assert_int_equal (b->events[4].kind, MR_EV_FREE);	/* free (p) if w */
+  assert_int_equal (b->events[4].a.id, 10);
+  assert_int_equal (b->events[4].b.id, b->events[2].dst);
+  assert_int_equal (b->events[4].off, 1);
+  assert_true (b->events[4].flags & MR_EVF_GUARDED);
   mr_func_free (f);
 }
 
@@ -358,6 +410,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_deallocating_wrapper),
+    cmocka_unit_test (test_static_params),
     cmocka_unit_test (test_relayed_call),
     cmocka_unit_test (test_allocating_wrapper),
     cmocka_unit_test (test_reallocating_wrapper),

@@ -129,6 +129,133 @@ test_field_frees (void **state)
   assert_false (s.no_clobber);
 }
 
+/* static char *g; void sink (void) { free (g); }: the static the function reads
+   is a parameter of its summary (mr_decl.param), MR_PARAM_STATIC + j; not when a
+   call that may write its caller's memory comes first.  */
+static void
+test_static_field_frees (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("sink", 1);
+  uint32_t g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  f->decls[g].param = 1;
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 1);
+  tb_free (f, 0, mr_value (D), 2);
+  tb_return (f, 0, mr_none (), 3);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 1);
+  assert_int_equal (s.field_frees[0].param, MR_PARAM_STATIC);
+  assert_int_equal (s.field_frees[0].off, 0);
+  assert_int_equal (s.field_frees[0].loc.line, 2);
+
+  /* A static the glue does not name as a parameter: nothing.  */
+  f = tb_func ("sink", 1);
+  g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 1);
+  tb_free (f, 0, mr_value (D), 2);
+  tb_return (f, 0, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 0);
+
+  /* void sink (void) { note (); free (g); }: note may call back into the unit
+     and store another pointer there.  */
+  f = tb_func ("sink", 1);
+  g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  f->decls[g].param = 1;
+  tb_call (f, 0, 0, "note", 0, NULL, 0, 0, 0, 1);
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 2);
+  tb_free (f, 0, mr_value (D), 3);
+  tb_return (f, 0, mr_none (), 4);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 0);
+
+  /* int first (void) { return g[0]; }: a read through the static.  */
+  f = tb_func ("first", 1);
+  g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  f->decls[g].param = 2;
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 1);
+  tb_load (f, 0, A, mr_value (D), 0, false, 2);
+  tb_return (f, 0, mr_value (A), 3);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_derefs, 1);
+  assert_int_equal (s.field_derefs[0].param, MR_PARAM_STATIC + 1);
+  assert_int_equal (s.field_derefs[0].off, 0);
+}
+
+/* static int flag; void sink (char *p) { if (flag) free (p); }: the free depends
+   on the flag, a parameter of the summary; frees_if_clear for `if (!flag)`; none
+   when the function writes the flag.  */
+static void
+test_flag_frees (void **state)
+{
+  (void) state;
+  for (int negate = 0; negate <= 1; negate++)
+    {
+      mr_func *f = tb_func ("sink", 3);
+      uint32_t g = mr_func_add_decl (f, "flag", MR_DECL_STATIC, 9);
+      f->decls[g].param = 2;
+      f->params[0] = P;
+      f->nparams = 1;
+      tb_load (f, 0, A, mr_addr (g, 0), 0, false, 1);
+      tb_if (f, 0, mr_value (A), negate ? MR_CMP_EQ : MR_CMP_NE, mr_const (0), 1, 2);
+      tb_free (f, 1, mr_value (P), 2);
+      tb_goto (f, 1, 2);
+      tb_return (f, 2, mr_none (), 3);
+      mr_summary s = summary_of (f);
+      assert_int_equal (s.frees_always, 0);
+      assert_int_equal (s.flag_param, MR_PARAM_STATIC + 1);
+      assert_int_equal (s.frees_if_set, negate ? 0 : 1);
+      assert_int_equal (s.frees_if_clear, negate ? 1 : 0);
+    }
+
+  /* flag = 0 first: the function's own value, not its caller's.  */
+  mr_func *f = tb_func ("sink", 3);
+  uint32_t g = mr_func_add_decl (f, "flag", MR_DECL_STATIC, 9);
+  f->decls[g].param = 1;
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_load (f, 0, A, mr_addr (g, 0), 0, false, 1);
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_free (f, 1, mr_value (P), 2);
+  tb_store (f, 1, mr_addr (g, 0), 0, mr_const (0), false, 3);
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 4);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.flag_param, 0);
+  assert_int_equal (s.frees_if_set, 0);
+}
+
+/* A caller's free under a flag (MR_EVF_GUARDED), as expand.c makes it of such a
+   summary: done where the flag is known so, not where it is not known.  */
+static void
+test_guarded_free (void **state)
+{
+  (void) state;
+  for (int known = 0; known <= 2; known++)
+    {
+      /* p = malloc (); free (p); [flag = 1 | flag = 0 | nothing] v = flag;
+	 free (p) if v.  */
+      mr_func *f = tb_func ("caller", 1);
+      uint32_t g = mr_func_add_decl (f, "flag", MR_DECL_STATIC, 9);
+      tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_const (8), 0, 1);
+      tb_free (f, 0, mr_value (P), 2);
+      if (known)
+	tb_store (f, 0, mr_addr (g, 0), 0, mr_const (known == 1), false, 3);
+      tb_load (f, 0, A, mr_addr (g, 0), 0, false, 4);
+      uint32_t id = tb_free (f, 0, mr_value (P), 5);
+      mr_event *e = tb_ev (f, id);
+      e->b = mr_value (A);
+      e->off = 1;
+      e->flags = MR_EVF_GUARDED;
+      tb_return (f, 0, mr_none (), 6);
+      mr_result r;
+      tb_analyze (f, NULL, &r);
+      assert_int_equal (tb_count (&r, MR_RULE_DOUBLE_FREE), known == 1);
+      mr_result_free (&r);
+      mr_func_free (f);
+    }
+}
+
 /* C::C (C *this, P *p) { this->p = p; }  */
 static void
 test_field_stores (void **state)
@@ -763,6 +890,9 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_frees_when_not_null),
     cmocka_unit_test (test_field_frees),
+    cmocka_unit_test (test_static_field_frees),
+    cmocka_unit_test (test_flag_frees),
+    cmocka_unit_test (test_guarded_free),
     cmocka_unit_test (test_field_stores),
     cmocka_unit_test (test_no_clobber),
     cmocka_unit_test (test_returns_param),

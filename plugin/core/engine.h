@@ -284,6 +284,17 @@ typedef struct mr_summary
 				   as argument calls_param_pos (`destroy (p, free)`
 				   frees p); 0: none */
   uint8_t calls_param_arg, calls_param_pos;
+  /* Parameters it frees only as an integer static of the unit it reads and never
+     writes decides (a flag tested inside: `static int bad; void sink (char *p) {
+     if (bad) free (p); }`): flag_param is the summary's parameter for the static
+     (MR_PARAM_STATIC + j, mr_decl.param; 0: none); frees_if_set the parameters
+     freed on every path that returns with the flag nonzero, frees_if_clear with
+     it zero, every path deciding it.  The caller's value of the flag selects
+     (MR_EVF_GUARDED).  */
+  uint8_t flag_param;
+  uint8_t flag_paths;		/* internal: returns seen with the flag set (1),
+				   clear (2), undecided (4) */
+  uint32_t frees_if_set, frees_if_clear;
   bool pure;			/* writes nothing but its locals, calls only pure
 				   functions, reads only its parameters' objects (and
 				   its locals): its result depends on them alone */

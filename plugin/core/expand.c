@@ -46,13 +46,23 @@ name_hash (const char *name)
   return h;
 }
 
+/* Does the call give the callee parameter param of its summary: one of its
+   arguments, or a static it reads (MR_PARAM_STATIC + j, mr_decl.param), which the
+   glue lowers as the static's address?  */
+static bool
+has_param (const mr_call_site *cs, unsigned param)
+{
+  return param < cs->nargs
+	 || (param >= MR_PARAM_STATIC && param < MR_PARAM_STATIC + MR_STATIC_PARAMS);
+}
+
 /* The callee frees the pointer at *(argument + off): the caller loads it (a value
    named like the field, `c.p_` or `x->buf`) and frees it, in the callee's name.
    The load checks nothing: the callee may test for NULL first.  */
 static void
 expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
 {
-  if (ff->param >= cs->nargs)
+  if (!has_param (cs, ff->param))
     return;
   mr_opnd base = cs->arg (cs->glue, ff->param);
   if (base.kind != MR_OPND_VALUE && base.kind != MR_OPND_ADDR)
@@ -107,7 +117,8 @@ read_place (const mr_call_site *cs, uint32_t dst, mr_opnd base, int64_t off, boo
 static void
 expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_field_deref *fd)
 {
-  if (fd->param >= cs->nargs || (fd->param < 32 && (sum->frees_always & (1u << fd->param))))
+  if (!has_param (cs, fd->param)
+      || (fd->param < 32 && (sum->frees_always & (1u << fd->param))))
     return;
   mr_opnd base = cs->arg (cs->glue, fd->param);
   if (!mr_copyable_arg (base))
@@ -120,6 +131,44 @@ expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_fiel
   mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags = MR_EVF_SUMMARIZED | MR_EVF_NO_CLOBBER | (sum->pure ? MR_EVF_PURE : 0);
+}
+
+/* The flag a callee's frees depend on (mr_summary.flag_param), read by the caller
+   before the call as it has it: its value, or 0 if the call gives none.  */
+static uint32_t
+read_flag (const mr_summary *sum, const mr_call_site *cs)
+{
+  if (!sum->flag_param || !(sum->frees_if_set | sum->frees_if_clear)
+      || !has_param (cs, sum->flag_param))
+    return 0;
+  mr_opnd base = cs->arg (cs->glue, sum->flag_param);
+  if (base.kind != MR_OPND_ADDR)
+    return 0;
+  uint32_t v = cs->field_value (cs->glue, sum->flag_param, 0);
+  read_place (cs, v, base, 0, false);
+  return v;
+}
+
+/* The callee's frees under the flag read into value flag: each done where the
+   caller's state knows the flag so (transfer.c), none where it does not know.  */
+static void
+expand_flag_frees (const mr_summary *sum, const mr_call_site *cs, uint32_t flag)
+{
+  for (unsigned i = 0; flag && i < cs->nargs && i < 32; i++)
+    for (int set = 0; set <= 1; set++)
+      if ((set ? sum->frees_if_set : sum->frees_if_clear) & (1u << i))
+	{
+	  uint32_t at = add_event (cs, MR_EV_FREE);
+	  mr_opnd a = cs->arg (cs->glue, i);
+	  mr_event *fr = event_at (cs, at);
+	  fr->a = a;
+	  fr->b = mr_value (flag);
+	  fr->off = set;
+	  fr->flags = MR_EVF_GUARDED;
+	  fr->family = sum->free_family;
+	  fr->via = mr_func_strdup (cs->f, cs->name);
+	  fr->via_loc = sum->free_loc;
+	}
 }
 
 /* What the callee's integer result says, at this call (mr_summary's returns_const,
@@ -341,6 +390,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 		      ? call->args[0] : mr_none ();
   bool reads_pure = mr_copyable_arg (pure_base);
   int64_t pure_off = MR_OFF_PURE + (int64_t) (name_hash (cs->name) % (MR_OFF_PURE / 2));
+  uint32_t flag = read_flag (sum, cs);
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;
@@ -380,6 +430,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 	fr->via = mr_func_strdup (f, cs->name);
 	fr->via_loc = sum->free_loc;
       }
+  expand_flag_frees (sum, cs, flag);
   if (reads_pure)
     read_place (cs, dst, pure_base, pure_off, false);
   /* It gives a parameter back (`return dst;`): the result is that argument.  */

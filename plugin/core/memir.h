@@ -155,10 +155,14 @@ enum
 				   but its locals and reads only the objects its
 				   arguments point to (deref_mask): its result
 				   depends on them alone (mr_summary.pure) */
-  MR_EVF_SIZE_ARITH = 1 << 18	/* REALLOC: the size is a sum of two values from
+  MR_EVF_SIZE_ARITH = 1 << 18,	/* REALLOC: the size is a sum of two values from
 				   outside the function or a difference of two it
 				   never compares (`head + tail`, `size - used`):
 				   it may be 0 */
+  MR_EVF_GUARDED = 1 << 19	/* FREE: done only where the integer b is known
+				   nonzero (off 1) or known zero (off 0) on the path:
+				   a summarized callee's free under a static flag
+				   (mr_summary.flag_param) */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -354,7 +358,18 @@ typedef struct mr_decl
   uint8_t keep;			/* mr_keep, for a static */
   int64_t keep_value;		/* MR_KEEP_ONE_CONST: the constant */
   int64_t keep_init;		/* MR_KEEP_ONE_CONST: the initializer */
+  uint8_t param;		/* 1 + j: a pointer or integer static of the unit the
+				   function reads, which its summary names as parameter
+				   MR_PARAM_STATIC + j (the glue fills it at the call
+				   from the caller's own view of the static,
+				   plugin/gcc/lower-global.cc); 0: none */
 } mr_decl;
+
+/* The "parameters" a summary names for the statics its function reads (mr_decl.param):
+   MR_PARAM_STATIC + j, j < MR_STATIC_PARAMS.  Above every real parameter's index
+   (32) and below MR_OUT_RESULT (engine.h).  */
+#define MR_PARAM_STATIC 64
+#define MR_STATIC_PARAMS 8
 
 /* An integer value that guards a product against overflow:
    - with other == 0, a constant divided by another value, `q = SIZE_MAX / n`: a

@@ -45,6 +45,38 @@ is_param_root (const mr_func *f, mr_opnd o)
   return mr_param_of (f, o, &off) >= 0;
 }
 
+/* The summary parameter whose object operand o points into, *off bytes in: a
+   parameter (mr_param_of), or a pointer static of the unit the function reads
+   (mr_decl.param: MR_PARAM_STATIC + j, its address an ADDR operand); -1 if none.  */
+static int
+place_param (const mr_func *f, mr_opnd o, int64_t *off)
+{
+  if (o.kind == MR_OPND_ADDR && o.id < f->ndecls && f->decls[o.id].param)
+    {
+      *off = o.num;
+      return MR_PARAM_STATIC + f->decls[o.id].param - 1;
+    }
+  return mr_param_of (f, o, off);
+}
+
+/* Does every call the function makes leave the unit's statics as they were: none
+   that may write its caller's memory (so none that may call back into the unit),
+   calls that never return aside?  The pointer it reads from a static (a place
+   param >= MR_PARAM_STATIC) is then the one its caller left there.  */
+static bool
+calls_keep_statics (const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_CALL
+	    && (!e->call || (!(e->flags & MR_EVF_NO_CLOBBER) && !e->call->noreturn)))
+	  return false;
+      }
+  return true;
+}
+
 /* The summary field a value was loaded from (c->param_loads, sorted by value by
    mr_find_param_loads), or -1.  */
 static int
@@ -118,6 +150,98 @@ summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
     }
 }
 
+/* The integer static the function's frees may depend on (mr_summary.flag_param):
+   the first one it reads that its summary names as a parameter (mr_decl.param), if
+   it never writes it and no call it makes may (one that may call back into the
+   unit): every read is then of the caller's value.  Its decl, or UINT32_MAX.  */
+static uint32_t
+find_flag (const mr_func *f)
+{
+  uint32_t flag = UINT32_MAX;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	bool named = e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls
+		     && f->decls[e->a.id].param;
+	if (e->kind == MR_EV_LOAD && named && !(e->flags & MR_EVF_POINTER)
+	    && flag == UINT32_MAX)
+	  flag = e->a.id;
+	else if (e->kind == MR_EV_STORE && e->a.kind == MR_OPND_ADDR && e->a.id == flag)
+	  return UINT32_MAX;
+      }
+  /* A store before the first read was seen before the flag was chosen.  */
+  for (uint32_t b = 0; flag != UINT32_MAX && b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_STORE && e->a.kind == MR_OPND_ADDR && e->a.id == flag)
+	  return UINT32_MAX;
+      }
+  return flag != UINT32_MAX && calls_keep_statics (f) ? flag : UINT32_MAX;
+}
+
+/* The flag's decl of the summary's flag_param, or UINT32_MAX.  */
+static uint32_t
+flag_decl (const mr_func *f, const mr_summary *sum)
+{
+  for (uint32_t d = 0; sum->flag_param && d < f->ndecls; d++)
+    if (f->decls[d].param && MR_PARAM_STATIC + f->decls[d].param - 1 == sum->flag_param)
+      return d;
+  return UINT32_MAX;
+}
+
+/* At a return: is the flag known nonzero (1), zero (0) or not known (-1) on the
+   path?  The caller's value is the one the function read first: the static's
+   slot keeps it (SYM|value, transfer.c's integer reads), with what the branches
+   learnt of it.  */
+static int
+flag_at_return (mr_ctx *c, const mr_state *s, uint32_t decl)
+{
+  mr_ref at = mr_ref_of (c, s, mr_addr (decl, 0)), content;
+  if (!mr_is_object (at.obj) || !mr_state_load (s, at, &content)
+      || (content.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM)
+    return -1;
+  const mr_fact *fact = mr_state_fact (s, MR_OBJ_INDEX (content.obj));
+  if (!fact)
+    return -1;
+  if (fact->lo == 0 && fact->hi == 0)
+    return 0;
+  if (fact->lo > 0 || fact->hi < 0 || (fact->has_ne && fact->ne == 0))
+    return 1;
+  return -1;
+}
+
+/* The parameters freed on this path that returns (or NULL: `delete p` tests it),
+   by the flag's value on the path (mr_summary.frees_if_set, frees_if_clear).
+   Judged where mr_summarize_returned_param is, on each path into a shared return
+   block before their states merge: `if (flag) { if (p) free (p); }` joins the
+   path with p NULL to the one with the flag clear, which frees nothing either.  */
+static void
+summarize_flag_frees (mr_ctx *c, const mr_state *s)
+{
+  mr_summary *sum = &c->out->summary;
+  uint32_t decl = flag_decl (c->f, sum);
+  if (decl == UINT32_MAX)
+    return;
+  uint32_t freed = 0;
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      mr_ref r = c->f->params[i] ? mr_state_lookup (s, c->f->params[i])
+				 : (mr_ref) { MR_OBJ_NONE, 0 };
+      const mr_objst *o = mr_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+      if (r.obj == MR_OBJ_NULL
+	  || (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE))
+	freed |= 1u << i;
+    }
+  int set = flag_at_return (c, s, decl);
+  uint8_t kind = set == 1 ? 1 : set == 0 ? 2 : 4;
+  uint32_t *mask = set == 1 ? &sum->frees_if_set : set == 0 ? &sum->frees_if_clear : NULL;
+  if (mask)
+    *mask = (sum->flag_paths & kind) ? *mask & freed : freed;
+  sum->flag_paths |= kind;
+}
+
 static int
 param_load_order (const void *a, const void *b)
 {
@@ -138,10 +262,10 @@ mr_find_param_loads (mr_ctx *c)
       {
 	const mr_event *e = &f->blocks[b].events[k];
 	if (e->kind != MR_EV_LOAD || !e->dst || !(e->flags & MR_EVF_POINTER)
-	    || e->a.kind != MR_OPND_VALUE)
+	    || (e->a.kind != MR_OPND_VALUE && e->a.kind != MR_OPND_ADDR))
 	  continue;
 	int64_t off;
-	int param = mr_param_of (f, e->a, &off);
+	int param = place_param (f, e->a, &off);
 	off = mr_off_add (off, e->off);
 	if (param < 0 || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE)
 	  continue;
@@ -162,6 +286,9 @@ mr_find_param_loads (mr_ctx *c)
       }
   if (c->nparam_loads > 1)
     qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
+  uint32_t flag = find_flag (f);
+  if (flag != UINT32_MAX)
+    sum->flag_param = (uint8_t) (MR_PARAM_STATIC + f->decls[flag].param - 1);
   mr_find_out_stores (c);
 }
 
@@ -384,15 +511,18 @@ find_field_derefs (const mr_func *f, mr_summary *sum)
 	      continue;
 	    }
 	  if ((e->kind != MR_EV_DEREF && e->kind != MR_EV_LOAD && e->kind != MR_EV_STORE)
-	      || (e->flags & MR_EVF_SUMMARIZED) || e->a.kind != MR_OPND_VALUE)
+	      || (e->flags & MR_EVF_SUMMARIZED)
+	      || (e->a.kind != MR_OPND_VALUE && e->a.kind != MR_OPND_ADDR))
 	    continue;
 	  note_field_deref (f, sum, &fresh, loads, nloads, e->a);
-	  /* A pointer loaded from a parameter's object at a known offset.  */
+	  /* A pointer loaded from a parameter's object (or a static the summary
+	     names as one) at a known offset.  */
 	  int64_t off;
-	  int param = mr_param_of (f, e->a, &off);
+	  int param = place_param (f, e->a, &off);
 	  off = mr_off_add (off, e->off);
 	  if (e->kind == MR_EV_LOAD && (e->flags & MR_EVF_POINTER) && e->dst && param >= 0
-	      && param < 32 && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE && nloads < LOADS)
+	      && (param < 32 || param >= MR_PARAM_STATIC)
+	      && off != MR_OFF_UNKNOWN && off != MR_OFF_POSITIVE && nloads < LOADS)
 	    {
 	      loads[nloads].value = e->dst;
 	      loads[nloads].param = (uint8_t) param;
@@ -617,12 +747,27 @@ mr_finish_summary (mr_ctx *c)
   sum->frees_always &= sum->frees_maybe;
   bool sometimes = sum->frees_always != sum->frees_maybe;
   uint32_t n = 0;
+  int keep = -1;		/* calls_keep_statics, at the first need */
   for (uint32_t i = 0; i < sum->nfield_frees; i++)
-    if (c->field_ok[i] && sum->field_frees[i].freed && sum->saw_return)
+    if (sum->field_frees[i].param >= MR_PARAM_STATIC && sum->field_frees[i].freed
+	&& c->field_ok[i] && keep < 0)
+      keep = calls_keep_statics (c->f);
+  for (uint32_t i = 0; i < sum->nfield_frees; i++)
+    if (c->field_ok[i] && sum->field_frees[i].freed && sum->saw_return
+	&& (sum->field_frees[i].param < MR_PARAM_STATIC || keep > 0))
       sum->field_frees[n++] = sum->field_frees[i];
     else if (sum->field_frees[i].freed)
       sometimes = true;
   sum->nfield_frees = (uint8_t) n;
+  /* Frees under the flag: every path decided it, and some path set it so.  */
+  if ((sum->flag_paths & 4) || !(sum->flag_paths & 1))
+    sum->frees_if_set = 0;
+  if ((sum->flag_paths & 4) || !(sum->flag_paths & 2))
+    sum->frees_if_clear = 0;
+  sum->frees_if_set &= sum->frees_maybe & ~sum->frees_always;
+  sum->frees_if_clear &= sum->frees_maybe & ~sum->frees_always;
+  if (!sum->frees_if_set && !sum->frees_if_clear)
+    sum->flag_param = 0;
   /* The first parameter every return gave back.  */
   for (uint32_t i = 0; i < 32 && sum->saw_return; i++)
     if (c->ret_params & (1u << i))
@@ -670,6 +815,7 @@ mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
     }
   c->ret_params = c->ret_seen ? c->ret_params & here : here;
   c->ret_seen = true;
+  summarize_flag_frees (c, s);
 }
 
 void
@@ -1006,6 +1152,15 @@ may_write_place (const mr_func *f, const uint8_t *fresh, mr_opnd o, int64_t at, 
   if (local_target (f, o))
     return false;
   int64_t base;
+  /* No pointer reaches a static whose address is never taken: only a store that
+     names it writes it.  */
+  if (param >= MR_PARAM_STATIC)
+    {
+      int p = place_param (f, o, &base);
+      int64_t where = mr_off_add (base, at);
+      return p == param && (!slot || where == MR_OFF_UNKNOWN || where == MR_OFF_POSITIVE
+			    || where == off);
+    }
   uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (f, o.id, &base) : 0;
   if (root && root < f->nvalues && fresh[root])
     return false;
@@ -1311,7 +1466,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || (a->returns_at && a->returns_at_off != b->returns_at_off)
       || a->calls_param != b->calls_param || a->calls_param_arg != b->calls_param_arg
       || a->calls_param_pos != b->calls_param_pos
-      || a->pure != b->pure
+      || a->pure != b->pure || a->flag_param != b->flag_param
+      || a->frees_if_set != b->frees_if_set || a->frees_if_clear != b->frees_if_clear
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
       || a->nfield_derefs != b->nfield_derefs
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild

@@ -452,9 +452,26 @@ holder_freed (mr_state *s, uint32_t holder)
     }
 }
 
+/* A free under a flag (MR_EVF_GUARDED, a summarized callee's `if (flag) free
+   (p);`): does the path know the flag so?  A flag not known frees nothing.  */
+static bool
+guard_holds (const mr_state *s, const mr_event *ev)
+{
+  if (!(ev->flags & MR_EVF_GUARDED))
+    return true;
+  const mr_fact *f = ev->b.kind == MR_OPND_VALUE ? mr_state_fact (s, ev->b.id) : NULL;
+  if (!f)
+    return false;
+  bool zero = f->lo == 0 && f->hi == 0;
+  bool nonzero = f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0);
+  return ev->off ? nonzero : zero;
+}
+
 static void
 apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
+  if (!guard_holds (s, ev))
+    return;
   mr_ref r = mr_ref_of (c, s, ev->a);
   if (ev->flags & MR_EVF_HANDOVER)
     {

@@ -185,6 +185,9 @@ site_field_value (void *glue, unsigned i, int64_t off)
 						     field, NULL_TREE)
 					   : NULL_TREE);
     }
+  if (i >= MR_PARAM_STATIC && i < MR_PARAM_STATIC + MR_STATIC_PARAMS)
+    return new_synthetic (site->c, static_param (called_fndecl (site->s),
+						 i - MR_PARAM_STATIC));
   tree arg = gimple_call_arg (site->s, i);
   /* A struct passed by value: `b.ptr`.  */
   bool whole = site->byval && aggregate_arg_p (arg);
@@ -207,6 +210,13 @@ static mr_opnd
 site_arg (void *glue, unsigned i)
 {
   call_trees *site = (call_trees *) glue;
+  if (i >= MR_PARAM_STATIC && i < MR_PARAM_STATIC + MR_STATIC_PARAMS)
+    {
+      /* A static the callee reads (lower-global.cc): its address.  */
+      tree var = static_param (called_fndecl (site->s), i - MR_PARAM_STATIC);
+      return var ? lower_operand (site->c, site->bb, build_fold_addr_expr (var), site->loc)
+		 : mr_none ();
+    }
   tree arg = gimple_call_arg (site->s, i);
   mr_opnd byval;
   if (site->byval && aggregate_arg_p (arg) && byval_param_base (site->c, arg, &byval))

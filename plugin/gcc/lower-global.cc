@@ -14,9 +14,66 @@
      set it to the constant but to nothing else: once the state knows it holds
      the constant (or anything but its initializer), calls keep it.
    Anything else (a public variable, one whose address is taken, a volatile) may
-   be changed by any call the engine cannot see into.  */
+   be changed by any call the engine cannot see into.
+
+   The pointer statics of the same kind a function reads are parameters its summary
+   may name (mr_decl.param, MR_PARAM_STATIC + j): `static char *g; void sink (void)
+   { free (g); }` frees the pointer at *(&g), and a call `sink ()` frees what its
+   caller holds in g, as `free_box (&b)` frees b.ptr.  An integer one is a flag
+   the summary's frees may depend on (`if (bad) free (p);`: mr_summary.flag_param),
+   which the caller's value of it decides.  j numbers them in the order of the
+   function's references, the same when the function is lowered and when a caller
+   of it is.  */
 
 #include "lower-int.h"
+
+/* Is var a pointer or integer static only the unit's own statements that name it
+   can read or write: internal linkage, not volatile, its address never taken
+   (every reference GCC recorded is a load or a store)?  */
+static bool
+private_static (tree var)
+{
+  if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_PUBLIC (var)
+      || TREE_THIS_VOLATILE (var)
+      || !(POINTER_TYPE_P (TREE_TYPE (var)) || INTEGRAL_TYPE_P (TREE_TYPE (var))))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  if (!node || node->alias || node->externally_visible)
+    return false;
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    if (ref->use != IPA_REF_LOAD && ref->use != IPA_REF_STORE)
+      return false;
+  return true;
+}
+
+/* The pointer and integer statics fndecl reads that its summary may name as
+   parameters, in the order of its references, at most MR_STATIC_PARAMS: their
+   number.  */
+static unsigned
+static_params (tree fndecl, tree vars[MR_STATIC_PARAMS])
+{
+  cgraph_node *node = fndecl ? cgraph_node::get (fndecl) : NULL;
+  unsigned n = 0;
+  ipa_ref *ref;
+  for (unsigned i = 0; node && n < MR_STATIC_PARAMS && node->iterate_reference (i, ref); i++)
+    {
+      tree var = ref->referred->decl;
+      bool seen = false;
+      for (unsigned k = 0; k < n; k++)
+	seen |= vars[k] == var;
+      if (ref->use == IPA_REF_LOAD && !seen && private_static (var))
+	vars[n++] = var;
+    }
+  return n;
+}
+
+tree
+static_param (tree fndecl, unsigned j)
+{
+  tree vars[MR_STATIC_PARAMS];
+  return j < static_params (fndecl, vars) ? vars[j] : NULL_TREE;
+}
 
 /* Is stmt `var = CONSTANT`?  Its value in *value.  */
 static bool
@@ -49,6 +106,11 @@ calls_itself (symtab_node *self)
 void
 classify_static (tree var, tree fndecl, mr_decl *d)
 {
+  tree vars[MR_STATIC_PARAMS];
+  unsigned n = static_params (fndecl, vars);
+  for (unsigned j = 0; j < n; j++)
+    if (vars[j] == var)
+      d->param = (uint8_t) (1 + j);
   if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_PUBLIC (var)
       || TREE_THIS_VOLATILE (var) || !INTEGRAL_TYPE_P (TREE_TYPE (var)))
     return;

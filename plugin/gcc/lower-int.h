@@ -94,6 +94,9 @@ const mr_summary *summary_of (tree fndecl);
 
 /* lower-global.cc.  */
 void classify_static (tree var, tree fndecl, mr_decl *d);
+/* The j-th pointer static fndecl's summary names as parameter MR_PARAM_STATIC + j
+   (mr_decl.param), or NULL.  */
+tree static_param (tree fndecl, unsigned j);
 
 /* lower-range.cc.  */
 mr_size *describe_access (lower_ctx *c, unsigned bb, gimple *s, tree ref, bool store,
