@@ -27,13 +27,18 @@
      1; }` leaves the pointer in the caller's temporary, whose destructor then
      deletes it; `void keep (std::unique_ptr<S> u) { g = std::move (u); }`
      leaves NULL there;
+   - such a unique_ptr that is the function's result, built in the caller's
+     object (`return std::unique_ptr<S> (new S);`, `return std::make_unique<S>
+     ();`, a named local the return value optimisation puts there, `return
+     std::move (u);`): the same, as an out-store into the result the caller
+     applies to its object (result_object_p);
    - a local std::shared_ptr<T> that is the only owner of what it holds: made
      from a raw pointer or by std::make_shared, never copied, used only through
      get, operator->, operator*, operator bool, use_count and its destructor
      (shared_owner_p); its destructor then deletes.  Two of them made from one
      raw pointer delete it twice;
-   - any other smart pointer (a member, a copied shared_ptr, the result built
-     in the caller's object) gets only the hand-over check of what its
+   - any other smart pointer (a member, a copied shared_ptr, a shared_ptr
+     returned) gets only the hand-over check of what its
      constructor is given, after which that is out of sight.  A move from a
      followed one into it (`this->m_ = std::move (u)`, `return std::move (u)`)
      leaves the followed one NULL and stores what it held there (or lets it
@@ -384,13 +389,27 @@ local_object (lower_ctx *c, tree self)
    it (`std::unique_ptr<T> &u`, or one passed by value, which the C++ ABI
    passes as the address of the caller's temporary, destroyed by the caller
    after the call).  The function does not destroy it; what it leaves there,
-   its summary tells the caller.  (Not the result built in the caller's
-   object, `*<retval>`: the summary has no place for what is stored there.)  */
+   its summary tells the caller.  */
 static bool
 caller_object_p (tree self)
 {
   return TREE_CODE (self) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (self) && SSA_NAME_VAR (self)
 	 && POINTER_TYPE_P (TREE_TYPE (self)) && TREE_CODE (SSA_NAME_VAR (self)) == PARM_DECL;
+}
+
+/* The smart pointer the function returns, built in the caller's object through
+   the hidden pointer to it (`<retval>`, `_5(D)`: `return std::unique_ptr<P>
+   (new P);`, or the named object the return value optimisation puts there).
+   It is the caller's object too, not destroyed here on a normal return; the
+   lowering names it as the function's result (lower.cc, result_pointer), so
+   what the function leaves in it is an out-store into its result that the
+   caller applies to the object the call initialises (MR_OUT_RESULT).  */
+static bool
+result_object_p (tree self)
+{
+  return TREE_CODE (self) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (self) && SSA_NAME_VAR (self)
+	 && TREE_CODE (SSA_NAME_VAR (self)) == RESULT_DECL
+	 && DECL_BY_REFERENCE (SSA_NAME_VAR (self));
 }
 
 /* Whether the object pointer p points to is a local variable or reached
@@ -400,7 +419,7 @@ static bool
 own_or_callers_memory_p (lower_ctx *c, tree p)
 {
   if (TREE_CODE (p) == SSA_NAME)
-    return caller_object_p (p);
+    return caller_object_p (p) || result_object_p (p);
   if (TREE_CODE (p) != ADDR_EXPR)
     return false;
   tree base = get_base_address (TREE_OPERAND (p, 0));
@@ -411,14 +430,24 @@ own_or_callers_memory_p (lower_ctx *c, tree p)
 
 /* The smart pointer object a member's `this` (or a make_unique's result)
    names, as the pointer to it this file follows: &v of a local variable
-   (*var), or a caller's object (caller_object_p); NULL_TREE otherwise.  */
+   (*var), a caller's object (caller_object_p) or the function's result
+   (result_object_p); NULL_TREE otherwise.  */
 static tree
 followed_pointer (lower_ctx *c, tree self, tree *var)
 {
   *var = local_object (c, self);
   if (*var)
     return build_fold_addr_expr (*var);
-  return caller_object_p (self) ? self : NULL_TREE;
+  return caller_object_p (self) || result_object_p (self) ? self : NULL_TREE;
+}
+
+/* Whether a followed smart pointer is a slot of the function's own frame (a
+   local variable, or the result, which the lowering names as a local decl):
+   a NULL stored there is the integer 0 (let_go).  */
+static bool
+own_slot_p (tree obj, tree var)
+{
+  return var != NULL_TREE || result_object_p (obj);
 }
 
 /* The smart pointer class p points to.  */
@@ -625,18 +654,25 @@ lower_make_smart_pointer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   tree lhs = gimple_call_lhs (s);
   if (!lhs || !in_namespace_std (fndecl))
     return false;
-  if (!VAR_P (lhs) || !auto_var_in_fn_p (lhs, c->fun->decl))
+  /* Into a local, or into the function's result (`*_2(D) = make_unique
+     ...`, `return std::make_unique<T> ();`).  */
+  tree var = lhs, obj;
+  if (VAR_P (lhs) && auto_var_in_fn_p (lhs, c->fun->decl))
+    obj = build_fold_addr_expr (lhs);
+  else if (TREE_CODE (lhs) == MEM_REF && integer_zerop (TREE_OPERAND (lhs, 1))
+	   && result_object_p (TREE_OPERAND (lhs, 0)))
+    obj = TREE_OPERAND (lhs, 0), var = NULL_TREE;
+  else
     return false;
   tree cls = TREE_TYPE (lhs);
-  if (!modelled_p (c, lhs, cls))
+  if (!modelled_p (c, var, cls))
     return false;
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
   e->dst = new_synthetic (c, NULL_TREE);
   e->family = default_deleter_family (cls);
   e->a = mr_none ();
   e->flags = MR_EVF_NEVER_NULL;	/* throws std::bad_alloc */
-  store_held (c, bb, lower_operand (c, bb, build_fold_addr_expr (lhs), loc),
-	      mr_value (e->dst), loc);
+  store_held (c, bb, lower_operand (c, bb, obj, loc), mr_value (e->dst), loc);
   return true;
 }
 
@@ -708,7 +744,7 @@ lower_move_out (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint16_t famil
       mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
       esc->a = mr_value (taken);
     }
-  let_go (c, bb, other, from_var != NULL_TREE, loc);
+  let_go (c, bb, other, own_slot_p (from, from_var), loc);
   return true;
 }
 
@@ -840,7 +876,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (id_equal (name, "release") && nargs == 1)
     {
       load_held (c, bb, self, lhs, loc);
-      let_go (c, bb, self, var != NULL_TREE, loc);
+      let_go (c, bb, self, own_slot_p (obj, var), loc);
       return true;
     }
   /* reset (q): the held pointer is deleted, then q is held (checked as a
@@ -866,7 +902,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
       mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
       uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
       store_held (c, bb, self, mr_value (taken), loc);
-      let_go (c, bb, other, from && from_var, loc);
+      let_go (c, bb, other, from && own_slot_p (from, from_var), loc);
       return true;
     }
   return false;
