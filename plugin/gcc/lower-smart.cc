@@ -43,9 +43,11 @@
      followed one into it (`this->m_ = std::move (u)`, `return std::move (u)`)
      leaves the followed one NULL and stores what it held there (or lets it
      escape): no leak, no delete at the end of u's scope, and a raw copy
-     deleted afterwards is not judged.  A followed one given by std::move to
-     any other call (`v.push_back (std::move (u))`) is given to an unknown
-     call: what it holds is out of sight.
+     deleted afterwards is not judged.  A followed one moved into a local
+     container of unique_ptrs that is followed (`v.push_back (std::move (u))`,
+     see "Containers of unique_ptrs" below) is the container's, which deletes
+     it at its end; given by std::move to any other call, it is given to an
+     unknown call: what it holds is out of sight.
 
    The deleter: the default one deletes with `delete` (`delete[]` for T[]); a
    function given as the deleter (`std::unique_ptr<FILE, decltype (&fclose)> f (p,
@@ -748,6 +750,219 @@ lower_move_out (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint16_t famil
   return true;
 }
 
+/* Containers of unique_ptrs.  A local std::vector, std::deque or std::list of
+   a followed std::unique_ptr<T> (value_type) that is used only by members
+   known here owns what is moved into it, and its destruction deletes it:
+
+     std::vector<std::unique_ptr<S>> v;   STORE *(&v + OWNED) = 0
+     v.push_back (std::move (u));         LOAD o = *(&v + OWNED); ESCAPE o;
+					  LOAD t = *u; STORE *(&v + OWNED) = t;
+					  STORE *u = 0
+     }                                    LOAD d = *(&v + OWNED); FREE d
+
+   OWNED stands for the last unique_ptr put in; the one it held before is
+   still owned, out of sight (no leak, and its delete is not followed).  The
+   members known: the default constructor, push_back, emplace_back,
+   push_front and emplace_front given std::move of a followed unique_ptr (of
+   the same class), clear () and the destructor (which delete it), size,
+   empty, capacity, max_size and reserve (which read).  Any other use of the
+   container (an element taken out, an iterator, its address given away) and
+   it is left to the unknown calls, where a unique_ptr moved in is out of
+   sight.  OWNED is far past a real container's fields, as lower-containers.h's
+   slots are.  */
+static const int64_t OWNED = (int64_t) 1 << 28;
+
+enum owner_op { OWN_NONE, OWN_MAKE, OWN_DESTROY, OWN_PUT, OWN_CLEAR, OWN_OBSERVE };
+
+/* The followed unique_ptr class a std::vector, std::deque or std::list holds
+   (cls the container's class), or NULL_TREE.  */
+static tree
+owned_class (lower_ctx *c, tree cls)
+{
+  cls = TYPE_MAIN_VARIANT (cls);
+  tree tn = TYPE_NAME (cls);
+  if (TREE_CODE (cls) != RECORD_TYPE || !tn || TREE_CODE (tn) != TYPE_DECL
+      || !DECL_NAME (tn) || !DECL_IN_SYSTEM_HEADER (tn))
+    return NULL_TREE;
+  tree id = DECL_NAME (tn);
+  if (!id_equal (id, "vector") && !id_equal (id, "deque") && !id_equal (id, "list"))
+    return NULL_TREE;
+  if (!mr_startswith (lang_hooks.decl_printable_name (tn, 2), "std::"))
+    return NULL_TREE;
+  for (tree f = TYPE_FIELDS (cls); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == TYPE_DECL && DECL_NAME (f) && id_equal (DECL_NAME (f), "value_type"))
+      {
+	tree elem = TYPE_MAIN_VARIANT (TREE_TYPE (f));
+	bool unique;
+	return smart_pointer_class_p (elem, &unique) && unique
+	       && modelled_p (c, NULL_TREE, elem) ? elem : NULL_TREE;
+      }
+  return NULL_TREE;
+}
+
+/* What member call s (fndecl) does to a container of elem (a followed
+   unique_ptr class); for a put, *from is the unique_ptr moved in and *from_var
+   its variable.  */
+static owner_op
+owner_call_op (lower_ctx *c, gcall *s, tree fndecl, tree elem, tree *from, tree *from_var)
+{
+  unsigned n = gimple_call_num_args (s);
+  if (DECL_CXX_CONSTRUCTOR_P (fndecl))
+    return n == 1 ? OWN_MAKE : OWN_NONE;
+  if (DECL_CXX_DESTRUCTOR_P (fndecl))
+    return OWN_DESTROY;
+  tree name = DECL_NAME (fndecl);
+  if (n == 2
+      && (id_equal (name, "push_back") || id_equal (name, "emplace_back")
+	  || id_equal (name, "push_front") || id_equal (name, "emplace_front")))
+    {
+      /* Taken by an rvalue reference (`push_back (T &&)`): std::move (u),
+	 or &u itself where the front end folded std::move away (-O1 and
+	 above); a unique_ptr cannot be copied in.  */
+      tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+      tree parm = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+      if (!parm || TREE_CODE (parm) != REFERENCE_TYPE || !TYPE_REF_IS_RVALUE (parm))
+	return OWN_NONE;
+      *from = followed_pointer (c, moved_from (gimple_call_arg (s, 1)), from_var);
+      return *from && pointed_class (*from) == elem && modelled_p (c, *from_var, elem)
+	     ? OWN_PUT : OWN_NONE;
+    }
+  if (n == 1 && id_equal (name, "clear"))
+    return OWN_CLEAR;
+  if (id_equal (name, "size") || id_equal (name, "empty") || id_equal (name, "capacity")
+      || id_equal (name, "max_size") || id_equal (name, "reserve"))
+    return OWN_OBSERVE;
+  return OWN_NONE;
+}
+
+/* walk_tree: the address of the variable data, anywhere.  */
+static tree
+find_var_address (tree *tp, int *walk_subtrees, void *data)
+{
+  if (TYPE_P (*tp))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (*tp) == ADDR_EXPR && TREE_OPERAND (*tp, 0) == (tree) data)
+    return *tp;
+  return NULL_TREE;
+}
+
+/* Whether every use of the container var (of elem) is a member known here,
+   called on it (its address only ever their `this`).  */
+static bool
+scan_owner (lower_ctx *c, tree var, tree elem)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, c->fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *g = gsi_stmt (gsi);
+	if (is_gimple_debug (g) || gimple_clobber_p (g))
+	  continue;
+	gcall *s = dyn_cast<gcall *> (g);
+	unsigned first = 0;
+	if (s && gimple_call_num_args (s) && TREE_CODE (gimple_call_arg (s, 0)) == ADDR_EXPR
+	    && TREE_OPERAND (gimple_call_arg (s, 0), 0) == var)
+	  {
+	    tree fndecl = gimple_call_fndecl (s), from, from_var;
+	    if (!fndecl || !DECL_IN_SYSTEM_HEADER (fndecl) || !DECL_CONTEXT (fndecl)
+		|| TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl)) != TYPE_MAIN_VARIANT (TREE_TYPE (var))
+		|| owner_call_op (c, s, fndecl, elem, &from, &from_var) == OWN_NONE)
+	      return false;
+	    first = 1;
+	  }
+	if (s)
+	  {
+	    for (unsigned i = first; i < gimple_call_num_args (s); i++)
+	      if (walk_tree (gimple_call_arg_ptr (s, i), find_var_address, var, NULL))
+		return false;
+	    if (gimple_call_lhs (s)
+		&& walk_tree (gimple_call_lhs_ptr (s), find_var_address, var, NULL))
+	      return false;
+	    continue;
+	  }
+	for (unsigned i = 0; i < gimple_num_ops (g); i++)
+	  if (gimple_op (g, i) && walk_tree (gimple_op_ptr (g, i), find_var_address, var, NULL))
+	    return false;
+	/* The variable itself, copied or assigned.  */
+	if (is_gimple_assign (g)
+	    && (gimple_assign_lhs (g) == var || gimple_assign_rhs1 (g) == var))
+	  return false;
+      }
+  return true;
+}
+
+/* scan_owner's answers, by DECL_UID (never reused in a compilation).  */
+struct owner_scan
+{
+  unsigned uid;
+  bool known;
+};
+static std::vector<owner_scan> owner_scans;
+
+static bool
+known_owner_p (lower_ctx *c, tree var, tree elem)
+{
+  for (const owner_scan &o : owner_scans)
+    if (o.uid == DECL_UID (var))
+      return o.known;
+  bool known = scan_owner (c, var, elem);
+  owner_scans.push_back (owner_scan { DECL_UID (var), known });
+  return known;
+}
+
+/* A member of a container of unique_ptrs (above); false when the call is not
+   one, or the container is not followed.  */
+static bool
+lower_owner_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  if (!gimple_call_num_args (s) || TREE_CODE (gimple_call_arg (s, 0)) != ADDR_EXPR
+      || !DECL_CONTEXT (fndecl) || !TYPE_P (DECL_CONTEXT (fndecl)))
+    return false;
+  tree var = TREE_OPERAND (gimple_call_arg (s, 0), 0);
+  if (!VAR_P (var) || !auto_var_in_fn_p (var, c->fun->decl)
+      || TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl)) != TYPE_MAIN_VARIANT (TREE_TYPE (var)))
+    return false;
+  tree elem = owned_class (c, TREE_TYPE (var));
+  tree from = NULL_TREE, from_var = NULL_TREE;
+  owner_op op = elem ? owner_call_op (c, s, fndecl, elem, &from, &from_var) : OWN_NONE;
+  if (op == OWN_NONE || !known_owner_p (c, var, elem))
+    return false;
+  mr_opnd slot = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+  if (slot.kind != MR_OPND_ADDR)
+    return false;
+  slot.num = OWNED;
+  mr_loc where = {};
+  uint16_t family = owner_family (elem, &where);
+  switch (op)
+    {
+    case OWN_MAKE:
+      let_go (c, bb, slot, true, loc);
+      return true;
+    case OWN_PUT:
+      {
+	/* The one put in before stays the container's, out of sight.  */
+	uint32_t before = load_held (c, bb, slot, NULL_TREE, loc);
+	mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+	esc->a = mr_value (before);
+	mr_opnd other = lower_operand (c, bb, from, loc);
+	uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
+	store_held (c, bb, slot, mr_value (taken), loc);
+	let_go (c, bb, other, own_slot_p (from, from_var), loc);
+	return true;
+      }
+    case OWN_CLEAR:
+    case OWN_DESTROY:
+      delete_held (c, bb, slot, elem, family, where, loc);
+      let_go (c, bb, slot, true, loc);
+      return true;
+    case OWN_OBSERVE:
+      lower_reading_call (c, bb, fndecl, gimple_call_lhs (s), loc);
+      return true;
+    default:
+      return false;
+    }
+}
+
 /* A member of std::unique_ptr or std::shared_ptr (see the header), or
    std::make_unique / std::make_shared.  Constructor from a pointer: the pointer
    is checked (hand-over) and held; get (), operator-> and operator* read it;
@@ -762,6 +977,8 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (!DECL_NAME (fndecl) || !DECL_IN_SYSTEM_HEADER (fndecl))
     return false;
   if (lower_make_smart_pointer (c, bb, s, fndecl, loc))
+    return true;
+  if (lower_owner_call (c, bb, s, fndecl, loc))
     return true;
   bool unique;
   tree cls = DECL_CONTEXT (fndecl);
