@@ -762,7 +762,7 @@ lower_move_out (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint16_t famil
 
    OWNED stands for the last unique_ptr put in; the one it held before is
    still owned, out of sight (no leak, and its delete is not followed).  The
-   members known: the default constructor, push_back, emplace_back,
+   members known: the default constructor (or `v = {}`), push_back, emplace_back,
    push_front and emplace_front given std::move of a followed unique_ptr (of
    the same class), clear () and the destructor (which delete it), size,
    empty, capacity, max_size and reserve (which read).  Any other use of the
@@ -857,6 +857,13 @@ scan_owner (lower_ctx *c, tree var, tree elem)
       {
 	gimple *g = gsi_stmt (gsi);
 	if (is_gimple_debug (g) || gimple_clobber_p (g))
+	  continue;
+	/* `v = {}`: how GCC 16 makes it empty, not by a call of its default
+	   constructor (lower.cc lowers it as a store that forgets what the
+	   container held).  */
+	if (gimple_assign_single_p (g) && gimple_assign_lhs (g) == var
+	    && TREE_CODE (gimple_assign_rhs1 (g)) == CONSTRUCTOR
+	    && CONSTRUCTOR_NELTS (gimple_assign_rhs1 (g)) == 0)
 	  continue;
 	gcall *s = dyn_cast<gcall *> (g);
 	unsigned first = 0;
