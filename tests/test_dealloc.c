@@ -5,7 +5,8 @@
    Covers: malloc/delete, new/free, new[]/delete and realloc of new'd memory warn with
    the expected family and an "allocated here" note, matching pairs are silent;
    free of a local, a static, a string literal and alloca memory warn, a parameter
-   (unknown origin) does not; free of a pointer past the start of an allocation warns
+   (unknown origin) does not, a pointer variable never assigned warns as such;
+   free of a pointer past the start of an allocation warns
    with the offset (exact or only known positive), an unknown offset or a pointer of
    unknown origin does not.  */
 
@@ -84,6 +85,7 @@ test_free_nonheap (void **state)
       tb_analyze (f, NULL, &r);
       const mr_finding *fd = tb_expect_one (&r, MR_RULE_FREE_NONHEAP, fr);
       assert_int_equal (fd->subject.id, Q);
+      assert_false (fd->indeterminate);
       mr_result_free (&r);
       mr_func_free (f);
     }
@@ -111,6 +113,26 @@ test_free_nonheap (void **state)
   tb_free (f, 0, mr_value (P), 2);
   tb_free (f, 0, mr_value (Q), 3);
   tb_expect_silent (f);
+}
+
+/* A pointer variable never assigned on the path (the glue's stand-in for its
+   SSA default definition): free-nonheap, worded as uninitialized.  */
+static void
+test_free_indeterminate (void **state)
+{
+  (void) state;
+  /* q = <p unassigned>; free (q);  */
+  mr_func *f = tb_func ("indeterminate", 1);
+  uint32_t d = mr_func_decl (f, "p", MR_DECL_INDETERMINATE, 7);
+  tb_copy (f, 0, Q, mr_addr (d, 0), 0, true, 1);
+  uint32_t fr = tb_free_ex (f, 0, mr_value (Q), MR_FAM_NEW, 2);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_FREE_NONHEAP, fr);
+  assert_true (fd->indeterminate);
+  assert_int_equal (fd->nnotes, 0);
+  mr_result_free (&r);
+  mr_func_free (f);
 }
 
 static void
@@ -162,6 +184,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_mismatched),
     cmocka_unit_test (test_free_nonheap),
+    cmocka_unit_test (test_free_indeterminate),
     cmocka_unit_test (test_free_offset),
   };
   return cmocka_run_group_tests_name ("dealloc", tests, NULL, NULL);

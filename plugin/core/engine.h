@@ -76,6 +76,8 @@ typedef struct mr_finding
   int64_t offset;		/* free-offset: bytes past the start, or MR_OFF_* */
   bool known_null;		/* null-deref-alloc: NULL for sure on the path (it was
 				   checked, and the NULL branch went on) */
+  bool indeterminate;		/* free-nonheap: the pointer was never assigned on
+				   the path (MR_DECL_INDETERMINATE) */
   const mr_event *dedup;	/* findings with the same rule and dedup event are one */
   const mr_loc *loc;		/* where to report, when not at ev (a leak on a path
 				   into a shared return block: that path's return) */

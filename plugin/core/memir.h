@@ -333,7 +333,13 @@ typedef enum mr_decl_kind
   MR_DECL_LOCAL,		/* automatic variable */
   MR_DECL_STATIC,		/* static or global variable */
   MR_DECL_LITERAL,		/* string literal */
-  MR_DECL_FUNCTION		/* a function's address */
+  MR_DECL_FUNCTION,		/* a function's address */
+  MR_DECL_INDETERMINATE		/* no object: the value of a local pointer variable
+				   read on a path where nothing was assigned to it
+				   (`int *p; ... delete p;`), the glue's stand-in for
+				   its SSA default definition.  Non-heap and not
+				   NULL, like a named object; not a local either, so
+				   what is stored through it is out of sight */
 } mr_decl_kind;
 
 /* Which calls leave an integer static of the translation unit as it was (one with

@@ -10,7 +10,9 @@
      it = v.end ()          STORE *(&it + LEFT) = 0
      ++it                   STORE *(&it + LEFT) = 0
      it != end              a truth: LOAD *(&it + LEFT) != LOAD *(&end + LEFT)
-     *it                    COPY r = &v + ELEM  */
+     *it                    COPY r = &v + ELEM
+     it->second (a map's)   COPY r = &m + ELEM - 8, the pair whose second is
+			    the element  */
 
 #include "lower-containers.h"
 
@@ -150,6 +152,44 @@ find_iterator (tree *tp, int *walk_subtrees, void *data)
   return NULL_TREE;
 }
 
+/* The mapped pointer's field of what a dereference of an iterator into a map
+   returns, a std::pair<const K, T *> (`it->second`, a range-for's `kv.second`),
+   or NULL_TREE for a sequence's, whose dereference is the element itself.  */
+static tree
+mapped_field (tree ref)
+{
+  tree type = TREE_TYPE (ref);
+  if (!POINTER_TYPE_P (type) || TREE_CODE (TREE_TYPE (type)) != RECORD_TYPE)
+    return NULL_TREE;
+  for (tree f = TYPE_FIELDS (TREE_TYPE (type)); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FIELD_DECL && DECL_NAME (f) && id_equal (DECL_NAME (f), "second")
+	&& TREE_CODE (TREE_TYPE (f)) == POINTER_TYPE && tree_fits_shwi_p (byte_position (f)))
+      return f;
+  return NULL_TREE;
+}
+
+/* Whether the pair a map's iterator gives (ref) is only read, a member at a
+   time into a value (`q = it->second`, `k = kv.first`).  */
+static bool
+pair_only_read (tree ref)
+{
+  imm_use_iterator it;
+  gimple *g;
+  FOR_EACH_IMM_USE_STMT (g, it, ref)
+    {
+      if (is_gimple_debug (g))
+	continue;
+      if (!gimple_assign_single_p (g) || TREE_CODE (gimple_assign_lhs (g)) != SSA_NAME)
+	return false;
+      tree rhs = gimple_assign_rhs1 (g);
+      if (TREE_CODE (rhs) != COMPONENT_REF || TREE_CODE (TREE_OPERAND (rhs, 0)) != MEM_REF
+	  || TREE_OPERAND (TREE_OPERAND (rhs, 0), 0) != ref
+	  || !integer_zerop (TREE_OPERAND (TREE_OPERAND (rhs, 0), 1)))
+	return false;
+    }
+  return true;
+}
+
 /* Whether g, which names iterators into f, uses them only as this file lowers:
    made by a member of f, stepped, compared with one another, read through.  */
 static bool
@@ -182,7 +222,11 @@ known_iterator_use (lower_ctx *c, gimple *g, container_facts *f)
   switch (op)
     {
     case IT_DEREF:
-      return TREE_CODE (lhs) == SSA_NAME && taken_reference_use (lhs, 0) == REF_READ;
+      if (TREE_CODE (lhs) != SSA_NAME)
+	return false;
+      if (mapped_field (lhs))
+	return pair_only_read (lhs);
+      return taken_reference_use (lhs, 0) == REF_READ;
     case IT_FORWARD:
     case IT_BACK:
       /* `++it` returns it by reference: used, it is an alias the file does
@@ -379,8 +423,13 @@ lower_iterator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc lo
   switch (op)
     {
     case IT_DEREF:
+      /* A map's pair sits so that its mapped pointer is at ELEM.  */
       if (lhs)
-	element_reference (c, bb, f->var, ELEM, lhs, loc);
+	{
+	  tree second = mapped_field (lhs);
+	  int64_t off = second ? tree_to_shwi (byte_position (second)) : 0;
+	  element_reference (c, bb, f->var, ELEM - off, lhs, loc);
+	}
       return true;
     case IT_CONVERT:
       set_iterator_left (c, bb, TREE_OPERAND (self, 0),

@@ -46,6 +46,10 @@
      pop_back (), pop_front () and erase (pos) drop the element (a leak if the
      container held the last reference); erase (first, last) may or may not
      remove it, so the element goes out of sight and the size is unknown.
+     A map's one put, `m[k] = p`, makes the element if it was not there, so
+     its size is known as well (one at least from the put on) and its
+     iterators are followed the same way: what they give is the pair
+     (`it->second`), placed so that its second is ELEM.
    - ALL: a sequence made empty once and filled only by appends (push_back,
      emplace_back; any number, in loops too), every use known as for ONE,
      and no element taken out but by back () and iterators.  ELEM stands
@@ -572,7 +576,11 @@ scan_containers (lower_ctx *c)
 	  f.all = f.all && every_walk_to_the_end (c, &f);
 	  continue;
 	}
-      if (f.makes != 1 || f.puts != 1 || (f.needs_size && !f.pushed))
+      /* A map's one put is `m[k] = p`, which makes the element if it was not
+	 there: its size is known too.  */
+      bool keyed = false;
+      pointer_container_p (TREE_TYPE (f.var), &keyed);
+      if (f.makes != 1 || f.puts != 1 || (f.needs_size && !f.pushed && !keyed))
 	f.one = false;
       f.all = f.all && !f.one && f.makes == 1 && f.puts >= 1 && f.pushed
 	      && every_walk_to_the_end (c, &f);
@@ -637,7 +645,7 @@ element_reference (lower_ctx *c, unsigned bb, tree var, int64_t off, tree lhs,
    (first, last), which may remove it or not, the element is out of sight and
    the size unknown.  */
 static void
-remove_elements (lower_ctx *c, unsigned bb, gcall *s, tree var, bool keyed, mr_loc loc)
+remove_elements (lower_ctx *c, unsigned bb, gcall *s, tree var, mr_loc loc)
 {
   tree lhs = gimple_call_lhs (s);
   if (gimple_call_num_args (s) == 3)
@@ -649,8 +657,7 @@ remove_elements (lower_ctx *c, unsigned bb, gcall *s, tree var, bool keyed, mr_l
       return;
     }
   container_store (c, bb, var, ELEM, mr_unknown (), MR_EVF_POINTER, loc);
-  if (!keyed)
-    container_store (c, bb, var, SIZE, mr_const (0), 0, loc);
+  container_store (c, bb, var, SIZE, mr_const (0), 0, loc);
   set_iterator_left (c, bb, lhs, mr_const (0), loc);
 }
 
@@ -727,7 +734,7 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
     {
     case OP_MAKE:
       container_store (c, bb, var, 0, mr_unknown (), MR_EVF_AGGREGATE, loc);
-      if ((one && f->pushed) || all)
+      if ((one && (f->pushed || keyed)) || all)
 	container_store (c, bb, var, SIZE, mr_const (0), 0, loc);
       return true;
     case OP_DESTROY:
@@ -791,7 +798,12 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
 	  {
 	    /* A map's element is the one put in only at the key it was put at.  */
 	    bool same = !keyed || (key != NO_KEY && key == f->put_key);
-	    if (cyclic || !same)
+	    /* The put of a map (`m[k] = p`, its reference written): one
+	       element at least from now on, for its iterators.  */
+	    bool put = keyed && taken_reference_use (lhs, 0) == REF_WRITTEN;
+	    if (put)
+	      container_store (c, bb, var, SIZE, mr_const (1), 0, loc);
+	    if ((cyclic || !same) && !put)
 	      {
 		lose_element (c, bb, var, loc);
 		element_reference (c, bb, var, MR_OFF_UNKNOWN, lhs, loc);
@@ -844,7 +856,7 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
       }
     case OP_REMOVE:
       if (one)
-	remove_elements (c, bb, s, var, keyed, loc);
+	remove_elements (c, bb, s, var, loc);
       else if (all)
 	remove_from_all (c, bb, s, fndecl, var, loc);
       else

@@ -27,20 +27,27 @@
      1; }` leaves the pointer in the caller's temporary, whose destructor then
      deletes it; `void keep (std::unique_ptr<S> u) { g = std::move (u); }`
      leaves NULL there;
+   - such a unique_ptr that is the function's result, built in the caller's
+     object (`return std::unique_ptr<S> (new S);`, `return std::make_unique<S>
+     ();`, a named local the return value optimisation puts there, `return
+     std::move (u);`): the same, as an out-store into the result the caller
+     applies to its object (result_object_p);
    - a local std::shared_ptr<T> that is the only owner of what it holds: made
      from a raw pointer or by std::make_shared, never copied, used only through
      get, operator->, operator*, operator bool, use_count and its destructor
      (shared_owner_p); its destructor then deletes.  Two of them made from one
      raw pointer delete it twice;
-   - any other smart pointer (a member, a copied shared_ptr, the result built
-     in the caller's object) gets only the hand-over check of what its
+   - any other smart pointer (a member, a copied shared_ptr, a shared_ptr
+     returned) gets only the hand-over check of what its
      constructor is given, after which that is out of sight.  A move from a
      followed one into it (`this->m_ = std::move (u)`, `return std::move (u)`)
      leaves the followed one NULL and stores what it held there (or lets it
      escape): no leak, no delete at the end of u's scope, and a raw copy
-     deleted afterwards is not judged.  A followed one given by std::move to
-     any other call (`v.push_back (std::move (u))`) is given to an unknown
-     call: what it holds is out of sight.
+     deleted afterwards is not judged.  A followed one moved into a local
+     container of unique_ptrs that is followed (`v.push_back (std::move (u))`,
+     see "Containers of unique_ptrs" below) is the container's, which deletes
+     it at its end; given by std::move to any other call, it is given to an
+     unknown call: what it holds is out of sight.
 
    The deleter: the default one deletes with `delete` (`delete[]` for T[]); a
    function given as the deleter (`std::unique_ptr<FILE, decltype (&fclose)> f (p,
@@ -384,13 +391,27 @@ local_object (lower_ctx *c, tree self)
    it (`std::unique_ptr<T> &u`, or one passed by value, which the C++ ABI
    passes as the address of the caller's temporary, destroyed by the caller
    after the call).  The function does not destroy it; what it leaves there,
-   its summary tells the caller.  (Not the result built in the caller's
-   object, `*<retval>`: the summary has no place for what is stored there.)  */
+   its summary tells the caller.  */
 static bool
 caller_object_p (tree self)
 {
   return TREE_CODE (self) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (self) && SSA_NAME_VAR (self)
 	 && POINTER_TYPE_P (TREE_TYPE (self)) && TREE_CODE (SSA_NAME_VAR (self)) == PARM_DECL;
+}
+
+/* The smart pointer the function returns, built in the caller's object through
+   the hidden pointer to it (`<retval>`, `_5(D)`: `return std::unique_ptr<P>
+   (new P);`, or the named object the return value optimisation puts there).
+   It is the caller's object too, not destroyed here on a normal return; the
+   lowering names it as the function's result (lower.cc, result_pointer), so
+   what the function leaves in it is an out-store into its result that the
+   caller applies to the object the call initialises (MR_OUT_RESULT).  */
+static bool
+result_object_p (tree self)
+{
+  return TREE_CODE (self) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (self) && SSA_NAME_VAR (self)
+	 && TREE_CODE (SSA_NAME_VAR (self)) == RESULT_DECL
+	 && DECL_BY_REFERENCE (SSA_NAME_VAR (self));
 }
 
 /* Whether the object pointer p points to is a local variable or reached
@@ -400,7 +421,7 @@ static bool
 own_or_callers_memory_p (lower_ctx *c, tree p)
 {
   if (TREE_CODE (p) == SSA_NAME)
-    return caller_object_p (p);
+    return caller_object_p (p) || result_object_p (p);
   if (TREE_CODE (p) != ADDR_EXPR)
     return false;
   tree base = get_base_address (TREE_OPERAND (p, 0));
@@ -411,14 +432,24 @@ own_or_callers_memory_p (lower_ctx *c, tree p)
 
 /* The smart pointer object a member's `this` (or a make_unique's result)
    names, as the pointer to it this file follows: &v of a local variable
-   (*var), or a caller's object (caller_object_p); NULL_TREE otherwise.  */
+   (*var), a caller's object (caller_object_p) or the function's result
+   (result_object_p); NULL_TREE otherwise.  */
 static tree
 followed_pointer (lower_ctx *c, tree self, tree *var)
 {
   *var = local_object (c, self);
   if (*var)
     return build_fold_addr_expr (*var);
-  return caller_object_p (self) ? self : NULL_TREE;
+  return caller_object_p (self) || result_object_p (self) ? self : NULL_TREE;
+}
+
+/* Whether a followed smart pointer is a slot of the function's own frame (a
+   local variable, or the result, which the lowering names as a local decl):
+   a NULL stored there is the integer 0 (let_go).  */
+static bool
+own_slot_p (tree obj, tree var)
+{
+  return var != NULL_TREE || result_object_p (obj);
 }
 
 /* The smart pointer class p points to.  */
@@ -625,18 +656,25 @@ lower_make_smart_pointer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   tree lhs = gimple_call_lhs (s);
   if (!lhs || !in_namespace_std (fndecl))
     return false;
-  if (!VAR_P (lhs) || !auto_var_in_fn_p (lhs, c->fun->decl))
+  /* Into a local, or into the function's result (`*_2(D) = make_unique
+     ...`, `return std::make_unique<T> ();`).  */
+  tree var = lhs, obj;
+  if (VAR_P (lhs) && auto_var_in_fn_p (lhs, c->fun->decl))
+    obj = build_fold_addr_expr (lhs);
+  else if (TREE_CODE (lhs) == MEM_REF && integer_zerop (TREE_OPERAND (lhs, 1))
+	   && result_object_p (TREE_OPERAND (lhs, 0)))
+    obj = TREE_OPERAND (lhs, 0), var = NULL_TREE;
+  else
     return false;
   tree cls = TREE_TYPE (lhs);
-  if (!modelled_p (c, lhs, cls))
+  if (!modelled_p (c, var, cls))
     return false;
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_ALLOC, loc);
   e->dst = new_synthetic (c, NULL_TREE);
   e->family = default_deleter_family (cls);
   e->a = mr_none ();
   e->flags = MR_EVF_NEVER_NULL;	/* throws std::bad_alloc */
-  store_held (c, bb, lower_operand (c, bb, build_fold_addr_expr (lhs), loc),
-	      mr_value (e->dst), loc);
+  store_held (c, bb, lower_operand (c, bb, obj, loc), mr_value (e->dst), loc);
   return true;
 }
 
@@ -708,8 +746,228 @@ lower_move_out (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint16_t famil
       mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
       esc->a = mr_value (taken);
     }
-  let_go (c, bb, other, from_var != NULL_TREE, loc);
+  let_go (c, bb, other, own_slot_p (from, from_var), loc);
   return true;
+}
+
+/* Containers of unique_ptrs.  A local std::vector, std::deque or std::list of
+   a followed std::unique_ptr<T> (value_type) that is used only by members
+   known here owns what is moved into it, and its destruction deletes it:
+
+     std::vector<std::unique_ptr<S>> v;   STORE *(&v + OWNED) = 0
+     v.push_back (std::move (u));         LOAD o = *(&v + OWNED); ESCAPE o;
+					  LOAD t = *u; STORE *(&v + OWNED) = t;
+					  STORE *u = 0
+     }                                    LOAD d = *(&v + OWNED); FREE d
+
+   OWNED stands for the last unique_ptr put in; the one it held before is
+   still owned, out of sight (no leak, and its delete is not followed).  The
+   members known: the default constructor (or `v = {}`), push_back, emplace_back,
+   push_front and emplace_front given std::move of a followed unique_ptr (of
+   the same class), clear () and the destructor (which delete it), size,
+   empty, capacity, max_size and reserve (which read).  Any other use of the
+   container (an element taken out, an iterator, its address given away) and
+   it is left to the unknown calls, where a unique_ptr moved in is out of
+   sight.  OWNED is far past a real container's fields, as lower-containers.h's
+   slots are.  */
+static const int64_t OWNED = (int64_t) 1 << 28;
+
+enum owner_op { OWN_NONE, OWN_MAKE, OWN_DESTROY, OWN_PUT, OWN_CLEAR, OWN_OBSERVE };
+
+/* The followed unique_ptr class a std::vector, std::deque or std::list holds
+   (cls the container's class), or NULL_TREE.  */
+static tree
+owned_class (lower_ctx *c, tree cls)
+{
+  cls = TYPE_MAIN_VARIANT (cls);
+  tree tn = TYPE_NAME (cls);
+  if (TREE_CODE (cls) != RECORD_TYPE || !tn || TREE_CODE (tn) != TYPE_DECL
+      || !DECL_NAME (tn) || !DECL_IN_SYSTEM_HEADER (tn))
+    return NULL_TREE;
+  tree id = DECL_NAME (tn);
+  if (!id_equal (id, "vector") && !id_equal (id, "deque") && !id_equal (id, "list"))
+    return NULL_TREE;
+  if (!mr_startswith (lang_hooks.decl_printable_name (tn, 2), "std::"))
+    return NULL_TREE;
+  for (tree f = TYPE_FIELDS (cls); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == TYPE_DECL && DECL_NAME (f) && id_equal (DECL_NAME (f), "value_type"))
+      {
+	tree elem = TYPE_MAIN_VARIANT (TREE_TYPE (f));
+	bool unique;
+	return smart_pointer_class_p (elem, &unique) && unique
+	       && modelled_p (c, NULL_TREE, elem) ? elem : NULL_TREE;
+      }
+  return NULL_TREE;
+}
+
+/* What member call s (fndecl) does to a container of elem (a followed
+   unique_ptr class); for a put, *from is the unique_ptr moved in and *from_var
+   its variable.  */
+static owner_op
+owner_call_op (lower_ctx *c, gcall *s, tree fndecl, tree elem, tree *from, tree *from_var)
+{
+  unsigned n = gimple_call_num_args (s);
+  if (DECL_CXX_CONSTRUCTOR_P (fndecl))
+    return n == 1 ? OWN_MAKE : OWN_NONE;
+  if (DECL_CXX_DESTRUCTOR_P (fndecl))
+    return OWN_DESTROY;
+  tree name = DECL_NAME (fndecl);
+  if (n == 2
+      && (id_equal (name, "push_back") || id_equal (name, "emplace_back")
+	  || id_equal (name, "push_front") || id_equal (name, "emplace_front")))
+    {
+      /* Taken by an rvalue reference (`push_back (T &&)`): std::move (u),
+	 or &u itself where the front end folded std::move away (-O1 and
+	 above); a unique_ptr cannot be copied in.  */
+      tree parms = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+      tree parm = parms && TREE_CHAIN (parms) ? TREE_VALUE (TREE_CHAIN (parms)) : NULL_TREE;
+      if (!parm || TREE_CODE (parm) != REFERENCE_TYPE || !TYPE_REF_IS_RVALUE (parm))
+	return OWN_NONE;
+      *from = followed_pointer (c, moved_from (gimple_call_arg (s, 1)), from_var);
+      return *from && pointed_class (*from) == elem && modelled_p (c, *from_var, elem)
+	     ? OWN_PUT : OWN_NONE;
+    }
+  if (n == 1 && id_equal (name, "clear"))
+    return OWN_CLEAR;
+  if (id_equal (name, "size") || id_equal (name, "empty") || id_equal (name, "capacity")
+      || id_equal (name, "max_size") || id_equal (name, "reserve"))
+    return OWN_OBSERVE;
+  return OWN_NONE;
+}
+
+/* walk_tree: the address of the variable data, anywhere.  */
+static tree
+find_var_address (tree *tp, int *walk_subtrees, void *data)
+{
+  if (TYPE_P (*tp))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (*tp) == ADDR_EXPR && TREE_OPERAND (*tp, 0) == (tree) data)
+    return *tp;
+  return NULL_TREE;
+}
+
+/* Whether every use of the container var (of elem) is a member known here,
+   called on it (its address only ever their `this`).  */
+static bool
+scan_owner (lower_ctx *c, tree var, tree elem)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, c->fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *g = gsi_stmt (gsi);
+	if (is_gimple_debug (g) || gimple_clobber_p (g))
+	  continue;
+	/* `v = {}`: how GCC 16 makes it empty, not by a call of its default
+	   constructor (lower.cc lowers it as a store that forgets what the
+	   container held).  */
+	if (gimple_assign_single_p (g) && gimple_assign_lhs (g) == var
+	    && TREE_CODE (gimple_assign_rhs1 (g)) == CONSTRUCTOR
+	    && CONSTRUCTOR_NELTS (gimple_assign_rhs1 (g)) == 0)
+	  continue;
+	gcall *s = dyn_cast<gcall *> (g);
+	unsigned first = 0;
+	if (s && gimple_call_num_args (s) && TREE_CODE (gimple_call_arg (s, 0)) == ADDR_EXPR
+	    && TREE_OPERAND (gimple_call_arg (s, 0), 0) == var)
+	  {
+	    tree fndecl = gimple_call_fndecl (s), from, from_var;
+	    if (!fndecl || !DECL_IN_SYSTEM_HEADER (fndecl) || !DECL_CONTEXT (fndecl)
+		|| TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl)) != TYPE_MAIN_VARIANT (TREE_TYPE (var))
+		|| owner_call_op (c, s, fndecl, elem, &from, &from_var) == OWN_NONE)
+	      return false;
+	    first = 1;
+	  }
+	if (s)
+	  {
+	    for (unsigned i = first; i < gimple_call_num_args (s); i++)
+	      if (walk_tree (gimple_call_arg_ptr (s, i), find_var_address, var, NULL))
+		return false;
+	    if (gimple_call_lhs (s)
+		&& walk_tree (gimple_call_lhs_ptr (s), find_var_address, var, NULL))
+	      return false;
+	    continue;
+	  }
+	for (unsigned i = 0; i < gimple_num_ops (g); i++)
+	  if (gimple_op (g, i) && walk_tree (gimple_op_ptr (g, i), find_var_address, var, NULL))
+	    return false;
+	/* The variable itself, copied or assigned.  */
+	if (is_gimple_assign (g)
+	    && (gimple_assign_lhs (g) == var || gimple_assign_rhs1 (g) == var))
+	  return false;
+      }
+  return true;
+}
+
+/* scan_owner's answers, by DECL_UID (never reused in a compilation).  */
+struct owner_scan
+{
+  unsigned uid;
+  bool known;
+};
+static std::vector<owner_scan> owner_scans;
+
+static bool
+known_owner_p (lower_ctx *c, tree var, tree elem)
+{
+  for (const owner_scan &o : owner_scans)
+    if (o.uid == DECL_UID (var))
+      return o.known;
+  bool known = scan_owner (c, var, elem);
+  owner_scans.push_back (owner_scan { DECL_UID (var), known });
+  return known;
+}
+
+/* A member of a container of unique_ptrs (above); false when the call is not
+   one, or the container is not followed.  */
+static bool
+lower_owner_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
+{
+  if (!gimple_call_num_args (s) || TREE_CODE (gimple_call_arg (s, 0)) != ADDR_EXPR
+      || !DECL_CONTEXT (fndecl) || !TYPE_P (DECL_CONTEXT (fndecl)))
+    return false;
+  tree var = TREE_OPERAND (gimple_call_arg (s, 0), 0);
+  if (!VAR_P (var) || !auto_var_in_fn_p (var, c->fun->decl)
+      || TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl)) != TYPE_MAIN_VARIANT (TREE_TYPE (var)))
+    return false;
+  tree elem = owned_class (c, TREE_TYPE (var));
+  tree from = NULL_TREE, from_var = NULL_TREE;
+  owner_op op = elem ? owner_call_op (c, s, fndecl, elem, &from, &from_var) : OWN_NONE;
+  if (op == OWN_NONE || !known_owner_p (c, var, elem))
+    return false;
+  mr_opnd slot = lower_operand (c, bb, build_fold_addr_expr (var), loc);
+  if (slot.kind != MR_OPND_ADDR)
+    return false;
+  slot.num = OWNED;
+  mr_loc where = {};
+  uint16_t family = owner_family (elem, &where);
+  switch (op)
+    {
+    case OWN_MAKE:
+      let_go (c, bb, slot, true, loc);
+      return true;
+    case OWN_PUT:
+      {
+	/* The one put in before stays the container's, out of sight.  */
+	uint32_t before = load_held (c, bb, slot, NULL_TREE, loc);
+	mr_event *esc = mr_block_add_event (c->f, bb, MR_EV_ESCAPE, loc);
+	esc->a = mr_value (before);
+	mr_opnd other = lower_operand (c, bb, from, loc);
+	uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
+	store_held (c, bb, slot, mr_value (taken), loc);
+	let_go (c, bb, other, own_slot_p (from, from_var), loc);
+	return true;
+      }
+    case OWN_CLEAR:
+    case OWN_DESTROY:
+      delete_held (c, bb, slot, elem, family, where, loc);
+      let_go (c, bb, slot, true, loc);
+      return true;
+    case OWN_OBSERVE:
+      lower_reading_call (c, bb, fndecl, gimple_call_lhs (s), loc);
+      return true;
+    default:
+      return false;
+    }
 }
 
 /* A member of std::unique_ptr or std::shared_ptr (see the header), or
@@ -726,6 +984,8 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (!DECL_NAME (fndecl) || !DECL_IN_SYSTEM_HEADER (fndecl))
     return false;
   if (lower_make_smart_pointer (c, bb, s, fndecl, loc))
+    return true;
+  if (lower_owner_call (c, bb, s, fndecl, loc))
     return true;
   bool unique;
   tree cls = DECL_CONTEXT (fndecl);
@@ -840,7 +1100,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
   if (id_equal (name, "release") && nargs == 1)
     {
       load_held (c, bb, self, lhs, loc);
-      let_go (c, bb, self, var != NULL_TREE, loc);
+      let_go (c, bb, self, own_slot_p (obj, var), loc);
       return true;
     }
   /* reset (q): the held pointer is deleted, then q is held (checked as a
@@ -866,7 +1126,7 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
       mr_opnd other = lower_operand (c, bb, gimple_call_arg (s, 1), loc);
       uint32_t taken = load_held (c, bb, other, NULL_TREE, loc);
       store_held (c, bb, self, mr_value (taken), loc);
-      let_go (c, bb, other, from && from_var, loc);
+      let_go (c, bb, other, from && own_slot_p (from, from_var), loc);
       return true;
     }
   return false;

@@ -87,6 +87,30 @@ result_pointer (lower_ctx *c, tree t, mr_opnd *addr)
   return true;
 }
 
+/* A local pointer variable read on a path where nothing was assigned to it: in
+   SSA, the default definition of a user's automatic variable (`i1_5(D)`), as
+   an operand or a PHI argument (`int *p; if (c) p = malloc (1); free (p);`).
+   Its value is indeterminate: it is lowered as the address of a stand-in that
+   is no object (MR_DECL_INDETERMINATE), so releasing it is found
+   (rules/free-nonheap.c) and a path that assigned it is told apart.  Only
+   user variables: a compiler temporary read unassigned is on a path its own
+   code never takes.  A memory reference through it keeps the plain value (an
+   unknown pointer), as before.  */
+static bool
+indeterminate_pointer (lower_ctx *c, tree t, mr_opnd *addr)
+{
+  if (TREE_CODE (t) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF (t)
+      || TREE_CODE (TREE_TYPE (t)) != POINTER_TYPE)
+    return false;
+  tree var = SSA_NAME_VAR (t);
+  if (!var || !VAR_P (var) || TREE_STATIC (var) || DECL_EXTERNAL (var)
+      || DECL_ARTIFICIAL (var) || !DECL_NAME (var) || DECL_IGNORED_P (var))
+    return false;
+  *addr = mr_addr (mr_func_decl (c->f, IDENTIFIER_POINTER (DECL_NAME (var)),
+				 MR_DECL_INDETERMINATE, DECL_UID (var)), 0);
+  return true;
+}
+
 /* Decomposes a memory reference into base pointer (VALUE or ADDR) + byte offset.
    Returns false when the base is not something the engine can name.  */
 bool
@@ -182,7 +206,7 @@ lower_operand (lower_ctx *c, unsigned bb, tree t, mr_loc loc)
     case SSA_NAME:
       {
 	mr_opnd result;
-	if (result_pointer (c, t, &result))
+	if (result_pointer (c, t, &result) || indeterminate_pointer (c, t, &result))
 	  return result;
 	return mr_value (SSA_NAME_VERSION (t));
       }

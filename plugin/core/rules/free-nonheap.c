@@ -4,9 +4,31 @@
                                      the heap
 
    Locals, statics, string literals, alloca memory, placement-new objects.  The
-   first of the three release rules (dealloc.h).  */
+   first of the three release rules (dealloc.h).
+
+   Also a pointer variable released on a path where nothing was assigned to it
+   (the glue lowers its SSA default definition as MR_DECL_INDETERMINATE):
+
+     int *i1, *i2;
+     try { i1 = new int; i2 = new int; }
+     catch (std::bad_alloc &) { delete i1; delete i2; }
+                                     'delete' of 'i2', which is uninitialized on
+                                     this path
+
+   Its value is no allocation's (MEM34-C: only what an allocation returned may be
+   freed; MEM51-CPP's example).  A path the engine finds infeasible is not taken,
+   and a join that loses the binding loses the finding: only a path on which the
+   variable is surely unassigned is reported.  */
 
 #include "dealloc.h"
+
+/* Is object key the stand-in for an unassigned pointer variable?  */
+static bool
+is_indeterminate (const mr_ctx *c, uint32_t key)
+{
+  return (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL && MR_OBJ_INDEX (key) < c->f->ndecls
+	 && c->f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_INDETERMINATE;
+}
 
 static void
 judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
@@ -16,17 +38,24 @@ judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
   if (!mr_dealloc_judged (s, ev, target, &o, &ts) || !mr_dealloc_nonheap (o, ts))
     return;
   mr_finding *fd = mr_report (c, MR_RULE_FREE_NONHEAP, ev, ev->a);
-  if (fd && o && o->ev)
+  if (!fd)
+    return;
+  fd->indeterminate = is_indeterminate (c, target.obj);
+  if (o && o->ev)
     mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, o->ev);
 }
 
 static void
 message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
-  (void) fd;
-  mr_message_warn (m, MR_RULE_FREE_NONHEAP,
-		   "%qs of %s which points to memory not on the heap (%s) [memrules-%s]",
-		   w->dealloc, w->what, NULL);
+  if (fd && fd->indeterminate)
+    mr_message_warn (m, MR_RULE_FREE_NONHEAP,
+		     "%qs of %s, which is uninitialized on this path (%s) [memrules-%s]",
+		     w->dealloc, w->what, NULL);
+  else
+    mr_message_warn (m, MR_RULE_FREE_NONHEAP,
+		     "%qs of %s which points to memory not on the heap (%s) [memrules-%s]",
+		     w->dealloc, w->what, NULL);
 }
 
 MR_DEFINE_RULE (MR_RULE_FREE_NONHEAP) = {
