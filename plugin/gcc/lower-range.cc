@@ -752,6 +752,81 @@ edge_bounds_above (edge e, tree v)
   return code == LT_EXPR || code == LE_EXPR || code == EQ_EXPR;
 }
 
+/* Memory clamps.  A value loaded from memory an input function wrote is input
+   unless every store that reaches the load puts something else there: the
+   function's memory SSA (the virtual operands, built with the SSA form the pass
+   runs after) is walked back from the load to the stores and joins that reach it.
+   A join's argument that arrives from a test bounding a load of the same place
+   from above, the memory unchanged since (`if (n > MAX) n = MAX;` with n's address
+   taken, `if (h.len > MAX) h.len = MAX;` on a struct read by recv), brings a
+   bounded value; a store of a constant or of a value that is not input brings
+   none.  Anything else (the input function's write, a call, a store through a
+   pointer that may alias) is input, as before the walk.  */
+
+/* Does edge e leave a test bounding from above a load of `ref` that read memory
+   version `vuse`?  */
+static bool
+edge_bounds_load (edge e, tree ref, tree vuse)
+{
+  gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (e->src));
+  if (!cond)
+    return false;
+  for (int side = 0; side < 2; side++)
+    {
+      tree v = side ? gimple_cond_rhs (cond) : gimple_cond_lhs (cond);
+      if (TREE_CODE (v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (v))
+	continue;
+      gassign *load = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (v));
+      if (load && gimple_assign_single_p (load) && gimple_vuse (load) == vuse
+	  && operand_equal_p (gimple_assign_rhs1 (load), ref, 0)
+	  && edge_bounds_above (e, v))
+	return true;
+    }
+  return false;
+}
+
+/* Can the memory `ref` reads at version `vuse` hold input?  *budget counts the
+   statements and joins visited; `joins` the joins on the walk (a loop's join seen
+   again brings nothing new).  */
+static bool
+memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
+{
+  while (--*budget >= 0 && vuse && TREE_CODE (vuse) == SSA_NAME)
+    {
+      if (SSA_NAME_IS_DEFAULT_DEF (vuse))
+	return true;		/* what the caller left there: not known */
+      gimple *def = SSA_NAME_DEF_STMT (vuse);
+      if (gphi *phi = dyn_cast<gphi *> (def))
+	{
+	  if (joins.contains (phi))
+	    return false;
+	  if (joins.length () >= 8)
+	    return true;
+	  joins.safe_push (phi);
+	  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	    {
+	      tree arg = gimple_phi_arg_def (phi, i);
+	      if (!edge_bounds_load (gimple_phi_arg_edge (phi, i), ref, arg)
+		  && memory_holds_input (ref, arg, budget, joins))
+		return true;
+	    }
+	  return false;
+	}
+      if (gimple_assign_single_p (def) && operand_equal_p (gimple_assign_lhs (def), ref, 0))
+	{
+	  tree v = gimple_assign_rhs1 (def);
+	  if (TREE_CODE (v) == INTEGER_CST)
+	    return false;
+	  int values = 8;
+	  return TREE_CODE (v) != SSA_NAME || input_value (v, &values);
+	}
+      if (stmt_may_clobber_ref_p (def, ref))
+	return true;
+      vuse = gimple_vuse (def);
+    }
+  return true;
+}
+
 /* The value read from outside the program that integer t is computed from, or
    NULL_TREE.  Through a PHI, the PHI itself: on the paths where a constant
    arrives it is that constant, which bounds it; an argument that arrives from a
@@ -797,7 +872,13 @@ input_value (tree t, int *budget)
   if (gimple_assign_single_p (as))
     {
       if (is_memory_ref (a))
-	return written_by_input (input_base (a)) ? t : NULL_TREE;
+	{
+	  if (!written_by_input (input_base (a)))
+	    return NULL_TREE;
+	  auto_vec<gimple *> joins;
+	  int steps = 32;
+	  return memory_holds_input (a, gimple_vuse (as), &steps, joins) ? t : NULL_TREE;
+	}
       return input_value (a, budget);
     }
   enum tree_code code = gimple_assign_rhs_code (as);
