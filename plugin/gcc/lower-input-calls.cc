@@ -210,7 +210,7 @@ returns_input (void)
 {
   basic_block bb;
   FOR_EACH_BB_FN (bb, cfun)
-    if (greturn *ret = safe_dyn_cast<greturn *> (last_stmt (bb)))
+    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
       {
 	tree r = gimple_return_retval (ret);
 	tree v = r ? input_source (r) : NULL_TREE;
