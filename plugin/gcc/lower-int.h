@@ -14,6 +14,7 @@
      lower-containers.cc  C++: standard containers of raw pointers
      lower-container-iter.cc  C++: iterators into them (lower-containers.h)
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses
+     lower-input-calls.cc  sizes read from input across calls (lower-input.h)
      lower-global.cc which calls leave the unit's integer statics alone  */
 
 #ifndef MR_LOWER_INT_H

@@ -5,6 +5,7 @@
    zero-alloc.c, uninit-read.c).  */
 
 #include "lower-int.h"
+#include "lower-input.h"
 
 static tree strip_widening (tree t, unsigned *bits);
 
@@ -643,51 +644,77 @@ input_base (tree t)
    loaded back decide whether it is bounded.  */
 static function *input_fun;
 static auto_vec<tree> input_objects;
+/* The function whose objects are being gathered, and the list so far: a question
+   asked while gathering (a store's value) sees what was gathered; one about a
+   callee (lower-input-calls.cc summarizes it on the way) gathers its own.  */
+static function *gathering_fun;
+static vec<tree> *gathering;
 
-static tree input_value (tree t, int *budget);
+static tree input_value (tree t, int *budget, bool params = false);
+
+/* Gathers the objects of cfun written with input (input_objects' comment).  */
+static void
+gather_input_objects (vec<tree> *objects)
+{
+  /* The input functions' writes first, then the stores (whose values may be
+     loaded from what those wrote).  */
+  for (int stores = 0; stores < 2; stores++)
+    {
+      basic_block bb;
+      FOR_EACH_BB_FN (bb, cfun)
+	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+	  {
+	    gimple *stmt = gsi_stmt (gsi);
+	    if (stores)
+	      {
+		if (!gimple_assign_single_p (stmt)
+		    || !is_memory_ref (gimple_assign_lhs (stmt))
+		    || TREE_CODE (gimple_assign_rhs1 (stmt)) != SSA_NAME)
+		  continue;
+		int budget = 8;
+		tree b = input_value (gimple_assign_rhs1 (stmt), &budget)
+			 ? input_base (gimple_assign_lhs (stmt)) : NULL_TREE;
+		if (b)
+		  objects->safe_push (b);
+		continue;
+	      }
+	    gcall *call = dyn_cast<gcall *> (stmt);
+	    const mr_input *in
+	      = call ? mr_input_lookup (callee_name (gimple_call_fndecl (call))) : NULL;
+	    if (!in || in->how != MR_INPUT_WRITES)
+	      continue;
+	    for (unsigned i = in->arg; i < gimple_call_num_args (call); i++)
+	      if (tree b = input_base (gimple_call_arg (call, i)))
+		objects->safe_push (b);
+	  }
+    }
+}
 
 static bool
 written_by_input (tree base)
 {
   if (!base)
     return false;
+  if (gathering_fun == cfun)
+    {
+      for (tree b : *gathering)
+	if (b == base)
+	  return true;
+      return false;
+    }
   if (input_fun != cfun)
     {
+      function *outer_fun = gathering_fun;
+      vec<tree> *outer = gathering;
+      auto_vec<tree> objects;
+      gathering_fun = cfun;
+      gathering = &objects;
+      gather_input_objects (&objects);
+      gathering_fun = outer_fun;
+      gathering = outer;
       input_fun = cfun;
       input_objects.truncate (0);
-      /* The input functions' writes first, then the stores (whose values may
-	 be loaded from what those wrote).  */
-      for (int stores = 0; stores < 2; stores++)
-	{
-	  basic_block bb;
-	  FOR_EACH_BB_FN (bb, cfun)
-	    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-		 gsi_next (&gsi))
-	      {
-		gimple *stmt = gsi_stmt (gsi);
-		if (stores)
-		  {
-		    if (!gimple_assign_single_p (stmt)
-			|| !is_memory_ref (gimple_assign_lhs (stmt))
-			|| TREE_CODE (gimple_assign_rhs1 (stmt)) != SSA_NAME)
-		      continue;
-		    int budget = 8;
-		    tree b = input_value (gimple_assign_rhs1 (stmt), &budget)
-			     ? input_base (gimple_assign_lhs (stmt)) : NULL_TREE;
-		    if (b)
-		      input_objects.safe_push (b);
-		    continue;
-		  }
-		gcall *call = dyn_cast<gcall *> (stmt);
-		const mr_input *in
-		  = call ? mr_input_lookup (callee_name (gimple_call_fndecl (call))) : NULL;
-		if (!in || in->how != MR_INPUT_WRITES)
-		  continue;
-		for (unsigned i = in->arg; i < gimple_call_num_args (call); i++)
-		  if (tree b = input_base (gimple_call_arg (call, i)))
-		    input_objects.safe_push (b);
-	      }
-	}
+      input_objects.safe_splice (objects);
     }
   for (tree b : input_objects)
     if (b == base)
@@ -732,7 +759,7 @@ static const unsigned input_small_bits = 16;
 
 /* Does edge e leave a test that bounds v from above (`if (n > MAX) n = MAX;`:
    the edge that keeps n is the false edge of n > MAX)?  */
-static bool
+bool
 edge_bounds_above (edge e, tree v)
 {
   gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (e->src));
@@ -752,18 +779,99 @@ edge_bounds_above (edge e, tree v)
   return code == LT_EXPR || code == LE_EXPR || code == EQ_EXPR;
 }
 
+/* Memory clamps.  A value loaded from memory an input function wrote is input
+   unless every store that reaches the load puts something else there: the
+   function's memory SSA (the virtual operands, built with the SSA form the pass
+   runs after) is walked back from the load to the stores and joins that reach it.
+   A join's argument that arrives from a test bounding a load of the same place
+   from above, the memory unchanged since (`if (n > MAX) n = MAX;` with n's address
+   taken, `if (h.len > MAX) h.len = MAX;` on a struct read by recv), brings a
+   bounded value; a store of a constant or of a value that is not input brings
+   none.  Anything else (the input function's write, a call, a store through a
+   pointer that may alias) is input, as before the walk.  */
+
+/* Does edge e leave a test bounding from above a load of `ref` that read memory
+   version `vuse`?  */
+static bool
+edge_bounds_load (edge e, tree ref, tree vuse)
+{
+  gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (e->src));
+  if (!cond)
+    return false;
+  for (int side = 0; side < 2; side++)
+    {
+      tree v = side ? gimple_cond_rhs (cond) : gimple_cond_lhs (cond);
+      if (TREE_CODE (v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (v))
+	continue;
+      gassign *load = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (v));
+      if (load && gimple_assign_single_p (load) && gimple_vuse (load) == vuse
+	  && operand_equal_p (gimple_assign_rhs1 (load), ref, 0)
+	  && edge_bounds_above (e, v))
+	return true;
+    }
+  return false;
+}
+
+/* Can the memory `ref` reads at version `vuse` hold input?  *budget counts the
+   statements and joins visited; `joins` the joins on the walk (a loop's join seen
+   again brings nothing new).  */
+static bool
+memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
+{
+  while (--*budget >= 0 && vuse && TREE_CODE (vuse) == SSA_NAME)
+    {
+      if (SSA_NAME_IS_DEFAULT_DEF (vuse))
+	return true;		/* what the caller left there: not known */
+      gimple *def = SSA_NAME_DEF_STMT (vuse);
+      if (gphi *phi = dyn_cast<gphi *> (def))
+	{
+	  if (joins.contains (phi))
+	    return false;
+	  if (joins.length () >= 8)
+	    return true;
+	  joins.safe_push (phi);
+	  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	    {
+	      tree arg = gimple_phi_arg_def (phi, i);
+	      if (!edge_bounds_load (gimple_phi_arg_edge (phi, i), ref, arg)
+		  && memory_holds_input (ref, arg, budget, joins))
+		return true;
+	    }
+	  return false;
+	}
+      if (gimple_assign_single_p (def) && operand_equal_p (gimple_assign_lhs (def), ref, 0))
+	{
+	  tree v = gimple_assign_rhs1 (def);
+	  if (TREE_CODE (v) == INTEGER_CST)
+	    return false;
+	  int values = 8;
+	  return TREE_CODE (v) != SSA_NAME || input_value (v, &values);
+	}
+      if (stmt_may_clobber_ref_p (def, ref))
+	return true;
+      vuse = gimple_vuse (def);
+    }
+  return true;
+}
+
 /* The value read from outside the program that integer t is computed from, or
    NULL_TREE.  Through a PHI, the PHI itself: on the paths where a constant
    arrives it is that constant, which bounds it; an argument that arrives from a
    test bounding it (a clamp) is not input any more.  *budget is the number of
-   definitions the walk may still visit (it runs per allocation).  */
+   definitions the walk may still visit (it runs per allocation).  With `params`,
+   the walk looks for a parameter instead (its default definition, what a caller
+   passes: lower-input-calls.cc), through the same arithmetic and joins.  */
 static tree
-input_value (tree t, int *budget)
+input_value (tree t, int *budget, bool params)
 {
-  if (--*budget < 0 || TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (t))
-      || SSA_NAME_IS_DEFAULT_DEF (t))
+  if (--*budget < 0 || TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (TREE_TYPE (t)))
     return NULL_TREE;
+  if (SSA_NAME_IS_DEFAULT_DEF (t))
+    return params && SSA_NAME_VAR (t) && TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL
+	   ? t : NULL_TREE;
   gimple *def = SSA_NAME_DEF_STMT (t);
+  if (params && !is_a<gphi *> (def) && !is_a<gassign *> (def))
+    return NULL_TREE;
   if (gcall *call = dyn_cast<gcall *> (def))
     {
       tree fn = gimple_call_fndecl (call);
@@ -771,7 +879,9 @@ input_value (tree t, int *budget)
 		 || fndecl_built_in_p (fn, BUILT_IN_BSWAP64)))
 	return t;
       const mr_input *in = mr_input_lookup (callee_name (fn));
-      if (!in || in->how == MR_INPUT_WRITES)
+      if (!in)
+	return unit_call_returns_input (call) ? t : NULL_TREE;
+      if (in->how == MR_INPUT_WRITES)
 	return NULL_TREE;
       if (in->how == MR_INPUT_PARSES)
 	return in->arg < gimple_call_num_args (call)
@@ -785,7 +895,8 @@ input_value (tree t, int *budget)
       for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
 	{
 	  tree a = gimple_phi_arg_def (phi, i);
-	  if (input_value (a, budget) && !edge_bounds_above (gimple_phi_arg_edge (phi, i), a))
+	  if (input_value (a, budget, params)
+	      && !edge_bounds_above (gimple_phi_arg_edge (phi, i), a))
 	    return t;
 	}
       return NULL_TREE;
@@ -797,13 +908,19 @@ input_value (tree t, int *budget)
   if (gimple_assign_single_p (as))
     {
       if (is_memory_ref (a))
-	return written_by_input (input_base (a)) ? t : NULL_TREE;
-      return input_value (a, budget);
+	{
+	  if (params || !written_by_input (input_base (a)))
+	    return NULL_TREE;
+	  auto_vec<gimple *> joins;
+	  int steps = 32;
+	  return memory_holds_input (a, gimple_vuse (as), &steps, joins) ? t : NULL_TREE;
+	}
+      return input_value (a, budget, params);
     }
   enum tree_code code = gimple_assign_rhs_code (as);
   if (CONVERT_EXPR_CODE_P (code))
-    return TYPE_PRECISION (TREE_TYPE (t)) > input_small_bits ? input_value (a, budget)
-	   : NULL_TREE;
+    return TYPE_PRECISION (TREE_TYPE (t)) > input_small_bits
+	   ? input_value (a, budget, params) : NULL_TREE;
   switch (code)
     {
     case PLUS_EXPR:
@@ -813,9 +930,9 @@ input_value (tree t, int *budget)
     case BIT_IOR_EXPR:
     case BIT_XOR_EXPR:
       {
-	tree v = input_value (a, budget);
+	tree v = input_value (a, budget, params);
 	if (!v && gimple_num_ops (as) > 2)
-	  v = input_value (gimple_assign_rhs2 (as), budget);
+	  v = input_value (gimple_assign_rhs2 (as), budget, params);
 	return v;
       }
     case TRUNC_DIV_EXPR:
@@ -823,11 +940,31 @@ input_value (tree t, int *budget)
     case BIT_AND_EXPR:
     case MIN_EXPR:
       /* What bounds the value statically (a mask, a minimum) ends it.  */
-      return range_bits (range_of (t, 0)) > input_small_bits ? input_value (a, budget)
-	     : NULL_TREE;
+      return range_bits (range_of (t, 0)) > input_small_bits
+	     ? input_value (a, budget, params) : NULL_TREE;
     default:
       return NULL_TREE;
     }
+}
+
+/* The value read from outside the program that integer t is computed from, wider
+   than input_small_bits, or NULL_TREE.  */
+tree
+input_source (tree t)
+{
+  int budget = 24;
+  tree v = input_value (t, &budget);
+  return v && range_bits (range_of (v, 0)) > input_small_bits ? v : NULL_TREE;
+}
+
+/* The parameter (its default definition) integer t is computed from with no
+   bound on the way in the walk's sense, or NULL_TREE.  */
+tree
+param_source (tree t)
+{
+  int budget = 24;
+  tree v = input_value (t, &budget, true);
+  return v && TYPE_PRECISION (TREE_TYPE (v)) > input_small_bits ? v : NULL_TREE;
 }
 
 /* Adds to size description z (or a new one) the input value `size` is computed

@@ -11,6 +11,7 @@
    Nothing here changes the IR: the pass only reads it.  */
 
 #include "lower-int.h"
+#include "lower-input.h"
 #include "../core/summaries.h"
 
 static mr_loc
@@ -882,8 +883,12 @@ lower_stmt (lower_ctx *c, unsigned bb, gimple *s, location_t where)
       lower_assign (c, bb, as_a<gassign *> (s), loc);
       break;
     case GIMPLE_CALL:
-      lower_throw_exit (c, bb, s, loc);	/* before the call, which does not return */
-      lower_call (c, bb, as_a<gcall *> (s), loc);
+      {
+	lower_throw_exit (c, bb, s, loc);	/* before the call, which does not return */
+	unsigned first = c->f->blocks[bb].nevents;
+	lower_call (c, bb, as_a<gcall *> (s), loc);
+	lower_input_sink_call (c, bb, as_a<gcall *> (s), first, loc);
+      }
       break;
     case GIMPLE_RESX:
       /* A resx has no place in the source: the function's end stands for it.  */

@@ -12,7 +12,13 @@
      fscanf (f, "%zu", &n);
      p = malloc (n);       size of 'malloc' comes from input 'n' with no upper bound
 
-   A value of 16 bits or fewer (ntohs) is bounded by its type and not followed.  */
+   A value of 16 bits or fewer (ntohs) is bounded by its type and not followed.
+
+   Between the unit's functions (plugin/gcc/lower-input-calls.cc): a function
+   whose result is input is a source for its callers; a call that passes input
+   to a parameter its callee allocates with, unbounded, carries the size on its
+   own event (a CALL, or the ALLOC of a wrapper), judged here by the caller's
+   facts and named by the allocator inside the callee.  */
 
 #include "engine-int.h"
 
@@ -44,9 +50,10 @@ size (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
   const mr_size *z = ev->size;
   if (!z || z->input.kind != MR_OPND_VALUE
-      || (ev->kind != MR_EV_ALLOC && ev->kind != MR_EV_REALLOC))
+      || (ev->kind != MR_EV_ALLOC && ev->kind != MR_EV_REALLOC && ev->kind != MR_EV_CALL))
     return;
-  mr_opnd whole = ev->kind == MR_EV_REALLOC ? ev->b : ev->a;
+  mr_opnd whole = ev->kind == MR_EV_REALLOC ? ev->b
+		  : ev->kind == MR_EV_CALL ? z->input : ev->a;
   if (bounded_above (c, s, z->input) || bounded_above (c, s, whole))
     return;
   mr_report (c, MR_RULE_TAINTED_ALLOCATION_SIZE, ev, z->input);
@@ -55,9 +62,19 @@ size (mr_ctx *c, mr_state *s, const mr_event *ev)
 static void
 message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
-  (void) fd;
+  /* The allocation is inside the function called here.  */
+  const char *callee = fd->ev->kind == MR_EV_CALL && fd->ev->call ? fd->ev->call->callee
+		       : fd->ev->via;
+  if (callee && strcmp (w->what, "memory") == 0)
+    mr_message_warn (m, MR_RULE_TAINTED_ALLOCATION_SIZE,
+		     "size of %qs in %qs comes from input with no upper bound (%s) [memrules-%s]",
+		     w->allocator, callee, NULL);
+  else if (callee)
+    mr_message_warn (m, MR_RULE_TAINTED_ALLOCATION_SIZE,
+		     "size of %qs in %qs comes from input %s with no upper bound (%s) [memrules-%s]",
+		     w->allocator, callee, w->what, NULL);
   /* An input without a name (a call's result) is "memory" to the glue.  */
-  if (strcmp (w->what, "memory") == 0)
+  else if (strcmp (w->what, "memory") == 0)
     mr_message_warn (m, MR_RULE_TAINTED_ALLOCATION_SIZE,
 		     "size of %qs comes from input with no upper bound (%s) [memrules-%s]",
 		     w->allocator, NULL);

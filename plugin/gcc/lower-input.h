@@ -1,0 +1,26 @@
+/* lower-input.h — sizes read from outside the program (CWE-789), between the two
+   files that follow them: lower-range.cc follows a size back within a function,
+   lower-input-calls.cc across the calls between the unit's functions.  */
+
+#ifndef MR_LOWER_INPUT_H
+#define MR_LOWER_INPUT_H
+
+#include "lower-int.h"
+
+/* lower-range.cc.  The value read from outside that integer t is computed from
+   (wider than 16 bits), or NULL_TREE; the parameter t is computed from, or
+   NULL_TREE; does edge e leave a test bounding v from above?  */
+tree input_source (tree t);
+tree param_source (tree t);
+bool edge_bounds_above (edge e, tree v);
+
+/* lower-input-calls.cc.  Is the result of call (to a function of the unit with
+   its body in sight) read from outside with no bound?  */
+bool unit_call_returns_input (gcall *call);
+/* After call s was lowered into the events of block bb from index first on: when
+   it passes input to a parameter the callee (a function of the unit) takes as an
+   allocation's size with no bound, the call's event carries that size.  */
+void lower_input_sink_call (lower_ctx *c, unsigned bb, gcall *s, unsigned first,
+			    mr_loc loc);
+
+#endif /* MR_LOWER_INPUT_H */
