@@ -25,6 +25,17 @@ mr_state_bytes_live (void)
    (mr_state.objs_half) was added, so that the memory cap decides as before.  */
 #define STATE_COUNTED 80
 
+/* The kept halves of the signature (mr_state.objs_half, binds_sum) no longer
+   hold: a tracked object changed, or which objects are tracked may have (the
+   bindings' sum counts the bindings to tracked objects; where only one
+   object's tracking changes, mr_state_set_obj keeps it, tracking_changed).  */
+static inline void
+tracked_changed (mr_state *s)
+{
+  s->objs_half_ok = false;
+  s->binds_half_ok = false;
+}
+
 /* What s holds: the struct and the capacity of its tables.  */
 static uint64_t
 state_bytes (const mr_state *s)
@@ -270,7 +281,9 @@ mr_state *
 mr_state_new (void)
 {
   live_bytes += STATE_COUNTED;
-  return state_alloc ();
+  mr_state *s = state_alloc ();
+  s->binds_half_ok = true;	/* no bindings: the sum is 0 */
+  return s;
 }
 
 /* A copy of n elements: counted capacity n (*cap), class tag *tag.  */
@@ -305,6 +318,8 @@ mr_state_copy (const mr_state *s)
   d->has_products = s->has_products;
   d->objs_half = s->objs_half;
   d->objs_half_ok = s->objs_half_ok;
+  d->binds_sum = s->binds_sum;
+  d->binds_half_ok = s->binds_half_ok;
   mr_ptr_eqs_copy (d, s);
   live_bytes += state_bytes (d);
   return d;
@@ -361,6 +376,58 @@ mr_state_ts (const mr_state *s, uint32_t key)
   return o ? (mr_ts) o->ts : MR_TS_UNKNOWN;
 }
 
+/* Is obj an object with a typestate in s?  NULL and untracked (0xffffffff)
+   without a search.  */
+static bool
+obj_tracked (const mr_state *s, uint32_t obj)
+{
+  return obj + 1u > 1u && mr_state_ts (s, obj) != MR_TS_UNKNOWN;
+}
+
+static int mr_off_category (int64_t off);
+
+/* What a binding of value to a tracked object (obj, off) adds to the
+   bindings' half (mr_state.binds_sum): a sum of such terms over the bindings
+   does not depend on their order, so a change of one binding changes the sum
+   by its terms alone, without a walk.  */
+static inline uint64_t
+bind_term (uint32_t value, uint32_t obj, int64_t off)
+{
+  uint64_t x = ((uint64_t) value << 32 | obj)
+	       ^ ((uint64_t) (mr_off_category (off) + 1) * 0x9e3779b97f4a7c15ull);
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+/* The binding of value in s changes from `was` to `now` (obj 0: none): the
+   kept sum follows.  */
+static void
+binding_changed (mr_state *s, uint32_t value, mr_ref was, mr_ref now)
+{
+  if (!s->binds_half_ok || (was.obj == now.obj && was.off == now.off))
+    return;
+  if (obj_tracked (s, was.obj))
+    s->binds_sum -= bind_term (value, was.obj, was.off);
+  if (obj_tracked (s, now.obj))
+    s->binds_sum += bind_term (value, now.obj, now.off);
+}
+
+/* Object key of s becomes tracked (sign 1) or untracked (-1): the bindings to
+   it enter or leave the kept sum.  */
+static void
+tracking_changed (mr_state *s, uint32_t key, int sign)
+{
+  if (!s->binds_half_ok)
+    return;
+  const mr_bind *b = s->binds;
+  for (uint32_t i = 0, n = s->nbinds; i < n; i++)
+    if (b[i].ref.obj == key)
+      s->binds_sum += (uint64_t) sign * bind_term (b[i].value, key, b[i].ref.off);
+}
+
 mr_objst *
 mr_state_set_obj (mr_state *s, uint32_t key, mr_ts ts, mr_family fam, const mr_event *ev)
 {
@@ -373,9 +440,12 @@ mr_state_set_obj (mr_state *s, uint32_t key, mr_ts ts, mr_family fam, const mr_e
     {
       o = INSERT (s, objs, pos);
       o->key = key;
+      o->ts = MR_TS_UNKNOWN;
       o->flags = 0;
       o->fill = NULL;
     }
+  if ((o->ts != MR_TS_UNKNOWN) != (ts != MR_TS_UNKNOWN))
+    tracking_changed (s, key, ts != MR_TS_UNKNOWN ? 1 : -1);
   o->ts = ts;
   o->family = fam;
   o->ev = ev;
@@ -393,7 +463,7 @@ mr_state_add_obj_flags (mr_state *s, uint32_t key, uint16_t flags)
       bool decl = (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL;
       *o = (mr_objst) { .key = key, .ts = decl ? MR_TS_NONHEAP : MR_TS_UNKNOWN };
       if (decl)
-	s->objs_half_ok = false;	/* a tracked object more */
+	tracked_changed (s);	/* a tracked object more */
     }
   mr_objst *o = &s->objs[pos];
   if ((flags & ~o->flags & MR_OBJF_UNINIT) && o->ts != MR_TS_UNKNOWN)
@@ -430,9 +500,12 @@ mr_state_bind (mr_state *s, uint32_t value, mr_ref ref)
   uint32_t pos;
   if (!FIND (s, binds, value, false, &pos))
     {
+      binding_changed (s, value, (mr_ref) { 0, 0 }, ref);
       mr_bind *b = INSERT (s, binds, pos);
       b->value = value;
     }
+  else
+    binding_changed (s, value, s->binds[pos].ref, ref);
   s->binds[pos].ref = ref;
 }
 
@@ -441,7 +514,10 @@ mr_state_unbind (mr_state *s, uint32_t value)
 {
   uint32_t pos;
   if (FIND (s, binds, value, false, &pos))
-    REMOVE (s, binds, pos);
+    {
+      binding_changed (s, value, s->binds[pos].ref, (mr_ref) { 0, 0 });
+      REMOVE (s, binds, pos);
+    }
 }
 
 /* Slots.  */
@@ -587,17 +663,35 @@ retire_walk (mr_state *s, uint32_t key, uint32_t old)
 {
   const uint32_t none = 0xffffffffu;
   uint32_t pos;
+  bool old_tracked = false;
   if (FIND (s, objs, old, false, &pos))
     {
-      if (s->objs[pos].ts != MR_TS_UNKNOWN)
+      old_tracked = s->objs[pos].ts != MR_TS_UNKNOWN;
+      if (old_tracked)
 	s->objs_half_ok = false;	/* a tracked object dropped */
       REMOVE (s, objs, pos);
     }
+  /* The bindings' sum follows the renaming: terms of bindings to a dropped
+     tracked `old` go, those to a tracked `key` are renamed.  */
+  bool follow = s->binds_half_ok, key_tracked = follow && obj_tracked (s, key);
+  old_tracked &= follow;
   for (uint32_t i = 0; i < s->nbinds; i++)
-    if (s->binds[i].ref.obj == old)
-      s->binds[i].ref = (mr_ref) { none, 0 };
-    else if (s->binds[i].ref.obj == key)
-      s->binds[i].ref.obj = old;
+    {
+      mr_bind *b = &s->binds[i];
+      if (b->ref.obj == old)
+	{
+	  if (old_tracked)
+	    s->binds_sum -= bind_term (b->value, old, b->ref.off);
+	  b->ref = (mr_ref) { none, 0 };
+	}
+      else if (b->ref.obj == key)
+	{
+	  if (key_tracked)
+	    s->binds_sum += bind_term (b->value, old, b->ref.off)
+			    - bind_term (b->value, key, b->ref.off);
+	  b->ref.obj = old;
+	}
+    }
   uint32_t out = 0;
   bool resort = false;
   for (uint32_t i = 0; i < s->nslots; i++)
@@ -631,11 +725,16 @@ retire_walk (mr_state *s, uint32_t key, uint32_t old)
       mr_objst o = s->objs[pos];
       /* Renaming an untracked object changes no half.  */
       bool half_ok = s->objs_half_ok && o.ts == MR_TS_UNKNOWN;
+      /* (The bindings' sum was renamed above: set_obj must not add it again.)  */
+      bool binds_ok = s->binds_half_ok;
+      uint64_t binds_sum = s->binds_sum;
       REMOVE (s, objs, pos);
       mr_objst *n = mr_state_set_obj (s, old, (mr_ts) o.ts, (mr_family) o.family, o.ev);
       n->flags = o.flags;
       n->fill = o.fill;
       s->objs_half_ok = half_ok;
+      s->binds_half_ok = binds_ok;
+      s->binds_sum = binds_sum;
     }
 }
 
@@ -839,20 +938,24 @@ bind_tracked (const mr_state *s, const mr_bind *b)
 static bool
 same_tracked_objs (const mr_state *a, const mr_state *b)
 {
-  uint32_t i = 0, j = 0;
+  const mr_objst *p = a->objs, *pe = p + a->nobjs, *q = b->objs, *qe = q + b->nobjs;
   for (;;)
     {
-      while (i < a->nobjs && a->objs[i].ts == MR_TS_UNKNOWN)
-	i++;
-      while (j < b->nobjs && b->objs[j].ts == MR_TS_UNKNOWN)
-	j++;
-      if (i == a->nobjs || j == b->nobjs)
-	return i == a->nobjs && j == b->nobjs;
-      if (a->objs[i].key != b->objs[j].key || a->objs[i].ts != b->objs[j].ts
-	  || a->objs[i].family != b->objs[j].family
-	  || ((a->objs[i].flags ^ b->objs[j].flags) & MR_OBJF_UNINIT))
+      /* Mostly the same objects on both sides: a run of equal ones (tracked
+	 or not) is passed by a tight walk (pointers, not indices).  */
+      while (p < pe && q < qe && p->key == q->key && p->ts == q->ts
+	     && p->family == q->family && !((p->flags ^ q->flags) & MR_OBJF_UNINIT))
+	p++, q++;
+      while (p < pe && p->ts == MR_TS_UNKNOWN)
+	p++;
+      while (q < qe && q->ts == MR_TS_UNKNOWN)
+	q++;
+      if (p == pe || q == qe)
+	return p == pe && q == qe;
+      if (p->key != q->key || p->ts != q->ts || p->family != q->family
+	  || ((p->flags ^ q->flags) & MR_OBJF_UNINIT))
 	return false;
-      i++, j++;
+      p++, q++;
     }
 }
 
@@ -865,26 +968,32 @@ same_tracked_objs (const mr_state *a, const mr_state *b)
 static bool
 same_tracked_binds (const mr_state *a, const mr_state *b)
 {
-  uint32_t i = 0, j = 0;
-  while (i < a->nbinds || j < b->nbinds)
+  const mr_bind *p = a->binds, *pe = p + a->nbinds, *q = b->binds, *qe = q + b->nbinds;
+  for (;;)
     {
-      const mr_bind *x = i < a->nbinds ? &a->binds[i] : NULL;
-      const mr_bind *y = j < b->nbinds ? &b->binds[j] : NULL;
+      /* Mostly the same bindings on both sides: a run of equal ones is passed
+	 by a tight walk (pointers, not indices).  */
+      while (p < pe && q < qe && p->value == q->value && p->ref.obj == q->ref.obj
+	     && p->ref.off == q->ref.off)
+	p++, q++;
+      if (p == pe && q == qe)
+	return true;
+      const mr_bind *x = p < pe ? p : NULL;
+      const mr_bind *y = q < qe ? q : NULL;
       if (x && y && x->value == y->value)
 	{
-	  i++, j++;
+	  p++, q++;
 	  if (x->ref.obj == y->ref.obj
 	      && mr_off_category (x->ref.off) == mr_off_category (y->ref.off))
 	    continue;
 	}
       else if (x && (!y || x->value < y->value))
-	i++, y = NULL;
+	p++, y = NULL;
       else
-	j++, x = NULL;
+	q++, x = NULL;
       if ((x && bind_tracked (a, x)) || (y && bind_tracked (b, y)))
 	return false;
     }
-  return true;
 }
 
 bool
@@ -910,9 +1019,12 @@ mix (uint64_t h, uint64_t v)
    bindings' walk is skipped for them), and where both agree, in full.  Each half
    of a state is taken when first needed and kept (mr_state.sig_parts): a kept
    state is not changed before both of its halves are taken, except by a lossy
-   join, after which they are taken again (mr_state_forget_sig).  The arriving
-   state's part is gathered while hashing (mr_state_note), so the full comparison
-   (mr_state_same_typestates_noted) walks the kept state only.  */
+   join, after which they are taken again (mr_state_forget_sig).  Neither half
+   needs a walk as a rule: the objects' half is kept through copies and runs
+   while no tracked object changes (objs_half), and the bindings' half is a
+   sum of one term per binding to a tracked object (bind_term), kept up to
+   date as bindings change (binds_sum).  mr_state_signature_noted gathers the
+   tracked parts it hashed, for mr_state_same_typestates_noted.  */
 typedef struct sig_obj
 {
   uint32_t key;
@@ -937,15 +1049,11 @@ typedef struct sig_view
 				   pointers are told apart without a search */
 } sig_view;
 
-/* The arriving state's part (noted_state: the state, unchanged while noted), and
-   the view of a kept state's tracked keys (taken between the calls, it must not
-   replace the noted one).  Freed by mr_state_trim.  */
+/* The noted state's part (mr_state_signature_noted), and the view of a
+   state's tracked keys for a walk of its bindings.  Freed by mr_state_trim.  */
 static sig_view noted, plain;
+/* The state arriving at a block (mr_state_note), unchanged while noted.  */
 static mr_state *noted_state;
-/* The noted state's tracked objects are gathered into `noted` when its half is
-   taken, or, when it was kept (mr_state.objs_half), only once a kept state's
-   objects' half matches (mr_state_same_as_noted).  */
-static bool noted_gathered;
 
 /* The filter's bit for key.  */
 static inline uint64_t
@@ -1029,12 +1137,13 @@ objs_half_into (const mr_state *s, sig_view *v, bool full)
   return fold (h);
 }
 
-/* The bindings' half of s, whose tracked objects v holds (objs_half_into);
-   `full`: gathering the tracked bindings into *v.  */
-static uint32_t
-binds_half (const mr_state *s, sig_view *v, bool full)
+/* The bindings' sum of s (mr_state.binds_sum: its half folded), whose tracked
+   objects v holds (objs_half_into); `full`: gathering the tracked bindings into
+   *v.  */
+static uint64_t
+binds_sum (const mr_state *s, sig_view *v, bool full)
 {
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = 0;
   const mr_bind *binds = s->binds;
   uint32_t nbinds = s->nbinds, n = 0;
   if (full && v->cap_binds < nbinds)
@@ -1051,14 +1160,13 @@ binds_half (const mr_state *s, sig_view *v, bool full)
       const mr_bind *b = &binds[i];
       if (!sig_tracked (filter, keys, nkeys, b->ref.obj))
 	continue;
-      int cat = mr_off_category (b->ref.off);
-      h = mix (mix (h, b->value), ((uint64_t) b->ref.obj << 8) ^ (uint64_t) cat);
+      h += bind_term (b->value, b->ref.obj, b->ref.off);
       if (full)
-	vb[n++] = (sig_bind) { b->value, b->ref.obj, cat };
+	vb[n++] = (sig_bind) { b->value, b->ref.obj, mr_off_category (b->ref.off) };
     }
   if (full)
     v->nbinds = n;
-  return fold (h);
+  return h;
 }
 
 static void
@@ -1088,34 +1196,15 @@ uint64_t
 mr_state_signature (const mr_state *s)
 {
   uint32_t lo = objs_half_into (s, &plain, false);
-  return halves (lo, binds_half (s, &plain, false));
+  return halves (lo, fold (binds_sum (s, &plain, false)));
 }
 
 uint64_t
 mr_state_signature_noted (const mr_state *s)
 {
   noted_state = NULL;
-  noted_gathered = true;
   uint32_t lo = objs_half_into (s, &noted, true);
-  return halves (lo, binds_half (s, &noted, true));
-}
-
-/* Are the parts gathered in a and b the same?  (The tracked objects first: when
-   they are the same, so are the keys that picked the bindings.)  */
-static bool
-same_views (const sig_view *a, const sig_view *b)
-{
-  if (a->nobjs != b->nobjs || a->nbinds != b->nbinds)
-    return false;
-  for (uint32_t i = 0; i < a->nobjs; i++)
-    if (a->objs[i].key != b->objs[i].key || a->objs[i].ts != b->objs[i].ts
-	|| a->objs[i].family != b->objs[i].family || a->objs[i].uninit != b->objs[i].uninit)
-      return false;
-  for (uint32_t i = 0; i < a->nbinds; i++)
-    if (a->binds[i].value != b->binds[i].value || a->binds[i].obj != b->binds[i].obj
-	|| a->binds[i].cat != b->binds[i].cat)
-      return false;
-  return true;
+  return halves (lo, fold (binds_sum (s, &noted, true)));
 }
 
 /* The objects' half of s, kept in the state while it holds (objs_half_ok): a
@@ -1138,17 +1227,7 @@ void
 mr_state_note (mr_state *t)
 {
   noted_state = t;
-  if (t->objs_half_ok)
-    {
-      t->sig = t->objs_half;
-      noted_gathered = false;
-    }
-  else
-    {
-      t->sig = t->objs_half = objs_half_into (t, &noted, true);
-      t->objs_half_ok = true;
-      noted_gathered = true;
-    }
+  t->sig = objs_half_kept (t);
   t->sig_parts = SIG_OBJS;
 }
 
@@ -1156,6 +1235,21 @@ void
 mr_state_forget_sig (mr_state *s)
 {
   s->sig_parts = 0;
+}
+
+/* The bindings' half of s: its kept sum folded, or, where a lossy join or a
+   change of which objects are tracked dropped the sum, a walk (which keeps it
+   again).  */
+static uint32_t
+binds_half_kept (mr_state *s)
+{
+  if (!s->binds_half_ok)
+    {
+      objs_half_into (s, &plain, false);
+      s->binds_sum = binds_sum (s, &plain, false);
+      s->binds_half_ok = true;
+    }
+  return fold (s->binds_sum);
 }
 
 bool
@@ -1169,32 +1263,21 @@ mr_state_same_as_noted (mr_state *k)
     }
   if ((uint32_t) k->sig != (uint32_t) t->sig)
     return false;
-  if (!noted_gathered)
-    {
-      objs_half_into (t, &noted, true);
-      noted_gathered = true;
-    }
   if (!(t->sig_parts & SIG_BINDS))
     {
-      t->sig |= (uint64_t) binds_half (t, &noted, true) << 32;
+      t->sig |= (uint64_t) binds_half_kept (t) << 32;
       t->sig_parts |= SIG_BINDS;
     }
-  bool viewed = false;
   if (!(k->sig_parts & SIG_BINDS))
     {
-      /* Its own tracked keys (equal halves do not prove the objects equal), and
-	 its part gathered as the noted state's: the full comparison is then one
-	 of the two parts, without walking k again.  */
-      objs_half_into (k, &plain, true);
-      k->sig |= (uint64_t) binds_half (k, &plain, true) << 32;
+      k->sig |= (uint64_t) binds_half_kept (k) << 32;
       k->sig_parts |= SIG_BINDS;
-      viewed = true;
     }
   if (k->sig >> 32 != t->sig >> 32)
     return false;
-  if (!viewed)
-    return mr_state_same_typestates_noted (k);
-  return same_views (&plain, &noted);
+  /* Equal halves: the full comparison, by one merge walk of each state's
+     tables, which searches the objects only where the two differ.  */
+  return mr_state_same_typestates (k, t);
 }
 
 bool
@@ -1298,6 +1381,7 @@ join_binds (mr_state *d, const mr_state *s)
 		{
 		  b.ref.off = mr_off_join (b.ref.off, y->ref.off);
 		  changed |= b.ref.off != x->ref.off;
+		  binding_changed (d, b.value, x->ref, b.ref);
 		}
 	      v[out++] = b;
 	    }
@@ -1306,6 +1390,7 @@ join_binds (mr_state *d, const mr_state *s)
 	  else
 	    {
 	      changed = true;
+	      binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
 	      lose_ref (d, x->ref.obj);
 	      lose_ref (d, y->ref.obj);
 	      v[out++] = (mr_bind) { x->value, { none, 0 } };
@@ -1322,6 +1407,7 @@ join_binds (mr_state *d, const mr_state *s)
 		{
 		  b.ref.off = mr_off_join (b.ref.off, 0);
 		  changed |= b.ref.off != x->ref.off;
+		  binding_changed (d, b.value, x->ref, b.ref);
 		}
 	      v[out++] = b;
 	    }
@@ -1330,6 +1416,7 @@ join_binds (mr_state *d, const mr_state *s)
 	  else
 	    {
 	      changed = true;
+	      binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
 	      lose_ref (d, x->ref.obj);
 	      v[out++] = (mr_bind) { x->value, { none, 0 } };
 	    }
@@ -1641,7 +1728,7 @@ join_obj_flags (mr_state *d, const mr_state *s)
 	continue;
       v[out++] = flags_only_obj (y->key, y->flags & MR_OBJF_ANY);
       if (v[out - 1].ts != MR_TS_UNKNOWN)
-	d->objs_half_ok = false;	/* a named object, tracked as non-heap */
+	tracked_changed (d);	/* a named object, tracked as non-heap */
     }
   for (; i < nd; i++)
     v[out++] = d->objs[i];
@@ -1675,7 +1762,7 @@ bool
 mr_state_join_lossy (mr_state *d, const mr_state *s)
 {
   bool changed = false;
-  d->objs_half_ok = false;
+  tracked_changed (d);
   /* Objects of d that differ in s (both sorted by key: one merge walk), counting
      the tracked objects only s lists.  */
   uint32_t j = 0, only_s = 0, nd = d->nobjs, ns = s->nobjs;

@@ -161,6 +161,10 @@ typedef struct mr_state
 				   state's last comparison through its copies and
 				   runs while no tracked object changes (state.c) */
   bool objs_half_ok;		/* objs_half is up to date */
+  bool binds_half_ok;		/* binds_sum is up to date */
+  uint64_t binds_sum;		/* the bindings' half before its fold: a sum over
+				   the bindings to tracked objects, kept up to
+				   date as they change (state.c) */
   uint8_t nptr_eqs;		/* the tested pairs (ptr-eq.c), at most MR_PTR_EQ_MAX */
   mr_ptr_eq *ptr_eqs;		/* NULL until the first */
 } mr_state;
