@@ -203,6 +203,35 @@ bool mr_events_keep_callers_memory (const mr_ctx *c);
 bool mr_some_return_may_be_param (const mr_func *f);
 void mr_close_over_phis (const mr_func *f, uint8_t *may);
 
+/* cond-group.c: a group of condition blocks that sends paths to one block
+   (target), entered at its head (blocks[0]), left otherwise to one block (cont).
+   guards.c and witness.c ask whether a state could have gone through it one way.  */
+#define MR_GROUP_BLOCKS 8
+#define MR_NO_BLOCK UINT32_MAX
+typedef struct mr_cond_group
+{
+  uint32_t blocks[MR_GROUP_BLOCKS];
+  uint32_t nblocks;
+  uint32_t target, cont;
+} mr_cond_group;
+/* A block that only tests: no PHIs, events that change nothing, a condition.  */
+bool mr_block_tests_only (const mr_block *blk);
+/* The group of conditions leading to block t, if there is one (two tests at
+   least).  every_pred_tests: t's predecessors must all be conditions.  */
+bool mr_cond_group_to (const mr_func *f, uint32_t t, bool every_pred_tests,
+		       mr_cond_group *g);
+/* What a comparison may do given what the caller knows of its operands: bit 0,
+   it may hold; bit 1, it may fail.  */
+typedef unsigned (*mr_cmp_may_fn) (const void *env, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
+				   bool is_unsigned, bool is_pointer);
+/* The same for a value known to lie in [lo, hi] (and to differ from ne if
+   has_ne), compared with the constant k.  */
+unsigned mr_range_cmp_may (int64_t lo, int64_t hi, bool has_ne, int64_t ne, mr_cmp op,
+			   int64_t k);
+/* May a state go from g's head to its target (to_target) or to its cont?  */
+bool mr_cond_group_may_reach (const mr_func *f, const mr_cond_group *g, bool to_target,
+			      mr_cmp_may_fn cmp_may, const void *env);
+
 /* guards.c: early exits whose conditions rule out paths after them.  Found once
    per function; mr_guards_allow says whether a state at block b may be on a path
    that passed them.  */

@@ -19,26 +19,18 @@
    Found once per function (mr_find_guards); most functions have none, and then
    nothing else is computed.  Checked on each edge the driver refines, for the
    guards whose cont dominates the edge's block: a walk of at most
-   GUARD_BLOCKS blocks.  */
+   MR_GROUP_BLOCKS blocks.  */
 
 #include "engine-int.h"
 #include "util.h"
 
 #include <stdlib.h>
 
-#define GUARD_BLOCKS 8
 #define MAX_GUARDS 16
-
-typedef struct guard
-{
-  uint32_t blocks[GUARD_BLOCKS];	/* [0] is the head */
-  uint32_t nblocks;
-  uint32_t exit, cont;
-} guard;
 
 struct mr_guards
 {
-  guard g[MAX_GUARDS];
+  mr_cond_group g[MAX_GUARDS];	/* target: the exit */
   uint32_t n;
   uint32_t *idom;		/* immediate dominators (entry: itself) */
   uint32_t *rpo_index;
@@ -65,147 +57,12 @@ only_exits (const mr_func *f, uint32_t b)
   return false;
 }
 
-/* A block that only tests: no PHIs, events that change nothing (reads), a
-   condition.  */
-static bool
-tests_only (const mr_func *f, uint32_t b)
-{
-  const mr_block *blk = &f->blocks[b];
-  if (blk->term.kind != MR_TERM_COND || blk->nphis)
-    return false;
-  for (uint32_t k = 0; k < blk->nevents; k++)
-    {
-      const mr_event *e = &blk->events[k];
-      if (e->kind != MR_EV_LOAD && e->kind != MR_EV_COPY
-	  && !(e->kind == MR_EV_DEREF && !(e->flags & MR_EVF_WRITE)))
-	return false;
-    }
-  return true;
-}
-
-static bool
-in_guard (const guard *g, uint32_t b)
-{
-  for (uint32_t i = 0; i < g->nblocks; i++)
-    if (g->blocks[i] == b)
-      return true;
-  return false;
-}
-
-static void
-add_block (guard *g, uint32_t b)
-{
-  g->blocks[g->nblocks++] = b;
-}
-
 /* The guard that leads to exit block x, if there is one: the conditions that send
-   paths to x, grown backwards from its predecessors as long as each block added
-   goes only to blocks of the guard, to x, or to the one block the rest go on to
-   (cont).  All but its first block (the head) test only and are entered only from
-   the guard.  */
+   paths to x (cond-group.c), going on to a block that is not itself an exit.  */
 static bool
-guard_to (const mr_func *f, uint32_t x, guard *g)
+guard_to (const mr_func *f, uint32_t x, mr_cond_group *g)
 {
-  g->nblocks = 0;
-  g->exit = x;
-  g->cont = UINT32_MAX;
-  const mr_block *xb = &f->blocks[x];
-  for (uint32_t p = 0; p < xb->npreds; p++)
-    {
-      uint32_t q = f->edges[xb->preds[p]].src;
-      if (f->blocks[q].term.kind != MR_TERM_COND || in_guard (g, q))
-	continue;
-      if (g->nblocks == GUARD_BLOCKS)
-	return false;
-      add_block (g, q);
-    }
-  /* The one place the tests that lead to x go otherwise.  */
-  for (uint32_t i = 0; i < g->nblocks; i++)
-    {
-      const mr_block *blk = &f->blocks[g->blocks[i]];
-      for (uint32_t k = 0; k < blk->nsuccs; k++)
-	{
-	  uint32_t s = f->edges[blk->succs[k]].dst;
-	  if (s == x || in_guard (g, s) || s == g->cont)
-	    continue;
-	  if (g->cont != UINT32_MAX)
-	    return false;
-	  g->cont = s;
-	}
-    }
-  bool grew = true;
-  while (grew)
-    {
-      grew = false;
-      for (uint32_t i = 0; i < g->nblocks; i++)
-	{
-	  const mr_block *blk = &f->blocks[g->blocks[i]];
-	  for (uint32_t p = 0; p < blk->npreds; p++)
-	    {
-	      uint32_t q = f->edges[blk->preds[p]].src;
-	      const mr_block *qb = &f->blocks[q];
-	      if (in_guard (g, q) || qb->term.kind != MR_TERM_COND)
-		continue;
-	      uint32_t cont = g->cont;
-	      bool fits = true;
-	      for (uint32_t k = 0; k < qb->nsuccs && fits; k++)
-		{
-		  uint32_t s = f->edges[qb->succs[k]].dst;
-		  if (s == x || in_guard (g, s) || s == cont)
-		    continue;
-		  if (cont == UINT32_MAX)
-		    cont = s;
-		  else
-		    fits = false;
-		}
-	      if (!fits || g->nblocks == GUARD_BLOCKS)
-		continue;
-	      g->cont = cont;
-	      add_block (g, q);
-	      grew = true;
-	    }
-	}
-    }
-  /* One test is refined on its edges directly; two tests in one block (`(a | b)
-     == 0`) are not, on the edge where either may hold.  */
-  if (g->nblocks == 0
-      || (g->nblocks == 1 && f->blocks[g->blocks[0]].term.combine == MR_COMBINE_NONE))
-    return false;
-  /* Where the guard's blocks go: x, the guard, and one cont; one head.  */
-  uint32_t head = UINT32_MAX;
-  for (uint32_t i = 0; i < g->nblocks; i++)
-    {
-      const mr_block *blk = &f->blocks[g->blocks[i]];
-      for (uint32_t k = 0; k < blk->nsuccs; k++)
-	{
-	  const mr_edge *e = &f->edges[blk->succs[k]];
-	  if (e->kind != MR_EDGE_TRUE && e->kind != MR_EDGE_FALSE)
-	    return false;
-	  if (e->dst == x || in_guard (g, e->dst))
-	    continue;
-	  if (g->cont == UINT32_MAX)
-	    g->cont = e->dst;
-	  else if (e->dst != g->cont)
-	    return false;
-	}
-      bool outside = blk->npreds == 0;
-      for (uint32_t p = 0; p < blk->npreds; p++)
-	outside |= !in_guard (g, f->edges[blk->preds[p]].src);
-      if (outside)
-	{
-	  if (head != UINT32_MAX)
-	    return false;
-	  head = i;
-	}
-      else if (!tests_only (f, g->blocks[i]))
-	return false;
-    }
-  if (head == UINT32_MAX || g->cont == UINT32_MAX || only_exits (f, g->cont))
-    return false;
-  uint32_t t = g->blocks[0];
-  g->blocks[0] = g->blocks[head];
-  g->blocks[head] = t;
-  return true;
+  return mr_cond_group_to (f, x, false, g) && !only_exits (f, g->cont);
 }
 
 /* Dominators (Cooper, Harvey and Kennedy), over a reverse post-order.  */
@@ -349,7 +206,7 @@ mr_find_guards (mr_ctx *c)
   struct mr_guards *gs = NULL;
   for (uint32_t x = 0; x < f->nblocks; x++)
     {
-      guard g;
+      mr_cond_group g;
       if (!f->blocks[x].npreds || !only_exits (f, x) || !guard_to (f, x, &g))
 	continue;
       if (!gs)
@@ -386,6 +243,13 @@ mr_free_guards (mr_ctx *c)
   c->guards = NULL;
 }
 
+/* What cmp_may reads: the function and the state being checked.  */
+typedef struct guard_env
+{
+  const mr_ctx *c;
+  const mr_state *s;
+} guard_env;
+
 /* What the path knows of two pointers compared for equality: the same object
    and offset, or a pair a branch tested earlier on it (ptr-eq.c).  Bit 0, the
    test may hold; bit 1, it may fail.  */
@@ -405,81 +269,25 @@ ptr_cmp_may (const mr_ctx *c, const mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd
 /* What the facts say of one comparison with a constant, or of two pointers: bit
    0, it may hold; bit 1, it may fail.  */
 static unsigned
-cmp_may (const mr_ctx *c, const mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
-	 bool is_unsigned, bool is_pointer)
+cmp_may (const void *env, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned,
+	 bool is_pointer)
 {
+  const guard_env *ge = env;
   if (is_pointer && (op == MR_CMP_EQ || op == MR_CMP_NE) && lhs.kind == MR_OPND_VALUE
       && rhs.kind == MR_OPND_VALUE)
-    return ptr_cmp_may (c, s, lhs, op, rhs);
+    return ptr_cmp_may (ge->c, ge->s, lhs, op, rhs);
   if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
     {
       mr_opnd t = lhs;
       lhs = rhs, rhs = t;
-      op = op == MR_CMP_LT ? MR_CMP_GT : op == MR_CMP_GT ? MR_CMP_LT
-	   : op == MR_CMP_LE ? MR_CMP_GE : op == MR_CMP_GE ? MR_CMP_LE : op;
+      op = mr_cmp_mirror (op);
     }
   int64_t off;
-  uint32_t root = rhs.kind == MR_OPND_CONST ? mr_root_of (c, lhs, &off) : 0;
-  const mr_fact *fa = root && !off ? mr_state_fact (s, root) : NULL;
+  uint32_t root = rhs.kind == MR_OPND_CONST ? mr_root_of (ge->c, lhs, &off) : 0;
+  const mr_fact *fa = root && !off ? mr_state_fact (ge->s, root) : NULL;
   if (!fa || (is_unsigned && (rhs.num < 0 || fa->lo < 0)))
     return 3;
-  int64_t k = rhs.num, lo = fa->lo, hi = fa->hi;
-  bool eq_may = k >= lo && k <= hi && !(fa->has_ne && fa->ne == k);
-  bool ne_may = !(lo == hi && lo == k);
-  bool lt_may = lo < k, ge_may = hi >= k || hi == INT64_MAX;
-  bool le_may = lo <= k, gt_may = hi > k || hi == INT64_MAX;
-  switch (op)
-    {
-    case MR_CMP_EQ: return eq_may | ne_may << 1;
-    case MR_CMP_NE: return ne_may | eq_may << 1;
-    case MR_CMP_LT: return lt_may | ge_may << 1;
-    case MR_CMP_GE: return ge_may | lt_may << 1;
-    case MR_CMP_LE: return le_may | gt_may << 1;
-    case MR_CMP_GT: return gt_may | le_may << 1;
-    }
-  return 3;
-}
-
-/* May block b's condition send the state along its TRUE edge (bit 0), its FALSE
-   edge (bit 1)?  */
-static unsigned
-term_may (const mr_ctx *c, const mr_state *s, const mr_term *t)
-{
-  unsigned m1 = cmp_may (c, s, t->lhs, t->op, t->rhs, t->is_unsigned, t->is_pointer);
-  if (t->combine == MR_COMBINE_NONE)
-    return m1;
-  unsigned m2 = cmp_may (c, s, t->lhs2, t->op2, t->rhs2, t->is_unsigned2, t->is_pointer2);
-  if (t->combine == MR_COMBINE_AND)
-    return ((m1 & m2) & 1) | ((m1 | m2) & 2);
-  return ((m1 | m2) & 1) | ((m1 & m2) & 2);
-}
-
-/* Can the state leave guard g from block b other than to its exit?  memo: per
-   guard block, 0 unknown, 1 no, 2 yes.  */
-static bool
-may_continue (const mr_ctx *c, const mr_state *s, const guard *g, uint32_t b,
-	      uint8_t *memo)
-{
-  if (b == g->exit)
-    return false;
-  uint32_t i = 0;
-  while (i < g->nblocks && g->blocks[i] != b)
-    i++;
-  if (i == g->nblocks)
-    return true;		/* cont */
-  if (memo[i])
-    return memo[i] == 2;
-  const mr_block *blk = &c->f->blocks[b];
-  unsigned may = term_may (c, s, &blk->term);
-  bool yes = false;
-  for (uint32_t k = 0; k < blk->nsuccs && !yes; k++)
-    {
-      const mr_edge *e = &c->f->edges[blk->succs[k]];
-      if ((e->kind == MR_EDGE_TRUE && (may & 1)) || (e->kind == MR_EDGE_FALSE && (may & 2)))
-	yes = may_continue (c, s, g, e->dst, memo);
-    }
-  memo[i] = yes ? 2 : 1;
-  return yes;
+  return mr_range_cmp_may (fa->lo, fa->hi, fa->has_ne, fa->ne, op, rhs.num);
 }
 
 bool
@@ -488,11 +296,11 @@ mr_guards_allow (const mr_ctx *c, const mr_state *s, uint32_t b)
   const struct mr_guards *gs = c->guards;
   for (uint32_t i = 0; gs && i < gs->n; i++)
     {
-      const guard *g = &gs->g[i];
+      const mr_cond_group *g = &gs->g[i];
       if (!dominates (gs, g->cont, b))
 	continue;
-      uint8_t memo[GUARD_BLOCKS] = { 0 };
-      if (!may_continue (c, s, g, g->blocks[0], memo))
+      guard_env env = { c, s };
+      if (!mr_cond_group_may_reach (c->f, g, false, cmp_may, &env))
 	return false;
     }
   return true;

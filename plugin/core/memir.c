@@ -223,6 +223,19 @@ mr_func_truth (const mr_func *f, uint32_t value)
 }
 
 mr_cmp
+mr_cmp_mirror (mr_cmp op)
+{
+  switch (op)
+    {
+    case MR_CMP_LT: return MR_CMP_GT;
+    case MR_CMP_GT: return MR_CMP_LT;
+    case MR_CMP_LE: return MR_CMP_GE;
+    case MR_CMP_GE: return MR_CMP_LE;
+    default: return op;
+    }
+}
+
+mr_cmp
 mr_cmp_negate (mr_cmp op)
 {
   switch (op)

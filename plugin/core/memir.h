@@ -265,6 +265,8 @@ typedef enum mr_cmp
 
 /* The comparison that holds when op does not (EQ <-> NE, LT <-> GE, ...).  */
 mr_cmp mr_cmp_negate (mr_cmp op);
+/* The comparison with its operands swapped: a < b is b > a.  */
+mr_cmp mr_cmp_mirror (mr_cmp op);
 /* Does `a op b` hold, the operands compared as unsigned if is_unsigned?  */
 bool mr_cmp_holds (int64_t a, mr_cmp op, int64_t b, bool is_unsigned);
 

@@ -18,7 +18,7 @@
    fails, none is, and the path cannot happen.
 
    A group is the block of conditions that sends paths to a block holding a free
-   (its target), found as guards.c finds the conditions of an early exit: grown
+   (its target), found by cond-group.c as for guards.c's early exits: grown
    backwards from the target's predecessors while each block goes only to the
    group, the target or one other block; all but the head only test.  The check
    (mr_witnesses_allow, on each edge the driver refines) takes each freed object
@@ -48,13 +48,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GROUP_BLOCKS 8
 #define GROUP_LOADS 4
 #define MAX_GROUPS 16
 #define MAX_FREE_BLOCKS 32
 #define GROUP_MEMO 4
 
-#define NO_BLOCK UINT32_MAX
+#define NO_BLOCK MR_NO_BLOCK
 #define SEVERAL (UINT32_MAX - 1)
 
 typedef struct group_load
@@ -66,9 +65,7 @@ typedef struct group_load
 
 typedef struct group
 {
-  uint32_t blocks[GROUP_BLOCKS];	/* [0] is the head */
-  uint32_t nblocks;
-  uint32_t target, cont;
+  mr_cond_group cg;		/* target: the block of the free */
   group_load loads[GROUP_LOADS];
   uint32_t nloads;
   /* Whether what the conditions read is kept after the target, by the block
@@ -95,134 +92,6 @@ frees_in (const mr_block *blk)
     if (blk->events[k].kind == MR_EV_FREE || blk->events[k].kind == MR_EV_REALLOC)
       return true;
   return false;
-}
-
-/* A block that only tests: no PHIs, events that change nothing, a condition.  */
-static bool
-tests_only (const mr_block *blk)
-{
-  if (blk->term.kind != MR_TERM_COND || blk->nphis)
-    return false;
-  for (uint32_t k = 0; k < blk->nevents; k++)
-    {
-      const mr_event *e = &blk->events[k];
-      if (e->kind != MR_EV_LOAD && e->kind != MR_EV_COPY
-	  && !(e->kind == MR_EV_DEREF && !(e->flags & MR_EVF_WRITE)))
-	return false;
-    }
-  return true;
-}
-
-static bool
-in_group (const group *g, uint32_t b)
-{
-  for (uint32_t i = 0; i < g->nblocks; i++)
-    if (g->blocks[i] == b)
-      return true;
-  return false;
-}
-
-/* Can block q join group g: a condition whose ways go only to the group, its
-   target, or its one other block (set here if not yet known)?  */
-static bool
-fits (const mr_func *f, group *g, uint32_t q)
-{
-  const mr_block *qb = &f->blocks[q];
-  if (qb->term.kind != MR_TERM_COND || in_group (g, q) || q == g->target
-      || g->nblocks == GROUP_BLOCKS)
-    return false;
-  uint32_t cont = g->cont;
-  for (uint32_t k = 0; k < qb->nsuccs; k++)
-    {
-      const mr_edge *e = &f->edges[qb->succs[k]];
-      if (e->kind != MR_EDGE_TRUE && e->kind != MR_EDGE_FALSE)
-	return false;
-      if (e->dst == g->target || in_group (g, e->dst) || e->dst == cont)
-	continue;
-      if (cont != NO_BLOCK)
-	return false;
-      cont = e->dst;
-    }
-  g->cont = cont;
-  return true;
-}
-
-/* The group of conditions leading to block t, if there is one (two tests at
-   least: one is refined on its edges directly).  */
-static bool
-group_to (const mr_func *f, uint32_t t, group *g)
-{
-  *g = (group) { .target = t, .cont = NO_BLOCK };
-  const mr_block *tb = &f->blocks[t];
-  if (!tb->npreds)
-    return false;
-  for (uint32_t p = 0; p < tb->npreds; p++)
-    {
-      uint32_t q = f->edges[tb->preds[p]].src;
-      if (f->blocks[q].term.kind != MR_TERM_COND || q == t || g->nblocks == GROUP_BLOCKS)
-	return false;
-      if (!in_group (g, q))
-	g->blocks[g->nblocks++] = q;
-    }
-  /* The one place the tests that lead to t go otherwise.  */
-  for (uint32_t i = 0; i < g->nblocks; i++)
-    {
-      const mr_block *blk = &f->blocks[g->blocks[i]];
-      for (uint32_t k = 0; k < blk->nsuccs; k++)
-	{
-	  const mr_edge *e = &f->edges[blk->succs[k]];
-	  if (e->kind != MR_EDGE_TRUE && e->kind != MR_EDGE_FALSE)
-	    return false;
-	  if (e->dst == t || in_group (g, e->dst) || e->dst == g->cont)
-	    continue;
-	  if (g->cont != NO_BLOCK)
-	    return false;
-	  g->cont = e->dst;
-	}
-    }
-  for (bool grew = true; grew;)
-    {
-      grew = false;
-      for (uint32_t i = 0; i < g->nblocks; i++)
-	{
-	  const mr_block *blk = &f->blocks[g->blocks[i]];
-	  for (uint32_t p = 0; p < blk->npreds; p++)
-	    {
-	      uint32_t q = f->edges[blk->preds[p]].src;
-	      if (in_group (g, q) || !fits (f, g, q))
-		continue;
-	      g->blocks[g->nblocks++] = q;
-	      grew = true;
-	    }
-	}
-    }
-  if (g->cont == NO_BLOCK
-      || (g->nblocks == 1 && f->blocks[g->blocks[0]].term.combine == MR_COMBINE_NONE))
-    return false;
-  /* One head, entered from outside; the other blocks only test, entered from
-     the group only.  */
-  uint32_t head = NO_BLOCK;
-  for (uint32_t i = 0; i < g->nblocks; i++)
-    {
-      const mr_block *blk = &f->blocks[g->blocks[i]];
-      bool outside = blk->npreds == 0;
-      for (uint32_t p = 0; p < blk->npreds; p++)
-	outside |= !in_group (g, f->edges[blk->preds[p]].src);
-      if (outside)
-	{
-	  if (head != NO_BLOCK)
-	    return false;
-	  head = i;
-	}
-      else if (!tests_only (blk))
-	return false;
-    }
-  if (head == NO_BLOCK)
-    return false;
-  uint32_t h = g->blocks[0];
-  g->blocks[0] = g->blocks[head];
-  g->blocks[head] = h;
-  return true;
 }
 
 /* Is the address of local decl d never copied into a value (only loaded from,
@@ -281,9 +150,9 @@ written_after (const mr_block *blk, uint32_t k, uint32_t d)
 static void
 find_loads (const mr_func *f, group *g)
 {
-  for (uint32_t i = 0; i < g->nblocks; i++)
+  for (uint32_t i = 0; i < g->cg.nblocks; i++)
     {
-      const mr_block *blk = &f->blocks[g->blocks[i]];
+      const mr_block *blk = &f->blocks[g->cg.blocks[i]];
       for (uint32_t k = 0; k < blk->nevents; k++)
 	{
 	  const mr_event *e = &blk->events[k];
@@ -346,8 +215,8 @@ mr_find_witnesses (mr_ctx *c)
   struct mr_witnesses *w = NULL;
   for (uint32_t b = 0; b < f->nblocks; b++)
     {
-      group g;
-      if (!frees_in (&f->blocks[b]) || !group_to (f, b, &g))
+      group g = { 0 };
+      if (!frees_in (&f->blocks[b]) || !mr_cond_group_to (f, b, true, &g.cg))
 	continue;
       if (!w)
 	{
@@ -397,9 +266,9 @@ mr_free_witnesses (mr_ctx *c)
 static bool
 tested_root (const mr_func *f, const group *g, uint32_t root)
 {
-  for (uint32_t i = 0; i < g->nblocks; i++)
+  for (uint32_t i = 0; i < g->cg.nblocks; i++)
     {
-      const mr_term *t = &f->blocks[g->blocks[i]].term;
+      const mr_term *t = &f->blocks[g->cg.blocks[i]].term;
       mr_opnd ops[4] = { t->lhs, t->rhs, t->lhs2, t->rhs2 };
       for (uint32_t k = 0; k < (t->combine == MR_COMBINE_NONE ? 2u : 4u); k++)
 	{
@@ -450,8 +319,8 @@ reads_kept (const mr_func *f, group *g, uint32_t alloc)
   uint32_t *stack = mr_xcalloc (f->nblocks, sizeof *stack);
   uint8_t *seen = mr_xcalloc (f->nblocks, 1);
   uint32_t sp = 0;
-  stack[sp++] = g->target;
-  seen[g->target] = 1;
+  stack[sp++] = g->cg.target;
+  seen[g->cg.target] = 1;
   bool kept = true;
   while (sp && kept)
     {
@@ -515,93 +384,39 @@ operand_now (const mr_ctx *c, const mr_state *s, const group *g, mr_opnd o,
   return 0;
 }
 
-/* May `lhs op rhs` hold (bit 0), fail (bit 1) in state s?  */
-static unsigned
-cmp_may (const mr_ctx *c, const mr_state *s, const group *g, mr_opnd lhs, mr_cmp op,
-	 mr_opnd rhs, bool is_unsigned)
+/* What cmp_may reads: the function, the state being checked and the group.  */
+typedef struct witness_env
 {
+  const mr_ctx *c;
+  const mr_state *s;
+  const group *g;
+} witness_env;
+
+/* May `lhs op rhs` hold (bit 0), fail (bit 1) in the state?  */
+static unsigned
+cmp_may (const void *env, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned,
+	 bool is_pointer)
+{
+  (void) is_pointer;
+  const witness_env *we = env;
   uint32_t lroot = 0, rroot = 0;
   int64_t lnum = 0, rnum = 0;
-  int lk = operand_now (c, s, g, lhs, &lroot, &lnum);
-  int rk = operand_now (c, s, g, rhs, &rroot, &rnum);
+  int lk = operand_now (we->c, we->s, we->g, lhs, &lroot, &lnum);
+  int rk = operand_now (we->c, we->s, we->g, rhs, &rroot, &rnum);
   if (lk == 2 && rk == 1)
     {
-      int tk = lk;
-      lk = rk, rk = tk;
+      lk = 1, rk = 2;
       lroot = rroot, rnum = lnum;
-      op = op == MR_CMP_LT ? MR_CMP_GT : op == MR_CMP_GT ? MR_CMP_LT
-	   : op == MR_CMP_LE ? MR_CMP_GE : op == MR_CMP_GE ? MR_CMP_LE : op;
+      op = mr_cmp_mirror (op);
     }
-  int64_t lo, hi;
-  bool has_ne = false;
-  int64_t ne = 0;
   if (lk == 2 && rk == 2)
-    lo = hi = lnum;
-  else if (lk == 1 && rk == 2)
-    {
-      const mr_fact *fa = mr_state_fact (s, lroot);
-      if (!fa || (is_unsigned && (rnum < 0 || fa->lo < 0)))
-	return 3;
-      lo = fa->lo, hi = fa->hi, has_ne = fa->has_ne, ne = fa->ne;
-    }
-  else
+    return mr_range_cmp_may (lnum, lnum, false, 0, op, rnum);
+  if (lk != 1 || rk != 2)
     return 3;
-  int64_t k = rnum;
-  bool eq_may = k >= lo && k <= hi && !(has_ne && ne == k);
-  bool ne_may = !(lo == hi && lo == k);
-  bool lt_may = lo < k, ge_may = hi >= k || hi == INT64_MAX;
-  bool le_may = lo <= k, gt_may = hi > k || hi == INT64_MAX;
-  switch (op)
-    {
-    case MR_CMP_EQ: return eq_may | ne_may << 1;
-    case MR_CMP_NE: return ne_may | eq_may << 1;
-    case MR_CMP_LT: return lt_may | ge_may << 1;
-    case MR_CMP_GE: return ge_may | lt_may << 1;
-    case MR_CMP_LE: return le_may | gt_may << 1;
-    case MR_CMP_GT: return gt_may | le_may << 1;
-    }
-  return 3;
-}
-
-/* May the block's condition send the state along its TRUE edge (bit 0), its
-   FALSE edge (bit 1)?  */
-static unsigned
-term_may (const mr_ctx *c, const mr_state *s, const group *g, const mr_term *t)
-{
-  unsigned m1 = cmp_may (c, s, g, t->lhs, t->op, t->rhs, t->is_unsigned);
-  if (t->combine == MR_COMBINE_NONE)
-    return m1;
-  unsigned m2 = cmp_may (c, s, g, t->lhs2, t->op2, t->rhs2, t->is_unsigned2);
-  if (t->combine == MR_COMBINE_AND)
-    return ((m1 & m2) & 1) | ((m1 | m2) & 2);
-  return ((m1 | m2) & 1) | ((m1 & m2) & 2);
-}
-
-/* Can the state reach g's target from block b of the group?  memo: per block
-   of the group, 0 unknown, 1 no, 2 yes.  */
-static bool
-may_reach (const mr_ctx *c, const mr_state *s, const group *g, uint32_t b, uint8_t *memo)
-{
-  if (b == g->target)
-    return true;
-  uint32_t i = 0;
-  while (i < g->nblocks && g->blocks[i] != b)
-    i++;
-  if (i == g->nblocks)
-    return false;		/* cont */
-  if (memo[i])
-    return memo[i] == 2;
-  const mr_block *blk = &c->f->blocks[b];
-  unsigned may = term_may (c, s, g, &blk->term);
-  bool yes = false;
-  for (uint32_t k = 0; k < blk->nsuccs && !yes; k++)
-    {
-      const mr_edge *e = &c->f->edges[blk->succs[k]];
-      if ((e->kind == MR_EDGE_TRUE && (may & 1)) || (e->kind == MR_EDGE_FALSE && (may & 2)))
-	yes = may_reach (c, s, g, e->dst, memo);
-    }
-  memo[i] = yes ? 2 : 1;
-  return yes;
+  const mr_fact *fa = mr_state_fact (we->s, lroot);
+  if (!fa || (is_unsigned && (rnum < 0 || fa->lo < 0)))
+    return 3;
+  return mr_range_cmp_may (fa->lo, fa->hi, fa->has_ne, fa->ne, op, rnum);
 }
 
 bool
@@ -625,8 +440,8 @@ mr_witnesses_allow (const mr_ctx *c, const mr_state *s, uint32_t at)
 	alloc = w->block_of[MR_OBJ_INDEX (o->key)];
       if (!reads_kept (f, g, alloc))
 	continue;
-      uint8_t memo[GROUP_BLOCKS] = { 0 };
-      if (!may_reach (c, s, g, g->blocks[0], memo))
+      witness_env env = { c, s, g };
+      if (!mr_cond_group_may_reach (f, &g->cg, true, cmp_may, &env))
 	return false;
     }
   return true;
