@@ -27,8 +27,10 @@ mirror (mr_cmp op)
    cannot hold in s.  The object's NONNULL flag is what the path learnt of a
    pointer (a dereference, a callee or a store that took it and may have checked
    it, escape_obj): an integer tested against 0 (is_pointer false) is not ruled out
-   by it, since a call or a store given `n` says nothing of `n == 0`; the integer's
-   own facts decide (`if (n)` then `if (!n)`).  */
+   by it.  A call or a store given `n` says nothing of `n == 0`, and the flag an
+   earlier iteration's `more != 0` left on a loop's integer PHI is stale once the
+   PHI takes the next value (only a pointer PHI's object is made anew); the
+   integer's own facts decide (`if (n)` then `if (!n)`).  */
 static bool
 refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null, bool is_pointer)
 {
