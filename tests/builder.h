@@ -249,6 +249,17 @@ tb_if_unsigned (mr_func *f, uint32_t b, mr_opnd lhs, mr_cmp op, mr_opnd rhs, uin
   tb_branch (f, b, lhs, op, rhs, true, t, e);
 }
 
+/* The same, comparing pointers (unsigned, and is_pointer as the lowering sets it):
+   what the path learnt of a pointer (not NULL past a call that took it, a
+   realloc's success) decides only pointer tests (refine.c).  */
+static inline void
+tb_if_pointer (mr_func *f, uint32_t b, mr_opnd lhs, mr_cmp op, mr_opnd rhs, uint32_t t,
+	       uint32_t e)
+{
+  tb_branch (f, b, lhs, op, rhs, true, t, e);
+  f->blocks[b].term.is_pointer = true;
+}
+
 /* The head of `while (more ())` in block `header`: v7 = more (); if (v7 != 0) goto
    body; else goto exit.  The edges into the header (entry and back edge) stay the
    test's: their order is the order of the header's preds, which its PHIs follow.  */

@@ -31,7 +31,7 @@ static uint32_t
 realloc_split (mr_func *f)
 {
   uint32_t re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 1);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   tb_goto (f, 1, 3);
   tb_goto (f, 2, 3);
   return re;
@@ -44,7 +44,7 @@ test_old_pointer_after_success (void **state)
   /* q = realloc (p, n); if (q == NULL) { *p; return; } *p;  */
   mr_func *f = tb_func ("old-after-success", 4);
   uint32_t re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 1);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   tb_deref (f, 1, mr_value (P), false, 2);
   tb_return (f, 1, mr_none (), 3);
   uint32_t use = tb_deref (f, 2, mr_value (P), false, 4);
@@ -69,7 +69,7 @@ test_old_pointer_after_success (void **state)
   /* if (q != NULL) with the branches the other way round.  */
   f = tb_func ("old-after-success-ne", 3);
   re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 1);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_NE, mr_const (0), 1, 2);
   use = tb_load (f, 1, 7, mr_value (P), 0, false, 2);
   tb_goto (f, 1, 2);
   tb_expect_only_freed_by (f, MR_RULE_USE_AFTER_FREE, use, re);
@@ -96,7 +96,7 @@ test_free_after_realloc (void **state)
   f = tb_func ("free-old-copy", 3);
   tb_copy (f, 0, R, mr_value (P), 0, true, 1);
   re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 2);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   fr = tb_free (f, 2, mr_value (R), 3);
   tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, fr, re);
 }
@@ -138,8 +138,8 @@ test_new_block_is_an_allocation (void **state)
      q = realloc (p, n); if (q) { if (q == NULL) { free (p); free (p); } }  */
   f = tb_func ("new-block-nonnull", 5);
   tb_realloc (f, 0, Q, mr_value (P), SIZE, 1);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_NE, mr_const (0), 1, 4);
-  tb_if_unsigned (f, 1, mr_value (Q), MR_CMP_EQ, mr_const (0), 2, 4);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_NE, mr_const (0), 1, 4);
+  tb_if_pointer (f, 1, mr_value (Q), MR_CMP_EQ, mr_const (0), 2, 4);
   tb_free (f, 2, mr_value (P), 2);
   tb_free (f, 2, mr_value (P), 3);
   tb_goto (f, 2, 4);
@@ -166,7 +166,7 @@ test_realloc_of_freed (void **state)
   /* q = realloc (p, n); if (!q) return; r = realloc (p, m);  — p already moved.  */
   f = tb_func ("realloc-twice", 4);
   re = tb_realloc (f, 0, Q, mr_value (P), SIZE, 1);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   uint32_t re2 = tb_realloc (f, 2, R, mr_value (P), SIZE, 2);
   tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, re2, re);
 
@@ -177,7 +177,7 @@ test_realloc_of_freed (void **state)
   tb_phi2 (f, 1, X, true, mr_value (P), mr_value (Q));
   tb_while_more (f, 1, 2, 4, 1);
   tb_realloc (f, 2, Q, mr_value (X), SIZE, 2);
-  tb_if_unsigned (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 4, 3);
+  tb_if_pointer (f, 2, mr_value (Q), MR_CMP_EQ, mr_const (0), 4, 3);
   tb_deref (f, 3, mr_value (Q), true, 3);
   tb_free (f, 4, mr_value (X), 4);
   tb_expect_silent (f);
@@ -191,7 +191,7 @@ test_realloc_null_is_malloc (void **state)
      analysed:  q = realloc (NULL, n); if (q == NULL) { free (p); free (p); }  */
   mr_func *f = tb_func ("realloc-null", 3);
   tb_realloc (f, 0, Q, mr_const (0), SIZE, 1);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   tb_free (f, 1, mr_value (P), 2);
   uint32_t second = tb_free (f, 1, mr_value (P), 3);
   tb_goto (f, 1, 2);
@@ -216,7 +216,7 @@ test_never_null_realloc (void **state)
   mr_func *f = tb_func ("never-null", 3);
   uint32_t re = tb_realloc (f, 0, Q, mr_value (P), mr_value (N), 1);
   tb_ev (f, re)->flags = MR_EVF_SIZE_INPUT;
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   tb_free (f, 1, mr_value (P), 2);
   tb_free (f, 1, mr_value (P), 3);
   tb_goto (f, 1, 2);
@@ -259,7 +259,7 @@ test_realloc_zero (void **state)
   mr_func *f = tb_func ("zero-free", 4);
   uint32_t re = tb_realloc (f, 0, Q, mr_value (P), mr_value (N), 1);
   tb_ev (f, re)->flags |= MR_EVF_SIZE_INPUT;	/* n is a parameter */
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   uint32_t fr = tb_free (f, 1, mr_value (P), 2);
   tb_free (f, 2, mr_value (Q), 3);
   tb_analyze (f, NULL, &r);
@@ -280,7 +280,7 @@ test_realloc_zero (void **state)
   f = tb_func ("zero-use", 3);
   re = tb_realloc (f, 0, Q, mr_value (P), mr_value (N), 1);
   tb_ev (f, re)->flags |= MR_EVF_SIZE_INPUT;
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   uint32_t use = tb_deref (f, 1, mr_value (P), false, 2);
   tb_expect_only_freed_by (f, MR_RULE_REALLOC_ZERO_FREE, use, re);
 
@@ -289,7 +289,7 @@ test_realloc_zero (void **state)
   tb_if_unsigned (f, 0, mr_value (N), MR_CMP_EQ, mr_const (0), 3, 1);
   re = tb_realloc (f, 1, Q, mr_value (P), mr_value (N), 1);
   tb_ev (f, re)->flags |= MR_EVF_SIZE_INPUT;
-  tb_if_unsigned (f, 1, mr_value (Q), MR_CMP_EQ, mr_const (0), 2, 3);
+  tb_if_pointer (f, 1, mr_value (Q), MR_CMP_EQ, mr_const (0), 2, 3);
   tb_free (f, 2, mr_value (P), 2);
   tb_goto (f, 2, 3);
   tb_expect_silent (f);
@@ -298,7 +298,7 @@ test_realloc_zero (void **state)
      as not 0.  */
   f = tb_func ("zero-computed", 3);
   tb_realloc (f, 0, Q, mr_value (P), mr_value (N), 1);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   tb_free (f, 1, mr_value (P), 2);
   tb_expect_silent (f);
 
@@ -306,7 +306,7 @@ test_realloc_zero (void **state)
   f = tb_func ("zero-computed-fact", 4);
   tb_if_unsigned (f, 0, mr_value (N), MR_CMP_LE, mr_const (10), 1, 3);
   re = tb_realloc (f, 1, Q, mr_value (P), mr_value (N), 1);
-  tb_if_unsigned (f, 1, mr_value (Q), MR_CMP_EQ, mr_const (0), 2, 3);
+  tb_if_pointer (f, 1, mr_value (Q), MR_CMP_EQ, mr_const (0), 2, 3);
   fr = tb_free (f, 2, mr_value (P), 2);
   tb_goto (f, 2, 3);
   tb_expect_only_freed_by (f, MR_RULE_REALLOC_ZERO_FREE, fr, re);
@@ -314,7 +314,7 @@ test_realloc_zero (void **state)
   /* A constant size that is not 0: silent.  */
   f = tb_func ("zero-const", 3);
   tb_realloc (f, 0, Q, mr_value (P), SIZE, 1);
-  tb_if_unsigned (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_if_pointer (f, 0, mr_value (Q), MR_CMP_EQ, mr_const (0), 1, 2);
   tb_free (f, 1, mr_value (P), 2);
   tb_expect_silent (f);
 }
@@ -335,7 +335,7 @@ realloc_sum (mr_func *f, uint32_t b, int64_t add, mr_opnd y, uint8_t y_bits)
   uint32_t re = tb_realloc (f, b, Q, mr_value (P), mr_value (X), 1);
   tb_ev (f, re)->flags |= MR_EVF_SIZE_INPUT;
   tb_ev (f, re)->size = z;
-  tb_if_unsigned (f, b, mr_value (Q), MR_CMP_EQ, mr_const (0), b + 1, b + 2);
+  tb_if_pointer (f, b, mr_value (Q), MR_CMP_EQ, mr_const (0), b + 1, b + 2);
   uint32_t fr = tb_free (f, b + 1, mr_value (P), 2);
   tb_goto (f, b + 1, b + 2);
   return fr;

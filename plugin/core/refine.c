@@ -24,9 +24,15 @@ mirror (mr_cmp op)
 }
 
 /* Refines s with "v is null" (is_null) or "v is not null".  Returns false if that
-   cannot hold in s.  */
+   cannot hold in s.  The object's NONNULL flag is what the path learnt of a
+   pointer (a dereference, a callee or a store that took it and may have checked
+   it, escape_obj): an integer tested against 0 (is_pointer false) is not ruled out
+   by it.  A call or a store given `n` says nothing of `n == 0`, and the flag an
+   earlier iteration's `more != 0` left on a loop's integer PHI is stale once the
+   PHI takes the next value (only a pointer PHI's object is made anew); the
+   integer's own facts decide (`if (n)` then `if (!n)`).  */
 static bool
-refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
+refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null, bool is_pointer)
 {
   mr_ref r = mr_ref_of (c, s, v);
   if (r.obj == MR_OBJ_NONE)
@@ -41,7 +47,7 @@ refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null)
   const mr_objst *o = mr_state_obj (s, r.obj);
   if (is_null)
     {
-      if (o && (o->flags & MR_OBJF_NONNULL))
+      if (o && (o->flags & MR_OBJF_NONNULL) && is_pointer)
 	return false;
       if (ts == MR_TS_ALLOCATED)
 	{
@@ -408,7 +414,7 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
     }
   if (rhs.num == 0 && (op == MR_CMP_EQ || op == MR_CMP_NE)
       && (lhs.kind == MR_OPND_VALUE || lhs.kind == MR_OPND_ADDR)
-      && !refine_null (c, s, lhs, op == MR_CMP_EQ))
+      && !refine_null (c, s, lhs, op == MR_CMP_EQ, is_pointer))
     return false;
   int64_t off;
   uint32_t root = mr_opnd_root (c->f, lhs, &off);
