@@ -95,8 +95,9 @@ result_pointer (lower_ctx *c, tree t, mr_opnd *addr)
    is no object (MR_DECL_INDETERMINATE), so releasing it is found
    (rules/free-nonheap.c) and a path that assigned it is told apart.  Only
    user variables: a compiler temporary read unassigned is on a path its own
-   code never takes.  A memory reference through it keeps the plain value (an
-   unknown pointer), as before.  */
+   code never takes.  A memory reference through it (`*p_5(D)`, a handler
+   reading what the try never assigned) is one into the stand-in, so using it
+   is found too (rules/uninit-read.c).  */
 static bool
 indeterminate_pointer (lower_ctx *c, tree t, mr_opnd *addr)
 {
@@ -138,7 +139,7 @@ decompose_ref (lower_ctx *c, tree ref, mr_opnd *base, int64_t *off)
 	}
       if (TREE_CODE (ptr) == SSA_NAME)
 	{
-	  if (!result_pointer (c, ptr, base))
+	  if (!result_pointer (c, ptr, base) && !indeterminate_pointer (c, ptr, base))
 	    *base = mr_value (SSA_NAME_VERSION (ptr));
 	  return true;
 	}
