@@ -104,6 +104,11 @@ indeterminate_pointer (lower_ctx *c, tree t, mr_opnd *addr)
   if (TREE_CODE (t) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF (t)
       || TREE_CODE (TREE_TYPE (t)) != POINTER_TYPE)
     return false;
+  /* setjmp: GCC joins every call that may longjmp, even those before the
+     variable is assigned, into one abnormal dispatcher in front of the
+     receiver, so a default definition reaching it there is on no real path.  */
+  if (SSA_NAME_OCCURS_IN_ABNORMAL_PHI (t))
+    return false;
   tree var = SSA_NAME_VAR (t);
   if (!var || !VAR_P (var) || TREE_STATIC (var) || DECL_EXTERNAL (var)
       || DECL_ARTIFICIAL (var) || !DECL_NAME (var) || DECL_IGNORED_P (var))

@@ -121,3 +121,30 @@ filled_by_callee (void)
   init (&p);
   return *p; /* { dg-bogus "uninitialized" } */
 }
+
+/* setjmp: GCC routes every call that may longjmp, the one that assigned the
+   variable too, through one dispatcher in front of the receiver, whose PHI
+   takes the unassigned value from the calls before the assignment.  No real
+   path uses it unassigned.  */
+#include <setjmp.h>
+
+struct conn { jmp_buf *on_error; int fd; };
+struct conn *conn_new (void);
+int conn_open (struct conn *);
+void conn_run (struct conn *);
+
+void
+assigned_before_setjmp (void)
+{
+  jmp_buf here, *saved;
+  struct conn *c = conn_new ();
+  saved = c->on_error;
+  c->on_error = &here;
+  if (!setjmp (here))
+    {
+      c->fd = conn_open (c);
+      conn_run (c);
+    }
+  c->on_error = saved; /* { dg-bogus "uninitialized" } */
+  free (c); /* { dg-bogus "uninitialized" } */
+}
