@@ -186,6 +186,38 @@ test_uninit_read (void **state)
   expect_rule_silent (f, MR_RULE_UNINIT_READ);
 }
 
+/* A pointer variable read unassigned on one path (the glue's stand-in,
+   MR_DECL_INDETERMINATE), a parameter on the other, in a function with no
+   allocation: `if (n) p = q; x = *p;`.  The entry state tracks the stand-in,
+   so the two paths are not joined into one that lost p's binding.  */
+static void
+test_uninit_indeterminate (void **state)
+{
+  (void) state;
+  mr_result r;
+  mr_func *f = tb_func ("indeterminate", 3);
+  uint32_t d = mr_func_decl (f, "p", MR_DECL_INDETERMINATE, 7);
+  tb_if (f, 0, mr_value (N), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_goto (f, 1, 2);
+  tb_phi2 (f, 2, P, true, mr_addr (d, 0), mr_value (Q));	/* from 0, from 1 */
+  uint32_t use = tb_load (f, 2, 7, mr_value (P), 0, false, 3);
+  analyze_rule (f, MR_RULE_UNINIT_READ, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_UNINIT_READ, use);
+  assert_true (fd->indeterminate);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* if (n) p = q; if (n) x = *p;  — the second test repeats the first.  */
+  f = tb_func ("same-test", 5);
+  d = mr_func_decl (f, "p", MR_DECL_INDETERMINATE, 7);
+  tb_if (f, 0, mr_value (N), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_goto (f, 1, 2);
+  tb_phi2 (f, 2, P, true, mr_addr (d, 0), mr_value (Q));
+  tb_if (f, 2, mr_value (N), MR_CMP_NE, mr_const (0), 3, 4);
+  tb_load (f, 3, 7, mr_value (P), 0, false, 4);
+  expect_rule_silent (f, MR_RULE_UNINIT_READ);
+}
+
 static void
 test_zero_alloc (void **state)
 {
@@ -585,6 +617,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_null_deref_alloc),
     cmocka_unit_test (test_uninit_read),
+    cmocka_unit_test (test_uninit_indeterminate),
     cmocka_unit_test (test_uninit_loops),
     cmocka_unit_test (test_uninit_fill),
     cmocka_unit_test (test_zero_alloc),

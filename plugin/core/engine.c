@@ -538,12 +538,40 @@ clears_through_param (const mr_func *f, const mr_event *e)
   return mr_param_of (f, e->a, &off) >= 0;
 }
 
+/* Does the function read a pointer variable on a path where nothing was
+   assigned to it (the glue made a stand-in for it: uninit-read)?  */
+static bool
+reads_indeterminate (const mr_func *f)
+{
+  for (uint32_t i = 0; i < f->ndecls; i++)
+    if (f->decls[i].kind == MR_DECL_INDETERMINATE)
+      return true;
+  return false;
+}
+
+/* The state at the function's entry.  The stand-ins for pointer variables read
+   unassigned are tracked (non-heap, as an untracked declaration would be
+   anyway), so that a path on which a pointer is bound to one is kept apart from
+   a path on which it holds some other untracked pointer: a join would lose the
+   binding, and with it the free-nonheap and uninit-read findings.  */
+static mr_state *
+entry_state (const mr_func *f)
+{
+  mr_state *s = mr_state_new ();
+  for (uint32_t i = 0; i < f->ndecls; i++)
+    if (f->decls[i].kind == MR_DECL_INDETERMINATE)
+      mr_state_set_obj (s, MR_OBJ_DECL | i, MR_TS_NONHEAP, MR_FAM_NONE, NULL);
+  return s;
+}
+
 /* True if the function contains anything the enabled rules look at, returns
-   what may be a parameter (its summary's returns_param), or clears its caller's
-   pointer (clears_through_param).  */
+   what may be a parameter (its summary's returns_param), clears its caller's
+   pointer (clears_through_param) or reads an unassigned pointer variable.  */
 static bool
 worth_analysing (const mr_func *f)
 {
+  if (reads_indeterminate (f))
+    return true;
   bool returns_pointer = false;
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
@@ -604,7 +632,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
   for (uint32_t i = 0; i < f->nparams && i < 32; i++)
     if (f->params[i] && f->params[i] < f->nvalues)
       d.ctx.is_param[f->params[i]] = 1;
-  add_state (&d, f->entry, mr_state_new ());
+  add_state (&d, f->entry, entry_state (f));
   heap_push (&d, f->entry);
   uint64_t start = out->work;
   while (d.nheap)

@@ -95,13 +95,19 @@ result_pointer (lower_ctx *c, tree t, mr_opnd *addr)
    is no object (MR_DECL_INDETERMINATE), so releasing it is found
    (rules/free-nonheap.c) and a path that assigned it is told apart.  Only
    user variables: a compiler temporary read unassigned is on a path its own
-   code never takes.  A memory reference through it keeps the plain value (an
-   unknown pointer), as before.  */
+   code never takes.  A memory reference through it (`*p_5(D)`, a handler
+   reading what the try never assigned) is one into the stand-in, so using it
+   is found too (rules/uninit-read.c).  */
 static bool
 indeterminate_pointer (lower_ctx *c, tree t, mr_opnd *addr)
 {
   if (TREE_CODE (t) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF (t)
       || TREE_CODE (TREE_TYPE (t)) != POINTER_TYPE)
+    return false;
+  /* setjmp: GCC joins every call that may longjmp, even those before the
+     variable is assigned, into one abnormal dispatcher in front of the
+     receiver, so a default definition reaching it there is on no real path.  */
+  if (SSA_NAME_OCCURS_IN_ABNORMAL_PHI (t))
     return false;
   tree var = SSA_NAME_VAR (t);
   if (!var || !VAR_P (var) || TREE_STATIC (var) || DECL_EXTERNAL (var)
@@ -138,7 +144,7 @@ decompose_ref (lower_ctx *c, tree ref, mr_opnd *base, int64_t *off)
 	}
       if (TREE_CODE (ptr) == SSA_NAME)
 	{
-	  if (!result_pointer (c, ptr, base))
+	  if (!result_pointer (c, ptr, base) && !indeterminate_pointer (c, ptr, base))
 	    *base = mr_value (SSA_NAME_VERSION (ptr));
 	  return true;
 	}

@@ -90,3 +90,17 @@ void test_9()
   delete s; // { dg-bogus "not on the heap" }
   delete[] a; // { dg-bogus "not on the heap" }
 }
+
+// delete cites the C++ rule, free the C one.
+void cites_the_cxx_rule()
+{
+  int local = 0;
+  int *p = &local;
+  delete p; // { dg-warning "'delete' of 'p' which points to memory not on the heap \(MEM51-CPP\) \[memrules-free-nonheap\]" }
+}
+
+void cites_the_c_rule()
+{
+  int local = 0;
+  std::free(&local); // { dg-warning "'free' of '&?local' which points to memory not on the heap \(MEM34-C\) \[memrules-free-nonheap\]" }
+}

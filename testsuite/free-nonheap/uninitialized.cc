@@ -1,6 +1,6 @@
 // free-nonheap in C++: a pointer variable deleted on a path where nothing was
 // assigned to it.  A new-expression that throws assigns nothing, so its handler
-// sees the variable as it was before the try (MEM51-CPP; MEM34-C is cited).
+// sees the variable as it was before the try (MEM51-CPP, which a delete cites).
 // Set to nullptr before the try, or assigned before anything can throw: silent.
 // { dg-do compile }
 // Allocations the handlers do not reach are not the point here.
@@ -21,7 +21,7 @@ second_new_throws ()
     }
   catch (const std::bad_alloc &)
     {
-      delete b; // { dg-warning "'delete' of 'b', which is uninitialized on this path" }
+      delete b; // { dg-warning "'delete' of 'b', which is uninitialized on this path \(MEM51-CPP\) \[memrules-free-nonheap\]" }
       delete a; // { dg-warning "'delete' of 'a', which is uninitialized on this path" }
     }
 }

@@ -17,7 +17,7 @@ void f() {
     i1 = new int;
     i2 = new int;
   } catch (std::bad_alloc &) {
-    delete i1; // { dg-warning "'i1', which is uninitialized" }
-    delete i2; // { dg-warning "'i2', which is uninitialized" }
+    delete i1; // { dg-warning "'i1', which is uninitialized on this path \(MEM51-CPP\)" }
+    delete i2; // { dg-warning "'i2', which is uninitialized on this path \(MEM51-CPP\)" }
   }
 }

@@ -1,4 +1,4 @@
-/* free-nonheap.c — free-nonheap (MEM34-C, CWE-590).
+/* free-nonheap.c — free-nonheap (MEM34-C, MEM51-CPP for delete, CWE-590).
 
      char buf[8];  free (buf);       'free' of 'buf' which points to memory not on
                                      the heap
@@ -48,6 +48,11 @@ judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 static void
 message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
+  /* A delete cites the C++ rule (MEM51-CPP: only what new returned may be
+     deleted).  */
+  uint16_t f = fd ? fd->ev->family : MR_FAM_NONE;
+  mr_rule_cert (MR_RULE_FREE_NONHEAP, f == MR_FAM_NEW || f == MR_FAM_NEW_ARRAY
+		|| f == MR_FAM_CLASS_NEW || f == MR_FAM_CLASS_NEW_ARRAY, m);
   if (fd && fd->indeterminate)
     mr_message_warn (m, MR_RULE_FREE_NONHEAP,
 		     "%qs of %s, which is uninitialized on this path (%s) [memrules-%s]",

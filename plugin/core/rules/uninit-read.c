@@ -12,7 +12,21 @@
    written, and never reports an object that was partly initialised, with one
    exception: an object written only by a loop that fills its elements [0, n)
    (`for (i = 0; i < n; i++) d[i] = 0;`, MR_SIZE_FILL) is uninitialised from
-   element n on, so reading d[n] after it is reported.  */
+   element n on, so reading d[n] after it is reported.
+
+   Also a pointer variable used on a path where nothing was assigned to it (the
+   glue lowers its SSA default definition as MR_DECL_INDETERMINATE, as for
+   free-nonheap):
+
+     int *p;
+     if (c) p = malloc (4);
+     *p = 1;                  use of 'p', which is uninitialized on this path
+
+   Its value is indeterminate, so any access through it (a read, a write, a
+   call that reads through it) is undefined (EXP33-C).  Only a path on which the
+   variable is surely unassigned is reported: a path the engine finds
+   infeasible (a second test repeating the first) is not taken, and a join that
+   loses the binding loses the finding.  */
 
 #include "engine-int.h"
 #include "infer.h"
@@ -64,11 +78,31 @@ beyond_fill (const mr_ctx *c, const mr_state *s, const mr_event *ev, mr_ref r,
   return (uint64_t) off / fz->mul >= (uint64_t) bhi;
 }
 
+/* Is object key the stand-in for an unassigned pointer variable?  */
+static bool
+is_indeterminate (const mr_ctx *c, uint32_t key)
+{
+  return (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL && MR_OBJ_INDEX (key) < c->f->ndecls
+	 && c->f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_INDETERMINATE;
+}
+
+/* An access through a pointer never assigned on the path, read or write.  */
+static bool
+indeterminate_use (mr_ctx *c, const mr_event *ev, const mr_pointee *p)
+{
+  if (!is_indeterminate (c, p->ref.obj))
+    return false;
+  mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, p->subject);
+  if (fd)
+    fd->indeterminate = true;
+  return true;
+}
+
 /* A read (a write marks the object written: transfer.c).  */
 static void
 deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool write)
 {
-  if (write)
+  if (indeterminate_use (c, ev, p) || write)
     return;
   mr_ref r = p->ref;
   const mr_objst *o = p->obj;
@@ -103,7 +137,13 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool wri
 static void
 message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
-  (void) fd;
+  if (fd && fd->indeterminate)
+    {
+      mr_message_warn (m, MR_RULE_UNINIT_READ,
+		       "use of %s, which is uninitialized on this path (%s) [memrules-%s]",
+		       w->what, NULL);
+      return;
+    }
   mr_message_warn (m, MR_RULE_UNINIT_READ, "read of uninitialized memory %s (%s) [memrules-%s]",
 		   w->what, NULL);
 }
