@@ -44,9 +44,10 @@ typedef struct mr_message
 /* The message of finding fd (rule: fd's, or the one given when fd is NULL).  */
 void mr_rule_message (mr_rule rule, const mr_finding *fd, const mr_words *w, mr_message *m);
 
-/* Writes into m->cert the CERT id a finding cites: rules.def lists the C rule
-   first, then (if any) the C++ one; cxx picks the C++ one.  */
-void mr_rule_cert (mr_rule rule, bool cxx, mr_message *m);
+/* Writes into m->cert the CERT id a finding cites: rules.def lists the rule's
+   main id first, then (if any) the one of a second form (the C++ one for a
+   delete; EXP33-C for an uninitialised variable); second picks it.  */
+void mr_rule_cert (mr_rule rule, bool second, mr_message *m);
 
 /* The CERT id, slug and arguments of a warning: rules end theirs with
    "(%s) [memrules-%s]", which mr_message_warn fills in after the NULL-terminated

@@ -88,12 +88,12 @@ mr_rules_plan (mr_rule_plan *plan, const mr_config *cfg)
 }
 
 void
-mr_rule_cert (mr_rule rule, bool cxx, mr_message *m)
+mr_rule_cert (mr_rule rule, bool second, mr_message *m)
 {
   const char *ids = mr_rules[rule].cert, *comma = strstr (ids, ", ");
   const char *from = ids;
   size_t len = strlen (ids);
-  if (comma && cxx)
+  if (comma && second)
     from = comma + 2, len = strlen (from);
   else if (comma)
     len = (size_t) (comma - ids);

@@ -20,7 +20,7 @@ store_through (int c)
   int *p;
   if (c)
     p = malloc (sizeof *p);
-  *p = 1; /* { dg-warning "use of 'p', which is uninitialized on this path \(MEM33-C\) \[memrules-uninit-read\]" } */
+  *p = 1; /* { dg-warning "use of 'p', which is uninitialized on this path \(EXP33-C\) \[memrules-uninit-read\]" } */
 }
 
 int

@@ -139,6 +139,8 @@ message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
   if (fd && fd->indeterminate)
     {
+      /* A variable never assigned, not memory never written: EXP33-C.  */
+      mr_rule_cert (MR_RULE_UNINIT_READ, true, m);
       mr_message_warn (m, MR_RULE_UNINIT_READ,
 		       "use of %s, which is uninitialized on this path (%s) [memrules-%s]",
 		       w->what, NULL);
