@@ -246,6 +246,38 @@ call_keeps_static (const mr_ctx *c, const mr_call *call, uint32_t key)
   return true;
 }
 
+/* A call of the unit that writes nothing of its caller's but integers
+   (MR_EVF_NO_CLOBBER) may still set a flag the caller has in a static or global
+   (`void fail (void) { failed = 1; }`): the slots of those its summary lists are
+   forgotten, so `failed = 0; fail (); if (!failed) ...` is not taken for sure;
+   but a slot no call can change keeps its value (static_kept: the unit only ever
+   stores the constant it holds).  */
+static void
+forget_listed_statics (mr_ctx *c, mr_state *s, const mr_call *call)
+{
+  for (uint32_t i = 0; i < call->nstatic_writes; i++)
+    for (uint32_t d = 0; d < c->f->ndecls; d++)
+      {
+	if (c->f->decls[d].kind != MR_DECL_STATIC || c->f->decls[d].uid != call->static_writes[i])
+	  continue;
+	uint32_t key = MR_OBJ_DECL | d, first, last;
+	if (c->f->decls[d].keep == MR_KEEP_NONE)
+	  {
+	    mr_state_forget_obj_slots (s, key);
+	    continue;
+	  }
+	mr_state_obj_slots (s, key, &first, &last);
+	for (uint32_t k = first; k < last;)
+	  if (!static_kept (c, s, &s->slots[k]))
+	    {
+	      mr_state_forget_slot (s, (mr_ref) { key, (int32_t) (uint32_t) s->slots[k].at });
+	      last--;
+	    }
+	  else
+	    k++;
+      }
+}
+
 /* A call may write through its pointer arguments and anything reachable from them or
    from escaped and global objects: forget what the state knows about their contents.
    An out-parameter is written, not escaped.  A function of the unit that lists the
@@ -1168,6 +1200,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	  {
 	    if (may_return_global (ev))
 	      escape_globals (c, s);
+	    if (ev->flags & MR_EVF_SUMMARIZED)
+	      forget_listed_statics (c, s, call);
 	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
 	      if (call->write_mask & (1u << i))
 		{

@@ -207,3 +207,36 @@ void test_15(void)
   other_then_unknown();
   free(gbuf); /* { dg-bogus "double-'free'" } */
 }
+
+/* A callee that writes nothing of its caller's but an integer global (a flag it
+   sets): the caller's value of the flag is forgotten, so the branch it guards may
+   be taken.  */
+int gflag;
+
+__attribute__((noinline)) void set_flag(void)
+{
+  gflag = 1;
+}
+
+__attribute__((noinline)) void no_flag(void)
+{
+}
+
+void test_16(char *p)
+{
+  gflag = 0;
+  set_flag();
+  if (gflag)
+    free(p);
+  free(p); /* { dg-warning "double-'free' of 'p'" } */
+}
+
+/* Silent: the flag stays 0.  */
+void test_17(char *p)
+{
+  gflag = 0;
+  no_flag();
+  if (gflag)
+    free(p);
+  free(p); /* { dg-bogus "double-'free'" } */
+}
