@@ -255,6 +255,67 @@ test_escaped_memory (void **state)
   tb_expect_silent (f);
 }
 
+/* free (g->buf); <a call of the unit>; free (g->buf);  — a callee whose summary
+   lists the statics it writes (transfer.c, clobber_call) keeps the others.  */
+static uint32_t
+call_listing (mr_func *f, const uint32_t *uids, uint8_t n, mr_opnd arg, uint32_t write_mask)
+{
+  uint32_t c = tb_call (f, 0, 0, "helper", 1, &arg, write_mask, write_mask,
+			MR_EVF_SUMMARIZED, 3);
+  mr_call *call = tb_ev (f, c)->call;
+  call->statics_listed = true;
+  call->nstatic_writes = n;
+  for (uint8_t i = 0; i < n; i++)
+    call->static_writes[i] = uids[i];
+  return c;
+}
+
+static void
+test_calls_listing_statics (void **state)
+{
+  (void) state;
+  /* It writes h only: g keeps its slot.  */
+  mr_func *f = func_with_params ("writes-other");
+  uint32_t g = mr_func_decl (f, "g", MR_DECL_STATIC, 7);
+  mr_func_decl (f, "h", MR_DECL_STATIC, 8);
+  load_free (f, mr_addr (g, 0), 0, 1);
+  call_listing (f, (uint32_t[]) { 8 }, 1, mr_const (0), 0);
+  expect_double_free (f, load_free (f, mr_addr (g, 0), 0, 4));
+
+  /* It writes g: forgotten.  */
+  f = func_with_params ("writes-it");
+  g = mr_func_decl (f, "g", MR_DECL_STATIC, 7);
+  load_free (f, mr_addr (g, 0), 0, 1);
+  call_listing (f, (uint32_t[]) { 8, 7 }, 2, mr_const (0), 0);
+  load_free (f, mr_addr (g, 0), 0, 4);
+  tb_expect_silent (f);
+
+  /* It writes through a parameter of ours, which may point to g: forgotten.  */
+  f = func_with_params ("writes-through-param");
+  g = mr_func_decl (f, "g", MR_DECL_STATIC, 7);
+  load_free (f, mr_addr (g, 0), 0, 1);
+  call_listing (f, NULL, 0, mr_value (Q), 1);
+  load_free (f, mr_addr (g, 0), 0, 4);
+  tb_expect_silent (f);
+
+  /* It writes through a local's address: g keeps its slot.  */
+  f = func_with_params ("writes-local");
+  g = mr_func_decl (f, "g", MR_DECL_STATIC, 7);
+  uint32_t l = mr_func_decl (f, "l", MR_DECL_LOCAL, 9);
+  load_free (f, mr_addr (g, 0), 0, 1);
+  call_listing (f, NULL, 0, mr_addr (l, 0), 1);
+  expect_double_free (f, load_free (f, mr_addr (g, 0), 0, 4));
+
+  /* The list is not known (a call that may write anything): forgotten.  */
+  f = func_with_params ("not-listed");
+  g = mr_func_decl (f, "g", MR_DECL_STATIC, 7);
+  load_free (f, mr_addr (g, 0), 0, 1);
+  uint32_t c = call_listing (f, NULL, 0, mr_const (0), 0);
+  tb_ev (f, c)->call->statics_listed = false;
+  load_free (f, mr_addr (g, 0), 0, 4);
+  tb_expect_silent (f);
+}
+
 int
 main (void)
 {
@@ -263,6 +324,7 @@ main (void)
     cmocka_unit_test (test_parameters_and_statics),
     cmocka_unit_test (test_private_memory),
     cmocka_unit_test (test_escaped_memory),
+    cmocka_unit_test (test_calls_listing_statics),
   };
   return cmocka_run_group_tests_name ("aliasing", tests, NULL, NULL);
 }

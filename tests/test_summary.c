@@ -492,6 +492,77 @@ test_stores (void **state)
   assert_false (mr_summary_same (&a, &b));
 }
 
+/* Which statics and globals a function writes (mr_summary.statics_listed,
+   static_writes), for its callers' view of the others.  */
+static void
+test_static_writes (void **state)
+{
+  (void) state;
+  /* void set (char *x) { other = x; cfg.n = 0; *p = 0 (a parameter); }  — the
+     named statics, not wild.  */
+  mr_func *f = tb_func ("set", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  uint32_t other = mr_func_decl (f, "other", MR_DECL_STATIC, 7);
+  uint32_t cfg = mr_func_decl (f, "cfg", MR_DECL_STATIC, 8);
+  tb_store (f, 0, mr_addr (other, 0), 0, mr_value (D), true, 1);
+  tb_store (f, 0, mr_addr (cfg, 8), 0, mr_const (0), false, 2);
+  tb_store (f, 0, mr_value (P), 0, mr_const (0), false, 3);
+  tb_return (f, 0, mr_none (), 4);
+  mr_summary s = summary_of (f);
+  assert_true (s.statics_listed);
+  assert_false (s.stores_wild);
+  assert_int_equal (s.nstatic_writes, 2);
+  assert_int_equal (s.static_writes[0], 7);
+  assert_int_equal (s.static_writes[1], 8);
+
+  /* A store through a pointer loaded from memory may write any global.  */
+  f = tb_func ("wild", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_load (f, 0, 10, mr_value (P), 0, true, 1);
+  tb_store (f, 0, mr_value (10), 0, mr_const (0), false, 2);
+  tb_return (f, 0, mr_none (), 3);
+  assert_false (summary_of (f).statics_listed);
+
+  /* So may a function the engine knows nothing of.  */
+  f = tb_func ("unknown", 1);
+  tb_call (f, 0, 0, "ext", 0, NULL, 0, 0, 0, 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_false (summary_of (f).statics_listed);
+
+  /* A call of the unit adds what it lists; one that lists nothing known spoils it.  */
+  f = tb_func ("relay", 1);
+  other = mr_func_decl (f, "other", MR_DECL_STATIC, 7);
+  tb_store (f, 0, mr_addr (other, 0), 0, mr_const (0), true, 1);
+  uint32_t c = tb_call (f, 0, 0, "set_g", 0, NULL, 0, 0, MR_EVF_SUMMARIZED, 2);
+  tb_ev (f, c)->call->statics_listed = true;
+  tb_ev (f, c)->call->nstatic_writes = 1;
+  tb_ev (f, c)->call->static_writes[0] = 9;
+  tb_return (f, 0, mr_none (), 3);
+  s = summary_of (f);
+  assert_true (s.statics_listed);
+  assert_int_equal (s.nstatic_writes, 2);
+  assert_int_equal (s.static_writes[1], 9);
+  f = tb_func ("relay-unlisted", 1);
+  tb_call (f, 0, 0, "set_any", 0, NULL, 0, 0, MR_EVF_SUMMARIZED, 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_false (summary_of (f).statics_listed);
+
+  /* More than MR_STATIC_WRITES: any.  */
+  f = tb_func ("many", 1);
+  for (uint32_t i = 0; i <= MR_STATIC_WRITES; i++)
+    tb_store (f, 0, mr_addr (mr_func_decl (f, "g", MR_DECL_STATIC, 20 + i), 0), 0,
+	      mr_const (0), false, (int) i + 1);
+  tb_return (f, 0, mr_none (), 9);
+  assert_false (summary_of (f).statics_listed);
+
+  mr_summary a = { .valid = true, .statics_listed = true }, b = a;
+  b.static_writes[0] = 7;
+  b.nstatic_writes = 1;
+  assert_false (mr_summary_same (&a, &b));
+}
+
 /* The caller of such a function: while ((n = l->first)) { unlink (n); free (n); }
    straight-line: n = l->first; unlink (n); free (n); n2 = l->first; free (n2).  */
 static void
@@ -904,6 +975,7 @@ main (void)
     cmocka_unit_test (test_result_facts),
     cmocka_unit_test (test_result_refines),
     cmocka_unit_test (test_writes),
+    cmocka_unit_test (test_static_writes),
     cmocka_unit_test (test_calls_param),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);

@@ -252,6 +252,15 @@ typedef struct mr_summary
 				   the summary says: no pointer stored outside its
 				   locals, no parameter kept or returned, no call that
 				   may, no free it does not always do */
+  /* The statics and globals of the unit it may write, for its callers' view of
+     them (transfer.c, clobber_call): statics_listed says static_writes[0 ..
+     nstatic_writes - 1] (their mr_decl.uid) are all it writes (directly or by its
+     calls) besides the memory its parameters point to (writes, stores_through): no
+     store through a pointer of unknown origin, no call that may write anything.
+     Not in summary files (summary-db.c): a uid names a decl of one compilation.  */
+  bool statics_listed;
+  uint8_t nstatic_writes;
+  uint32_t static_writes[MR_STATIC_WRITES];
   uint32_t stores_through;	/* stores a pointer into the object parameter i points
 				   to (on some path) */
   bool stores_wild;		/* stores a pointer through a pointer that is none of

@@ -3,6 +3,8 @@
 #include "expand.h"
 #include "expand-out.h"
 
+#include <string.h>
+
 /* The events of a block move when it grows: an event is held by its index while
    arguments are lowered after it.  */
 static uint32_t
@@ -128,6 +130,7 @@ expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_fiel
   mr_call *call = mr_func_new_call (cs->f, cs->name, 1);
   call->args[0] = mr_value (v);
   call->deref_mask = 1;
+  call->statics_listed = true;	/* it only reads */
   mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags = MR_EVF_SUMMARIZED | MR_EVF_NO_CLOBBER | (sum->pure ? MR_EVF_PURE : 0);
@@ -371,6 +374,9 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   bool result_given = result == RESULT_CONST || result == RESULT_COPY;
   call->store_mask = sum->stores_through & ~frees;	/* a freed object's slots are moot */
   call->stores_wild = sum->stores_wild;
+  call->statics_listed = sum->valid && sum->statics_listed;
+  call->nstatic_writes = sum->nstatic_writes;
+  memcpy (call->static_writes, sum->static_writes, sizeof call->static_writes);
   /* Pointers it reallocates through its parameters, as the caller has them.  */
   uint32_t old[MR_SUMMARY_OUTS];
   mr_expand_out_loads (sum, cs, frees, call, old);

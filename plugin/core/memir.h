@@ -200,6 +200,10 @@ typedef struct mr_size
 				   NONE when the size is no product or sum */
 } mr_size;
 
+/* The most statics and globals a summary lists as written (mr_summary.static_writes):
+   a function writing more counts as writing any.  */
+#define MR_STATIC_WRITES 4
+
 /* A call to a function the engine has no special knowledge of beyond this record.  */
 typedef struct mr_call
 {
@@ -228,6 +232,11 @@ typedef struct mr_call
      loaded, anywhere the caller's unknown pointers may reach (stores_wild).  */
   uint32_t store_mask;
   bool stores_wild;
+  /* Its summary's statics_listed, nstatic_writes and static_writes (engine.h): the
+     statics and globals it may write besides its arguments' memory, when known.  */
+  bool statics_listed;
+  uint8_t nstatic_writes;
+  uint32_t static_writes[MR_STATIC_WRITES];
   /* 1 + k: an indirect call through the function's parameter k, a function the
      caller gives (`destroy (p, free)`: summarize.c tells the caller what it is
      called on); 0 otherwise.  */

@@ -12,6 +12,7 @@
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static bool keeps_place (const mr_func *f, uint8_t **fresh_out, int param, int64_t off);
 static const uint8_t *fresh_values (const mr_func *f, uint8_t **fresh_out);
@@ -1050,6 +1051,89 @@ written_params (const mr_func *f)
   return writes;
 }
 
+/* Adds the static or global of DECL_UID uid to the summary's static_writes;
+   false when the list is full.  */
+static bool
+list_static_uid (mr_summary *sum, uint32_t uid)
+{
+  for (uint32_t i = 0; i < sum->nstatic_writes; i++)
+    if (sum->static_writes[i] == uid)
+      return true;
+  if (sum->nstatic_writes == MR_STATIC_WRITES)
+    return false;
+  sum->static_writes[sum->nstatic_writes++] = uid;
+  return true;
+}
+
+/* A write through pointer t: into a local, an allocation made here or a
+   parameter's memory (the caller judges its own argument there), nothing of the
+   unit's statics; into a named static, that one (listed).  False for anything
+   else: a pointer loaded from memory or returned by a call may point to any
+   global.  */
+static bool
+static_write_known (const mr_func *f, const uint8_t *fresh, mr_summary *sum, mr_opnd t)
+{
+  if (local_target (f, t) || is_param_root (f, t))
+    return true;
+  if (t.kind == MR_OPND_ADDR)
+    return t.id < f->ndecls && list_static_uid (sum, f->decls[t.id].uid);
+  int64_t off;
+  uint32_t root = t.kind == MR_OPND_VALUE ? mr_func_root (f, t.id, &off) : 0;
+  return root && root < f->nvalues && fresh[root];
+}
+
+/* Which statics and globals the function may write (mr_summary.statics_listed,
+   static_writes), from its stores, writing dereferences and calls: a call of the
+   unit adds what its summary lists (and writes through its arguments as stores
+   would), a library call that writes nothing of its caller's (known.def) only
+   writes through its arguments, and any other call may write every global.  */
+static void
+summarize_static_writes (const mr_func *f, const uint8_t *fresh, mr_summary *sum)
+{
+  sum->nstatic_writes = 0;
+  sum->statics_listed = !sum->stores_wild;	/* (a store through an unknown pointer) */
+  for (uint32_t b = 0; b < f->nblocks && sum->statics_listed; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents && sum->statics_listed; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	bool ok = true;
+	if (e->kind == MR_EV_STORE || (e->kind == MR_EV_DEREF && (e->flags & MR_EVF_WRITE)))
+	  ok = static_write_known (f, fresh, sum, e->a);
+	else if (e->kind == MR_EV_ESCAPE)
+	  ok = false;
+	else if (e->kind == MR_EV_CALL)
+	  {
+	    const mr_call *call = e->call;
+	    ok = call && ((e->flags & MR_EVF_SUMMARIZED) ? call->statics_listed
+			  : (e->flags & MR_EVF_NO_CLOBBER) != 0);
+	    for (uint32_t i = 0; ok && (e->flags & MR_EVF_SUMMARIZED)
+				 && i < call->nstatic_writes; i++)
+	      ok = list_static_uid (sum, call->static_writes[i]);
+	    uint32_t through = ok ? call->write_mask | call->store_mask : 0;
+	    for (uint32_t i = 0; ok && i < call->nargs && i < 32; i++)
+	      if (through & (1u << i))
+		ok = static_write_known (f, fresh, sum, call->args[i]);
+	  }
+	if (!ok)
+	  sum->statics_listed = false;
+      }
+  if (!sum->statics_listed)
+    {
+      sum->nstatic_writes = 0;
+      memset (sum->static_writes, 0, sizeof sum->static_writes);
+    }
+}
+
+/* Is operand o the address of a static or global, named (`g = p;`, `g.f = p;`)?
+   A store there writes that variable's memory and no other: callers forget its
+   slots as a static the call may write (transfer.c, clobber_call), not every
+   object an unknown pointer may reach (stores_wild).  */
+static bool
+named_static (const mr_func *f, mr_opnd o)
+{
+  return o.kind == MR_OPND_ADDR && o.id < f->ndecls && f->decls[o.id].kind == MR_DECL_STATIC;
+}
+
 void
 mr_summarize_stores (const mr_func *f, mr_summary *sum)
 {
@@ -1089,10 +1173,12 @@ mr_summarize_stores (const mr_func *f, mr_summary *sum)
 			    ? mr_func_root (f, through[i].id, &off) : 0;
 	    if (param >= 0)
 	      sum->stores_through |= 1u << param;
-	    else if (!local_target (f, through[i]) && !(root && root < f->nvalues && fresh[root]))
+	    else if (!local_target (f, through[i]) && !(root && root < f->nvalues && fresh[root])
+		     && !named_static (f, through[i]))
 	      sum->stores_wild = true;
 	  }
       }
+  summarize_static_writes (f, fresh, sum);
   free (fresh_buf);
 }
 
@@ -1471,6 +1557,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
       || a->nfield_derefs != b->nfield_derefs
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild
+      || a->statics_listed != b->statics_listed || a->nstatic_writes != b->nstatic_writes
+      || memcmp (a->static_writes, b->static_writes, sizeof a->static_writes) != 0
       || a->returns_const != b->returns_const || a->ret_const != b->ret_const
       || a->returns_scalar != b->returns_scalar || a->scalar_param != b->scalar_param
       || a->nret_truth != b->nret_truth || !mr_out_stores_same (a, b))

@@ -210,9 +210,78 @@ static_kept (const mr_ctx *c, const mr_state *s, const mr_slot *slot)
 	       || (f->has_ne && f->ne == init) || f->lo > init || f->hi < init);
 }
 
+/* Can a call of the unit, whose summary lists the statics and globals it may
+   write (mr_summary.statics_listed), reach any other?  Only through the memory
+   its arguments point to, where it writes: each of those must be an allocation,
+   a local or NULL (a static given by address escapes, its slots forgotten, with
+   the arguments); a pointer of unknown origin may be a global's address.  */
+static bool
+call_lists_static_writes (const mr_ctx *c, const mr_state *s, const mr_call *call)
+{
+  if (!call->statics_listed)
+    return false;
+  uint32_t through = call->write_mask | call->store_mask;
+  for (uint32_t i = 0; i < call->nargs && i < 32; i++)
+    {
+      if (!(through & (1u << i)))
+	continue;
+      mr_ref r = mr_ref_of (c, s, call->args[i]);
+      uint32_t kind = r.obj & MR_OBJ_KIND_MASK;
+      if (r.obj != MR_OBJ_NULL && kind != MR_OBJ_ALLOC && kind != MR_OBJ_DECL)
+	return false;
+    }
+  return true;
+}
+
+/* Does such a call leave the static or global `key` as it is: not one it lists?
+   The object it holds stays the variable's, though the callee may read the
+   variable and keep, free or write what it points to: that object escapes.  */
+static bool
+call_keeps_static (const mr_ctx *c, const mr_call *call, uint32_t key)
+{
+  uint32_t uid = c->f->decls[MR_OBJ_INDEX (key)].uid;
+  for (uint32_t i = 0; i < call->nstatic_writes; i++)
+    if (call->static_writes[i] == uid)
+      return false;
+  return true;
+}
+
+/* A call of the unit that writes nothing of its caller's but integers
+   (MR_EVF_NO_CLOBBER) may still set a flag the caller has in a static or global
+   (`void fail (void) { failed = 1; }`): the slots of those its summary lists are
+   forgotten, so `failed = 0; fail (); if (!failed) ...` is not taken for sure;
+   but a slot no call can change keeps its value (static_kept: the unit only ever
+   stores the constant it holds).  */
+static void
+forget_listed_statics (mr_ctx *c, mr_state *s, const mr_call *call)
+{
+  for (uint32_t i = 0; i < call->nstatic_writes; i++)
+    for (uint32_t d = 0; d < c->f->ndecls; d++)
+      {
+	if (c->f->decls[d].kind != MR_DECL_STATIC || c->f->decls[d].uid != call->static_writes[i])
+	  continue;
+	uint32_t key = MR_OBJ_DECL | d, first, last;
+	if (c->f->decls[d].keep == MR_KEEP_NONE)
+	  {
+	    mr_state_forget_obj_slots (s, key);
+	    continue;
+	  }
+	mr_state_obj_slots (s, key, &first, &last);
+	for (uint32_t k = first; k < last;)
+	  if (!static_kept (c, s, &s->slots[k]))
+	    {
+	      mr_state_forget_slot (s, (mr_ref) { key, (int32_t) (uint32_t) s->slots[k].at });
+	      last--;
+	    }
+	  else
+	    k++;
+      }
+}
+
 /* A call may write through its pointer arguments and anything reachable from them or
    from escaped and global objects: forget what the state knows about their contents.
-   An out-parameter is written, not escaped.  */
+   An out-parameter is written, not escaped.  A function of the unit that lists the
+   statics it writes leaves the others' slots alone (call_keeps_static).  */
 static void
 clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 {
@@ -230,15 +299,27 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 	escape_obj (s, r.obj, 0);
     }
   /* Slots inside escaped objects and statics: the callee may reach them too.  */
+  bool listed = call_lists_static_writes (c, s, call);
   for (uint32_t i = 0; i < s->nslots;)
     {
       uint32_t base = (uint32_t) (s->slots[i].at >> 32);
       const mr_objst *o = mr_state_obj (s, base);
       if (is_static_obj (c, base) && c->f->decls[MR_OBJ_INDEX (base)].keep != MR_KEEP_NONE)
 	{
-	  if (!static_kept (c, s, &s->slots[i]))
+	  if (!static_kept (c, s, &s->slots[i])
+	      && !(listed && call_keeps_static (c, call, base)))
 	    {
 	      mr_state_forget_slot (s, (mr_ref) { base, (int32_t) (uint32_t) s->slots[i].at });
+	      continue;
+	    }
+	}
+      else if (listed && is_static_obj (c, base) && call_keeps_static (c, call, base))
+	{
+	  uint32_t before = s->nslots;
+	  escape_obj (s, s->slots[i].content.obj, 0);
+	  if (s->nslots < before)
+	    {
+	      i = 0;		/* slots moved: rescan (they only shrink) */
 	      continue;
 	    }
 	}
@@ -1119,6 +1200,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	  {
 	    if (may_return_global (ev))
 	      escape_globals (c, s);
+	    if (ev->flags & MR_EVF_SUMMARIZED)
+	      forget_listed_statics (c, s, call);
 	    for (uint32_t i = 0; i < call->nargs && i < 32; i++)
 	      if (call->write_mask & (1u << i))
 		{
