@@ -304,8 +304,7 @@ refine_truth (mr_ctx *c, mr_state *s, uint32_t root, int depth)
   if (!f)
     return true;
   const mr_term *k = &t->cond;
-  bool nonzero = f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0);
-  bool zero = f->lo == 0 && f->hi == 0;
+  bool nonzero = mr_fact_nonzero (f), zero = mr_fact_zero (f);
   /* AND holding or OR failing is both sides; the other way round, one of two.  */
   if ((nonzero && k->combine != MR_COMBINE_OR) || (zero && k->combine != MR_COMBINE_AND))
     {

@@ -129,6 +129,19 @@ typedef struct mr_fact
 				   bound above INT64_MAX, `n > SIZE_MAX - 16`) */
 } mr_fact;
 
+/* What fact f says of its value against 0: known 0, known not 0.  */
+static inline bool
+mr_fact_zero (const mr_fact *f)
+{
+  return f->lo == 0 && f->hi == 0;
+}
+
+static inline bool
+mr_fact_nonzero (const mr_fact *f)
+{
+  return f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0);
+}
+
 /* Two values a branch tested for equality on this path (ptr-eq.c): the refs
    (object, exact offset) of both sides, a before b, and whether they were equal.  */
 typedef struct mr_ptr_eq

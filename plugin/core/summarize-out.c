@@ -185,9 +185,9 @@ result_at (const mr_ctx *c, const mr_state *s, const mr_event *ev)
   if (!f)
     return r;
   r.lo = f->lo, r.hi = f->hi;
-  if (f->lo == 0 && f->hi == 0)
+  if (mr_fact_zero (f))
     r.cls = 0;
-  else if (f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0))
+  else if (mr_fact_nonzero (f))
     r.cls = 1;
   return r;
 }

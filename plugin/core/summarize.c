@@ -159,19 +159,15 @@ static uint32_t
 find_flag (const mr_func *f)
 {
   uint32_t flag = UINT32_MAX;
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+  for (uint32_t b = 0; b < f->nblocks && flag == UINT32_MAX; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents && flag == UINT32_MAX; k++)
       {
 	const mr_event *e = &f->blocks[b].events[k];
-	bool named = e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls
-		     && f->decls[e->a.id].param;
-	if (e->kind == MR_EV_LOAD && named && !(e->flags & MR_EVF_POINTER)
-	    && flag == UINT32_MAX)
+	if (e->kind == MR_EV_LOAD && !(e->flags & MR_EVF_POINTER)
+	    && e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls && f->decls[e->a.id].param)
 	  flag = e->a.id;
-	else if (e->kind == MR_EV_STORE && e->a.kind == MR_OPND_ADDR && e->a.id == flag)
-	  return UINT32_MAX;
       }
-  /* A store before the first read was seen before the flag was chosen.  */
+  /* Never written by the function.  */
   for (uint32_t b = 0; flag != UINT32_MAX && b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -206,11 +202,7 @@ flag_at_return (mr_ctx *c, const mr_state *s, uint32_t decl)
   const mr_fact *fact = mr_state_fact (s, MR_OBJ_INDEX (content.obj));
   if (!fact)
     return -1;
-  if (fact->lo == 0 && fact->hi == 0)
-    return 0;
-  if (fact->lo > 0 || fact->hi < 0 || (fact->has_ne && fact->ne == 0))
-    return 1;
-  return -1;
+  return mr_fact_zero (fact) ? 0 : mr_fact_nonzero (fact) ? 1 : -1;
 }
 
 /* The parameters freed on this path that returns (or NULL: `delete p` tests it),

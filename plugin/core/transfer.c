@@ -543,9 +543,7 @@ guard_holds (const mr_state *s, const mr_event *ev)
   const mr_fact *f = ev->b.kind == MR_OPND_VALUE ? mr_state_fact (s, ev->b.id) : NULL;
   if (!f)
     return false;
-  bool zero = f->lo == 0 && f->hi == 0;
-  bool nonzero = f->lo > 0 || f->hi < 0 || (f->has_ne && f->ne == 0);
-  return ev->off ? nonzero : zero;
+  return ev->off ? mr_fact_nonzero (f) : mr_fact_zero (f);
 }
 
 static void
