@@ -124,6 +124,23 @@ mr_obj_outside (const mr_func *f, uint32_t key)
 	     && f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_STATIC);
 }
 
+/* Is object key the stand-in for a pointer variable read where nothing was
+   assigned to it (MR_DECL_INDETERMINATE: free-nonheap, uninit-read)?  */
+static inline bool
+mr_obj_indeterminate (const mr_func *f, uint32_t key)
+{
+  return (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL && MR_OBJ_INDEX (key) < f->ndecls
+	 && f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_INDETERMINATE;
+}
+
+/* Is family one of operator new's (a finding on it cites the C++ rule)?  */
+static inline bool
+mr_family_is_new (unsigned family)
+{
+  return family == MR_FAM_NEW || family == MR_FAM_NEW_ARRAY || family == MR_FAM_CLASS_NEW
+	 || family == MR_FAM_CLASS_NEW_ARRAY;
+}
+
 /* The typestate of an object, with decls non-heap by default.  */
 static inline mr_ts
 mr_obj_ts (const mr_state *s, uint32_t key)

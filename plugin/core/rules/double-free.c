@@ -64,9 +64,7 @@ static void
 message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
   /* A double delete cites the C++ rule (MEM51-CPP).  */
-  uint16_t f = fd->ev->family;
-  mr_rule_cert (MR_RULE_DOUBLE_FREE, f == MR_FAM_NEW || f == MR_FAM_NEW_ARRAY
-		|| f == MR_FAM_CLASS_NEW || f == MR_FAM_CLASS_NEW_ARRAY, m);
+  mr_rule_cert (MR_RULE_DOUBLE_FREE, mr_family_is_new (fd->ev->family), m);
   if (fd->ev->kind == MR_EV_REALLOC)
     mr_message_warn (m, MR_RULE_DOUBLE_FREE,
 		     "%<realloc%> of already freed %s (%s) [memrules-%s]", w->what, NULL);

@@ -22,14 +22,6 @@
 
 #include "dealloc.h"
 
-/* Is object key the stand-in for an unassigned pointer variable?  */
-static bool
-is_indeterminate (const mr_ctx *c, uint32_t key)
-{
-  return (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL && MR_OBJ_INDEX (key) < c->f->ndecls
-	 && c->f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_INDETERMINATE;
-}
-
 static void
 judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 {
@@ -40,7 +32,7 @@ judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
   mr_finding *fd = mr_report (c, MR_RULE_FREE_NONHEAP, ev, ev->a);
   if (!fd)
     return;
-  fd->indeterminate = is_indeterminate (c, target.obj);
+  fd->indeterminate = mr_obj_indeterminate (c->f, target.obj);
   if (o && o->ev)
     mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, o->ev);
 }
@@ -50,9 +42,7 @@ message (const mr_finding *fd, const mr_words *w, mr_message *m)
 {
   /* A delete cites the C++ rule (MEM51-CPP: only what new returned may be
      deleted).  */
-  uint16_t f = fd ? fd->ev->family : MR_FAM_NONE;
-  mr_rule_cert (MR_RULE_FREE_NONHEAP, f == MR_FAM_NEW || f == MR_FAM_NEW_ARRAY
-		|| f == MR_FAM_CLASS_NEW || f == MR_FAM_CLASS_NEW_ARRAY, m);
+  mr_rule_cert (MR_RULE_FREE_NONHEAP, fd && mr_family_is_new (fd->ev->family), m);
   if (fd && fd->indeterminate)
     mr_message_warn (m, MR_RULE_FREE_NONHEAP,
 		     "%qs of %s, which is uninitialized on this path (%s) [memrules-%s]",

@@ -78,19 +78,11 @@ beyond_fill (const mr_ctx *c, const mr_state *s, const mr_event *ev, mr_ref r,
   return (uint64_t) off / fz->mul >= (uint64_t) bhi;
 }
 
-/* Is object key the stand-in for an unassigned pointer variable?  */
-static bool
-is_indeterminate (const mr_ctx *c, uint32_t key)
-{
-  return (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL && MR_OBJ_INDEX (key) < c->f->ndecls
-	 && c->f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_INDETERMINATE;
-}
-
 /* An access through a pointer never assigned on the path, read or write.  */
 static bool
 indeterminate_use (mr_ctx *c, const mr_event *ev, const mr_pointee *p)
 {
-  if (!is_indeterminate (c, p->ref.obj))
+  if (!mr_obj_indeterminate (c->f, p->ref.obj))
     return false;
   mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, p->subject);
   if (fd)
