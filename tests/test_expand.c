@@ -9,7 +9,10 @@
    fails, an OUT entry left to the glue) and functions the user declared as an
    allocator or a deallocator; what an integer result tells the caller; the
    function a callee calls that its caller gives it, relayed; the statics a callee
-   reads, given as the caller's own (a static freed, a free under a flag).  */
+   reads, given as the caller's own (a static freed, a free under a flag); a
+   result that is memory the callee freed (allocated and freed in its name, past
+   an array cookie, NULL for a constant argument that selects NULL, tied to a
+   value argument by a truth record).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -41,6 +44,14 @@ site (mr_func *f, struct glue *g, unsigned nargs, uint32_t dst)
   mr_call_site cs = { .f = f, .bb = 0, .loc = tb_loc (5), .name = "wrap", .nargs = nargs,
 		      .dst = dst, .arg = arg_of, .field_value = field_of, .glue = g };
   return cs;
+}
+
+/* Every argument the constant 0.  */
+static mr_opnd
+null_arg_of (void *g, unsigned i)
+{
+  (void) g, (void) i;
+  return mr_const (0);
 }
 
 static mr_summary
@@ -184,6 +195,72 @@ test_allocating_wrapper (void **state)
   cs.returns_nonnull = false;
   mr_expand_summary (&sum, &cs);
   assert_int_equal (b->events[5].flags, MR_EVF_MAY_FAIL);
+  mr_func_free (f);
+}
+
+/* rev returns memory it freed, past an 8-byte array cookie, or NULL where its
+   parameter 0 is.  */
+static void
+test_freed_result (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.returns_freed = MR_RET_FREED;
+  sum.freed_ret_family = MR_FAM_NEW_ARRAY;
+  sum.freed_ret_loc = tb_loc (3);
+  mr_call_site cs = site (f, &g, 1, 7);
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[0].kind, MR_EV_CALL);
+  assert_int_equal (b->events[0].dst, 0);	/* the ALLOC defines it */
+  assert_int_equal (b->events[1].kind, MR_EV_ALLOC);
+  assert_int_equal (b->events[1].dst, 7);
+  assert_int_equal (b->events[1].flags, MR_EVF_NEVER_NULL);
+  assert_int_equal (b->events[2].kind, MR_EV_FREE);
+  assert_int_equal (b->events[2].a.id, 7);
+  assert_int_equal (b->events[2].family, MR_FAM_NEW_ARRAY);
+  assert_string_equal (b->events[2].via, "wrap");
+  assert_int_equal (b->events[2].via_loc.line, 3);
+  assert_int_equal (f->ntruths, 0);
+
+  /* Past the cookie: the block is a value of its own, the result points into
+     it.  */
+  sum.freed_ret_off = 8;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->nevents, 7);
+  assert_int_equal (b->events[4].dst, 40);
+  assert_int_equal (b->events[5].a.id, 40);
+  assert_int_equal (b->events[6].kind, MR_EV_COPY);
+  assert_int_equal (b->events[6].dst, 7);
+  assert_int_equal (b->events[6].a.id, 40);
+  assert_int_equal (b->events[6].off, 8);
+  mr_func_free (f);
+
+  /* NULL where the argument is 0: a truth record ties the result to it; a
+     constant 0 there makes the result NULL.  */
+  f = tb_func ("t", 1);
+  b = &f->blocks[0];
+  sum.freed_ret_off = 0;
+  sum.returns_freed = MR_RET_FREED_OR_NULL;
+  sum.freed_ret_param = 1;
+  cs = site (f, &g, 1, 7);
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[1].flags, 0);
+  assert_int_equal (f->ntruths, 1);
+  assert_int_equal (f->truths[0].value, 7);
+  assert_int_equal (f->truths[0].cond.lhs.id, 10);
+  assert_int_equal (f->truths[0].cond.op, MR_CMP_NE);
+  cs.arg = null_arg_of;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (b->nevents, 5);
+  assert_int_equal (b->events[4].kind, MR_EV_COPY);
+  assert_int_equal (b->events[4].dst, 7);
+  assert_int_equal (b->events[4].a.kind, MR_OPND_CONST);
+  assert_int_equal (b->events[4].a.num, 0);
   mr_func_free (f);
 }
 
@@ -413,6 +490,7 @@ main (void)
     cmocka_unit_test (test_static_params),
     cmocka_unit_test (test_relayed_call),
     cmocka_unit_test (test_allocating_wrapper),
+    cmocka_unit_test (test_freed_result),
     cmocka_unit_test (test_reallocating_wrapper),
     cmocka_unit_test (test_field_free_and_returned_param),
     cmocka_unit_test (test_library_calls),

@@ -11,12 +11,15 @@
    where pointers are stored (a parameter's object, or anywhere: through loaded
    pointers, through a callee that does) and what a caller forgets at the call;
    mr_summary_same; what an integer result says (a comparison of a parameter or a
-   field, a constant, a parameter) and how a branch on it refines the argument.  Leak and UAF effects of the handed-over and quiet-NULL
+   field, a constant, a parameter) and how a branch on it refines the argument;
+   a result that is memory the function freed (on every path, or NULL where a
+   parameter is) and the caller's double free of it.  Leak and UAF effects of the handed-over and quiet-NULL
    allocations are in the same file, since they exist for the summaries' callers.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_LEAK) | TB_RULE (MR_RULE_DOUBLE_FREE) \
 		  | TB_RULE (MR_RULE_MISMATCHED_DEALLOC))
 #include "builder.h"
+#include "expand.h"
 
 enum { P = 1, Q = 2, D = 3, D2 = 4, A = 5 };
 
@@ -955,6 +958,127 @@ test_calls_param (void **state)
   assert_int_equal (summary_of (f).calls_param, 0);
 }
 
+/* The caller's glue for mr_expand_summary: argument i is args[i].  */
+static mr_opnd freed_args[2];
+static uint32_t freed_next = 40;
+
+static mr_opnd
+freed_arg (void *g, unsigned i)
+{
+  (void) g;
+  return freed_args[i];
+}
+
+static uint32_t
+freed_field (void *g, unsigned i, int64_t off)
+{
+  (void) g, (void) i, (void) off;
+  return freed_next++;
+}
+
+/* char *rev (char *s) { if (!s) return NULL; r = new (...); free (r); return r; }:
+   freed memory or NULL, parameter 0 telling which.  */
+static mr_summary
+rev_summary (bool other_path)
+{
+  enum { R = 6 };
+  mr_func *f = tb_func ("rev", 3);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  if (other_path)
+    {
+      tb_alloc_ex (f, 1, Q, MR_FAM_MALLOC, mr_none (), MR_EVF_NEVER_NULL, 2);
+      tb_return (f, 1, mr_value (Q), 2);
+    }
+  else
+    tb_return (f, 1, mr_const (0), 2);
+  tb_alloc_ex (f, 2, R, MR_FAM_MALLOC, mr_none (), MR_EVF_NEVER_NULL, 3);
+  tb_free (f, 2, mr_value (R), 4);
+  tb_return (f, 2, mr_value (R), 5);
+  return summary_of (f);
+}
+
+/* x = rev (arg); [if (x)] free (x);  in a caller, through rev's summary.  */
+static mr_func *
+rev_caller (const mr_summary *sum, mr_opnd arg, bool test_x, uint32_t *second)
+{
+  enum { X = 8 };
+  mr_func *f = tb_func ("caller", 3);
+  f->params[0] = A;
+  f->nparams = 1;
+  freed_args[0] = arg;
+  mr_call_site cs = { .f = f, .bb = 0, .loc = tb_loc (10), .name = "rev", .nargs = 1,
+		      .dst = X, .arg = freed_arg, .field_value = freed_field };
+  mr_expand_summary (sum, &cs);
+  if (test_x)
+    tb_if (f, 0, mr_value (X), MR_CMP_NE, mr_const (0), 1, 2);
+  else
+    tb_goto (f, 0, 1);
+  *second = tb_free (f, 1, mr_value (X), 11);
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 12);
+  return f;
+}
+
+static void
+test_returns_freed (void **state)
+{
+  (void) state;
+  mr_summary s = rev_summary (false);
+  assert_int_equal (s.returns_freed, MR_RET_FREED_OR_NULL);
+  assert_int_equal (s.freed_ret_family, MR_FAM_MALLOC);
+  assert_int_equal (s.freed_ret_loc.line, 4);
+  assert_int_equal (s.freed_ret_param, 1);
+  assert_false (s.freed_ret_on_zero);
+  assert_int_equal (s.freed_ret_off, 0);
+  mr_summary t = s;
+  t.freed_ret_param = 0;
+  assert_false (mr_summary_same (&s, &t));
+
+  /* The caller frees the result again, tested or not.  */
+  uint32_t second;
+  for (int test_x = 0; test_x < 2; test_x++)
+    {
+      mr_func *f = rev_caller (&s, mr_value (A), test_x, &second);
+      tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
+    }
+  /* rev (NULL) is NULL.  */
+  tb_expect_silent (rev_caller (&s, mr_const (0), false, &second));
+
+  /* A live block on the NULL path's place: the caller cannot tell.  */
+  s = rev_summary (true);
+  assert_int_equal (s.returns_freed, MR_RET_NOT_FREED);
+  assert_false (s.returns_alloc);
+  mr_func *f = rev_caller (&s, mr_value (A), true, &second);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  assert_int_equal (tb_count (&r, MR_RULE_DOUBLE_FREE), 0);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* Freed on every path.  */
+  f = tb_func ("gone", 1);
+  tb_alloc_ex (f, 0, Q, MR_FAM_NEW_ARRAY, mr_none (), MR_EVF_NEVER_NULL, 1);
+  tb_free_ex (f, 0, mr_value (Q), MR_FAM_NEW_ARRAY, 2);
+  tb_return (f, 0, mr_value (Q), 3);
+  s = summary_of (f);
+  assert_int_equal (s.returns_freed, MR_RET_FREED);
+  assert_int_equal (s.freed_ret_family, MR_FAM_NEW_ARRAY);
+  assert_int_equal (s.freed_ret_param, 0);
+
+  /* A fresh block after freeing another: an allocator.  */
+  f = tb_func ("swap", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_free (f, 0, mr_value (P), 1);
+  tb_alloc_ex (f, 0, Q, MR_FAM_MALLOC, mr_none (), MR_EVF_NEVER_NULL, 2);
+  tb_return (f, 0, mr_value (Q), 3);
+  s = summary_of (f);
+  assert_int_equal (s.returns_freed, MR_RET_NOT_FREED);
+  assert_true (s.returns_alloc);
+}
+
 int
 main (void)
 {
@@ -977,6 +1101,7 @@ main (void)
     cmocka_unit_test (test_writes),
     cmocka_unit_test (test_static_writes),
     cmocka_unit_test (test_calls_param),
+    cmocka_unit_test (test_returns_freed),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
 }

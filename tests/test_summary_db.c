@@ -3,7 +3,9 @@
 
    Covers: a summary with every kind of field written and read back the same
    (masks, families by name including user and uncertain ones, locations whose file
-   holds spaces and colons, both arrays, negative offsets, the -1 defaults); the
+   holds spaces and colons, both arrays, negative offsets, the -1 defaults); a
+   result that is memory the function freed (its family, place, offset and the
+   parameter that tells it from NULL); the
    never-returns mark; an invalid summary not written; a file of another version or
    fields, and a malformed one, ignored whole; two units defining the same name
    (the same summary kept, different ones ambiguous, in either order); the unit
@@ -103,6 +105,40 @@ test_round_trip (void **state)
   assert_int_equal (mr_summary_db_parse_unit (text, &unit, &bad), MR_DB_OK);
   assert_string_equal (unit.source, "/src/b file.c");
   assert_int_equal (unit.mtime, 1700000000);
+  free (text);
+  mr_summary_db_free (db);
+}
+
+static void
+test_freed_result (void **state)
+{
+  (void) state;
+  mr_summary s = { 0 };
+  s.valid = true;
+  s.reallocs_param = -1;
+  s.returns_param = -1;
+  s.returns_freed = MR_RET_FREED_OR_NULL;
+  s.freed_ret_family = MR_FAM_NEW_ARRAY;
+  s.freed_ret_loc = (mr_loc) { 77, "helper.cc", 31, 9 };
+  s.freed_ret_off = 8;
+  s.freed_ret_param = 2;
+  s.freed_ret_on_zero = true;
+  char *text = unit_text ("_Z4gonev", &s, false);
+  assert_non_null (strstr (text, "returns_freed="));
+  mr_summary_db *db = mr_summary_db_new ();
+  unsigned bad = 0;
+  assert_int_equal (mr_summary_db_add (db, text, &bad), MR_DB_OK);
+  mr_db_entry *e = mr_summary_db_get (db, "_Z4gonev");
+  assert_non_null (e);
+  assert_true (mr_summary_same (&e->sum, &s));
+  assert_int_equal (e->sum.returns_freed, MR_RET_FREED_OR_NULL);
+  assert_int_equal (e->sum.freed_ret_family, MR_FAM_NEW_ARRAY);
+  assert_string_equal (e->sum.freed_ret_loc.file, "helper.cc");
+  assert_int_equal (e->sum.freed_ret_loc.line, 31);
+  assert_int_equal (e->sum.freed_ret_loc.column, 9);
+  assert_int_equal (e->sum.freed_ret_off, 8);
+  assert_int_equal (e->sum.freed_ret_param, 2);
+  assert_true (e->sum.freed_ret_on_zero);
   free (text);
   mr_summary_db_free (db);
 }
@@ -219,6 +255,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_round_trip),
+    cmocka_unit_test (test_freed_result),
     cmocka_unit_test (test_defaults_and_never_returns),
     cmocka_unit_test (test_other_version_and_bad_file),
     cmocka_unit_test (test_same_name_in_two_units),

@@ -215,6 +215,14 @@ typedef struct mr_out_store
    lands in.  */
 #define MR_OUT_RESULT 255
 
+/* mr_summary.returns_freed.  */
+typedef enum mr_ret_freed
+{
+  MR_RET_NOT_FREED,
+  MR_RET_FREED,			/* freed memory on every path that returns */
+  MR_RET_FREED_OR_NULL		/* freed memory or NULL */
+} mr_ret_freed;
+
 typedef struct mr_summary
 {
   bool valid;			/* the analysis reached every return (no budget stop) */
@@ -309,6 +317,33 @@ typedef struct mr_summary
   bool pure;			/* writes nothing but its locals, calls only pure
 				   functions, reads only its parameters' objects (and
 				   its locals): its result depends on them alone */
+  /* The pointer it returns is memory it freed (summarize-out.c, a dangling return
+     its own analysis reports): on every path that returns (MR_RET_FREED), or on
+     some with NULL on the others (MR_RET_FREED_OR_NULL: `if (!s) return NULL;
+     ...; free (r); return r;`, NULL where the caller can tell).  A live block
+     returned on some path makes it nothing: the caller could not tell which.
+     Its callers' result starts freed, by freed_ret_family at freed_ret_loc
+     (expand-out.c).  */
+  uint8_t returns_freed;
+  uint16_t freed_ret_family;
+  mr_loc freed_ret_loc;
+  int64_t freed_ret_off;	/* the result points this far into the block (the
+				   array cookie a C++ `new T[n]` of a class with a
+				   destructor puts before the elements) */
+  /* MR_RET_FREED_OR_NULL: 1 + i when parameter i tells the two apart, freed where
+     it is not 0 (NULL where it is), or the other way round when
+     freed_ret_on_zero (`if (m) return NULL;`); 0: no parameter tells.  A call
+     given a constant there has one result; one given a value ties its result's
+     test to the argument's.  */
+  uint8_t freed_ret_param;
+  bool freed_ret_on_zero;
+  uint8_t freed_ret_paths;	/* internal: returns seen giving freed memory (1),
+				   NULL (2), anything else (4), freed memory that
+				   may be NULL (8) */
+  uint32_t freed_ret_nz, freed_ret_z;	/* internal: parameters nonzero, zero on
+					   every path returning freed memory */
+  uint32_t null_ret_nz, null_ret_z;	/* internal: ... on every path returning
+					   NULL */
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

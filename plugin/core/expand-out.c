@@ -265,3 +265,66 @@ mr_expand_result_stores (const mr_summary *sum, const mr_call_site *cs, mr_opnd 
 	expand_one (sum, cs, o, base, mr_off_add (off, o->off), 0, &tied);
     }
 }
+
+bool
+mr_freed_result_applies (const mr_summary *sum, const mr_call_site *cs)
+{
+  return sum->valid && sum->returns_freed != MR_RET_NOT_FREED && cs->dst && !cs->weak
+	 && !sum->returns_alloc;
+}
+
+/* `x = rev (s)`, where rev returns memory it freed, becomes
+
+     ALLOC x  (the free's family)       never NULL when the callee's never was
+     FREE x   in rev's name, at its free
+
+   so the caller's result starts freed: passing it on, reading through it and
+   freeing it again are its uses and double frees, with the callee's free as
+   their note.  A result that may be NULL is neither (no NULL check is asked
+   for): the caller's test of it decides, NULL on one side, freed on the other.
+   Where a parameter tells which (freed_ret_param), a constant argument there
+   decides at the call (`rev (NULL)` is NULL: a COPY of 0), and a value ties the
+   result's truth to its own (a truth record: `x != NULL` iff `s != NULL`), so a
+   caller that tested the argument knows the result.  */
+void
+mr_expand_freed_result (const mr_summary *sum, const mr_call_site *cs)
+{
+  bool never_null = sum->returns_freed == MR_RET_FREED;
+  unsigned param = sum->freed_ret_param ? sum->freed_ret_param - 1u : 0;
+  mr_opnd arg = sum->freed_ret_param && param < cs->nargs ? cs->arg (cs->glue, param)
+		: mr_none ();
+  if (arg.kind == MR_OPND_CONST)
+    {
+      if ((arg.num == 0) != sum->freed_ret_on_zero)
+	{
+	  mr_event *cp = mr_block_add_event (cs->f, cs->bb, MR_EV_COPY, cs->loc);
+	  cp->dst = cs->dst;
+	  cp->a = mr_const (0);
+	  cp->flags = MR_EVF_POINTER;
+	  return;
+	}
+    }
+  /* The block, then the result into it (past an array cookie).  */
+  uint32_t block = sum->freed_ret_off ? cs->field_value (cs->glue, MR_OUT_RESULT, 0)
+		   : cs->dst;
+  mr_event *a = mr_block_add_event (cs->f, cs->bb, MR_EV_ALLOC, cs->loc);
+  a->dst = block;
+  a->family = sum->freed_ret_family;
+  a->a = mr_none ();
+  a->flags = never_null ? MR_EVF_NEVER_NULL : 0;
+  a->via = mr_func_strdup (cs->f, cs->name);
+  mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
+  fr->a = mr_value (block);
+  fr->family = sum->freed_ret_family;
+  fr->via = mr_func_strdup (cs->f, cs->name);
+  fr->via_loc = sum->freed_ret_loc;
+  if (block != cs->dst)
+    mr_add_returned_arg (cs->f, cs->bb, cs->dst, mr_value (block), sum->freed_ret_off,
+			 cs->loc);
+  if (arg.kind == MR_OPND_VALUE && !sum->nret_truth)
+    {
+      mr_term t = { .kind = MR_TERM_COND, .lhs = arg,
+		    .op = sum->freed_ret_on_zero ? MR_CMP_EQ : MR_CMP_NE, .rhs = mr_const (0) };
+      mr_func_add_truth (cs->f, cs->dst, &t);
+    }
+}

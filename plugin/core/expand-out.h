@@ -20,6 +20,12 @@ void mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_
 /* After the call's event: what the callee left at each location.  */
 void mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 			   const mr_call *call, const uint32_t old[MR_SUMMARY_OUTS]);
+/* Does the callee return memory it freed (mr_summary.returns_freed), to a call
+   that keeps the result and trusts the summary?  */
+bool mr_freed_result_applies (const mr_summary *sum, const mr_call_site *cs);
+/* After the call's event, when nothing else says what its result is: the result
+   as that memory, freed.  */
+void mr_expand_freed_result (const mr_summary *sum, const mr_call_site *cs);
 /* After the call's result landed in the caller's aggregate at *(base + off)
    (`boxed b = boxed_alloc (n)`): what the callee left in the aggregate it returns
    by value (out-stores of MR_OUT_RESULT).  Called by the glue (lower-call.cc).  */

@@ -395,6 +395,9 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 		      && !result_given && !getter
 		      ? call->args[0] : mr_none ();
   bool reads_pure = mr_copyable_arg (pure_base);
+  /* Memory it freed (`free (r); return r;`), when nothing above says more.  */
+  bool freed_result = mr_freed_result_applies (sum, cs) && !copies && !getter
+		      && !result_given && !reads_pure;
   int64_t pure_off = MR_OFF_PURE + (int64_t) (name_hash (cs->name) % (MR_OFF_PURE / 2));
   uint32_t flag = read_flag (sum, cs);
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
@@ -409,7 +412,8 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
     e->flags |= MR_EVF_NO_CLOBBER;
   if (pure)
     e->flags |= MR_EVF_PURE;
-  e->dst = sum->returns_alloc || copies || getter || result_given || reads_pure ? 0 : dst;
+  e->dst = sum->returns_alloc || copies || getter || result_given || reads_pure
+	   || freed_result ? 0 : dst;
   /* Parameters the callee stores into another's object (a constructor).  */
   for (unsigned i = 0; i < sum->nfield_stores; i++)
     {
@@ -458,6 +462,8 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 		 : sum->error_channel ? MR_EVF_QUIET_NULL : MR_EVF_MAY_FAIL;
       a->via = mr_func_strdup (f, cs->name);
     }
+  if (freed_result)
+    mr_expand_freed_result (sum, cs);
   /* What it leaves in the caller's pointers (an out-parameter allocator).  */
   mr_expand_out_stores (sum, cs, frees, call, old);
 }

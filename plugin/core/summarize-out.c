@@ -719,10 +719,122 @@ mr_finish_out_stores (mr_ctx *c)
   sum->nout_stores = (uint8_t) n;
 }
 
+/* What the state says of parameter i: 0, not 0, or not known (-1).  A pointer
+   is 0 where bound to NULL, not 0 where a test or a dereference showed it; an
+   integer by its facts.  */
+static int
+param_zero (const mr_ctx *c, const mr_state *s, uint32_t i)
+{
+  uint32_t v = c->f->params[i];
+  if (v)
+    {
+      mr_ref r = mr_state_lookup (s, v);
+      if (r.obj == MR_OBJ_NULL)
+	return r.off == 0;
+      const mr_objst *o = mr_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+      if (o && o->ts == MR_TS_NULL)
+	return 1;
+      return o && (o->flags & MR_OBJF_NONNULL) ? 0 : -1;
+    }
+  v = c->f->scalar_params[i];
+  const mr_fact *f = v ? mr_state_fact (s, v) : NULL;
+  if (!f)
+    return -1;
+  return mr_fact_zero (f) ? 1 : mr_fact_nonzero (f) ? 0 : -1;
+}
+
+/* Intersects *nz and *z, first when !seen, with the parameters this path knows
+   are not 0 and are 0.  */
+static void
+note_param_sides (const mr_ctx *c, const mr_state *s, bool seen, uint32_t *nz, uint32_t *z)
+{
+  uint32_t here_nz = 0, here_z = 0;
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      int zero = param_zero (c, s, i);
+      if (zero == 1)
+	here_z |= 1u << i;
+      else if (zero == 0)
+	here_nz |= 1u << i;
+    }
+  *nz = seen ? *nz & here_nz : here_nz;
+  *z = seen ? *z & here_z : here_z;
+}
+
+/* The returned pointer, on one path into a return: memory the function freed
+   (by a free of its own or a summarized call's, not by realloc), NULL, or
+   anything else; and which parameters the path knows are 0 or not.  Into the
+   block at a known offset, the same on every such path (`new T[n]` of a class
+   with a destructor returns the elements, after the array cookie).  */
+void
+mr_summarize_freed_result (mr_ctx *c, const mr_state *s, const mr_event *ev)
+{
+  mr_summary *sum = &c->out->summary;
+  mr_ref r = ev->a.kind == MR_OPND_NONE ? (mr_ref) { MR_OBJ_NONE, 0 } : mr_ref_of (c, s, ev->a);
+  const mr_objst *o = mr_is_object (r.obj) ? mr_state_obj (s, r.obj) : NULL;
+  if ((r.obj == MR_OBJ_NULL && r.off == 0) || (o && o->ts == MR_TS_NULL))
+    {
+      note_param_sides (c, s, sum->freed_ret_paths & 2, &sum->null_ret_nz, &sum->null_ret_z);
+      sum->freed_ret_paths |= 2;
+      return;
+    }
+  bool freed = o && known_off (r.off) && o->ts == MR_TS_FREED && o->ev
+	       && o->ev->kind == MR_EV_FREE && !(o->flags & MR_OBJF_REALLOC0);
+  if (!freed)
+    {
+      sum->freed_ret_paths |= 4;
+      return;
+    }
+  if (!(o->flags & MR_OBJF_NONNULL))
+    sum->freed_ret_paths |= 8;
+  note_param_sides (c, s, sum->freed_ret_paths & 1, &sum->freed_ret_nz, &sum->freed_ret_z);
+  if (!(sum->freed_ret_paths & 1))
+    {
+      sum->freed_ret_family = o->family;
+      sum->freed_ret_loc = o->ev->loc;
+      sum->freed_ret_off = r.off;
+    }
+  else if (sum->freed_ret_family != o->family || sum->freed_ret_off != r.off)
+    sum->freed_ret_paths |= 4;	/* two ways of freeing: the caller could not tell */
+  sum->freed_ret_paths |= 1;
+}
+
+/* After the last return: freed memory on some path, NULL on the others at most;
+   the first parameter that tells the NULL paths from the others.  */
+void
+mr_finish_freed_result (mr_summary *sum)
+{
+  uint8_t paths = sum->freed_ret_paths;
+  sum->returns_freed = !(paths & 1) || (paths & 4) ? MR_RET_NOT_FREED
+		       : (paths & (2 | 8)) ? MR_RET_FREED_OR_NULL : MR_RET_FREED;
+  sum->freed_ret_param = 0;
+  sum->freed_ret_on_zero = false;
+  uint32_t on_nonzero = sum->freed_ret_nz & sum->null_ret_z;
+  uint32_t on_zero = sum->freed_ret_z & sum->null_ret_nz;
+  if (sum->returns_freed == MR_RET_FREED_OR_NULL && (paths & 2) && (on_nonzero | on_zero))
+    for (uint32_t i = 0; i < 32; i++)
+      if ((on_nonzero | on_zero) & (1u << i))
+	{
+	  sum->freed_ret_param = (uint8_t) (i + 1);
+	  sum->freed_ret_on_zero = !(on_nonzero & (1u << i));
+	  break;
+	}
+  if (!sum->returns_freed)
+    {
+      sum->freed_ret_family = 0;
+      sum->freed_ret_loc = (mr_loc) { 0 };
+      sum->freed_ret_off = 0;
+    }
+}
+
 bool
 mr_out_stores_same (const mr_summary *a, const mr_summary *b)
 {
-  if (a->nout_stores != b->nout_stores)
+  if (a->nout_stores != b->nout_stores || a->returns_freed != b->returns_freed
+      || a->freed_ret_family != b->freed_ret_family
+      || a->freed_ret_param != b->freed_ret_param
+      || a->freed_ret_on_zero != b->freed_ret_on_zero
+      || a->freed_ret_off != b->freed_ret_off)
     return false;
   for (uint32_t i = 0; i < a->nout_stores; i++)
     {

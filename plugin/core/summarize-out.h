@@ -15,7 +15,13 @@ void mr_summarize_out_return (mr_ctx *c, const mr_state *s, const mr_event *ev);
 /* After the last return, before c->param_loads is freed: keeps what held.  */
 void mr_finish_out_stores (mr_ctx *c);
 
-/* Do two summaries leave the same in their callers' pointers (locations aside)?  */
+/* The returned pointer as memory the function freed (mr_summary.returns_freed):
+   on each path into a return, in state s; then after the last return.  */
+void mr_summarize_freed_result (mr_ctx *c, const mr_state *s, const mr_event *ev);
+void mr_finish_freed_result (mr_summary *sum);
+
+/* Do two summaries leave the same in their callers' pointers and result
+   (locations aside)?  */
 bool mr_out_stores_same (const mr_summary *a, const mr_summary *b);
 
 #endif /* MR_SUMMARIZE_OUT_H */

@@ -770,6 +770,7 @@ mr_finish_summary (mr_ctx *c)
 	break;
       }
   mr_finish_out_stores (c);
+  mr_finish_freed_result (sum);
   sum->no_clobber = !sometimes && mr_events_keep_callers_memory (c);
   free (c->param_loads);
   c->param_loads = NULL;
@@ -809,6 +810,7 @@ mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
   c->ret_params = c->ret_seen ? c->ret_params & here : here;
   c->ret_seen = true;
   summarize_flag_frees (c, s);
+  mr_summarize_freed_result (c, s, ev);
 }
 
 void

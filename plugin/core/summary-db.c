@@ -256,6 +256,12 @@ static const field summary_fields[] = {
   FIELD (mr_summary, calls_param_arg, FK_U8, 0),
   FIELD (mr_summary, calls_param_pos, FK_U8, 0),
   FIELD (mr_summary, pure, FK_BOOL, 0),
+  FIELD (mr_summary, returns_freed, FK_U8, 0),
+  FIELD (mr_summary, freed_ret_family, FK_FAMILY, 0),
+  FIELD (mr_summary, freed_ret_loc, FK_LOC, 0),
+  FIELD (mr_summary, freed_ret_off, FK_I64, 0),
+  FIELD (mr_summary, freed_ret_param, FK_U8, 0),
+  FIELD (mr_summary, freed_ret_on_zero, FK_BOOL, 0),
   FIELD (mr_summary, saw_return, FK_BOOL, 0),
   FIELD (mr_summary, other_return, FK_BOOL, 0),
 };
