@@ -242,6 +242,7 @@ mr_db_summary (tree fndecl)
   if (!e->located)
     {
       locate (&e->sum.free_loc);
+      locate (&e->sum.freed_ret_loc);
       for (unsigned i = 0; i < e->sum.nfield_frees; i++)
 	locate (&e->sum.field_frees[i].loc);
       e->located = true;
@@ -308,11 +309,11 @@ mr_db_finish_unit (void *, void *)
     for (auto &d : *defined)
       {
 	mr_summary sum = d.second.sum;
-	std::string files[1 + MR_SUMMARY_FIELDS];
-	mr_loc *locs[1 + MR_SUMMARY_FIELDS] = { &sum.free_loc };
+	std::string files[2 + MR_SUMMARY_FIELDS];
+	mr_loc *locs[2 + MR_SUMMARY_FIELDS] = { &sum.free_loc, &sum.freed_ret_loc };
 	for (unsigned i = 0; i < sum.nfield_frees && i < MR_SUMMARY_FIELDS; i++)
-	  locs[1 + i] = &sum.field_frees[i].loc;
-	for (unsigned i = 0; i < 1 + MR_SUMMARY_FIELDS; i++)
+	  locs[2 + i] = &sum.field_frees[i].loc;
+	for (unsigned i = 0; i < 2 + MR_SUMMARY_FIELDS; i++)
 	  if (locs[i] && locs[i]->file)
 	    {
 	      files[i] = absolute (locs[i]->file);

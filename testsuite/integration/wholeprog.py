@@ -53,6 +53,14 @@ char *new_buf (size_t n)
 {
   return malloc (n);
 }
+char *spent_buf (size_t n)
+{
+  char *b = malloc (n);
+  if (!b)
+    abort ();
+  free (b);
+  return b;  /* WARN dangling-return same-file */
+}
 """,
     # A wrapper of a wrapper of another file: two rounds of the database.
     "names.c": """#include <string.h>
@@ -174,6 +182,14 @@ int countdown (int n, char *p)
     }
   return countdown (n - 1, p);
 }
+
+/* The helper returns what it freed (mr_summary.returns_freed).  */
+char *spent_buf (size_t n);
+void spent_twice (void)
+{
+  char *b = spent_buf (4);
+  free (b);  /* WARN double-free */
+}
 """,
     "holder.h": """struct Holder
 {
@@ -227,6 +243,7 @@ int dropped_once ()
 }
 # Where the notes in the other files must point (file, line, words).
 OTHER_FILE_NOTES = [("helper.c", 4, "'release_buf' frees it here"),
+                    ("helper.c", 15, "'spent_buf' frees it here"),
                     ("holder.cc", 3, "frees it here"),
                     ("holder.cc", 4, "frees it here")]
 
