@@ -332,7 +332,7 @@ add_state (driver *d, uint32_t b, mr_state *t)
   for (uint32_t i = 0; i < bs->n; i++)
     if (!mr_state_told_from_noted (bs->v[i], t) && mr_state_same_as_noted (bs->v[i]))
       {
-	bool changed = mr_state_join (bs->v[i], t);
+	bool changed = mr_state_join_compared (bs->v[i], t);
 	mr_state_free (t);
 	if (changed)
 	  bs->v[i]->dirty = true;

@@ -64,6 +64,7 @@ enum { TAB_OBJS, TAB_BINDS, TAB_SLOTS, TAB_FACTS, TAB_N };
 
 static void *free_tables[TAB_N][MR_TABLE_CLASSES];
 static void sig_views_free (void);
+static const mr_state *compared_a, *compared_b;
 static mr_state *free_states;
 /* A table's first bytes hold the link of its free list.  */
 typedef struct free_link
@@ -351,6 +352,8 @@ mr_state_free (mr_state *s)
   if (!s)
     return;
   live_bytes -= state_bytes (s);
+  if (s == compared_a || s == compared_b)
+    compared_a = compared_b = NULL;	/* (its struct may be reused) */
   table_release (s->objs, s->class_objs, sizeof *s->objs);
   table_release (s->binds, s->class_binds, sizeof *s->binds);
   table_release (s->slots, s->class_slots, sizeof *s->slots);
@@ -932,31 +935,96 @@ bind_tracked (const mr_state *s, const mr_bind *b)
 	 && mr_state_ts (s, b->ref.obj) != MR_TS_UNKNOWN;
 }
 
+/* Where the last comparison (mr_state_same_typestates (a, b), true) found a and
+   b different: the steps of its merge walks, each the positions (in a, in b) of
+   an entry not in a run of equal ones.  The join that follows it
+   (mr_state_join_compared) visits only those: the runs between them are equal
+   for the join too (objects: the same key, typestate, family, flags and fill;
+   bindings: the same binding), so neither walk is made twice.  */
+typedef struct step
+{
+  uint32_t i, j;
+} step;
+
+typedef struct steps
+{
+  step *v;
+  uint32_t n, cap;
+} steps;
+
+static steps obj_steps, bind_steps;
+/* compared_a, compared_b (declared above): whose steps they are; NULL: none.  */
+
+/* Room for every step of a walk over na and nb entries (at most one per entry).  */
+static inline step *
+steps_room (steps *st, uint32_t na, uint32_t nb)
+{
+  st->n = 0;
+  if (st->cap < na + nb + 1)
+    {
+      st->cap = na + nb + 1;
+      st->v = mr_xrealloc (st->v, st->cap * sizeof *st->v);
+    }
+  return st->v;
+}
+
+static void
+steps_free (void)
+{
+  free (obj_steps.v);
+  free (bind_steps.v);
+  memset (&obj_steps, 0, sizeof obj_steps);
+  memset (&bind_steps, 0, sizeof bind_steps);
+  compared_a = compared_b = NULL;
+}
+
 /* Do a and b track the same objects the same way: the same keys with a typestate
    (ts, family, uninitialised or not)?  Objects in the default state may be listed
-   (for their flags) or not.  */
+   (for their flags) or not.  One merge walk by key: an object both list must
+   have the same typestate (and, tracked, the same family and uninitialised
+   bit); one only one side lists must be untracked.  Its steps are recorded
+   (obj_steps).  */
 static bool
 same_tracked_objs (const mr_state *a, const mr_state *b)
 {
-  const mr_objst *p = a->objs, *pe = p + a->nobjs, *q = b->objs, *qe = q + b->nobjs;
+  const mr_objst *a0 = a->objs, *p = a0, *pe = p + a->nobjs;
+  const mr_objst *b0 = b->objs, *q = b0, *qe = q + b->nobjs;
+  step *st = steps_room (&obj_steps, a->nobjs, b->nobjs), *st0 = st;
   for (;;)
     {
       /* Mostly the same objects on both sides: a run of equal ones (tracked
-	 or not) is passed by a tight walk (pointers, not indices).  */
-      while (p < pe && q < qe && p->key == q->key && p->ts == q->ts
-	     && p->family == q->family && !((p->flags ^ q->flags) & MR_OBJF_UNINIT))
+	 or not; equal for the join too) is passed by a tight walk (pointers,
+	 not indices).  */
+      const mr_objst *end = p + (pe - p < qe - q ? pe - p : qe - q);
+      while (p < end && p->key == q->key && p->ts == q->ts
+	     && p->family == q->family && p->flags == q->flags && p->fill == q->fill)
 	p++, q++;
-      while (p < pe && p->ts == MR_TS_UNKNOWN)
-	p++;
-      while (q < qe && q->ts == MR_TS_UNKNOWN)
-	q++;
-      if (p == pe || q == qe)
-	return p == pe && q == qe;
-      if (p->key != q->key || p->ts != q->ts || p->family != q->family
-	  || ((p->flags ^ q->flags) & MR_OBJF_UNINIT))
-	return false;
-      p++, q++;
+      if (p == pe && q == qe)
+	break;
+      *st++ = (step) { (uint32_t) (p - a0), (uint32_t) (q - b0) };
+      if (p < pe && q < qe && p->key == q->key)
+	{
+	  if (p->ts != q->ts
+	      || (p->ts != MR_TS_UNKNOWN
+		  && (p->family != q->family || ((p->flags ^ q->flags) & MR_OBJF_UNINIT))))
+	    return false;
+	  p++, q++;
+	}
+      else if (q == qe || (p < pe && p->key < q->key))
+	{
+	  if (p->ts != MR_TS_UNKNOWN)
+	    return false;
+	  p++;
+	}
+      else
+	{
+	  if (q->ts != MR_TS_UNKNOWN)
+	    return false;
+	  q++;
+	}
     }
+  obj_steps.n = (uint32_t) (st - st0);
+  return true;
 }
 
 /* The same pointers hold the same tracked objects (at the same offset category),
@@ -968,16 +1036,23 @@ same_tracked_objs (const mr_state *a, const mr_state *b)
 static bool
 same_tracked_binds (const mr_state *a, const mr_state *b)
 {
-  const mr_bind *p = a->binds, *pe = p + a->nbinds, *q = b->binds, *qe = q + b->nbinds;
+  const mr_bind *a0 = a->binds, *p = a0, *pe = p + a->nbinds;
+  const mr_bind *b0 = b->binds, *q = b0, *qe = q + b->nbinds;
+  step *st = steps_room (&bind_steps, a->nbinds, b->nbinds), *st0 = st;
   for (;;)
     {
       /* Mostly the same bindings on both sides: a run of equal ones is passed
 	 by a tight walk (pointers, not indices).  */
-      while (p < pe && q < qe && p->value == q->value && p->ref.obj == q->ref.obj
+      const mr_bind *end = p + (pe - p < qe - q ? pe - p : qe - q);
+      while (p < end && p->value == q->value && p->ref.obj == q->ref.obj
 	     && p->ref.off == q->ref.off)
 	p++, q++;
       if (p == pe && q == qe)
-	return true;
+	{
+	  bind_steps.n = (uint32_t) (st - st0);
+	  return true;
+	}
+      *st++ = (step) { (uint32_t) (p - a0), (uint32_t) (q - b0) };
       const mr_bind *x = p < pe ? p : NULL;
       const mr_bind *y = q < qe ? q : NULL;
       if (x && y && x->value == y->value)
@@ -1000,7 +1075,12 @@ bool
 mr_state_same_typestates (const mr_state *a, const mr_state *b)
 {
   /* The objects first: a merge walk, no search.  */
-  return same_tracked_objs (a, b) && same_tracked_binds (a, b);
+  compared_a = compared_b = NULL;
+  if (!same_tracked_objs (a, b) || !same_tracked_binds (a, b))
+    return false;
+  compared_a = a;
+  compared_b = b;
+  return true;
 }
 
 static uint64_t
@@ -1184,6 +1264,7 @@ sig_views_free (void)
   sig_view_free (&noted);
   sig_view_free (&plain);
   noted_state = NULL;
+  steps_free ();
 }
 
 static inline uint64_t
@@ -1338,119 +1419,175 @@ lose_ref (mr_state *d, uint32_t obj)
    the two states bind differently is bound to no object (0xffffffff): left unbound
    it would point to SYM|value, an object that may be one the value freed in an
    earlier iteration of a loop (nested loops: the generations of mr_state_retire
-   are not enough to tell them apart).  */
+   are not enough to tell them apart).
+   The join of the bindings is a merge walk of both tables (join_binds), or the
+   steps a comparison recorded (join_binds_steps); both go through a bind_join:
+   runs of equal bindings are kept as they are (bj_run), each other step joins
+   the bindings of one value (bj_step).  The result is written over d's table,
+   behind the walk (out <= i), until a binding only s has must be added where
+   there is no room: from there on, into a new table.  */
+typedef struct bind_join
+{
+  mr_state *d;
+  const mr_bind *db, *sb;
+  mr_bind *v;			/* the result */
+  uint32_t n, ns, cap, out, i, j;
+  uint8_t tag;
+  bool fresh, changed;
+} bind_join;
+
+static inline __attribute__ ((always_inline)) void
+bj_start (bind_join *bj, mr_state *d, const mr_state *s)
+{
+  *bj = (bind_join) { .d = d, .db = d->binds, .sb = s->binds, .v = d->binds,
+		      .n = d->nbinds, .ns = s->nbinds, .cap = d->nbinds + s->nbinds };
+}
+
+/* The next `run` bindings are the same on both sides: kept as they are.  */
+static inline __attribute__ ((always_inline)) void
+bj_run (bind_join *bj, uint32_t run)
+{
+  if (!run)
+    return;
+  if (bj->v + bj->out != bj->db + bj->i)
+    memmove (bj->v + bj->out, bj->db + bj->i, run * sizeof *bj->v);
+  bj->out += run, bj->i += run, bj->j += run;
+}
+
+/* One step of the merge at (i, j), where the two differ.  */
+static inline __attribute__ ((always_inline)) void
+bj_step (bind_join *bj)
+{
+  const uint32_t none = 0xffffffffu;
+  mr_state *d = bj->d;
+  mr_bind *v = bj->v;
+  uint32_t i = bj->i, j = bj->j, out = bj->out;
+  const mr_bind *x = i < bj->n ? &bj->db[i] : NULL, *y = j < bj->ns ? &bj->sb[j] : NULL;
+  if (x && y && x->value == y->value)
+    {
+      i++, j++;
+      if (x->ref.obj == y->ref.obj)
+	{
+	  /* The common case: the same object, most often at the same offset.  */
+	  mr_bind b = *x;
+	  if (y->ref.off != b.ref.off)
+	    {
+	      b.ref.off = mr_off_join (b.ref.off, y->ref.off);
+	      bj->changed |= b.ref.off != x->ref.off;
+	      binding_changed (d, b.value, x->ref, b.ref);
+	    }
+	  v[out++] = b;
+	}
+      else if (x->ref.obj == none)
+	v[out++] = *x;
+      else
+	{
+	  bj->changed = true;
+	  binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
+	  lose_ref (d, x->ref.obj);
+	  lose_ref (d, y->ref.obj);
+	  v[out++] = (mr_bind) { x->value, { none, 0 } };
+	}
+    }
+  else if (x && (!y || x->value < y->value))
+    {
+      /* Only d binds it: s says SYM|value, at offset 0.  */
+      i++;
+      if (x->ref.obj == (MR_OBJ_SYM | x->value))
+	{
+	  mr_bind b = *x;
+	  if (b.ref.off != 0)
+	    {
+	      b.ref.off = mr_off_join (b.ref.off, 0);
+	      bj->changed |= b.ref.off != x->ref.off;
+	      binding_changed (d, b.value, x->ref, b.ref);
+	    }
+	  v[out++] = b;
+	}
+      else if (x->ref.obj == none)
+	v[out++] = *x;
+      else
+	{
+	  bj->changed = true;
+	  binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
+	  lose_ref (d, x->ref.obj);
+	  v[out++] = (mr_bind) { x->value, { none, 0 } };
+	}
+    }
+  else
+    {
+      /* Only s binds it; to SYM|value, d's default says the same.  */
+      j++;
+      if (y->ref.obj != (MR_OBJ_SYM | y->value))
+	{
+	  bj->changed = true;
+	  lose_ref (d, y->ref.obj);
+	  if (!bj->fresh && out == i)
+	    {
+	      mr_bind *t = table_alloc (bj->cap, sizeof *t, &bj->tag);
+	      memcpy (t, v, out * sizeof *t);
+	      v = bj->v = t;
+	      bj->fresh = true;
+	    }
+	  v[out++] = (mr_bind) { y->value, { none, 0 } };
+	}
+    }
+  bj->i = i, bj->j = j, bj->out = out;
+}
+
+static inline __attribute__ ((always_inline)) bool
+bj_finish (bind_join *bj)
+{
+  mr_state *d = bj->d;
+  if (bj->fresh)
+    {
+      table_release (d->binds, d->class_binds, sizeof *bj->v);
+      d->binds = bj->v;
+      d->class_binds = bj->tag;
+    }
+  live_bytes -= (uint64_t) d->cap_binds * sizeof *bj->v;
+  d->nbinds = bj->out;
+  d->cap_binds = bj->cap ? bj->cap : 1;
+  live_bytes += (uint64_t) d->cap_binds * sizeof *bj->v;
+  return bj->changed;
+}
+
 static bool
 join_binds (mr_state *d, const mr_state *s)
 {
-  const uint32_t none = 0xffffffffu;
-  uint32_t n = d->nbinds, ns = s->nbinds, cap = n + ns, out = 0, i = 0, j = 0;
-  /* The result is written over d's table, behind the walk (out <= i), until a
-     binding only s has must be added where there is no room: from there on, into
-     a new table.  */
-  mr_bind *v = d->binds;
-  uint8_t tag = 0;
-  bool fresh = false, changed = false;
-  const mr_bind *db = d->binds, *sb = s->binds;
-  while (i < n || j < ns)
+  bind_join bj;
+  bj_start (&bj, d, s);
+  while (bj.i < bj.n || bj.j < bj.ns)
     {
       /* Most bindings are the same on both sides: a run of them is kept as is.  */
-      uint32_t most = n - i < ns - j ? n - i : ns - j;
+      uint32_t i = bj.i, j = bj.j, most = bj.n - i < bj.ns - j ? bj.n - i : bj.ns - j;
       /* (Pointers, not indices: a dozen instructions less per binding.)  */
-      const mr_bind *p = db + i, *q = sb + j, *end = p + most;
+      const mr_bind *p = bj.db + i, *q = bj.sb + j, *end = p + most;
       while (p < end && p->value == q->value && p->ref.obj == q->ref.obj
 	     && p->ref.off == q->ref.off)
 	p++, q++;
-      uint32_t run = (uint32_t) (p - (db + i));
-      if (run)
-	{
-	  if (v + out != db + i)
-	    memmove (v + out, db + i, run * sizeof *v);
-	  out += run, i += run, j += run;
-	  if (i == n && j == ns)
-	    break;
-	}
-      const mr_bind *x = i < n ? &db[i] : NULL, *y = j < ns ? &sb[j] : NULL;
-      if (x && y && x->value == y->value)
-	{
-	  i++, j++;
-	  if (x->ref.obj == y->ref.obj)
-	    {
-	      /* The common case: the same object, most often at the same offset.  */
-	      mr_bind b = *x;
-	      if (y->ref.off != b.ref.off)
-		{
-		  b.ref.off = mr_off_join (b.ref.off, y->ref.off);
-		  changed |= b.ref.off != x->ref.off;
-		  binding_changed (d, b.value, x->ref, b.ref);
-		}
-	      v[out++] = b;
-	    }
-	  else if (x->ref.obj == none)
-	    v[out++] = *x;
-	  else
-	    {
-	      changed = true;
-	      binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
-	      lose_ref (d, x->ref.obj);
-	      lose_ref (d, y->ref.obj);
-	      v[out++] = (mr_bind) { x->value, { none, 0 } };
-	    }
-	}
-      else if (x && (!y || x->value < y->value))
-	{
-	  /* Only d binds it: s says SYM|value, at offset 0.  */
-	  i++;
-	  if (x->ref.obj == (MR_OBJ_SYM | x->value))
-	    {
-	      mr_bind b = *x;
-	      if (b.ref.off != 0)
-		{
-		  b.ref.off = mr_off_join (b.ref.off, 0);
-		  changed |= b.ref.off != x->ref.off;
-		  binding_changed (d, b.value, x->ref, b.ref);
-		}
-	      v[out++] = b;
-	    }
-	  else if (x->ref.obj == none)
-	    v[out++] = *x;
-	  else
-	    {
-	      changed = true;
-	      binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
-	      lose_ref (d, x->ref.obj);
-	      v[out++] = (mr_bind) { x->value, { none, 0 } };
-	    }
-	}
-      else
-	{
-	  /* Only s binds it; to SYM|value, d's default says the same.  */
-	  j++;
-	  if (y->ref.obj != (MR_OBJ_SYM | y->value))
-	    {
-	      changed = true;
-	      lose_ref (d, y->ref.obj);
-	      if (!fresh && out == i)
-		{
-		  mr_bind *t = table_alloc (cap, sizeof *t, &tag);
-		  memcpy (t, v, out * sizeof *t);
-		  v = t;
-		  fresh = true;
-		}
-	      v[out++] = (mr_bind) { y->value, { none, 0 } };
-	    }
-	}
+      bj_run (&bj, (uint32_t) (p - (bj.db + i)));
+      if (bj.i == bj.n && bj.j == bj.ns)
+	break;
+      bj_step (&bj);
     }
-  if (fresh)
+  return bj_finish (&bj);
+}
+
+/* join_binds by the steps the comparison of d and s recorded (bind_steps):
+   between them, runs of equal bindings.  */
+static bool
+join_binds_steps (mr_state *d, const mr_state *s)
+{
+  bind_join bj;
+  bj_start (&bj, d, s);
+  for (uint32_t k = 0; k < bind_steps.n; k++)
     {
-      table_release (d->binds, d->class_binds, sizeof *v);
-      d->binds = v;
-      d->class_binds = tag;
+      bj_run (&bj, bind_steps.v[k].i - bj.i);
+      bj_step (&bj);
     }
-  live_bytes -= (uint64_t) d->cap_binds * sizeof *v;
-  d->nbinds = out;
-  d->cap_binds = cap ? cap : 1;
-  live_bytes += (uint64_t) d->cap_binds * sizeof *v;
-  return changed;
+  bj_run (&bj, bj.n - bj.i);
+  return bj_finish (&bj);
 }
 
 static bool
@@ -1668,6 +1805,60 @@ flags_only_obj (uint32_t key, uint16_t f)
   return (mr_objst) { .key = key, .ts = decl ? MR_TS_NONHEAP : MR_TS_UNKNOWN, .flags = f };
 }
 
+/* Object x of d joined with o, s's (NULL: s does not list it): its flags and
+   fill.  Returns true if x changed.  */
+static inline bool
+join_one_obj (mr_state *d, mr_objst *x, const mr_objst *o)
+{
+  bool changed = false;
+  uint16_t nf = join_flags (x->flags, o ? o->flags : 0);
+  if (((nf ^ x->flags) & MR_OBJF_UNINIT) && x->ts != MR_TS_UNKNOWN)
+    d->objs_half_ok = false;
+  if (nf != x->flags)
+    x->flags = nf, changed = true;
+  /* Filled by a loop on one side only: written, as far as the join knows.  */
+  if (x->fill && (!o || o->fill != x->fill))
+    x->fill = NULL, changed = true;
+  return changed;
+}
+
+/* Adds to d the objects only s lists with a flag that must survive (`added` of
+   them, counted by the caller's walk), by a second merge.  */
+static void
+add_flag_objs (mr_state *d, const mr_state *s, uint32_t added)
+{
+  uint32_t nd = d->nobjs, ns = s->nobjs;
+  /* The capacity counted grows as `added` insertions one by one would grow it.  */
+  for (uint32_t k = 0, n = nd; k < added; k++, n++)
+    if (n == d->cap_objs)
+      {
+	live_bytes += (uint64_t) (d->cap_objs ? d->cap_objs : 8) * sizeof *d->objs;
+	d->cap_objs = d->cap_objs ? 2 * d->cap_objs : 8;
+      }
+  uint32_t out = 0, i = 0;
+  uint8_t tag;
+  mr_objst *v = table_alloc (nd + added, sizeof *v, &tag);
+  for (uint32_t j = 0; j < ns; j++)
+    {
+      const mr_objst *y = &s->objs[j];
+      if (!(y->flags & MR_OBJF_ANY))
+	continue;
+      for (; i < nd && d->objs[i].key < y->key; i++)
+	v[out++] = d->objs[i];
+      if (i < nd && d->objs[i].key == y->key)
+	continue;
+      v[out++] = flags_only_obj (y->key, y->flags & MR_OBJF_ANY);
+      if (v[out - 1].ts != MR_TS_UNKNOWN)
+	tracked_changed (d);	/* a named object, tracked as non-heap */
+    }
+  for (; i < nd; i++)
+    v[out++] = d->objs[i];
+  table_release (d->objs, d->class_objs, sizeof *v);
+  d->objs = v;
+  d->class_objs = tag;
+  d->nobjs = out;
+}
+
 static bool
 join_obj_flags (mr_state *d, const mr_state *s)
 {
@@ -1694,48 +1885,41 @@ join_obj_flags (mr_state *d, const mr_state *s)
       for (; j < ns && sobjs[j].key < x->key; j++)
 	added += (sobjs[j].flags & MR_OBJF_ANY) != 0;
       const mr_objst *o = j < ns && sobjs[j].key == x->key ? &sobjs[j++] : NULL;
-      uint16_t nf = join_flags (x->flags, o ? o->flags : 0);
-      if (((nf ^ x->flags) & MR_OBJF_UNINIT) && x->ts != MR_TS_UNKNOWN)
-	d->objs_half_ok = false;
-      if (nf != x->flags)
-	x->flags = nf, changed = true;
-      /* Filled by a loop on one side only: written, as far as the join knows.  */
-      if (x->fill && (!o || o->fill != x->fill))
-	x->fill = NULL, changed = true;
+      changed |= join_one_obj (d, x, o);
     }
   for (; j < ns; j++)
     added += (s->objs[j].flags & MR_OBJF_ANY) != 0;
   if (!added)
     return changed;
-  /* The capacity counted grows as `added` insertions one by one would grow it.  */
-  for (uint32_t k = 0, n = nd; k < added; k++, n++)
-    if (n == d->cap_objs)
-      {
-	live_bytes += (uint64_t) (d->cap_objs ? d->cap_objs : 8) * sizeof *d->objs;
-	d->cap_objs = d->cap_objs ? 2 * d->cap_objs : 8;
-      }
-  uint32_t out = 0, i = 0;
-  uint8_t tag;
-  mr_objst *v = table_alloc (nd + added, sizeof *v, &tag);
-  for (j = 0; j < ns; j++)
+  add_flag_objs (d, s, added);
+  return true;
+}
+
+/* join_obj_flags by the steps the comparison of d and s recorded (obj_steps):
+   between them, runs of objects equal in key, flags and fill, which the join
+   leaves as they are.  */
+static bool
+join_obj_flags_steps (mr_state *d, const mr_state *s)
+{
+  bool changed = false;
+  uint32_t nd = d->nobjs, ns = s->nobjs, added = 0;
+  mr_objst *dobjs = d->objs;
+  const mr_objst *sobjs = s->objs;
+  for (uint32_t k = 0; k < obj_steps.n; k++)
     {
-      const mr_objst *y = &s->objs[j];
-      if (!(y->flags & MR_OBJF_ANY))
-	continue;
-      for (; i < nd && d->objs[i].key < y->key; i++)
-	v[out++] = d->objs[i];
-      if (i < nd && d->objs[i].key == y->key)
-	continue;
-      v[out++] = flags_only_obj (y->key, y->flags & MR_OBJF_ANY);
-      if (v[out - 1].ts != MR_TS_UNKNOWN)
-	tracked_changed (d);	/* a named object, tracked as non-heap */
+      uint32_t i = obj_steps.v[k].i, j = obj_steps.v[k].j;
+      mr_objst *x = i < nd ? &dobjs[i] : NULL;
+      const mr_objst *y = j < ns ? &sobjs[j] : NULL;
+      if (x && y && x->key == y->key)
+	changed |= join_one_obj (d, x, y);
+      else if (x && (!y || x->key < y->key))
+	changed |= join_one_obj (d, x, NULL);
+      else
+	added += (y->flags & MR_OBJF_ANY) != 0;
     }
-  for (; i < nd; i++)
-    v[out++] = d->objs[i];
-  table_release (d->objs, d->class_objs, sizeof *v);
-  d->objs = v;
-  d->class_objs = tag;
-  d->nobjs = out;
+  if (!added)
+    return changed;
+  add_flag_objs (d, s, added);
   return true;
 }
 
@@ -1747,6 +1931,27 @@ mr_state_join (mr_state *d, const mr_state *s)
   changed |= join_slots (d, s);
   changed |= join_facts (d, s);
   changed |= join_obj_flags (d, s);
+  if (d->nptr_eqs)
+    changed |= mr_ptr_eqs_join (d, s);
+  return changed;
+}
+
+bool
+mr_state_join_compared (mr_state *d, const mr_state *s)
+{
+  if (d != compared_a || s != compared_b)
+    return mr_state_join (d, s);
+  compared_a = compared_b = NULL;
+  /* The objects first, while the recorded steps still index them: the
+     bindings' and slots' joins may list objects anew (lose_ref).  Flags a
+     dropped reference sets (escaped) hold if either side has them, so the order
+     gives the same objects, and the same counted capacity (as many
+     insertions).  */
+  bool changed = join_obj_flags_steps (d, s);
+  changed |= join_binds_steps (d, s);
+  d->has_products |= s->has_products;
+  changed |= join_slots (d, s);
+  changed |= join_facts (d, s);
   if (d->nptr_eqs)
     changed |= mr_ptr_eqs_join (d, s);
   return changed;

@@ -288,6 +288,11 @@ mr_state_told_from_noted (const mr_state *k, const mr_state *t)
 void mr_state_forget_sig (mr_state *s);
 /* dst := dst joined with src (same typestates).  Returns true if dst changed.  */
 bool mr_state_join (mr_state *dst, const mr_state *src);
+/* mr_state_join, right after mr_state_same_typestates (dst, src) (or
+   mr_state_same_as_noted (dst), src noted) answered true, both unchanged
+   since: the join visits only the entries that comparison found different, not
+   the runs of equal ones between them.  (Any other pair: mr_state_join.)  */
+bool mr_state_join_compared (mr_state *dst, const mr_state *src);
 /* dst := dst joined with src where typestates may differ: a differing object becomes
    maybe-freed if either side freed it, unknown otherwise.  Returns true if changed.  */
 bool mr_state_join_lossy (mr_state *dst, const mr_state *src);
