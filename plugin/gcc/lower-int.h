@@ -67,8 +67,10 @@ struct lower_ctx
   unsigned *thrower_block;
   uint32_t exc;
   /* The types the function's throw-expressions throw, and whether it
-     rethrows in a handler (lower-eh.cc), once thrown_known.  */
+     rethrows in a handler (lower-eh.cc), once thrown_known; thrown_derived:
+     the type may also be a class derived from it (a typed handler's rethrow).  */
   auto_vec<tree> thrown;
+  auto_vec<bool> thrown_derived;
   bool rethrown;
   bool thrown_known;
   /* The local containers of raw pointers, scanned on the first call of one.  */
