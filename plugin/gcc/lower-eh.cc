@@ -18,7 +18,7 @@
    throw-expression does: its exception leaving the function is judged
    (lower_throw_exit).  `throw;` in the body of a handler of the function for a
    type E (`catch (const E &)`) rethrows what that handler caught, an E or a
-   class derived from E (rethrown_kind); any other rethrow throws anything.
+   class derived from E (rethrown_type); any other rethrow throws anything.
    Anything else (a call) may throw anything.  A value of the function (c->exc)
    says which exception is in flight, a kind:
 
@@ -132,6 +132,8 @@ handler_beginning (lower_ctx *c, gimple *begin)
 static eh_catch
 enclosing_handler (lower_ctx *c, gimple *s)
 {
+  if (c->fun != cfun)
+    return NULL;		/* GCC's dominators are cfun's */
   bool had = dom_info_available_p (CDI_DOMINATORS);
   if (!had)
     calculate_dominance_info (CDI_DOMINATORS);
@@ -186,11 +188,10 @@ rethrown_type (lower_ctx *c, gimple *s)
 }
 
 /* The kind of a type in c->thrown, added if missing; derived: it may be of a
-   class derived from it too.  One kind per type, whether thrown or rethrown:
-   an edge admits one range of kinds, and each kind more widens the ranges of
-   the ways out that the kinds above it take (a handler for a class derived
-   from it then may take a throw-expression's exact type too, which only loses
-   precision).  */
+   class derived from it too.  One kind per type, whether thrown or rethrown,
+   so that the kinds stay few (an edge's set holds 64; a handler for a class
+   derived from the type then may take a throw-expression's exact type too,
+   which only loses precision).  */
 static int
 thrown_kind (lower_ctx *c, tree type, bool derived)
 {
