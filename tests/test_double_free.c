@@ -408,6 +408,33 @@ test_switch (void **state)
   f = tb_func ("switch-range-warns", 6);
   second = switch_then_if (f, 1, 3, 3);
   tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
+
+}
+
+static void
+test_switch_case_set (void **state)
+{
+  (void) state;
+  /* if (x == k) switch (x) { case 1 ... 3: free (p); free (p); default: break; }
+     where the case's edge holds only 1 and 3 (mr_edge.case_set, the exception
+     kinds a handler takes): x == 2 does not take it, x == 3 does.  */
+  for (int k = 2; k <= 3; k++)
+    {
+      mr_func *f = tb_func ("switch-set", 5);
+      tb_if (f, 0, mr_value (N), MR_CMP_EQ, mr_const (k), 1, 4);
+      tb_switch (f, 1, mr_value (N), false);
+      uint32_t e = tb_case (f, 1, 2, 1, 3);
+      f->edges[e].case_set = 1u | 4u;
+      tb_default (f, 1, 3);
+      tb_free (f, 2, mr_value (P), 1);
+      uint32_t second = tb_free (f, 2, mr_value (P), 2);
+      tb_goto (f, 2, 4);
+      tb_goto (f, 3, 4);
+      if (k == 2)
+	tb_expect_silent (f);
+      else
+	tb_expect_only (f, MR_RULE_DOUBLE_FREE, second);
+    }
 }
 
 static void
@@ -661,6 +688,7 @@ main (void)
     cmocka_unit_test (test_flag_phi),
     cmocka_unit_test (test_switch),
     cmocka_unit_test (test_switch_default_infeasible),
+    cmocka_unit_test (test_switch_case_set),
     cmocka_unit_test (test_constant_conditions_and_unreachable),
     cmocka_unit_test (test_loop_free_without_reset),
     cmocka_unit_test (test_loop_fresh_allocation),

@@ -318,6 +318,9 @@ typedef struct mr_edge
   uint32_t src, dst;		/* block indices */
   mr_edge_kind kind;
   int64_t case_lo, case_hi;	/* CASE: the label's range */
+  uint64_t case_set;		/* CASE: when nonzero, only the values case_lo + k
+				   whose bit k is set take the edge (the kinds of
+				   exception a handler may take, lower-eh.cc) */
   mr_loc loc;			/* where the source leaves along it (`return -1;`) */
 } mr_edge;
 

@@ -437,6 +437,26 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
   return true;
 }
 
+/* Narrows the value a CASE edge with a set of values (mr_edge.case_set) tests
+   to the set's first and last members within what the state knows of it: a
+   value known exactly that is not in the set does not take the edge.  */
+static bool
+refine_case_set (mr_state *s, uint32_t root, const mr_edge *e, bool is_unsigned)
+{
+  const mr_fact *f = e->case_set ? mr_state_fact (s, root) : NULL;
+  if (!f || f->lo < e->case_lo || f->hi - e->case_lo > 63)
+    return true;
+  int64_t lo = f->lo, hi = f->hi;
+  while (lo <= hi && !((e->case_set >> (lo - e->case_lo)) & 1))
+    lo++;
+  while (hi >= lo && !((e->case_set >> (hi - e->case_lo)) & 1))
+    hi--;
+  if (lo > hi)
+    return false;
+  return mr_state_refine (s, root, MR_CMP_GE, lo, is_unsigned)
+	 && mr_state_refine (s, root, MR_CMP_LE, hi, is_unsigned);
+}
+
 /* Refines s for taking edge e out of block b.  Returns false if infeasible.  A
    combined condition that fails (a && b false) or holds (a || b true) is two cases;
    the second goes to *extra (NULL if it cannot happen).  */
@@ -510,7 +530,8 @@ refine_edge_1 (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
       if (e->kind == MR_EDGE_CASE)
 	{
 	  if (!mr_state_refine (s, root, MR_CMP_GE, e->case_lo, t->is_unsigned)
-	      || !mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned))
+	      || !mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned)
+	      || !refine_case_set (s, root, e, t->is_unsigned))
 	    return false;
 	  note_products (c, s, root);
 	  return true;

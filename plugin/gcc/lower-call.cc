@@ -218,6 +218,9 @@ site_arg (void *glue, unsigned i)
 		 : mr_none ();
     }
   tree arg = gimple_call_arg (site->s, i);
+  tree adjusted = i == 0 ? virtual_this (site->s) : NULL_TREE;
+  if (adjusted)
+    return lower_operand (site->c, site->bb, adjusted, site->loc);	/* lower-virtual.cc */
   mr_opnd byval;
   if (site->byval && aggregate_arg_p (arg) && byval_param_base (site->c, arg, &byval))
     return byval;	/* passed on as it came */

@@ -14,15 +14,20 @@
    std::bad_alloc (or a class derived from it; nothrow and placement new throw
    nothing and have no EH edge), and a throw-expression, `throw E (...)`, which
    GCC makes a call of __cxa_throw given E's type_info, throws an E.  A rethrow
-   (`throw;`, __cxa_rethrow, or std::rethrow_exception) throws anything, but on
-   purpose, as a throw-expression does: its exception leaving the function is
-   judged (lower_throw_exit).  Anything else (a call) may throw anything.  A
-   value of the function (c->exc) says which exception is in flight, a kind:
+   (`throw;`, __cxa_rethrow, or std::rethrow_exception) throws on purpose, as a
+   throw-expression does: its exception leaving the function is judged
+   (lower_throw_exit).  `throw;` in the body of a handler of the function for a
+   type E (`catch (const E &)`) rethrows what that handler caught, an E or a
+   class derived from E (rethrown_type); any other rethrow throws anything.
+   Anything else (a call) may throw anything.  A value of the function (c->exc)
+   says which exception is in flight, a kind:
 
      EXC_ANY (0)        anything
      EXC_BAD_ALLOC (-1) what operator new throws (std::bad_alloc)
      EXC_RETHROWN (1)   anything, rethrown by the function
-     2 .. n + 1         the i-th type the function's throw-expressions throw
+     2 .. n + 1         the i-th type the function's throw-expressions throw,
+                        or its typed handlers rethrow (c->thrown_derived: or a
+                        class derived from it)
 
    Every block an EH edge enters defines it by an integer PHI (the thrower's
    kind, or the value itself along a `resx` into an outer region, which rethrows
@@ -90,10 +95,121 @@ rethrows (gimple *s)
 	 && id_equal (DECL_NAME (ns), "std");
 }
 
-/* The types the function's throw-expressions throw, each once, in the order of
-   their blocks: kind EXC_FIRST_THROWN + i is c->thrown[i]; and whether a
-   rethrow may reach a handler or cleanup of the function (c->rethrown).  Found
-   on first use.  */
+/* Whether s calls the C++ runtime's function `name` (__cxa_begin_catch).  */
+static bool
+calls_runtime (gimple *s, const char *name)
+{
+  tree fndecl = is_gimple_call (s) ? gimple_call_fndecl (s) : NULL_TREE;
+  return fndecl && DECL_NAME (fndecl) && id_equal (DECL_NAME (fndecl), name);
+}
+
+/* The handler whose body begins with `begin` (`_19 = __cxa_begin_catch (_1)`,
+   `_1 = __builtin_eh_pointer (R)` the exception of try region R): the catch of
+   R whose label is begin's block, or NULL.  */
+static eh_catch
+handler_beginning (lower_ctx *c, gimple *begin)
+{
+  tree ptr = gimple_call_num_args (begin) == 1 ? gimple_call_arg (begin, 0) : NULL_TREE;
+  gimple *def = ptr && TREE_CODE (ptr) == SSA_NAME ? SSA_NAME_DEF_STMT (ptr) : NULL;
+  if (!def || !gimple_call_builtin_p (def, BUILT_IN_EH_POINTER)
+      || !tree_fits_shwi_p (gimple_call_arg (def, 0)))
+    return NULL;
+  eh_region r = get_eh_region_from_number_fn (c->fun, tree_to_shwi (gimple_call_arg (def, 0)));
+  if (!r || r->type != ERT_TRY)
+    return NULL;
+  for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
+    if (h->label && label_to_block (c->fun, h->label) == gimple_bb (begin))
+      return h;
+  return NULL;
+}
+
+/* The handler of the function in whose body statement s is: walking up the
+   dominators from s (statements every path to s has run), the first
+   __cxa_begin_catch not closed by a __cxa_end_catch on the way (a nested
+   handler that ended before s, `catch (E &) { try { throw F (); } catch (F &)
+   {} throw; }`, is closed).  NULL when s is in no handler of the function (a
+   `throw;` that rethrows its caller's exception).  */
+static eh_catch
+enclosing_handler (lower_ctx *c, gimple *s)
+{
+  if (c->fun != cfun)
+    return NULL;		/* GCC's dominators are cfun's */
+  bool had = dom_info_available_p (CDI_DOMINATORS);
+  if (!had)
+    calculate_dominance_info (CDI_DOMINATORS);
+  eh_catch found = NULL;
+  int closed = 0;
+  basic_block bb = gimple_bb (s);
+  gimple_stmt_iterator gsi = gsi_for_stmt (s);
+  gsi_prev (&gsi);
+  for (int depth = 0; bb && depth < 256; depth++)
+    {
+      for (; !gsi_end_p (gsi); gsi_prev (&gsi))
+	{
+	  gimple *st = gsi_stmt (gsi);
+	  if (calls_runtime (st, "__cxa_end_catch"))
+	    closed++;
+	  else if (calls_runtime (st, "__cxa_begin_catch") && closed)
+	    closed--;
+	  else if (calls_runtime (st, "__cxa_begin_catch"))
+	    {
+	      found = handler_beginning (c, st);
+	      depth = 256;
+	      break;
+	    }
+	}
+      if (depth >= 256)
+	break;
+      bb = get_immediate_dominator (CDI_DOMINATORS, bb);
+      if (!bb || bb == ENTRY_BLOCK_PTR_FOR_FN (c->fun))
+	break;
+      gsi = gsi_last_bb (bb);
+    }
+  if (!had)
+    free_dominance_info (CDI_DOMINATORS);
+  return found;
+}
+
+/* The type a rethrow rethrows, as far as the function knows: `throw;` in the
+   body of a handler for one type rethrows what that handler caught, an object
+   of that type or of a class derived from it.  NULL_TREE for anything (a
+   rethrow in `catch (...)` or in no handler of the function,
+   std::rethrow_exception).  */
+static tree
+rethrown_type (lower_ctx *c, gimple *s)
+{
+  if (!calls_runtime (s, "__cxa_rethrow"))
+    return NULL_TREE;
+  eh_catch h = enclosing_handler (c, s);
+  if (!h || !h->type_list || TREE_CHAIN (h->type_list))
+    return NULL_TREE;
+  tree type = TREE_VALUE (h->type_list);
+  return type && TYPE_P (type) ? TYPE_MAIN_VARIANT (type) : NULL_TREE;
+}
+
+/* The kind of a type in c->thrown, added if missing; derived: it may be of a
+   class derived from it too.  One kind per type, whether thrown or rethrown,
+   so that the kinds stay few (an edge's set holds 64; a handler for a class
+   derived from the type then may take a throw-expression's exact type too,
+   which only loses precision).  */
+static int
+thrown_kind (lower_ctx *c, tree type, bool derived)
+{
+  for (unsigned i = 0; i < c->thrown.length (); i++)
+    if (c->thrown[i] == type)
+      {
+	c->thrown_derived[i] |= derived;
+	return EXC_FIRST_THROWN + i;
+      }
+  c->thrown.safe_push (type);
+  c->thrown_derived.safe_push (derived);
+  return EXC_FIRST_THROWN + c->thrown.length () - 1;
+}
+
+/* The types the function's throw-expressions throw and its typed handlers
+   rethrow, each once, in the order of their blocks: kind EXC_FIRST_THROWN + i
+   is c->thrown[i]; and whether a rethrow of anything may reach a handler or
+   cleanup of the function (c->rethrown).  Found on first use.  */
 static void
 collect_thrown (lower_ctx *c)
 {
@@ -106,11 +222,12 @@ collect_thrown (lower_ctx *c)
       {
 	gimple *last = mr_last_stmt (bb);
 	if (tree type = thrown_type (last))
-	  {
-	    if (!c->thrown.contains (type))
-	      c->thrown.safe_push (type);
-	  }
-	else if (rethrows (last))
+	  thrown_kind (c, type, false);
+	else if (!rethrows (last))
+	  continue;
+	else if (tree type = rethrown_type (c, last))
+	  thrown_kind (c, type, RECORD_OR_UNION_TYPE_P (type));
+	else
 	  c->rethrown = true;
       }
 }
@@ -128,11 +245,13 @@ exception_along (lower_ctx *c, edge e)
   if (tree type = thrown_type (last))
     {
       collect_thrown (c);
-      for (unsigned i = 0; i < c->thrown.length (); i++)
-	if (c->thrown[i] == type)
-	  return mr_const (EXC_FIRST_THROWN + i);
+      return mr_const (thrown_kind (c, type, false));
     }
-  return mr_const (rethrows (last) ? EXC_RETHROWN : EXC_ANY);
+  if (!rethrows (last))
+    return mr_const (EXC_ANY);
+  collect_thrown (c);
+  tree type = rethrown_type (c, last);
+  return mr_const (type ? thrown_kind (c, type, RECORD_OR_UNION_TYPE_P (type)) : EXC_RETHROWN);
 }
 
 /* Whether a class is the standard library's class `qualified` (std::bad_alloc),
@@ -251,11 +370,33 @@ catches_thrown (tree type_list, tree thrown)
    out.  Each edge gets the case range [lo, hi] of the kinds that may take it
    (see the file's comment).  */
 
-/* The range of kinds of one edge.  */
+/* The range of kinds of one edge, and the kinds in it that take the edge: bit
+   kind - EXC_BAD_ALLOC of set (mr_edge.case_set: a kind known exactly that
+   does not take the edge is no path, though the range admits it).  */
 struct kind_range
 {
   int lo, hi;
+  uint64_t set;
 };
+
+/* Adds kind to range r.  */
+static void
+admit_kind (kind_range *r, int kind)
+{
+  r->lo = MIN (r->lo, kind);
+  r->hi = MAX (r->hi, kind);
+  if (kind - EXC_BAD_ALLOC < 64)
+    r->set |= (uint64_t) 1 << (kind - EXC_BAD_ALLOC);
+}
+
+/* Merges range b into a.  */
+static void
+merge_kinds (kind_range *a, const kind_range &b)
+{
+  a->lo = MIN (a->lo, b.lo);
+  a->hi = MAX (a->hi, b.hi);
+  a->set |= b.set;
+}
 
 /* Whether handler h (after caught: an earlier one surely took the kind) may
    take the exception of kind `kind`; records it in the handler's range, and
@@ -265,11 +406,16 @@ route_kind (lower_ctx *c, eh_catch h, int kind, kind_range *range, bool *caught)
 {
   catch_kind k = kind == EXC_BAD_ALLOC ? catches_bad_alloc (h->type_list)
 		 : catches_thrown (h->type_list, c->thrown[kind - EXC_FIRST_THROWN]);
+  /* What a handler for E rethrows may be of a class derived from E, which a
+     handler for that class takes.  */
+  if (k == CATCH_NEVER && kind != EXC_BAD_ALLOC && c->thrown_derived[kind - EXC_FIRST_THROWN])
+    for (tree t = h->type_list; t; t = TREE_CHAIN (t))
+      if (TREE_VALUE (t) && TYPE_P (TREE_VALUE (t))
+	  && RECORD_OR_UNION_TYPE_P (TREE_VALUE (t))
+	  && derives_from (TREE_VALUE (t), c->thrown[kind - EXC_FIRST_THROWN], 0))
+	k = CATCH_MAYBE;
   if (k != CATCH_NEVER)
-    {
-      range->lo = MIN (range->lo, kind);
-      range->hi = MAX (range->hi, kind);
-    }
+    admit_kind (range, kind);
   *caught = k == CATCH_SURELY;
 }
 
@@ -286,15 +432,18 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
      admits its kind: a state joined from an exception of a call and a
      throw-expression's that only a handler takes keeps none of the judged
      kinds on the way out (MR_EV_THROW judges the kinds a state may have).  */
-  int any_hi = c->rethrown ? EXC_RETHROWN : EXC_ANY;
+  kind_range any = {EXC_ANY, EXC_ANY, 0};
+  admit_kind (&any, EXC_ANY);
+  if (c->rethrown)
+    admit_kind (&any, EXC_RETHROWN);
   for (eh_catch h = r->u.eh_try.first_catch; h; h = h->next_catch)
     {
       if (!h->label)
 	return;
       handlers.safe_push (label_to_block (c->fun, h->label));
-      ranges.safe_push ({EXC_ANY, any_hi});
+      ranges.safe_push (any);
     }
-  kind_range way_out = {EXC_ANY, any_hi};	/* what no handler surely takes */
+  kind_range way_out = any;	/* what no handler surely takes */
   int last = EXC_FIRST_THROWN + (int) c->thrown.length () - 1;
   for (int kind = EXC_BAD_ALLOC; kind <= last; kind++)
     {
@@ -305,10 +454,7 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
       for (eh_catch h = r->u.eh_try.first_catch; h && !caught; h = h->next_catch, i++)
 	route_kind (c, h, kind, &ranges[i], &caught);
       if (!caught)
-	{
-	  way_out.lo = MIN (way_out.lo, kind);
-	  way_out.hi = MAX (way_out.hi, kind);
-	}
+	admit_kind (&way_out, kind);
     }
   mr_block *mb = &c->f->blocks[bb];
   mr_term *t = &mb->term;
@@ -323,14 +469,19 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
       for (unsigned i = 0; i < handlers.length (); i++)
 	if (handlers[i] == dest)
 	  {
-	    edge_range.lo = handler ? MIN (edge_range.lo, ranges[i].lo) : ranges[i].lo;
-	    edge_range.hi = handler ? MAX (edge_range.hi, ranges[i].hi) : ranges[i].hi;
+	    if (handler)
+	      merge_kinds (&edge_range, ranges[i]);
+	    else
+	      edge_range = ranges[i];
 	    handler = true;
 	  }
       mr_edge *me = &c->f->edges[mb->succs[k]];
       me->kind = MR_EDGE_CASE;
       me->case_lo = edge_range.lo;
       me->case_hi = edge_range.hi;
+      /* Every kind has its bit when there are at most 64 of them.  */
+      me->case_set = last - EXC_BAD_ALLOC < 64 ? edge_range.set >> (edge_range.lo - EXC_BAD_ALLOC)
+					     : 0;
     }
 }
 

@@ -137,77 +137,6 @@ callee_pointer_decl (tree fn)
   return NULL_TREE;
 }
 
-/* The class of the object obj points to, when the function made it: obj is a copy
-   of the result of an operator new that the function gave to one constructor of
-   class C (`b = new B;`, GIMPLE `_1 = operator new (8); B::B (_1); b_2 = _1;`).
-   The object's dynamic type is then C exactly.  NULL_TREE otherwise.  */
-static tree
-constructed_class (tree obj)
-{
-  tree chain[5];
-  unsigned n = 0;
-  for (tree t = obj; t && TREE_CODE (t) == SSA_NAME && n < 5; t = copy_source (t))
-    {
-      chain[n++] = t;
-      if (!SSA_NAME_IS_DEFAULT_DEF (t) && is_gimple_call (SSA_NAME_DEF_STMT (t)))
-	break;
-    }
-  if (!n || SSA_NAME_IS_DEFAULT_DEF (chain[n - 1]))
-    return NULL_TREE;
-  gcall *made = dyn_cast<gcall *> (SSA_NAME_DEF_STMT (chain[n - 1]));
-  tree allocator = made ? gimple_call_fndecl (made) : NULL_TREE;
-  if (!allocator || !DECL_IS_OPERATOR_NEW_P (allocator))
-    return NULL_TREE;
-  tree cls = NULL_TREE;
-  for (unsigned i = 0; i < n; i++)
-    {
-      use_operand_p use;
-      imm_use_iterator it;
-      FOR_EACH_IMM_USE_FAST (use, it, chain[i])
-	{
-	  gcall *call = dyn_cast<gcall *> (USE_STMT (use));
-	  tree ctor = call ? gimple_call_fndecl (call) : NULL_TREE;
-	  if (!ctor || !DECL_CXX_CONSTRUCTOR_P (ctor) || gimple_call_num_args (call) < 1
-	      || gimple_call_arg (call, 0) != chain[i])
-	    continue;
-	  if (cls)
-	    return NULL_TREE;	/* constructed twice (placement new): which one holds? */
-	  cls = DECL_CONTEXT (ctor);
-	}
-    }
-  return cls && RECORD_OR_UNION_TYPE_P (cls) && TYPE_BINFO (cls) ? cls : NULL_TREE;
-}
-
-/* The function in slot `token` of the vtable of binfo, or NULL_TREE.  */
-static tree
-vtable_slot (tree binfo, tree token)
-{
-  if (!binfo || !tree_fits_uhwi_p (token))
-    return NULL_TREE;
-  bool can_refer = false;
-  tree target = gimple_get_virt_method_for_binfo (tree_to_uhwi (token), binfo, &can_refer);
-  return target && can_refer && TREE_CODE (target) == FUNCTION_DECL ? target : NULL_TREE;
-}
-
-/* The override a virtual call reaches when its object's class is known
-   (constructed_class): `B *b = new B; b->rel (p);` calls B::rel.  Otherwise a
-   destructor slot (`delete b`, `b->~B ()` on a B * of unknown dynamic type) is
-   taken as the static type's destructor: every override destroys the object the
-   same way (and the deleting one releases it), and a derived class's destroys more
-   of it, which the call then does not claim.  */
-static tree
-known_override (tree ref)
-{
-  tree static_type = obj_type_ref_class (ref);
-  if (tree cls = constructed_class (OBJ_TYPE_REF_OBJECT (ref)))
-    return vtable_slot (get_binfo_at_offset (TYPE_BINFO (cls), 0, static_type),
-			OBJ_TYPE_REF_TOKEN (ref));
-  if (!static_type || !RECORD_OR_UNION_TYPE_P (static_type) || !TYPE_BINFO (static_type))
-    return NULL_TREE;
-  tree dtor = vtable_slot (TYPE_BINFO (static_type), OBJ_TYPE_REF_TOKEN (ref));
-  return dtor && DECL_CXX_DESTRUCTOR_P (dtor) ? dtor : NULL_TREE;
-}
-
 static tree function_value (function *fun, tree v, int depth);
 
 /* Does statement `store` run before `load` on every path to it, both in the
@@ -345,8 +274,8 @@ function_value (function *fun, tree v, int depth)
    holds one function (function_value: `void (*rel) (void *) = free; rel (p);`,
    `fp = sink; fp (buf);`, a static pointer set once, `get_releaser () (p)`),
    that function, so that the call is lowered as a direct one (knowledge base,
-   summaries); for a virtual call on an object the function made, the override
-   of its class.  A pointer that may hold several functions (a PHI) or was loaded
+   summaries); for a virtual call whose object's class the function knows, the
+   override of that class (lower-virtual.cc).  A pointer that may hold several functions (a PHI) or was loaded
    from memory stays an indirect call.  */
 tree
 called_fndecl (gcall *s)
@@ -355,7 +284,7 @@ called_fndecl (gcall *s)
     return decl;
   tree fn = gimple_call_fn (s);
   if (fn && TREE_CODE (fn) == OBJ_TYPE_REF)
-    return known_override (fn);
+    return virtual_callee (fn);
   return fn ? function_value (cfun, fn, 0) : NULL_TREE;
 }
 

@@ -10,6 +10,7 @@
      lower-eh.cc     C++: exceptions, which handler each can reach
      lower-class.cc  C++: calls to constructors without a body in sight
      lower-new.cc    C++: placement new's storage
+     lower-virtual.cc  C++: virtual calls on objects of a known class
      lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
      lower-containers.cc  C++: standard containers of raw pointers
      lower-container-iter.cc  C++: iterators into them (lower-containers.h)
@@ -66,8 +67,10 @@ struct lower_ctx
   unsigned *thrower_block;
   uint32_t exc;
   /* The types the function's throw-expressions throw, and whether it
-     rethrows in a handler (lower-eh.cc), once thrown_known.  */
+     rethrows in a handler (lower-eh.cc), once thrown_known; thrown_derived:
+     the type may also be a class derived from it (a typed handler's rethrow).  */
   auto_vec<tree> thrown;
+  auto_vec<bool> thrown_derived;
   bool rethrown;
   bool thrown_known;
   /* The local containers of raw pointers, scanned on the first call of one.  */
@@ -161,6 +164,10 @@ void lend_summarized_constructor (lower_ctx *c, unsigned bb, unsigned first, gca
 /* lower-new.cc.  */
 void lower_placement_storage (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc);
 bool operator_new_may_fail (tree fndecl);
+
+/* lower-virtual.cc.  */
+tree virtual_callee (tree ref);
+tree virtual_this (gcall *s);
 
 /* lower-smart.cc.  */
 bool lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
