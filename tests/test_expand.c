@@ -9,7 +9,8 @@
    fails, an OUT entry left to the glue) and functions the user declared as an
    allocator or a deallocator; what an integer result tells the caller; the
    function a callee calls that its caller gives it, relayed; the statics a callee
-   reads, given as the caller's own (a static freed, a free under a flag).  */
+   reads, given as the caller's own (a static freed, a free under a flag); an
+   argument the callee dereferences first (a DEREF before the call).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -405,11 +406,46 @@ test_result_facts (void **state)
   mr_func_free (f);
 }
 
+/* A callee that dereferences its argument 1 first and frees it
+   (mr_summary.derefs_first): a DEREF of the argument before the call, flagged
+   SUMMARIZED, then the call and the free.  */
+static void
+test_derefs_first (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.derefs = sum.derefs_first = 1u << 1;
+  sum.frees_always = 1u << 1;
+  sum.free_family = MR_FAM_MALLOC;
+  mr_call_site cs = site (f, &g, 2, 0);
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[0].kind, MR_EV_DEREF);
+  assert_int_equal (b->events[0].a.id, 11);
+  assert_true (b->events[0].flags & MR_EVF_SUMMARIZED);
+  assert_false (b->events[0].flags & MR_EVF_WRITE);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  assert_int_equal (b->events[2].kind, MR_EV_FREE);
+  mr_func_free (f);
+
+  /* A weak definition may be replaced: nothing said.  */
+  f = tb_func ("t", 1);
+  cs = site (f, &g, 2, 0);
+  cs.weak = true;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (f->blocks[0].events[0].kind, MR_EV_CALL);
+  mr_func_free (f);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_deallocating_wrapper),
+    cmocka_unit_test (test_derefs_first),
     cmocka_unit_test (test_static_params),
     cmocka_unit_test (test_relayed_call),
     cmocka_unit_test (test_allocating_wrapper),

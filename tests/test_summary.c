@@ -11,7 +11,8 @@
    where pointers are stored (a parameter's object, or anywhere: through loaded
    pointers, through a callee that does) and what a caller forgets at the call;
    mr_summary_same; what an integer result says (a comparison of a parameter or a
-   field, a constant, a parameter) and how a branch on it refines the argument.  Leak and UAF effects of the handed-over and quiet-NULL
+   field, a constant, a parameter) and how a branch on it refines the argument;
+   the parameters dereferenced first on every path (derefs_first).  Leak and UAF effects of the handed-over and quiet-NULL
    allocations are in the same file, since they exist for the summaries' callers.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_LEAK) | TB_RULE (MR_RULE_DOUBLE_FREE) \
@@ -955,6 +956,63 @@ test_calls_param (void **state)
   assert_int_equal (summary_of (f).calls_param, 0);
 }
 
+/* void fill (char *p) { p[0] = 0; free (p); }: dereferenced first on every path
+   (mr_summary.derefs_first); not when tested first, when only some paths
+   dereference it, nor when a call nothing is known of is given it first.  */
+static void
+test_derefs_first (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("fill", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_store (f, 0, mr_value (P), 0, mr_const (0), false, 1);
+  tb_free (f, 0, mr_value (P), 2);
+  tb_return (f, 0, mr_none (), 3);
+  assert_int_equal (summary_of (f).derefs_first, 1);
+
+  /* void checked (char *p) { if (!p) return; p[0] = 0; }  */
+  f = tb_func ("checked", 3);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 2);
+  tb_store (f, 2, mr_value (P), 0, mr_const (0), false, 3);
+  tb_return (f, 2, mr_none (), 4);
+  assert_int_equal (summary_of (f).derefs_first, 0);
+
+  /* void either (char *p, int c) { if (c) p[0] = 1; else p[1] = 2; }: both
+     paths; but `if (c) p[0] = 1;` alone leaves a path without.  */
+  f = tb_func ("either", 4);
+  f->params[0] = P;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_store (f, 1, mr_value (P), 0, mr_const (1), false, 2);
+  tb_goto (f, 1, 3);
+  tb_store (f, 2, mr_value (P), 1, mr_const (2), false, 3);
+  tb_goto (f, 2, 3);
+  tb_return (f, 3, mr_none (), 4);
+  assert_int_equal (summary_of (f).derefs_first, 1);
+  f = tb_func ("sometimes", 3);
+  f->params[0] = P;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_store (f, 1, mr_value (P), 0, mr_const (1), false, 2);
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  assert_int_equal (summary_of (f).derefs_first, 0);
+
+  /* void logged (char *p) { note (p); p[0] = 0; }: note may test it.  */
+  f = tb_func ("logged", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  mr_opnd arg = mr_value (P);
+  tb_call (f, 0, 0, "note", 1, &arg, 0, 0, 0, 1);
+  tb_store (f, 0, mr_value (P), 0, mr_const (0), false, 2);
+  tb_return (f, 0, mr_none (), 3);
+  assert_int_equal (summary_of (f).derefs_first, 0);
+}
+
 int
 main (void)
 {
@@ -977,6 +1035,7 @@ main (void)
     cmocka_unit_test (test_writes),
     cmocka_unit_test (test_static_writes),
     cmocka_unit_test (test_calls_param),
+    cmocka_unit_test (test_derefs_first),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
 }

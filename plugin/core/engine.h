@@ -230,6 +230,10 @@ typedef struct mr_summary
   mr_field_deref field_derefs[MR_SUMMARY_DEREFS];
   uint8_t nfield_derefs;
   uint32_t derefs;		/* read or written through on some path */
+  uint32_t derefs_first;	/* read or written through on every path that
+				   returns, before the function tests it or hands it
+				   on (summarize.c, find_derefs_first): a NULL given
+				   there is dereferenced, as by `*p` at the call */
   uint32_t writes;		/* writes into the memory parameter i points to, on
 				   some path, through it or a pointer advancing from
 				   it (`*out++ = c`) */

@@ -136,6 +136,26 @@ expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_fiel
   e->flags = MR_EVF_SUMMARIZED | MR_EVF_NO_CLOBBER | (sum->pure ? MR_EVF_PURE : 0);
 }
 
+/* The callee reads or writes through these arguments before it looks at them
+   otherwise (mr_summary.derefs_first): the call dereferences them, before
+   anything else it does, so NULL there is a NULL dereference at the call.  What
+   it reads or writes is its call's (deref_mask, write_mask): transfer.c.  */
+static void
+expand_derefs_first (const mr_summary *sum, const mr_call_site *cs)
+{
+  if (!sum->valid || cs->weak)
+    return;
+  for (unsigned i = 0; i < cs->nargs && i < 32; i++)
+    if (sum->derefs_first & (1u << i))
+      {
+	uint32_t at = add_event (cs, MR_EV_DEREF);
+	mr_opnd a = cs->arg (cs->glue, i);
+	mr_event *e = event_at (cs, at);
+	e->a = a;
+	e->flags = MR_EVF_SUMMARIZED;
+      }
+}
+
 /* The flag a callee's frees depend on (mr_summary.flag_param), read by the caller
    before the call as it has it: its value, or 0 if the call gives none.  */
 static uint32_t
@@ -338,6 +358,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
       e->via = mr_func_strdup (f, cs->name);
       return;
     }
+  expand_derefs_first (sum, cs);
   uint32_t frees = sum->frees_always;
   for (unsigned i = 0; i < sum->nfield_derefs && i < MR_SUMMARY_DEREFS; i++)
     expand_field_deref (sum, cs, &sum->field_derefs[i]);

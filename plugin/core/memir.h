@@ -129,7 +129,9 @@ enum
   MR_EVF_SUMMARIZED = 1 << 10,	/* CALL: to a function of the TU, per its summary:
 				   it reads through deref_mask somewhere, maybe after
 				   checking for NULL, maybe after writing.  LOAD: of a
-				   field such a callee frees (checked by the call) */
+				   field such a callee frees (checked by the call).
+				   DEREF: one such a callee does before it looks at
+				   the pointer otherwise (mr_summary.derefs_first) */
   MR_EVF_DTOR = 1 << 11,		/* CALL: a destructor.  `delete p` and `delete[] v`
 				   run ~T on the object before operator delete: the
 				   object freed already is the delete's finding, not

@@ -1126,9 +1126,125 @@ named_static (const mr_func *f, mr_opnd o)
   return o.kind == MR_OPND_ADDR && o.id < f->ndecls && f->decls[o.id].kind == MR_DECL_STATIC;
 }
 
+/* Does operand o hold parameter i's pointer (at any offset), or decide a truth
+   about it (`b = p == NULL`)?  */
+static bool
+names_param (const mr_func *f, mr_opnd o, int i)
+{
+  int64_t off;
+  if (o.kind != MR_OPND_VALUE)
+    return false;
+  if (mr_param_of (f, o, &off) == i)
+    return true;
+  const mr_truth *t = mr_func_truth (f, o.id);
+  return t && !t->ranged
+	 && (mr_param_of (f, t->cond.lhs, &off) == i || mr_param_of (f, t->cond.rhs, &off) == i
+	     || mr_param_of (f, t->cond.lhs2, &off) == i
+	     || mr_param_of (f, t->cond.rhs2, &off) == i);
+}
+
+/* What event e does with parameter i, for find_derefs_first: 1 it reads or
+   writes through it (a load, a store, a dereference, a library call that reads
+   through it, or a callee that does so first: its DEREF event, expand.c); -1 it
+   hands it to a call that may test it first, or the function returns; 0
+   neither.  */
+static int
+deref_or_handed (const mr_func *f, const mr_event *e, int i)
+{
+  int64_t off;
+  switch (e->kind)
+    {
+    case MR_EV_LOAD:
+    case MR_EV_STORE:
+    case MR_EV_DEREF:
+      if (mr_param_of (f, e->a, &off) == i)
+	return 1;
+      return e->kind == MR_EV_STORE && mr_param_of (f, e->b, &off) == i ? -1 : 0;
+    case MR_EV_CALL:
+      for (uint32_t k = 0; e->call && k < e->call->nargs; k++)
+	if (mr_param_of (f, e->call->args[k], &off) == i)
+	  return k < 32 && (e->call->deref_mask & (1u << k)) && !(e->flags & MR_EVF_SUMMARIZED)
+		 ? 1 : -1;
+      return 0;
+    case MR_EV_FREE:
+    case MR_EV_REALLOC:
+    case MR_EV_ESCAPE:
+      return mr_param_of (f, e->a, &off) == i ? -1 : 0;
+    case MR_EV_RETURN:
+      return -1;
+    default:
+      return 0;
+    }
+}
+
+/* Does every path from the entry that returns read or write through parameter i
+   before anything else looks at it: no test of it (`if (!p) return;`), no call
+   given it that may test it, no free?  A walk of the blocks that stops at the
+   first access on each path.  Paths that end otherwise (abort (), an exception)
+   do not count; some path must access it.  */
+static bool
+derefs_first (const mr_func *f, int i, bool *seen, uint32_t *stack)
+{
+  memset (seen, 0, f->nblocks * sizeof *seen);
+  uint32_t n = 0;
+  bool found = false;
+  stack[n++] = f->entry;
+  seen[f->entry] = true;
+  while (n)
+    {
+      const mr_block *blk = &f->blocks[stack[--n]];
+      int what = 0;
+      for (uint32_t k = 0; k < blk->nevents && !what; k++)
+	what = deref_or_handed (f, &blk->events[k], i);
+      if (what < 0)
+	return false;
+      if (what > 0)
+	{
+	  found = true;
+	  continue;
+	}
+      const mr_term *t = &blk->term;
+      if (t->kind != MR_TERM_NONE
+	  && (names_param (f, t->lhs, i) || names_param (f, t->rhs, i)
+	      || names_param (f, t->lhs2, i) || names_param (f, t->rhs2, i)))
+	return false;
+      for (uint32_t k = 0; k < blk->nsuccs; k++)
+	{
+	  const mr_edge *e = &f->edges[blk->succs[k]];
+	  if (e->kind != MR_EDGE_NEVER && !seen[e->dst])
+	    {
+	      seen[e->dst] = true;
+	      stack[n++] = e->dst;
+	    }
+	}
+    }
+  return found;
+}
+
+/* The parameters the function reads or writes through before it looks at them
+   otherwise, on every path that returns (mr_summary.derefs_first): a caller that
+   passes NULL there dereferences it.  Only those it reads through somewhere
+   (derefs, uses: known already).  */
+static void
+find_derefs_first (const mr_func *f, mr_summary *sum)
+{
+  sum->derefs_first = 0;
+  uint32_t some = sum->derefs | sum->uses;
+  if (!some || !f->nblocks)
+    return;
+  bool *seen = malloc (f->nblocks * sizeof *seen);
+  uint32_t *stack = malloc (f->nblocks * sizeof *stack);
+  for (uint32_t i = 0; seen && stack && i < f->nparams && i < 32; i++)
+    if (f->params[i] && (some & (1u << i)) && derefs_first (f, (int) i, seen, stack))
+      sum->derefs_first |= 1u << i;
+  free (seen);
+  free (stack);
+}
+
 void
 mr_summarize_stores (const mr_func *f, mr_summary *sum)
 {
+  find_derefs_first (f, sum);
   sum->error_channel = has_error_channel (f);
   sum->writes = written_params (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
@@ -1535,6 +1651,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
   if (a->valid != b->valid || a->frees_always != b->frees_always
       || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
       || a->derefs != b->derefs || a->uses != b->uses
+      || a->derefs_first != b->derefs_first
       || a->error_channel != b->error_channel || a->writes != b->writes
       || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
