@@ -10,7 +10,8 @@
    allocator or a deallocator; what an integer result tells the caller; the
    function a callee calls that its caller gives it, relayed; the statics a callee
    reads, given as the caller's own (a static freed, a free under a flag); an
-   argument the callee dereferences first (a DEREF before the call).  */
+   argument the callee dereferences first (a DEREF before the call); one it
+   frees at an offset (the FREE's off).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -430,6 +431,19 @@ test_derefs_first (void **state)
   assert_int_equal (b->events[1].kind, MR_EV_CALL);
   assert_int_equal (b->events[2].kind, MR_EV_FREE);
   mr_func_free (f);
+
+  /* It frees its argument 1 after walking it: the FREE's off says where.  */
+  f = tb_func ("t", 1);
+  sum = empty_summary ();
+  sum.frees_always = 1u << 1;
+  sum.frees_at_param = 2;
+  sum.frees_at_off = MR_OFF_POSITIVE;
+  cs = site (f, &g, 2, 0);
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (f->blocks[0].events[1].kind, MR_EV_FREE);
+  assert_int_equal (f->blocks[0].events[1].off, MR_OFF_POSITIVE);
+  mr_func_free (f);
+  sum.derefs = sum.derefs_first = 1u << 1;
 
   /* A weak definition may be replaced: nothing said.  */
   f = tb_func ("t", 1);

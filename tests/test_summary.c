@@ -12,7 +12,8 @@
    pointers, through a callee that does) and what a caller forgets at the call;
    mr_summary_same; what an integer result says (a comparison of a parameter or a
    field, a constant, a parameter) and how a branch on it refines the argument;
-   the parameters dereferenced first on every path (derefs_first).  Leak and UAF effects of the handed-over and quiet-NULL
+   the parameters dereferenced first on every path (derefs_first); a parameter
+   freed at an offset from the pointer given (frees_at_off).  Leak and UAF effects of the handed-over and quiet-NULL
    allocations are in the same file, since they exist for the summaries' callers.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_LEAK) | TB_RULE (MR_RULE_DOUBLE_FREE) \
@@ -1013,6 +1014,60 @@ test_derefs_first (void **state)
   assert_int_equal (summary_of (f).derefs_first, 0);
 }
 
+/* void drop (char *p) { p += 2; free (p); }: freed 2 bytes past the pointer given
+   (mr_summary.frees_at_off); `free (p - 16)` 16 before; a walk `while (*p) p++;
+   free (p);` somewhere past it; `free (p)` at it: none.  */
+static void
+test_frees_at_offset (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("drop", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_copy (f, 0, D, mr_value (P), 2, true, 1);
+  tb_free (f, 0, mr_value (D), 2);
+  tb_return (f, 0, mr_none (), 3);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.frees_always, 1);
+  assert_int_equal (s.frees_at_param, 1);
+  assert_int_equal (s.frees_at_off, 2);
+
+  f = tb_func ("header", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_copy (f, 0, D, mr_value (P), -16, true, 1);
+  tb_free (f, 0, mr_value (D), 2);
+  tb_return (f, 0, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.frees_at_param, 1);
+  assert_int_equal (s.frees_at_off, -16);
+
+  /* bb0 -> bb1: D = phi (P, D2); c = *D; if (c) bb2 else bb3;
+     bb2: D2 = D + 1 -> bb1; bb3: free (D); return.  */
+  f = tb_func ("walk", 4);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_goto (f, 0, 1);
+  tb_load (f, 1, A, mr_value (D), 0, false, 1);
+  tb_if (f, 1, mr_value (A), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_copy (f, 2, D2, mr_value (D), 1, true, 2);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, D, true, mr_value (P), mr_value (D2));
+  tb_free (f, 3, mr_value (D), 3);
+  tb_return (f, 3, mr_none (), 4);
+  s = summary_of (f);
+  assert_int_equal (s.frees_always, 1);
+  assert_int_equal (s.frees_at_param, 1);
+  assert_int_equal (s.frees_at_off, MR_OFF_POSITIVE);
+
+  f = tb_func ("plain", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_free (f, 0, mr_value (P), 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_int_equal (summary_of (f).frees_at_param, 0);
+}
+
 int
 main (void)
 {
@@ -1036,6 +1091,7 @@ main (void)
     cmocka_unit_test (test_static_writes),
     cmocka_unit_test (test_calls_param),
     cmocka_unit_test (test_derefs_first),
+    cmocka_unit_test (test_frees_at_offset),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
 }

@@ -90,6 +90,8 @@ expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
     }
   mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
   fr->a = mr_value (v);
+  /* Somewhere past it, after a walk (free-offset).  */
+  fr->off = ff->freed_at == MR_OFF_POSITIVE ? MR_OFF_POSITIVE : 0;
   fr->family = ff->family;
   fr->via = mr_func_strdup (cs->f, cs->name);
   fr->via_loc = ff->loc;
@@ -154,6 +156,15 @@ expand_derefs_first (const mr_summary *sum, const mr_call_site *cs)
 	e->a = a;
 	e->flags = MR_EVF_SUMMARIZED;
       }
+}
+
+/* Where the callee frees parameter i, relative to the pointer it is given
+   (mr_summary.frees_at_off: a walk before the free, `while (*p) p++; free (p);`):
+   the FREE's off, which free-offset adds to the argument.  0: at the pointer.  */
+static int64_t
+callee_free_offset (const mr_summary *sum, unsigned i)
+{
+  return sum->frees_at_param == i + 1 ? sum->frees_at_off : 0;
 }
 
 /* The flag a callee's frees depend on (mr_summary.flag_param), read by the caller
@@ -453,6 +464,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 	mr_opnd a = cs->arg (cs->glue, i);
 	mr_event *fr = event_at (cs, at);
 	fr->a = a;
+	fr->off = callee_free_offset (sum, i);
 	fr->family = sum->free_family;
 	fr->via = mr_func_strdup (f, cs->name);
 	fr->via_loc = sum->free_loc;

@@ -259,7 +259,10 @@ typedef struct mr_event
   uint32_t id;			/* index in the function, unique: names the event */
   uint32_t dst;			/* SSA value defined, 0 if none */
   mr_opnd a, b;
-  int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN */
+  int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN;
+				   FREE done in a called function (via), not
+				   GUARDED: it frees a + off (read by
+				   rules/free-offset.c only) */
   mr_call *call;		/* CALL only */
   mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any; LOAD
 				   and STORE: an element access (MR_SIZE_INDEX,

@@ -97,6 +97,24 @@ param_load_field (const mr_ctx *c, uint32_t value)
   return -1;
 }
 
+#define WALK_PHIS 8
+static bool walks_from (const mr_func *f, uint32_t v, uint32_t param, uint32_t *seen,
+			uint32_t *nseen, bool *moved);
+
+/* A free of root + at, root a PHI that may walk from the pointer start (a
+   parameter, a field loaded from a parameter's object): MR_OFF_POSITIVE when it
+   may have advanced past it (walks_from), `at` when it is only a copy of it,
+   MR_OFF_UNKNOWN otherwise.  */
+static int64_t
+walked_free_offset (const mr_func *f, uint32_t root, uint32_t start, int64_t at)
+{
+  uint32_t seen[WALK_PHIS], nseen = 0;
+  bool moved = false;
+  if (at < 0 || !walks_from (f, root, start, seen, &nseen, &moved))
+    return MR_OFF_UNKNOWN;
+  return moved ? MR_OFF_POSITIVE : at;
+}
+
 /* The fields of parameters' objects the function frees (a destructor, a clear
    function): a candidate (param, off) holds on a path that returns if the pointer
    first loaded from there is freed or NULL on it, or if the parameter itself is
@@ -137,7 +155,12 @@ summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
 	      ff->freed = true;
 	      ff->family = o->family;
 	      ff->loc = o->ev->loc;
-	      ff->freed_at = mr_opnd_root (c->f, o->ev->a, &at) ? at : 0;
+	      uint32_t root = mr_opnd_root (c->f, o->ev->a, &at);
+	      ff->freed_at = root ? at : 0;
+	      /* A walk from the loaded pointer (`while (*p) p++; free (p);`).  */
+	      if (root && root != pl->value
+		  && walked_free_offset (c->f, root, pl->value, at) == MR_OFF_POSITIVE)
+		ff->freed_at = MR_OFF_POSITIVE;
 	    }
 	}
     }
@@ -738,6 +761,12 @@ mr_finish_summary (mr_ctx *c)
 {
   mr_summary *sum = &c->out->summary;
   sum->frees_always &= sum->frees_maybe;
+  /* An offset free of a parameter the caller sees freed, at an offset it can
+     judge.  */
+  if (sum->frees_at_param
+      && (!(sum->frees_always & (1u << (sum->frees_at_param - 1)))
+	  || sum->frees_at_off == MR_OFF_UNKNOWN))
+    sum->frees_at_param = 0;
   bool sometimes = sum->frees_always != sum->frees_maybe;
   uint32_t n = 0;
   int keep = -1;		/* calls_keep_statics, at the first need */
@@ -811,6 +840,83 @@ mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
   summarize_flag_frees (c, s);
 }
 
+/* Does value v advance from the parameter value `param` by copies and PHIs only,
+   never backwards (`for (; *p; p++)` makes p a PHI of the parameter and p + 1)?
+   *moved: some step advanced it.  The PHIs seen are listed in seen (at most
+   WALK_PHIS: beyond that, not known).  A path-blind answer for a pointer the
+   state's joins lost the offset of (the symbol of a parameter is no tracked
+   object: the paths of a walk meet).  */
+static bool
+walks_from (const mr_func *f, uint32_t v, uint32_t param, uint32_t *seen, uint32_t *nseen,
+	    bool *moved)
+{
+  if (v == param)
+    return true;
+  for (uint32_t k = 0; k < *nseen; k++)
+    if (seen[k] == v)
+      return true;
+  if (*nseen == WALK_PHIS)
+    return false;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nphis; k++)
+      {
+	const mr_phi *phi = &f->blocks[b].phis[k];
+	if (phi->dst != v)
+	  continue;
+	seen[(*nseen)++] = v;
+	for (uint32_t a = 0; a < f->blocks[b].npreds; a++)
+	  {
+	    int64_t off;
+	    if (phi->args[a].kind != MR_OPND_VALUE)
+	      return false;
+	    uint32_t r = mr_func_root (f, phi->args[a].id, &off);
+	    if (off == MR_OFF_UNKNOWN || (off < 0 && off != MR_OFF_POSITIVE))
+	      return false;
+	    *moved |= off != 0;
+	    if (!walks_from (f, r, param, seen, nseen, moved))
+	      return false;
+	  }
+	return true;
+      }
+  return false;
+}
+
+/* Parameter i, whose object the state holds at param (its own binding), freed on
+   this path by the event free: how far from the pointer it was given was it
+   freed?  A free here frees what its operand holds; a callee's free (via) that
+   much plus where the callee frees it (FREE's off, mr_summary.frees_at_off).  A
+   nonzero offset joins the others seen (mr_summary.frees_at_param); paths that
+   free it at the start are no evidence against them: the pointer may have moved.  */
+static void
+note_free_offset (mr_ctx *c, const mr_state *s, uint32_t i, mr_ref param,
+		  const mr_event *free)
+{
+  mr_summary *sum = &c->out->summary;
+  if (free->a.kind != MR_OPND_VALUE || (free->flags & MR_EVF_GUARDED))
+    return;
+  mr_ref r = mr_ref_of (c, s, free->a);
+  if (r.obj != param.obj || param.off == MR_OFF_UNKNOWN || param.off == MR_OFF_POSITIVE)
+    return;
+  int64_t off = r.off == MR_OFF_POSITIVE ? MR_OFF_POSITIVE : r.off - param.off;
+  if (r.off == MR_OFF_UNKNOWN)
+    {
+      int64_t at;
+      uint32_t root = mr_func_root (c->f, free->a.id, &at);
+      off = walked_free_offset (c->f, root, c->f->params[i], at);
+    }
+  if (free->via)
+    off = mr_off_add (off, free->off);
+  if (off == 0 || off == MR_OFF_UNKNOWN)
+    return;
+  if (!sum->frees_at_param)
+    {
+      sum->frees_at_param = (uint8_t) (i + 1);
+      sum->frees_at_off = off;
+    }
+  else if (sum->frees_at_param == i + 1)
+    sum->frees_at_off = mr_off_join (sum->frees_at_off, off);
+}
+
 void
 mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 {
@@ -828,6 +934,7 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
       else if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
 	{
 	  freed |= 1u << i;
+	  note_free_offset (c, s, i, r, o->ev);
 	  if (!sum->frees_maybe)
 	    {
 	      sum->free_family = o->family;
@@ -1652,6 +1759,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
       || a->derefs != b->derefs || a->uses != b->uses
       || a->derefs_first != b->derefs_first
+      || a->frees_at_param != b->frees_at_param
+      || (a->frees_at_param && a->frees_at_off != b->frees_at_off)
       || a->error_channel != b->error_channel || a->writes != b->writes
       || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null

@@ -227,6 +227,8 @@ static const field summary_fields[] = {
   FIELD (mr_summary, frees_maybe, FK_MASK, 0),
   FIELD (mr_summary, free_family, FK_FAMILY, 0),
   FIELD (mr_summary, free_loc, FK_LOC, 0),
+  FIELD (mr_summary, frees_at_param, FK_U8, 0),
+  FIELD (mr_summary, frees_at_off, FK_I64, 0),
   ARRAY (mr_summary, field_frees, nfield_frees, field_free_fields),
   ARRAY (mr_summary, field_stores, nfield_stores, field_store_fields),
   ARRAY (mr_summary, field_derefs, nfield_derefs, field_deref_fields),
