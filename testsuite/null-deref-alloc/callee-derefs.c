@@ -5,7 +5,9 @@
    the callee is called by name, through a function pointer the caller holds, or
    through another function of the unit that passes it on first thing.  A callee
    that checks first, that dereferences only on some paths, or that hands the
-   pointer to another function first, stays silent.  */
+   pointer to another function first, stays silent; so does a call reached from
+   the allocation through a branch (the NULL path may be cut by state the
+   analysis does not follow: an error code set from the NULL test).  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -153,4 +155,45 @@ struct rec *test_10(void)
   set_name(r, "y"); /* { dg-warning "dereference of possibly-NULL 'r'" } */
   r->id = 10; /* { dg-bogus "possibly-NULL" } */
   return r;
+}
+
+struct status {
+  int code;
+};
+
+static int status_set(struct status *st, int failed, int code)
+{
+  st->code = failed * code;
+  return st->code != 0;
+}
+
+static unsigned read_le16(const unsigned char *b)
+{
+  return b[0] | (unsigned) b[1] << 8;
+}
+
+/* The allocation is tested (in a predicate that records an error code), and the
+   callee is reached only when no error was recorded: the analysis does not tie
+   the code to the test (at -O2 GCC folds the test into integer arithmetic), so
+   past a branch a callee's dereference is not judged: silent.  */
+unsigned test_11(unsigned n)
+{
+  struct status st = { 0 };
+  unsigned char *b = malloc(n);
+  if (!status_set(&st, !b || n < 2, 1))
+    memset(b, 0, 2);
+  unsigned v = 0;
+  if (!st.code)
+    v = read_le16(b); /* { dg-bogus "possibly-NULL" } */
+  free(b);
+  return v;
+}
+
+/* Never tested: reported.  */
+unsigned test_12(unsigned n)
+{
+  unsigned char *b = calloc(n + 2, 1); /* { dg-message "allocated here" } */
+  unsigned v = read_le16(b); /* { dg-warning "dereference of possibly-NULL 'b'" } */
+  free(b);
+  return v;
 }
