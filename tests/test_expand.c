@@ -12,7 +12,8 @@
    reads, given as the caller's own (a static freed, a free under a flag); a
    result that is memory the callee freed (allocated and freed in its name, past
    an array cookie, NULL for a constant argument that selects NULL, tied to a
-   value argument by a truth record).  */
+   value argument by a truth record); an argument the callee dereferences first
+   (a DEREF before the call); one it frees at an offset (the FREE's off).  */
 
 #include "builder.h"
 #include "expand.h"
@@ -482,11 +483,59 @@ test_result_facts (void **state)
   mr_func_free (f);
 }
 
+/* A callee that dereferences its argument 1 first and frees it
+   (mr_summary.derefs_first): a DEREF of the argument before the call, flagged
+   SUMMARIZED, then the call and the free.  */
+static void
+test_derefs_first (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.derefs = sum.derefs_first = 1u << 1;
+  sum.frees_always = 1u << 1;
+  sum.free_family = MR_FAM_MALLOC;
+  mr_call_site cs = site (f, &g, 2, 0);
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[0].kind, MR_EV_DEREF);
+  assert_int_equal (b->events[0].a.id, 11);
+  assert_true (b->events[0].flags & MR_EVF_SUMMARIZED);
+  assert_false (b->events[0].flags & MR_EVF_WRITE);
+  assert_int_equal (b->events[1].kind, MR_EV_CALL);
+  assert_int_equal (b->events[2].kind, MR_EV_FREE);
+  mr_func_free (f);
+
+  /* It frees its argument 1 after walking it: the FREE's off says where.  */
+  f = tb_func ("t", 1);
+  sum = empty_summary ();
+  sum.frees_always = 1u << 1;
+  sum.frees_at_param = 2;
+  sum.frees_at_off = MR_OFF_POSITIVE;
+  cs = site (f, &g, 2, 0);
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (f->blocks[0].events[1].kind, MR_EV_FREE);
+  assert_int_equal (f->blocks[0].events[1].off, MR_OFF_POSITIVE);
+  mr_func_free (f);
+  sum.derefs = sum.derefs_first = 1u << 1;
+
+  /* A weak definition may be replaced: nothing said.  */
+  f = tb_func ("t", 1);
+  cs = site (f, &g, 2, 0);
+  cs.weak = true;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (f->blocks[0].events[0].kind, MR_EV_CALL);
+  mr_func_free (f);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_deallocating_wrapper),
+    cmocka_unit_test (test_derefs_first),
     cmocka_unit_test (test_static_params),
     cmocka_unit_test (test_relayed_call),
     cmocka_unit_test (test_allocating_wrapper),

@@ -13,7 +13,9 @@
    mr_summary_same; what an integer result says (a comparison of a parameter or a
    field, a constant, a parameter) and how a branch on it refines the argument;
    a result that is memory the function freed (on every path, or NULL where a
-   parameter is) and the caller's double free of it.  Leak and UAF effects of the handed-over and quiet-NULL
+   parameter is) and the caller's double free of it; the parameters dereferenced
+   first on every path (derefs_first); a parameter freed at an offset from the
+   pointer given (frees_at_off).  Leak and UAF effects of the handed-over and quiet-NULL
    allocations are in the same file, since they exist for the summaries' callers.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_LEAK) | TB_RULE (MR_RULE_DOUBLE_FREE) \
@@ -1079,6 +1081,117 @@ test_returns_freed (void **state)
   assert_true (s.returns_alloc);
 }
 
+/* void fill (char *p) { p[0] = 0; free (p); }: dereferenced first on every path
+   (mr_summary.derefs_first); not when tested first, when only some paths
+   dereference it, nor when a call nothing is known of is given it first.  */
+static void
+test_derefs_first (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("fill", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_store (f, 0, mr_value (P), 0, mr_const (0), false, 1);
+  tb_free (f, 0, mr_value (P), 2);
+  tb_return (f, 0, mr_none (), 3);
+  assert_int_equal (summary_of (f).derefs_first, 1);
+
+  /* void checked (char *p) { if (!p) return; p[0] = 0; }  */
+  f = tb_func ("checked", 3);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 2);
+  tb_store (f, 2, mr_value (P), 0, mr_const (0), false, 3);
+  tb_return (f, 2, mr_none (), 4);
+  assert_int_equal (summary_of (f).derefs_first, 0);
+
+  /* void either (char *p, int c) { if (c) p[0] = 1; else p[1] = 2; }: both
+     paths; but `if (c) p[0] = 1;` alone leaves a path without.  */
+  f = tb_func ("either", 4);
+  f->params[0] = P;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_store (f, 1, mr_value (P), 0, mr_const (1), false, 2);
+  tb_goto (f, 1, 3);
+  tb_store (f, 2, mr_value (P), 1, mr_const (2), false, 3);
+  tb_goto (f, 2, 3);
+  tb_return (f, 3, mr_none (), 4);
+  assert_int_equal (summary_of (f).derefs_first, 1);
+  f = tb_func ("sometimes", 3);
+  f->params[0] = P;
+  f->nparams = 2;
+  tb_if (f, 0, mr_value (A), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_store (f, 1, mr_value (P), 0, mr_const (1), false, 2);
+  tb_goto (f, 1, 2);
+  tb_return (f, 2, mr_none (), 3);
+  assert_int_equal (summary_of (f).derefs_first, 0);
+
+  /* void logged (char *p) { note (p); p[0] = 0; }: note may test it.  */
+  f = tb_func ("logged", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  mr_opnd arg = mr_value (P);
+  tb_call (f, 0, 0, "note", 1, &arg, 0, 0, 0, 1);
+  tb_store (f, 0, mr_value (P), 0, mr_const (0), false, 2);
+  tb_return (f, 0, mr_none (), 3);
+  assert_int_equal (summary_of (f).derefs_first, 0);
+}
+
+/* void drop (char *p) { p += 2; free (p); }: freed 2 bytes past the pointer given
+   (mr_summary.frees_at_off); `free (p - 16)` 16 before; a walk `while (*p) p++;
+   free (p);` somewhere past it; `free (p)` at it: none.  */
+static void
+test_frees_at_offset (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("drop", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_copy (f, 0, D, mr_value (P), 2, true, 1);
+  tb_free (f, 0, mr_value (D), 2);
+  tb_return (f, 0, mr_none (), 3);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.frees_always, 1);
+  assert_int_equal (s.frees_at_param, 1);
+  assert_int_equal (s.frees_at_off, 2);
+
+  f = tb_func ("header", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_copy (f, 0, D, mr_value (P), -16, true, 1);
+  tb_free (f, 0, mr_value (D), 2);
+  tb_return (f, 0, mr_none (), 3);
+  s = summary_of (f);
+  assert_int_equal (s.frees_at_param, 1);
+  assert_int_equal (s.frees_at_off, -16);
+
+  /* bb0 -> bb1: D = phi (P, D2); c = *D; if (c) bb2 else bb3;
+     bb2: D2 = D + 1 -> bb1; bb3: free (D); return.  */
+  f = tb_func ("walk", 4);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_goto (f, 0, 1);
+  tb_load (f, 1, A, mr_value (D), 0, false, 1);
+  tb_if (f, 1, mr_value (A), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_copy (f, 2, D2, mr_value (D), 1, true, 2);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, D, true, mr_value (P), mr_value (D2));
+  tb_free (f, 3, mr_value (D), 3);
+  tb_return (f, 3, mr_none (), 4);
+  s = summary_of (f);
+  assert_int_equal (s.frees_always, 1);
+  assert_int_equal (s.frees_at_param, 1);
+  assert_int_equal (s.frees_at_off, MR_OFF_POSITIVE);
+
+  f = tb_func ("plain", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_free (f, 0, mr_value (P), 1);
+  tb_return (f, 0, mr_none (), 2);
+  assert_int_equal (summary_of (f).frees_at_param, 0);
+}
+
 int
 main (void)
 {
@@ -1102,6 +1215,8 @@ main (void)
     cmocka_unit_test (test_static_writes),
     cmocka_unit_test (test_calls_param),
     cmocka_unit_test (test_returns_freed),
+    cmocka_unit_test (test_derefs_first),
+    cmocka_unit_test (test_frees_at_offset),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);
 }

@@ -231,6 +231,12 @@ typedef struct mr_summary
   uint32_t frees_maybe;		/* freed on some path that returns */
   uint16_t free_family;		/* how (mr_family) the first freed parameter is freed */
   mr_loc free_loc;		/* where, in the callee */
+  /* 1 + i: a parameter of frees_always the function frees, on some path that
+     returns, not at the pointer it was given but frees_at_off bytes from it
+     (MR_OFF_POSITIVE: somewhere past it, after a walk: `while (*p) p++; free
+     (p);`), summarize.c's note_free_offset; 0: none, or only at offset 0.  */
+  uint8_t frees_at_param;
+  int64_t frees_at_off;
   mr_field_free field_frees[MR_SUMMARY_FIELDS];
   uint8_t nfield_frees;
   mr_field_store field_stores[MR_SUMMARY_FIELDS];
@@ -238,6 +244,10 @@ typedef struct mr_summary
   mr_field_deref field_derefs[MR_SUMMARY_DEREFS];
   uint8_t nfield_derefs;
   uint32_t derefs;		/* read or written through on some path */
+  uint32_t derefs_first;	/* read or written through on every path that
+				   returns, before the function tests it or hands it
+				   on (summarize.c, find_derefs_first): a NULL given
+				   there is dereferenced, as by `*p` at the call */
   uint32_t writes;		/* writes into the memory parameter i points to, on
 				   some path, through it or a pointer advancing from
 				   it (`*out++ = c`) */

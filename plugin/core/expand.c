@@ -90,6 +90,8 @@ expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
     }
   mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
   fr->a = mr_value (v);
+  /* Somewhere past it, after a walk (free-offset).  */
+  fr->off = ff->freed_at == MR_OFF_POSITIVE ? MR_OFF_POSITIVE : 0;
   fr->family = ff->family;
   fr->via = mr_func_strdup (cs->f, cs->name);
   fr->via_loc = ff->loc;
@@ -134,6 +136,35 @@ expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_fiel
   mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags = MR_EVF_SUMMARIZED | MR_EVF_NO_CLOBBER | (sum->pure ? MR_EVF_PURE : 0);
+}
+
+/* The callee reads or writes through these arguments before it looks at them
+   otherwise (mr_summary.derefs_first): the call dereferences them, before
+   anything else it does, so NULL there is a NULL dereference at the call.  What
+   it reads or writes is its call's (deref_mask, write_mask): transfer.c.  */
+static void
+expand_derefs_first (const mr_summary *sum, const mr_call_site *cs)
+{
+  if (!sum->valid || cs->weak)
+    return;
+  for (unsigned i = 0; i < cs->nargs && i < 32; i++)
+    if (sum->derefs_first & (1u << i))
+      {
+	uint32_t at = add_event (cs, MR_EV_DEREF);
+	mr_opnd a = cs->arg (cs->glue, i);
+	mr_event *e = event_at (cs, at);
+	e->a = a;
+	e->flags = MR_EVF_SUMMARIZED;
+      }
+}
+
+/* Where the callee frees parameter i, relative to the pointer it is given
+   (mr_summary.frees_at_off: a walk before the free, `while (*p) p++; free (p);`):
+   the FREE's off, which free-offset adds to the argument.  0: at the pointer.  */
+static int64_t
+callee_free_offset (const mr_summary *sum, unsigned i)
+{
+  return sum->frees_at_param == i + 1 ? sum->frees_at_off : 0;
 }
 
 /* The flag a callee's frees depend on (mr_summary.flag_param), read by the caller
@@ -338,6 +369,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
       e->via = mr_func_strdup (f, cs->name);
       return;
     }
+  expand_derefs_first (sum, cs);
   uint32_t frees = sum->frees_always;
   for (unsigned i = 0; i < sum->nfield_derefs && i < MR_SUMMARY_DEREFS; i++)
     expand_field_deref (sum, cs, &sum->field_derefs[i]);
@@ -436,6 +468,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 	mr_opnd a = cs->arg (cs->glue, i);
 	mr_event *fr = event_at (cs, at);
 	fr->a = a;
+	fr->off = callee_free_offset (sum, i);
 	fr->family = sum->free_family;
 	fr->via = mr_func_strdup (f, cs->name);
 	fr->via_loc = sum->free_loc;

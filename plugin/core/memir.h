@@ -129,7 +129,9 @@ enum
   MR_EVF_SUMMARIZED = 1 << 10,	/* CALL: to a function of the TU, per its summary:
 				   it reads through deref_mask somewhere, maybe after
 				   checking for NULL, maybe after writing.  LOAD: of a
-				   field such a callee frees (checked by the call) */
+				   field such a callee frees (checked by the call).
+				   DEREF: one such a callee does before it looks at
+				   the pointer otherwise (mr_summary.derefs_first) */
   MR_EVF_DTOR = 1 << 11,		/* CALL: a destructor.  `delete p` and `delete[] v`
 				   run ~T on the object before operator delete: the
 				   object freed already is the delete's finding, not
@@ -257,7 +259,10 @@ typedef struct mr_event
   uint32_t id;			/* index in the function, unique: names the event */
   uint32_t dst;			/* SSA value defined, 0 if none */
   mr_opnd a, b;
-  int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN */
+  int64_t off;			/* COPY/LOAD/STORE byte offset, or MR_OFF_UNKNOWN;
+				   FREE done in a called function (via), not
+				   GUARDED: it frees a + off (read by
+				   rules/free-offset.c only) */
   mr_call *call;		/* CALL only */
   mr_size *size;		/* ALLOC/REALLOC: a multiplied size, if any; LOAD
 				   and STORE: an element access (MR_SIZE_INDEX,

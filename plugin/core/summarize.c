@@ -97,6 +97,24 @@ param_load_field (const mr_ctx *c, uint32_t value)
   return -1;
 }
 
+#define WALK_PHIS 8
+static bool walks_from (const mr_func *f, uint32_t v, uint32_t param, uint32_t *seen,
+			uint32_t *nseen, bool *moved);
+
+/* A free of root + at, root a PHI that may walk from the pointer start (a
+   parameter, a field loaded from a parameter's object): MR_OFF_POSITIVE when it
+   may have advanced past it (walks_from), `at` when it is only a copy of it,
+   MR_OFF_UNKNOWN otherwise.  */
+static int64_t
+walked_free_offset (const mr_func *f, uint32_t root, uint32_t start, int64_t at)
+{
+  uint32_t seen[WALK_PHIS], nseen = 0;
+  bool moved = false;
+  if (at < 0 || !walks_from (f, root, start, seen, &nseen, &moved))
+    return MR_OFF_UNKNOWN;
+  return moved ? MR_OFF_POSITIVE : at;
+}
+
 /* The fields of parameters' objects the function frees (a destructor, a clear
    function): a candidate (param, off) holds on a path that returns if the pointer
    first loaded from there is freed or NULL on it, or if the parameter itself is
@@ -137,7 +155,12 @@ summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
 	      ff->freed = true;
 	      ff->family = o->family;
 	      ff->loc = o->ev->loc;
-	      ff->freed_at = mr_opnd_root (c->f, o->ev->a, &at) ? at : 0;
+	      uint32_t root = mr_opnd_root (c->f, o->ev->a, &at);
+	      ff->freed_at = root ? at : 0;
+	      /* A walk from the loaded pointer (`while (*p) p++; free (p);`).  */
+	      if (root && root != pl->value
+		  && walked_free_offset (c->f, root, pl->value, at) == MR_OFF_POSITIVE)
+		ff->freed_at = MR_OFF_POSITIVE;
 	    }
 	}
     }
@@ -738,6 +761,12 @@ mr_finish_summary (mr_ctx *c)
 {
   mr_summary *sum = &c->out->summary;
   sum->frees_always &= sum->frees_maybe;
+  /* An offset free of a parameter the caller sees freed, at an offset it can
+     judge.  */
+  if (sum->frees_at_param
+      && (!(sum->frees_always & (1u << (sum->frees_at_param - 1)))
+	  || sum->frees_at_off == MR_OFF_UNKNOWN))
+    sum->frees_at_param = 0;
   bool sometimes = sum->frees_always != sum->frees_maybe;
   uint32_t n = 0;
   int keep = -1;		/* calls_keep_statics, at the first need */
@@ -813,6 +842,83 @@ mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev)
   mr_summarize_freed_result (c, s, ev);
 }
 
+/* Does value v advance from the parameter value `param` by copies and PHIs only,
+   never backwards (`for (; *p; p++)` makes p a PHI of the parameter and p + 1)?
+   *moved: some step advanced it.  The PHIs seen are listed in seen (at most
+   WALK_PHIS: beyond that, not known).  A path-blind answer for a pointer the
+   state's joins lost the offset of (the symbol of a parameter is no tracked
+   object: the paths of a walk meet).  */
+static bool
+walks_from (const mr_func *f, uint32_t v, uint32_t param, uint32_t *seen, uint32_t *nseen,
+	    bool *moved)
+{
+  if (v == param)
+    return true;
+  for (uint32_t k = 0; k < *nseen; k++)
+    if (seen[k] == v)
+      return true;
+  if (*nseen == WALK_PHIS)
+    return false;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nphis; k++)
+      {
+	const mr_phi *phi = &f->blocks[b].phis[k];
+	if (phi->dst != v)
+	  continue;
+	seen[(*nseen)++] = v;
+	for (uint32_t a = 0; a < f->blocks[b].npreds; a++)
+	  {
+	    int64_t off;
+	    if (phi->args[a].kind != MR_OPND_VALUE)
+	      return false;
+	    uint32_t r = mr_func_root (f, phi->args[a].id, &off);
+	    if (off == MR_OFF_UNKNOWN || (off < 0 && off != MR_OFF_POSITIVE))
+	      return false;
+	    *moved |= off != 0;
+	    if (!walks_from (f, r, param, seen, nseen, moved))
+	      return false;
+	  }
+	return true;
+      }
+  return false;
+}
+
+/* Parameter i, whose object the state holds at param (its own binding), freed on
+   this path by the event free: how far from the pointer it was given was it
+   freed?  A free here frees what its operand holds; a callee's free (via) that
+   much plus where the callee frees it (FREE's off, mr_summary.frees_at_off).  A
+   nonzero offset joins the others seen (mr_summary.frees_at_param); paths that
+   free it at the start are no evidence against them: the pointer may have moved.  */
+static void
+note_free_offset (mr_ctx *c, const mr_state *s, uint32_t i, mr_ref param,
+		  const mr_event *free)
+{
+  mr_summary *sum = &c->out->summary;
+  if (free->a.kind != MR_OPND_VALUE || (free->flags & MR_EVF_GUARDED))
+    return;
+  mr_ref r = mr_ref_of (c, s, free->a);
+  if (r.obj != param.obj || param.off == MR_OFF_UNKNOWN || param.off == MR_OFF_POSITIVE)
+    return;
+  int64_t off = r.off == MR_OFF_POSITIVE ? MR_OFF_POSITIVE : r.off - param.off;
+  if (r.off == MR_OFF_UNKNOWN)
+    {
+      int64_t at;
+      uint32_t root = mr_func_root (c->f, free->a.id, &at);
+      off = walked_free_offset (c->f, root, c->f->params[i], at);
+    }
+  if (free->via)
+    off = mr_off_add (off, free->off);
+  if (off == 0 || off == MR_OFF_UNKNOWN)
+    return;
+  if (!sum->frees_at_param)
+    {
+      sum->frees_at_param = (uint8_t) (i + 1);
+      sum->frees_at_off = off;
+    }
+  else if (sum->frees_at_param == i + 1)
+    sum->frees_at_off = mr_off_join (sum->frees_at_off, off);
+}
+
 void
 mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
 {
@@ -830,6 +936,7 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
       else if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
 	{
 	  freed |= 1u << i;
+	  note_free_offset (c, s, i, r, o->ev);
 	  if (!sum->frees_maybe)
 	    {
 	      sum->free_family = o->family;
@@ -1128,9 +1235,125 @@ named_static (const mr_func *f, mr_opnd o)
   return o.kind == MR_OPND_ADDR && o.id < f->ndecls && f->decls[o.id].kind == MR_DECL_STATIC;
 }
 
+/* Does operand o hold parameter i's pointer (at any offset), or decide a truth
+   about it (`b = p == NULL`)?  */
+static bool
+names_param (const mr_func *f, mr_opnd o, int i)
+{
+  int64_t off;
+  if (o.kind != MR_OPND_VALUE)
+    return false;
+  if (mr_param_of (f, o, &off) == i)
+    return true;
+  const mr_truth *t = mr_func_truth (f, o.id);
+  return t && !t->ranged
+	 && (mr_param_of (f, t->cond.lhs, &off) == i || mr_param_of (f, t->cond.rhs, &off) == i
+	     || mr_param_of (f, t->cond.lhs2, &off) == i
+	     || mr_param_of (f, t->cond.rhs2, &off) == i);
+}
+
+/* What event e does with parameter i, for find_derefs_first: 1 it reads or
+   writes through it (a load, a store, a dereference, a library call that reads
+   through it, or a callee that does so first: its DEREF event, expand.c); -1 it
+   hands it to a call that may test it first, or the function returns; 0
+   neither.  */
+static int
+deref_or_handed (const mr_func *f, const mr_event *e, int i)
+{
+  int64_t off;
+  switch (e->kind)
+    {
+    case MR_EV_LOAD:
+    case MR_EV_STORE:
+    case MR_EV_DEREF:
+      if (mr_param_of (f, e->a, &off) == i)
+	return 1;
+      return e->kind == MR_EV_STORE && mr_param_of (f, e->b, &off) == i ? -1 : 0;
+    case MR_EV_CALL:
+      for (uint32_t k = 0; e->call && k < e->call->nargs; k++)
+	if (mr_param_of (f, e->call->args[k], &off) == i)
+	  return k < 32 && (e->call->deref_mask & (1u << k)) && !(e->flags & MR_EVF_SUMMARIZED)
+		 ? 1 : -1;
+      return 0;
+    case MR_EV_FREE:
+    case MR_EV_REALLOC:
+    case MR_EV_ESCAPE:
+      return mr_param_of (f, e->a, &off) == i ? -1 : 0;
+    case MR_EV_RETURN:
+      return -1;
+    default:
+      return 0;
+    }
+}
+
+/* Does every path from the entry that returns read or write through parameter i
+   before anything else looks at it: no test of it (`if (!p) return;`), no call
+   given it that may test it, no free?  A walk of the blocks that stops at the
+   first access on each path.  Paths that end otherwise (abort (), an exception)
+   do not count; some path must access it.  */
+static bool
+derefs_first (const mr_func *f, int i, bool *seen, uint32_t *stack)
+{
+  memset (seen, 0, f->nblocks * sizeof *seen);
+  uint32_t n = 0;
+  bool found = false;
+  stack[n++] = f->entry;
+  seen[f->entry] = true;
+  while (n)
+    {
+      const mr_block *blk = &f->blocks[stack[--n]];
+      int what = 0;
+      for (uint32_t k = 0; k < blk->nevents && !what; k++)
+	what = deref_or_handed (f, &blk->events[k], i);
+      if (what < 0)
+	return false;
+      if (what > 0)
+	{
+	  found = true;
+	  continue;
+	}
+      const mr_term *t = &blk->term;
+      if (t->kind != MR_TERM_NONE
+	  && (names_param (f, t->lhs, i) || names_param (f, t->rhs, i)
+	      || names_param (f, t->lhs2, i) || names_param (f, t->rhs2, i)))
+	return false;
+      for (uint32_t k = 0; k < blk->nsuccs; k++)
+	{
+	  const mr_edge *e = &f->edges[blk->succs[k]];
+	  if (e->kind != MR_EDGE_NEVER && !seen[e->dst])
+	    {
+	      seen[e->dst] = true;
+	      stack[n++] = e->dst;
+	    }
+	}
+    }
+  return found;
+}
+
+/* The parameters the function reads or writes through before it looks at them
+   otherwise, on every path that returns (mr_summary.derefs_first): a caller that
+   passes NULL there dereferences it.  Only those it reads through somewhere
+   (derefs, uses: known already).  */
+static void
+find_derefs_first (const mr_func *f, mr_summary *sum)
+{
+  sum->derefs_first = 0;
+  uint32_t some = sum->derefs | sum->uses;
+  if (!some || !f->nblocks)
+    return;
+  bool *seen = malloc (f->nblocks * sizeof *seen);
+  uint32_t *stack = malloc (f->nblocks * sizeof *stack);
+  for (uint32_t i = 0; seen && stack && i < f->nparams && i < 32; i++)
+    if (f->params[i] && (some & (1u << i)) && derefs_first (f, (int) i, seen, stack))
+      sum->derefs_first |= 1u << i;
+  free (seen);
+  free (stack);
+}
+
 void
 mr_summarize_stores (const mr_func *f, mr_summary *sum)
 {
+  find_derefs_first (f, sum);
   sum->error_channel = has_error_channel (f);
   sum->writes = written_params (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
@@ -1537,6 +1760,9 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
   if (a->valid != b->valid || a->frees_always != b->frees_always
       || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
       || a->derefs != b->derefs || a->uses != b->uses
+      || a->derefs_first != b->derefs_first
+      || a->frees_at_param != b->frees_at_param
+      || (a->frees_at_param && a->frees_at_off != b->frees_at_off)
       || a->error_channel != b->error_channel || a->writes != b->writes
       || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null

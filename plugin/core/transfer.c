@@ -1113,6 +1113,14 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
     case MR_EV_DEREF:
       {
 	mr_pointee p = pointee_of (c, s, ev->a);
+	/* A summarized callee's (expand.c) says only that the pointer is
+	   dereferenced: its call judges the rest (freed memory, contents read),
+	   so the hooks are told of a write.  */
+	if (ev->flags & MR_EVF_SUMMARIZED)
+	  {
+	    dereference (c, s, ev, &p, true);
+	    break;
+	  }
 	MR_FIRE (c, MR_HOOK_USE, use, c, s, ev, &p,
 		 (ev->flags & MR_EVF_WRITE) ? MR_USE_WRITE : MR_USE_READ, 0);
 	dereference (c, s, ev, &p, (ev->flags & MR_EVF_WRITE) != 0);

@@ -4,6 +4,10 @@
                                            start of its allocation
                                            note: it points 1 bytes past the start
 
+   A function of the unit that moves its parameter before it frees it (`for (; *p;
+   p++) ...; free (p);`) frees its caller's block at an offset: reported at the
+   call, with notes at the allocation and at the callee's free.
+
    The last of the three release rules (dealloc.h): not when the memory is not on
    the heap or its family does not match.  */
 
@@ -19,6 +23,11 @@ judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
   if (!mr_dealloc_judged (s, ev, target, &o, &ts) || mr_dealloc_nonheap (o, ts)
       || ts != MR_TS_ALLOCATED || mr_dealloc_mismatch (o, ev))
     return;
+  /* A callee frees its argument this far from where it was given it (a walk
+     before its free: mr_summary.frees_at_off).  */
+  bool in_callee = ev->via && !(ev->flags & MR_EVF_GUARDED) && ev->off != 0;
+  if (in_callee)
+    target.off = mr_off_add (target.off, ev->off);
   if (target.off == 0 || target.off == MR_OFF_UNKNOWN || mr_family_uncertain (o->family))
     return;
   mr_finding *fd = mr_report (c, MR_RULE_FREE_OFFSET, ev, ev->a);
@@ -27,6 +36,8 @@ judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
       fd->offset = target.off;
       fd->alloc = o->ev;
       mr_finding_note (fd, MR_NOTE_ALLOCATED_HERE, o->ev);
+      if (in_callee)
+	mr_finding_note (fd, MR_NOTE_FREED_HERE, ev);
     }
 }
 

@@ -7,6 +7,10 @@
      char *p = malloc (n);
      memset (p, 0, n);        dereference of possibly-NULL 'p'
 
+   A function of the unit that dereferences its parameter first (its summary's
+   derefs_first) dereferences at the call what it is given: judged only for an
+   allocation on a straight line to the call.
+
    A check through any copy counts (the state is per object), and so does a path
    that ends (return, abort, a function that never returns) when it is NULL.  When
    the NULL branch of a check goes on to the dereference, the finding says so
@@ -16,8 +20,67 @@
 #include "engine-int.h"
 #include "infer.h"
 
+#include <stdlib.h>
+
 /* Reported on this path: one warning per object and path.  */
 #define NULL_REPORTED MR_OBJF_RULE_BIT1
+
+/* The block holding event e, or f->nblocks.  */
+static uint32_t
+block_of (const mr_func *f, const mr_event *e)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    if (f->blocks[b].nevents && e >= f->blocks[b].events
+	&& e < f->blocks[b].events + f->blocks[b].nevents)
+      return b;
+  return f->nblocks;
+}
+
+/* Is there a branch on some path from the allocation to event ev?  A callee's
+   dereference is judged only on a straight line from the allocation: past a
+   branch, whether the call is reached on the NULL path may depend on state the
+   analysis does not follow (an error code a predicate set from the NULL test,
+   `e.test (!p || n < 4, ERR); ... if (!e) peek (p);`, whose test GCC folds into
+   integer arithmetic the lowering does not see).  A walk back from ev's block to
+   the allocation's; asked only before a report.  */
+static bool
+branch_between (const mr_func *f, const mr_event *alloc, const mr_event *ev)
+{
+  uint32_t from = alloc ? block_of (f, alloc) : f->nblocks, at = block_of (f, ev);
+  if (from == f->nblocks || at == f->nblocks)
+    return true;
+  if (from == at)
+    return alloc > ev;	/* a loop back to the allocation */
+  bool *seen = calloc (f->nblocks, sizeof *seen);
+  uint32_t *stack = malloc (f->nblocks * sizeof *stack);
+  bool branch = !seen || !stack;
+  uint32_t top = 0;
+  if (!branch)
+    {
+      stack[top++] = at;
+      seen[at] = true;
+    }
+  while (top && !branch)
+    {
+      uint32_t b = stack[--top];
+      const mr_block *blk = &f->blocks[b];
+      if (!blk->npreds)
+	branch = true;	/* the entry, not through the allocation */
+      for (uint32_t i = 0; i < blk->npreds && !branch; i++)
+	{
+	  uint32_t p = f->edges[blk->preds[i]].src;
+	  branch = f->blocks[p].nsuccs > 1;
+	  if (!branch && p != from && !seen[p])
+	    {
+	      seen[p] = true;
+	      stack[top++] = p;
+	    }
+	}
+    }
+  free (seen);
+  free (stack);
+  return branch;
+}
 
 static void
 deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool write)
@@ -34,6 +97,11 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool wri
 		   && !(o->flags & MR_OBJF_NONNULL);
   bool null = o->ts == MR_TS_NULL && o->ev && (o->ev->flags & MR_EVF_MAY_FAIL);
   if (!unchecked && !null)
+    return;
+  /* A callee's dereference (its summary's derefs_first) only on a straight
+     line from the allocation (branch_between).  */
+  if (ev->kind == MR_EV_DEREF && (ev->flags & MR_EVF_SUMMARIZED)
+      && (null || branch_between (c->f, o->ev, ev)))
     return;
   const mr_event *alloc = o->ev;
   bool checked = null && (o->flags & MR_OBJF_NULL_CHECKED);
