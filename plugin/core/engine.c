@@ -549,18 +549,74 @@ reads_indeterminate (const mr_func *f)
   return false;
 }
 
+/* Marks in `held` (one byte per decl) the named object whose address operand o
+   is, if it is one that can be released by mistake: a local, a static or a
+   literal (not a function).  */
+static void
+note_address (const mr_func *f, mr_opnd o, uint8_t *held)
+{
+  if (o.kind != MR_OPND_ADDR || o.id >= f->ndecls)
+    return;
+  mr_decl_kind k = f->decls[o.id].kind;
+  if (k == MR_DECL_LOCAL || k == MR_DECL_STATIC || k == MR_DECL_LITERAL)
+    held[o.id] = 1;
+}
+
+/* The named objects whose address a pointer of the function holds (a copy
+   `p = &buf`, a PHI argument `p = PHI <0, &buf>`, a store `s->p = buf`), in a
+   function that releases something; NULL if none.  One walk over the events,
+   once per function.  */
+static uint8_t *
+held_addresses (const mr_func *f)
+{
+  if (!f->ndecls)
+    return NULL;
+  bool releases = false;
+  uint8_t *held = mr_xcalloc (f->ndecls, 1);
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t i = 0; i < blk->nphis; i++)
+	if (blk->phis[i].is_pointer)
+	  for (uint32_t k = 0; k < blk->npreds; k++)
+	    note_address (f, blk->phis[i].args[k], held);
+      for (uint32_t i = 0; i < blk->nevents; i++)
+	{
+	  const mr_event *e = &blk->events[i];
+	  releases |= e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC;
+	  if (e->kind == MR_EV_COPY && (e->flags & MR_EVF_POINTER))
+	    note_address (f, e->a, held);
+	  else if (e->kind == MR_EV_STORE)
+	    note_address (f, e->b, held);
+	}
+    }
+  if (!releases)
+    {
+      free (held);
+      return NULL;
+    }
+  return held;
+}
+
 /* The state at the function's entry.  The stand-ins for pointer variables read
    unassigned are tracked (non-heap, as an untracked declaration would be
    anyway), so that a path on which a pointer is bound to one is kept apart from
    a path on which it holds some other untracked pointer: a join would lose the
-   binding, and with it the free-nonheap and uninit-read findings.  */
+   binding, and with it the free-nonheap and uninit-read findings.  So are, in a
+   function that releases memory, the locals, statics and literals whose address
+   a pointer holds: `p = 0; if (c) p = buf; free (p);` joins the path where p is
+   NULL with the path where it is buf, and only the second frees non-heap
+   memory.  (A function that releases nothing has no use for the distinction,
+   and its paths stay joined.)  */
 static mr_state *
 entry_state (const mr_func *f)
 {
   mr_state *s = mr_state_new ();
+  uint8_t *held = held_addresses (f);
   for (uint32_t i = 0; i < f->ndecls; i++)
-    if (f->decls[i].kind == MR_DECL_INDETERMINATE)
+    if (f->decls[i].kind == MR_DECL_INDETERMINATE || (held && held[i]))
       mr_state_set_obj (s, MR_OBJ_DECL | i, MR_TS_NONHEAP, MR_FAM_NONE, NULL);
+  free (held);
   return s;
 }
 
