@@ -79,3 +79,37 @@ void test_6()
     one = 'b';
   delete data; // { dg-bogus "not on the heap" }
 }
+
+// Through a file-scope static: one function leaves alloca memory there and
+// calls the one that reads it, prints it and deletes it.
+static wchar_t *pending;
+
+static void finish()
+{
+  wchar_t *text = pending;
+  print_text(text);
+  delete[] text;
+}
+
+void test_7()
+{
+  wchar_t *text = 0;
+  {
+    wchar_t *scratch = (wchar_t *)alloca(8 * sizeof(wchar_t));
+    wmemset(scratch, L'x', 7);
+    scratch[7] = L'\0';
+    text = scratch;
+  }
+  pending = text;
+  finish(); // { dg-warning "'delete\[\]' of 'pending' which points to memory not on the heap" }
+}
+
+// The same function given new's memory: silent.
+void test_8()
+{
+  wchar_t *text = new wchar_t[8];
+  wmemset(text, L'x', 7);
+  text[7] = L'\0';
+  pending = text;
+  finish(); // { dg-bogus "not on the heap" }
+}
