@@ -549,52 +549,64 @@ reads_indeterminate (const mr_func *f)
   return false;
 }
 
-/* Marks in `held` (one byte per decl) the named object whose address operand o
-   is, if it is one that can be released by mistake: a local, a static or a
-   literal (not a function).  */
-static void
-note_address (const mr_func *f, mr_opnd o, uint8_t *held)
+/* The decl + 1 of the named object whose address operand o is, if it is one
+   that can be released by mistake: a local, a static or a literal (not a
+   function); 0 otherwise.  */
+static uint32_t
+releasable_decl (const mr_func *f, mr_opnd o)
 {
   if (o.kind != MR_OPND_ADDR || o.id >= f->ndecls)
-    return;
+    return 0;
   mr_decl_kind k = f->decls[o.id].kind;
-  if (k == MR_DECL_LOCAL || k == MR_DECL_STATIC || k == MR_DECL_LITERAL)
-    held[o.id] = 1;
+  return k == MR_DECL_LOCAL || k == MR_DECL_STATIC || k == MR_DECL_LITERAL ? o.id + 1 : 0;
 }
 
-/* The named objects whose address a pointer of the function holds (a copy
-   `p = &buf`, a PHI argument `p = PHI <0, &buf>`, a store `s->p = buf`), in a
-   function that releases something; NULL if none.  One walk over the events,
-   once per function.  */
+/* The named objects whose address reaches a pointer PHI, `p = PHI <0, &buf>` or
+   through a copy `t = &buf; p = PHI <0, t>` (where a join would otherwise lose
+   which one p holds), in a function that releases something; NULL if none.  One
+   walk over the events, once per function.  */
 static uint8_t *
 held_addresses (const mr_func *f)
 {
   if (!f->ndecls)
     return NULL;
   bool releases = false;
-  uint8_t *held = mr_xcalloc (f->ndecls, 1);
+  uint32_t *addr_of = NULL;	/* value -> decl + 1 its copy of an address */
   for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
+      {
+	const mr_event *e = &f->blocks[b].events[i];
+	releases |= e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC;
+	uint32_t d;
+	if (e->kind == MR_EV_COPY && (e->flags & MR_EVF_POINTER) && e->dst < f->nvalues
+	    && (d = releasable_decl (f, e->a)))
+	  {
+	    if (!addr_of)
+	      addr_of = mr_xcalloc (f->nvalues, sizeof *addr_of);
+	    addr_of[e->dst] = d;
+	  }
+      }
+  uint8_t *held = NULL;
+  for (uint32_t b = 0; releases && b < f->nblocks; b++)
     {
       const mr_block *blk = &f->blocks[b];
       for (uint32_t i = 0; i < blk->nphis; i++)
-	if (blk->phis[i].is_pointer)
-	  for (uint32_t k = 0; k < blk->npreds; k++)
-	    note_address (f, blk->phis[i].args[k], held);
-      for (uint32_t i = 0; i < blk->nevents; i++)
-	{
-	  const mr_event *e = &blk->events[i];
-	  releases |= e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC;
-	  if (e->kind == MR_EV_COPY && (e->flags & MR_EVF_POINTER))
-	    note_address (f, e->a, held);
-	  else if (e->kind == MR_EV_STORE)
-	    note_address (f, e->b, held);
-	}
+	for (uint32_t k = 0; blk->phis[i].is_pointer && k < blk->npreds; k++)
+	  {
+	    mr_opnd a = blk->phis[i].args[k];
+	    uint32_t d = releasable_decl (f, a);
+	    int64_t off;
+	    uint32_t root = a.kind == MR_OPND_VALUE ? mr_func_root (f, a.id, &off) : 0;
+	    if (!d && addr_of && root && root < f->nvalues)
+	      d = addr_of[root];
+	    if (!d)
+	      continue;
+	    if (!held)
+	      held = mr_xcalloc (f->ndecls, 1);
+	    held[d - 1] = 1;
+	  }
     }
-  if (!releases)
-    {
-      free (held);
-      return NULL;
-    }
+  free (addr_of);
   return held;
 }
 
@@ -604,10 +616,10 @@ held_addresses (const mr_func *f)
    a path on which it holds some other untracked pointer: a join would lose the
    binding, and with it the free-nonheap and uninit-read findings.  So are, in a
    function that releases memory, the locals, statics and literals whose address
-   a pointer holds: `p = 0; if (c) p = buf; free (p);` joins the path where p is
+   a PHI takes: `p = 0; if (c) p = buf; free (p);` joins the path where p is
    NULL with the path where it is buf, and only the second frees non-heap
    memory.  (A function that releases nothing has no use for the distinction,
-   and its paths stay joined.)  */
+   and its paths stay joined; tracking more objects makes every state bigger.)  */
 static mr_state *
 entry_state (const mr_func *f)
 {

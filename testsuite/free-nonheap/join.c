@@ -197,3 +197,15 @@ void test_13(void)
   if (p != stackbuf)
     free(p);
 }
+
+/* The pointer variable lives in memory (its address is taken): the join merges
+   what its slot holds on the two paths and loses the local.  */
+void test_14(void)
+{
+  char *data = NULL;
+  char line[10];
+  char **where = &data;
+  if (mode == 5)
+    *where = line;
+  free(*where); /* { dg-warning "'free' of '\*where' which points to memory not on the heap" "TODO: joins keep a slot's object only when both paths agree" { xfail *-*-* } } */
+}
