@@ -135,6 +135,67 @@ test_free_indeterminate (void **state)
   mr_func_free (f);
 }
 
+/* p = 0; if (c) p = &obj; free (p);  for a local, a static and a literal: the
+   join keeps the path where p is the object apart from the path where it is
+   NULL, so the free is judged on each.  The object at -O0 (a copy in the branch)
+   and at -O2 (a PHI argument); silent when the branch only ever gives NULL.  */
+static void
+test_free_nonheap_join (void **state)
+{
+  (void) state;
+  enum { C = 7, OBJ = 3, J = 8 };
+  static const mr_decl_kind kinds[] = { MR_DECL_LOCAL, MR_DECL_STATIC, MR_DECL_LITERAL };
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    for (int as_phi_arg = 0; as_phi_arg < 2; as_phi_arg++)
+      {
+	mr_func *f = tb_func ("join", 3);
+	uint32_t d = mr_func_decl (f, "obj", kinds[i], 5);
+	tb_copy (f, 0, P, mr_const (0), 0, true, 1);
+	tb_if (f, 0, mr_value (C), MR_CMP_NE, mr_const (0), 1, 2);
+	if (!as_phi_arg)
+	  tb_copy (f, 1, OBJ, mr_addr (d, 0), 0, true, 2);
+	tb_goto (f, 1, 2);
+	/* preds of block 2: the FALSE edge from 0, then 1.  */
+	tb_phi2 (f, 2, J, true, mr_value (P), as_phi_arg ? mr_addr (d, 0) : mr_value (OBJ));
+	uint32_t fr = tb_free (f, 2, mr_value (J), 3);
+	tb_expect_only (f, MR_RULE_FREE_NONHEAP, fr);
+      }
+
+  /* Only NULL reaches the free.  */
+  mr_func *f = tb_func ("join-null", 3);
+  mr_func_decl (f, "obj", MR_DECL_LOCAL, 5);
+  tb_copy (f, 0, P, mr_const (0), 0, true, 1);
+  tb_if (f, 0, mr_value (C), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_goto (f, 1, 2);
+  tb_phi2 (f, 2, J, true, mr_value (P), mr_const (0));
+  tb_free (f, 2, mr_value (J), 3);
+  tb_expect_silent (f);
+
+  /* p = c ? &obj : malloc (n); if (p != &obj) free (p);  */
+  f = tb_func ("join-tested", 6);
+  uint32_t d = mr_func_decl (f, "obj", MR_DECL_LOCAL, 5);
+  tb_if (f, 0, mr_value (C), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_alloc (f, 2, Q, 1);
+  tb_goto (f, 1, 3);
+  tb_goto (f, 2, 3);
+  tb_phi2 (f, 3, J, true, mr_addr (d, 0), mr_value (Q));
+  tb_if_pointer (f, 3, mr_value (J), MR_CMP_NE, mr_addr (d, 0), 4, 5);
+  tb_free (f, 4, mr_value (J), 3);
+  tb_goto (f, 4, 5);
+  tb_expect_silent (f);
+
+  /* The same without the test: the path of obj frees it.  */
+  f = tb_func ("join-untested", 4);
+  d = mr_func_decl (f, "obj", MR_DECL_LOCAL, 5);
+  tb_if (f, 0, mr_value (C), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_alloc (f, 2, Q, 1);
+  tb_goto (f, 1, 3);
+  tb_goto (f, 2, 3);
+  tb_phi2 (f, 3, J, true, mr_addr (d, 0), mr_value (Q));
+  uint32_t fr = tb_free (f, 3, mr_value (J), 3);
+  tb_expect_only (f, MR_RULE_FREE_NONHEAP, fr);
+}
+
 static void
 test_free_offset (void **state)
 {
@@ -185,6 +246,7 @@ main (void)
     cmocka_unit_test (test_mismatched),
     cmocka_unit_test (test_free_nonheap),
     cmocka_unit_test (test_free_indeterminate),
+    cmocka_unit_test (test_free_nonheap_join),
     cmocka_unit_test (test_free_offset),
   };
   return cmocka_run_group_tests_name ("dealloc", tests, NULL, NULL);

@@ -136,7 +136,7 @@ test_field_frees (void **state)
 
 /* static char *g; void sink (void) { free (g); }: the static the function reads
    is a parameter of its summary (mr_decl.param), MR_PARAM_STATIC + j; not when a
-   call that may write its caller's memory comes first.  */
+   call that may write its caller's memory comes before a read of it.  */
 static void
 test_static_field_frees (void **state)
 {
@@ -171,6 +171,32 @@ test_static_field_frees (void **state)
   tb_load (f, 0, D, mr_addr (g, 0), 0, true, 2);
   tb_free (f, 0, mr_value (D), 3);
   tb_return (f, 0, mr_none (), 4);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 0);
+
+  /* void sink (void) { char *p = g; note (p); free (p); }: read before the
+     call, what is freed is the caller's pointer whatever note does.  */
+  f = tb_func ("sink", 1);
+  g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  f->decls[g].param = 1;
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 1);
+  tb_call1 (f, 0, "note", mr_value (D), 0, 2);
+  tb_free (f, 0, mr_value (D), 3);
+  tb_return (f, 0, mr_none (), 4);
+  s = summary_of (f);
+  assert_int_equal (s.nfield_frees, 1);
+  assert_int_equal (s.field_frees[0].param, MR_PARAM_STATIC);
+
+  /* ... but read again in a block after the call: another pointer, maybe.  */
+  f = tb_func ("sink", 2);
+  g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 7);
+  f->decls[g].param = 1;
+  tb_load (f, 0, D, mr_addr (g, 0), 0, true, 1);
+  tb_call1 (f, 0, "note", mr_value (D), 0, 2);
+  tb_goto (f, 0, 1);
+  tb_load (f, 1, D2, mr_addr (g, 0), 0, true, 3);
+  tb_free (f, 1, mr_value (D2), 4);
+  tb_return (f, 1, mr_none (), 5);
   s = summary_of (f);
   assert_int_equal (s.nfield_frees, 0);
 

@@ -549,18 +549,86 @@ reads_indeterminate (const mr_func *f)
   return false;
 }
 
+/* The decl + 1 of the named object whose address operand o is, if it is one
+   that can be released by mistake: a local, a static or a literal (not a
+   function); 0 otherwise.  */
+static uint32_t
+releasable_decl (const mr_func *f, mr_opnd o)
+{
+  if (o.kind != MR_OPND_ADDR || o.id >= f->ndecls)
+    return 0;
+  mr_decl_kind k = f->decls[o.id].kind;
+  return k == MR_DECL_LOCAL || k == MR_DECL_STATIC || k == MR_DECL_LITERAL ? o.id + 1 : 0;
+}
+
+/* The named objects whose address reaches a pointer PHI, `p = PHI <0, &buf>` or
+   through a copy `t = &buf; p = PHI <0, t>` (where a join would otherwise lose
+   which one p holds), in a function that releases something; NULL if none.  One
+   walk over the events, once per function.  */
+static uint8_t *
+held_addresses (const mr_func *f)
+{
+  if (!f->ndecls)
+    return NULL;
+  bool releases = false;
+  uint32_t *addr_of = NULL;	/* value -> decl + 1 its copy of an address */
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
+      {
+	const mr_event *e = &f->blocks[b].events[i];
+	releases |= e->kind == MR_EV_FREE || e->kind == MR_EV_REALLOC;
+	uint32_t d;
+	if (e->kind == MR_EV_COPY && (e->flags & MR_EVF_POINTER) && e->dst < f->nvalues
+	    && (d = releasable_decl (f, e->a)))
+	  {
+	    if (!addr_of)
+	      addr_of = mr_xcalloc (f->nvalues, sizeof *addr_of);
+	    addr_of[e->dst] = d;
+	  }
+      }
+  uint8_t *held = NULL;
+  for (uint32_t b = 0; releases && b < f->nblocks; b++)
+    {
+      const mr_block *blk = &f->blocks[b];
+      for (uint32_t i = 0; i < blk->nphis; i++)
+	for (uint32_t k = 0; blk->phis[i].is_pointer && k < blk->npreds; k++)
+	  {
+	    mr_opnd a = blk->phis[i].args[k];
+	    uint32_t d = releasable_decl (f, a);
+	    int64_t off;
+	    uint32_t root = a.kind == MR_OPND_VALUE ? mr_func_root (f, a.id, &off) : 0;
+	    if (!d && addr_of && root && root < f->nvalues)
+	      d = addr_of[root];
+	    if (!d)
+	      continue;
+	    if (!held)
+	      held = mr_xcalloc (f->ndecls, 1);
+	    held[d - 1] = 1;
+	  }
+    }
+  free (addr_of);
+  return held;
+}
+
 /* The state at the function's entry.  The stand-ins for pointer variables read
    unassigned are tracked (non-heap, as an untracked declaration would be
    anyway), so that a path on which a pointer is bound to one is kept apart from
    a path on which it holds some other untracked pointer: a join would lose the
-   binding, and with it the free-nonheap and uninit-read findings.  */
+   binding, and with it the free-nonheap and uninit-read findings.  So are, in a
+   function that releases memory, the locals, statics and literals whose address
+   a PHI takes: `p = 0; if (c) p = buf; free (p);` joins the path where p is
+   NULL with the path where it is buf, and only the second frees non-heap
+   memory.  (A function that releases nothing has no use for the distinction,
+   and its paths stay joined; tracking more objects makes every state bigger.)  */
 static mr_state *
 entry_state (const mr_func *f)
 {
   mr_state *s = mr_state_new ();
+  uint8_t *held = held_addresses (f);
   for (uint32_t i = 0; i < f->ndecls; i++)
-    if (f->decls[i].kind == MR_DECL_INDETERMINATE)
+    if (f->decls[i].kind == MR_DECL_INDETERMINATE || (held && held[i]))
       mr_state_set_obj (s, MR_OBJ_DECL | i, MR_TS_NONHEAP, MR_FAM_NONE, NULL);
+  free (held);
   return s;
 }
 

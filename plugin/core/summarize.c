@@ -60,22 +60,67 @@ place_param (const mr_func *f, mr_opnd o, int64_t *off)
   return mr_param_of (f, o, off);
 }
 
-/* Does every call the function makes leave the unit's statics as they were: none
-   that may write its caller's memory (so none that may call back into the unit),
-   calls that never return aside?  The pointer it reads from a static (a place
-   param >= MR_PARAM_STATIC) is then the one its caller left there.  */
+/* Is e a read of a static the summary names (mr_decl.param)?  */
+static bool
+reads_named_static (const mr_func *f, const mr_event *e)
+{
+  return e->kind == MR_EV_LOAD && e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls
+	 && f->decls[e->a.id].param;
+}
+
+/* Does every read of a static the summary names come before any call that may
+   change it: one that may write its caller's memory (so may call back into the
+   unit), calls that never return aside?  What the function reads from a static
+   (a place param >= MR_PARAM_STATIC) is then what its caller left there: `p =
+   stash; show (p); free (p);` frees the caller's pointer whatever show does.
+   One walk of the blocks a clobbering call reaches.  */
 static bool
 calls_keep_statics (const mr_func *f)
 {
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind == MR_EV_CALL
-	    && (!e->call || (!(e->flags & MR_EVF_NO_CLOBBER) && !e->call->noreturn)))
-	  return false;
-      }
-  return true;
+  uint8_t *reached = NULL;
+  uint32_t *work = NULL, nwork = 0;
+  bool keep = true;
+  for (uint32_t b = 0; b < f->nblocks && keep; b++)
+    {
+      bool called = false;
+      for (uint32_t k = 0; k < f->blocks[b].nevents && keep; k++)
+	{
+	  const mr_event *e = &f->blocks[b].events[k];
+	  if (e->kind == MR_EV_CALL
+	      && (!e->call || (!(e->flags & MR_EVF_NO_CLOBBER) && !e->call->noreturn)))
+	    called = true;
+	  else if (called && reads_named_static (f, e))
+	    keep = false;
+	}
+      if (!called)
+	continue;
+      if (!reached)
+	{
+	  reached = mr_xcalloc (f->nblocks, 1);
+	  work = mr_xcalloc (f->nblocks, sizeof *work);
+	}
+      for (uint32_t i = 0; i < f->blocks[b].nsuccs; i++)
+	{
+	  uint32_t d = f->edges[f->blocks[b].succs[i]].dst;
+	  if (!reached[d])
+	    reached[d] = 1, work[nwork++] = d;
+	}
+    }
+  while (nwork && keep)
+    {
+      const mr_block *blk = &f->blocks[work[--nwork]];
+      for (uint32_t k = 0; k < blk->nevents && keep; k++)
+	keep = !reads_named_static (f, &blk->events[k]);
+      for (uint32_t i = 0; i < blk->nsuccs; i++)
+	{
+	  uint32_t d = f->edges[blk->succs[i]].dst;
+	  if (!reached[d])
+	    reached[d] = 1, work[nwork++] = d;
+	}
+    }
+  free (reached);
+  free (work);
+  return keep;
 }
 
 /* The summary field a value was loaded from (c->param_loads, sorted by value by
