@@ -386,6 +386,11 @@ typedef struct mr_decl
 				   MR_PARAM_STATIC + j (the glue fills it at the call
 				   from the caller's own view of the static,
 				   plugin/gcc/lower-global.cc); 0: none */
+  uint8_t unread;		/* a pointer static of the unit (internal linkage,
+				   address never taken) whose value no statement
+				   uses: every load's result is dropped.  What it
+				   holds can never be freed: no root for leaks,
+				   nothing for a callee to take */
 } mr_decl;
 
 /* The "parameters" a summary names for the statics its function reads (mr_decl.param):

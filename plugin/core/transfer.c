@@ -159,8 +159,10 @@ escape_contents (mr_ctx *c, mr_state *s, uint32_t key)
 	{
 	  uint32_t o = s->slots[i].content.obj;
 	  const mr_objst *st = mr_is_object (o) ? mr_state_obj (s, o) : NULL;
+	  uint32_t base = (uint32_t) (s->slots[i].at >> 32);
 	  if (st && !(st->flags & MR_OBJF_ESCAPED)
-	      && (key != ALL_STATICS || is_static_obj (c, (uint32_t) (s->slots[i].at >> 32))))
+	      && (key != ALL_STATICS
+		  || (is_static_obj (c, base) && !mr_obj_unread_static (c->f, base))))
 	    held[n++] = o;
 	}
       for (uint32_t i = 0; i < n; i++)
@@ -313,6 +315,10 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 	      continue;
 	    }
 	}
+      /* Nobody reads what a static whose value is never used holds: the callee
+	 cannot take it.  */
+      else if (mr_obj_unread_static (c->f, base))
+	;
       else if (listed && is_static_obj (c, base) && call_keeps_static (c, call, base))
 	{
 	  uint32_t before = s->nslots;

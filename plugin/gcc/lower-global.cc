@@ -133,6 +133,39 @@ read_only_in_unit (tree var)
   return read;
 }
 
+/* Is var a pointer static whose value the unit never uses: every load of it a
+   statement of a function in SSA form whose result has no use (`char *data =
+   saved;` and nothing more, or a load the optimisers already removed)?  A block
+   stored there is lost for good: nothing can read it back to free it.  A load
+   in a function not yet in SSA form (one the pass has not reached) counts as a
+   use: its uses are not linked yet.  */
+static bool
+value_never_used (tree var)
+{
+  if (!POINTER_TYPE_P (TREE_TYPE (var)) || !private_static (var))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    {
+      if (ref->use != IPA_REF_LOAD)
+	continue;
+      gassign *a = ref->stmt ? dyn_cast<gassign *> (ref->stmt) : NULL;
+      if (!a || !is_a<cgraph_node *> (ref->referring) || !gimple_assign_single_p (a)
+	  || gimple_assign_rhs1 (a) != var)
+	return false;
+      /* The gimplifier makes SSA names of its temporaries at -O1 and above, but
+	 their uses are linked only when the function goes into SSA form.  */
+      function *fn = DECL_STRUCT_FUNCTION (ref->referring->decl);
+      if (!fn || !gimple_in_ssa_p (fn))
+	return false;
+      tree lhs = gimple_assign_lhs (a);
+      if (TREE_CODE (lhs) != SSA_NAME || !has_zero_uses (lhs))
+	return false;
+    }
+  return true;
+}
+
 void
 classify_static (tree var, tree fndecl, mr_decl *d)
 {
@@ -141,6 +174,7 @@ classify_static (tree var, tree fndecl, mr_decl *d)
   for (unsigned j = 0; j < n; j++)
     if (vars[j] == var)
       d->param = (uint8_t) (1 + j);
+  d->unread = value_never_used (var);
   /* A const integer, defined here or elsewhere, holds one value for the whole run:
      writing it is undefined, so no call changes it (`if (CONFIG_ON) p = malloc
      (n); log (); if (CONFIG_ON) free (p);` tests the same value twice).  The C++
