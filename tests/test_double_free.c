@@ -671,6 +671,58 @@ test_out_parameter (void **state)
   tb_expect_silent (f);
 }
 
+/* for (i = START; i <= LAST; i += STEP) free (p);  with p a parameter:
+   bb0: goto bb1;  bb1: i = PHI <START, i2>; if (i <= LAST) bb2 else bb3;
+   bb2: free (p); i2 = i + STEP (MR_EVF_INT_STEP, a 32-bit int); goto bb1;
+   bb3: return.  LAST is a constant, or the parameter N when last_n.  */
+static mr_func *
+counted_loop (int64_t start, int64_t last, bool last_n, int64_t step, uint32_t *free_id)
+{
+  enum { I = 7, I2 = 8 };
+  mr_func *f = tb_func ("counted", 4);
+  tb_goto (f, 0, 1);
+  tb_if (f, 1, mr_value (I), MR_CMP_LE, last_n ? mr_value (N) : mr_const (last), 2, 3);
+  *free_id = tb_free (f, 2, mr_value (P), 3);
+  mr_event *e = tb_event (f, 2, MR_EV_COPY, 3);
+  e->dst = I2;
+  e->a = mr_value (I);
+  e->b = mr_const (step);
+  e->off = 32;
+  e->flags = MR_EVF_INT_STEP;
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, I, false, mr_const (start), mr_value (I2));
+  tb_return (f, 3, mr_none (), 4);
+  return f;
+}
+
+static void
+test_counted_loop (void **state)
+{
+  (void) state;
+  uint32_t id;
+  /* Once (0, then 1 leaves): one free.  */
+  tb_expect_silent (counted_loop (0, 0, false, 1, &id));
+  /* Twice (0, 1): the second iteration frees again.  */
+  mr_func *f = counted_loop (0, 1, false, 1, &id);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, id);
+  /* Down by two from 2 while i >= 1 is written i <= LAST here as -i: once from
+     -2 by +2 past -1.  */
+  tb_expect_silent (counted_loop (-2, -1, false, 2, &id));
+  /* A bound the state does not know: again, and the analysis ends without
+     running out of work (an exact counter becomes a range at the join).  */
+  f = counted_loop (0, 0, true, 1, &id);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  assert_int_equal (tb_count (&r, MR_RULE_DOUBLE_FREE), 1);
+  assert_false (r.stopped);
+  mr_result_free (&r);
+  mr_func_free (f);
+  /* A step that overflows a 32-bit int leaves the value unknown: the loop may
+     run again.  */
+  f = counted_loop (INT32_MAX, INT32_MAX, false, 1, &id);
+  tb_expect_only (f, MR_RULE_DOUBLE_FREE, id);
+}
+
 int
 main (void)
 {
@@ -694,6 +746,7 @@ main (void)
     cmocka_unit_test (test_loop_fresh_allocation),
     cmocka_unit_test (test_linked_list_free),
     cmocka_unit_test (test_out_parameter),
+    cmocka_unit_test (test_counted_loop),
   };
   const struct CMUnitTest regressions[] = {
     cmocka_unit_test (gap_unsigned_above_int64_max),

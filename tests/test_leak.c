@@ -151,6 +151,29 @@ test_static_overwritten (void **state)
   tb_expect_silent (f);
 }
 
+/* A static whose value nothing in the unit uses (mr_decl.unread, the glue's
+   finding) is no root: g = p; h (); return 0; loses p, where a static someone
+   reads keeps it.  */
+static void
+test_unread_static (void **state)
+{
+  (void) state;
+  for (int unread = 0; unread < 2; unread++)
+    {
+      mr_func *f = tb_func ("unread-static", 3);
+      uint32_t g = mr_func_decl (f, "g", MR_DECL_STATIC, 9);
+      f->decls[g].unread = (uint8_t) unread;
+      uint32_t al = alloc_checked (f);
+      tb_store (f, 2, mr_addr (g, 0), 0, mr_value (P), true, 3);
+      tb_call (f, 2, 0, "h", 0, NULL, 0, 0, 0, 4);
+      uint32_t ret = tb_return (f, 2, mr_const (0), 5);
+      if (unread)
+	expect_leak_of (f, ret, al);
+      else
+	tb_expect_silent (f);
+    }
+}
+
 static void
 test_local_only (void **state)
 {
@@ -446,6 +469,7 @@ main (void)
     cmocka_unit_test (test_store_through_null),
     cmocka_unit_test (test_throw_exit),
     cmocka_unit_test (test_param_holder_freed),
+    cmocka_unit_test (test_unread_static),
   };
   return cmocka_run_group_tests_name ("leak", tests, NULL, NULL);
 }

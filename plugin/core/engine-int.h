@@ -124,6 +124,16 @@ mr_obj_outside (const mr_func *f, uint32_t key)
 	     && f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_STATIC);
 }
 
+/* Is object key a pointer static whose value nothing in the unit uses
+   (mr_decl.unread)?  What it holds is out of everyone's reach but its own.  */
+static inline bool
+mr_obj_unread_static (const mr_func *f, uint32_t key)
+{
+  return (key & MR_OBJ_KIND_MASK) == MR_OBJ_DECL && MR_OBJ_INDEX (key) < f->ndecls
+	 && f->decls[MR_OBJ_INDEX (key)].kind == MR_DECL_STATIC
+	 && f->decls[MR_OBJ_INDEX (key)].unread;
+}
+
 /* Is object key the stand-in for a pointer variable read where nothing was
    assigned to it (MR_DECL_INDETERMINATE: free-nonheap, uninit-read)?  */
 static inline bool

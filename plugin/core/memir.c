@@ -330,7 +330,8 @@ mr_func_resolve (mr_func *f)
     for (uint32_t i = 0; i < f->blocks[b].nevents; i++)
       {
 	mr_event *e = &f->blocks[b].events[i];
-	if (e->kind == MR_EV_COPY && e->a.kind == MR_OPND_VALUE && !(e->flags & MR_EVF_CONVERT)
+	if (e->kind == MR_EV_COPY && e->a.kind == MR_OPND_VALUE
+	    && !(e->flags & (MR_EVF_CONVERT | MR_EVF_INT_STEP))
 	    && e->dst && e->dst < f->nvalues && e->a.id < f->nvalues && e->a.id != e->dst)
 	  {
 	    f->root[e->dst] = e->a.id;

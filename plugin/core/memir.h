@@ -164,7 +164,13 @@ enum
   MR_EVF_GUARDED = 1 << 19	/* FREE: done only where the integer b is known
 				   nonzero (off 1) or known zero (off 0) on the path:
 				   a summarized callee's free under a static flag
-				   (mr_summary.flag_param) */
+				   (mr_summary.flag_param) */,
+  MR_EVF_INT_STEP = 1 << 20	/* COPY: dst = a + b, integers, b a constant (a
+				   loop's counter stepping): not a copy
+				   (mr_func_resolve leaves it alone); off holds the
+				   type's width in bits, negated for an unsigned
+				   type, so the step's result is known when a is
+				   known exactly and it does not wrap */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -388,6 +394,11 @@ typedef struct mr_decl
 				   MR_PARAM_STATIC + j (the glue fills it at the call
 				   from the caller's own view of the static,
 				   plugin/gcc/lower-global.cc); 0: none */
+  uint8_t unread;		/* a pointer static of the unit (internal linkage,
+				   address never taken) whose value no statement
+				   uses: every load's result is dropped.  What it
+				   holds can never be freed: no root for leaks,
+				   nothing for a callee to take */
 } mr_decl;
 
 /* The "parameters" a summary names for the statics its function reads (mr_decl.param):

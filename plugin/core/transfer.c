@@ -159,8 +159,10 @@ escape_contents (mr_ctx *c, mr_state *s, uint32_t key)
 	{
 	  uint32_t o = s->slots[i].content.obj;
 	  const mr_objst *st = mr_is_object (o) ? mr_state_obj (s, o) : NULL;
+	  uint32_t base = (uint32_t) (s->slots[i].at >> 32);
 	  if (st && !(st->flags & MR_OBJF_ESCAPED)
-	      && (key != ALL_STATICS || is_static_obj (c, (uint32_t) (s->slots[i].at >> 32))))
+	      && (key != ALL_STATICS
+		  || (is_static_obj (c, base) && !mr_obj_unread_static (c->f, base))))
 	    held[n++] = o;
 	}
       for (uint32_t i = 0; i < n; i++)
@@ -313,6 +315,10 @@ clobber_call (mr_ctx *c, mr_state *s, const mr_call *call)
 	      continue;
 	    }
 	}
+      /* Nobody reads what a static whose value is never used holds: the callee
+	 cannot take it.  */
+      else if (mr_obj_unread_static (c->f, base))
+	;
       else if (listed && is_static_obj (c, base) && call_keeps_static (c, call, base))
 	{
 	  uint32_t before = s->nslots;
@@ -897,6 +903,43 @@ forget_links_to_handed (mr_ctx *c, mr_state *s, const mr_call *call)
     }
 }
 
+/* dst = a + step (MR_EVF_INT_STEP): known exactly when a is, and the sum stays in
+   the type (ev->off: its width, negated when unsigned), so `for (i = 0; i < 1;
+   i++)` runs once: i is 0, then 1, and the test sends 1 out of the loop.  Only an
+   exact value steps: an interval would grow by the step at every iteration of a
+   loop with an unknown bound, where joins never stop it.  */
+static void
+step_value (const mr_ctx *c, mr_state *s, const mr_event *ev)
+{
+  int64_t off, v = 0;
+  bool known = false;
+  if (ev->a.kind == MR_OPND_CONST)
+    v = ev->a.num, known = true;
+  else
+    {
+      uint32_t root = mr_root_of (c, ev->a, &off);
+      const mr_fact *f = root && !off ? mr_state_fact (s, root) : NULL;
+      if (f && f->lo == f->hi && !f->ubelow)
+	v = f->lo, known = true;
+    }
+  mr_state_unbind (s, ev->dst);
+  mr_state_forget_fact (s, ev->dst);
+  int64_t r;
+  if (!known || ev->b.kind != MR_OPND_CONST || __builtin_add_overflow (v, ev->b.num, &r))
+    return;
+  bool is_unsigned = ev->off < 0;
+  int64_t bits = is_unsigned ? -ev->off : ev->off;
+  if (bits < 2 || bits > 64)
+    return;
+  /* The signed type's range; for an unsigned one, its lower half, where the
+     state's facts say the same as the bits (a wrap leaves the value unknown).  */
+  int64_t max = bits == 64 ? INT64_MAX : ((int64_t) 1 << (bits - 1)) - 1;
+  int64_t min = is_unsigned ? 0 : -max - 1;
+  if (v < min || v > max || r < min || r > max)
+    return;
+  mr_state_set_const (s, ev->dst, r);
+}
+
 void
 mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 {
@@ -940,6 +983,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	  mr_state_forget_fact (s, ev->dst);
 	  mr_state_set_const (s, ev->dst, ev->a.num);
 	}
+      else if (ev->dst && (ev->flags & MR_EVF_INT_STEP))
+	step_value (c, s, ev);
       /* (size_t) n: n's fact, when it says n >= 0.  */
       else if (ev->dst && (ev->flags & MR_EVF_CONVERT))
 	{

@@ -13,8 +13,9 @@
      init function), it holds its initializer or that constant, and a call may
      set it to the constant but to nothing else: once the state knows it holds
      the constant (or anything but its initializer), calls keep it.
-   Anything else (a public variable, one whose address is taken, a volatile) may
-   be changed by any call the engine cannot see into.
+   A const integer (public or not) is never written.  Anything else (a public
+   variable, one whose address is taken, a volatile) may be changed by any call
+   the engine cannot see into.
 
    The pointer statics of the same kind a function reads are parameters its summary
    may name (mr_decl.param, MR_PARAM_STATIC + j): `static char *g; void sink (void)
@@ -103,6 +104,68 @@ calls_itself (symtab_node *self)
   return false;
 }
 
+/* Is var a public integer (defined here or elsewhere) that the unit only reads:
+   no statement of it stores there or takes its address?  Such a variable is
+   the program's configuration, set elsewhere (at start-up, from options): it is
+   taken to keep its value across the calls of a function that tests it twice,
+   `if (verbose) p = malloc (n); report (); if (verbose) free (p);`.  A callee
+   of another unit could change it; analysers that assume so make the two tests
+   independent and report a leak on the path that changes it, which real
+   programs rarely take.  A variable the unit writes anywhere is left to the
+   calls (`done = 0; work (); if (done) ...`).  */
+static bool
+read_only_in_unit (tree var)
+{
+  if (!VAR_P (var) || !TREE_PUBLIC (var) || TREE_THIS_VOLATILE (var)
+      || !INTEGRAL_TYPE_P (TREE_TYPE (var)) || DECL_THREAD_LOCAL_P (var))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  if (!node || node->alias)
+    return false;
+  ipa_ref *ref;
+  bool read = false;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    {
+      if (ref->use != IPA_REF_LOAD)
+	return false;
+      read = true;
+    }
+  return read;
+}
+
+/* Is var a pointer static whose value the unit never uses: every load of it a
+   statement of a function in SSA form whose result has no use (`char *data =
+   saved;` and nothing more, or a load the optimisers already removed)?  A block
+   stored there is lost for good: nothing can read it back to free it.  A load
+   in a function not yet in SSA form (one the pass has not reached) counts as a
+   use: its uses are not linked yet.  */
+static bool
+value_never_used (tree var)
+{
+  if (!POINTER_TYPE_P (TREE_TYPE (var)) || !private_static (var))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    {
+      if (ref->use != IPA_REF_LOAD)
+	continue;
+      gassign *a = ref->stmt ? dyn_cast<gassign *> (ref->stmt) : NULL;
+      if (!a || !is_a<cgraph_node *> (ref->referring) || !gimple_assign_single_p (a)
+	  || gimple_assign_rhs1 (a) != var)
+	return false;
+      /* The gimplifier makes SSA names of its temporaries at -O1 and above, but
+	 their uses are linked only when the function goes into SSA form.  */
+      function *fn = DECL_STRUCT_FUNCTION (ref->referring->decl);
+      if (!fn || !gimple_in_ssa_p (fn))
+	return false;
+      tree lhs = gimple_assign_lhs (a);
+      if (TREE_CODE (lhs) != SSA_NAME || !has_zero_uses (lhs))
+	return false;
+    }
+  return true;
+}
+
 void
 classify_static (tree var, tree fndecl, mr_decl *d)
 {
@@ -111,6 +174,22 @@ classify_static (tree var, tree fndecl, mr_decl *d)
   for (unsigned j = 0; j < n; j++)
     if (vars[j] == var)
       d->param = (uint8_t) (1 + j);
+  d->unread = value_never_used (var);
+  /* A const integer, defined here or elsewhere, holds one value for the whole run:
+     writing it is undefined, so no call changes it (`if (CONFIG_ON) p = malloc
+     (n); log (); if (CONFIG_ON) free (p);` tests the same value twice).  The C++
+     front end clears TREE_READONLY of a const it must initialise at run time.  */
+  if (VAR_P (var) && TREE_READONLY (var) && !TREE_THIS_VOLATILE (var)
+      && INTEGRAL_TYPE_P (TREE_TYPE (var)) && (TREE_STATIC (var) || DECL_EXTERNAL (var)))
+    {
+      d->keep = MR_KEEP_ALWAYS;
+      return;
+    }
+  if (read_only_in_unit (var))
+    {
+      d->keep = MR_KEEP_ALWAYS;
+      return;
+    }
   if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_PUBLIC (var)
       || TREE_THIS_VOLATILE (var) || !INTEGRAL_TYPE_P (TREE_TYPE (var)))
     return;

@@ -665,6 +665,37 @@ lower_overflow_flag (lower_ctx *c, tree flag, tree cplx)
 		    tree_to_uhwi (TYPE_MAX_VALUE (type)));
 }
 
+/* i = j + C or j - C on integers (a loop's counter): a COPY flagged
+   MR_EVF_INT_STEP with the step in b and the type's width in off (negated when
+   unsigned), so that a counter the state knows exactly is known after it: `for
+   (i = 0; i < 1; i++)` runs once.  Not integers that are pointers in disguise
+   (tagged or computed addresses: a new unknown value each time).  */
+static bool
+lower_int_step (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
+{
+  tree lhs = gimple_assign_lhs (s), rhs1 = gimple_assign_rhs1 (s);
+  enum tree_code code = gimple_assign_rhs_code (s);
+  tree type = TREE_TYPE (lhs);
+  if ((code != PLUS_EXPR && code != MINUS_EXPR) || !INTEGRAL_TYPE_P (type)
+      || TYPE_PRECISION (type) > 64 || TREE_CODE (rhs1) != SSA_NAME
+      || TREE_CODE (gimple_assign_rhs2 (s)) != INTEGER_CST
+      || integer_used_as_pointer (lhs) || pointer_as_integer (rhs1))
+    return false;
+  /* The constant as the type's bits read signed: `u - 1` on unsigned is
+     `u + 4294967295` in GIMPLE, a step of -1.  */
+  wide_int w = wi::to_wide (gimple_assign_rhs2 (s));
+  int64_t step = w.to_shwi ();
+  if (step < -(1 << 20) || step > (1 << 20))
+    return false;
+  mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
+  e->dst = SSA_NAME_VERSION (lhs);
+  e->a = lower_operand (c, bb, rhs1, loc);
+  e->b = mr_const (code == MINUS_EXPR ? -step : step);
+  e->off = TYPE_UNSIGNED (type) ? -(int64_t) TYPE_PRECISION (type) : TYPE_PRECISION (type);
+  e->flags = MR_EVF_INT_STEP;
+  return true;
+}
+
 static void
 lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 {
@@ -810,6 +841,8 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	    e->off = (int64_t) TREE_INT_CST_LOW (rhs2);
 	  return;
 	}
+      if (lower_int_step (c, bb, s, loc))
+	return;
       if (INTEGRAL_TYPE_P (TREE_TYPE (lhs)))
 	note_truth (c, lhs, code, rhs1, gimple_num_ops (s) > 2 ? gimple_assign_rhs2 (s) : NULL_TREE);
       /* q = C / n, for guards against overflow: s <= q says s * n <= C.  */

@@ -75,11 +75,13 @@ reachable_after_return (const mr_ctx *c, const mr_state *s, const mr_event *ret,
   for (uint32_t i = 0; i < s->nobjs; i++)
     if (s->objs[i].flags & MR_OBJF_ESCAPED)
       keyset_add (r, s->objs[i].key);
-  /* Statics, and memory that came from outside (parameters, loads, calls).  */
+  /* Statics, and memory that came from outside (parameters, loads, calls); not
+     a static whose value nothing reads (`saved = p;` where every `q = saved;`
+     is dropped): what only it holds can never be freed.  */
   for (uint32_t i = 0; i < s->nslots; i++)
     {
       uint32_t base = (uint32_t) (s->slots[i].at >> 32);
-      if (mr_obj_outside (c->f, base))
+      if (mr_obj_outside (c->f, base) && !mr_obj_unread_static (c->f, base))
 	keyset_add (r, base);
     }
   /* Close over the slots: what a reachable object holds is reachable, unless the
