@@ -604,7 +604,7 @@ size_is_input_sum (tree t)
 
 /* The object a pointer or a reference is into: a declaration, or the SSA pointer
    it is based on (through constant and variable offsets and conversions).  */
-static tree
+tree
 input_base (tree t)
 {
   for (int depth = 0; depth < 6 && t; depth++)
@@ -681,6 +681,17 @@ gather_input_objects (vec<tree> *objects)
 	    gcall *call = dyn_cast<gcall *> (stmt);
 	    const mr_input *in
 	      = call ? mr_input_lookup (callee_name (gimple_call_fndecl (call))) : NULL;
+	    /* A function of the unit that writes input where its pointer (or
+	       reference) parameter points: `read_count (&n)`.  */
+	    if (call && !in)
+	      {
+		uint32_t w = unit_call_writes_input (call);
+		for (unsigned i = 0; w && i < gimple_call_num_args (call) && i < 32; i++)
+		  if (w & (1u << i))
+		    if (tree b = input_base (gimple_call_arg (call, i)))
+		      objects->safe_push (b);
+		continue;
+	      }
 	    if (!in || in->how != MR_INPUT_WRITES)
 	      continue;
 	    for (unsigned i = in->arg; i < gimple_call_num_args (call); i++)
@@ -688,6 +699,46 @@ gather_input_objects (vec<tree> *objects)
 		objects->safe_push (b);
 	  }
     }
+}
+
+/* Gathers the objects of cfun into input_objects, unless they are already there
+   (a function asked about while another is gathered gathers its own).  */
+static void
+gather_for_cfun (void)
+{
+  if (input_fun == cfun)
+    return;
+  function *outer_fun = gathering_fun;
+  vec<tree> *outer = gathering;
+  auto_vec<tree> objects;
+  gathering_fun = cfun;
+  gathering = &objects;
+  gather_input_objects (&objects);
+  gathering_fun = outer_fun;
+  gathering = outer;
+  input_fun = cfun;
+  input_objects.truncate (0);
+  input_objects.safe_splice (objects);
+}
+
+/* The parameters of cfun (bit k: parameter k) through which it writes input:
+   pointers (or references) whose pointee an input function or a store of input
+   writes (`fscanf (f, "%zu", out)`, `*out = atoi (text)`).  */
+uint32_t
+params_written_with_input (void)
+{
+  gather_for_cfun ();
+  uint32_t bits = 0;
+  for (tree b : input_objects)
+    if (TREE_CODE (b) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (b) && SSA_NAME_VAR (b)
+	&& TREE_CODE (SSA_NAME_VAR (b)) == PARM_DECL)
+      {
+	int k = 0;
+	for (tree a = DECL_ARGUMENTS (current_function_decl); a; a = DECL_CHAIN (a), k++)
+	  if (a == SSA_NAME_VAR (b) && k < 32)
+	    bits |= 1u << k;
+      }
+  return bits;
 }
 
 static bool
@@ -702,20 +753,7 @@ written_by_input (tree base)
 	  return true;
       return false;
     }
-  if (input_fun != cfun)
-    {
-      function *outer_fun = gathering_fun;
-      vec<tree> *outer = gathering;
-      auto_vec<tree> objects;
-      gathering_fun = cfun;
-      gathering = &objects;
-      gather_input_objects (&objects);
-      gathering_fun = outer_fun;
-      gathering = outer;
-      input_fun = cfun;
-      input_objects.truncate (0);
-      input_objects.safe_splice (objects);
-    }
+  gather_for_cfun ();
   for (tree b : input_objects)
     if (b == base)
       return true;
@@ -773,6 +811,12 @@ edge_bounds_above (edge e, tree v)
       code = swap_tree_comparison (code);
     }
   if (lhs != v || TREE_CODE (rhs) != INTEGER_CST)
+    return false;
+  /* A bound above 2^56, the largest object a 64-bit address space holds, is an
+     overflow check (g++'s `n <= SIZE_MAX / sizeof (T)` before new T[n]), not a
+     maximum: rules/tainted-allocation-size.c judges the path's facts alike.  */
+  if (!wi::fits_shwi_p (wi::to_widest (rhs))
+      || wi::to_widest (rhs) > wi::lshift (widest_int (1), 56))
     return false;
   if (e->flags & EDGE_FALSE_VALUE)
     code = invert_tree_comparison (code, false);
@@ -854,13 +898,24 @@ memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
   return true;
 }
 
+/* Is ref a global variable or a field of one (the same tree in every function
+   of the unit)?  */
+bool
+global_ref_p (tree ref)
+{
+  while (TREE_CODE (ref) == COMPONENT_REF)
+    ref = TREE_OPERAND (ref, 0);
+  return VAR_P (ref) && is_global_var (ref);
+}
+
 /* The value read from outside the program that integer t is computed from, or
    NULL_TREE.  Through a PHI, the PHI itself: on the paths where a constant
    arrives it is that constant, which bounds it; an argument that arrives from a
    test bounding it (a clamp) is not input any more.  *budget is the number of
    definitions the walk may still visit (it runs per allocation).  With `params`,
    the walk looks for a parameter instead (its default definition, what a caller
-   passes: lower-input-calls.cc), through the same arithmetic and joins.  */
+   passes: lower-input-calls.cc) or a load of a global (what a caller stored
+   there), through the same arithmetic and joins.  */
 static tree
 input_value (tree t, int *budget, bool params)
 {
@@ -895,7 +950,13 @@ input_value (tree t, int *budget, bool params)
       for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
 	{
 	  tree a = gimple_phi_arg_def (phi, i);
-	  if (input_value (a, budget, params)
+	  /* (The edges out of a `do { ... break; } while (0)` bring the same
+	     value many times: it is walked once, or the budget goes on it.)  */
+	  bool seen = false;
+	  for (unsigned j = 0; j < i && !seen; j++)
+	    seen = gimple_phi_arg_def (phi, j) == a
+		   && !edge_bounds_above (gimple_phi_arg_edge (phi, j), a);
+	  if (!seen && input_value (a, budget, params)
 	      && !edge_bounds_above (gimple_phi_arg_edge (phi, i), a))
 	    return t;
 	}
@@ -909,7 +970,11 @@ input_value (tree t, int *budget, bool params)
     {
       if (is_memory_ref (a))
 	{
-	  if (params || !written_by_input (input_base (a)))
+	  /* A global (or a field of one) is what its callers stored there:
+	     lower-input-calls.cc asks them.  */
+	  if (params)
+	    return global_ref_p (a) ? t : NULL_TREE;
+	  if (!written_by_input (input_base (a)))
 	    return NULL_TREE;
 	  auto_vec<gimple *> joins;
 	  int steps = 32;
@@ -957,8 +1022,8 @@ input_source (tree t)
   return v && range_bits (range_of (v, 0)) > input_small_bits ? v : NULL_TREE;
 }
 
-/* The parameter (its default definition) integer t is computed from with no
-   bound on the way in the walk's sense, or NULL_TREE.  */
+/* The parameter (its default definition) or the load of a global integer t is
+   computed from with no bound on the way in the walk's sense, or NULL_TREE.  */
 tree
 param_source (tree t)
 {
