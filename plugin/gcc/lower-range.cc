@@ -1,7 +1,8 @@
 /* lower-range.cc — value ranges of integer trees and the size descriptions (mr_size)
    of allocations and element accesses: what an allocation's size argument or an
-   index is made of, read from its GIMPLE definitions a few statements back.  The
-   checks on them are the rules' (plugin/core/rules/alloc-size-overflow.c,
+   index is made of, read from its GIMPLE definitions a few statements back (and,
+   for the ranges, through the unit: stores, returns, private statics and the
+   arguments of private functions).  The checks on them are the rules' (plugin/core/rules/alloc-size-overflow.c,
    zero-alloc.c, uninit-read.c).  */
 
 #include "lower-int.h"
@@ -276,6 +277,354 @@ range_of_assign (gassign *def, tree type, int depth)
   return { MAX (r.lo, full.lo), MIN (r.hi, full.hi) };
 }
 
+/* Ranges through the unit's memory and calls: what a load reads (the values
+   stored where it reads, or every value the unit stores in a private static)
+   and what a function of the unit returns (the ranges of its returns).  A size
+   computed from a constant that went through a pointer, a static or a call
+   (`n = 20; *alias`, `count = 20;` in another function, `return 20;`) is that
+   constant, not any value of its type.  */
+
+/* A call's callee has its own memory: its loads are not followed (the alias
+   oracle answers for cfun).  */
+static bool in_callee;
+
+/* The declaration a memory reference reads, through pointers whose value is its
+   address (`p = &n; ... *p`), and the bits it reads; NULL_TREE if not known.  */
+static tree
+ref_extent (tree ref, HOST_WIDE_INT *off, HOST_WIDE_INT *bits)
+{
+  poly_int64 o, size, max;
+  bool reverse;
+  tree base = get_ref_base_and_extent (ref, &o, &size, &max, &reverse);
+  if (!base || !known_eq (size, max) || !size.is_constant (bits) || !o.is_constant (off))
+    return NULL_TREE;
+  if (TREE_CODE (base) == MEM_REF && TREE_CODE (TREE_OPERAND (base, 0)) == SSA_NAME)
+    {
+      tree p = TREE_OPERAND (base, 0);
+      for (int depth = 0; depth < 4 && TREE_CODE (p) == SSA_NAME
+	   && !SSA_NAME_IS_DEFAULT_DEF (p); depth++)
+	{
+	  gassign *def = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (p));
+	  if (!def || !gimple_assign_single_p (def))
+	    return NULL_TREE;
+	  p = gimple_assign_rhs1 (def);
+	}
+      if (TREE_CODE (p) != ADDR_EXPR || !DECL_P (TREE_OPERAND (p, 0))
+	  || !tree_fits_shwi_p (TREE_OPERAND (base, 1)))
+	return NULL_TREE;
+      *off += tree_to_shwi (TREE_OPERAND (base, 1)) * BITS_PER_UNIT;
+      return TREE_OPERAND (p, 0);
+    }
+  return DECL_P (base) ? base : NULL_TREE;
+}
+
+/* The range of what load `ref` (of type `type`) reads at memory version vuse:
+   the union of the values the stores that reach it put there.  False if some
+   path brings anything else (a call, a store that may overlap, the entry).  */
+static bool
+stored_range (tree ref, tree vuse, tree type, int depth, int *budget, mr_range *out)
+{
+  HOST_WIDE_INT off, bits;
+  tree decl = ref_extent (ref, &off, &bits);
+  if (!decl)
+    return false;
+  while (--*budget >= 0 && vuse && TREE_CODE (vuse) == SSA_NAME)
+    {
+      if (SSA_NAME_IS_DEFAULT_DEF (vuse))
+	return false;
+      gimple *def = SSA_NAME_DEF_STMT (vuse);
+      if (gphi *phi = dyn_cast<gphi *> (def))
+	{
+	  /* (A loop's join is not walked around again: the budget ends it.)  */
+	  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	    {
+	      mr_range a;
+	      if (!stored_range (ref, gimple_phi_arg_def (phi, i), type, depth, budget, &a))
+		return false;
+	      *out = i ? mr_range { MIN (out->lo, a.lo), MAX (out->hi, a.hi) } : a;
+	    }
+	  return gimple_phi_num_args (phi) > 0;
+	}
+      HOST_WIDE_INT o, b;
+      if (gimple_assign_single_p (def)
+	  && ref_extent (gimple_assign_lhs (def), &o, &b) == decl)
+	{
+	  if (o >= off + bits || off >= o + b)
+	    {
+	      vuse = gimple_vuse (def);
+	      continue;
+	    }
+	  tree v = gimple_assign_rhs1 (def);
+	  if (o != off || b != bits || !INTEGRAL_TYPE_P (TREE_TYPE (v))
+	      || TYPE_PRECISION (TREE_TYPE (v)) != TYPE_PRECISION (type))
+	    return false;
+	  *out = range_of (v, depth + 1);
+	  return range_within (*out, type_range (type));
+	}
+      if (stmt_may_clobber_ref_p (def, ref))
+	return false;
+      vuse = gimple_vuse (def);
+    }
+  return false;
+}
+
+/* Is var an integer static only the unit's statements that name it can write:
+   internal linkage, not volatile, its address never taken?  */
+static bool
+private_static_int (tree var)
+{
+  if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_PUBLIC (var)
+      || TREE_THIS_VOLATILE (var) || !INTEGRAL_TYPE_P (TREE_TYPE (var)))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  if (!node || node->alias || node->externally_visible)
+    return false;
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    if (ref->use != IPA_REF_LOAD && ref->use != IPA_REF_STORE)
+      return false;
+  return true;
+}
+
+/* The range of value v stored by statement `store`: in a function still outside
+   SSA form (a caller, analysed after this one), a variable is what the last
+   assignment of its block before the store gave it, if that is a constant.  */
+static bool
+stored_value_range (gimple *store, tree v, int depth, mr_range *out)
+{
+  if (TREE_CODE (v) == INTEGER_CST || TREE_CODE (v) == SSA_NAME)
+    {
+      *out = range_of (v, depth + 1);
+      return true;
+    }
+  if (!VAR_P (v) || TREE_ADDRESSABLE (v) || is_global_var (v) || !gimple_bb (store))
+    return false;
+  gimple_stmt_iterator gsi = gsi_for_stmt (store);
+  for (gsi_prev (&gsi); !gsi_end_p (gsi); gsi_prev (&gsi))
+    {
+      gimple *g = gsi_stmt (gsi);
+      if (gimple_assign_single_p (g) && gimple_assign_lhs (g) == v)
+	{
+	  tree c = gimple_assign_rhs1 (g);
+	  if (TREE_CODE (c) != INTEGER_CST)
+	    return false;
+	  *out = range_of (c, depth + 1);
+	  return true;
+	}
+      /* (A call's result or an asm may set it.)  */
+      if (!is_gimple_debug (g) && !gimple_assign_single_p (g)
+	  && !(is_gimple_assign (g) && gimple_assign_lhs (g) != v))
+	return false;
+    }
+  return false;
+}
+
+/* The values private static var may hold: its initializer and what every store
+   of the unit puts there (each the whole variable).  Kept per variable.  */
+static hash_map<tree, mr_range> *static_ranges;
+
+static bool
+static_range (tree var, mr_range *out)
+{
+  if (!private_static_int (var))
+    return false;
+  if (!static_ranges)
+    static_ranges = new hash_map<tree, mr_range>;
+  if (mr_range *r = static_ranges->get (var))
+    {
+      *out = *r;
+      return true;
+    }
+  mr_range full = type_range (TREE_TYPE (var)), r = { 0, 0 };
+  tree init = DECL_INITIAL (var);
+  if (init && TREE_CODE (init) == INTEGER_CST)
+    r = range_of (init, 0);
+  else if (init)
+    r = full;
+  /* (While a store's value is walked, the variable is taken as anything.)  */
+  static_ranges->put (var, full);
+  varpool_node *node = varpool_node::get (var);
+  ipa_ref *ref;
+  bool saved = in_callee;
+  in_callee = true;
+  for (unsigned i = 0; node->iterate_referring (i, ref) && !range_within (full, r); i++)
+    {
+      if (ref->use != IPA_REF_STORE)
+	continue;
+      gassign *st = ref->stmt ? dyn_cast<gassign *> (ref->stmt) : NULL;
+      mr_range a;
+      if (!st || !gimple_assign_single_p (st) || gimple_assign_lhs (st) != var
+	  || !stored_value_range (st, gimple_assign_rhs1 (st), 2, &a))
+	a = full;
+      r = { MIN (r.lo, a.lo), MAX (r.hi, a.hi) };
+    }
+  in_callee = saved;
+  static_ranges->put (var, r);
+  *out = r;
+  return true;
+}
+
+/* Is every use of variable `fp` of function `f` a call through it (and the
+   store of the function's address, `store`)?  Adds the range of argument k of
+   each call to *r; false if anything else uses it or an argument is unknown.  */
+static bool
+calls_through (function *f, tree fp, gimple *store, unsigned k, int depth, mr_range *r)
+{
+  if (TREE_CODE (fp) == SSA_NAME)
+    {
+      imm_use_iterator it;
+      use_operand_p use;
+      FOR_EACH_IMM_USE_FAST (use, it, fp)
+	{
+	  gcall *call = dyn_cast<gcall *> (USE_STMT (use));
+	  mr_range a;
+	  if (is_gimple_debug (USE_STMT (use)))
+	    continue;
+	  if (!call || gimple_call_fn (call) != fp || k >= gimple_call_num_args (call)
+	      || !stored_value_range (call, gimple_call_arg (call, k), depth, &a))
+	    return false;
+	  *r = { MIN (r->lo, a.lo), MAX (r->hi, a.hi) };
+	}
+      return true;
+    }
+  if (!VAR_P (fp) || TREE_ADDRESSABLE (fp) || is_global_var (fp) || !f || !f->cfg)
+    return false;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, f)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *g = gsi_stmt (gsi);
+	if (g == store || is_gimple_debug (g))
+	  continue;
+	bool uses = false;
+	for (unsigned i = 0; i < gimple_num_ops (g) && !uses; i++)
+	  uses = gimple_op (g, i) && walk_tree_without_duplicates
+	    (gimple_op_ptr (g, i),
+	     [] (tree *tp, int *, void *data) { return *tp == (tree) data ? *tp : NULL_TREE; },
+	     fp);
+	if (!uses)
+	  continue;
+	gcall *call = dyn_cast<gcall *> (g);
+	mr_range a;
+	if (!call || gimple_call_fn (call) != fp || k >= gimple_call_num_args (call)
+	    || gimple_call_lhs (call) == fp
+	    || !stored_value_range (call, gimple_call_arg (call, k), depth, &a))
+	  return false;
+	for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+	  if (gimple_call_arg (call, i) == fp)
+	    return false;
+	*r = { MIN (r->lo, a.lo), MAX (r->hi, a.hi) };
+      }
+  return true;
+}
+
+/* The values parameter k of private function fn may receive: the union of what
+   its calls pass, when every use of fn is a call or its address stored in a local
+   function pointer only called (`void (*f) (size_t) = sink; f (20);`).  Kept per
+   parameter.  */
+static hash_map<tree, mr_range> *param_ranges;
+
+static bool
+param_range (tree parm, int depth, mr_range *out)
+{
+  tree fn = DECL_CONTEXT (parm);
+  if (!fn || TREE_CODE (fn) != FUNCTION_DECL || TREE_PUBLIC (fn) || DECL_EXTERNAL (fn)
+      || !INTEGRAL_TYPE_P (TREE_TYPE (parm)))
+    return false;
+  cgraph_node *node = cgraph_node::get (fn);
+  if (!node || node->alias || node->externally_visible || node->thunk)
+    return false;
+  if (!param_ranges)
+    param_ranges = new hash_map<tree, mr_range>;
+  if (mr_range *r = param_ranges->get (parm))
+    {
+      *out = *r;
+      return true;
+    }
+  unsigned k = 0;
+  for (tree a = DECL_ARGUMENTS (fn); a && a != parm; a = DECL_CHAIN (a))
+    k++;
+  mr_range full = type_range (TREE_TYPE (parm));
+  mr_range r = { full.hi, full.lo };	/* empty: each use widens it */
+  /* (While the calls are walked, the parameter is taken as anything.)  */
+  param_ranges->put (parm, full);
+  bool saved = in_callee, known = true;
+  in_callee = true;
+  for (cgraph_edge *e = node->callers; e && known; e = e->next_caller)
+    {
+      mr_range a;
+      known = e->call_stmt && k < gimple_call_num_args (e->call_stmt)
+	      && stored_value_range (e->call_stmt, gimple_call_arg (e->call_stmt, k),
+				     depth, &a);
+      if (known)
+	r = { MIN (r.lo, a.lo), MAX (r.hi, a.hi) };
+    }
+  ipa_ref *ref;
+  for (unsigned i = 0; known && node->iterate_referring (i, ref); i++)
+    {
+      gassign *st = ref->stmt ? dyn_cast<gassign *> (ref->stmt) : NULL;
+      cgraph_node *in = dyn_cast<cgraph_node *> (ref->referring);
+      known = ref->use == IPA_REF_ADDR && st && gimple_assign_single_p (st) && in
+	      && TREE_CODE (gimple_assign_rhs1 (st)) == ADDR_EXPR
+	      && TREE_OPERAND (gimple_assign_rhs1 (st), 0) == fn
+	      && calls_through (DECL_STRUCT_FUNCTION (in->decl), gimple_assign_lhs (st),
+				st, k, depth, &r);
+    }
+  in_callee = saved;
+  known = known && r.lo <= r.hi && range_within (r, full);
+  if (!known)
+    r = full;
+  param_ranges->put (parm, r);
+  *out = r;
+  return known;
+}
+
+/* The range of what a function of the unit (in SSA form) returns.  Kept per
+   function (as first computed: a deeper question may have seen less).  */
+static hash_map<tree, mr_range> *return_ranges;
+
+static bool
+returned_range (tree fn, int depth, mr_range *out)
+{
+  if (!fn || TREE_CODE (fn) != FUNCTION_DECL || fn == current_function_decl
+      || !gimple_has_body_p (fn) || DECL_WEAK (fn)
+      || !INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (fn))))
+    return false;
+  function *f = DECL_STRUCT_FUNCTION (fn);
+  if (!f || !f->cfg || !gimple_in_ssa_p (f))
+    return false;
+  if (!return_ranges)
+    return_ranges = new hash_map<tree, mr_range>;
+  if (mr_range *r = return_ranges->get (fn))
+    {
+      *out = *r;
+      return true;
+    }
+  mr_range full = type_range (TREE_TYPE (TREE_TYPE (fn)));
+  return_ranges->put (fn, full);	/* (a cycle: anything) */
+  bool saved = in_callee, any = false;
+  in_callee = true;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, f)
+    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+      {
+	tree v = gimple_return_retval (ret);
+	if (!v || !INTEGRAL_TYPE_P (TREE_TYPE (v)))
+	  {
+	    any = false;
+	    break;
+	  }
+	mr_range a = range_of (v, depth + 2);
+	*out = any ? mr_range { MIN (out->lo, a.lo), MAX (out->hi, a.hi) } : a;
+	any = true;
+      }
+  in_callee = saved;
+  if (!any || !range_within (*out, full))
+    *out = full;
+  return_ranges->put (fn, *out);
+  return true;
+}
+
 static mr_range
 range_of (tree t, int depth)
 {
@@ -288,9 +637,16 @@ range_of (tree t, int depth)
     }
   tree type = TREE_TYPE (t);
   mr_range full = type_range (type);
-  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (type) || depth > 6
-      || SSA_NAME_IS_DEFAULT_DEF (t))
+  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (type) || depth > 6)
     return full;
+  if (SSA_NAME_IS_DEFAULT_DEF (t))
+    {
+      mr_range r;
+      if (SSA_NAME_VAR (t) && TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL
+	  && param_range (SSA_NAME_VAR (t), depth, &r) && range_within (r, full))
+	return r;
+      return full;
+    }
   gimple *def = SSA_NAME_DEF_STMT (t);
   if (gphi *phi = dyn_cast<gphi *> (def))
     {
@@ -311,10 +667,26 @@ range_of (tree t, int depth)
       if (fn && (fndecl_built_in_p (fn, BUILT_IN_STRLEN)
 		 || fndecl_built_in_p (fn, BUILT_IN_STRNLEN)))
 	return { 0, ((mr_i128) 1 << object_bits ()) - 2 };
+      mr_range r;
+      if (returned_range (fn, depth, &r) && range_within (r, full))
+	return r;
       return full;
     }
   if (gassign *as = dyn_cast<gassign *> (def))
-    return range_of_assign (as, type, depth);
+    {
+      tree a = gimple_assign_rhs1 (as);
+      if (gimple_assign_single_p (as) && is_memory_ref (a))
+	{
+	  mr_range r;
+	  int budget = 16;
+	  if (!in_callee && stored_range (a, gimple_vuse (as), type, depth, &budget, &r))
+	    return r;
+	  if (static_range (a, &r) && range_within (r, full))
+	    return r;
+	  return full;
+	}
+      return range_of_assign (as, type, depth);
+    }
   return full;
 }
 
