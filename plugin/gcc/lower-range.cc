@@ -1093,9 +1093,35 @@ gather_for_cfun (void)
   input_objects.safe_splice (objects);
 }
 
+static bool memory_holds_input (tree ref, tree vuse, int *budget,
+				auto_vec<gimple *> &joins);
+
+/* Does what pointer parameter p (its default definition) points at still hold
+   input on some return of cfun, by the memory walk (a clamp in the function,
+   `if (*out > MAX) *out = MAX;`, bounds it there)?  A structure's fields are
+   not followed here: it is taken to hold input.  */
+static bool
+input_at_return (tree p)
+{
+  if (!POINTER_TYPE_P (TREE_TYPE (p)) || !INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (p))))
+    return true;
+  tree ref = build_simple_mem_ref (p);
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+      {
+	auto_vec<gimple *> joins;
+	int steps = 32;
+	if (memory_holds_input (ref, gimple_vuse (ret), &steps, joins))
+	  return true;
+      }
+  return false;
+}
+
 /* The parameters of cfun (bit k: parameter k) through which it writes input:
    pointers (or references) whose pointee an input function or a store of input
-   writes (`fscanf (f, "%zu", out)`, `*out = atoi (text)`).  */
+   writes (`fscanf (f, "%zu", out)`, `*out = atoi (text)`) and still holds it
+   when the function returns.  */
 uint32_t
 params_written_with_input (void)
 {
@@ -1103,7 +1129,7 @@ params_written_with_input (void)
   uint32_t bits = 0;
   for (tree b : input_objects)
     if (TREE_CODE (b) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (b) && SSA_NAME_VAR (b)
-	&& TREE_CODE (SSA_NAME_VAR (b)) == PARM_DECL)
+	&& TREE_CODE (SSA_NAME_VAR (b)) == PARM_DECL && input_at_return (b))
       {
 	int k = 0;
 	for (tree a = DECL_ARGUMENTS (current_function_decl); a; a = DECL_CHAIN (a), k++)
