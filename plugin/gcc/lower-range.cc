@@ -309,14 +309,21 @@ ref_extent (tree ref, HOST_WIDE_INT *off, HOST_WIDE_INT *bits)
 	    return NULL_TREE;
 	  p = gimple_assign_rhs1 (def);
 	}
-      if (TREE_CODE (p) != ADDR_EXPR || !DECL_P (TREE_OPERAND (p, 0))
-	  || !tree_fits_shwi_p (TREE_OPERAND (base, 1)))
+      if (!tree_fits_shwi_p (TREE_OPERAND (base, 1)))
 	return NULL_TREE;
       *off += tree_to_shwi (TREE_OPERAND (base, 1)) * BITS_PER_UNIT;
+      /* What a pointer parameter points to: the caller's object.  */
+      if (TREE_CODE (p) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (p))
+	return p;
+      if (TREE_CODE (p) != ADDR_EXPR || !DECL_P (TREE_OPERAND (p, 0)))
+	return NULL_TREE;
       return TREE_OPERAND (p, 0);
     }
   return DECL_P (base) ? base : NULL_TREE;
 }
+
+static bool range_stored_by_call (gcall *s, tree decl, HOST_WIDE_INT bits, tree type,
+				  int depth, mr_range *out);
 
 /* The range of what load `ref` (of type `type`) reads at memory version vuse:
    the union of the values the stores that reach it put there.  False if some
@@ -361,11 +368,69 @@ stored_range (tree ref, tree vuse, tree type, int depth, int *budget, mr_range *
 	  *out = range_of (v, depth + 1);
 	  return range_within (*out, type_range (type));
 	}
+      gcall *call = dyn_cast<gcall *> (def);
+      if (call && DECL_P (decl) && off == 0 && !in_callee)
+	return range_stored_by_call (call, decl, bits, type, depth, out);
       if (stmt_may_clobber_ref_p (def, ref))
 	return false;
       vuse = gimple_vuse (def);
     }
   return false;
+}
+
+/* The range of what call s (to a function of the unit in SSA form) leaves in
+   local `decl`, whose address it is given (`set_width (&w)`, a C++ reference
+   parameter): the union over the callee's returns of what it stored through that
+   parameter, if every return is reached by such a store.  */
+static bool
+range_stored_by_call (gcall *s, tree decl, HOST_WIDE_INT bits, tree type, int depth,
+		      mr_range *out)
+{
+  tree fn = gimple_call_fndecl (s);
+  if (!fn || fn == current_function_decl || !gimple_has_body_p (fn) || DECL_WEAK (fn)
+      || is_global_var (decl) || depth > 4)
+    return false;
+  function *f = DECL_STRUCT_FUNCTION (fn);
+  if (!f || !f->cfg || !gimple_in_ssa_p (f))
+    return false;
+  /* The one argument that is decl's address: the parameter it becomes.  */
+  tree parm = NULL_TREE, a = DECL_ARGUMENTS (fn);
+  for (unsigned i = 0; i < gimple_call_num_args (s); i++, a = a ? DECL_CHAIN (a) : a)
+    {
+      tree arg = gimple_call_arg (s, i);
+      if (TREE_CODE (arg) == ADDR_EXPR && TREE_OPERAND (arg, 0) == decl)
+	{
+	  if (parm || !a)
+	    return false;
+	  parm = a;
+	}
+    }
+  tree p = parm ? ssa_default_def (f, parm) : NULL_TREE;
+  if (!p || !POINTER_TYPE_P (TREE_TYPE (p)))
+    return false;
+  tree ref = fold_build2 (MEM_REF, type, p, build_int_cst (TREE_TYPE (p), 0));
+  bool any = false, known = true;
+  push_cfun (f);
+  in_callee = true;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, f)
+    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+      {
+	mr_range r;
+	int budget = 16;
+	HOST_WIDE_INT o, b;
+	if (ref_extent (ref, &o, &b) != p || b != bits
+	    || !stored_range (ref, gimple_vuse (ret), type, depth + 1, &budget, &r))
+	  {
+	    known = false;
+	    break;
+	  }
+	*out = any ? mr_range { MIN (out->lo, r.lo), MAX (out->hi, r.hi) } : r;
+	any = true;
+      }
+  in_callee = false;
+  pop_cfun ();
+  return known && any;
 }
 
 /* Is var an integer static only the unit's statements that name it can write:
