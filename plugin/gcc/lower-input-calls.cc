@@ -9,14 +9,22 @@
        test on the way to that return bounds from above (`if (n > MAX) return
        -1;` dominating it);
      - its parameter k is a sink: the size of an allocation it makes (a known
-       allocator's size argument), or the argument it passes to another sink, is
-       computed from parameter k with no bound on the way (a clamp, a mask, a test
-       bounding it from above that dominates the allocation).
+       allocator's size argument, an allocating operator new or new[]), or the
+       argument it passes to another sink, is computed from parameter k with no
+       bound on the way (a clamp, a mask, a test bounding it from above that
+       dominates the allocation; g++'s check before new T[n] is no bound);
+     - a global (or a field of one) it reads is a sink the same way: its callers
+       store what it holds (`count = n; make_table ();`);
+     - it writes input where its pointer or reference parameter k points
+       (`fscanf (f, "%zu", out)`, `*out = atoi (line)`, or passing it on to such a
+       function): the caller's variable is written by an input function.
    A caller's size walk takes a call to a function whose result is input as an
-   input; a caller that passes input to a sink gets the size on the call's own
-   event, named by the allocator inside, so the rule judges it with the caller's
-   facts (`if (n < 100) sink (n);` is bounded).  A function being summarized is
-   not known yet (a cycle): nothing is claimed about it.  */
+   input, and a variable it passes to a writer as read from outside; a caller
+   that passes input to a sink, or stores input in a sink's global right before
+   calling it, gets the size on the call's own event, named by the allocator
+   inside, so the rule judges it with the caller's facts (`if (n < 100) sink
+   (n);` is bounded).  A function being summarized is not known yet (a cycle):
+   nothing is claimed about it.  */
 
 #include "lower-input.h"
 #include "../core/knowledge.h"
@@ -26,6 +34,11 @@ struct input_summary
   bool done;			/* false while it is being made (a cycle) */
   bool returns_input;
   uint32_t sinks;		/* bit k: parameter k is a sink */
+  uint32_t writes;		/* bit k: input is written where parameter k points */
+  /* A global read as an allocation's size (its declaration, and the bits read
+     in it: the load itself may be gone with the body of a dropped function).  */
+  tree global_sink;
+  HOST_WIDE_INT global_off, global_bits;
   const char *allocator;	/* the allocation a sink's value reaches */
 };
 
@@ -159,16 +172,83 @@ param_index (tree fn, tree p)
   return -1;
 }
 
-/* Marks in *sum the parameter that size argument `size` of the allocation or sink
-   call in block bb comes from, unbounded.  */
+/* Does a test bounding from above a load of the same place as `load` (the
+   memory unchanged: the same version) lead into block bb and dominate it?  At
+   -O0 the test and the size read a global twice.  */
+static bool
+load_bounded_into (gassign *load, basic_block bb)
+{
+  need_dominators ();
+  tree ref = gimple_assign_rhs1 (load);
+  for (basic_block d = get_immediate_dominator (CDI_DOMINATORS, bb);
+       d && d != ENTRY_BLOCK_PTR_FOR_FN (cfun);
+       d = get_immediate_dominator (CDI_DOMINATORS, d))
+    {
+      gcond *cond = safe_dyn_cast<gcond *> (mr_last_stmt (d));
+      if (!cond)
+	continue;
+      for (int side = 0; side < 2; side++)
+	{
+	  tree v = side ? gimple_cond_rhs (cond) : gimple_cond_lhs (cond);
+	  gassign *other = TREE_CODE (v) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (v)
+			   ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (v)) : NULL;
+	  if (!other || !gimple_assign_single_p (other)
+	      || gimple_vuse (other) != gimple_vuse (load)
+	      || !operand_equal_p (gimple_assign_rhs1 (other), ref, 0))
+	    continue;
+	  edge e;
+	  edge_iterator ei;
+	  FOR_EACH_EDGE (e, ei, d->succs)
+	    if (single_pred_p (e->dest) && dominated_by_p (CDI_DOMINATORS, bb, e->dest)
+		&& (bounded_into (v, e->dest) || edge_bounds_above (e, v)))
+	      return true;
+	}
+    }
+  return false;
+}
+
+/* The global declaration memory reference ref reads, and which bits of it, or
+   NULL_TREE.  */
+static tree
+global_extent (tree ref, HOST_WIDE_INT *off, HOST_WIDE_INT *bits)
+{
+  poly_int64 o, size, max;
+  bool reverse;
+  tree base = get_ref_base_and_extent (ref, &o, &size, &max, &reverse);
+  if (!base || !VAR_P (base) || !is_global_var (base) || !known_eq (size, max)
+      || !o.is_constant (off) || !size.is_constant (bits))
+    return NULL_TREE;
+  return base;
+}
+
+/* Marks in *sum the parameter (or the global) that size argument `size` of the
+   allocation or sink call in block bb comes from, unbounded.  */
 static void
 note_sink (tree fn, tree size, basic_block bb, const char *allocator, input_summary *sum)
 {
   tree p = param_source (size);
-  int k = p ? param_index (fn, p) : -1;
-  if (k < 0 || bounded_on_the_way (size, bb, 0))
+  if (!p || bounded_on_the_way (size, bb, 0))
     return;
-  sum->sinks |= 1u << k;
+  gassign *load = SSA_NAME_IS_DEFAULT_DEF (p) ? NULL
+		  : dyn_cast<gassign *> (SSA_NAME_DEF_STMT (p));
+  if (load)
+    {
+      /* A global: its callers store what it holds (one per function).  */
+      HOST_WIDE_INT off, bits;
+      tree decl = global_extent (gimple_assign_rhs1 (load), &off, &bits);
+      if (!decl || sum->global_sink || load_bounded_into (load, bb))
+	return;
+      sum->global_sink = decl;
+      sum->global_off = off;
+      sum->global_bits = bits;
+    }
+  else
+    {
+      int k = param_index (fn, p);
+      if (k < 0)
+	return;
+      sum->sinks |= 1u << k;
+    }
   if (!sum->allocator)
     sum->allocator = allocator;
 }
@@ -195,12 +275,25 @@ find_sinks (tree fn, input_summary *sum)
 	      note_sink (fn, gimple_call_arg (call, arg), bb, k->name, sum);
 	    continue;
 	  }
+	/* An allocating operator new or new[] (a new-expression's: its size is
+	   the count times the element's size, after g++'s overflow check, which
+	   is no bound).  */
+	if (!k && callee && DECL_IS_OPERATOR_NEW_P (callee) && nargs >= 1
+	    && !(nargs == 2 && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (call, 1)))))
+	  {
+	    note_sink (fn, gimple_call_arg (call, 0), bb,
+		       strstr (IDENTIFIER_POINTER (DECL_NAME (callee)), "[]")
+		       ? "operator new[]" : "operator new", sum);
+	    continue;
+	  }
 	if (k || !body_of (callee) || callee == fn)
 	  continue;
 	input_summary inner = summarize (callee);
 	for (unsigned i = 0; i < nargs && i < 32; i++)
 	  if (inner.sinks & (1u << i))
 	    note_sink (fn, gimple_call_arg (call, i), bb, inner.allocator, sum);
+	/* (A value stored in a global and passed on as a parameter is the
+	   caller's: lower_input_sink_call.)  */
       }
 }
 
@@ -238,6 +331,7 @@ summarize (tree fn)
   if (INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (fn))))
     sum.returns_input = returns_input ();
   find_sinks (fn, &sum);
+  sum.writes = params_written_with_input ();
   if (dominators_computed)
     free_dominance_info (CDI_DOMINATORS);
   pop_cfun ();
@@ -257,6 +351,48 @@ unit_call_returns_input (gcall *call)
   return summarize (fn).returns_input;
 }
 
+uint32_t
+unit_call_writes_input (gcall *call)
+{
+  if (gimple_call_internal_p (call))
+    return 0;
+  tree fn = called_fndecl (call);
+  if (!body_of (fn) || fn == current_function_decl)
+    return 0;
+  return summarize (fn).writes;
+}
+
+/* The value the function stores in the global the callee of call s reads (sum's
+   global_sink) before the call, the memory unchanged since, or NULL_TREE (a join,
+   a call, a store that may be to it).  */
+static tree
+stored_before (gcall *s, const input_summary *sum)
+{
+  tree decl = sum->global_sink;
+  tree vuse = gimple_vuse (s);
+  for (int budget = 32; budget > 0 && vuse && TREE_CODE (vuse) == SSA_NAME; budget--)
+    {
+      if (SSA_NAME_IS_DEFAULT_DEF (vuse))
+	return NULL_TREE;
+      gimple *def = SSA_NAME_DEF_STMT (vuse);
+      if (is_a<gphi *> (def))
+	return NULL_TREE;
+      HOST_WIDE_INT off, bits;
+      if (gimple_assign_single_p (def)
+	  && global_extent (gimple_assign_lhs (def), &off, &bits) == decl)
+	{
+	  if (off == sum->global_off && bits == sum->global_bits)
+	    return gimple_assign_rhs1 (def);
+	  if (off < sum->global_off + sum->global_bits && sum->global_off < off + bits)
+	    return NULL_TREE;
+	}
+      else if (stmt_may_clobber_ref_p (def, decl))
+	return NULL_TREE;
+      vuse = gimple_vuse (def);
+    }
+  return NULL_TREE;
+}
+
 void
 lower_input_sink_call (lower_ctx *c, unsigned bb, gcall *s, unsigned first, mr_loc loc)
 {
@@ -266,7 +402,11 @@ lower_input_sink_call (lower_ctx *c, unsigned bb, gcall *s, unsigned first, mr_l
   if (!body_of (fn) || fn == current_function_decl || mr_known_lookup (callee_name (fn)))
     return;
   input_summary sum = summarize (fn);
-  if (!sum.sinks)
+  /* The value stored in the global the callee allocates with.  */
+  tree stored = sum.global_sink ? stored_before (s, &sum) : NULL_TREE;
+  if (stored && TREE_CODE (stored) != SSA_NAME)
+    stored = NULL_TREE;
+  if (!sum.sinks && !stored)
     return;
   /* The call's own event: the summarized call, or the allocation of a wrapper.  */
   mr_block *b = &c->f->blocks[bb];
@@ -279,12 +419,18 @@ lower_input_sink_call (lower_ctx *c, unsigned bb, gcall *s, unsigned first, mr_l
     return;
   /* (Lowering an operand may add events: the call's is found again by index.)  */
   uint32_t at = (uint32_t) (ev - b->events);
-  for (unsigned i = 0; i < gimple_call_num_args (s) && i < 32; i++)
-    if (sum.sinks & (1u << i))
-      if (mr_size *z = describe_input (c, bb, gimple_call_arg (s, i), loc, NULL))
+  for (unsigned i = 0; i <= gimple_call_num_args (s) && i < 32; i++)
+    {
+      tree v = i < gimple_call_num_args (s) ? (sum.sinks & (1u << i)
+					       ? gimple_call_arg (s, i) : NULL_TREE)
+	       : stored;
+      if (!v)
+	continue;
+      if (mr_size *z = describe_input (c, bb, v, loc, NULL))
 	{
 	  z->allocator = sum.allocator;
 	  c->f->blocks[bb].events[at].size = z;
 	  return;
 	}
+    }
 }

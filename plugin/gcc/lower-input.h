@@ -9,14 +9,25 @@
 
 /* lower-range.cc.  The value read from outside that integer t is computed from
    (wider than 16 bits), or NULL_TREE; the parameter t is computed from, or
-   NULL_TREE; does edge e leave a test bounding v from above?  */
+   NULL_TREE (or the load of a global: global_ref_p); does edge e leave a test
+   bounding v from above?  */
 tree input_source (tree t);
 tree param_source (tree t);
 bool edge_bounds_above (edge e, tree v);
+/* The object a pointer or a reference is into (a declaration, or the SSA pointer
+   it is based on).  */
+tree input_base (tree t);
+/* Is ref a global variable or a field of one?  */
+bool global_ref_p (tree ref);
+/* Bit k: cfun writes input where its pointer or reference parameter k points.  */
+uint32_t params_written_with_input (void);
 
 /* lower-input-calls.cc.  Is the result of call (to a function of the unit with
    its body in sight) read from outside with no bound?  */
 bool unit_call_returns_input (gcall *call);
+/* Bit k: call (to a function of the unit) writes input where its argument k
+   points (`read_count (&n)` with `fscanf (f, "%zu", out)` inside).  */
+uint32_t unit_call_writes_input (gcall *call);
 /* After call s was lowered into the events of block bb from index first on: when
    it passes input to a parameter the callee (a function of the unit) takes as an
    allocation's size with no bound, the call's event carries that size.  */

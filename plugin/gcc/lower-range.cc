@@ -1,7 +1,8 @@
 /* lower-range.cc — value ranges of integer trees and the size descriptions (mr_size)
    of allocations and element accesses: what an allocation's size argument or an
-   index is made of, read from its GIMPLE definitions a few statements back.  The
-   checks on them are the rules' (plugin/core/rules/alloc-size-overflow.c,
+   index is made of, read from its GIMPLE definitions a few statements back (and,
+   for the ranges, through the unit: stores, returns, private statics and the
+   arguments of private functions).  The checks on them are the rules' (plugin/core/rules/alloc-size-overflow.c,
    zero-alloc.c, uninit-read.c).  */
 
 #include "lower-int.h"
@@ -276,6 +277,419 @@ range_of_assign (gassign *def, tree type, int depth)
   return { MAX (r.lo, full.lo), MIN (r.hi, full.hi) };
 }
 
+/* Ranges through the unit's memory and calls: what a load reads (the values
+   stored where it reads, or every value the unit stores in a private static)
+   and what a function of the unit returns (the ranges of its returns).  A size
+   computed from a constant that went through a pointer, a static or a call
+   (`n = 20; *alias`, `count = 20;` in another function, `return 20;`) is that
+   constant, not any value of its type.  */
+
+/* A call's callee has its own memory: its loads are not followed (the alias
+   oracle answers for cfun).  */
+static bool in_callee;
+
+/* The declaration a memory reference reads, through pointers whose value is its
+   address (`p = &n; ... *p`), and the bits it reads; NULL_TREE if not known.  */
+static tree
+ref_extent (tree ref, HOST_WIDE_INT *off, HOST_WIDE_INT *bits)
+{
+  poly_int64 o, size, max;
+  bool reverse;
+  tree base = get_ref_base_and_extent (ref, &o, &size, &max, &reverse);
+  if (!base || !known_eq (size, max) || !size.is_constant (bits) || !o.is_constant (off))
+    return NULL_TREE;
+  if (TREE_CODE (base) == MEM_REF && TREE_CODE (TREE_OPERAND (base, 0)) == SSA_NAME)
+    {
+      tree p = TREE_OPERAND (base, 0);
+      for (int depth = 0; depth < 4 && TREE_CODE (p) == SSA_NAME
+	   && !SSA_NAME_IS_DEFAULT_DEF (p); depth++)
+	{
+	  gassign *def = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (p));
+	  if (!def || !gimple_assign_single_p (def))
+	    return NULL_TREE;
+	  p = gimple_assign_rhs1 (def);
+	}
+      if (!tree_fits_shwi_p (TREE_OPERAND (base, 1)))
+	return NULL_TREE;
+      *off += tree_to_shwi (TREE_OPERAND (base, 1)) * BITS_PER_UNIT;
+      /* What a pointer parameter points to: the caller's object.  */
+      if (TREE_CODE (p) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (p))
+	return p;
+      if (TREE_CODE (p) != ADDR_EXPR || !DECL_P (TREE_OPERAND (p, 0)))
+	return NULL_TREE;
+      return TREE_OPERAND (p, 0);
+    }
+  return DECL_P (base) ? base : NULL_TREE;
+}
+
+static bool range_stored_by_call (gcall *s, tree decl, HOST_WIDE_INT bits, tree type,
+				  int depth, mr_range *out);
+
+/* The range of what load `ref` (of type `type`) reads at memory version vuse:
+   the union of the values the stores that reach it put there.  False if some
+   path brings anything else (a call, a store that may overlap, the entry).  */
+static bool
+stored_range (tree ref, tree vuse, tree type, int depth, int *budget, mr_range *out)
+{
+  HOST_WIDE_INT off, bits;
+  tree decl = ref_extent (ref, &off, &bits);
+  if (!decl)
+    return false;
+  while (--*budget >= 0 && vuse && TREE_CODE (vuse) == SSA_NAME)
+    {
+      if (SSA_NAME_IS_DEFAULT_DEF (vuse))
+	return false;
+      gimple *def = SSA_NAME_DEF_STMT (vuse);
+      if (gphi *phi = dyn_cast<gphi *> (def))
+	{
+	  /* (A loop's join is not walked around again: the budget ends it.)  */
+	  for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
+	    {
+	      mr_range a;
+	      if (!stored_range (ref, gimple_phi_arg_def (phi, i), type, depth, budget, &a))
+		return false;
+	      *out = i ? mr_range { MIN (out->lo, a.lo), MAX (out->hi, a.hi) } : a;
+	    }
+	  return gimple_phi_num_args (phi) > 0;
+	}
+      HOST_WIDE_INT o, b;
+      if (gimple_assign_single_p (def)
+	  && ref_extent (gimple_assign_lhs (def), &o, &b) == decl)
+	{
+	  if (o >= off + bits || off >= o + b)
+	    {
+	      vuse = gimple_vuse (def);
+	      continue;
+	    }
+	  tree v = gimple_assign_rhs1 (def);
+	  if (o != off || b != bits || !INTEGRAL_TYPE_P (TREE_TYPE (v))
+	      || TYPE_PRECISION (TREE_TYPE (v)) != TYPE_PRECISION (type))
+	    return false;
+	  *out = range_of (v, depth + 1);
+	  return range_within (*out, type_range (type));
+	}
+      gcall *call = dyn_cast<gcall *> (def);
+      if (call && DECL_P (decl) && off == 0 && !in_callee)
+	return range_stored_by_call (call, decl, bits, type, depth, out);
+      if (stmt_may_clobber_ref_p (def, ref))
+	return false;
+      vuse = gimple_vuse (def);
+    }
+  return false;
+}
+
+/* The range of what call s (to a function of the unit in SSA form) leaves in
+   local `decl`, whose address it is given (`set_width (&w)`, a C++ reference
+   parameter): the union over the callee's returns of what it stored through that
+   parameter, if every return is reached by such a store.  */
+static bool
+range_stored_by_call (gcall *s, tree decl, HOST_WIDE_INT bits, tree type, int depth,
+		      mr_range *out)
+{
+  tree fn = gimple_call_fndecl (s);
+  if (!fn || fn == current_function_decl || !gimple_has_body_p (fn) || DECL_WEAK (fn)
+      || is_global_var (decl) || depth > 4)
+    return false;
+  function *f = DECL_STRUCT_FUNCTION (fn);
+  if (!f || !f->cfg || !gimple_in_ssa_p (f))
+    return false;
+  /* The one argument that is decl's address: the parameter it becomes.  */
+  tree parm = NULL_TREE, a = DECL_ARGUMENTS (fn);
+  for (unsigned i = 0; i < gimple_call_num_args (s); i++, a = a ? DECL_CHAIN (a) : a)
+    {
+      tree arg = gimple_call_arg (s, i);
+      if (TREE_CODE (arg) == ADDR_EXPR && TREE_OPERAND (arg, 0) == decl)
+	{
+	  if (parm || !a)
+	    return false;
+	  parm = a;
+	}
+    }
+  tree p = parm ? ssa_default_def (f, parm) : NULL_TREE;
+  if (!p || !POINTER_TYPE_P (TREE_TYPE (p)))
+    return false;
+  tree ref = fold_build2 (MEM_REF, type, p, build_int_cst (TREE_TYPE (p), 0));
+  bool any = false, known = true;
+  push_cfun (f);
+  in_callee = true;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, f)
+    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+      {
+	mr_range r;
+	int budget = 16;
+	HOST_WIDE_INT o, b;
+	if (ref_extent (ref, &o, &b) != p || b != bits
+	    || !stored_range (ref, gimple_vuse (ret), type, depth + 1, &budget, &r))
+	  {
+	    known = false;
+	    break;
+	  }
+	*out = any ? mr_range { MIN (out->lo, r.lo), MAX (out->hi, r.hi) } : r;
+	any = true;
+      }
+  in_callee = false;
+  pop_cfun ();
+  return known && any;
+}
+
+/* Is var an integer static only the unit's statements that name it can write:
+   internal linkage, not volatile, its address never taken?  */
+static bool
+private_static_int (tree var)
+{
+  if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_PUBLIC (var)
+      || TREE_THIS_VOLATILE (var) || !INTEGRAL_TYPE_P (TREE_TYPE (var)))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  if (!node || node->alias || node->externally_visible)
+    return false;
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    if (ref->use != IPA_REF_LOAD && ref->use != IPA_REF_STORE)
+      return false;
+  return true;
+}
+
+/* The range of value v stored by statement `store`: in a function still outside
+   SSA form (a caller, analysed after this one), a variable is what the last
+   assignment of its block before the store gave it, if that is a constant.  */
+static bool
+stored_value_range (gimple *store, tree v, int depth, mr_range *out)
+{
+  if (TREE_CODE (v) == INTEGER_CST || TREE_CODE (v) == SSA_NAME)
+    {
+      *out = range_of (v, depth + 1);
+      return true;
+    }
+  if (!VAR_P (v) || TREE_ADDRESSABLE (v) || is_global_var (v) || !gimple_bb (store))
+    return false;
+  gimple_stmt_iterator gsi = gsi_for_stmt (store);
+  for (gsi_prev (&gsi); !gsi_end_p (gsi); gsi_prev (&gsi))
+    {
+      gimple *g = gsi_stmt (gsi);
+      if (gimple_assign_single_p (g) && gimple_assign_lhs (g) == v)
+	{
+	  tree c = gimple_assign_rhs1 (g);
+	  if (TREE_CODE (c) != INTEGER_CST)
+	    return false;
+	  *out = range_of (c, depth + 1);
+	  return true;
+	}
+      /* (A call's result or an asm may set it.)  */
+      if (!is_gimple_debug (g) && !gimple_assign_single_p (g)
+	  && !(is_gimple_assign (g) && gimple_assign_lhs (g) != v))
+	return false;
+    }
+  return false;
+}
+
+/* The values private static var may hold: its initializer and what every store
+   of the unit puts there (each the whole variable).  Kept per variable.  */
+static hash_map<tree, mr_range> *static_ranges;
+
+static bool
+static_range (tree var, mr_range *out)
+{
+  if (!private_static_int (var))
+    return false;
+  if (!static_ranges)
+    static_ranges = new hash_map<tree, mr_range>;
+  if (mr_range *r = static_ranges->get (var))
+    {
+      *out = *r;
+      return true;
+    }
+  mr_range full = type_range (TREE_TYPE (var)), r = { 0, 0 };
+  tree init = DECL_INITIAL (var);
+  if (init && TREE_CODE (init) == INTEGER_CST)
+    r = range_of (init, 0);
+  else if (init)
+    r = full;
+  /* (While a store's value is walked, the variable is taken as anything.)  */
+  static_ranges->put (var, full);
+  varpool_node *node = varpool_node::get (var);
+  ipa_ref *ref;
+  bool saved = in_callee;
+  in_callee = true;
+  for (unsigned i = 0; node->iterate_referring (i, ref) && !range_within (full, r); i++)
+    {
+      if (ref->use != IPA_REF_STORE)
+	continue;
+      gassign *st = ref->stmt ? dyn_cast<gassign *> (ref->stmt) : NULL;
+      mr_range a;
+      if (!st || !gimple_assign_single_p (st) || gimple_assign_lhs (st) != var
+	  || !stored_value_range (st, gimple_assign_rhs1 (st), 2, &a))
+	a = full;
+      r = { MIN (r.lo, a.lo), MAX (r.hi, a.hi) };
+    }
+  in_callee = saved;
+  static_ranges->put (var, r);
+  *out = r;
+  return true;
+}
+
+/* Is every use of variable `fp` of function `f` a call through it (and the
+   store of the function's address, `store`)?  Adds the range of argument k of
+   each call to *r; false if anything else uses it or an argument is unknown.  */
+static bool
+calls_through (function *f, tree fp, gimple *store, unsigned k, int depth, mr_range *r)
+{
+  if (TREE_CODE (fp) == SSA_NAME)
+    {
+      imm_use_iterator it;
+      use_operand_p use;
+      FOR_EACH_IMM_USE_FAST (use, it, fp)
+	{
+	  gcall *call = dyn_cast<gcall *> (USE_STMT (use));
+	  mr_range a;
+	  if (is_gimple_debug (USE_STMT (use)))
+	    continue;
+	  if (!call || gimple_call_fn (call) != fp || k >= gimple_call_num_args (call)
+	      || !stored_value_range (call, gimple_call_arg (call, k), depth, &a))
+	    return false;
+	  *r = { MIN (r->lo, a.lo), MAX (r->hi, a.hi) };
+	}
+      return true;
+    }
+  if (!VAR_P (fp) || TREE_ADDRESSABLE (fp) || is_global_var (fp) || !f || !f->cfg)
+    return false;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, f)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *g = gsi_stmt (gsi);
+	if (g == store || is_gimple_debug (g))
+	  continue;
+	bool uses = false;
+	for (unsigned i = 0; i < gimple_num_ops (g) && !uses; i++)
+	  uses = gimple_op (g, i) && walk_tree_without_duplicates
+	    (gimple_op_ptr (g, i),
+	     [] (tree *tp, int *, void *data) { return *tp == (tree) data ? *tp : NULL_TREE; },
+	     fp);
+	if (!uses)
+	  continue;
+	gcall *call = dyn_cast<gcall *> (g);
+	mr_range a;
+	if (!call || gimple_call_fn (call) != fp || k >= gimple_call_num_args (call)
+	    || gimple_call_lhs (call) == fp
+	    || !stored_value_range (call, gimple_call_arg (call, k), depth, &a))
+	  return false;
+	for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+	  if (gimple_call_arg (call, i) == fp)
+	    return false;
+	*r = { MIN (r->lo, a.lo), MAX (r->hi, a.hi) };
+      }
+  return true;
+}
+
+/* The values parameter k of private function fn may receive: the union of what
+   its calls pass, when every use of fn is a call or its address stored in a local
+   function pointer only called (`void (*f) (size_t) = sink; f (20);`).  Kept per
+   parameter.  */
+static hash_map<tree, mr_range> *param_ranges;
+
+static bool
+param_range (tree parm, int depth, mr_range *out)
+{
+  tree fn = DECL_CONTEXT (parm);
+  if (!fn || TREE_CODE (fn) != FUNCTION_DECL || TREE_PUBLIC (fn) || DECL_EXTERNAL (fn)
+      || !INTEGRAL_TYPE_P (TREE_TYPE (parm)))
+    return false;
+  cgraph_node *node = cgraph_node::get (fn);
+  if (!node || node->alias || node->externally_visible || node->thunk)
+    return false;
+  if (!param_ranges)
+    param_ranges = new hash_map<tree, mr_range>;
+  if (mr_range *r = param_ranges->get (parm))
+    {
+      *out = *r;
+      return true;
+    }
+  unsigned k = 0;
+  for (tree a = DECL_ARGUMENTS (fn); a && a != parm; a = DECL_CHAIN (a))
+    k++;
+  mr_range full = type_range (TREE_TYPE (parm));
+  mr_range r = { full.hi, full.lo };	/* empty: each use widens it */
+  /* (While the calls are walked, the parameter is taken as anything.)  */
+  param_ranges->put (parm, full);
+  bool saved = in_callee, known = true;
+  in_callee = true;
+  for (cgraph_edge *e = node->callers; e && known; e = e->next_caller)
+    {
+      mr_range a;
+      known = e->call_stmt && k < gimple_call_num_args (e->call_stmt)
+	      && stored_value_range (e->call_stmt, gimple_call_arg (e->call_stmt, k),
+				     depth, &a);
+      if (known)
+	r = { MIN (r.lo, a.lo), MAX (r.hi, a.hi) };
+    }
+  ipa_ref *ref;
+  for (unsigned i = 0; known && node->iterate_referring (i, ref); i++)
+    {
+      gassign *st = ref->stmt ? dyn_cast<gassign *> (ref->stmt) : NULL;
+      cgraph_node *in = dyn_cast<cgraph_node *> (ref->referring);
+      known = ref->use == IPA_REF_ADDR && st && gimple_assign_single_p (st) && in
+	      && TREE_CODE (gimple_assign_rhs1 (st)) == ADDR_EXPR
+	      && TREE_OPERAND (gimple_assign_rhs1 (st), 0) == fn
+	      && calls_through (DECL_STRUCT_FUNCTION (in->decl), gimple_assign_lhs (st),
+				st, k, depth, &r);
+    }
+  in_callee = saved;
+  known = known && r.lo <= r.hi && range_within (r, full);
+  if (!known)
+    r = full;
+  param_ranges->put (parm, r);
+  *out = r;
+  return known;
+}
+
+/* The range of what a function of the unit (in SSA form) returns.  Kept per
+   function (as first computed: a deeper question may have seen less).  */
+static hash_map<tree, mr_range> *return_ranges;
+
+static bool
+returned_range (tree fn, int depth, mr_range *out)
+{
+  if (!fn || TREE_CODE (fn) != FUNCTION_DECL || fn == current_function_decl
+      || !gimple_has_body_p (fn) || DECL_WEAK (fn)
+      || !INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (fn))))
+    return false;
+  function *f = DECL_STRUCT_FUNCTION (fn);
+  if (!f || !f->cfg || !gimple_in_ssa_p (f))
+    return false;
+  if (!return_ranges)
+    return_ranges = new hash_map<tree, mr_range>;
+  if (mr_range *r = return_ranges->get (fn))
+    {
+      *out = *r;
+      return true;
+    }
+  mr_range full = type_range (TREE_TYPE (TREE_TYPE (fn)));
+  return_ranges->put (fn, full);	/* (a cycle: anything) */
+  bool saved = in_callee, any = false;
+  in_callee = true;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, f)
+    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+      {
+	tree v = gimple_return_retval (ret);
+	if (!v || !INTEGRAL_TYPE_P (TREE_TYPE (v)))
+	  {
+	    any = false;
+	    break;
+	  }
+	mr_range a = range_of (v, depth + 2);
+	*out = any ? mr_range { MIN (out->lo, a.lo), MAX (out->hi, a.hi) } : a;
+	any = true;
+      }
+  in_callee = saved;
+  if (!any || !range_within (*out, full))
+    *out = full;
+  return_ranges->put (fn, *out);
+  return true;
+}
+
 static mr_range
 range_of (tree t, int depth)
 {
@@ -288,9 +702,16 @@ range_of (tree t, int depth)
     }
   tree type = TREE_TYPE (t);
   mr_range full = type_range (type);
-  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (type) || depth > 6
-      || SSA_NAME_IS_DEFAULT_DEF (t))
+  if (TREE_CODE (t) != SSA_NAME || !INTEGRAL_TYPE_P (type) || depth > 6)
     return full;
+  if (SSA_NAME_IS_DEFAULT_DEF (t))
+    {
+      mr_range r;
+      if (SSA_NAME_VAR (t) && TREE_CODE (SSA_NAME_VAR (t)) == PARM_DECL
+	  && param_range (SSA_NAME_VAR (t), depth, &r) && range_within (r, full))
+	return r;
+      return full;
+    }
   gimple *def = SSA_NAME_DEF_STMT (t);
   if (gphi *phi = dyn_cast<gphi *> (def))
     {
@@ -311,10 +732,26 @@ range_of (tree t, int depth)
       if (fn && (fndecl_built_in_p (fn, BUILT_IN_STRLEN)
 		 || fndecl_built_in_p (fn, BUILT_IN_STRNLEN)))
 	return { 0, ((mr_i128) 1 << object_bits ()) - 2 };
+      mr_range r;
+      if (returned_range (fn, depth, &r) && range_within (r, full))
+	return r;
       return full;
     }
   if (gassign *as = dyn_cast<gassign *> (def))
-    return range_of_assign (as, type, depth);
+    {
+      tree a = gimple_assign_rhs1 (as);
+      if (gimple_assign_single_p (as) && is_memory_ref (a))
+	{
+	  mr_range r;
+	  int budget = 16;
+	  if (!in_callee && stored_range (a, gimple_vuse (as), type, depth, &budget, &r))
+	    return r;
+	  if (static_range (a, &r) && range_within (r, full))
+	    return r;
+	  return full;
+	}
+      return range_of_assign (as, type, depth);
+    }
   return full;
 }
 
@@ -604,7 +1041,7 @@ size_is_input_sum (tree t)
 
 /* The object a pointer or a reference is into: a declaration, or the SSA pointer
    it is based on (through constant and variable offsets and conversions).  */
-static tree
+tree
 input_base (tree t)
 {
   for (int depth = 0; depth < 6 && t; depth++)
@@ -681,6 +1118,17 @@ gather_input_objects (vec<tree> *objects)
 	    gcall *call = dyn_cast<gcall *> (stmt);
 	    const mr_input *in
 	      = call ? mr_input_lookup (callee_name (gimple_call_fndecl (call))) : NULL;
+	    /* A function of the unit that writes input where its pointer (or
+	       reference) parameter points: `read_count (&n)`.  */
+	    if (call && !in)
+	      {
+		uint32_t w = unit_call_writes_input (call);
+		for (unsigned i = 0; w && i < gimple_call_num_args (call) && i < 32; i++)
+		  if (w & (1u << i))
+		    if (tree b = input_base (gimple_call_arg (call, i)))
+		      objects->safe_push (b);
+		continue;
+	      }
 	    if (!in || in->how != MR_INPUT_WRITES)
 	      continue;
 	    for (unsigned i = in->arg; i < gimple_call_num_args (call); i++)
@@ -688,6 +1136,72 @@ gather_input_objects (vec<tree> *objects)
 		objects->safe_push (b);
 	  }
     }
+}
+
+/* Gathers the objects of cfun into input_objects, unless they are already there
+   (a function asked about while another is gathered gathers its own).  */
+static void
+gather_for_cfun (void)
+{
+  if (input_fun == cfun)
+    return;
+  function *outer_fun = gathering_fun;
+  vec<tree> *outer = gathering;
+  auto_vec<tree> objects;
+  gathering_fun = cfun;
+  gathering = &objects;
+  gather_input_objects (&objects);
+  gathering_fun = outer_fun;
+  gathering = outer;
+  input_fun = cfun;
+  input_objects.truncate (0);
+  input_objects.safe_splice (objects);
+}
+
+static bool memory_holds_input (tree ref, tree vuse, int *budget,
+				auto_vec<gimple *> &joins);
+
+/* Does what pointer parameter p (its default definition) points at still hold
+   input on some return of cfun, by the memory walk (a clamp in the function,
+   `if (*out > MAX) *out = MAX;`, bounds it there)?  A structure's fields are
+   not followed here: it is taken to hold input.  */
+static bool
+input_at_return (tree p)
+{
+  if (!POINTER_TYPE_P (TREE_TYPE (p)) || !INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (p))))
+    return true;
+  tree ref = build_simple_mem_ref (p);
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+      {
+	auto_vec<gimple *> joins;
+	int steps = 32;
+	if (memory_holds_input (ref, gimple_vuse (ret), &steps, joins))
+	  return true;
+      }
+  return false;
+}
+
+/* The parameters of cfun (bit k: parameter k) through which it writes input:
+   pointers (or references) whose pointee an input function or a store of input
+   writes (`fscanf (f, "%zu", out)`, `*out = atoi (text)`) and still holds it
+   when the function returns.  */
+uint32_t
+params_written_with_input (void)
+{
+  gather_for_cfun ();
+  uint32_t bits = 0;
+  for (tree b : input_objects)
+    if (TREE_CODE (b) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (b) && SSA_NAME_VAR (b)
+	&& TREE_CODE (SSA_NAME_VAR (b)) == PARM_DECL && input_at_return (b))
+      {
+	int k = 0;
+	for (tree a = DECL_ARGUMENTS (current_function_decl); a; a = DECL_CHAIN (a), k++)
+	  if (a == SSA_NAME_VAR (b) && k < 32)
+	    bits |= 1u << k;
+      }
+  return bits;
 }
 
 static bool
@@ -702,20 +1216,7 @@ written_by_input (tree base)
 	  return true;
       return false;
     }
-  if (input_fun != cfun)
-    {
-      function *outer_fun = gathering_fun;
-      vec<tree> *outer = gathering;
-      auto_vec<tree> objects;
-      gathering_fun = cfun;
-      gathering = &objects;
-      gather_input_objects (&objects);
-      gathering_fun = outer_fun;
-      gathering = outer;
-      input_fun = cfun;
-      input_objects.truncate (0);
-      input_objects.safe_splice (objects);
-    }
+  gather_for_cfun ();
   for (tree b : input_objects)
     if (b == base)
       return true;
@@ -773,6 +1274,12 @@ edge_bounds_above (edge e, tree v)
       code = swap_tree_comparison (code);
     }
   if (lhs != v || TREE_CODE (rhs) != INTEGER_CST)
+    return false;
+  /* A bound above 2^56, the largest object a 64-bit address space holds, is an
+     overflow check (g++'s `n <= SIZE_MAX / sizeof (T)` before new T[n]), not a
+     maximum: rules/tainted-allocation-size.c judges the path's facts alike.  */
+  if (!wi::fits_shwi_p (wi::to_widest (rhs))
+      || wi::to_widest (rhs) > wi::lshift (widest_int (1), 56))
     return false;
   if (e->flags & EDGE_FALSE_VALUE)
     code = invert_tree_comparison (code, false);
@@ -854,13 +1361,24 @@ memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
   return true;
 }
 
+/* Is ref a global variable or a field of one (the same tree in every function
+   of the unit)?  */
+bool
+global_ref_p (tree ref)
+{
+  while (TREE_CODE (ref) == COMPONENT_REF)
+    ref = TREE_OPERAND (ref, 0);
+  return VAR_P (ref) && is_global_var (ref);
+}
+
 /* The value read from outside the program that integer t is computed from, or
    NULL_TREE.  Through a PHI, the PHI itself: on the paths where a constant
    arrives it is that constant, which bounds it; an argument that arrives from a
    test bounding it (a clamp) is not input any more.  *budget is the number of
    definitions the walk may still visit (it runs per allocation).  With `params`,
    the walk looks for a parameter instead (its default definition, what a caller
-   passes: lower-input-calls.cc), through the same arithmetic and joins.  */
+   passes: lower-input-calls.cc) or a load of a global (what a caller stored
+   there), through the same arithmetic and joins.  */
 static tree
 input_value (tree t, int *budget, bool params)
 {
@@ -895,7 +1413,13 @@ input_value (tree t, int *budget, bool params)
       for (unsigned i = 0; i < gimple_phi_num_args (phi); i++)
 	{
 	  tree a = gimple_phi_arg_def (phi, i);
-	  if (input_value (a, budget, params)
+	  /* (The edges out of a `do { ... break; } while (0)` bring the same
+	     value many times: it is walked once, or the budget goes on it.)  */
+	  bool seen = false;
+	  for (unsigned j = 0; j < i && !seen; j++)
+	    seen = gimple_phi_arg_def (phi, j) == a
+		   && !edge_bounds_above (gimple_phi_arg_edge (phi, j), a);
+	  if (!seen && input_value (a, budget, params)
 	      && !edge_bounds_above (gimple_phi_arg_edge (phi, i), a))
 	    return t;
 	}
@@ -909,7 +1433,11 @@ input_value (tree t, int *budget, bool params)
     {
       if (is_memory_ref (a))
 	{
-	  if (params || !written_by_input (input_base (a)))
+	  /* A global (or a field of one) is what its callers stored there:
+	     lower-input-calls.cc asks them.  */
+	  if (params)
+	    return global_ref_p (a) ? t : NULL_TREE;
+	  if (!written_by_input (input_base (a)))
 	    return NULL_TREE;
 	  auto_vec<gimple *> joins;
 	  int steps = 32;
@@ -957,8 +1485,8 @@ input_source (tree t)
   return v && range_bits (range_of (v, 0)) > input_small_bits ? v : NULL_TREE;
 }
 
-/* The parameter (its default definition) integer t is computed from with no
-   bound on the way in the walk's sense, or NULL_TREE.  */
+/* The parameter (its default definition) or the load of a global integer t is
+   computed from with no bound on the way in the walk's sense, or NULL_TREE.  */
 tree
 param_source (tree t)
 {
