@@ -31,7 +31,7 @@
 /* Is var a pointer or integer static only the unit's own statements that name it
    can read or write: internal linkage, not volatile, its address never taken
    (every reference GCC recorded is a load or a store)?  */
-static bool
+bool
 private_static (tree var)
 {
   if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_PUBLIC (var)

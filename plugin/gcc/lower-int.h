@@ -98,6 +98,7 @@ const mr_summary *summary_of (tree fndecl);
 
 /* lower-global.cc.  */
 void classify_static (tree var, tree fndecl, mr_decl *d);
+bool private_static (tree var);
 /* The j-th pointer static fndecl's summary names as parameter MR_PARAM_STATIC + j
    (mr_decl.param), or NULL.  */
 tree static_param (tree fndecl, unsigned j);

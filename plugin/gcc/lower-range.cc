@@ -433,24 +433,6 @@ range_stored_by_call (gcall *s, tree decl, HOST_WIDE_INT bits, tree type, int de
   return known && any;
 }
 
-/* Is var an integer static only the unit's statements that name it can write:
-   internal linkage, not volatile, its address never taken?  */
-static bool
-private_static_int (tree var)
-{
-  if (!VAR_P (var) || !TREE_STATIC (var) || DECL_EXTERNAL (var) || TREE_PUBLIC (var)
-      || TREE_THIS_VOLATILE (var) || !INTEGRAL_TYPE_P (TREE_TYPE (var)))
-    return false;
-  varpool_node *node = varpool_node::get (var);
-  if (!node || node->alias || node->externally_visible)
-    return false;
-  ipa_ref *ref;
-  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
-    if (ref->use != IPA_REF_LOAD && ref->use != IPA_REF_STORE)
-      return false;
-  return true;
-}
-
 /* The range of value v stored by statement `store`: in a function still outside
    SSA form (a caller, analysed after this one), a variable is what the last
    assignment of its block before the store gave it, if that is a constant.  */
@@ -491,7 +473,7 @@ static hash_map<tree, mr_range> *static_ranges;
 static bool
 static_range (tree var, mr_range *out)
 {
-  if (!private_static_int (var))
+  if (!INTEGRAL_TYPE_P (TREE_TYPE (var)) || !private_static (var))
     return false;
   if (!static_ranges)
     static_ranges = new hash_map<tree, mr_range>;
