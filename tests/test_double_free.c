@@ -4,7 +4,8 @@
    Covers: straight-line double free of a parameter (rule, event, subject, freed_by,
    "first free" note); frees through copies (offset 0, constant and unknown offsets);
    free(p); p = NULL; free(p) silent; free of the null constant; the NULL typestate of a
-   failed allocation; non-heap objects; correlated branches (edge refinement on
+   failed allocation; a callee's freed result that is NULL where a parameter the
+   path already tested is (MR_EVF_NULL_WITH); non-heap objects; correlated branches (edge refinement on
    err != 0 / err == 0, relational conditions, constants on the left, a pointer null
    check) against uncorrelated ones; a flag variable through an integer PHI with
    constant arguments; pointer PHIs; switch CASE / DEFAULT edges; constant conditions
@@ -202,6 +203,39 @@ test_failed_allocation (void **state)
   tb_free (f, 2, mr_value (Q), 4);
   tb_goto (f, 2, 3);
   tb_expect_silent (f);
+}
+
+/* x = rev (p), rev returning memory it freed or NULL where p is NULL
+   (MR_EVF_NULL_WITH), then free (x): a path that found p NULL before the call
+   has a NULL x; one that found it not NULL, the freed block.  */
+static uint32_t
+freed_result (mr_func *f, uint32_t b)
+{
+  uint32_t a = tb_alloc_ex (f, b, B, MR_FAM_MALLOC, mr_none (), MR_EVF_NULL_WITH, 5);
+  tb_ev (f, a)->b = mr_value (P);
+  tb_ev (f, a)->off = 0;
+  return tb_free (f, b, mr_value (B), 5);
+}
+
+static void
+test_freed_result_decided (void **state)
+{
+  (void) state;
+  /* if (p) return; x = rev (p); free (x);  */
+  mr_func *f = tb_func ("null-before", 3);
+  tb_if_pointer (f, 0, mr_value (P), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 1);
+  freed_result (f, 2);
+  tb_free (f, 2, mr_value (B), 6);
+  tb_expect_silent (f);
+
+  /* if (!p) return; x = rev (p); free (x);  */
+  f = tb_func ("nonnull-before", 3);
+  tb_if_pointer (f, 0, mr_value (P), MR_CMP_EQ, mr_const (0), 1, 2);
+  tb_return (f, 1, mr_none (), 1);
+  uint32_t first = freed_result (f, 2);
+  uint32_t second = tb_free (f, 2, mr_value (B), 6);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, second, first);
 }
 
 static void
@@ -734,6 +768,7 @@ main (void)
     cmocka_unit_test (test_free_null_constant),
     cmocka_unit_test (test_null_check_branches),
     cmocka_unit_test (test_failed_allocation),
+    cmocka_unit_test (test_freed_result_decided),
     cmocka_unit_test (test_nonheap),
     cmocka_unit_test (test_correlated_branches),
     cmocka_unit_test (test_uncorrelated_branches),

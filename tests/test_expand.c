@@ -238,6 +238,7 @@ test_freed_result (void **state)
   assert_int_equal (b->events[6].dst, 7);
   assert_int_equal (b->events[6].a.id, 40);
   assert_int_equal (b->events[6].off, 8);
+  assert_false (b->events[4].flags & MR_EVF_NULL_WITH);
   mr_func_free (f);
 
   /* NULL where the argument is 0: a truth record ties the result to it; a
@@ -250,7 +251,12 @@ test_freed_result (void **state)
   cs = site (f, &g, 1, 7);
   mr_expand_summary (&sum, &cs);
   assert_int_equal (b->nevents, 3);
-  assert_int_equal (b->events[1].flags, 0);
+  /* A path that knows the argument NULL before the call gets NULL: the ALLOC
+     names it and its NULL side.  */
+  assert_int_equal (b->events[1].flags, MR_EVF_NULL_WITH);
+  assert_int_equal (b->events[1].b.kind, MR_OPND_VALUE);
+  assert_int_equal (b->events[1].b.id, 10);
+  assert_int_equal (b->events[1].off, 0);
   assert_int_equal (f->ntruths, 1);
   assert_int_equal (f->truths[0].value, 7);
   assert_int_equal (f->truths[0].cond.lhs.id, 10);

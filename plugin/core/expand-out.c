@@ -285,7 +285,8 @@ mr_freed_result_applies (const mr_summary *sum, const mr_call_site *cs)
    Where a parameter tells which (freed_ret_param), a constant argument there
    decides at the call (`rev (NULL)` is NULL: a COPY of 0), and a value ties the
    result's truth to its own (a truth record: `x != NULL` iff `s != NULL`), so a
-   caller that tested the argument knows the result.  */
+   caller that tests the argument after the call knows the result, and one that
+   tested it before gets NULL at the call on that path (MR_EVF_NULL_WITH).  */
 void
 mr_expand_freed_result (const mr_summary *sum, const mr_call_site *cs)
 {
@@ -313,6 +314,14 @@ mr_expand_freed_result (const mr_summary *sum, const mr_call_site *cs)
   a->a = mr_none ();
   a->flags = never_null ? MR_EVF_NEVER_NULL : 0;
   a->via = mr_func_strdup (cs->f, cs->name);
+  /* A path that already knows the argument on the NULL side (`if (s) return;
+     x = rev (s);`) has a NULL result: the state decides at the ALLOC.  */
+  if (arg.kind == MR_OPND_VALUE && block == cs->dst)
+    {
+      a->flags |= MR_EVF_NULL_WITH;
+      a->b = arg;
+      a->off = sum->freed_ret_on_zero;
+    }
   mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
   fr->a = mr_value (block);
   fr->family = sum->freed_ret_family;

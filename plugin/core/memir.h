@@ -170,7 +170,11 @@ enum
 				   (mr_func_resolve leaves it alone); off holds the
 				   type's width in bits, negated for an unsigned
 				   type, so the step's result is known when a is
-				   known exactly and it does not wrap */
+				   known exactly and it does not wrap */,
+  MR_EVF_NULL_WITH = 1 << 21	/* ALLOC: NULL instead where the path already
+				   knows b nonzero (off 1) or zero / NULL (off 0):
+				   a summarized callee's result whose NULL a
+				   parameter decides (mr_summary.freed_ret_param) */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

@@ -435,9 +435,40 @@ pointee_of (const mr_ctx *c, const mr_state *s, mr_opnd subject)
   return p;
 }
 
+/* What the path knows of o against 0: 0 known zero (a NULL pointer), 1 known
+   nonzero, -1 neither.  */
+static int
+known_zero_side (const mr_ctx *c, const mr_state *s, mr_opnd o)
+{
+  mr_ref r = mr_ref_of (c, s, o);
+  if (r.obj == MR_OBJ_NULL)
+    return r.off != 0;
+  if (mr_is_object (r.obj) && mr_obj_ts (s, r.obj) == MR_TS_NULL && r.off == 0)
+    return 0;
+  int64_t off;
+  uint32_t root = mr_root_of (c, o, &off);
+  const mr_fact *f = root && off == 0 ? mr_state_fact (s, root) : NULL;
+  if (f && mr_fact_zero (f))
+    return 0;
+  if (f && mr_fact_nonzero (f))
+    return 1;
+  return -1;
+}
+
 static void
 apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
 {
+  /* A callee's result that is NULL where its argument is (MR_EVF_NULL_WITH), on
+     a path that knows the argument so: NULL, as `rev (NULL)` is.  */
+  if ((ev->flags & MR_EVF_NULL_WITH) && known_zero_side (c, s, ev->b) == (ev->off != 0))
+    {
+      if (ev->dst)
+	{
+	  mr_state_forget_fact (s, ev->dst);
+	  mr_state_bind (s, ev->dst, (mr_ref) { MR_OBJ_NULL, 0 });
+	}
+      return;
+    }
   MR_FIRE (c, MR_HOOK_SIZE, size, c, s, ev);
   uint32_t key = MR_OBJ_ALLOC | ev->id;
   mr_state_retire (s, key);

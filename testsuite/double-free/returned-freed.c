@@ -2,8 +2,9 @@
    (MEM31-C, CWE-415), found through the helper's summary: the result starts
    freed, with notes at the call and at the free inside the helper.  Silent:
    the NULL side of a result that may be NULL, a constant argument that selects
-   the NULL path, a helper that frees another block and returns a fresh one, one
-   that frees on some path and returns a live block on another.  */
+   the NULL path, an argument the caller found NULL before the call, a helper
+   that frees another block and returns a fresh one, one that frees on some
+   path and returns a live block on another.  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -117,13 +118,38 @@ void test_9 (char *b, int drop)
     free (s); /* { dg-bogus "double-'free'" } */
 }
 
-/* A known false alarm: the caller knows the argument is NULL before the call,
-   but only its tests of the result learn from the truth record; a free of the
-   result untested takes it for the freed block.  */
+/* The caller knows the argument is NULL before the call: the result is NULL on
+   that path, freeing it untested is fine.  */
 void test_10 (const char *text)
 {
   if (text)
     return;
   struct msg *m = parse (text);
-  free (m); /* { dg-bogus "double-'free'" "the argument's NULL does not reach the result" { xfail *-*-* } } */
+  free (m); /* { dg-bogus "double-'free'" } */
+}
+
+/* The argument known not NULL: the freed block.  */
+void test_11 (const char *text)
+{
+  if (!text)
+    return;
+  struct msg *m = parse (text); /* { dg-message "first 'free' here, in 'parse'" } */
+  free (m); /* { dg-warning "double-'free' of 'm'" } */
+}
+
+/* The same with the integer form.  */
+void test_12 (int want)
+{
+  if (want)
+    return;
+  char *s = scratch (want);
+  free (s); /* { dg-bogus "double-'free'" } */
+}
+
+void test_13 (int want)
+{
+  if (want == 0)
+    return;
+  char *s = scratch (want);
+  free (s); /* { dg-warning "double-'free' of 's'" } */
 }
