@@ -256,6 +256,36 @@ test_flag_frees (void **state)
   assert_int_equal (s.frees_if_set, 0);
 }
 
+/* static int flag; void sink (int *p) { if (flag) p[0] = 5; }: p is dereferenced
+   first only with the flag set (derefs_if_set; derefs_if_clear for `if (!flag)`),
+   not always (derefs_first); nothing when the function writes the flag.  */
+static void
+test_flag_derefs (void **state)
+{
+  (void) state;
+  for (int writes = 0; writes <= 1; writes++)
+    for (int negate = 0; negate <= 1; negate++)
+      {
+	mr_func *f = tb_func ("sink", 3);
+	uint32_t g = mr_func_add_decl (f, "flag", MR_DECL_STATIC, 9);
+	f->decls[g].param = 2;
+	f->params[0] = P;
+	f->nparams = 1;
+	tb_load (f, 0, A, mr_addr (g, 0), 0, false, 1);
+	tb_if (f, 0, mr_value (A), negate ? MR_CMP_EQ : MR_CMP_NE, mr_const (0), 1, 2);
+	tb_store (f, 1, mr_value (P), 0, mr_const (5), false, 2);
+	if (writes)
+	  tb_store (f, 1, mr_addr (g, 0), 0, mr_const (0), false, 3);
+	tb_goto (f, 1, 2);
+	tb_return (f, 2, mr_none (), 4);
+	mr_summary s = summary_of (f);
+	assert_int_equal (s.derefs_first, 0);
+	assert_int_equal (s.flag_param, writes ? 0 : MR_PARAM_STATIC + 1);
+	assert_int_equal (s.derefs_if_set, writes || negate ? 0 : 1);
+	assert_int_equal (s.derefs_if_clear, !writes && negate ? 1 : 0);
+      }
+}
+
 /* A caller's free under a flag (MR_EVF_GUARDED), as expand.c makes it of such a
    summary: done where the flag is known so, not where it is not known.  */
 static void
@@ -1226,6 +1256,7 @@ main (void)
     cmocka_unit_test (test_field_frees),
     cmocka_unit_test (test_static_field_frees),
     cmocka_unit_test (test_flag_frees),
+    cmocka_unit_test (test_flag_derefs),
     cmocka_unit_test (test_guarded_free),
     cmocka_unit_test (test_field_stores),
     cmocka_unit_test (test_no_clobber),

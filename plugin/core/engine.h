@@ -324,6 +324,11 @@ typedef struct mr_summary
   uint8_t flag_paths;		/* internal: returns seen with the flag set (1),
 				   clear (2), undecided (4) */
   uint32_t frees_if_set, frees_if_clear;
+  /* Parameters it reads or writes through first (as derefs_first) on every path
+     that returns with the flag nonzero (derefs_if_set) or zero (derefs_if_clear):
+     `if (ready) p[0] = 5;` (summarize.c, find_derefs_first; expand.c makes
+     MR_EVF_GUARDED DEREFs of them).  */
+  uint32_t derefs_if_set, derefs_if_clear;
   bool pure;			/* writes nothing but its locals, calls only pure
 				   functions, reads only its parameters' objects (and
 				   its locals): its result depends on them alone */

@@ -143,18 +143,31 @@ expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_fiel
    anything else it does, so NULL there is a NULL dereference at the call.  What
    it reads or writes is its call's (deref_mask, write_mask): transfer.c.  */
 static void
-expand_derefs_first (const mr_summary *sum, const mr_call_site *cs)
+expand_derefs_first (const mr_summary *sum, const mr_call_site *cs, uint32_t flag)
 {
   if (!sum->valid || cs->weak)
     return;
   for (unsigned i = 0; i < cs->nargs && i < 32; i++)
-    if (sum->derefs_first & (1u << i))
+    for (int guard = -1; guard <= 1; guard++)
       {
+	/* Those it dereferences first only with the flag set (derefs_if_set) or
+	   clear: a DEREF done where the caller's state knows the flag so
+	   (MR_EVF_GUARDED, transfer.c), none where it does not know.  */
+	uint32_t mask = guard < 0 ? sum->derefs_first
+			: !flag ? 0 : guard ? sum->derefs_if_set : sum->derefs_if_clear;
+	if (!(mask & (1u << i)))
+	  continue;
 	uint32_t at = add_event (cs, MR_EV_DEREF);
 	mr_opnd a = cs->arg (cs->glue, i);
 	mr_event *e = event_at (cs, at);
 	e->a = a;
 	e->flags = MR_EVF_SUMMARIZED;
+	if (guard >= 0)
+	  {
+	    e->b = mr_value (flag);
+	    e->off = guard;
+	    e->flags |= MR_EVF_GUARDED;
+	  }
       }
 }
 
@@ -172,7 +185,8 @@ callee_free_offset (const mr_summary *sum, unsigned i)
 static uint32_t
 read_flag (const mr_summary *sum, const mr_call_site *cs)
 {
-  if (!sum->flag_param || !(sum->frees_if_set | sum->frees_if_clear)
+  if (!sum->flag_param
+      || !(sum->frees_if_set | sum->frees_if_clear | sum->derefs_if_set | sum->derefs_if_clear)
       || !has_param (cs, sum->flag_param))
     return 0;
   mr_opnd base = cs->arg (cs->glue, sum->flag_param);
@@ -369,7 +383,9 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
       e->via = mr_func_strdup (f, cs->name);
       return;
     }
-  expand_derefs_first (sum, cs);
+  /* The flag, read before the dereferences under it when there are some.  */
+  uint32_t flag = sum->derefs_if_set | sum->derefs_if_clear ? read_flag (sum, cs) : 0;
+  expand_derefs_first (sum, cs, flag);
   uint32_t frees = sum->frees_always;
   for (unsigned i = 0; i < sum->nfield_derefs && i < MR_SUMMARY_DEREFS; i++)
     expand_field_deref (sum, cs, &sum->field_derefs[i]);
@@ -431,7 +447,8 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   bool freed_result = mr_freed_result_applies (sum, cs) && !copies && !getter
 		      && !result_given && !reads_pure;
   int64_t pure_off = MR_OFF_PURE + (int64_t) (name_hash (cs->name) % (MR_OFF_PURE / 2));
-  uint32_t flag = read_flag (sum, cs);
+  if (!flag)
+    flag = read_flag (sum, cs);
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;
   e->flags |= MR_EVF_SUMMARIZED;

@@ -161,9 +161,10 @@ enum
 				   outside the function or a difference of two it
 				   never compares (`head + tail`, `size - used`):
 				   it may be 0 */
-  MR_EVF_GUARDED = 1 << 19	/* FREE: done only where the integer b is known
-				   nonzero (off 1) or known zero (off 0) on the path:
-				   a summarized callee's free under a static flag
+  MR_EVF_GUARDED = 1 << 19	/* FREE, DEREF: done only where the integer b is
+				   known nonzero (off 1) or known zero (off 0) on
+				   the path: a summarized callee's free or first
+				   dereference under a static flag
 				   (mr_summary.flag_param) */,
   MR_EVF_INT_STEP = 1 << 20	/* COPY: dst = a + b, integers, b a constant (a
 				   loop's counter stepping): not a copy

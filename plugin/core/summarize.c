@@ -833,7 +833,8 @@ mr_finish_summary (mr_ctx *c)
     sum->frees_if_clear = 0;
   sum->frees_if_set &= sum->frees_maybe & ~sum->frees_always;
   sum->frees_if_clear &= sum->frees_maybe & ~sum->frees_always;
-  if (!sum->frees_if_set && !sum->frees_if_clear)
+  if (!sum->frees_if_set && !sum->frees_if_clear
+      && !sum->derefs_if_set && !sum->derefs_if_clear)
     sum->flag_param = 0;
   /* The first parameter every return gave back.  */
   for (uint32_t i = 0; i < 32 && sum->saw_return; i++)
@@ -1308,9 +1309,13 @@ deref_or_handed (const mr_func *f, const mr_event *e, int i)
   int64_t off;
   switch (e->kind)
     {
+    case MR_EV_DEREF:
+      /* One only under the caller's flag (MR_EVF_GUARDED): its call decides.  */
+      if (e->flags & MR_EVF_GUARDED)
+	return 0;
+      /* Fall through.  */
     case MR_EV_LOAD:
     case MR_EV_STORE:
-    case MR_EV_DEREF:
       if (mr_param_of (f, e->a, &off) == i)
 	return 1;
       return e->kind == MR_EV_STORE && mr_param_of (f, e->b, &off) == i ? -1 : 0;
@@ -1336,8 +1341,32 @@ deref_or_handed (const mr_func *f, const mr_event *e, int i)
    given it that may test it, no free?  A walk of the blocks that stops at the
    first access on each path.  Paths that end otherwise (abort (), an exception)
    do not count; some path must access it.  */
+/* The flag's value a walk of find_derefs_first assumes the caller gave (-1:
+   none), and the values the function loaded from the flag (at most a few).  */
+typedef struct flag_walk
+{
+  int set;
+  uint32_t nloads;
+  uint32_t loads[4];
+} flag_walk;
+
+/* Is t `if (v != 0)` or `if (v == 0)` of a value v loaded from the flag?  Then
+   the edge kind the walk's assumed value takes.  MR_EDGE_NEVER otherwise.  */
+static mr_edge_kind
+flag_edge (const flag_walk *fw, const mr_term *t)
+{
+  if (fw->set < 0 || t->kind != MR_TERM_COND || t->combine != MR_COMBINE_NONE
+      || t->lhs.kind != MR_OPND_VALUE || t->rhs.kind != MR_OPND_CONST || t->rhs.num != 0
+      || (t->op != MR_CMP_EQ && t->op != MR_CMP_NE))
+    return MR_EDGE_NEVER;
+  for (uint32_t k = 0; k < fw->nloads; k++)
+    if (fw->loads[k] == t->lhs.id)
+      return (t->op == MR_CMP_NE) == (fw->set == 1) ? MR_EDGE_TRUE : MR_EDGE_FALSE;
+  return MR_EDGE_NEVER;
+}
+
 static bool
-derefs_first (const mr_func *f, int i, bool *seen, uint32_t *stack)
+derefs_first (const mr_func *f, int i, const flag_walk *fw, bool *seen, uint32_t *stack)
 {
   memset (seen, 0, f->nblocks * sizeof *seen);
   uint32_t n = 0;
@@ -1362,10 +1391,12 @@ derefs_first (const mr_func *f, int i, bool *seen, uint32_t *stack)
 	  && (names_param (f, t->lhs, i) || names_param (f, t->rhs, i)
 	      || names_param (f, t->lhs2, i) || names_param (f, t->rhs2, i)))
 	return false;
+      mr_edge_kind only = flag_edge (fw, t);
       for (uint32_t k = 0; k < blk->nsuccs; k++)
 	{
 	  const mr_edge *e = &f->edges[blk->succs[k]];
-	  if (e->kind != MR_EDGE_NEVER && !seen[e->dst])
+	  if (e->kind != MR_EDGE_NEVER && (only == MR_EDGE_NEVER || e->kind == only)
+	      && !seen[e->dst])
 	    {
 	      seen[e->dst] = true;
 	      stack[n++] = e->dst;
@@ -1382,15 +1413,44 @@ derefs_first (const mr_func *f, int i, bool *seen, uint32_t *stack)
 static void
 find_derefs_first (const mr_func *f, mr_summary *sum)
 {
-  sum->derefs_first = 0;
+  sum->derefs_first = sum->derefs_if_set = sum->derefs_if_clear = 0;
   uint32_t some = sum->derefs | sum->uses;
   if (!some || !f->nblocks)
     return;
   bool *seen = malloc (f->nblocks * sizeof *seen);
   uint32_t *stack = malloc (f->nblocks * sizeof *stack);
+  flag_walk fw = { .set = -1 };
   for (uint32_t i = 0; seen && stack && i < f->nparams && i < 32; i++)
-    if (f->params[i] && (some & (1u << i)) && derefs_first (f, (int) i, seen, stack))
+    if (f->params[i] && (some & (1u << i)) && derefs_first (f, (int) i, &fw, seen, stack))
       sum->derefs_first |= 1u << i;
+  /* Those dereferenced first only under the integer static flag the function
+     reads (find_flag): `if (ready) p[0] = 5;` (derefs_if_set, derefs_if_clear),
+     the caller judging the flag as for the frees under it (expand.c).  */
+  uint32_t rest = some & ~sum->derefs_first, flag = UINT32_MAX;
+  for (uint32_t i = 0; i < f->nparams && i < 32; i++)
+    if (!f->params[i])
+      rest &= ~(1u << i);
+  if (rest && seen && stack)
+    flag = find_flag (f);
+  for (uint32_t b = 0; flag != UINT32_MAX && b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind == MR_EV_LOAD && e->dst && !(e->flags & MR_EVF_POINTER)
+	    && e->a.kind == MR_OPND_ADDR && e->a.id == flag && e->a.num == 0 && e->off == 0
+	    && fw.nloads < 4)
+	  fw.loads[fw.nloads++] = e->dst;
+      }
+  for (int set = 0; fw.nloads && set <= 1; set++)
+    {
+      fw.set = set;
+      uint32_t *mask = set ? &sum->derefs_if_set : &sum->derefs_if_clear;
+      for (uint32_t i = 0; i < 32; i++)
+	if ((rest & (1u << i)) && derefs_first (f, (int) i, &fw, seen, stack))
+	  *mask |= 1u << i;
+    }
+  if (sum->derefs_if_set | sum->derefs_if_clear)
+    sum->flag_param = (uint8_t) (MR_PARAM_STATIC + f->decls[flag].param - 1);
   free (seen);
   free (stack);
 }
@@ -1819,6 +1879,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->calls_param_pos != b->calls_param_pos
       || a->pure != b->pure || a->flag_param != b->flag_param
       || a->frees_if_set != b->frees_if_set || a->frees_if_clear != b->frees_if_clear
+      || a->derefs_if_set != b->derefs_if_set || a->derefs_if_clear != b->derefs_if_clear
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
       || a->nfield_derefs != b->nfield_derefs
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild

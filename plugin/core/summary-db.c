@@ -234,6 +234,8 @@ static const field summary_fields[] = {
   ARRAY (mr_summary, field_derefs, nfield_derefs, field_deref_fields),
   FIELD (mr_summary, derefs, FK_MASK, 0),
   FIELD (mr_summary, derefs_first, FK_MASK, 0),
+  FIELD (mr_summary, derefs_if_set, FK_MASK, 0),
+  FIELD (mr_summary, derefs_if_clear, FK_MASK, 0),
   FIELD (mr_summary, uses, FK_MASK, 0),
   FIELD (mr_summary, returns_alloc, FK_BOOL, 0),
   FIELD (mr_summary, alloc_family, FK_FAMILY, 0),

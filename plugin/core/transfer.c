@@ -570,8 +570,9 @@ holder_freed (mr_state *s, uint32_t holder)
     }
 }
 
-/* A free under a flag (MR_EVF_GUARDED, a summarized callee's `if (flag) free
-   (p);`): does the path know the flag so?  A flag not known frees nothing.  */
+/* A free or a dereference under a flag (MR_EVF_GUARDED, a summarized callee's
+   `if (flag) free (p);`, `if (flag) p[0] = 5;`): does the path know the flag so?
+   A flag not known does nothing.  */
 static bool
 guard_holds (const mr_state *s, const mr_event *ev)
 {
@@ -1188,6 +1189,8 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 
     case MR_EV_DEREF:
       {
+	if (!guard_holds (s, ev))
+	  break;
 	mr_pointee p = pointee_of (c, s, ev->a);
 	/* A summarized callee's (expand.c) says only that the pointer is
 	   dereferenced: its call judges the rest (freed memory, contents read),
