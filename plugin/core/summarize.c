@@ -1336,11 +1336,6 @@ deref_or_handed (const mr_func *f, const mr_event *e, int i)
     }
 }
 
-/* Does every path from the entry that returns read or write through parameter i
-   before anything else looks at it: no test of it (`if (!p) return;`), no call
-   given it that may test it, no free?  A walk of the blocks that stops at the
-   first access on each path.  Paths that end otherwise (abort (), an exception)
-   do not count; some path must access it.  */
 /* The flag's value a walk of find_derefs_first assumes the caller gave (-1:
    none), and the values the function loaded from the flag (at most a few).  */
 typedef struct flag_walk
@@ -1365,6 +1360,12 @@ flag_edge (const flag_walk *fw, const mr_term *t)
   return MR_EDGE_NEVER;
 }
 
+/* Does every path from the entry that returns read or write through parameter i
+   before anything else looks at it: no test of it (`if (!p) return;`), no call
+   given it that may test it, no free?  A walk of the blocks that stops at the
+   first access on each path.  Paths that end otherwise (abort (), an exception)
+   do not count; some path must access it.  Under fw (a flag value assumed), a
+   test of the flag takes only the edge that value takes.  */
 static bool
 derefs_first (const mr_func *f, int i, const flag_walk *fw, bool *seen, uint32_t *stack)
 {
