@@ -704,6 +704,29 @@ out_pointers (gcall *s)
   return mask;
 }
 
+/* Structs and unions passed by value to a call lowered as an unknown one
+   (`queue_push (item)`, `sink (b)` after `b.p = d`): the callee gets a copy, so it
+   cannot change the caller's object, but it may keep what the copy points to.
+   The argument becomes the object's address, lent like a `const T *` one
+   (borrow_mask: lend_obj escapes what its slots hold, the object stays in
+   sight); before, the argument was no value at all and the pointers the struct
+   held stayed the caller's, a leak at the closing brace.  Returns the lent
+   arguments' mask.  */
+static uint32_t
+lend_aggregates_by_value (lower_ctx *c, unsigned bb, gcall *s, mr_call *call, mr_loc loc)
+{
+  uint32_t mask = 0;
+  for (unsigned i = 0; i < call->nargs && i < 32; i++)
+    {
+      tree arg = gimple_call_arg (s, i);
+      if (!aggregate_arg_p (arg))
+	continue;
+      call->args[i] = lower_operand (c, bb, build_fold_addr_expr (arg), loc);
+      mask |= 1u << i;
+    }
+  return mask;
+}
+
 /* A function of the knowledge base that stores a new allocation through an
    argument: asprintf (&s, ...), getaddrinfo (..., &res), posix_memalign (&p, ...).
    The call runs first (it may write anything through its pointer arguments), then
@@ -897,6 +920,7 @@ lower_call (lower_ctx *c, unsigned bb, gcall *s, mr_loc loc)
     call->use_mask = handed_pointers (s, fndecl);
   if (!k && fndecl && !has_body)
     call->borrow_mask = borrowed_pointers (s);
+  call->borrow_mask |= lend_aggregates_by_value (c, bb, s, call, loc);
   call->out_mask = out_pointers (s);
   if (!k && fndecl && !has_body && c->cxx)
     lend_constructed_object (s, fndecl, call);
