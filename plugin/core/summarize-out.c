@@ -446,8 +446,12 @@ allocations_stay_put (const mr_func *f, uint32_t result_decl, const mr_summary *
 	  case MR_EV_CALL:
 	    if (!e->call || (e->flags & MR_EVF_NO_CLOBBER) || e->call->noreturn)
 	      break;
+	    /* A lent argument (a `const T *` parameter without a body, a struct
+	       passed by value: mr_call.borrow_mask) is read, not kept: `show
+	       (&d[0])` leaves the block the caller's.  */
 	    for (uint32_t i = 0; i < e->call->nargs && ok; i++)
-	      ok = !in_values (f, may, e->call->args[i]);
+	      ok = (i < 32 && (e->call->borrow_mask & (1u << i)))
+		   || !in_values (f, may, e->call->args[i]);
 	    break;
 	  default:
 	    break;
