@@ -186,6 +186,9 @@ typedef struct mr_out_store
 				   made and not (summarize-out.c) */
   uint16_t family;		/* ALLOC, REALLOC: the allocation's; FREED: the free's */
   bool may_null;		/* ALLOC: NULL on some path (a failed allocation) */
+  bool unchecked;		/* ALLOC: an allocation that may fail, stored with no
+				   test or use in the callee (summarize-out.c's
+				   allocations_unchecked): NULL where it failed */
   bool always;			/* written on every path that returns; an ALLOC that is
 				   not leaves the caller's pointer on some path: the
 				   caller's new one is quiet about NULL and leaks
@@ -254,6 +257,10 @@ typedef struct mr_summary
   bool error_channel;		/* may tell its caller something besides its result:
 				   writes through a parameter (`*rc = ENOMEM`), hands
 				   one to a call that may, or writes a static */
+  bool error_channel_besides_outs;	/* the same, not counting the pointers it
+				   stores through a parameter (`*out = p`: what an
+				   out-parameter allocator says, not a channel
+				   besides it) */
   uint32_t uses;		/* handed on some path to a call that reads through it
 				   or may use it (a function the engine knows nothing
 				   of): passing freed memory is a use */

@@ -218,9 +218,15 @@ expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
 	 leaks only once checked.  Otherwise whether it may be NULL is not
 	 known (what the callee stored counts as checked by its receiver): the
 	 caller's NULL check decides.  A struct returned by value is the
-	 callee's result: may be NULL is checked like malloc's.  */
+	 callee's result: may be NULL is checked like malloc's.  So is an
+	 allocation stored on every path when the pointer is all the caller
+	 can check: it drops the result (or there is none: `void source (T
+	 *&p) { p = (T *) malloc (n); }`) and the callee has no other channel
+	 (an error code through another parameter, a global).  */
+      bool only_the_pointer = o->always && !cs->dst && !sum->error_channel_besides_outs;
       a->flags = o->param == MR_OUT_RESULT && o->always
 		 ? (o->may_null ? MR_EVF_MAY_FAIL : 0)
+		 : only_the_pointer && (o->may_null || o->unchecked) ? MR_EVF_MAY_FAIL
 		 : o->may_null || !o->always ? MR_EVF_QUIET_NULL : 0;
       /* One record per result: the first tied allocation.  */
       *tied = *tied || tie_result (sum, cs, o, v);

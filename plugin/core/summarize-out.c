@@ -659,6 +659,57 @@ tie_of (uint8_t classes)
   return MR_OUT_UNTIED;
 }
 
+/* Are the function's allocations ones that may fail (malloc's, not xmalloc's
+   or new's) that it never looks at: no test of them, no access through them, not
+   handed to any call (which might check them, `check_oom (p)`)?  Then what it
+   leaves in its caller's pointer is NULL where the allocation failed, though
+   the states, which take a pointer stored where the caller sees it for checked
+   by its receiver, do not say so (mr_out_store.unchecked).  One scan.  */
+static bool
+allocations_unchecked (const mr_func *f, const uint8_t *may)
+{
+  bool any = false;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    {
+      const mr_term *t = &f->blocks[b].term;
+      if (t->kind == MR_TERM_COND
+	  && (in_values (f, may, t->lhs) || in_values (f, may, t->rhs)
+	      || (t->combine != MR_COMBINE_NONE
+		  && (in_values (f, may, t->lhs2) || in_values (f, may, t->rhs2)))))
+	return false;
+      for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+	{
+	  const mr_event *e = &f->blocks[b].events[k];
+	  switch (e->kind)
+	    {
+	    case MR_EV_ALLOC:
+	    case MR_EV_REALLOC:
+	      if (!e->dst || e->dst >= f->nvalues || !may[e->dst])
+		break;
+	      if (!(e->flags & MR_EVF_MAY_FAIL) || (e->flags & MR_EVF_NEVER_NULL))
+		return false;
+	      any = true;
+	      break;
+	    case MR_EV_DEREF:
+	    case MR_EV_LOAD:
+	    case MR_EV_STORE:
+	    case MR_EV_FREE:
+	      if (in_values (f, may, e->a))
+		return false;
+	      break;
+	    case MR_EV_CALL:
+	      for (uint32_t i = 0; e->call && i < e->call->nargs; i++)
+		if (in_values (f, may, e->call->args[i]))
+		  return false;
+	      break;
+	    default:
+	      break;
+	    }
+	}
+    }
+  return any;
+}
+
 /* Do the results of the paths that left NULL or kept the caller's pointer go
    past those of the paths that stored anything else (`-1 only with *out NULL`)?  */
 static bool
@@ -684,6 +735,7 @@ mr_finish_out_stores (mr_ctx *c)
   uint8_t null_classes = 0;
   int64_t null_lo = INT64_MAX, null_hi = INT64_MIN;
   bool null_out = fresh_ok && returns_on_null (c->f, may, &null_classes, &null_lo, &null_hi);
+  bool unchecked = fresh_ok && !null_out && allocations_unchecked (c->f, may);
   free (may);
   uint32_t n = 0;
   for (uint32_t i = 0; i < sum->nout_stores; i++)
@@ -696,6 +748,7 @@ mr_finish_out_stores (mr_ctx *c)
       if (o.kind == MR_OUT_ALLOC)
 	{
 	  o.may_null |= null_out;
+	  o.unchecked = unchecked;
 	  o.tied = tie_of (o.classes | (null_out ? null_classes : 0));
 	  if (null_out)
 	    widen (&o.none_lo, &o.none_hi, null_lo, null_hi);
@@ -844,7 +897,8 @@ mr_out_stores_same (const mr_summary *a, const mr_summary *b)
     {
       const mr_out_store *x = &a->out_stores[i], *y = &b->out_stores[i];
       if (x->param != y->param || x->kind != y->kind || x->family != y->family
-	  || x->may_null != y->may_null || x->always != y->always
+	  || x->may_null != y->may_null || x->unchecked != y->unchecked
+	  || x->always != y->always
 	  || x->null_path != y->null_path || x->off != y->off || x->tied != y->tied
 	  || x->made_lo != y->made_lo || x->made_hi != y->made_hi
 	  || x->none_lo != y->none_lo || x->none_hi != y->none_hi

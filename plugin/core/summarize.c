@@ -1060,10 +1060,17 @@ mr_param_uses (const mr_func *f, uint32_t *derefs, uint32_t *uses)
    error_channel), on any path: a store through a parameter or into a static, or a
    parameter handed to a call that may write through it?  A wrapper that returns
    NULL and sets `*rc` or a global error says so there, and its callers check that
-   instead; one without such a channel is checked like malloc.  */
+   instead; one without such a channel is checked like malloc.  *besides_outs:
+   a channel other than pointers stored through a parameter (an out-parameter
+   allocator's `*out = malloc (n)` is the pointer its caller checks, not a way
+   to say it failed), when they all go to one place (a second, `*err = "no
+   memory"`, may be the message its callers check).  */
 static bool
-has_error_channel (const mr_func *f)
+has_error_channel (const mr_func *f, bool *besides_outs)
 {
+  int out_param = -1;
+  int64_t out_off = 0;
+  *besides_outs = true;
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -1071,7 +1078,15 @@ has_error_channel (const mr_func *f)
 	int64_t off;
 	if (e->kind == MR_EV_STORE)
 	  {
-	    if (mr_param_of (f, e->a, &off) >= 0)
+	    int param = mr_param_of (f, e->a, &off);
+	    off = mr_off_add (off, e->off);
+	    if (param >= 0 && (e->flags & MR_EVF_POINTER) && out_param < 0)
+	      {
+		out_param = param;
+		out_off = off;
+	      }
+	    else if (param >= 0 && (!(e->flags & MR_EVF_POINTER) || param != out_param
+				    || off != out_off || off == MR_OFF_UNKNOWN))
 	      return true;
 	    if (e->a.kind == MR_OPND_ADDR && !local_target (f, e->a))
 	      return true;
@@ -1085,7 +1100,8 @@ has_error_channel (const mr_func *f)
 		return true;
 	  }
       }
-  return false;
+  *besides_outs = false;
+  return out_param >= 0;
 }
 
 /* A function that only reads (mr_summary.pure): it writes no memory but its
@@ -1460,7 +1476,7 @@ void
 mr_summarize_stores (const mr_func *f, mr_summary *sum)
 {
   find_derefs_first (f, sum);
-  sum->error_channel = has_error_channel (f);
+  sum->error_channel = has_error_channel (f, &sum->error_channel_besides_outs);
   sum->writes = written_params (f);
   /* Values that are allocations made here (their memory is new to the caller).  */
   uint8_t *fresh_buf = NULL;
@@ -1869,7 +1885,8 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->derefs_first != b->derefs_first
       || a->frees_at_param != b->frees_at_param
       || (a->frees_at_param && a->frees_at_off != b->frees_at_off)
-      || a->error_channel != b->error_channel || a->writes != b->writes
+      || a->error_channel != b->error_channel
+      || a->error_channel_besides_outs != b->error_channel_besides_outs || a->writes != b->writes
       || a->returns_alloc != b->returns_alloc
       || a->alloc_family != b->alloc_family || a->may_return_null != b->may_return_null
       || a->reallocs_param != b->reallocs_param || a->no_clobber != b->no_clobber
