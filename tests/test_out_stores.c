@@ -64,6 +64,30 @@ test_alloc_every_path (void **state)
   /* Stored where the caller sees it, it counts as handed on (checked by whoever
      gets it): NULL is known from a path that returns it, as below.  */
   assert_false (s.out_stores[0].may_null);
+  /* ... but malloc's result, never tested, used or handed on, is NULL where it
+     failed (unchecked), and the pointer is the function's only channel.  */
+  assert_true (s.out_stores[0].unchecked);
+  assert_true (s.error_channel);
+  assert_false (s.error_channel_besides_outs);
+
+  /* The same storing an error code through a second parameter: a channel
+     besides the pointer.  Never NULL (xmalloc): not unchecked.  */
+  f = out_func ("make_coded", 1);
+  f->params[1] = RC;
+  f->nparams = 2;
+  tb_alloc (f, 0, P, 1);
+  tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 2);
+  tb_store (f, 0, mr_value (RC), 0, mr_const (0), false, 3);
+  tb_return (f, 0, mr_none (), 4);
+  s = summary_of (f);
+  assert_true (s.out_stores[0].unchecked);
+  assert_true (s.error_channel_besides_outs);
+  f = out_func ("make_never_null", 1);
+  tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_none (), MR_EVF_NEVER_NULL, 1);
+  tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 2);
+  tb_return (f, 0, mr_none (), 3);
+  s = summary_of (f);
+  assert_false (s.out_stores[0].unchecked);
 
   /* *out = malloc (n); if (!*out) return -1; return 0;  The NULL side returns:
      it may leave NULL.  With exit () there instead, it does not.  */
@@ -81,6 +105,7 @@ test_alloc_every_path (void **state)
       s = summary_of (f);
       assert_int_equal (s.nout_stores, 1);
       assert_int_equal (s.out_stores[0].may_null, !exits);
+      assert_false (s.out_stores[0].unchecked);	/* tested */
       /* The NULL side returns -1, the other 0: tied, found in the CFG.  */
       assert_int_equal (s.out_stores[0].tied, exits ? MR_OUT_UNTIED : MR_OUT_MADE_IF_ZERO);
     }
@@ -457,6 +482,24 @@ test_expand (void **state)
   assert_int_equal (b->events[2].a.kind, MR_OPND_ADDR);
   assert_int_equal (b->events[2].b.id, 40);
   mr_func_free (f);
+
+  /* An unchecked allocation (may fail, never tested by the callee): with the
+     result dropped and no other channel, checked like malloc's (MAY_FAIL); with
+     the result kept, or an error code besides, left to the caller as before.  */
+  for (int variant = 0; variant < 3; variant++)
+    {
+      f = caller (&g, &cs);
+      sum = with_out (MR_OUT_ALLOC, true, false);
+      sum.out_stores[0].unchecked = true;
+      if (variant == 1)
+	cs.dst = 30;
+      if (variant == 2)
+	sum.error_channel_besides_outs = true;
+      mr_expand_summary (&sum, &cs);
+      assert_int_equal (f->blocks[0].events[1].kind, MR_EV_ALLOC);
+      assert_int_equal (f->blocks[0].events[1].flags, variant ? 0 : MR_EVF_MAY_FAIL);
+      mr_func_free (f);
+    }
 
   /* Allocated on some paths only: quiet about NULL.  Freed: a FREE after.  */
   f = caller (&g, &cs);
