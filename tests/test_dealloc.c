@@ -8,7 +8,9 @@
    (unknown origin) does not, a pointer variable never assigned warns as such;
    free of a pointer past the start of an allocation warns
    with the offset (exact or only known positive), an unknown offset or a pointer of
-   unknown origin does not.  */
+   unknown origin does not; the function's own parameter freed past its start (a
+   constant step, a walk) warns with no allocation, freed before it (`p - 16`) or
+   at it (a copy of it, a path that did not move it) does not.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_MISMATCHED_DEALLOC) | TB_RULE (MR_RULE_FREE_NONHEAP) \
 		  | TB_RULE (MR_RULE_FREE_OFFSET))
@@ -239,6 +241,62 @@ test_free_offset (void **state)
   tb_expect_silent (f);
 }
 
+/* Parameter P freed past the pointer it was given.  */
+static void
+test_free_offset_param (void **state)
+{
+  (void) state;
+  /* drop (char *p) { q = p + 8; free (q); }  */
+  mr_func *f = tb_func ("param-step", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_copy (f, 0, Q, mr_value (P), 8, true, 1);
+  uint32_t fr = tb_free (f, 0, mr_value (Q), 2);
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  const mr_finding *fd = tb_expect_one (&r, MR_RULE_FREE_OFFSET, fr);
+  assert_true (fd->offset == 8);
+  assert_null (fd->alloc);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* bb0 -> bb1: 7 = phi (P, 8); 9 = *7; if (9) bb2 else bb3;
+     bb2: 8 = 7 + 1 -> bb1; bb3: free (7).  The walk's join loses the offset: its
+     PHIs say it moved.  */
+  f = tb_func ("param-walk", 4);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_goto (f, 0, 1);
+  tb_load (f, 1, 9, mr_value (7), 0, false, 1);
+  tb_if (f, 1, mr_value (9), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_copy (f, 2, 8, mr_value (7), 1, true, 2);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, 7, true, mr_value (P), mr_value (8));
+  fr = tb_free (f, 3, mr_value (7), 3);
+  tb_analyze (f, NULL, &r);
+  fd = tb_expect_one (&r, MR_RULE_FREE_OFFSET, fr);
+  assert_true (fd->offset == MR_OFF_POSITIVE);
+  mr_result_free (&r);
+  mr_func_free (f);
+
+  /* if (c) free (p); else { q = p - 16; free (q); }, then a copy of p (in another
+     function) freed: silent.  */
+  f = tb_func ("param-silent", 3);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_if (f, 0, mr_value (20), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_free (f, 1, mr_value (P), 1);
+  tb_copy (f, 2, Q, mr_value (P), -16, true, 2);
+  tb_free (f, 2, mr_value (Q), 3);
+  tb_expect_silent (f);
+  f = tb_func ("param-copy", 1);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_copy (f, 0, Q, mr_value (P), 0, true, 1);
+  tb_free (f, 0, mr_value (Q), 2);
+  tb_expect_silent (f);
+}
+
 int
 main (void)
 {
@@ -248,6 +306,7 @@ main (void)
     cmocka_unit_test (test_free_indeterminate),
     cmocka_unit_test (test_free_nonheap_join),
     cmocka_unit_test (test_free_offset),
+    cmocka_unit_test (test_free_offset_param),
   };
   return cmocka_run_group_tests_name ("dealloc", tests, NULL, NULL);
 }

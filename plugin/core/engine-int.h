@@ -222,6 +222,17 @@ void mr_find_param_loads (mr_ctx *c);
 /* At each RETURN the walk runs, in state s.  */
 void mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev);
 void mr_summarize_returned_param (mr_ctx *c, const mr_state *s, const mr_event *ev);
+/* The parameter whose value at entry a release's target comes from, and how far
+   from it it is released (*off, MR_OFF_POSITIVE after a walk), or -1.  */
+int mr_freed_param_offset (mr_ctx *c, const mr_state *s, const mr_event *free,
+			   mr_ref target, int64_t *off);
+/* Is a release that far from a parameter's value past its start: undefined
+   whatever the caller passed (free-offset reports it in the function)?  */
+static inline bool
+mr_free_past_param (int64_t off)
+{
+  return off == MR_OFF_POSITIVE || (off > 0 && off != MR_OFF_UNKNOWN);
+}
 /* After the last return; frees what mr_find_param_loads gathered.  */
 void mr_finish_summary (mr_ctx *c);
 /* The summary's no_clobber, as far as the events alone decide it.  */

@@ -235,9 +235,10 @@ typedef struct mr_summary
   uint16_t free_family;		/* how (mr_family) the first freed parameter is freed */
   mr_loc free_loc;		/* where, in the callee */
   /* 1 + i: a parameter of frees_always the function frees, on some path that
-     returns, not at the pointer it was given but frees_at_off bytes from it
-     (MR_OFF_POSITIVE: somewhere past it, after a walk: `while (*p) p++; free
-     (p);`), summarize.c's note_free_offset; 0: none, or only at offset 0.  */
+     returns, not at the pointer it was given but frees_at_off bytes before it
+     (`free (p - HDR)`: the caller decides), summarize.c's note_free_offset; 0:
+     none, or only at offset 0.  Past it (`while (*p) p++; free (p);`) is
+     reported in the function itself (free-offset) and not passed on.  */
   uint8_t frees_at_param;
   int64_t frees_at_off;
   mr_field_free field_frees[MR_SUMMARY_FIELDS];

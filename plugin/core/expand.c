@@ -172,8 +172,8 @@ expand_derefs_first (const mr_summary *sum, const mr_call_site *cs, uint32_t fla
 }
 
 /* Where the callee frees parameter i, relative to the pointer it is given
-   (mr_summary.frees_at_off: a walk before the free, `while (*p) p++; free (p);`):
-   the FREE's off, which free-offset adds to the argument.  0: at the pointer.  */
+   (mr_summary.frees_at_off: a header before it, `free (p - HDR)`): the FREE's
+   off, which free-offset adds to the argument.  0: at the pointer.  */
 static int64_t
 callee_free_offset (const mr_summary *sum, unsigned i)
 {

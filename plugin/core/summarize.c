@@ -929,32 +929,61 @@ walks_from (const mr_func *f, uint32_t v, uint32_t param, uint32_t *seen, uint32
   return false;
 }
 
-/* Parameter i, whose object the state holds at param (its own binding), freed on
-   this path by the event free: how far from the pointer it was given was it
-   freed?  A free here frees what its operand holds; a callee's free (via) that
-   much plus where the callee frees it (FREE's off, mr_summary.frees_at_off).  A
-   nonzero offset joins the others seen (mr_summary.frees_at_param); paths that
-   free it at the start are no evidence against them: the pointer may have moved.  */
+/* The parameter whose value at entry the pointer a release (FREE or REALLOC)
+   releases comes from, and how far from it (*off) it is released: a free here
+   releases what its operand holds, target (the state's join of a walk loses the
+   offset: then the walk's PHIs tell, path-blind, walked_free_offset); a callee's
+   free (via) that much plus where the callee frees it (the FREE's off,
+   mr_summary.frees_at_off).  The index, or -1: not a parameter's value (a
+   pointer loaded anew, a copy of another), or not known how far.  Shared by the
+   summary (note_free_offset) and free-offset's in-function judgement, so that
+   what the one reports the other does not pass on to callers.  */
+int
+mr_freed_param_offset (mr_ctx *c, const mr_state *s, const mr_event *free, mr_ref target,
+		       int64_t *off)
+{
+  if (free->a.kind != MR_OPND_VALUE || !mr_is_object (target.obj))
+    return -1;
+  for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
+    {
+      uint32_t v = c->f->params[i];
+      mr_ref param = v ? mr_state_lookup (s, v) : (mr_ref) { MR_OBJ_NONE, 0 };
+      if (param.obj != target.obj)
+	continue;
+      if (param.off == MR_OFF_UNKNOWN || param.off == MR_OFF_POSITIVE)
+	return -1;
+      int64_t o = target.off == MR_OFF_POSITIVE ? MR_OFF_POSITIVE : target.off - param.off;
+      if (target.off == MR_OFF_UNKNOWN)
+	{
+	  int64_t at;
+	  uint32_t root = mr_func_root (c->f, free->a.id, &at);
+	  o = walked_free_offset (c->f, root, v, at);
+	}
+      /* A guarded FREE's off is the flag's value it needs, no offset.  */
+      if (free->via && !(free->flags & MR_EVF_GUARDED))
+	o = mr_off_add (o, free->off);
+      if (o == MR_OFF_UNKNOWN)
+	return -1;
+      *off = o;
+      return (int) i;
+    }
+  return -1;
+}
+
+/* Parameter i, freed on this path by the event free: a nonzero offset from the
+   pointer it was given joins the others seen (mr_summary.frees_at_param); paths
+   that free it at the start are no evidence against them: the pointer may have
+   moved.  Only offsets before it (`free (p - HDR)`): one past it is undefined
+   whatever the caller gives, and free-offset reports it in this function
+   (mr_free_past_param), so its callers do not report it again.  */
 static void
-note_free_offset (mr_ctx *c, const mr_state *s, uint32_t i, mr_ref param,
-		  const mr_event *free)
+note_free_offset (mr_ctx *c, const mr_state *s, uint32_t i, const mr_event *free)
 {
   mr_summary *sum = &c->out->summary;
-  if (free->a.kind != MR_OPND_VALUE || (free->flags & MR_EVF_GUARDED))
-    return;
-  mr_ref r = mr_ref_of (c, s, free->a);
-  if (r.obj != param.obj || param.off == MR_OFF_UNKNOWN || param.off == MR_OFF_POSITIVE)
-    return;
-  int64_t off = r.off == MR_OFF_POSITIVE ? MR_OFF_POSITIVE : r.off - param.off;
-  if (r.off == MR_OFF_UNKNOWN)
-    {
-      int64_t at;
-      uint32_t root = mr_func_root (c->f, free->a.id, &at);
-      off = walked_free_offset (c->f, root, c->f->params[i], at);
-    }
-  if (free->via)
-    off = mr_off_add (off, free->off);
-  if (off == 0 || off == MR_OFF_UNKNOWN)
+  int64_t off;
+  if ((free->flags & MR_EVF_GUARDED)
+      || mr_freed_param_offset (c, s, free, mr_ref_of (c, s, free->a), &off) != (int) i
+      || off == 0 || mr_free_past_param (off))
     return;
   if (!sum->frees_at_param)
     {
@@ -982,7 +1011,7 @@ mr_summarize_return (mr_ctx *c, const mr_state *s, const mr_event *ev)
       else if (o && o->ts == MR_TS_FREED && o->ev && o->ev->kind == MR_EV_FREE)
 	{
 	  freed |= 1u << i;
-	  note_free_offset (c, s, i, r, o->ev);
+	  note_free_offset (c, s, i, o->ev);
 	  if (!sum->frees_maybe)
 	    {
 	      sum->free_family = o->family;
