@@ -498,7 +498,9 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
     mr_add_returned_arg (f, cs->bb, dst, given, sum->returns_param_off, cs->loc);
   if (result != RESULT_UNKNOWN && !getter)
     expand_result (sum, cs, result, k, copy, live, places);
-  if (sum->returns_alloc && dst)
+  /* Also when the caller drops the result (`wrap ();`): the block is made all
+     the same, held by nothing, and leaks as `malloc (8);` does.  */
+  if (sum->returns_alloc && (dst || cs->discarded))
     {
       mr_event *a = mr_block_add_event (f, cs->bb, MR_EV_ALLOC, cs->loc);
       a->dst = dst;
@@ -571,7 +573,7 @@ mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg_is_n
   call->use_mask = cs->handed;
   mr_event *ce = mr_block_add_event (cs->f, cs->bb, MR_EV_CALL, cs->loc);
   ce->call = call;
-  if (!cs->dst)
+  if (!cs->dst && !cs->discarded)
     return true;
   mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_ALLOC, cs->loc);
   e->dst = cs->dst;

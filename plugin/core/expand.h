@@ -27,6 +27,8 @@ typedef struct mr_call_site
   const char *name;		/* the callee, as messages name it ("C::~C") */
   unsigned nargs;
   uint32_t dst;			/* the value of the call's result, or 0 */
+  bool discarded;		/* the call has no result at all (`wrap ();`): an
+				   allocation it returns is lost at once */
   uint32_t handed;		/* pointers handed to the callee to use as it likes
 				   (mr_call.use_mask), when nothing else is known */
   bool returns_nonnull;		/* declared __attribute__ ((returns_nonnull)) */

@@ -309,6 +309,7 @@ call_site (call_trees *site, const char *name, uint32_t dst)
   cs.nargs = gimple_call_num_args (site->s);
   cs.handed = handed_pointers (site->s, called_fndecl (site->s));
   cs.dst = dst;
+  cs.discarded = !gimple_call_lhs (site->s);
   cs.arg = site_arg;
   cs.field_value = site_field_value;
   cs.glue = site;
@@ -320,6 +321,7 @@ call_site (call_trees *site, const char *name, uint32_t dst)
    (an unknown call's effects), then the allocation or release happens.  fndecl is
    its declaration (NULL through a pointer): `returns_nonnull` there says it never
    returns NULL, whatever the entry says.  */
+static uint32_t borrowed_pointers (gcall *s);
 bool
 lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *name,
 		    uint32_t dst, mr_loc loc)
@@ -331,6 +333,11 @@ lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char
   mr_call_site cs = call_site (&site, name, dst);
   cs.returns_nonnull = fndecl && returns_nonnull_p (fndecl);
   cs.result_overwrites_realloc_arg = realloc_overwrites_arg (s, lib->arg);
+  /* A dropped result is lost at once only when the callee can keep none of its
+     pointer arguments (`const T *` ones only): `curl_slist_append (list, s)`
+     returns the list it was given when that was not empty.  */
+  if (cs.handed & ~borrowed_pointers (s))
+    cs.discarded = false;
   bool arg_is_null = lib->arg < cs.nargs && integer_zerop (gimple_call_arg (s, lib->arg));
   return mr_expand_library_call (lib, &cs, arg_is_null);
 }
@@ -447,7 +454,7 @@ lower_user_allocator (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, uint32_t
       return true;
     }
   tree dealloc = attribute_deallocator (fndecl);
-  if (!dealloc || !dst)
+  if (!dealloc || (!dst && !cs.discarded))
     return false;
   cs.returns_nonnull = returns_nonnull_p (fndecl);
   mr_expand_user_alloc (&cs, family_of_deallocator (dealloc));

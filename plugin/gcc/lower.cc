@@ -1025,15 +1025,29 @@ lower_block_stmts (lower_ctx *c, basic_block bb)
 
 /* Where the source leaves along edge e into a shared return block: at -O0 each
    `return x;` is `_5 = x;` then a jump to the one return statement, so the last
-   located statement before the jump is the user's return.  Falling off the end of
-   a void function leaves at its closing brace.  A conditional jump (`goto fail;`)
-   leaves at the return statement itself: an empty location says so.  */
+   located statement before the jump is the user's return.  In a void function an
+   early `return;` is only the jump, whose location the edge keeps (its
+   goto_locus); falling off the end leaves at the closing brace.  A conditional
+   jump (`goto fail;`) leaves at the return statement itself: an empty location
+   says so.  */
 static mr_loc
 edge_location (lower_ctx *c, edge e)
 {
-  gimple *ret = mr_last_stmt (e->dest);
+  /* Through blocks that hold no located statement (the early return's own block
+     holds only a prediction hint) to the return.  */
+  location_t jump = e->goto_locus;
+  basic_block to = e->dest;
+  gimple *ret = mr_last_stmt (to);
+  for (int hops = 0; hops < 3 && !(ret && gimple_code (ret) == GIMPLE_RETURN)
+		     && single_succ_p (to) && !last_located_stmt (to); hops++)
+    {
+      if (LOCATION_LINE (jump) == 0)
+	jump = single_succ_edge (to)->goto_locus;
+      to = single_succ (to);
+      ret = mr_last_stmt (to);
+    }
   if (ret && gimple_code (ret) == GIMPLE_RETURN && !gimple_return_retval (as_a<greturn *> (ret)))
-    return make_loc (c, c->fun->function_end_locus);
+    return make_loc (c, LOCATION_LINE (jump) != 0 ? jump : c->fun->function_end_locus);
   basic_block from = e->src;
   for (int hops = 0; hops < 3 && from->index != ENTRY_BLOCK; hops++)
     {
