@@ -259,6 +259,13 @@ unsigned mr_range_cmp_may (int64_t lo, int64_t hi, bool has_ne, int64_t ne, mr_c
 bool mr_cond_group_may_reach (const mr_func *f, const mr_cond_group *g, bool to_target,
 			      mr_cmp_may_fn cmp_may, const void *env);
 
+/* cmp-known.c: what the path of state s knows of `lhs op rhs` (two pointers
+   compared for equality: their bindings and the pairs tested on the path; a
+   value against a constant: its facts): bit 0, it may hold; bit 1, it may
+   fail.  */
+unsigned mr_cmp_known (const mr_ctx *c, const mr_state *s, mr_opnd lhs, mr_cmp op,
+		       mr_opnd rhs, bool is_unsigned, bool is_pointer);
+
 /* guards.c: early exits whose conditions rule out paths after them.  Found once
    per function; mr_guards_allow says whether a state at block b may be on a path
    that passed them.  */
