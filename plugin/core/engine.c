@@ -747,6 +747,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
   free (d.ctx.convs);
   mr_free_guards (&d.ctx);
   mr_free_witnesses (&d.ctx);
+  mr_free_event_blocks (&d.ctx);
   return !d.redo;
 }
 

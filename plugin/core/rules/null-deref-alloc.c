@@ -27,13 +27,10 @@
 
 /* The block holding event e, or f->nblocks.  */
 static uint32_t
-block_of (const mr_func *f, const mr_event *e)
+block_of (mr_ctx *c, const mr_event *e)
 {
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    if (f->blocks[b].nevents && e >= f->blocks[b].events
-	&& e < f->blocks[b].events + f->blocks[b].nevents)
-      return b;
-  return f->nblocks;
+  uint32_t b = e->id < c->f->nevents ? mr_event_blocks (c)[e->id] : MR_NO_BLOCK;
+  return b == MR_NO_BLOCK ? c->f->nblocks : b;
 }
 
 /* Is there a branch on some path from the allocation to event ev?  A callee's
@@ -44,9 +41,10 @@ block_of (const mr_func *f, const mr_event *e)
    integer arithmetic the lowering does not see).  A walk back from ev's block to
    the allocation's; asked only before a report.  */
 static bool
-branch_between (const mr_func *f, const mr_event *alloc, const mr_event *ev)
+branch_between (mr_ctx *c, const mr_event *alloc, const mr_event *ev)
 {
-  uint32_t from = alloc ? block_of (f, alloc) : f->nblocks, at = block_of (f, ev);
+  const mr_func *f = c->f;
+  uint32_t from = alloc ? block_of (c, alloc) : f->nblocks, at = block_of (c, ev);
   if (from == f->nblocks || at == f->nblocks)
     return true;
   if (from == at)
@@ -101,7 +99,7 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool wri
   /* A callee's dereference (its summary's derefs_first) only on a straight
      line from the allocation (branch_between).  */
   if (ev->kind == MR_EV_DEREF && (ev->flags & MR_EVF_SUMMARIZED)
-      && (null || branch_between (c->f, o->ev, ev)))
+      && (null || branch_between (c, o->ev, ev)))
     return;
   const mr_event *alloc = o->ev;
   bool checked = null && (o->flags & MR_OBJF_NULL_CHECKED);
