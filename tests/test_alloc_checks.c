@@ -50,6 +50,45 @@ expect_rule_only (mr_func *f, mr_rule rule, uint32_t ev_id)
   tb_expect_only_cfg (f, &cfg, rule, ev_id);
 }
 
+/* A callee's first dereference (a summarized DEREF) of a nothrow new's result,
+   past the new-expression's own NULL test: `p = new (nothrow) C;` is, as g++
+   lowers it, `if (p != 0) { C::C (p); t = p; } else t = p;`, every event of it at
+   the new-expression's location (line 1).  The line to the call goes on through
+   that test, and the NULL it teaches is not the program's check: reported,
+   without the "checked" note.  An arm holding the program's own event (line 5)
+   makes it the program's branch: silent, as past any branch.  */
+static void
+test_null_deref_alloc_own_branch (void **state)
+{
+  (void) state;
+  enum { T1 = 5, T2 = 6 };
+  for (int programs = 0; programs < 2; programs++)
+    {
+      mr_func *f = tb_func ("own-branch", 4);
+      uint32_t al = tb_alloc_ex (f, 0, P, MR_FAM_NEW, mr_const (16), MR_EVF_MAY_FAIL, 1);
+      tb_if (f, 0, mr_value (P), MR_CMP_NE, mr_const (0), 1, 2);
+      tb_call (f, 1, 0, "_ZN1CC1Ev", 1, (mr_opnd[]) { mr_value (P) }, 0, 0, 0, 1);
+      tb_copy (f, 1, T1, mr_value (P), 0, true, 1);
+      tb_goto (f, 1, 3);
+      tb_copy (f, 2, T2, mr_value (P), 0, true, programs ? 5 : 1);
+      tb_goto (f, 2, 3);
+      uint32_t use = tb_deref (f, 3, mr_value (P), false, 7);
+      tb_ev (f, use)->flags |= MR_EVF_SUMMARIZED;
+      if (programs)
+	{
+	  expect_rule_silent (f, MR_RULE_NULL_DEREF_ALLOC);
+	  continue;
+	}
+      mr_result r;
+      analyze_rule (f, MR_RULE_NULL_DEREF_ALLOC, &r);
+      const mr_finding *fd = tb_expect_one (&r, MR_RULE_NULL_DEREF_ALLOC, use);
+      assert_int_equal (fd->alloc->id, al);
+      assert_false (fd->known_null);
+      mr_result_free (&r);
+      mr_func_free (f);
+    }
+}
+
 static void
 test_null_deref_alloc (void **state)
 {
@@ -616,6 +655,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_null_deref_alloc),
+    cmocka_unit_test (test_null_deref_alloc_own_branch),
     cmocka_unit_test (test_uninit_read),
     cmocka_unit_test (test_uninit_indeterminate),
     cmocka_unit_test (test_uninit_loops),

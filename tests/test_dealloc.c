@@ -198,6 +198,53 @@ test_free_nonheap_join (void **state)
   tb_expect_only (f, MR_RULE_FREE_NONHEAP, fr);
 }
 
+/* The pointer variable lives in memory (its address is taken): `char *p = 0;
+   char **w = &p; if (c) *w = &obj; free (*w);`.  The join keeps the path where
+   p's slot holds obj apart from the one where it holds NULL, and the free is
+   judged on each; silent when the branch stores NULL, or when the free is only
+   where p is not obj.  */
+static void
+test_free_nonheap_slot_join (void **state)
+{
+  (void) state;
+  enum { C = 7, W = 3, V = 8, T = 9 };
+  static const mr_decl_kind kinds[] = { MR_DECL_LOCAL, MR_DECL_STATIC, MR_DECL_LITERAL };
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    for (int stored = 0; stored < 2; stored++)
+      {
+	mr_func *f = tb_func ("slot-join", 3);
+	uint32_t p = mr_func_decl (f, "p", MR_DECL_LOCAL, 4);
+	uint32_t d = mr_func_decl (f, "obj", kinds[i], 5);
+	tb_store (f, 0, mr_addr (p, 0), 0, mr_const (0), true, 1);
+	tb_copy (f, 0, W, mr_addr (p, 0), 0, true, 2);
+	tb_if (f, 0, mr_value (C), MR_CMP_NE, mr_const (0), 1, 2);
+	tb_store (f, 1, mr_value (W), 0, stored ? mr_addr (d, 0) : mr_const (0), true, 3);
+	tb_goto (f, 1, 2);
+	tb_load (f, 2, V, mr_value (W), 0, true, 4);
+	uint32_t fr = tb_free (f, 2, mr_value (V), 4);
+	if (stored)
+	  tb_expect_only (f, MR_RULE_FREE_NONHEAP, fr);
+	else
+	  tb_expect_silent (f);
+      }
+
+  /* if (p != &obj) free (p);  */
+  mr_func *f = tb_func ("slot-join-tested", 5);
+  uint32_t p = mr_func_decl (f, "p", MR_DECL_LOCAL, 4);
+  uint32_t d = mr_func_decl (f, "obj", MR_DECL_LOCAL, 5);
+  tb_store (f, 0, mr_addr (p, 0), 0, mr_const (0), true, 1);
+  tb_copy (f, 0, W, mr_addr (p, 0), 0, true, 2);
+  tb_if (f, 0, mr_value (C), MR_CMP_NE, mr_const (0), 1, 2);
+  tb_store (f, 1, mr_value (W), 0, mr_addr (d, 0), true, 3);
+  tb_goto (f, 1, 2);
+  tb_load (f, 2, V, mr_value (W), 0, true, 4);
+  tb_if_pointer (f, 2, mr_value (V), MR_CMP_NE, mr_addr (d, 0), 3, 4);
+  tb_load (f, 3, T, mr_value (W), 0, true, 5);
+  tb_free (f, 3, mr_value (T), 5);
+  tb_goto (f, 3, 4);
+  tb_expect_silent (f);
+}
+
 static void
 test_free_offset (void **state)
 {
@@ -305,6 +352,7 @@ main (void)
     cmocka_unit_test (test_free_nonheap),
     cmocka_unit_test (test_free_indeterminate),
     cmocka_unit_test (test_free_nonheap_join),
+    cmocka_unit_test (test_free_nonheap_slot_join),
     cmocka_unit_test (test_free_offset),
     cmocka_unit_test (test_free_offset_param),
   };

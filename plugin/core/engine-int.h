@@ -48,6 +48,7 @@ typedef struct mr_ctx
   uint8_t *is_param;		/* value -> a parameter of the function (aliasing) */
   struct mr_guards *guards;	/* early exits that rule paths out (guards.c) */
   struct mr_witnesses *witnesses;	/* conditions a free witnesses (witness.c) */
+  uint32_t *event_block;	/* event id -> its block, once asked (event-block.c) */
   mr_rule_plan rules;		/* the rules each hook runs (rule.h) */
 } mr_ctx;
 
@@ -269,6 +270,18 @@ unsigned mr_range_cmp_may (int64_t lo, int64_t hi, bool has_ne, int64_t ne, mr_c
 /* May a state go from g's head to its target (to_target) or to its cont?  */
 bool mr_cond_group_may_reach (const mr_func *f, const mr_cond_group *g, bool to_target,
 			      mr_cmp_may_fn cmp_may, const void *env);
+
+/* event-block.c: the block of each event, by id (MR_NO_BLOCK: in none), built
+   on the first call; freed with the context.  */
+const uint32_t *mr_event_blocks (mr_ctx *c);
+void mr_free_event_blocks (mr_ctx *c);
+
+/* cmp-known.c: what the path of state s knows of `lhs op rhs` (two pointers
+   compared for equality: their bindings and the pairs tested on the path; a
+   value against a constant: its facts): bit 0, it may hold; bit 1, it may
+   fail.  */
+unsigned mr_cmp_known (const mr_ctx *c, const mr_state *s, mr_opnd lhs, mr_cmp op,
+		       mr_opnd rhs, bool is_unsigned, bool is_pointer);
 
 /* guards.c: early exits whose conditions rule out paths after them.  Found once
    per function; mr_guards_allow says whether a state at block b may be on a path

@@ -561,10 +561,26 @@ releasable_decl (const mr_func *f, mr_opnd o)
   return k == MR_DECL_LOCAL || k == MR_DECL_STATIC || k == MR_DECL_LITERAL ? o.id + 1 : 0;
 }
 
+/* The decl + 1 of the releasable named object whose address operand o is,
+   directly or through a copy (addr_of: value -> decl + 1); 0 if none.  */
+static uint32_t
+addressed_decl (const mr_func *f, const uint32_t *addr_of, mr_opnd o)
+{
+  uint32_t d = releasable_decl (f, o);
+  int64_t off;
+  uint32_t root = o.kind == MR_OPND_VALUE ? mr_func_root (f, o.id, &off) : 0;
+  if (!d && addr_of && root && root < f->nvalues)
+    d = addr_of[root];
+  return d;
+}
+
 /* The named objects whose address reaches a pointer PHI, `p = PHI <0, &buf>` or
    through a copy `t = &buf; p = PHI <0, t>` (where a join would otherwise lose
-   which one p holds), in a function that releases something; NULL if none.  One
-   walk over the events, once per function.  */
+   which one p holds), or is stored in a local that lives in memory (a pointer
+   variable whose address is taken, `char **w = &p; ... *w = buf;`: the join
+   compares the slots that hold such objects, mr_state_same_typestates), in a
+   function that releases something; NULL if none.  One walk over the events,
+   once per function.  */
 static uint8_t *
 held_addresses (const mr_func *f)
 {
@@ -590,15 +606,23 @@ held_addresses (const mr_func *f)
   for (uint32_t b = 0; releases && b < f->nblocks; b++)
     {
       const mr_block *blk = &f->blocks[b];
+      for (uint32_t i = 0; i < blk->nevents; i++)
+	{
+	  const mr_event *e = &blk->events[i];
+	  uint32_t d, into;
+	  if (e->kind != MR_EV_STORE || !(e->flags & MR_EVF_POINTER)
+	      || !(into = addressed_decl (f, addr_of, e->a))
+	      || f->decls[into - 1].kind != MR_DECL_LOCAL
+	      || !(d = addressed_decl (f, addr_of, e->b)))
+	    continue;
+	  if (!held)
+	    held = mr_xcalloc (f->ndecls, 1);
+	  held[d - 1] = 1;
+	}
       for (uint32_t i = 0; i < blk->nphis; i++)
 	for (uint32_t k = 0; blk->phis[i].is_pointer && k < blk->npreds; k++)
 	  {
-	    mr_opnd a = blk->phis[i].args[k];
-	    uint32_t d = releasable_decl (f, a);
-	    int64_t off;
-	    uint32_t root = a.kind == MR_OPND_VALUE ? mr_func_root (f, a.id, &off) : 0;
-	    if (!d && addr_of && root && root < f->nvalues)
-	      d = addr_of[root];
+	    uint32_t d = addressed_decl (f, addr_of, blk->phis[i].args[k]);
 	    if (!d)
 	      continue;
 	    if (!held)
@@ -616,9 +640,9 @@ held_addresses (const mr_func *f)
    a path on which it holds some other untracked pointer: a join would lose the
    binding, and with it the free-nonheap and uninit-read findings.  So are, in a
    function that releases memory, the locals, statics and literals whose address
-   a PHI takes: `p = 0; if (c) p = buf; free (p);` joins the path where p is
-   NULL with the path where it is buf, and only the second frees non-heap
-   memory.  (A function that releases nothing has no use for the distinction,
+   a PHI takes, or a pointer variable in memory is given: `p = 0; if (c) p =
+   buf; free (p);` joins the path where p is NULL with the path where it is
+   buf, and only the second frees non-heap memory.  (A function that releases nothing has no use for the distinction,
    and its paths stay joined; tracking more objects makes every state bigger.)  */
 static mr_state *
 entry_state (const mr_func *f)
@@ -747,6 +771,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
   free (d.ctx.convs);
   mr_free_guards (&d.ctx);
   mr_free_witnesses (&d.ctx);
+  mr_free_event_blocks (&d.ctx);
   return !d.redo;
 }
 

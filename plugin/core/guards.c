@@ -250,44 +250,14 @@ typedef struct guard_env
   const mr_state *s;
 } guard_env;
 
-/* What the path knows of two pointers compared for equality: the same object
-   and offset, or a pair a branch tested earlier on it (ptr-eq.c).  Bit 0, the
-   test may hold; bit 1, it may fail.  */
-static unsigned
-ptr_cmp_may (const mr_ctx *c, const mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs)
-{
-  mr_ref a = mr_ref_of (c, s, lhs), b = mr_ref_of (c, s, rhs);
-  if (!mr_is_object (a.obj) || !mr_is_object (b.obj))
-    return 3;
-  int equal = a.obj == b.obj && a.off == b.off && a.off != MR_OFF_UNKNOWN
-	      && a.off != MR_OFF_POSITIVE ? 1 : mr_state_ptr_eq (s, a, b);
-  if (equal < 0)
-    return 3;
-  return (equal == (op == MR_CMP_EQ)) ? 1 : 2;
-}
-
-/* What the facts say of one comparison with a constant, or of two pointers: bit
-   0, it may hold; bit 1, it may fail.  */
+/* What the facts say of one comparison (cmp-known.c): bit 0, it may hold; bit
+   1, it may fail.  */
 static unsigned
 cmp_may (const void *env, mr_opnd lhs, mr_cmp op, mr_opnd rhs, bool is_unsigned,
 	 bool is_pointer)
 {
   const guard_env *ge = env;
-  if (is_pointer && (op == MR_CMP_EQ || op == MR_CMP_NE) && lhs.kind == MR_OPND_VALUE
-      && rhs.kind == MR_OPND_VALUE)
-    return ptr_cmp_may (ge->c, ge->s, lhs, op, rhs);
-  if (lhs.kind == MR_OPND_CONST && rhs.kind != MR_OPND_CONST)
-    {
-      mr_opnd t = lhs;
-      lhs = rhs, rhs = t;
-      op = mr_cmp_mirror (op);
-    }
-  int64_t off;
-  uint32_t root = rhs.kind == MR_OPND_CONST ? mr_root_of (ge->c, lhs, &off) : 0;
-  const mr_fact *fa = root && !off ? mr_state_fact (ge->s, root) : NULL;
-  if (!fa || (is_unsigned && (rhs.num < 0 || fa->lo < 0)))
-    return 3;
-  return mr_range_cmp_may (fa->lo, fa->hi, fa->has_ne, fa->ne, op, rhs.num);
+  return mr_cmp_known (ge->c, ge->s, lhs, op, rhs, is_unsigned, is_pointer);
 }
 
 bool

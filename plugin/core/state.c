@@ -1071,12 +1071,52 @@ same_tracked_binds (const mr_state *a, const mr_state *b)
     }
 }
 
+/* Is the slot's content a named object the state tracks (a local, a static or a
+   literal whose address the function stores in a pointer variable that lives in
+   memory: engine.c's entry_state tracks those)?  */
+static bool
+slot_holds_named (const mr_state *s, const mr_slot *sl)
+{
+  return (sl->content.obj & MR_OBJ_KIND_MASK) == MR_OBJ_DECL
+	 && mr_state_ts (s, sl->content.obj) != MR_TS_UNKNOWN;
+}
+
+/* Do the same slots hold the same tracked named objects?  A join loses what
+   two paths' slots disagree on: `char *p = 0; if (c) *pp = buf;` (p's address
+   taken) would keep neither buf nor NULL in p, and the free of p after it
+   would not know the path where it frees buf.  Given that a and b track the
+   same objects, one merge walk by address.  */
+static bool
+same_named_slots (const mr_state *a, const mr_state *b)
+{
+  uint32_t i = 0, j = 0;
+  while (i < a->nslots || j < b->nslots)
+    {
+      const mr_slot *x = i < a->nslots ? &a->slots[i] : NULL;
+      const mr_slot *y = j < b->nslots ? &b->slots[j] : NULL;
+      if (x && y && x->at == y->at)
+	{
+	  i++, j++;
+	  if (x->content.obj == y->content.obj
+	      && mr_off_category (x->content.off) == mr_off_category (y->content.off))
+	    continue;
+	}
+      else if (x && (!y || x->at < y->at))
+	i++, y = NULL;
+      else
+	j++, x = NULL;
+      if ((x && slot_holds_named (a, x)) || (y && slot_holds_named (b, y)))
+	return false;
+    }
+  return true;
+}
+
 bool
 mr_state_same_typestates (const mr_state *a, const mr_state *b)
 {
   /* The objects first: a merge walk, no search.  */
   compared_a = compared_b = NULL;
-  if (!same_tracked_objs (a, b) || !same_tracked_binds (a, b))
+  if (!same_tracked_objs (a, b) || !same_tracked_binds (a, b) || !same_named_slots (a, b))
     return false;
   compared_a = a;
   compared_b = b;
@@ -1134,6 +1174,9 @@ typedef struct sig_view
 static sig_view noted, plain;
 /* The state arriving at a block (mr_state_note), unchanged while noted.  */
 static mr_state *noted_state;
+/* The state mr_state_signature_noted noted, for the slots' comparison
+   (same_named_slots: not hashed).  */
+static const mr_state *noted_for_slots;
 
 /* The filter's bit for key.  */
 static inline uint64_t
@@ -1264,6 +1307,7 @@ sig_views_free (void)
   sig_view_free (&noted);
   sig_view_free (&plain);
   noted_state = NULL;
+  noted_for_slots = NULL;
   steps_free ();
 }
 
@@ -1284,6 +1328,7 @@ uint64_t
 mr_state_signature_noted (const mr_state *s)
 {
   noted_state = NULL;
+  noted_for_slots = s;
   uint32_t lo = objs_half_into (s, &noted, true);
   return halves (lo, fold (binds_sum (s, &noted, true)));
 }
@@ -1396,7 +1441,7 @@ mr_state_same_typestates_noted (const mr_state *a)
 	  || mr_off_category (b->ref.off) != n->cat)
 	return false;
     }
-  return k == noted.nbinds;
+  return k == noted.nbinds && same_named_slots (a, noted_for_slots);
 }
 
 static bool

@@ -436,7 +436,8 @@ pointee_of (const mr_ctx *c, const mr_state *s, mr_opnd subject)
 }
 
 /* What the path knows of o against 0: 0 known zero (a NULL pointer), 1 known
-   nonzero, -1 neither.  */
+   nonzero, -1 neither.  Its binding (NULL, or an object a test found NULL), then
+   its facts, read as the early exits read them (mr_cmp_known).  */
 static int
 known_zero_side (const mr_ctx *c, const mr_state *s, mr_opnd o)
 {
@@ -445,12 +446,10 @@ known_zero_side (const mr_ctx *c, const mr_state *s, mr_opnd o)
     return r.off != 0;
   if (mr_is_object (r.obj) && mr_obj_ts (s, r.obj) == MR_TS_NULL && r.off == 0)
     return 0;
-  int64_t off;
-  uint32_t root = mr_root_of (c, o, &off);
-  const mr_fact *f = root && off == 0 ? mr_state_fact (s, root) : NULL;
-  if (f && mr_fact_zero (f))
+  unsigned eq = mr_cmp_known (c, s, o, MR_CMP_EQ, mr_const (0), false, false);
+  if (!(eq & 2))
     return 0;
-  if (f && mr_fact_nonzero (f))
+  if (!(eq & 1))
     return 1;
   return -1;
 }

@@ -80,7 +80,7 @@ struct mr_witnesses
   group g[MAX_GROUPS];
   uint32_t n;
   uint32_t *group_of;		/* block -> group + 1, 0 for none */
-  uint32_t *block_of;		/* event id -> block */
+  const uint32_t *block_of;	/* event id -> block (mr_event_blocks) */
   uint32_t *free_from;		/* block -> the one block with a free or realloc
 				   that reaches it, NO_BLOCK or SEVERAL */
 };
@@ -231,17 +231,12 @@ mr_find_witnesses (mr_ctx *c)
     }
   if (!w)
     return;
-  w->block_of = mr_xcalloc (f->nevents ? f->nevents : 1, sizeof *w->block_of);
+  w->block_of = mr_event_blocks (c);
   w->free_from = mr_xcalloc (f->nblocks, sizeof *w->free_from);
   uint32_t *stack = mr_xcalloc (f->nblocks, sizeof *stack);
   uint8_t *seen = mr_xcalloc (f->nblocks, 1);
   for (uint32_t b = 0; b < f->nblocks; b++)
-    {
-      w->free_from[b] = NO_BLOCK;
-      for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-	if (f->blocks[b].events[k].id < f->nevents)
-	  w->block_of[f->blocks[b].events[k].id] = b;
-    }
+    w->free_from[b] = NO_BLOCK;
   for (uint32_t b = 0; b < f->nblocks; b++)
     if (frees_in (&f->blocks[b]))
       mark_reached (f, b, w->free_from, stack, seen);
@@ -256,7 +251,6 @@ mr_free_witnesses (mr_ctx *c)
   if (!c->witnesses)
     return;
   free (c->witnesses->group_of);
-  free (c->witnesses->block_of);
   free (c->witnesses->free_from);
   free (c->witnesses);
   c->witnesses = NULL;
@@ -431,7 +425,7 @@ mr_witnesses_allow (const mr_ctx *c, const mr_state *s, uint32_t at)
 	  || (o->key & MR_OBJ_OLD) || o->ev->id >= f->nevents)
 	continue;
       uint32_t t = w->block_of[o->ev->id];
-      uint32_t gi = w->group_of[t];
+      uint32_t gi = t != NO_BLOCK ? w->group_of[t] : 0;
       if (!gi || w->free_from[at] != t)
 	continue;
       group *g = &w->g[gi - 1];
