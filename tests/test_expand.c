@@ -9,7 +9,8 @@
    fails, an OUT entry left to the glue) and functions the user declared as an
    allocator or a deallocator; what an integer result tells the caller; the
    function a callee calls that its caller gives it, relayed; the statics a callee
-   reads, given as the caller's own (a static freed, a free under a flag); a
+   reads, given as the caller's own (a static freed, a free under a flag, one
+   dereferenced first); a
    result that is memory the callee freed (allocated and freed in its name, past
    an array cookie, NULL for a constant argument that selects NULL, tied to a
    value argument by a truth record); an argument the callee dereferences first
@@ -135,6 +136,46 @@ test_static_params (void **state)
   assert_int_equal (b->events[4].b.id, b->events[2].dst);
   assert_int_equal (b->events[4].off, 1);
   assert_true (b->events[4].flags & MR_EVF_GUARDED);
+  mr_func_free (f);
+}
+
+/* sink () dereferences first the pointer it reads from the static g
+   (mr_summary.static_derefs_first, static 1): the caller loads its own g (a
+   pointer) and dereferences it, in the summary's name, before the call.  */
+static void
+test_static_derefs_first (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  mr_func_add_decl (f, "other", MR_DECL_STATIC, 7);
+  mr_func_add_decl (f, "g", MR_DECL_STATIC, 8);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.static_derefs_first = 1u << 1;
+  mr_call_site cs = site (f, &g, 0, 0);
+  cs.arg = static_arg_of;
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[0].kind, MR_EV_LOAD);	/* v = g */
+  assert_int_equal (b->events[0].a.kind, MR_OPND_ADDR);
+  assert_int_equal (b->events[0].a.id, 1);
+  assert_true (b->events[0].flags & MR_EVF_POINTER);
+  assert_int_equal (b->events[1].kind, MR_EV_DEREF);	/* *v */
+  assert_int_equal (b->events[1].a.id, b->events[0].dst);
+  assert_true (b->events[1].flags & MR_EVF_SUMMARIZED);
+  assert_int_equal (b->events[2].kind, MR_EV_CALL);
+  mr_func_free (f);
+
+  /* A weak definition may be replaced: nothing said.  */
+  f = tb_func ("t", 1);
+  mr_func_add_decl (f, "other", MR_DECL_STATIC, 7);
+  mr_func_add_decl (f, "g", MR_DECL_STATIC, 8);
+  cs = site (f, &g, 0, 0);
+  cs.arg = static_arg_of;
+  cs.weak = true;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (f->blocks[0].nevents, 1);
   mr_func_free (f);
 }
 
@@ -543,6 +584,7 @@ main (void)
     cmocka_unit_test (test_deallocating_wrapper),
     cmocka_unit_test (test_derefs_first),
     cmocka_unit_test (test_static_params),
+    cmocka_unit_test (test_static_derefs_first),
     cmocka_unit_test (test_relayed_call),
     cmocka_unit_test (test_allocating_wrapper),
     cmocka_unit_test (test_freed_result),

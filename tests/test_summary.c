@@ -14,7 +14,8 @@
    field, a constant, a parameter) and how a branch on it refines the argument;
    a result that is memory the function freed (on every path, or NULL where a
    parameter is) and the caller's double free of it; the parameters dereferenced
-   first on every path (derefs_first); a parameter freed at an offset from the
+   first on every path (derefs_first), and a static the function reads so
+   (static_derefs_first); a parameter freed at an offset from the
    pointer given (frees_at_off).  Leak and UAF effects of the handed-over and quiet-NULL
    allocations are in the same file, since they exist for the summaries' callers.  */
 
@@ -1194,6 +1195,38 @@ test_derefs_first (void **state)
   assert_int_equal (summary_of (f).derefs_first, 0);
 }
 
+/* static char *g; void sink (void) { char *v = g; v[0] = 0; }: the static, a
+   summary parameter (mr_decl.param), dereferenced first
+   (mr_summary.static_derefs_first); not when the function tests it first, stores
+   into the static first, or makes a call that may change it before the load.  */
+static void
+test_static_derefs_first (void **state)
+{
+  (void) state;
+  for (int variant = 0; variant < 4; variant++)
+    {
+      mr_func *f = tb_func ("sink", 3);
+      uint32_t g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 9);
+      f->decls[g].param = 2;
+      f->nparams = 0;
+      if (variant == 2)
+	tb_store (f, 0, mr_addr (g, 0), 0, mr_const (0), true, 1);
+      if (variant == 3)
+	tb_call (f, 0, 0, "log", 0, NULL, 0, 0, 0, 1);
+      tb_load (f, 0, A, mr_addr (g, 0), 0, true, 2);
+      if (variant == 1)
+	tb_if (f, 0, mr_value (A), MR_CMP_EQ, mr_const (0), 2, 1);
+      else
+	tb_goto (f, 0, 1);
+      tb_store (f, 1, mr_value (A), 0, mr_const (0), false, 3);
+      tb_goto (f, 1, 2);
+      tb_return (f, 2, mr_none (), 4);
+      mr_summary s = summary_of (f);
+      assert_int_equal (s.static_derefs_first, variant == 0 ? 2 : 0);
+      assert_int_equal (s.derefs_first, 0);
+    }
+}
+
 /* void drop (char *p) { p += 2; free (p); }: freed 2 bytes past the pointer given
    (mr_summary.frees_at_off); `free (p - 16)` 16 before; a walk `while (*p) p++;
    free (p);` somewhere past it; `free (p)` at it: none.  */
@@ -1273,6 +1306,7 @@ main (void)
     cmocka_unit_test (test_calls_param),
     cmocka_unit_test (test_returns_freed),
     cmocka_unit_test (test_derefs_first),
+    cmocka_unit_test (test_static_derefs_first),
     cmocka_unit_test (test_frees_at_offset),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);

@@ -248,6 +248,12 @@ typedef struct mr_summary
 				   returns, before the function tests it or hands it
 				   on (summarize.c, find_derefs_first): a NULL given
 				   there is dereferenced, as by `*p` at the call */
+  uint8_t static_derefs_first;	/* bit j: the pointer static the summary names as
+				   parameter MR_PARAM_STATIC + j is read and its
+				   pointer read or written through as derefs_first
+				   says (`static char *g; void sink (void) { g[0] =
+				   0; }`): a NULL the caller left there is
+				   dereferenced at the call */
   uint32_t writes;		/* writes into the memory parameter i points to, on
 				   some path, through it or a pointer advancing from
 				   it (`*out++ = c`) */
