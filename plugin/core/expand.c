@@ -439,6 +439,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   /* The parameter it gives back, if it does (lowered before the call's event:
      an address into an object adds one).  */
   mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
+		  && !mr_freed_result_chosen (sum, cs)
 		  ? cs->arg (cs->glue, (unsigned) sum->returns_param) : mr_none ();
   bool copies = mr_copyable_arg (given);
   int64_t k = 0;
