@@ -286,6 +286,8 @@ test_flag_derefs (void **state)
 	assert_int_equal (s.flag_param, writes ? 0 : MR_PARAM_STATIC + 1);
 	assert_int_equal (s.derefs_if_set, writes || negate ? 0 : 1);
 	assert_int_equal (s.derefs_if_clear, !writes && negate ? 1 : 0);
+	/* The flag the dereferences looked for, kept for the frees (flag_of).  */
+	assert_int_equal (s.flag_found, writes ? UINT32_MAX : g + 1);
       }
 }
 

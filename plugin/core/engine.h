@@ -374,6 +374,9 @@ typedef struct mr_summary
 					   NULL */
   uint32_t other_ret_nz, other_ret_z;	/* internal: ... on every path returning
 					   anything else */
+  uint32_t flag_found;		/* internal: 1 + the decl find_flag found
+				   (UINT32_MAX: none), 0 before it was asked
+				   (summarize.c, flag_of) */
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

@@ -246,6 +246,20 @@ find_flag (const mr_func *f)
   return flag != UINT32_MAX && calls_keep_statics (f) ? flag : UINT32_MAX;
 }
 
+/* find_flag's answer, asked once per function: for the dereferences under the
+   flag (find_derefs_first) and then for the frees (mr_find_param_loads); kept
+   in sum->flag_found.  */
+static uint32_t
+flag_of (const mr_func *f, mr_summary *sum)
+{
+  if (!sum->flag_found)
+    {
+      uint32_t flag = find_flag (f);
+      sum->flag_found = flag == UINT32_MAX ? UINT32_MAX : flag + 1;
+    }
+  return sum->flag_found == UINT32_MAX ? UINT32_MAX : sum->flag_found - 1;
+}
+
 /* The flag's decl of the summary's flag_param, or UINT32_MAX.  */
 static uint32_t
 flag_decl (const mr_func *f, const mr_summary *sum)
@@ -347,7 +361,7 @@ mr_find_param_loads (mr_ctx *c)
       }
   if (c->nparam_loads > 1)
     qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
-  uint32_t flag = find_flag (f);
+  uint32_t flag = flag_of (f, sum);
   if (flag != UINT32_MAX)
     sum->flag_param = (uint8_t) (MR_PARAM_STATIC + f->decls[flag].param - 1);
   mr_find_out_stores (c);
@@ -1523,7 +1537,7 @@ find_derefs_first (const mr_func *f, mr_summary *sum)
     if (!f->params[i])
       rest &= ~(1u << i);
   if (rest && seen && stack)
-    flag = find_flag (f);
+    flag = flag_of (f, sum);
   for (uint32_t b = 0; flag != UINT32_MAX && b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
