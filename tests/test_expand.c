@@ -9,10 +9,12 @@
    fails, an OUT entry left to the glue) and functions the user declared as an
    allocator or a deallocator; what an integer result tells the caller; the
    function a callee calls that its caller gives it, relayed; the statics a callee
-   reads, given as the caller's own (a static freed, a free under a flag); a
+   reads, given as the caller's own (a static freed, a free under a flag, one
+   dereferenced first); a realloc through a parameter that may fail; a
    result that is memory the callee freed (allocated and freed in its name, past
    an array cookie, NULL for a constant argument that selects NULL, tied to a
-   value argument by a truth record); an argument the callee dereferences first
+   value argument by a truth record, freed or the returned parameter as a
+   constant argument selects); an argument the callee dereferences first
    (a DEREF before the call); one it frees at an offset (the FREE's off).  */
 
 #include "builder.h"
@@ -53,6 +55,16 @@ null_arg_of (void *g, unsigned i)
 {
   (void) g, (void) i;
   return mr_const (0);
+}
+
+/* Argument 1 the constant freed_or_live_k, others value 10 + i.  */
+static int64_t freed_or_live_k;
+
+static mr_opnd
+const_second_arg (void *g, unsigned i)
+{
+  (void) g;
+  return i == 1 ? mr_const (freed_or_live_k) : mr_value (10 + i);
 }
 
 static mr_summary
@@ -136,6 +148,124 @@ test_static_params (void **state)
   assert_int_equal (b->events[4].off, 1);
   assert_true (b->events[4].flags & MR_EVF_GUARDED);
   mr_func_free (f);
+}
+
+/* sink () dereferences first the pointer it reads from the static g
+   (mr_summary.static_derefs_first, static 1): the caller loads its own g (a
+   pointer) and dereferences it, in the summary's name, before the call.  */
+static void
+test_static_derefs_first (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  mr_func_add_decl (f, "other", MR_DECL_STATIC, 7);
+  mr_func_add_decl (f, "g", MR_DECL_STATIC, 8);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.static_derefs_first = 1u << 1;
+  mr_call_site cs = site (f, &g, 0, 0);
+  cs.arg = static_arg_of;
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  assert_int_equal (b->nevents, 3);
+  assert_int_equal (b->events[0].kind, MR_EV_LOAD);	/* v = g */
+  assert_int_equal (b->events[0].a.kind, MR_OPND_ADDR);
+  assert_int_equal (b->events[0].a.id, 1);
+  assert_true (b->events[0].flags & MR_EVF_POINTER);
+  assert_int_equal (b->events[1].kind, MR_EV_DEREF);	/* *v */
+  assert_int_equal (b->events[1].a.id, b->events[0].dst);
+  assert_true (b->events[1].flags & MR_EVF_SUMMARIZED);
+  assert_int_equal (b->events[2].kind, MR_EV_CALL);
+  mr_func_free (f);
+
+  /* A weak definition may be replaced: nothing said.  */
+  f = tb_func ("t", 1);
+  mr_func_add_decl (f, "other", MR_DECL_STATIC, 7);
+  mr_func_add_decl (f, "g", MR_DECL_STATIC, 8);
+  cs = site (f, &g, 0, 0);
+  cs.arg = static_arg_of;
+  cs.weak = true;
+  mr_expand_summary (&sum, &cs);
+  assert_int_equal (f->blocks[0].nevents, 1);
+  mr_func_free (f);
+}
+
+/* x = pick (p, K), whose summary returns its parameter 0, freed where its
+   parameter 1 is 0 and live where it is not (MR_RET_FREED_OR_LIVE): K = 0 gives
+   freed memory in pick's name (an ALLOC that may be NULL, then its FREE), not a
+   copy of p; K = 1 the copy; a value, the copy too.  */
+static void
+test_freed_or_live (void **state)
+{
+  (void) state;
+  for (int k = 0; k <= 2; k++)
+    {
+      mr_func *f = tb_func ("t", 1);
+      struct glue g = { .next_synthetic = 40 };
+      mr_summary sum = empty_summary ();
+      sum.returns_param = 0;
+      sum.returns_freed = MR_RET_FREED_OR_LIVE;
+      sum.freed_ret_family = MR_FAM_MALLOC;
+      sum.freed_ret_param = 2;
+      sum.freed_ret_on_zero = true;
+      mr_call_site cs = site (f, &g, 2, 7);
+      if (k < 2)
+	{
+	  freed_or_live_k = k;
+	  cs.arg = const_second_arg;
+	}
+      mr_expand_summary (&sum, &cs);
+      mr_block *b = &f->blocks[0];
+      assert_int_equal (b->events[0].kind, MR_EV_CALL);
+      if (k == 0)
+	{
+	  assert_int_equal (b->nevents, 3);
+	  assert_int_equal (b->events[0].dst, 0);
+	  assert_int_equal (b->events[1].kind, MR_EV_ALLOC);
+	  assert_int_equal (b->events[1].dst, 7);
+	  assert_int_equal (b->events[1].flags, 0);
+	  assert_int_equal (b->events[2].kind, MR_EV_FREE);
+	}
+      else
+	{
+	  assert_int_equal (b->nevents, 2);
+	  assert_int_equal (b->events[1].kind, MR_EV_COPY);
+	  assert_int_equal (b->events[1].dst, 7);
+	  assert_int_equal (b->events[1].a.id, 10);
+	}
+      mr_func_free (f);
+    }
+}
+
+/* grow (&p), whose summary reallocates *(param 0) and may fail (a REALLOC
+   out-store, may_null): the caller's pointer loaded before the call, a REALLOC
+   of it after the call that may fail (NULL there, the old block kept), stored
+   back; one that never fails does not.  */
+static void
+test_realloc_out_may_fail (void **state)
+{
+  (void) state;
+  for (int may_fail = 0; may_fail <= 1; may_fail++)
+    {
+      mr_func *f = tb_func ("t", 1);
+      struct glue g = { .next_synthetic = 40 };
+      mr_summary sum = empty_summary ();
+      sum.out_stores[0] = (mr_out_store) { .param = 0, .kind = MR_OUT_REALLOC,
+					   .family = MR_FAM_MALLOC, .always = true,
+					   .may_null = may_fail };
+      sum.nout_stores = 1;
+      mr_call_site cs = site (f, &g, 1, 0);
+      mr_expand_summary (&sum, &cs);
+      mr_block *b = &f->blocks[0];
+      assert_int_equal (b->nevents, 4);
+      assert_int_equal (b->events[0].kind, MR_EV_LOAD);
+      assert_int_equal (b->events[1].kind, MR_EV_CALL);
+      assert_int_equal (b->events[2].kind, MR_EV_REALLOC);
+      assert_int_equal (b->events[2].a.id, b->events[0].dst);
+      assert_int_equal (!!(b->events[2].flags & MR_EVF_MAY_FAIL), may_fail);
+      assert_int_equal (b->events[3].kind, MR_EV_STORE);
+      mr_func_free (f);
+    }
 }
 
 /* destroy (p, rel), whose summary calls its parameter 1 on its parameter 0: the
@@ -543,6 +673,9 @@ main (void)
     cmocka_unit_test (test_deallocating_wrapper),
     cmocka_unit_test (test_derefs_first),
     cmocka_unit_test (test_static_params),
+    cmocka_unit_test (test_static_derefs_first),
+    cmocka_unit_test (test_realloc_out_may_fail),
+    cmocka_unit_test (test_freed_or_live),
     cmocka_unit_test (test_relayed_call),
     cmocka_unit_test (test_allocating_wrapper),
     cmocka_unit_test (test_freed_result),

@@ -13,8 +13,11 @@
    mr_summary_same; what an integer result says (a comparison of a parameter or a
    field, a constant, a parameter) and how a branch on it refines the argument;
    a result that is memory the function freed (on every path, or NULL where a
-   parameter is) and the caller's double free of it; the parameters dereferenced
-   first on every path (derefs_first); a parameter freed at an offset from the
+   parameter is, or a live block where a parameter says the other way) and the
+   caller's double free of it; the parameters dereferenced
+   first on every path (derefs_first), and a static the function reads so
+   (static_derefs_first); a realloc through a parameter that may fail (a
+   REALLOC out-store, may_null); a parameter freed at an offset from the
    pointer given (frees_at_off).  Leak and UAF effects of the handed-over and quiet-NULL
    allocations are in the same file, since they exist for the summaries' callers.  */
 
@@ -283,6 +286,8 @@ test_flag_derefs (void **state)
 	assert_int_equal (s.flag_param, writes ? 0 : MR_PARAM_STATIC + 1);
 	assert_int_equal (s.derefs_if_set, writes || negate ? 0 : 1);
 	assert_int_equal (s.derefs_if_clear, !writes && negate ? 1 : 0);
+	/* The flag the dereferences looked for, kept for the frees (flag_of).  */
+	assert_int_equal (s.flag_found, writes ? UINT32_MAX : g + 1);
       }
 }
 
@@ -1104,9 +1109,13 @@ test_returns_freed (void **state)
   /* rev (NULL) is NULL.  */
   tb_expect_silent (rev_caller (&s, mr_const (0), false, &second));
 
-  /* A live block on the NULL path's place: the caller cannot tell.  */
+  /* A live block on the NULL path's place: a caller given a value cannot tell
+     (the summary keeps which side of the parameter frees, for a constant
+     argument: MR_RET_FREED_OR_LIVE).  */
   s = rev_summary (true);
-  assert_int_equal (s.returns_freed, MR_RET_NOT_FREED);
+  assert_int_equal (s.returns_freed, MR_RET_FREED_OR_LIVE);
+  assert_int_equal (s.freed_ret_param, 1);
+  assert_false (s.freed_ret_on_zero);
   assert_false (s.returns_alloc);
   mr_func *f = rev_caller (&s, mr_value (A), true, &second);
   mr_result r;
@@ -1135,6 +1144,34 @@ test_returns_freed (void **state)
   s = summary_of (f);
   assert_int_equal (s.returns_freed, MR_RET_NOT_FREED);
   assert_true (s.returns_alloc);
+}
+
+/* char *pick (char *p, int keep) { if (!keep) free (p); return p; }: freed
+   memory where keep is 0, p itself (live) where it is not
+   (MR_RET_FREED_OR_LIVE, decided by parameter 1 on its zero side); the same
+   without the test of keep (`if (other) free (p);`, other a local) tells
+   nothing.  */
+static void
+test_returns_freed_or_live (void **state)
+{
+  (void) state;
+  enum { KEEP = 9, OTHER = 10 };
+  for (int told = 0; told <= 1; told++)
+    {
+      mr_func *f = tb_func ("pick", 3);
+      f->params[0] = P;
+      f->scalar_params[1] = KEEP;
+      f->nparams = 2;
+      tb_if (f, 0, mr_value (told ? KEEP : OTHER), MR_CMP_EQ, mr_const (0), 1, 2);
+      tb_free (f, 1, mr_value (P), 1);
+      tb_goto (f, 1, 2);
+      tb_return (f, 2, mr_value (P), 2);
+      mr_summary s = summary_of (f);
+      assert_int_equal (s.returns_freed, told ? MR_RET_FREED_OR_LIVE : MR_RET_NOT_FREED);
+      assert_int_equal (s.freed_ret_param, told ? 2 : 0);
+      assert_int_equal (s.freed_ret_on_zero, told);
+      assert_int_equal (s.returns_param, 0);
+    }
 }
 
 /* void fill (char *p) { p[0] = 0; free (p); }: dereferenced first on every path
@@ -1192,6 +1229,75 @@ test_derefs_first (void **state)
   tb_store (f, 0, mr_value (P), 0, mr_const (0), false, 2);
   tb_return (f, 0, mr_none (), 3);
   assert_int_equal (summary_of (f).derefs_first, 0);
+}
+
+/* static char *g; void sink (void) { char *v = g; v[0] = 0; }: the static, a
+   summary parameter (mr_decl.param), dereferenced first
+   (mr_summary.static_derefs_first); not when the function tests it first, stores
+   into the static first, or makes a call that may change it before the load.  */
+static void
+test_static_derefs_first (void **state)
+{
+  (void) state;
+  for (int variant = 0; variant < 4; variant++)
+    {
+      mr_func *f = tb_func ("sink", 3);
+      uint32_t g = mr_func_add_decl (f, "g", MR_DECL_STATIC, 9);
+      f->decls[g].param = 2;
+      f->nparams = 0;
+      if (variant == 2)
+	tb_store (f, 0, mr_addr (g, 0), 0, mr_const (0), true, 1);
+      if (variant == 3)
+	tb_call (f, 0, 0, "log", 0, NULL, 0, 0, 0, 1);
+      tb_load (f, 0, A, mr_addr (g, 0), 0, true, 2);
+      if (variant == 1)
+	tb_if (f, 0, mr_value (A), MR_CMP_EQ, mr_const (0), 2, 1);
+      else
+	tb_goto (f, 0, 1);
+      tb_store (f, 1, mr_value (A), 0, mr_const (0), false, 3);
+      tb_goto (f, 1, 2);
+      tb_return (f, 2, mr_none (), 4);
+      mr_summary s = summary_of (f);
+      assert_int_equal (s.static_derefs_first, variant == 0 ? 2 : 0);
+      assert_int_equal (s.derefs_first, 0);
+    }
+}
+
+/* void grow (char **p) { *p = realloc (*p, 64); }, a realloc that may fail: the
+   out-store is a REALLOC that may fail (may_null), the caller's block untouched
+   on the failed path; not when the function frees the old block when realloc
+   fails (`if (!q) free (*p);`), nor when it has a result that may say so.  */
+static void
+test_realloc_out_may_fail (void **state)
+{
+  (void) state;
+  enum { OUT = 1, OLD = 2, NEW = 3 };
+  for (int variant = 0; variant < 3; variant++)
+    {
+      mr_func *f = tb_func ("grow", 3);
+      f->params[0] = OUT;
+      f->nparams = 1;
+      tb_load (f, 0, OLD, mr_value (OUT), 0, true, 1);
+      tb_realloc (f, 0, NEW, mr_value (OLD), mr_const (64), 2);
+      if (variant == 1)
+	{
+	  tb_if (f, 0, mr_value (NEW), MR_CMP_EQ, mr_const (0), 1, 2);
+	  tb_free (f, 1, mr_value (OLD), 3);
+	  tb_goto (f, 1, 2);
+	}
+      else
+	tb_goto (f, 0, 2);
+      tb_store (f, 2, mr_value (OUT), 0, mr_value (NEW), true, 4);
+      tb_return (f, 2, variant == 2 ? mr_const (0) : mr_none (), 5);
+      mr_summary s = summary_of (f);
+      assert_int_equal (s.nout_stores, variant == 0);
+      if (variant == 0)
+	{
+	  assert_int_equal (s.out_stores[0].kind, MR_OUT_REALLOC);
+	  assert_true (s.out_stores[0].may_null);
+	  assert_true (s.out_stores[0].always);
+	}
+    }
 }
 
 /* void header (char *p) { free (p - 16); }: freed 16 bytes before the pointer
@@ -1273,6 +1379,9 @@ main (void)
     cmocka_unit_test (test_calls_param),
     cmocka_unit_test (test_returns_freed),
     cmocka_unit_test (test_derefs_first),
+    cmocka_unit_test (test_static_derefs_first),
+    cmocka_unit_test (test_realloc_out_may_fail),
+    cmocka_unit_test (test_returns_freed_or_live),
     cmocka_unit_test (test_frees_at_offset),
   };
   return cmocka_run_group_tests_name ("summary", tests, NULL, NULL);

@@ -223,7 +223,11 @@ typedef enum mr_ret_freed
 {
   MR_RET_NOT_FREED,
   MR_RET_FREED,			/* freed memory on every path that returns */
-  MR_RET_FREED_OR_NULL		/* freed memory or NULL */
+  MR_RET_FREED_OR_NULL,		/* freed memory or NULL */
+  MR_RET_FREED_OR_LIVE		/* freed memory where a parameter says so
+				   (freed_ret_param), anything else where it says
+				   the other way: only a constant argument there
+				   decides, at the call */
 } mr_ret_freed;
 
 typedef struct mr_summary
@@ -252,6 +256,12 @@ typedef struct mr_summary
 				   returns, before the function tests it or hands it
 				   on (summarize.c, find_derefs_first): a NULL given
 				   there is dereferenced, as by `*p` at the call */
+  uint8_t static_derefs_first;	/* bit j: the pointer static the summary names as
+				   parameter MR_PARAM_STATIC + j is read and its
+				   pointer read or written through as derefs_first
+				   says (`static char *g; void sink (void) { g[0] =
+				   0; }`): a NULL the caller left there is
+				   dereferenced at the call */
   uint32_t writes;		/* writes into the memory parameter i points to, on
 				   some path, through it or a pointer advancing from
 				   it (`*out++ = c`) */
@@ -357,16 +367,24 @@ typedef struct mr_summary
      it is not 0 (NULL where it is), or the other way round when
      freed_ret_on_zero (`if (m) return NULL;`); 0: no parameter tells.  A call
      given a constant there has one result; one given a value ties its result's
-     test to the argument's.  */
+     test to the argument's.  MR_RET_FREED_OR_LIVE: the same parameter and side,
+     anything else where it says the other way (`if (!keep) free (p); return
+     p;`).  */
   uint8_t freed_ret_param;
   bool freed_ret_on_zero;
   uint8_t freed_ret_paths;	/* internal: returns seen giving freed memory (1),
 				   NULL (2), anything else (4), freed memory that
-				   may be NULL (8) */
+				   may be NULL (8), freed memory of another family
+				   or offset than the first (16) */
   uint32_t freed_ret_nz, freed_ret_z;	/* internal: parameters nonzero, zero on
 					   every path returning freed memory */
   uint32_t null_ret_nz, null_ret_z;	/* internal: ... on every path returning
 					   NULL */
+  uint32_t other_ret_nz, other_ret_z;	/* internal: ... on every path returning
+					   anything else */
+  uint32_t flag_found;		/* internal: 1 + the decl find_flag found
+				   (UINT32_MAX: none), 0 before it was asked
+				   (summarize.c, flag_of) */
   bool saw_return;		/* internal: some path returned */
   bool other_return;		/* internal: some path returned something else */
 } mr_summary;

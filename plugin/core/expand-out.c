@@ -209,6 +209,9 @@ expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
     {
       a->a = mr_value (old);
       a->b = mr_unknown ();
+      /* One that may fail: NULL there, the caller's block kept or lost.  */
+      if (o->may_null)
+	a->flags = MR_EVF_MAY_FAIL;
     }
   else
     {
@@ -273,8 +276,21 @@ mr_expand_result_stores (const mr_summary *sum, const mr_call_site *cs, mr_opnd 
 }
 
 bool
+mr_freed_result_chosen (const mr_summary *sum, const mr_call_site *cs)
+{
+  unsigned param = sum->freed_ret_param - 1u;
+  if (!sum->valid || sum->returns_freed != MR_RET_FREED_OR_LIVE || !sum->freed_ret_param
+      || param >= cs->nargs || !cs->dst || cs->weak || sum->returns_alloc)
+    return false;
+  mr_opnd arg = cs->arg (cs->glue, param);
+  return arg.kind == MR_OPND_CONST && (arg.num == 0) == sum->freed_ret_on_zero;
+}
+
+bool
 mr_freed_result_applies (const mr_summary *sum, const mr_call_site *cs)
 {
+  if (sum->returns_freed == MR_RET_FREED_OR_LIVE)
+    return mr_freed_result_chosen (sum, cs);
   return sum->valid && sum->returns_freed != MR_RET_NOT_FREED && cs->dst && !cs->weak
 	 && !sum->returns_alloc;
 }
@@ -292,7 +308,9 @@ mr_freed_result_applies (const mr_summary *sum, const mr_call_site *cs)
    decides at the call (`rev (NULL)` is NULL: a COPY of 0), and a value ties the
    result's truth to its own (a truth record: `x != NULL` iff `s != NULL`), so a
    caller that tests the argument after the call knows the result, and one that
-   tested it before gets NULL at the call on that path (MR_EVF_NULL_WITH).  */
+   tested it before gets NULL at the call on that path (MR_EVF_NULL_WITH).  A
+   result freed or live by a parameter (MR_RET_FREED_OR_LIVE) comes here only
+   for a constant selecting the freed side: freed memory, maybe NULL.  */
 void
 mr_expand_freed_result (const mr_summary *sum, const mr_call_site *cs)
 {

@@ -21,8 +21,13 @@ void mr_expand_out_loads (const mr_summary *sum, const mr_call_site *cs, uint32_
 void mr_expand_out_stores (const mr_summary *sum, const mr_call_site *cs, uint32_t frees,
 			   const mr_call *call, const uint32_t old[MR_SUMMARY_OUTS]);
 /* Does the callee return memory it freed (mr_summary.returns_freed), to a call
-   that keeps the result and trusts the summary?  */
+   that keeps the result and trusts the summary?  For MR_RET_FREED_OR_LIVE, only
+   where a constant argument selects the freed side.  */
 bool mr_freed_result_applies (const mr_summary *sum, const mr_call_site *cs);
+/* MR_RET_FREED_OR_LIVE, and the call's constant argument selects the freed side:
+   that says more than anything else the summary says of the result (a returned
+   parameter: `pick (p, 0)` returns p freed).  */
+bool mr_freed_result_chosen (const mr_summary *sum, const mr_call_site *cs);
 /* After the call's event, when nothing else says what its result is: the result
    as that memory, freed.  */
 void mr_expand_freed_result (const mr_summary *sum, const mr_call_site *cs);

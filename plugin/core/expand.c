@@ -171,6 +171,32 @@ expand_derefs_first (const mr_summary *sum, const mr_call_site *cs, uint32_t fla
       }
 }
 
+/* The pointer statics the callee reads and dereferences first
+   (mr_summary.static_derefs_first): the caller reads each as it has it (a value
+   named after the static) and the call dereferences that, so a NULL the caller
+   left there (an unchecked `g = malloc (n);`) is a NULL dereference at the
+   call.  */
+static void
+expand_static_derefs_first (const mr_summary *sum, const mr_call_site *cs)
+{
+  if (!sum->valid || cs->weak)
+    return;
+  for (unsigned j = 0; j < MR_STATIC_PARAMS; j++)
+    {
+      unsigned param = MR_PARAM_STATIC + j;
+      if (!(sum->static_derefs_first & (1u << j)) || !has_param (cs, param))
+	continue;
+      mr_opnd base = cs->arg (cs->glue, param);
+      if (base.kind != MR_OPND_ADDR)
+	continue;
+      uint32_t v = cs->field_value (cs->glue, param, 0);
+      read_place (cs, v, base, 0, true);
+      mr_event *e = mr_block_add_event (cs->f, cs->bb, MR_EV_DEREF, cs->loc);
+      e->a = mr_value (v);
+      e->flags = MR_EVF_SUMMARIZED;
+    }
+}
+
 /* Where the callee frees parameter i, relative to the pointer it is given
    (mr_summary.frees_at_off: a header before it, `free (p - HDR)`): the FREE's
    off, which free-offset adds to the argument.  0: at the pointer.  */
@@ -386,6 +412,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   /* The flag, read before the dereferences under it when there are some.  */
   uint32_t flag = sum->derefs_if_set | sum->derefs_if_clear ? read_flag (sum, cs) : 0;
   expand_derefs_first (sum, cs, flag);
+  expand_static_derefs_first (sum, cs);
   uint32_t frees = sum->frees_always;
   for (unsigned i = 0; i < sum->nfield_derefs && i < MR_SUMMARY_DEREFS; i++)
     expand_field_deref (sum, cs, &sum->field_derefs[i]);
@@ -412,6 +439,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   /* The parameter it gives back, if it does (lowered before the call's event:
      an address into an object adds one).  */
   mr_opnd given = sum->returns_param >= 0 && (unsigned) sum->returns_param < nargs
+		  && !mr_freed_result_chosen (sum, cs)
 		  ? cs->arg (cs->glue, (unsigned) sum->returns_param) : mr_none ();
   bool copies = mr_copyable_arg (given);
   int64_t k = 0;

@@ -246,9 +246,26 @@ seen_allocation (const mr_ctx *c, const mr_state *s, const mr_out_store *o, mr_r
 	seen.kind = MR_OUT_ALLOC;
       /* A realloc of what the caller had there, that did not fail on the way out
 	 (a failed one leaves the caller's pointer lost or kept: not followed).  */
-      else if (st->ev->kind == MR_EV_REALLOC && from && off == 0 && !seen.may_null
+      else if (st->ev->kind == MR_EV_REALLOC && from && off == 0
 	       && loaded_from (c, from, o->param, o->off))
 	seen.kind = MR_OUT_REALLOC;
+    }
+  /* A realloc of what the caller had there that failed: NULL left in its place,
+     the caller's block untouched, or freed by that realloc for a zero size
+     (realloc (p, 0)), not by the function otherwise (`if (!q) free (p);`).  The
+     entry may fail (may_null).  */
+  if (seen.kind == MR_OUT_NULL && st->ev->kind == MR_EV_REALLOC)
+    {
+      int64_t off;
+      uint32_t from = mr_opnd_root (c->f, st->ev->a, &off);
+      mr_ref old = mr_ref_of (c, s, st->ev->a);
+      const mr_objst *was = mr_is_object (old.obj) ? mr_state_obj (s, old.obj) : NULL;
+      if (from && off == 0 && loaded_from (c, from, o->param, o->off)
+	  && !(was && was->ts == MR_TS_FREED && !(was->flags & MR_OBJF_REALLOC0)))
+	{
+	  seen.kind = MR_OUT_REALLOC;
+	  seen.may_null = true;
+	}
     }
   return seen;
 }
@@ -356,6 +373,7 @@ join_seen (mr_out_store *o, const out_seen *seen, const result_seen *result)
       o->kind = (uint8_t) k;
       o->family = seen->family;
       o->loc = seen->loc;
+      o->may_null = seen->may_null;
     }
   else if (k != o->kind || seen->family != o->family)
     o->kind = MR_OUT_OTHER;
@@ -721,6 +739,18 @@ null_outside_made (const mr_out_store *o)
   return o->none_lo < o->made_lo || o->none_hi > o->made_hi;
 }
 
+/* Does every return give nothing (a void function)?  */
+static bool
+returns_nothing (const mr_func *f)
+{
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      if (f->blocks[b].events[k].kind == MR_EV_RETURN
+	  && f->blocks[b].events[k].a.kind != MR_OPND_NONE)
+	return false;
+  return true;
+}
+
 void
 mr_finish_out_stores (mr_ctx *c)
 {
@@ -753,7 +783,12 @@ mr_finish_out_stores (mr_ctx *c)
 	  if (null_out)
 	    widen (&o.none_lo, &o.none_hi, null_lo, null_hi);
 	}
-      else if (o.kind == MR_OUT_REALLOC && null_out)
+      /* A realloc that may fail leaves NULL and the caller's block: only where the
+	 caller has no other way to tell (a function without a result); one
+	 whose failure the states lost (it tested the result and returned), not
+	 at all.  */
+      else if (o.kind == MR_OUT_REALLOC && ((null_out && !o.may_null)
+					    || (o.may_null && !returns_nothing (c->f))))
 	keep = false;
       /* Anything else, or an allocation the caller may not get alone, but NULL
 	 (or kept) on the paths of some results only: SOME.  */
@@ -839,6 +874,8 @@ mr_summarize_freed_result (mr_ctx *c, const mr_state *s, const mr_event *ev)
 	       && o->ev->kind == MR_EV_FREE && !(o->flags & MR_OBJF_REALLOC0);
   if (!freed)
     {
+      note_param_sides (c, s, sum->freed_ret_paths & 4, &sum->other_ret_nz,
+			&sum->other_ret_z);
       sum->freed_ret_paths |= 4;
       return;
     }
@@ -852,23 +889,35 @@ mr_summarize_freed_result (mr_ctx *c, const mr_state *s, const mr_event *ev)
       sum->freed_ret_off = r.off;
     }
   else if (sum->freed_ret_family != o->family || sum->freed_ret_off != r.off)
-    sum->freed_ret_paths |= 4;	/* two ways of freeing: the caller could not tell */
+    sum->freed_ret_paths |= 16;	/* two ways of freeing: the caller could not tell */
   sum->freed_ret_paths |= 1;
 }
 
 /* After the last return: freed memory on some path, NULL on the others at most;
-   the first parameter that tells the NULL paths from the others.  */
+   the first parameter that tells the NULL paths from the others.  Or freed
+   memory on some, anything else on the others (NULL too), when a parameter tells
+   them apart (MR_RET_FREED_OR_LIVE: `if (!keep) free (p); return p;`).  */
 void
 mr_finish_freed_result (mr_summary *sum)
 {
   uint8_t paths = sum->freed_ret_paths;
-  sum->returns_freed = !(paths & 1) || (paths & 4) ? MR_RET_NOT_FREED
+  bool live = (paths & 4) != 0;
+  sum->returns_freed = !(paths & 1) || (paths & 16) ? MR_RET_NOT_FREED
+		       : live ? MR_RET_FREED_OR_LIVE
 		       : (paths & (2 | 8)) ? MR_RET_FREED_OR_NULL : MR_RET_FREED;
   sum->freed_ret_param = 0;
   sum->freed_ret_on_zero = false;
-  uint32_t on_nonzero = sum->freed_ret_nz & sum->null_ret_z;
-  uint32_t on_zero = sum->freed_ret_z & sum->null_ret_nz;
-  if (sum->returns_freed == MR_RET_FREED_OR_NULL && (paths & 2) && (on_nonzero | on_zero))
+  /* The sides every path that gave no freed memory knew.  */
+  uint32_t none_z = live ? sum->other_ret_z : sum->null_ret_z;
+  uint32_t none_nz = live ? sum->other_ret_nz : sum->null_ret_nz;
+  if (live && (paths & 2))
+    none_z &= sum->null_ret_z, none_nz &= sum->null_ret_nz;
+  uint32_t on_nonzero = sum->freed_ret_nz & none_z;
+  uint32_t on_zero = sum->freed_ret_z & none_nz;
+  if (live && !(on_nonzero | on_zero))
+    sum->returns_freed = MR_RET_NOT_FREED;
+  if ((live || sum->returns_freed == MR_RET_FREED_OR_NULL) && (paths & (2 | 4))
+      && (on_nonzero | on_zero))
     for (uint32_t i = 0; i < 32; i++)
       if ((on_nonzero | on_zero) & (1u << i))
 	{

@@ -246,6 +246,20 @@ find_flag (const mr_func *f)
   return flag != UINT32_MAX && calls_keep_statics (f) ? flag : UINT32_MAX;
 }
 
+/* find_flag's answer, asked once per function: for the dereferences under the
+   flag (find_derefs_first) and then for the frees (mr_find_param_loads); kept
+   in sum->flag_found.  */
+static uint32_t
+flag_of (const mr_func *f, mr_summary *sum)
+{
+  if (!sum->flag_found)
+    {
+      uint32_t flag = find_flag (f);
+      sum->flag_found = flag == UINT32_MAX ? UINT32_MAX : flag + 1;
+    }
+  return sum->flag_found == UINT32_MAX ? UINT32_MAX : sum->flag_found - 1;
+}
+
 /* The flag's decl of the summary's flag_param, or UINT32_MAX.  */
 static uint32_t
 flag_decl (const mr_func *f, const mr_summary *sum)
@@ -347,7 +361,7 @@ mr_find_param_loads (mr_ctx *c)
       }
   if (c->nparam_loads > 1)
     qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
-  uint32_t flag = find_flag (f);
+  uint32_t flag = flag_of (f, sum);
   if (flag != UINT32_MAX)
     sum->flag_param = (uint8_t) (MR_PARAM_STATIC + f->decls[flag].param - 1);
   mr_find_out_stores (c);
@@ -1326,32 +1340,59 @@ named_static (const mr_func *f, mr_opnd o)
   return o.kind == MR_OPND_ADDR && o.id < f->ndecls && f->decls[o.id].kind == MR_DECL_STATIC;
 }
 
-/* Does operand o hold parameter i's pointer (at any offset), or decide a truth
-   about it (`b = p == NULL`)?  */
+/* What find_derefs_first follows: parameter `param`'s pointer, or (param < 0)
+   the pointer the function reads from the static decl, as the values it loads
+   from there (at most a few).  */
+#define SUBJECT_LOADS 8
+typedef struct deref_subject
+{
+  int param;
+  uint32_t decl;
+  uint32_t nloads;
+  uint32_t loads[SUBJECT_LOADS];
+} deref_subject;
+
+/* Does operand o hold the subject's pointer (at any offset)?  */
 static bool
-names_param (const mr_func *f, mr_opnd o, int i)
+is_subject (const mr_func *f, const deref_subject *sj, mr_opnd o)
 {
   int64_t off;
+  if (sj->param >= 0)
+    return mr_param_of (f, o, &off) == sj->param;
   if (o.kind != MR_OPND_VALUE)
     return false;
-  if (mr_param_of (f, o, &off) == i)
+  uint32_t root = mr_func_root (f, o.id, &off);
+  for (uint32_t k = 0; k < sj->nloads; k++)
+    if (sj->loads[k] == root)
+      return true;
+  return false;
+}
+
+/* Does operand o hold the subject's pointer, or decide a truth about it (`b = p
+   == NULL`)?  */
+static bool
+names_subject (const mr_func *f, const deref_subject *sj, mr_opnd o)
+{
+  if (o.kind != MR_OPND_VALUE)
+    return false;
+  if (is_subject (f, sj, o))
     return true;
   const mr_truth *t = mr_func_truth (f, o.id);
   return t && !t->ranged
-	 && (mr_param_of (f, t->cond.lhs, &off) == i || mr_param_of (f, t->cond.rhs, &off) == i
-	     || mr_param_of (f, t->cond.lhs2, &off) == i
-	     || mr_param_of (f, t->cond.rhs2, &off) == i);
+	 && (is_subject (f, sj, t->cond.lhs) || is_subject (f, sj, t->cond.rhs)
+	     || is_subject (f, sj, t->cond.lhs2) || is_subject (f, sj, t->cond.rhs2));
 }
 
-/* What event e does with parameter i, for find_derefs_first: 1 it reads or
+/* What event e does with the subject, for find_derefs_first: 1 it reads or
    writes through it (a load, a store, a dereference, a library call that reads
    through it, or a callee that does so first: its DEREF event, expand.c); -1 it
    hands it to a call that may test it first, or the function returns; 0
-   neither.  */
+   neither.  A static's pointer is the caller's only until the function stores
+   into the static or makes a call that may (one that may call back into the
+   unit): -1 there too.  */
 static int
-deref_or_handed (const mr_func *f, const mr_event *e, int i)
+deref_or_handed (const mr_func *f, const mr_event *e, const deref_subject *sj)
 {
-  int64_t off;
   switch (e->kind)
     {
     case MR_EV_DEREF:
@@ -1361,19 +1402,25 @@ deref_or_handed (const mr_func *f, const mr_event *e, int i)
       /* Fall through.  */
     case MR_EV_LOAD:
     case MR_EV_STORE:
-      if (mr_param_of (f, e->a, &off) == i)
+      if (is_subject (f, sj, e->a))
 	return 1;
-      return e->kind == MR_EV_STORE && mr_param_of (f, e->b, &off) == i ? -1 : 0;
+      if (e->kind == MR_EV_STORE && sj->param < 0 && e->a.kind == MR_OPND_ADDR
+	  && e->a.id == sj->decl)
+	return -1;
+      return e->kind == MR_EV_STORE && is_subject (f, sj, e->b) ? -1 : 0;
     case MR_EV_CALL:
       for (uint32_t k = 0; e->call && k < e->call->nargs; k++)
-	if (mr_param_of (f, e->call->args[k], &off) == i)
+	if (is_subject (f, sj, e->call->args[k]))
 	  return k < 32 && (e->call->deref_mask & (1u << k)) && !(e->flags & MR_EVF_SUMMARIZED)
 		 ? 1 : -1;
+      if (sj->param < 0
+	  && (!e->call || (!(e->flags & MR_EVF_NO_CLOBBER) && !e->call->noreturn)))
+	return -1;
       return 0;
     case MR_EV_FREE:
     case MR_EV_REALLOC:
     case MR_EV_ESCAPE:
-      return mr_param_of (f, e->a, &off) == i ? -1 : 0;
+      return is_subject (f, sj, e->a) ? -1 : 0;
     case MR_EV_RETURN:
       return -1;
     default:
@@ -1405,14 +1452,15 @@ flag_edge (const flag_walk *fw, const mr_term *t)
   return MR_EDGE_NEVER;
 }
 
-/* Does every path from the entry that returns read or write through parameter i
-   before anything else looks at it: no test of it (`if (!p) return;`), no call
+/* Does every path from the entry that returns read or write through the subject
+   (sj) before anything else looks at it: no test of it (`if (!p) return;`), no call
    given it that may test it, no free?  A walk of the blocks that stops at the
    first access on each path.  Paths that end otherwise (abort (), an exception)
    do not count; some path must access it.  Under fw (a flag value assumed), a
    test of the flag takes only the edge that value takes.  */
 static bool
-derefs_first (const mr_func *f, int i, const flag_walk *fw, bool *seen, uint32_t *stack)
+derefs_first (const mr_func *f, const deref_subject *sj, const flag_walk *fw, bool *seen,
+	      uint32_t *stack)
 {
   memset (seen, 0, f->nblocks * sizeof *seen);
   uint32_t n = 0;
@@ -1424,7 +1472,7 @@ derefs_first (const mr_func *f, int i, const flag_walk *fw, bool *seen, uint32_t
       const mr_block *blk = &f->blocks[stack[--n]];
       int what = 0;
       for (uint32_t k = 0; k < blk->nevents && !what; k++)
-	what = deref_or_handed (f, &blk->events[k], i);
+	what = deref_or_handed (f, &blk->events[k], sj);
       if (what < 0)
 	return false;
       if (what > 0)
@@ -1434,8 +1482,8 @@ derefs_first (const mr_func *f, int i, const flag_walk *fw, bool *seen, uint32_t
 	}
       const mr_term *t = &blk->term;
       if (t->kind != MR_TERM_NONE
-	  && (names_param (f, t->lhs, i) || names_param (f, t->rhs, i)
-	      || names_param (f, t->lhs2, i) || names_param (f, t->rhs2, i)))
+	  && (names_subject (f, sj, t->lhs) || names_subject (f, sj, t->rhs)
+	      || names_subject (f, sj, t->lhs2) || names_subject (f, sj, t->rhs2)))
 	return false;
       mr_edge_kind only = flag_edge (fw, t);
       for (uint32_t k = 0; k < blk->nsuccs; k++)
@@ -1452,6 +1500,47 @@ derefs_first (const mr_func *f, int i, const flag_walk *fw, bool *seen, uint32_t
   return found;
 }
 
+/* The pointer statics the summary names as parameters (mr_decl.param) whose
+   pointer, as the function reads it, it reads or writes through before it looks
+   at it otherwise, on every path that returns (mr_summary.static_derefs_first):
+   `static char *g; static void sink (void) { g[0] = 'a'; }`, its caller's `g =
+   malloc (n); sink ();` dereferences an unchecked allocation.  The walk's
+   buffers are made at the first need, in *seen and *stack.  */
+static void
+find_static_derefs_first (const mr_func *f, mr_summary *sum, bool **seen, uint32_t **stack)
+{
+  flag_walk none = { .set = -1 };
+  for (uint32_t d = 0; d < f->ndecls; d++)
+    {
+      unsigned j = f->decls[d].param - 1u;
+      if (!f->decls[d].param || j >= MR_STATIC_PARAMS)
+	continue;
+      /* Every load of it listed (an unlisted one could test it unseen).  */
+      deref_subject sj = { .param = -1, .decl = d };
+      bool all = true;
+      for (uint32_t b = 0; b < f->nblocks && all; b++)
+	for (uint32_t k = 0; k < f->blocks[b].nevents && all; k++)
+	  {
+	    const mr_event *e = &f->blocks[b].events[k];
+	    if (e->kind != MR_EV_LOAD || e->a.kind != MR_OPND_ADDR || e->a.id != d)
+	      continue;
+	    all = e->dst && (e->flags & MR_EVF_POINTER) && e->a.num == 0 && e->off == 0
+		  && sj.nloads < SUBJECT_LOADS;
+	    if (all)
+	      sj.loads[sj.nloads++] = e->dst;
+	  }
+      if (!all || !sj.nloads)
+	continue;
+      if (!*seen)
+	{
+	  *seen = mr_xcalloc (f->nblocks, sizeof **seen);
+	  *stack = mr_xcalloc (f->nblocks, sizeof **stack);
+	}
+      if (derefs_first (f, &sj, &none, *seen, *stack))
+	sum->static_derefs_first |= (uint8_t) (1u << j);
+    }
+}
+
 /* The parameters the function reads or writes through before it looks at them
    otherwise, on every path that returns (mr_summary.derefs_first): a caller that
    passes NULL there dereferences it.  Only those it reads through somewhere
@@ -1460,15 +1549,31 @@ static void
 find_derefs_first (const mr_func *f, mr_summary *sum)
 {
   sum->derefs_first = sum->derefs_if_set = sum->derefs_if_clear = 0;
+  sum->static_derefs_first = 0;
   uint32_t some = sum->derefs | sum->uses;
-  if (!some || !f->nblocks)
+  if (!f->nblocks)
     return;
-  bool *seen = malloc (f->nblocks * sizeof *seen);
-  uint32_t *stack = malloc (f->nblocks * sizeof *stack);
+  bool *seen = NULL;
+  uint32_t *stack = NULL;
+  find_static_derefs_first (f, sum, &seen, &stack);
+  if (!some)
+    {
+      free (seen);
+      free (stack);
+      return;
+    }
+  if (!seen)
+    {
+      seen = malloc (f->nblocks * sizeof *seen);
+      stack = malloc (f->nblocks * sizeof *stack);
+    }
   flag_walk fw = { .set = -1 };
   for (uint32_t i = 0; seen && stack && i < f->nparams && i < 32; i++)
-    if (f->params[i] && (some & (1u << i)) && derefs_first (f, (int) i, &fw, seen, stack))
-      sum->derefs_first |= 1u << i;
+    {
+      deref_subject sj = { .param = (int) i };
+      if (f->params[i] && (some & (1u << i)) && derefs_first (f, &sj, &fw, seen, stack))
+	sum->derefs_first |= 1u << i;
+    }
   /* Those dereferenced first only under the integer static flag the function
      reads (find_flag): `if (ready) p[0] = 5;` (derefs_if_set, derefs_if_clear),
      the caller judging the flag as for the frees under it (expand.c).  */
@@ -1477,7 +1582,7 @@ find_derefs_first (const mr_func *f, mr_summary *sum)
     if (!f->params[i])
       rest &= ~(1u << i);
   if (rest && seen && stack)
-    flag = find_flag (f);
+    flag = flag_of (f, sum);
   for (uint32_t b = 0; flag != UINT32_MAX && b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {
@@ -1492,8 +1597,11 @@ find_derefs_first (const mr_func *f, mr_summary *sum)
       fw.set = set;
       uint32_t *mask = set ? &sum->derefs_if_set : &sum->derefs_if_clear;
       for (uint32_t i = 0; i < 32; i++)
-	if ((rest & (1u << i)) && derefs_first (f, (int) i, &fw, seen, stack))
-	  *mask |= 1u << i;
+	{
+	  deref_subject sj = { .param = (int) i };
+	  if ((rest & (1u << i)) && derefs_first (f, &sj, &fw, seen, stack))
+	    *mask |= 1u << i;
+	}
     }
   if (sum->derefs_if_set | sum->derefs_if_clear)
     sum->flag_param = (uint8_t) (MR_PARAM_STATIC + f->decls[flag].param - 1);
@@ -1911,7 +2019,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
   if (a->valid != b->valid || a->frees_always != b->frees_always
       || a->frees_maybe != b->frees_maybe || a->free_family != b->free_family
       || a->derefs != b->derefs || a->uses != b->uses
-      || a->derefs_first != b->derefs_first
+      || a->derefs_first != b->derefs_first || a->static_derefs_first != b->static_derefs_first
       || a->frees_at_param != b->frees_at_param
       || (a->frees_at_param && a->frees_at_off != b->frees_at_off)
       || a->error_channel != b->error_channel
