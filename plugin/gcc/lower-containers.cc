@@ -444,17 +444,20 @@ used_only_as_this (tree ssa, int depth)
 }
 
 /* Whether argument i of call is handed to a function of the file that releases
-   every element of the container there and does nothing else to it: its summary
-   frees the field ELEM of that parameter, which its walks over every element
-   free (summarize-elements.c), and neither keeps nor changes the container.  The
-   call is then lowered by that summary, which frees the container's ELEM: the
-   pointer put in (ONE), or the last one (ALL).  */
+   every element of the container there: its summary frees the field ELEM of that
+   parameter, which its walks over every element free (summarize-elements.c), and
+   stores no pointer into it.  The call is then lowered by that summary, which
+   frees the container's ELEM: the pointer put in (ONE), or the last one (ALL).
+   A helper that also changes the container (`v.clear ()`, a push_back of
+   another pointer: calls it hands the container to) may write the caller's
+   memory, so the call escapes the container as any such call does, and what
+   it holds afterwards is out of sight.  */
 static bool
 releases_elements (gcall *call, unsigned i)
 {
   tree fndecl = gimple_call_fndecl (call);
   const mr_summary *sum = fndecl ? summary_of (fndecl) : NULL;
-  if (!sum || i >= 32 || ((sum->stores_through | sum->uses | sum->writes) & (1u << i)))
+  if (!sum || i >= 32 || (sum->stores_through & (1u << i)))
     return false;
   for (unsigned k = 0; k < sum->nfield_stores; k++)
     if (sum->field_stores[k].dst_param == i)

@@ -97,3 +97,49 @@ void test_6(int n)
   delete_all(v);
   v.clear();
 }
+
+// A helper that deletes every element and empties the container: the caller's
+// pointer is deleted all the same.
+static void destroy(std::vector<S *> &v)
+{
+  for (S *q : v)
+    delete q;   // { dg-message "frees it here" }
+  v.clear();
+}
+
+void test_7()
+{
+  std::vector<S *> v;
+  S *a = new S;
+  v.push_back(a);
+  destroy(v);      // { dg-message "first 'delete' here" }
+  delete a;        // { dg-warning "double-'delete'" }
+}
+
+// One that puts a new element in after deleting the old ones: what the
+// container holds afterwards is not what the caller put in, so deleting it is
+// silent.
+static void refill(std::vector<S *> &v)
+{
+  for (S *q : v)
+    delete q;
+  v.clear();
+  v.push_back(new S);
+}
+
+void test_8()
+{
+  std::vector<S *> v;
+  v.push_back(new S);
+  refill(v);
+  delete v[0];     // { dg-bogus "double" }
+}
+
+void test_9()
+{
+  std::vector<S *> v;
+  v.push_back(new S);
+  refill(v);
+  for (S *q : v)
+    delete q;      // { dg-bogus "double" }
+}
