@@ -34,6 +34,9 @@ typedef struct mr_ctx
 					   the edges into it) */
   mr_param_load *param_loads;
   uint32_t nparam_loads;
+  uint32_t walked_fields;	/* field frees (by index) every walk over a
+				   container releases element by element
+				   (summarize-elements.c) */
   uint32_t result_decl;		/* the aggregate returned by value, its decl + 1, or 0
 				   (summarize-out.c) */
   bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
@@ -236,6 +239,10 @@ mr_free_past_param (int64_t off)
 }
 /* After the last return; frees what mr_find_param_loads gathered.  */
 void mr_finish_summary (mr_ctx *c);
+/* summarize-elements.c, after mr_find_param_loads: c->walked_fields, the field
+   frees that stand for every element of a container (MR_EVF_COUNT) and that
+   every walk over it releases, on every path that returns.  */
+void mr_find_walked_fields (mr_ctx *c);
 /* The summary's no_clobber, as far as the events alone decide it.  */
 bool mr_events_keep_callers_memory (const mr_ctx *c);
 /* May some return give back a parameter (directly or through a PHI)?  */

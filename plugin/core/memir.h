@@ -175,7 +175,12 @@ enum
   MR_EVF_NULL_WITH = 1 << 21	/* ALLOC: NULL instead where the path already
 				   knows b nonzero (off 1) or zero / NULL (off 0):
 				   a summarized callee's result whose NULL a
-				   parameter decides (mr_summary.freed_ret_param) */
+				   parameter decides (mr_summary.freed_ret_param) */,
+  MR_EVF_COUNT = 1 << 22	/* LOAD: an integer counting the elements the
+				   pointer slot *(a + off + b.num) stands for (a
+				   container's size, read where a walk over every
+				   element starts): where it is 0 the walk met no
+				   element (summarize-elements.c) */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

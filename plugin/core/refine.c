@@ -60,6 +60,18 @@ refine_null (mr_ctx *c, mr_state *s, mr_opnd v, bool is_null, bool is_pointer)
 	  uint32_t root = mr_opnd_root (c->f, v, &off);
 	  if (root && off == 0)
 	    mr_state_bind (s, root, (mr_ref) { MR_OBJ_NULL, 0 });
+	  /* A pointer into the object a value of the caller's points to (a
+	     parameter), moved through it (a walk's PHI: `while (*s == '#') ++s;
+	     delete[] s;` tests the moved s), is NULL only where that value is:
+	     arithmetic on NULL is undefined.  So the path where it is NULL says
+	     the parameter is, and the callee's summary frees it on every path.  */
+	  uint32_t base = MR_OBJ_INDEX (r.obj);
+	  if ((r.obj & MR_OBJ_KIND_MASK) == MR_OBJ_SYM && base != root)
+	    {
+	      mr_ref b = mr_state_lookup (s, base);
+	      if (b.obj == r.obj && b.off == 0)
+		mr_state_bind (s, base, (mr_ref) { MR_OBJ_NULL, 0 });
+	    }
 	}
       return true;
     }

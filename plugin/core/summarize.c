@@ -211,6 +211,9 @@ summarize_field_frees (mr_ctx *c, const mr_state *s, uint32_t null_params)
     }
   for (uint32_t i = 0; i < sum->nfield_frees; i++)
     {
+      /* Every element of a container, by every walk (summarize-elements.c).  */
+      if (i < 32 && (c->walked_fields & (1u << i)))
+	sat[i] = true;
       /* A parameter NULL on this path has no fields loaded: vacuously freed.  */
       if (sum->field_frees[i].param < 32
 	  && (null_params & (1u << sum->field_frees[i].param)))
@@ -361,6 +364,7 @@ mr_find_param_loads (mr_ctx *c)
       }
   if (c->nparam_loads > 1)
     qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
+  mr_find_walked_fields (c);
   uint32_t flag = flag_of (f, sum);
   if (flag != UINT32_MAX)
     sum->flag_param = (uint8_t) (MR_PARAM_STATIC + f->decls[flag].param - 1);

@@ -443,6 +443,34 @@ used_only_as_this (tree ssa, int depth)
   return true;
 }
 
+/* Whether argument i of call is handed to a function of the file that releases
+   every element of the container there: its summary frees the field ELEM of that
+   parameter, which its walks over every element free (summarize-elements.c), and
+   stores no pointer into it.  The call is then lowered by that summary, which
+   frees the container's ELEM: the pointer put in (ONE), or the last one (ALL).
+   A helper that also changes the container (`v.clear ()`, a push_back of
+   another pointer: calls it hands the container to) may write the caller's
+   memory, so the call escapes the container as any such call does, and what
+   it holds afterwards is out of sight.  */
+static bool
+releases_elements (gcall *call, unsigned i)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  const mr_summary *sum = fndecl ? summary_of (fndecl) : NULL;
+  if (!sum || i >= 32 || (sum->stores_through & (1u << i)))
+    return false;
+  for (unsigned k = 0; k < sum->nfield_stores; k++)
+    if (sum->field_stores[k].dst_param == i)
+      return false;
+  for (unsigned k = 0; k < sum->nout_stores; k++)
+    if (sum->out_stores[k].param == i)
+      return false;
+  for (unsigned k = 0; k < sum->nfield_frees; k++)
+    if (sum->field_frees[k].param == i && sum->field_frees[k].off == ELEM)
+      return true;
+  return false;
+}
+
 /* Once per function: which local containers are ONE (see the header).  */
 static void
 scan_containers (lower_ctx *c)
@@ -457,6 +485,10 @@ scan_containers (lower_ctx *c)
 	tree fndecl = s ? gimple_call_fndecl (s) : NULL_TREE;
 	bool keyed;
 	tree var = fndecl ? local_container (c->fun, s, &keyed) : NULL_TREE;
+	/* Not a member: a helper of the file given the container first, which
+	   releases its elements (the addresses' walk below judges the others).  */
+	if (var && releases_elements (s, 0))
+	  continue;
 	/* An outer container: only the iterators begin and end make.  */
 	tree addr = fndecl && !var ? outer_container (s, fndecl, &keyed) : NULL_TREE;
 	if (addr)
@@ -561,8 +593,15 @@ scan_containers (lower_ctx *c)
 	  for (unsigned i = gimple_call_fndecl (call)
 			    && local_container (c->fun, call, &keyed) ? 1 : 0;
 	       i < gimple_call_num_args (call); i++)
-	    walk_tree (gimple_call_arg_ptr (call, i), find_container_address,
-		       &c->containers, NULL);
+	    {
+	      /* `delete_all (v)`: a helper that deletes every element.  */
+	      tree arg = gimple_call_arg (call, i);
+	      if (TREE_CODE (arg) == ADDR_EXPR && container_facts_of (c, TREE_OPERAND (arg, 0))
+		  && releases_elements (call, i))
+		continue;
+	      walk_tree (gimple_call_arg_ptr (call, i), find_container_address,
+			 &c->containers, NULL);
+	    }
 	else
 	  for (unsigned i = 0; i < gimple_num_ops (g); i++)
 	    if (gimple_op (g, i))
@@ -698,7 +737,18 @@ lower_outer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc loc)
   bool end;
   iterator_member (DECL_NAME (fndecl), &end);
   tree lhs = gimple_call_lhs (s);
-  set_iterator_left (c, bb, lhs, end ? mr_const (0) : load_container_integer (c, bb, addr, SIZE, loc), loc);
+  mr_opnd left = mr_const (0);
+  if (!end)
+    {
+      /* The count of the elements the walk will meet, all of them ELEM: where
+	 it is 0, a loop that frees every element freed nothing, as there was
+	 none (summarize-elements.c).  */
+      left = load_container_integer (c, bb, addr, SIZE, loc);
+      mr_event *ld = &c->f->blocks[bb].events[c->f->blocks[bb].nevents - 1];
+      ld->flags |= MR_EVF_COUNT;
+      ld->b = mr_const (ELEM - SIZE);
+    }
+  set_iterator_left (c, bb, lhs, left, loc);
   return true;
 }
 

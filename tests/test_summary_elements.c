@@ -1,0 +1,129 @@
+/* test_summary_elements.c — helpers that release every element of a container
+   they are given (summarize-elements.c), and a free under a NULL test of a
+   pointer walked from a parameter (refine.c), computed without GCC.
+
+   Covers: a walk over a container's elements (its count read by a LOAD marked
+   MR_EVF_COUNT, the elements by loads of one slot) that deletes each one it
+   meets, or finds it NULL, is a field free of the slot; not when a path keeps an
+   element, nor when the function may return before the walk; and a parameter
+   walked (`while (*s == '#') s++;`) then freed under a NULL test of the walked
+   pointer is freed on every path, at an offset.  */
+
+#define TB_RULES (TB_RULE (MR_RULE_LEAK) | TB_RULE (MR_RULE_DOUBLE_FREE))
+#include "builder.h"
+
+enum { P = 1, N = 2, L = 3, L2 = 4, E = 5, X = 6, D = 7, D2 = 8, A = 9, F = 10 };
+enum { SLOT = 1 << 20, COUNT = (1 << 20) - 16 };
+
+static mr_summary
+summary_of (mr_func *f)
+{
+  mr_result r;
+  tb_analyze (f, NULL, &r);
+  mr_summary s = r.summary;
+  mr_result_free (&r);
+  mr_func_free (f);
+  return s;
+}
+
+/* void delete_all (vec *v): n = v->count; left = n; while (left != 0) { e =
+   v->slot; if (e) delete e; left = 0; } return;
+   bb0: count, -> bb1; bb1: L = phi (N, 0); if (L != 0) bb2 else bb5;
+   bb2: e = load slot; if (e != 0) bb3 else bb4; bb3: free e -> bb4;
+   bb4: -> bb1; bb5: return.  With keep, bb3 frees only if the flag F says.  */
+static mr_func *
+walk (bool keep, bool early_return)
+{
+  mr_func *f = tb_func ("delete_all", 8);
+  f->params[0] = P;
+  f->params[1] = F;
+  f->nparams = 2;
+  uint32_t start = 0;
+  if (early_return)
+    {
+      tb_if (f, 0, mr_value (F), MR_CMP_NE, mr_const (0), 6, 7);
+      tb_return (f, 6, mr_none (), 1);
+      start = 7;
+    }
+  uint32_t id = tb_load (f, start, N, mr_value (P), COUNT, false, 2);
+  mr_event *ld = tb_ev (f, id);
+  ld->flags |= MR_EVF_COUNT;
+  ld->b = mr_const (SLOT - COUNT);
+  tb_goto (f, start, 1);
+  tb_if (f, 1, mr_value (L), MR_CMP_NE, mr_const (0), 2, 5);
+  tb_load (f, 2, E, mr_value (P), SLOT, true, 3);
+  if (keep)
+    {
+      tb_if (f, 2, mr_value (E), MR_CMP_NE, mr_const (0), 3, 4);
+      tb_if (f, 3, mr_value (F), MR_CMP_NE, mr_const (0), 6, 4);
+      tb_free_ex (f, 6, mr_value (E), MR_FAM_NEW, 4);
+      tb_goto (f, 6, 4);
+    }
+  else
+    {
+      tb_if (f, 2, mr_value (E), MR_CMP_NE, mr_const (0), 3, 4);
+      tb_free_ex (f, 3, mr_value (E), MR_FAM_NEW, 4);
+      tb_goto (f, 3, 4);
+    }
+  tb_goto (f, 4, 1);
+  tb_phi2 (f, 1, L, false, mr_value (N), mr_const (0));
+  tb_return (f, 5, mr_none (), 5);
+  return f;
+}
+
+static void
+test_walk_frees_every_element (void **state)
+{
+  (void) state;
+  mr_summary s = summary_of (walk (false, false));
+  assert_true (s.valid);
+  assert_int_equal (s.nfield_frees, 1);
+  assert_int_equal (s.field_frees[0].param, 0);
+  assert_int_equal (s.field_frees[0].off, SLOT);
+  assert_int_equal (s.field_frees[0].family, MR_FAM_NEW);
+
+  /* An element kept on some path: nothing said.  */
+  s = summary_of (walk (true, false));
+  assert_int_equal (s.nfield_frees, 0);
+
+  /* A return before the walk: nothing said.  */
+  s = summary_of (walk (false, true));
+  assert_int_equal (s.nfield_frees, 0);
+}
+
+/* void skip_and_delete (char *s) { while (*s == '#') s++; if (s) delete[] s; }
+   bb0 -> bb1; bb1: D = phi (P, D2); a = *D; if (a == '#') bb2 else bb3;
+   bb2: D2 = D + 1 -> bb1; bb3: if (D != 0) bb4 else bb5; bb4: free D -> bb5;
+   bb5: return.  */
+static void
+test_walked_null_test (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("skip_and_delete", 6);
+  f->params[0] = P;
+  f->nparams = 1;
+  tb_goto (f, 0, 1);
+  tb_load (f, 1, A, mr_value (D), 0, false, 1);
+  tb_if (f, 1, mr_value (A), MR_CMP_EQ, mr_const ('#'), 2, 3);
+  tb_copy (f, 2, D2, mr_value (D), 1, true, 2);
+  tb_goto (f, 2, 1);
+  tb_phi2 (f, 1, D, true, mr_value (P), mr_value (D2));
+  tb_if_pointer (f, 3, mr_value (D), MR_CMP_NE, mr_const (0), 4, 5);
+  tb_free_ex (f, 4, mr_value (D), MR_FAM_NEW_ARRAY, 3);
+  tb_goto (f, 4, 5);
+  tb_return (f, 5, mr_none (), 4);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.frees_always, 1);
+  assert_int_equal (s.frees_at_param, 1);
+  assert_int_equal (s.frees_at_off, MR_OFF_POSITIVE);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_walk_frees_every_element),
+    cmocka_unit_test (test_walked_null_test),
+  };
+  return cmocka_run_group_tests_name ("summary_elements", tests, NULL, NULL);
+}
