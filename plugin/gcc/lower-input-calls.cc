@@ -213,6 +213,24 @@ load_bounded_into (gassign *load, basic_block bb)
   return false;
 }
 
+bool
+value_bounded_before (tree v, basic_block bb)
+{
+  /* (Asked within another function's walk: dominators of cfun's own.)  */
+  bool outer_computed = dominators_computed;
+  dominators_computed = false;
+  gassign *load = TREE_CODE (v) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (v)
+		  ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (v)) : NULL;
+  bool bounded = bounded_on_the_way (v, bb, 0)
+		 || (load && gimple_assign_single_p (load)
+		     && is_memory_ref (gimple_assign_rhs1 (load))
+		     && load_bounded_into (load, bb));
+  if (dominators_computed)
+    free_dominance_info (CDI_DOMINATORS);
+  dominators_computed = outer_computed;
+  return bounded;
+}
+
 /* The global declaration memory reference ref reads, and which bits of it, or
    NULL_TREE.  */
 static tree

@@ -23,7 +23,11 @@ bool global_ref_p (tree ref);
 /* Bit k: cfun writes input where its pointer or reference parameter k points.  */
 uint32_t params_written_with_input (void);
 
-/* lower-input-calls.cc.  fn's input facts (all zero unless the unit has its body
+/* lower-input-calls.cc.  Is value v, stored in block bb of cfun, bounded from
+   above on its way there (a dominating test on it or on what it is computed
+   from, a load of the same place tested with the memory unchanged)?  */
+bool value_bounded_before (tree v, basic_block bb);
+/* fn's input facts (all zero unless the unit has its body
    in SSA form), for the summary database.  */
 void unit_input_facts (tree fn, mr_input_facts *out);
 /* Is the result of call (to a function of the unit with its body in sight, or of

@@ -1141,7 +1141,7 @@ gather_for_cfun (void)
 }
 
 static bool memory_holds_input (tree ref, tree vuse, int *budget,
-				auto_vec<gimple *> &joins);
+				auto_vec<gimple *> &joins, bool setter = false);
 
 /* Does what pointer parameter p (its default definition) points at still hold
    input on some return of cfun, by the memory walk (a clamp in the function,
@@ -1301,16 +1301,41 @@ edge_bounds_load (edge e, tree ref, tree vuse)
   return false;
 }
 
+/* Does call statement s write input where an argument pointing into `base`
+   points: an input function's (`fscanf (f, "%zu", &want)`) or a function of the
+   unit (or of the database) that writes input through that parameter?  */
+static bool
+call_writes_input_to (gimple *s, tree base)
+{
+  gcall *call = dyn_cast<gcall *> (s);
+  if (!call || gimple_call_internal_p (call))
+    return false;
+  const mr_input *in = mr_input_lookup (callee_name (gimple_call_fndecl (call)));
+  if (in && in->how != MR_INPUT_WRITES)
+    return false;
+  uint32_t w = in ? ~0u : unit_call_writes_input (call);
+  for (unsigned i = in ? in->arg : 0; w && i < gimple_call_num_args (call); i++)
+    if ((i >= 32 || (w & (1u << i))) && input_base (gimple_call_arg (call, i)) == base)
+      return true;
+  return false;
+}
+
 /* Can the memory `ref` reads at version `vuse` hold input?  *budget counts the
    statements and joins visited; `joins` the joins on the walk (a loop's join seen
-   again brings nothing new).  */
+   again brings nothing new).  With `setter`, the walk judges what a function
+   that writes the global `ref` leaves there for the other functions
+   (global_holds_input): the entry brings what was there before (the other
+   stores, judged on their own), a call brings input only if it writes input
+   there, and a stored input value bounded on its way to the store (a dominating
+   test) is no input.  */
 static bool
-memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
+memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins,
+		    bool setter)
 {
   while (--*budget >= 0 && vuse && TREE_CODE (vuse) == SSA_NAME)
     {
       if (SSA_NAME_IS_DEFAULT_DEF (vuse))
-	return true;		/* what the caller left there: not known */
+	return !setter;		/* what the caller left there: not known */
       gimple *def = SSA_NAME_DEF_STMT (vuse);
       if (gphi *phi = dyn_cast<gphi *> (def))
 	{
@@ -1323,7 +1348,7 @@ memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
 	    {
 	      tree arg = gimple_phi_arg_def (phi, i);
 	      if (!edge_bounds_load (gimple_phi_arg_edge (phi, i), ref, arg)
-		  && memory_holds_input (ref, arg, budget, joins))
+		  && memory_holds_input (ref, arg, budget, joins, setter))
 		return true;
 	    }
 	  return false;
@@ -1334,13 +1359,135 @@ memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
 	  if (TREE_CODE (v) == INTEGER_CST)
 	    return false;
 	  int values = 8;
-	  return TREE_CODE (v) != SSA_NAME || input_value (v, &values);
+	  if (TREE_CODE (v) != SSA_NAME)
+	    return !setter;
+	  return input_value (v, &values)
+		 && !(setter && value_bounded_before (v, gimple_bb (def)));
 	}
-      if (stmt_may_clobber_ref_p (def, ref))
+      if (stmt_may_clobber_ref_p (def, ref)
+	  && (!setter || call_writes_input_to (def, input_base (ref))))
 	return true;
       vuse = gimple_vuse (def);
     }
-  return true;
+  return !setter;
+}
+
+/* Globals read as sizes in a function other than the one that reads input into
+   them (`static size_t want; void parse (FILE *f) { fscanf (f, "%zu", &want); }
+   void build (void) { buf = malloc (want); }`): a global (or a field of one) is
+   input wherever it is read if some function of the unit leaves input in it when
+   it returns: an input function or a store of input writes it (the objects
+   gathered for that function), and the memory walk from one of its returns, in
+   its setter form, finds that input unclamped (`if (want > MAX) want = MAX;`
+   bounds it, as does a store of a value a dominating test bounds).  A function
+   still outside SSA form (analysed later: no memory SSA to walk) is judged by its
+   statements alone: an input function (or a writer of the unit) is given the
+   global's address, and no test in it bounds a load of the global from above
+   (a clamp or a check anywhere: no claim).  Kept per variable; a structure's
+   fields are not told apart (any field written with input: the structure holds
+   input, as for a parameter).  */
+static hash_map<tree, bool> *global_inputs;
+
+/* Is t a load of (a field of) global var?  */
+static bool
+loads_from (tree t, tree var)
+{
+  if (TREE_CODE (t) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (t))
+    return false;
+  gassign *def = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (t));
+  return def && gimple_assign_single_p (def) && is_memory_ref (gimple_assign_rhs1 (def))
+	 && input_base (gimple_assign_rhs1 (def)) == var;
+}
+
+/* cfun, outside SSA form: does an input function write var, with no test
+   bounding a load of var from above anywhere?  */
+static bool
+writes_input_unbounded (tree var)
+{
+  bool written = false;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *s = gsi_stmt (gsi);
+	if (is_gimple_call (s) && call_writes_input_to (s, var))
+	  written = true;
+	gcond *cond = dyn_cast<gcond *> (s);
+	if (!cond)
+	  continue;
+	for (int side = 0; side < 2; side++)
+	  {
+	    tree v = side ? gimple_cond_rhs (cond) : gimple_cond_lhs (cond);
+	    edge e;
+	    edge_iterator ei;
+	    if (loads_from (v, var))
+	      FOR_EACH_EDGE (e, ei, bb->succs)
+		if (edge_bounds_above (e, v))
+		  return false;
+	  }
+      }
+  return written;
+}
+
+/* Does function f leave input in global var at one of its returns?  */
+static bool
+leaves_input (function *f, tree var)
+{
+  push_cfun (f);
+  bool input = false;
+  if (!gimple_in_ssa_p (f))
+    input = writes_input_unbounded (var);
+  else if (written_by_input (var))
+    {
+      input = !INTEGRAL_TYPE_P (TREE_TYPE (var));
+      basic_block bb;
+      FOR_EACH_BB_FN (bb, f)
+	if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+	  {
+	    auto_vec<gimple *> joins;
+	    int steps = 32;
+	    if (!input && memory_holds_input (var, gimple_vuse (ret), &steps, joins, true))
+	      input = true;
+	  }
+    }
+  pop_cfun ();
+  return input;
+}
+
+static bool
+global_holds_input (tree var)
+{
+  if (!var || !VAR_P (var) || !is_global_var (var))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  if (!node)
+    return false;
+  if (!global_inputs)
+    global_inputs = new hash_map<tree, bool>;
+  if (bool *known = global_inputs->get (var))
+    return *known;
+  global_inputs->put (var, false);	/* asked again on the way: no claim */
+  bool input = false, complete = true;
+  auto_vec<function *> seen;
+  ipa_ref *ref;
+  for (unsigned i = 0; !input && node->iterate_referring (i, ref); i++)
+    {
+      cgraph_node *user = dyn_cast<cgraph_node *> (ref->referring);
+      function *f = user ? DECL_STRUCT_FUNCTION (user->decl) : NULL;
+      if ((ref->use != IPA_REF_STORE && ref->use != IPA_REF_ADDR) || !f
+	  || seen.contains (f))
+	continue;
+      seen.safe_push (f);
+      if (!f->cfg)
+	complete = false;
+      else
+	input = leaves_input (f, var);
+    }
+  if (input || complete)
+    *global_inputs->get (var) = input;
+  else
+    global_inputs->remove (var);
+  return input;
 }
 
 /* Is ref a global variable or a field of one (the same tree in every function
@@ -1419,7 +1566,11 @@ input_value (tree t, int *budget, bool params)
 	     lower-input-calls.cc asks them.  */
 	  if (params)
 	    return global_ref_p (a) ? t : NULL_TREE;
-	  if (!written_by_input (input_base (a)))
+	  /* (Not while cfun's objects are gathered: a store's value walk there
+	     would ask about every global it meets.)  */
+	  tree base = input_base (a);
+	  if (!written_by_input (base)
+	      && (gathering_fun == cfun || !global_holds_input (base)))
 	    return NULL_TREE;
 	  auto_vec<gimple *> joins;
 	  int steps = 32;
