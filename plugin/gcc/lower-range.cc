@@ -1143,25 +1143,92 @@ gather_for_cfun (void)
 static bool memory_holds_input (tree ref, tree vuse, int *budget,
 				auto_vec<gimple *> &joins, bool setter = false);
 
+static bool call_writes_input_to (gimple *s, tree base);
+
+/* The integer place pointer argument a points at, as a memory reference (`&cfg->n`
+   gives cfg->n), or NULL_TREE (the whole object, or not known).  */
+static tree
+pointee_place (tree a)
+{
+  if (TREE_CODE (a) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (a))
+    if (gassign *def = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (a)))
+      if (gimple_assign_rhs_code (def) == ADDR_EXPR)
+	a = gimple_assign_rhs1 (def);
+  if (TREE_CODE (a) != ADDR_EXPR)
+    return NULL_TREE;
+  tree ref = TREE_OPERAND (a, 0);
+  return is_memory_ref (ref) && INTEGRAL_TYPE_P (TREE_TYPE (ref)) ? ref : NULL_TREE;
+}
+
+/* The integer places inside what pointer parameter p points at that cfun writes
+   input into (an input function given `&p->n`, a store of input to `p->n`), in
+   *places; false if one is not such a place (the whole structure, an element at a
+   variable index, ...).  */
+static bool
+input_places (tree p, auto_vec<tree> *places)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *s = gsi_stmt (gsi);
+	if (gcall *call = dyn_cast<gcall *> (s))
+	  {
+	    if (!call_writes_input_to (call, p))
+	      continue;
+	    for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+	      {
+		tree a = gimple_call_arg (call, i);
+		if (input_base (a) != p)
+		  continue;
+		tree place = pointee_place (a);
+		if (!place)
+		  return false;
+		places->safe_push (place);
+	      }
+	    continue;
+	  }
+	if (!gimple_assign_single_p (s) || !is_memory_ref (gimple_assign_lhs (s))
+	    || TREE_CODE (gimple_assign_rhs1 (s)) != SSA_NAME
+	    || input_base (gimple_assign_lhs (s)) != p)
+	  continue;
+	int budget = 8;
+	if (!input_value (gimple_assign_rhs1 (s), &budget))
+	  continue;
+	tree lhs = gimple_assign_lhs (s);
+	if (TREE_CODE (lhs) != COMPONENT_REF || !INTEGRAL_TYPE_P (TREE_TYPE (lhs)))
+	  return false;
+	places->safe_push (lhs);
+      }
+  return true;
+}
+
 /* Does what pointer parameter p (its default definition) points at still hold
    input on some return of cfun, by the memory walk (a clamp in the function,
-   `if (*out > MAX) *out = MAX;`, bounds it there)?  A structure's fields are
-   not followed here: it is taken to hold input.  */
+   `if (*out > MAX) *out = MAX;`, bounds it there)?  In a structure, each integer
+   field written with input is walked so (`fscanf (f, "%zu", &cfg->n); if (cfg->n
+   > MAX) cfg->n = MAX;`); a structure written otherwise (whole, by `fread`) is
+   taken to hold input.  */
 static bool
 input_at_return (tree p)
 {
-  if (!POINTER_TYPE_P (TREE_TYPE (p)) || !INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (p))))
+  if (!POINTER_TYPE_P (TREE_TYPE (p)))
     return true;
-  tree ref = build_simple_mem_ref (p);
+  auto_vec<tree> places;
+  if (INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (p))))
+    places.safe_push (build_simple_mem_ref (p));
+  else if (!input_places (p, &places) || places.is_empty ())
+    return true;
   basic_block bb;
   FOR_EACH_BB_FN (bb, cfun)
     if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
-      {
-	auto_vec<gimple *> joins;
-	int steps = 32;
-	if (memory_holds_input (ref, gimple_vuse (ret), &steps, joins))
-	  return true;
-      }
+      for (tree ref : places)
+	{
+	  auto_vec<gimple *> joins;
+	  int steps = 32;
+	  if (memory_holds_input (ref, gimple_vuse (ret), &steps, joins))
+	    return true;
+	}
   return false;
 }
 
@@ -1364,7 +1431,9 @@ memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins,
 	  return input_value (v, &values)
 		 && !(setter && value_bounded_before (v, gimple_bb (def)));
 	}
-      if (stmt_may_clobber_ref_p (def, ref)
+      /* (A clobber ends a local's life: it brings no value, to it or to what
+	 a pointer the oracle cannot tell from it points at.)  */
+      if (!gimple_clobber_p (def) && stmt_may_clobber_ref_p (def, ref)
 	  && (!setter || call_writes_input_to (def, input_base (ref))))
 	return true;
       vuse = gimple_vuse (def);
