@@ -351,14 +351,14 @@ summarize (tree fn)
   /* (A callee summarized on the way has dominators of its own.)  */
   bool outer_computed = dominators_computed;
   dominators_computed = false;
-  push_cfun (DECL_STRUCT_FUNCTION (fn));
+  input_push_cfun (DECL_STRUCT_FUNCTION (fn));
   if (INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (fn))))
     sum.returns_input = returns_input ();
   find_sinks (fn, &sum);
   sum.writes = params_written_with_input ();
   if (dominators_computed)
     free_dominance_info (CDI_DOMINATORS);
-  pop_cfun ();
+  input_pop_cfun ();
   dominators_computed = outer_computed;
   sum.done = true;
   /* (The map may have grown while summarizing the callees: look fn up again.)  */

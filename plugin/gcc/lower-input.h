@@ -20,6 +20,11 @@ bool edge_bounds_above (edge e, tree v);
 tree input_base (tree t);
 /* Is ref a global variable or a field of one?  */
 bool global_ref_p (tree ref);
+/* push_cfun and pop_cfun for a walk into another function of the unit (a callee
+   summarized, the setter of a global): its objects written with input are
+   gathered once for the unit, not again for each function that asks.  */
+void input_push_cfun (function *f);
+void input_pop_cfun (void);
 /* Bit k: cfun writes input where its pointer or reference parameter k points.  */
 uint32_t params_written_with_input (void);
 

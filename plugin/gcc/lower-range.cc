@@ -1060,9 +1060,19 @@ input_base (tree t)
    taken, `u.a = n;` read back as `u.b`, `*ref = n;` with ref = &n), gathered on
    the first question about cfun: most functions never ask.  Like the input
    functions' writes, a store counts wherever it is: the path's facts on the value
-   loaded back decide whether it is bounded.  */
+   loaded back decide whether it is bounded.
+
+   Each function's objects are gathered once: those of the function being
+   lowered in input_objects (gathered again when another is lowered: its body
+   changes in the passes after), those of the other functions the walks look
+   into (callees summarized, setters of globals: past their own passes, their
+   bodies stay as they are while the unit is analysed) kept for the unit in
+   other_objects.  input_push_cfun tells them apart.  */
 static function *input_fun;
 static auto_vec<tree> input_objects;
+static hash_map<function *, vec<tree> > *other_objects;
+static int other_depth;		/* input_push_cfun's nesting */
+static function *lowered_fun;	/* cfun when the nesting began */
 /* The function whose objects are being gathered, and the list so far: a question
    asked while gathering (a store's value) sees what was gathered; one about a
    callee (lower-input-calls.cc summarizes it on the way) gathers its own.  */
@@ -1120,13 +1130,33 @@ gather_input_objects (vec<tree> *objects)
     }
 }
 
-/* Gathers the objects of cfun into input_objects, unless they are already there
-   (a function asked about while another is gathered gathers its own).  */
-static void
-gather_for_cfun (void)
+void
+input_push_cfun (function *f)
 {
-  if (input_fun == cfun)
-    return;
+  if (!other_depth++)
+    lowered_fun = cfun;
+  push_cfun (f);
+}
+
+void
+input_pop_cfun (void)
+{
+  pop_cfun ();
+  other_depth--;
+}
+
+/* The objects of cfun, gathered on the first question about it (a function
+   asked about while another is gathered gathers its own).  The vector may move
+   when another function's are gathered: not to be held across a walk.  */
+static const vec<tree> &
+objects_of_cfun (void)
+{
+  bool other = other_depth && cfun != lowered_fun;
+  if (other && other_objects)
+    if (vec<tree> *known = other_objects->get (cfun))
+      return *known;
+  if (!other && input_fun == cfun)
+    return input_objects;
   function *outer_fun = gathering_fun;
   vec<tree> *outer = gathering;
   auto_vec<tree> objects;
@@ -1135,9 +1165,17 @@ gather_for_cfun (void)
   gather_input_objects (&objects);
   gathering_fun = outer_fun;
   gathering = outer;
+  if (other)
+    {
+      if (!other_objects)
+	other_objects = new hash_map<function *, vec<tree> >;
+      other_objects->put (cfun, objects.copy ());
+      return *other_objects->get (cfun);
+    }
   input_fun = cfun;
   input_objects.truncate (0);
   input_objects.safe_splice (objects);
+  return input_objects;
 }
 
 static bool memory_holds_input (tree ref, tree vuse, int *budget,
@@ -1239,9 +1277,11 @@ input_at_return (tree p)
 uint32_t
 params_written_with_input (void)
 {
-  gather_for_cfun ();
+  /* (A copy: the walks below may gather other functions' objects.)  */
+  auto_vec<tree> objects;
+  objects.safe_splice (objects_of_cfun ());
   uint32_t bits = 0;
-  for (tree b : input_objects)
+  for (tree b : objects)
     if (TREE_CODE (b) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (b) && SSA_NAME_VAR (b)
 	&& TREE_CODE (SSA_NAME_VAR (b)) == PARM_DECL && input_at_return (b))
       {
@@ -1265,8 +1305,7 @@ written_by_input (tree base)
 	  return true;
       return false;
     }
-  gather_for_cfun ();
-  for (tree b : input_objects)
+  for (tree b : objects_of_cfun ())
     if (b == base)
       return true;
   return false;
@@ -1502,7 +1541,7 @@ writes_input_unbounded (tree var)
 static bool
 leaves_input (function *f, tree var)
 {
-  push_cfun (f);
+  input_push_cfun (f);
   bool input = false;
   if (!gimple_in_ssa_p (f))
     input = writes_input_unbounded (var);
@@ -1519,7 +1558,7 @@ leaves_input (function *f, tree var)
 	      input = true;
 	  }
     }
-  pop_cfun ();
+  input_pop_cfun ();
   return input;
 }
 
