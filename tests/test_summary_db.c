@@ -9,7 +9,9 @@
    never-returns mark; an invalid summary not written; a file of another version or
    fields, and a malformed one, ignored whole; two units defining the same name
    (the same summary kept, different ones ambiguous, in either order); the unit
-   line.  */
+   line; the input facts (a result read from outside, sink and written
+   parameters, the allocator's name) beside a summary or alone, read back, and two
+   units that disagree on them ambiguous.  */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -56,7 +58,7 @@ unit_text (const char *name, const mr_summary *s, bool never_returns)
 {
   mr_text t = { 0 };
   mr_summary_db_write_unit (&t, "/src/b file.c", 1700000000);
-  mr_summary_db_write_fn (&t, name, s, never_returns);
+  mr_summary_db_write_fn (&t, name, s, never_returns, NULL);
   const char *uses[] = { "malloc", "_Z3fooPv" };
   mr_summary_db_write_uses (&t, uses, 2);
   return t.s;
@@ -95,7 +97,7 @@ test_round_trip (void **state)
   /* Written again from what was read: the same text.  */
   mr_text again = { 0 };
   mr_summary_db_write_unit (&again, "/src/b file.c", 1700000000);
-  mr_summary_db_write_fn (&again, "_ZN1CD2Ev", &e->sum, false);
+  mr_summary_db_write_fn (&again, "_ZN1CD2Ev", &e->sum, false, &e->input);
   const char *uses[] = { "malloc", "_Z3fooPv" };
   mr_summary_db_write_uses (&again, uses, 2);
   assert_string_equal (again.s, text);
@@ -152,8 +154,8 @@ test_defaults_and_never_returns (void **state)
   s.returns_param = -1;
   mr_text t = { 0 };
   mr_summary_db_write_unit (&t, "a.c", 0);
-  mr_summary_db_write_fn (&t, "not_valid", &s, false);	/* not written */
-  mr_summary_db_write_fn (&t, "fatal", &s, true);
+  mr_summary_db_write_fn (&t, "not_valid", &s, false, NULL);	/* not written */
+  mr_summary_db_write_fn (&t, "fatal", &s, true, NULL);
   assert_null (strstr (t.s, "not_valid"));
   assert_null (strstr (t.s, "reallocs_param"));	/* at its default */
   mr_summary_db *db = mr_summary_db_new ();
@@ -232,6 +234,89 @@ test_same_name_in_two_units (void **state)
   check_two_units (&s, &u, false);
 }
 
+static char *
+input_unit_text (const char *name, const mr_summary *s, const mr_input_facts *in)
+{
+  mr_text t = { 0 };
+  mr_summary_db_write_unit (&t, "/src/input.c", 1700000000);
+  mr_summary_db_write_fn (&t, name, s, false, in);
+  return t.s;
+}
+
+static void
+test_input_facts (void **state)
+{
+  (void) state;
+  mr_summary s = rich_summary ();
+  mr_input_facts in = { true, 0x5, 0x2, "operator new[]" };
+  char *text = input_unit_text ("read_count", &s, &in);
+  assert_non_null (strstr (text, " input.returns_input=1"));
+  assert_non_null (strstr (text, " input.allocator=operator%20new[]"));
+  mr_summary_db *db = mr_summary_db_new ();
+  unsigned bad = 0;
+  assert_int_equal (mr_summary_db_add (db, text, &bad), MR_DB_OK);
+  mr_db_entry *e = mr_summary_db_get (db, "read_count");
+  assert_non_null (e);
+  assert_true (mr_summary_same (&e->sum, &s));
+  assert_true (e->input.returns_input);
+  assert_int_equal (e->input.sinks, 0x5);
+  assert_int_equal (e->input.writes, 0x2);
+  assert_string_equal (e->input.allocator, "operator new[]");
+  free (text);
+
+  /* Input facts alone: written although the summary is not valid, read back with
+     the summary still not valid (no summary for the engine).  */
+  mr_summary none = { 0 };
+  none.reallocs_param = -1;
+  none.returns_param = -1;
+  mr_input_facts only = { false, 0x1, 0, "malloc" };
+  text = input_unit_text ("make", &none, &only);
+  assert_non_null (strstr (text, "fn make"));
+  assert_int_equal (mr_summary_db_add (db, text, &bad), MR_DB_OK);
+  e = mr_summary_db_get (db, "make");
+  assert_non_null (e);
+  assert_false (e->sum.valid);
+  assert_int_equal (e->input.sinks, 0x1);
+  assert_false (e->input.returns_input);
+  free (text);
+
+  /* No input facts: nothing written for them, all zero when read.  */
+  mr_input_facts zero = { 0 };
+  assert_false (mr_input_facts_any (&zero));
+  text = input_unit_text ("plain", &none, &zero);
+  assert_null (strstr (text, "fn plain"));
+  free (text);
+  text = input_unit_text ("plain", &s, &zero);
+  assert_null (strstr (text, " input."));
+  assert_int_equal (mr_summary_db_add (db, text, &bad), MR_DB_OK);
+  e = mr_summary_db_get (db, "plain");
+  assert_non_null (e);
+  assert_false (mr_input_facts_any (&e->input));
+  assert_null (e->input.allocator);
+  free (text);
+
+  /* Two units that say the same summary but other input facts: ambiguous.  */
+  mr_input_facts other = in;
+  other.sinks = 0x4;
+  text = input_unit_text ("read_count", &s, &other);
+  assert_int_equal (mr_summary_db_add (db, text, &bad), MR_DB_OK);
+  assert_null (mr_summary_db_get (db, "read_count"));
+  free (text);
+  /* A file of format 1 (no input facts) is of another version; a malformed
+     input fact makes the file ignored.  */
+  assert_int_equal (mr_summary_db_add (db, "memrules-summaries 1 0\nunit a.c 0\n", &bad),
+		    MR_DB_OTHER_VERSION);
+  mr_text t = { 0 };
+  mr_summary_db_write_unit (&t, "a.c", 0);
+  char broken[] = "fn f valid=1 input.no_such=1\n";
+  t.s = realloc (t.s, t.n + sizeof broken);
+  strcpy (t.s + t.n, broken);
+  assert_int_equal (mr_summary_db_add (db, t.s, &bad), MR_DB_BAD);
+  assert_null (mr_summary_db_get (db, "f"));
+  mr_text_free (&t);
+  mr_summary_db_free (db);
+}
+
 static void
 test_family_names (void **state)
 {
@@ -259,6 +344,7 @@ main (void)
     cmocka_unit_test (test_defaults_and_never_returns),
     cmocka_unit_test (test_other_version_and_bad_file),
     cmocka_unit_test (test_same_name_in_two_units),
+    cmocka_unit_test (test_input_facts),
     cmocka_unit_test (test_family_names),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -3,7 +3,9 @@
 
    The format is driven by one field table: each mr_summary field is a line of
    summary_fields below (its name in the files, its kind, its default), arrays of
-   structures (field_frees, field_stores) a line naming their element table.
+   structures (field_frees, field_stores) a line naming their element table; the
+   input facts (mr_input_facts) have a table of their own, written after the
+   summary's fields with the prefix "input.".
    Writing, reading and the fingerprint in the header all walk it, so a field added
    to mr_summary is one line here, and files of plugins with other fields are told
    apart by the fingerprint.  */
@@ -154,6 +156,7 @@ mr_family_from_text (const char *text)
 typedef enum field_kind
 {
   FK_BOOL, FK_U8, FK_U16, FK_U32, FK_MASK, FK_I32, FK_I64, FK_FAMILY, FK_LOC,
+  FK_STR,			/* a const char *, NULL by default, kept by the table */
   FK_ARRAY			/* of structures: elements, count, sub */
 } field_kind;
 
@@ -274,6 +277,33 @@ static const field summary_fields[] = {
 };
 #define NFIELDS(T) (sizeof T / sizeof T[0])
 
+/* One line per mr_input_facts field (summary-db.h).  */
+static const field input_fields[] = {
+  FIELD (mr_input_facts, returns_input, FK_BOOL, 0),
+  FIELD (mr_input_facts, sinks, FK_MASK, 0),
+  FIELD (mr_input_facts, writes, FK_MASK, 0),
+  FIELD (mr_input_facts, allocator, FK_STR, 0),
+};
+#define INPUT_PREFIX "input."
+
+bool
+mr_input_facts_any (const mr_input_facts *in)
+{
+  return in && (in->returns_input || in->sinks || in->writes);
+}
+
+/* Do two functions' input facts say the same to callers?  */
+static bool
+input_facts_same (const mr_input_facts *a, const mr_input_facts *b)
+{
+  if (a->returns_input != b->returns_input || a->sinks != b->sinks
+      || a->writes != b->writes)
+    return false;
+  if (!a->allocator || !b->allocator)
+    return a->allocator == b->allocator;
+  return strcmp (a->allocator, b->allocator) == 0;
+}
+
 static uint64_t
 fnv (uint64_t h, const void *data, size_t len)
 {
@@ -301,9 +331,13 @@ mr_summary_db_header (void)
 {
   static char header[64];
   if (!header[0])
-    snprintf (header, sizeof header, "memrules-summaries %d %016llx", MR_SUMMARY_DB_FORMAT,
-	      (unsigned long long) fingerprint_of (summary_fields, NFIELDS (summary_fields),
-						   0xcbf29ce484222325ull));
+    {
+      uint64_t h = fingerprint_of (summary_fields, NFIELDS (summary_fields),
+				   0xcbf29ce484222325ull);
+      h = fingerprint_of (input_fields, NFIELDS (input_fields), h);
+      snprintf (header, sizeof header, "memrules-summaries %d %016llx",
+		MR_SUMMARY_DB_FORMAT, (unsigned long long) h);
+    }
   return header;
 }
 
@@ -397,6 +431,15 @@ write_fields (mr_text *out, const field *t, size_t n, const void *base, const ch
 	  text_printf (out, ":%d:%d", l->line, l->column);
 	  continue;
 	}
+      if (f->kind == FK_STR)
+	{
+	  const char *str = *(const char *const *) ((const char *) base + f->off);
+	  if (!str)
+	    continue;
+	  text_printf (out, " %s%s=", prefix, f->name);
+	  text_escaped (out, str);
+	  continue;
+	}
       int64_t v = get_int (f, base);
       if (v == f->def)
 	continue;
@@ -424,15 +467,18 @@ mr_summary_db_write_unit (mr_text *out, const char *source, long long mtime)
 
 void
 mr_summary_db_write_fn (mr_text *out, const char *name, const mr_summary *sum,
-			bool never_returns)
+			bool never_returns, const mr_input_facts *input)
 {
-  if (!sum->valid && !never_returns)
+  bool any_input = mr_input_facts_any (input);
+  if (!sum->valid && !never_returns && !any_input)
     return;
   text_add (out, "fn ", 3);
   text_escaped (out, name);
   if (never_returns)
     text_add (out, " never_returns=1", 16);
   write_fields (out, summary_fields, NFIELDS (summary_fields), sum, "");
+  if (any_input)
+    write_fields (out, input_fields, NFIELDS (input_fields), input, INPUT_PREFIX);
   text_add (out, "\n", 1);
 }
 
@@ -474,10 +520,11 @@ parse_loc (char *v, mr_loc *l, char **file_out)
 
 /* Sets the field key names under base; false if malformed.  An unknown key is
    malformed too: the fingerprint said the fields are ours.  file_out: a location's
-   file, for the caller to keep (the location's file pointer is set by it).  */
+   file or a string field's text, for the caller to keep (and to set the location's
+   file pointer, *loc_out, or the string field, *str_out, to).  */
 static bool
 parse_field (const field *t, size_t n, void *base, char *key, char *v, mr_loc **loc_out,
-	     char **file_out)
+	     const char ***str_out, char **file_out)
 {
   char *dot = strchr (key, '.');
   if (dot)
@@ -498,7 +545,7 @@ parse_field (const field *t, size_t n, void *base, char *key, char *v, mr_loc **
 	  if (k + 1 > get_count (f, base))
 	    set_count (f, base, k + 1);
 	  return parse_field (f->sub, f->nsub, (char *) base + f->off + k * f->elem_size,
-			      end + 1, v, loc_out, file_out);
+			      end + 1, v, loc_out, str_out, file_out);
 	}
       if (dot)
 	return false;
@@ -506,6 +553,14 @@ parse_field (const field *t, size_t n, void *base, char *key, char *v, mr_loc **
 	{
 	  *loc_out = (mr_loc *) ((char *) base + f->off);
 	  return parse_loc (v, *loc_out, file_out);
+	}
+      if (f->kind == FK_STR)
+	{
+	  if (!unescape (v))
+	    return false;
+	  *str_out = (const char **) ((char *) base + f->off);
+	  *file_out = v;
+	  return true;
 	}
       if (f->kind == FK_FAMILY)
 	{
@@ -528,7 +583,7 @@ static void
 set_defaults (const field *t, size_t n, void *base)
 {
   for (size_t i = 0; i < n; i++)
-    if (t[i].kind != FK_ARRAY && t[i].kind != FK_LOC)
+    if (t[i].kind != FK_ARRAY && t[i].kind != FK_LOC && t[i].kind != FK_STR)
       set_int (&t[i], base, t[i].def);
 }
 
@@ -709,6 +764,7 @@ parse_fn (mr_summary_db *db, char *line, mr_db_entry *e)
 {
   *e = (mr_db_entry) { 0 };
   set_defaults (summary_fields, NFIELDS (summary_fields), &e->sum);
+  set_defaults (input_fields, NFIELDS (input_fields), &e->input);
   for (uint32_t k = 0; k < MR_SUMMARY_FIELDS; k++)
     {
       set_defaults (field_free_fields, NFIELDS (field_free_fields), &e->sum.field_frees[k]);
@@ -731,12 +787,20 @@ parse_fn (mr_summary_db *db, char *line, mr_db_entry *e)
 	  continue;
 	}
       mr_loc *loc = NULL;
+      const char **str = NULL;
       char *file = NULL;
-      if (!parse_field (summary_fields, NFIELDS (summary_fields), &e->sum, tok, eq + 1,
-			&loc, &file))
+      size_t plen = strlen (INPUT_PREFIX);
+      bool ok = strncmp (tok, INPUT_PREFIX, plen) == 0
+		? parse_field (input_fields, NFIELDS (input_fields), &e->input, tok + plen,
+			       eq + 1, &loc, &str, &file)
+		: parse_field (summary_fields, NFIELDS (summary_fields), &e->sum, tok,
+			       eq + 1, &loc, &str, &file);
+      if (!ok)
 	return false;
       if (loc)
 	loc->file = keep_string (db, file);
+      if (str)
+	*str = keep_string (db, file);
     }
   return true;
 }
@@ -757,7 +821,8 @@ enter (mr_summary_db *db, const mr_db_entry *e, const char *line)
     }
   if (s->e->ambiguous)
     return;
-  if (s->e->never_returns != e->never_returns || !mr_summary_same (&s->e->sum, &e->sum))
+  if (s->e->never_returns != e->never_returns || !mr_summary_same (&s->e->sum, &e->sum)
+      || !input_facts_same (&s->e->input, &e->input))
     {
       s->e->ambiguous = true;
       return;

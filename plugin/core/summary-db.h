@@ -4,12 +4,13 @@
    but does not define (-fplugin-arg-memrules-summaries=DIR, docs/integration.md).
 
    One file per translation unit, in a versioned line format:
-       memrules-summaries 1 <fields fingerprint>
+       memrules-summaries 2 <fields fingerprint>
        unit <source path> <source mtime>
-       fn <assembler name> key=value key=value ...
+       fn <assembler name> key=value key=value ... input.key=value ...
        uses <assembler name> ...
-   Every mr_summary field is listed once in summary-db.c's field table; a value at
-   its default is not written, a field a file does not name takes its default.
+   Every mr_summary field is listed once in summary-db.c's field table, and every
+   mr_input_facts field (prefixed "input.") in another; a value at its default is
+   not written, a field a file does not name takes its default.
    Families are written by name (their ids are registry indices of one process),
    locations as file:line:col.  The fingerprint is a hash of the field table, so a
    file written by a plugin with other fields is of another version: ignored.
@@ -29,7 +30,8 @@
 extern "C" {
 #endif
 
-#define MR_SUMMARY_DB_FORMAT 1
+/* 2: the input facts (mr_input_facts) beside the summary.  */
+#define MR_SUMMARY_DB_FORMAT 2
 
 /* A growable text buffer.  */
 typedef struct mr_text
@@ -40,15 +42,31 @@ typedef struct mr_text
 
 void mr_text_free (mr_text *t);
 
-/* "memrules-summaries 1 <fingerprint>" (no newline): the first line of every file.  */
+/* What a function does with values read from outside the program (CWE-789), as
+   plugin/gcc/lower-input-calls.cc finds it from the function's GIMPLE: the
+   tainted-allocation-size rule's facts for callers in other files.  All zero: the
+   function has nothing to do with input.  */
+typedef struct mr_input_facts
+{
+  bool returns_input;		/* its result is input, no upper bound on the way */
+  uint32_t sinks;		/* bit k: parameter k becomes an allocation's size, unbounded */
+  uint32_t writes;		/* bit k: it writes input where parameter k points */
+  const char *allocator;	/* the allocation a sink's value reaches ("malloc") */
+} mr_input_facts;
+
+/* Does the function do anything with input?  */
+bool mr_input_facts_any (const mr_input_facts *in);
+
+/* "memrules-summaries 2 <fingerprint>" (no newline): the first line of every file.  */
 const char *mr_summary_db_header (void);
 
 /* Appends the header and the unit line.  */
 void mr_summary_db_write_unit (mr_text *out, const char *source, long long mtime);
-/* Appends one function's line.  A summary that is not valid is written only if
-   never_returns (a fatal error handler).  */
+/* Appends one function's line: its summary and its input facts (NULL: none).  A
+   summary that is not valid is written only if never_returns (a fatal error
+   handler) or with input facts.  */
 void mr_summary_db_write_fn (mr_text *out, const char *name, const mr_summary *sum,
-			     bool never_returns);
+			     bool never_returns, const mr_input_facts *input);
 /* Appends the "uses" line: the names this unit looked up (memrules-scan re-runs a
    unit when one of them changes).  */
 void mr_summary_db_write_uses (mr_text *out, const char *const *names, size_t n);
@@ -58,6 +76,7 @@ typedef struct mr_db_entry
 {
   const char *name;
   mr_summary sum;		/* locations: handle 0, file owned by the table */
+  mr_input_facts input;		/* allocator: owned by the table */
   bool never_returns;
   bool ambiguous;		/* defined by two units that disagree: unknown */
   bool located;			/* the glue has filled the locations' handles */

@@ -24,9 +24,15 @@
    calling it, gets the size on the call's own event, named by the allocator
    inside, so the rule judges it with the caller's facts (`if (n < 100) sink
    (n);` is bounded).  A function being summarized is not known yet (a cycle):
-   nothing is claimed about it.  */
+   nothing is claimed about it.
+
+   A function of another file is known by the summary database's input facts
+   (summary-db.h): the same result, sink and written-parameter facts, written
+   beside its summary by its own compile (unit_input_facts; not the global
+   sinks, whose trees are that compile's).  */
 
 #include "lower-input.h"
+#include "summary-db.h"
 #include "../core/knowledge.h"
 
 struct input_summary
@@ -207,6 +213,24 @@ load_bounded_into (gassign *load, basic_block bb)
   return false;
 }
 
+bool
+value_bounded_before (tree v, basic_block bb)
+{
+  /* (Asked within another function's walk: dominators of cfun's own.)  */
+  bool outer_computed = dominators_computed;
+  dominators_computed = false;
+  gassign *load = TREE_CODE (v) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (v)
+		  ? dyn_cast<gassign *> (SSA_NAME_DEF_STMT (v)) : NULL;
+  bool bounded = bounded_on_the_way (v, bb, 0)
+		 || (load && gimple_assign_single_p (load)
+		     && is_memory_ref (gimple_assign_rhs1 (load))
+		     && load_bounded_into (load, bb));
+  if (dominators_computed)
+    free_dominance_info (CDI_DOMINATORS);
+  dominators_computed = outer_computed;
+  return bounded;
+}
+
 /* The global declaration memory reference ref reads, and which bits of it, or
    NULL_TREE.  */
 static tree
@@ -327,14 +351,14 @@ summarize (tree fn)
   /* (A callee summarized on the way has dominators of its own.)  */
   bool outer_computed = dominators_computed;
   dominators_computed = false;
-  push_cfun (DECL_STRUCT_FUNCTION (fn));
+  input_push_cfun (DECL_STRUCT_FUNCTION (fn));
   if (INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (fn))))
     sum.returns_input = returns_input ();
   find_sinks (fn, &sum);
   sum.writes = params_written_with_input ();
   if (dominators_computed)
     free_dominance_info (CDI_DOMINATORS);
-  pop_cfun ();
+  input_pop_cfun ();
   dominators_computed = outer_computed;
   sum.done = true;
   /* (The map may have grown while summarizing the callees: look fn up again.)  */
@@ -342,24 +366,53 @@ summarize (tree fn)
   return sum;
 }
 
+void
+unit_input_facts (tree fn, mr_input_facts *out)
+{
+  *out = mr_input_facts ();
+  if (!body_of (fn))
+    return;
+  input_summary sum = summarize (fn);
+  out->returns_input = sum.returns_input;
+  out->sinks = sum.sinks;
+  out->writes = sum.writes;
+  out->allocator = sum.sinks ? sum.allocator : NULL;
+}
+
+/* The input facts of the function call s calls: its summary if the unit has its
+   body, else the database's (a function of another file), else none.  */
+static bool
+callee_facts (gcall *call, mr_input_facts *out)
+{
+  *out = mr_input_facts ();
+  if (gimple_call_internal_p (call))
+    return false;
+  tree fn = called_fndecl (call);
+  if (!fn || fn == current_function_decl)
+    return false;
+  if (body_of (fn))
+    {
+      unit_input_facts (fn, out);
+      return true;
+    }
+  const mr_input_facts *db = TREE_CODE (fn) == FUNCTION_DECL ? mr_db_input (fn) : NULL;
+  if (db)
+    *out = *db;
+  return db != NULL;
+}
+
 bool
 unit_call_returns_input (gcall *call)
 {
-  tree fn = called_fndecl (call);
-  if (!body_of (fn) || fn == current_function_decl)
-    return false;
-  return summarize (fn).returns_input;
+  mr_input_facts in;
+  return callee_facts (call, &in) && in.returns_input;
 }
 
 uint32_t
 unit_call_writes_input (gcall *call)
 {
-  if (gimple_call_internal_p (call))
-    return 0;
-  tree fn = called_fndecl (call);
-  if (!body_of (fn) || fn == current_function_decl)
-    return 0;
-  return summarize (fn).writes;
+  mr_input_facts in;
+  return callee_facts (call, &in) ? in.writes : 0;
 }
 
 /* The value the function stores in the global the callee of call s reads (sum's
@@ -399,9 +452,19 @@ lower_input_sink_call (lower_ctx *c, unsigned bb, gcall *s, unsigned first, mr_l
   if (gimple_call_internal_p (s))
     return;
   tree fn = called_fndecl (s);
-  if (!body_of (fn) || fn == current_function_decl || mr_known_lookup (callee_name (fn)))
+  if (!fn || fn == current_function_decl || mr_known_lookup (callee_name (fn)))
     return;
-  input_summary sum = summarize (fn);
+  /* A function of the unit, or of another file by the database (its parameters
+     only: a global of its file is not this unit's tree).  */
+  input_summary sum = input_summary ();
+  if (body_of (fn))
+    sum = summarize (fn);
+  else if (const mr_input_facts *db = TREE_CODE (fn) == FUNCTION_DECL
+				      ? mr_db_input (fn) : NULL)
+    {
+      sum.sinks = db->sinks;
+      sum.allocator = db->allocator;
+    }
   /* The value stored in the global the callee allocates with.  */
   tree stored = sum.global_sink ? stored_before (s, &sum) : NULL_TREE;
   if (stored && TREE_CODE (stored) != SSA_NAME)

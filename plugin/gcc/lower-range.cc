@@ -1060,9 +1060,19 @@ input_base (tree t)
    taken, `u.a = n;` read back as `u.b`, `*ref = n;` with ref = &n), gathered on
    the first question about cfun: most functions never ask.  Like the input
    functions' writes, a store counts wherever it is: the path's facts on the value
-   loaded back decide whether it is bounded.  */
+   loaded back decide whether it is bounded.
+
+   Each function's objects are gathered once: those of the function being
+   lowered in input_objects (gathered again when another is lowered: its body
+   changes in the passes after), those of the other functions the walks look
+   into (callees summarized, setters of globals: past their own passes, their
+   bodies stay as they are while the unit is analysed) kept for the unit in
+   other_objects.  input_push_cfun tells them apart.  */
 static function *input_fun;
 static auto_vec<tree> input_objects;
+static hash_map<function *, vec<tree> > *other_objects;
+static int other_depth;		/* input_push_cfun's nesting */
+static function *lowered_fun;	/* cfun when the nesting began */
 /* The function whose objects are being gathered, and the list so far: a question
    asked while gathering (a store's value) sees what was gathered; one about a
    callee (lower-input-calls.cc summarizes it on the way) gathers its own.  */
@@ -1120,13 +1130,33 @@ gather_input_objects (vec<tree> *objects)
     }
 }
 
-/* Gathers the objects of cfun into input_objects, unless they are already there
-   (a function asked about while another is gathered gathers its own).  */
-static void
-gather_for_cfun (void)
+void
+input_push_cfun (function *f)
 {
-  if (input_fun == cfun)
-    return;
+  if (!other_depth++)
+    lowered_fun = cfun;
+  push_cfun (f);
+}
+
+void
+input_pop_cfun (void)
+{
+  pop_cfun ();
+  other_depth--;
+}
+
+/* The objects of cfun, gathered on the first question about it (a function
+   asked about while another is gathered gathers its own).  The vector may move
+   when another function's are gathered: not to be held across a walk.  */
+static const vec<tree> &
+objects_of_cfun (void)
+{
+  bool other = other_depth && cfun != lowered_fun;
+  if (other && other_objects)
+    if (vec<tree> *known = other_objects->get (cfun))
+      return *known;
+  if (!other && input_fun == cfun)
+    return input_objects;
   function *outer_fun = gathering_fun;
   vec<tree> *outer = gathering;
   auto_vec<tree> objects;
@@ -1135,33 +1165,108 @@ gather_for_cfun (void)
   gather_input_objects (&objects);
   gathering_fun = outer_fun;
   gathering = outer;
+  if (other)
+    {
+      if (!other_objects)
+	other_objects = new hash_map<function *, vec<tree> >;
+      other_objects->put (cfun, objects.copy ());
+      return *other_objects->get (cfun);
+    }
   input_fun = cfun;
   input_objects.truncate (0);
   input_objects.safe_splice (objects);
+  return input_objects;
 }
 
 static bool memory_holds_input (tree ref, tree vuse, int *budget,
-				auto_vec<gimple *> &joins);
+				auto_vec<gimple *> &joins, bool setter = false);
+
+static bool call_writes_input_to (gimple *s, tree base);
+
+/* The integer place pointer argument a points at, as a memory reference (`&cfg->n`
+   gives cfg->n), or NULL_TREE (the whole object, or not known).  */
+static tree
+pointee_place (tree a)
+{
+  if (TREE_CODE (a) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (a))
+    if (gassign *def = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (a)))
+      if (gimple_assign_rhs_code (def) == ADDR_EXPR)
+	a = gimple_assign_rhs1 (def);
+  if (TREE_CODE (a) != ADDR_EXPR)
+    return NULL_TREE;
+  tree ref = TREE_OPERAND (a, 0);
+  return is_memory_ref (ref) && INTEGRAL_TYPE_P (TREE_TYPE (ref)) ? ref : NULL_TREE;
+}
+
+/* The integer places inside what pointer parameter p points at that cfun writes
+   input into (an input function given `&p->n`, a store of input to `p->n`), in
+   *places; false if one is not such a place (the whole structure, an element at a
+   variable index, ...).  */
+static bool
+input_places (tree p, auto_vec<tree> *places)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *s = gsi_stmt (gsi);
+	if (gcall *call = dyn_cast<gcall *> (s))
+	  {
+	    if (!call_writes_input_to (call, p))
+	      continue;
+	    for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+	      {
+		tree a = gimple_call_arg (call, i);
+		if (input_base (a) != p)
+		  continue;
+		tree place = pointee_place (a);
+		if (!place)
+		  return false;
+		places->safe_push (place);
+	      }
+	    continue;
+	  }
+	if (!gimple_assign_single_p (s) || !is_memory_ref (gimple_assign_lhs (s))
+	    || TREE_CODE (gimple_assign_rhs1 (s)) != SSA_NAME
+	    || input_base (gimple_assign_lhs (s)) != p)
+	  continue;
+	int budget = 8;
+	if (!input_value (gimple_assign_rhs1 (s), &budget))
+	  continue;
+	tree lhs = gimple_assign_lhs (s);
+	if (TREE_CODE (lhs) != COMPONENT_REF || !INTEGRAL_TYPE_P (TREE_TYPE (lhs)))
+	  return false;
+	places->safe_push (lhs);
+      }
+  return true;
+}
 
 /* Does what pointer parameter p (its default definition) points at still hold
    input on some return of cfun, by the memory walk (a clamp in the function,
-   `if (*out > MAX) *out = MAX;`, bounds it there)?  A structure's fields are
-   not followed here: it is taken to hold input.  */
+   `if (*out > MAX) *out = MAX;`, bounds it there)?  In a structure, each integer
+   field written with input is walked so (`fscanf (f, "%zu", &cfg->n); if (cfg->n
+   > MAX) cfg->n = MAX;`); a structure written otherwise (whole, by `fread`) is
+   taken to hold input.  */
 static bool
 input_at_return (tree p)
 {
-  if (!POINTER_TYPE_P (TREE_TYPE (p)) || !INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (p))))
+  if (!POINTER_TYPE_P (TREE_TYPE (p)))
     return true;
-  tree ref = build_simple_mem_ref (p);
+  auto_vec<tree> places;
+  if (INTEGRAL_TYPE_P (TREE_TYPE (TREE_TYPE (p))))
+    places.safe_push (build_simple_mem_ref (p));
+  else if (!input_places (p, &places) || places.is_empty ())
+    return true;
   basic_block bb;
   FOR_EACH_BB_FN (bb, cfun)
     if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
-      {
-	auto_vec<gimple *> joins;
-	int steps = 32;
-	if (memory_holds_input (ref, gimple_vuse (ret), &steps, joins))
-	  return true;
-      }
+      for (tree ref : places)
+	{
+	  auto_vec<gimple *> joins;
+	  int steps = 32;
+	  if (memory_holds_input (ref, gimple_vuse (ret), &steps, joins))
+	    return true;
+	}
   return false;
 }
 
@@ -1172,9 +1277,11 @@ input_at_return (tree p)
 uint32_t
 params_written_with_input (void)
 {
-  gather_for_cfun ();
+  /* (A copy: the walks below may gather other functions' objects.)  */
+  auto_vec<tree> objects;
+  objects.safe_splice (objects_of_cfun ());
   uint32_t bits = 0;
-  for (tree b : input_objects)
+  for (tree b : objects)
     if (TREE_CODE (b) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF (b) && SSA_NAME_VAR (b)
 	&& TREE_CODE (SSA_NAME_VAR (b)) == PARM_DECL && input_at_return (b))
       {
@@ -1198,8 +1305,7 @@ written_by_input (tree base)
 	  return true;
       return false;
     }
-  gather_for_cfun ();
-  for (tree b : input_objects)
+  for (tree b : objects_of_cfun ())
     if (b == base)
       return true;
   return false;
@@ -1301,16 +1407,41 @@ edge_bounds_load (edge e, tree ref, tree vuse)
   return false;
 }
 
+/* Does call statement s write input where an argument pointing into `base`
+   points: an input function's (`fscanf (f, "%zu", &want)`) or a function of the
+   unit (or of the database) that writes input through that parameter?  */
+static bool
+call_writes_input_to (gimple *s, tree base)
+{
+  gcall *call = dyn_cast<gcall *> (s);
+  if (!call || gimple_call_internal_p (call))
+    return false;
+  const mr_input *in = mr_input_lookup (callee_name (gimple_call_fndecl (call)));
+  if (in && in->how != MR_INPUT_WRITES)
+    return false;
+  uint32_t w = in ? ~0u : unit_call_writes_input (call);
+  for (unsigned i = in ? in->arg : 0; w && i < gimple_call_num_args (call); i++)
+    if ((i >= 32 || (w & (1u << i))) && input_base (gimple_call_arg (call, i)) == base)
+      return true;
+  return false;
+}
+
 /* Can the memory `ref` reads at version `vuse` hold input?  *budget counts the
    statements and joins visited; `joins` the joins on the walk (a loop's join seen
-   again brings nothing new).  */
+   again brings nothing new).  With `setter`, the walk judges what a function
+   that writes the global `ref` leaves there for the other functions
+   (global_holds_input): the entry brings what was there before (the other
+   stores, judged on their own), a call brings input only if it writes input
+   there, and a stored input value bounded on its way to the store (a dominating
+   test) is no input.  */
 static bool
-memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
+memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins,
+		    bool setter)
 {
   while (--*budget >= 0 && vuse && TREE_CODE (vuse) == SSA_NAME)
     {
       if (SSA_NAME_IS_DEFAULT_DEF (vuse))
-	return true;		/* what the caller left there: not known */
+	return !setter;		/* what the caller left there: not known */
       gimple *def = SSA_NAME_DEF_STMT (vuse);
       if (gphi *phi = dyn_cast<gphi *> (def))
 	{
@@ -1323,7 +1454,7 @@ memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
 	    {
 	      tree arg = gimple_phi_arg_def (phi, i);
 	      if (!edge_bounds_load (gimple_phi_arg_edge (phi, i), ref, arg)
-		  && memory_holds_input (ref, arg, budget, joins))
+		  && memory_holds_input (ref, arg, budget, joins, setter))
 		return true;
 	    }
 	  return false;
@@ -1334,13 +1465,137 @@ memory_holds_input (tree ref, tree vuse, int *budget, auto_vec<gimple *> &joins)
 	  if (TREE_CODE (v) == INTEGER_CST)
 	    return false;
 	  int values = 8;
-	  return TREE_CODE (v) != SSA_NAME || input_value (v, &values);
+	  if (TREE_CODE (v) != SSA_NAME)
+	    return !setter;
+	  return input_value (v, &values)
+		 && !(setter && value_bounded_before (v, gimple_bb (def)));
 	}
-      if (stmt_may_clobber_ref_p (def, ref))
+      /* (A clobber ends a local's life: it brings no value, to it or to what
+	 a pointer the oracle cannot tell from it points at.)  */
+      if (!gimple_clobber_p (def) && stmt_may_clobber_ref_p (def, ref)
+	  && (!setter || call_writes_input_to (def, input_base (ref))))
 	return true;
       vuse = gimple_vuse (def);
     }
-  return true;
+  return !setter;
+}
+
+/* Globals read as sizes in a function other than the one that reads input into
+   them (`static size_t want; void parse (FILE *f) { fscanf (f, "%zu", &want); }
+   void build (void) { buf = malloc (want); }`): a global (or a field of one) is
+   input wherever it is read if some function of the unit leaves input in it when
+   it returns: an input function or a store of input writes it (the objects
+   gathered for that function), and the memory walk from one of its returns, in
+   its setter form, finds that input unclamped (`if (want > MAX) want = MAX;`
+   bounds it, as does a store of a value a dominating test bounds).  A function
+   still outside SSA form (analysed later: no memory SSA to walk) is judged by its
+   statements alone: an input function (or a writer of the unit) is given the
+   global's address, and no test in it bounds a load of the global from above
+   (a clamp or a check anywhere: no claim).  Kept per variable; a structure's
+   fields are not told apart (any field written with input: the structure holds
+   input, as for a parameter).  */
+static hash_map<tree, bool> *global_inputs;
+
+/* Is t a load of (a field of) global var?  */
+static bool
+loads_from (tree t, tree var)
+{
+  if (TREE_CODE (t) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (t))
+    return false;
+  gassign *def = dyn_cast<gassign *> (SSA_NAME_DEF_STMT (t));
+  return def && gimple_assign_single_p (def) && is_memory_ref (gimple_assign_rhs1 (def))
+	 && input_base (gimple_assign_rhs1 (def)) == var;
+}
+
+/* cfun, outside SSA form: does an input function write var, with no test
+   bounding a load of var from above anywhere?  */
+static bool
+writes_input_unbounded (tree var)
+{
+  bool written = false;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
+      {
+	gimple *s = gsi_stmt (gsi);
+	if (is_gimple_call (s) && call_writes_input_to (s, var))
+	  written = true;
+	gcond *cond = dyn_cast<gcond *> (s);
+	if (!cond)
+	  continue;
+	for (int side = 0; side < 2; side++)
+	  {
+	    tree v = side ? gimple_cond_rhs (cond) : gimple_cond_lhs (cond);
+	    edge e;
+	    edge_iterator ei;
+	    if (loads_from (v, var))
+	      FOR_EACH_EDGE (e, ei, bb->succs)
+		if (edge_bounds_above (e, v))
+		  return false;
+	  }
+      }
+  return written;
+}
+
+/* Does function f leave input in global var at one of its returns?  */
+static bool
+leaves_input (function *f, tree var)
+{
+  input_push_cfun (f);
+  bool input = false;
+  if (!gimple_in_ssa_p (f))
+    input = writes_input_unbounded (var);
+  else if (written_by_input (var))
+    {
+      input = !INTEGRAL_TYPE_P (TREE_TYPE (var));
+      basic_block bb;
+      FOR_EACH_BB_FN (bb, f)
+	if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+	  {
+	    auto_vec<gimple *> joins;
+	    int steps = 32;
+	    if (!input && memory_holds_input (var, gimple_vuse (ret), &steps, joins, true))
+	      input = true;
+	  }
+    }
+  input_pop_cfun ();
+  return input;
+}
+
+static bool
+global_holds_input (tree var)
+{
+  if (!var || !VAR_P (var) || !is_global_var (var))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  if (!node)
+    return false;
+  if (!global_inputs)
+    global_inputs = new hash_map<tree, bool>;
+  if (bool *known = global_inputs->get (var))
+    return *known;
+  global_inputs->put (var, false);	/* asked again on the way: no claim */
+  bool input = false, complete = true;
+  auto_vec<function *> seen;
+  ipa_ref *ref;
+  for (unsigned i = 0; !input && node->iterate_referring (i, ref); i++)
+    {
+      cgraph_node *user = dyn_cast<cgraph_node *> (ref->referring);
+      function *f = user ? DECL_STRUCT_FUNCTION (user->decl) : NULL;
+      if ((ref->use != IPA_REF_STORE && ref->use != IPA_REF_ADDR) || !f
+	  || seen.contains (f))
+	continue;
+      seen.safe_push (f);
+      if (!f->cfg)
+	complete = false;
+      else
+	input = leaves_input (f, var);
+    }
+  if (input || complete)
+    *global_inputs->get (var) = input;
+  else
+    global_inputs->remove (var);
+  return input;
 }
 
 /* Is ref a global variable or a field of one (the same tree in every function
@@ -1419,7 +1674,11 @@ input_value (tree t, int *budget, bool params)
 	     lower-input-calls.cc asks them.  */
 	  if (params)
 	    return global_ref_p (a) ? t : NULL_TREE;
-	  if (!written_by_input (input_base (a)))
+	  /* (Not while cfun's objects are gathered: a store's value walk there
+	     would ask about every global it meets.)  */
+	  tree base = input_base (a);
+	  if (!written_by_input (base)
+	      && (gathering_fun == cfun || !global_holds_input (base)))
 	    return NULL_TREE;
 	  auto_vec<gimple *> joins;
 	  int steps = 32;

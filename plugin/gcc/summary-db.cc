@@ -7,6 +7,7 @@
 #include "gcc-common.h"
 #include "summary-db.h"
 #include "lower.h"
+#include "lower-input.h"
 #include "options.h"
 #include "unit.h"
 #include "../core/summary-db.h"
@@ -23,6 +24,7 @@ struct defined_fn
 {
   mr_summary sum;
   bool never_returns;
+  mr_input_facts input;		/* allocator: a string of the knowledge base or a literal */
 };
 static std::map<std::string, defined_fn> *defined;
 static std::set<std::string> *looked_up;
@@ -250,6 +252,13 @@ mr_db_summary (tree fndecl)
   return &e->sum;
 }
 
+const mr_input_facts *
+mr_db_input (tree fndecl)
+{
+  mr_db_entry *e = lookup (fndecl);
+  return e && mr_input_facts_any (&e->input) ? &e->input : NULL;
+}
+
 bool
 mr_db_never_returns (tree fndecl)
 {
@@ -274,7 +283,9 @@ mr_db_note_defined (tree fndecl, const mr_summary *sum)
   analysed_any = true;
   if (!defined)
     defined = new std::map<std::string, defined_fn>;
-  defined_fn d = { *sum, mr_never_returns (fndecl) };
+  defined_fn d = { *sum, mr_never_returns (fndecl), mr_input_facts () };
+  /* What it does with input (lower-input-calls.cc): the body is in SSA form now.  */
+  unit_input_facts (fndecl, &d.input);
   if (exported (fndecl))
     (*defined)[symbol_name (fndecl)] = d;
   /* C++'s complete-object constructors and destructors are aliases of the base
@@ -319,7 +330,8 @@ mr_db_finish_unit (void *, void *)
 	      files[i] = absolute (locs[i]->file);
 	      locs[i]->file = files[i].c_str ();
 	    }
-	mr_summary_db_write_fn (&t, d.first.c_str (), &sum, d.second.never_returns);
+	mr_summary_db_write_fn (&t, d.first.c_str (), &sum, d.second.never_returns,
+				&d.second.input);
       }
   std::vector<const char *> uses;
   if (looked_up)

@@ -9,10 +9,14 @@ at -O2. Each group is one ctest test (CMakeLists.txt):
            argument, an allocator wrapper two files away, a function in another
            file that never returns, recursion across files, a C++ destructor and a
            deleting function in another file), with their notes in the other
-           file; no per-file false alarm (the noreturn case) and none of the
-           cross-file findings without the database; --werror, --sarif (one merged
-           log), --summaries-only; the same output with -j1 and -j2 and the same
-           findings and database with compile_commands.json reversed
+           file; sizes read from input in one file and allocated in another (a
+           reader returning input, a writer through a pointer, a sink taking its
+           parameter as malloc's size: the input facts of the database), silent
+           when the caller bounds them; no per-file false alarm (the noreturn
+           case) and none of the cross-file findings without the database;
+           --werror, --sarif (one merged log), --summaries-only; the same output
+           with -j1 and -j2 and the same findings and database with
+           compile_commands.json reversed
   inbuild  memrules-scan --summaries-only, then `make -j2` with summaries-read=DIR
            and with summaries=DIR: the same findings; a stale database (a source
            changed after its summaries were written: ignored with a note, and right
@@ -240,6 +244,68 @@ int dropped_once ()
   return v;
 }
 """,
+    # Sizes from input across files (CWE-789): the input facts beside the summaries.
+    "input.c": """#include <stdio.h>
+#include <stdlib.h>
+size_t read_count (FILE *f)
+{
+  size_t n = 0;
+  if (fscanf (f, "%zu", &n) != 1)
+    return 0;
+  return n;
+}
+void read_into (FILE *f, size_t *out)
+{
+  if (fscanf (f, "%zu", out) != 1)
+    *out = 0;
+}
+void *make (size_t n)
+{
+  return malloc (n);
+}
+""",
+    "sizes.c": """#include <stdio.h>
+#include <stdlib.h>
+size_t read_count (FILE *f);
+void read_into (FILE *f, size_t *out);
+void *make (size_t n);
+
+void *count_table (FILE *f)
+{
+  return malloc (read_count (f));  /* WARN tainted-allocation-size */
+}
+
+void *count_table_capped (FILE *f)
+{
+  size_t n = read_count (f);
+  if (n > 4096)
+    return NULL;
+  return malloc (n);
+}
+
+void *read_table (FILE *f)
+{
+  size_t n;
+  read_into (f, &n);
+  return malloc (n);  /* WARN tainted-allocation-size */
+}
+
+void *make_from_input (FILE *f)
+{
+  size_t n;
+  if (fscanf (f, "%zu", &n) != 1)
+    return NULL;
+  return make (n);  /* WARN tainted-allocation-size */
+}
+
+void *make_capped (FILE *f)
+{
+  size_t n;
+  if (fscanf (f, "%zu", &n) != 1 || n > 4096)
+    return NULL;
+  return make (n);
+}
+""",
 }
 # Where the notes in the other files must point (file, line, words).
 OTHER_FILE_NOTES = [("helper.c", 4, "'release_buf' frees it here"),
@@ -423,7 +489,7 @@ def db_by_source(directory, root):
     return out
 
 
-MAKEFILE = """OBJS = helper.o names.o fatal.o chain_a.o chain_b.o main.o holder.o user.o
+MAKEFILE = """OBJS = helper.o names.o fatal.o chain_a.o chain_b.o main.o holder.o user.o input.o sizes.o
 all: $(OBJS)
 %.o: %.c
 \t$(CC) $(OPT) $(MR) -fdiagnostics-plain-output -c $< -o $@
