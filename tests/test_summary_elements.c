@@ -113,9 +113,11 @@ test_walked_null_test (void **state)
   tb_goto (f, 4, 5);
   tb_return (f, 5, mr_none (), 4);
   mr_summary s = summary_of (f);
+  /* Freed on every path (the moved pointer is NULL only where P is); past its
+     start, which free-offset reports in the function itself, so the summary
+     passes no offset on (summarize.c's note_free_offset keeps negative ones).  */
   assert_int_equal (s.frees_always, 1);
-  assert_int_equal (s.frees_at_param, 1);
-  assert_int_equal (s.frees_at_off, MR_OFF_POSITIVE);
+  assert_int_equal (s.frees_at_param, 0);
 }
 
 int
