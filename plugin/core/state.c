@@ -1454,85 +1454,75 @@ bj_run (bind_join *bj, uint32_t run)
   bj->out += run, bj->i += run, bj->j += run;
 }
 
+/* d's binding x joined with s's binding of the same value, to `other` (s's
+   default SYM|value at offset 0 where s does not bind it): the same object
+   keeps it at the joined offset; two objects leave the value to no object, both
+   references lost (`lose_other`: s's is a real binding, not the default).  */
+static inline __attribute__ ((always_inline)) void
+bj_join_one (bind_join *bj, const mr_bind *x, mr_ref other, bool lose_other)
+{
+  const uint32_t none = 0xffffffffu;
+  mr_state *d = bj->d;
+  if (x->ref.obj == other.obj)
+    {
+      /* The common case: the same object, most often at the same offset.  */
+      mr_bind b = *x;
+      if (other.off != b.ref.off)
+	{
+	  b.ref.off = mr_off_join (b.ref.off, other.off);
+	  bj->changed |= b.ref.off != x->ref.off;
+	  binding_changed (d, b.value, x->ref, b.ref);
+	}
+      bj->v[bj->out++] = b;
+    }
+  else if (x->ref.obj == none)
+    bj->v[bj->out++] = *x;
+  else
+    {
+      bj->changed = true;
+      binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
+      lose_ref (d, x->ref.obj);
+      if (lose_other)
+	lose_ref (d, other.obj);
+      bj->v[bj->out++] = (mr_bind) { x->value, { none, 0 } };
+    }
+}
+
 /* One step of the merge at (i, j), where the two differ.  */
 static inline __attribute__ ((always_inline)) void
 bj_step (bind_join *bj)
 {
-  const uint32_t none = 0xffffffffu;
-  mr_state *d = bj->d;
-  mr_bind *v = bj->v;
-  uint32_t i = bj->i, j = bj->j, out = bj->out;
+  uint32_t i = bj->i, j = bj->j;
   const mr_bind *x = i < bj->n ? &bj->db[i] : NULL, *y = j < bj->ns ? &bj->sb[j] : NULL;
   if (x && y && x->value == y->value)
     {
-      i++, j++;
-      if (x->ref.obj == y->ref.obj)
-	{
-	  /* The common case: the same object, most often at the same offset.  */
-	  mr_bind b = *x;
-	  if (y->ref.off != b.ref.off)
-	    {
-	      b.ref.off = mr_off_join (b.ref.off, y->ref.off);
-	      bj->changed |= b.ref.off != x->ref.off;
-	      binding_changed (d, b.value, x->ref, b.ref);
-	    }
-	  v[out++] = b;
-	}
-      else if (x->ref.obj == none)
-	v[out++] = *x;
-      else
-	{
-	  bj->changed = true;
-	  binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
-	  lose_ref (d, x->ref.obj);
-	  lose_ref (d, y->ref.obj);
-	  v[out++] = (mr_bind) { x->value, { none, 0 } };
-	}
+      bj->i++, bj->j++;
+      bj_join_one (bj, x, y->ref, true);
     }
   else if (x && (!y || x->value < y->value))
     {
       /* Only d binds it: s says SYM|value, at offset 0.  */
-      i++;
-      if (x->ref.obj == (MR_OBJ_SYM | x->value))
-	{
-	  mr_bind b = *x;
-	  if (b.ref.off != 0)
-	    {
-	      b.ref.off = mr_off_join (b.ref.off, 0);
-	      bj->changed |= b.ref.off != x->ref.off;
-	      binding_changed (d, b.value, x->ref, b.ref);
-	    }
-	  v[out++] = b;
-	}
-      else if (x->ref.obj == none)
-	v[out++] = *x;
-      else
-	{
-	  bj->changed = true;
-	  binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
-	  lose_ref (d, x->ref.obj);
-	  v[out++] = (mr_bind) { x->value, { none, 0 } };
-	}
+      bj->i++;
+      bj_join_one (bj, x, (mr_ref) { MR_OBJ_SYM | x->value, 0 }, false);
     }
   else
     {
       /* Only s binds it; to SYM|value, d's default says the same.  */
-      j++;
+      bj->j++;
       if (y->ref.obj != (MR_OBJ_SYM | y->value))
 	{
 	  bj->changed = true;
-	  lose_ref (d, y->ref.obj);
-	  if (!bj->fresh && out == i)
+	  lose_ref (bj->d, y->ref.obj);
+	  if (!bj->fresh && bj->out == i)
 	    {
 	      mr_bind *t = table_alloc (bj->cap, sizeof *t, &bj->tag);
-	      memcpy (t, v, out * sizeof *t);
-	      v = bj->v = t;
+	      memcpy (t, bj->v, bj->out * sizeof *t);
+	      bj->v = t;
 	      bj->fresh = true;
 	    }
-	  v[out++] = (mr_bind) { y->value, { none, 0 } };
+	  bj->v[bj->out++] = (mr_bind) { y->value, { 0xffffffffu, 0 } };
 	}
     }
-  bj->i = i, bj->j = j, bj->out = out;
 }
 
 static inline __attribute__ ((always_inline)) bool
