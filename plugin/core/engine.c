@@ -538,15 +538,22 @@ clears_through_param (const mr_func *f, const mr_event *e)
   return mr_param_of (f, e->a, &off) >= 0;
 }
 
-/* Does the function read a pointer variable on a path where nothing was
-   assigned to it (the glue made a stand-in for it: uninit-read)?  */
-static bool
-reads_indeterminate (const mr_func *f)
+/* The pointer variables the function reads on a path where nothing was
+   assigned to them (the glue made a stand-in for each: uninit-read): their
+   decls, *n of them (NULL if none).  The one walk over the declarations:
+   worth_analysing asks whether there are any, entry_state tracks them.  */
+static uint32_t *
+unassigned_reads (const mr_func *f, uint32_t *n)
 {
+  uint32_t *v = NULL, cap = 0;
+  *n = 0;
   for (uint32_t i = 0; i < f->ndecls; i++)
     if (f->decls[i].kind == MR_DECL_INDETERMINATE)
-      return true;
-  return false;
+      {
+	MR_VEC_PUSH (v, *n, cap);
+	v[*n - 1] = i;
+      }
+  return v;
 }
 
 /* The decl + 1 of the named object whose address operand o is, if it is one
@@ -642,15 +649,19 @@ held_addresses (const mr_func *f)
    function that releases memory, the locals, statics and literals whose address
    a PHI takes, or a pointer variable in memory is given: `p = 0; if (c) p =
    buf; free (p);` joins the path where p is NULL with the path where it is
-   buf, and only the second frees non-heap memory.  (A function that releases nothing has no use for the distinction,
-   and its paths stay joined; tracking more objects makes every state bigger.)  */
+   buf, and only the second frees non-heap memory.  (A function that releases
+   nothing has no use for the distinction, and its paths stay joined; tracking
+   more objects makes every state bigger.)  `unassigned`: the stand-ins' decls
+   (unassigned_reads), n of them.  */
 static mr_state *
-entry_state (const mr_func *f)
+entry_state (const mr_func *f, const uint32_t *unassigned, uint32_t n)
 {
   mr_state *s = mr_state_new ();
+  for (uint32_t k = 0; k < n; k++)
+    mr_state_set_obj (s, MR_OBJ_DECL | unassigned[k], MR_TS_NONHEAP, MR_FAM_NONE, NULL);
   uint8_t *held = held_addresses (f);
-  for (uint32_t i = 0; i < f->ndecls; i++)
-    if (f->decls[i].kind == MR_DECL_INDETERMINATE || (held && held[i]))
+  for (uint32_t i = 0; held && i < f->ndecls; i++)
+    if (held[i])
       mr_state_set_obj (s, MR_OBJ_DECL | i, MR_TS_NONHEAP, MR_FAM_NONE, NULL);
   free (held);
   return s;
@@ -658,11 +669,12 @@ entry_state (const mr_func *f)
 
 /* True if the function contains anything the enabled rules look at, returns
    what may be a parameter (its summary's returns_param), clears its caller's
-   pointer (clears_through_param) or reads an unassigned pointer variable.  */
+   pointer (clears_through_param) or reads an unassigned pointer variable
+   (`reads_unassigned`: unassigned_reads found some).  */
 static bool
-worth_analysing (const mr_func *f)
+worth_analysing (const mr_func *f, bool reads_unassigned)
 {
-  if (reads_indeterminate (f))
+  if (reads_unassigned)
     return true;
   bool returns_pointer = false;
   for (uint32_t b = 0; b < f->nblocks; b++)
@@ -689,9 +701,11 @@ finding_order (const void *a, const void *b)
 /* The walk over the blocks, from the entry state to the fixpoint (or the budget
    or the memory cap), into out.  `lend`: blocks no back edge reaches run their own
    states (process_block).  Returns false if lending had to be undone: the
-   memory cap's squeeze struck while states were lent (over_memory).  */
+   memory cap's squeeze struck while states were lent (over_memory).
+   `unassigned`, n: the decls of entry_state's stand-ins.  */
 static bool
-run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
+run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend,
+	    const uint32_t *unassigned, uint32_t n_unassigned)
 {
   driver d = { .ctx = { f, cfg, out, NULL }, .lend = lend };
   uint32_t n = f->nblocks;
@@ -724,7 +738,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend)
   for (uint32_t i = 0; i < f->nparams && i < 32; i++)
     if (f->params[i] && f->params[i] < f->nvalues)
       d.ctx.is_param[f->params[i]] = 1;
-  add_state (&d, f->entry, entry_state (f));
+  add_state (&d, f->entry, entry_state (f, unassigned, n_unassigned));
   heap_push (&d, f->entry);
   uint64_t start = out->work;
   while (d.nheap)
@@ -800,7 +814,9 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   mr_summarize_stores (f, &out->summary);
   mr_summarize_result (f, &out->summary);
   mr_find_field_stores (f, &out->summary);
-  if (!worth_analysing (f))
+  uint32_t n_unassigned;
+  uint32_t *unassigned = unassigned_reads (f, &n_unassigned);
+  if (!worth_analysing (f, n_unassigned != 0))
     {
       out->summary.valid = true;	/* frees nothing, allocates nothing */
       mr_ctx quick = { .f = f, .cfg = cfg_in, .out = out };
@@ -811,13 +827,14 @@ mr_analyze (mr_func *f, const mr_config *cfg_in, mr_result *out)
   /* Lending (process_block) is undone by the squeeze of the memory cap, which is
      rare: the function is then analysed again, from what it was given.  */
   mr_result given = *out;
-  if (!run_driver (f, cfg, out, true))
+  if (!run_driver (f, cfg, out, true, unassigned, n_unassigned))
     {
       given.findings = out->findings;
       given.cap_findings = out->cap_findings;
       *out = given;
-      run_driver (f, cfg, out, false);
+      run_driver (f, cfg, out, false, unassigned, n_unassigned);
     }
+  free (unassigned);
   out->summary.valid = !out->stopped;
   if (out->summary.other_return)
     out->summary.returns_alloc = false;

@@ -1467,8 +1467,8 @@ lose_ref (mr_state *d, uint32_t obj)
    are not enough to tell them apart).
    The join of the bindings is a merge walk of both tables (join_binds), or the
    steps a comparison recorded (join_binds_steps); both go through a bind_join:
-   runs of equal bindings are kept as they are (bj_run), each other step joins
-   the bindings of one value (bj_step).  The result is written over d's table,
+   runs of bindings the join keeps are kept as they are (bj_keep), each other
+   step joins the bindings of one value (bj_step).  The result is written over d's table,
    behind the walk (out <= i), until a binding only s has must be added where
    there is no room: from there on, into a new table.  */
 typedef struct bind_join
@@ -1488,96 +1488,85 @@ bj_start (bind_join *bj, mr_state *d, const mr_state *s)
 		      .n = d->nbinds, .ns = s->nbinds, .cap = d->nbinds + s->nbinds };
 }
 
-/* The next `run` bindings are the same on both sides: kept as they are.  */
+/* The next `keep` bindings of d stay as they are, and the next `pass`
+   bindings of s add nothing to them (a run of equal bindings: keep == pass).  */
 static inline __attribute__ ((always_inline)) void
-bj_run (bind_join *bj, uint32_t run)
+bj_keep (bind_join *bj, uint32_t keep, uint32_t pass)
 {
-  if (!run)
-    return;
-  if (bj->v + bj->out != bj->db + bj->i)
-    memmove (bj->v + bj->out, bj->db + bj->i, run * sizeof *bj->v);
-  bj->out += run, bj->i += run, bj->j += run;
+  if (keep && bj->v + bj->out != bj->db + bj->i)
+    memmove (bj->v + bj->out, bj->db + bj->i, keep * sizeof *bj->v);
+  bj->out += keep, bj->i += keep, bj->j += pass;
+}
+
+/* d's binding x joined with s's binding of the same value, to `other` (s's
+   default SYM|value at offset 0 where s does not bind it): the same object
+   keeps it at the joined offset; two objects leave the value to no object, both
+   references lost (`lose_other`: s's is a real binding, not the default).  */
+static inline __attribute__ ((always_inline)) void
+bj_join_one (bind_join *bj, const mr_bind *x, mr_ref other, bool lose_other)
+{
+  const uint32_t none = 0xffffffffu;
+  mr_state *d = bj->d;
+  if (x->ref.obj == other.obj)
+    {
+      /* The common case: the same object, most often at the same offset.  */
+      mr_bind b = *x;
+      if (other.off != b.ref.off)
+	{
+	  b.ref.off = mr_off_join (b.ref.off, other.off);
+	  bj->changed |= b.ref.off != x->ref.off;
+	  binding_changed (d, b.value, x->ref, b.ref);
+	}
+      bj->v[bj->out++] = b;
+    }
+  else if (x->ref.obj == none)
+    bj->v[bj->out++] = *x;
+  else
+    {
+      bj->changed = true;
+      binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
+      lose_ref (d, x->ref.obj);
+      if (lose_other)
+	lose_ref (d, other.obj);
+      bj->v[bj->out++] = (mr_bind) { x->value, { none, 0 } };
+    }
 }
 
 /* One step of the merge at (i, j), where the two differ.  */
 static inline __attribute__ ((always_inline)) void
 bj_step (bind_join *bj)
 {
-  const uint32_t none = 0xffffffffu;
-  mr_state *d = bj->d;
-  mr_bind *v = bj->v;
-  uint32_t i = bj->i, j = bj->j, out = bj->out;
+  uint32_t i = bj->i, j = bj->j;
   const mr_bind *x = i < bj->n ? &bj->db[i] : NULL, *y = j < bj->ns ? &bj->sb[j] : NULL;
   if (x && y && x->value == y->value)
     {
-      i++, j++;
-      if (x->ref.obj == y->ref.obj)
-	{
-	  /* The common case: the same object, most often at the same offset.  */
-	  mr_bind b = *x;
-	  if (y->ref.off != b.ref.off)
-	    {
-	      b.ref.off = mr_off_join (b.ref.off, y->ref.off);
-	      bj->changed |= b.ref.off != x->ref.off;
-	      binding_changed (d, b.value, x->ref, b.ref);
-	    }
-	  v[out++] = b;
-	}
-      else if (x->ref.obj == none)
-	v[out++] = *x;
-      else
-	{
-	  bj->changed = true;
-	  binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
-	  lose_ref (d, x->ref.obj);
-	  lose_ref (d, y->ref.obj);
-	  v[out++] = (mr_bind) { x->value, { none, 0 } };
-	}
+      bj->i++, bj->j++;
+      bj_join_one (bj, x, y->ref, true);
     }
   else if (x && (!y || x->value < y->value))
     {
       /* Only d binds it: s says SYM|value, at offset 0.  */
-      i++;
-      if (x->ref.obj == (MR_OBJ_SYM | x->value))
-	{
-	  mr_bind b = *x;
-	  if (b.ref.off != 0)
-	    {
-	      b.ref.off = mr_off_join (b.ref.off, 0);
-	      bj->changed |= b.ref.off != x->ref.off;
-	      binding_changed (d, b.value, x->ref, b.ref);
-	    }
-	  v[out++] = b;
-	}
-      else if (x->ref.obj == none)
-	v[out++] = *x;
-      else
-	{
-	  bj->changed = true;
-	  binding_changed (d, x->value, x->ref, (mr_ref) { none, 0 });
-	  lose_ref (d, x->ref.obj);
-	  v[out++] = (mr_bind) { x->value, { none, 0 } };
-	}
+      bj->i++;
+      bj_join_one (bj, x, (mr_ref) { MR_OBJ_SYM | x->value, 0 }, false);
     }
   else
     {
       /* Only s binds it; to SYM|value, d's default says the same.  */
-      j++;
+      bj->j++;
       if (y->ref.obj != (MR_OBJ_SYM | y->value))
 	{
 	  bj->changed = true;
-	  lose_ref (d, y->ref.obj);
-	  if (!bj->fresh && out == i)
+	  lose_ref (bj->d, y->ref.obj);
+	  if (!bj->fresh && bj->out == i)
 	    {
 	      mr_bind *t = table_alloc (bj->cap, sizeof *t, &bj->tag);
-	      memcpy (t, v, out * sizeof *t);
-	      v = bj->v = t;
+	      memcpy (t, bj->v, bj->out * sizeof *t);
+	      bj->v = t;
 	      bj->fresh = true;
 	    }
-	  v[out++] = (mr_bind) { y->value, { none, 0 } };
+	  bj->v[bj->out++] = (mr_bind) { y->value, { 0xffffffffu, 0 } };
 	}
     }
-  bj->i = i, bj->j = j, bj->out = out;
 }
 
 static inline __attribute__ ((always_inline)) bool
@@ -1600,18 +1589,49 @@ bj_finish (bind_join *bj)
 static bool
 join_binds (mr_state *d, const mr_state *s)
 {
+  const uint32_t none = 0xffffffffu;
   bind_join bj;
   bj_start (&bj, d, s);
-  while (bj.i < bj.n || bj.j < bj.ns)
+  const mr_bind *p0 = bj.db, *pe = p0 + bj.n, *q0 = bj.sb, *qe = q0 + bj.ns;
+  for (;;)
     {
-      /* Most bindings are the same on both sides: a run of them is kept as is.  */
-      uint32_t i = bj.i, j = bj.j, most = bj.n - i < bj.ns - j ? bj.n - i : bj.ns - j;
-      /* (Pointers, not indices: a dozen instructions less per binding.)  */
-      const mr_bind *p = bj.db + i, *q = bj.sb + j, *end = p + most;
-      while (p < end && p->value == q->value && p->ref.obj == q->ref.obj
-	     && p->ref.off == q->ref.off)
-	p++, q++;
-      bj_run (&bj, (uint32_t) (p - (bj.db + i)));
+      /* Most bindings are kept as d has them: the same on both sides, d's to no
+	 object (what s binds then is lost already), d's or s's to the default
+	 SYM|value at offset 0 where the other has none.  A run of such is passed
+	 by a tight walk (pointers, not indices): past the state budget, the
+	 state a lossy join keeps has many bindings to no object, and each was a
+	 step of its own.  */
+      const mr_bind *p = p0 + bj.i, *q = q0 + bj.j;
+      for (;;)
+	{
+	  if (p < pe && q < qe && p->value == q->value)
+	    {
+	      if ((p->ref.obj == q->ref.obj && p->ref.off == q->ref.off)
+		  || (p->ref.obj == none && q->ref.obj != none))
+		{
+		  p++, q++;
+		  continue;
+		}
+	      break;
+	    }
+	  if (p < pe && (q == qe || p->value < q->value))
+	    {
+	      if (p->ref.obj == none
+		  || (p->ref.obj == (MR_OBJ_SYM | p->value) && p->ref.off == 0))
+		{
+		  p++;
+		  continue;
+		}
+	      break;
+	    }
+	  if (q < qe && q->ref.obj == (MR_OBJ_SYM | q->value))
+	    {
+	      q++;
+	      continue;
+	    }
+	  break;
+	}
+      bj_keep (&bj, (uint32_t) (p - (p0 + bj.i)), (uint32_t) (q - (q0 + bj.j)));
       if (bj.i == bj.n && bj.j == bj.ns)
 	break;
       bj_step (&bj);
@@ -1628,10 +1648,11 @@ join_binds_steps (mr_state *d, const mr_state *s)
   bj_start (&bj, d, s);
   for (uint32_t k = 0; k < bind_steps.n; k++)
     {
-      bj_run (&bj, bind_steps.v[k].i - bj.i);
+      uint32_t run = bind_steps.v[k].i - bj.i;
+      bj_keep (&bj, run, run);
       bj_step (&bj);
     }
-  bj_run (&bj, bj.n - bj.i);
+  bj_keep (&bj, bj.n - bj.i, bj.n - bj.i);
   return bj_finish (&bj);
 }
 
@@ -1867,10 +1888,40 @@ join_one_obj (mr_state *d, mr_objst *x, const mr_objst *o)
   return changed;
 }
 
-/* Adds to d the objects only s lists with a flag that must survive (`added` of
+/* Does the join add s's object y, which d does not list?  A lossy join adds
+   it if tracked; every join if it has a flag that must survive.  */
+static inline bool
+adds_obj (const mr_objst *y, bool lossy)
+{
+  return (lossy && y->ts != MR_TS_UNKNOWN) || (y->flags & MR_OBJF_ANY);
+}
+
+static bool
+is_freedish (mr_ts ts)
+{
+  return ts == MR_TS_FREED || ts == MR_TS_MAYBE_FREED;
+}
+
+/* What the join adds to d for s's object y (adds_obj): a lossy join gives a
+   tracked one the typestate the two sides' meet gives it (maybe-freed if freed,
+   else unknown; d's default is unknown) and s's event, as mr_state_set_obj
+   would list it, with the flags that must survive; any other is listed for
+   those flags alone (flags_only_obj).  */
+static mr_objst
+added_obj (const mr_objst *y, bool lossy)
+{
+  if (!lossy || y->ts == MR_TS_UNKNOWN)
+    return flags_only_obj (y->key, y->flags & MR_OBJF_ANY);
+  return (mr_objst) { .key = y->key,
+		      .ts = is_freedish ((mr_ts) y->ts) ? MR_TS_MAYBE_FREED : MR_TS_UNKNOWN,
+		      .family = MR_FAM_NONE, .flags = y->flags & MR_OBJF_ANY,
+		      .ev = y->ev };
+}
+
+/* Adds to d the objects only s lists that the join adds (adds_obj: `added` of
    them, counted by the caller's walk), by a second merge.  */
 static void
-add_flag_objs (mr_state *d, const mr_state *s, uint32_t added)
+add_objs (mr_state *d, const mr_state *s, uint32_t added, bool lossy)
 {
   uint32_t nd = d->nobjs, ns = s->nobjs;
   /* The capacity counted grows as `added` insertions one by one would grow it.  */
@@ -1886,15 +1937,16 @@ add_flag_objs (mr_state *d, const mr_state *s, uint32_t added)
   for (uint32_t j = 0; j < ns; j++)
     {
       const mr_objst *y = &s->objs[j];
-      if (!(y->flags & MR_OBJF_ANY))
+      if (!adds_obj (y, lossy))
 	continue;
       for (; i < nd && d->objs[i].key < y->key; i++)
 	v[out++] = d->objs[i];
       if (i < nd && d->objs[i].key == y->key)
 	continue;
-      v[out++] = flags_only_obj (y->key, y->flags & MR_OBJF_ANY);
+      v[out++] = added_obj (y, lossy);
       if (v[out - 1].ts != MR_TS_UNKNOWN)
-	tracked_changed (d);	/* a named object, tracked as non-heap */
+	tracked_changed (d);	/* a named object tracked as non-heap, or
+				   a lossy join's */
     }
   for (; i < nd; i++)
     v[out++] = d->objs[i];
@@ -1936,7 +1988,7 @@ join_obj_flags (mr_state *d, const mr_state *s)
     added += (s->objs[j].flags & MR_OBJF_ANY) != 0;
   if (!added)
     return changed;
-  add_flag_objs (d, s, added);
+  add_objs (d, s, added, false);
   return true;
 }
 
@@ -1964,7 +2016,7 @@ join_obj_flags_steps (mr_state *d, const mr_state *s)
     }
   if (!added)
     return changed;
-  add_flag_objs (d, s, added);
+  add_objs (d, s, added, false);
   return true;
 }
 
@@ -2002,52 +2054,98 @@ mr_state_join_compared (mr_state *d, const mr_state *s)
   return changed;
 }
 
+/* The objects of a lossy join, in one merge walk: the typestates (an object
+   that differs becomes maybe-freed if either side freed it, unknown
+   otherwise), then the flags and fill as any join's (join_one_obj); the objects
+   only s lists are added by a second merge (add_objs) when there are any.  The
+   objects come first, before the bindings' and slots' joins may list objects
+   anew (lose_ref), as in mr_state_join_compared: the flags those set hold if
+   either side has them, so the objects, the answer and the counted capacity
+   (as many insertions) are those of the typestates' walk followed by
+   mr_state_join.  */
 static bool
-is_freedish (mr_ts ts)
+join_objs_lossy (mr_state *d, const mr_state *s)
 {
-  return ts == MR_TS_FREED || ts == MR_TS_MAYBE_FREED;
+  bool changed = false;
+  uint32_t added = 0;
+  mr_objst *p = d->objs, *pe = p + d->nobjs;
+  const mr_objst *q = s->objs, *qe = q + s->nobjs;	/* (locals: the stores below
+							   may alias) */
+  for (;;)
+    {
+      /* Most objects are left as d has them: the same on both sides (key,
+	 typestate, family, flags and fill), or listed by one side only,
+	 untracked, for flags that the join keeps (d's) or drops (s's).  A run
+	 of such is passed by a tight walk (pointers, not indices).  */
+      for (;;)
+	{
+	  if (p < pe && q < qe && p->key == q->key)
+	    {
+	      if (p->ts == q->ts && p->family == q->family && p->flags == q->flags
+		  && p->fill == q->fill)
+		{
+		  p++, q++;
+		  continue;
+		}
+	      break;
+	    }
+	  if (p < pe && (q == qe || p->key < q->key))
+	    {
+	      if (p->ts == MR_TS_UNKNOWN && !(p->flags & ~MR_OBJF_ANY) && !p->fill)
+		{
+		  p++;
+		  continue;
+		}
+	      break;
+	    }
+	  if (q < qe && !adds_obj (q, true))
+	    {
+	      q++;
+	      continue;
+	    }
+	  break;
+	}
+      if (p == pe && q == qe)
+	break;
+      const mr_objst *o;
+      if (p < pe && q < qe && p->key == q->key)
+	o = q++;
+      else if (p < pe && (q == qe || p->key < q->key))
+	o = NULL;
+      else
+	{
+	  added++;		/* only s lists it, and the join adds it */
+	  q++;
+	  continue;
+	}
+      mr_ts ots = o ? (mr_ts) o->ts : MR_TS_UNKNOWN;
+      if (ots != p->ts || (o && o->family != p->family))
+	{
+	  mr_ts nts = is_freedish ((mr_ts) p->ts) || is_freedish (ots) ? MR_TS_MAYBE_FREED
+									 : MR_TS_UNKNOWN;
+	  if (nts != p->ts)
+	    p->ts = nts, changed = true;
+	}
+      changed |= join_one_obj (d, p, o);
+      p++;
+    }
+  if (!added)
+    return changed;
+  add_objs (d, s, added, true);
+  return true;
 }
 
 bool
 mr_state_join_lossy (mr_state *d, const mr_state *s)
 {
-  bool changed = false;
   tracked_changed (d);
-  /* Objects of d that differ in s (both sorted by key: one merge walk), counting
-     the tracked objects only s lists.  */
-  uint32_t j = 0, only_s = 0, nd = d->nobjs, ns = s->nobjs;
-  mr_objst *dobjs = d->objs;
-  const mr_objst *sobjs = s->objs;	/* (locals: the stores below may alias) */
-  for (uint32_t i = 0; i < nd; i++)
-    {
-      mr_objst *o = &dobjs[i];
-      for (; j < ns && sobjs[j].key < o->key; j++)
-	only_s += sobjs[j].ts != MR_TS_UNKNOWN;
-      const mr_objst *p = j < ns && sobjs[j].key == o->key ? &sobjs[j++] : NULL;
-      mr_ts pts = p ? (mr_ts) p->ts : MR_TS_UNKNOWN;
-      if (pts == o->ts && (!p || p->family == o->family))
-	continue;
-      mr_ts nts = (is_freedish (o->ts) || is_freedish (pts)) ? MR_TS_MAYBE_FREED : MR_TS_UNKNOWN;
-      if (nts != o->ts)
-	o->ts = nts, changed = true;
-    }
-  for (; j < ns; j++)
-    only_s += sobjs[j].ts != MR_TS_UNKNOWN;
-  /* Objects only in s (inserted into d at i, before its next larger key).  */
-  uint32_t i = 0;
-  for (j = 0; only_s && j < s->nobjs; j++)
-    {
-      while (i < d->nobjs && d->objs[i].key < s->objs[j].key)
-	i++;
-      if (s->objs[j].ts != MR_TS_UNKNOWN
-	  && !(i < d->nobjs && d->objs[i].key == s->objs[j].key))
-	{
-	  mr_ts nts = is_freedish (s->objs[j].ts) ? MR_TS_MAYBE_FREED : MR_TS_UNKNOWN;
-	  mr_state_set_obj (d, s->objs[j].key, nts, MR_FAM_NONE, s->objs[j].ev);
-	  changed = true;
-	}
-    }
-  changed |= mr_state_join (d, s);
+  bool changed = join_objs_lossy (d, s);
+  changed |= join_binds (d, s);
+  d->has_products |= s->has_products;
+  changed |= join_slots (d, s);
+  changed |= join_facts (d, s);
+  if (d->nptr_eqs)
+    changed |= mr_ptr_eqs_join (d, s);
   return changed;
 }
 
