@@ -1023,17 +1023,6 @@ lower_block_stmts (lower_ctx *c, basic_block bb)
     lower_stmt (c, stmts[i] == throwing ? thrower : bb->index, stmts[i], where[i]);
 }
 
-/* Does bb hold a GIMPLE_PREDICT, the hint the front end leaves where the user
-   wrote an early `return;`?  */
-static bool
-holds_prediction_hint (basic_block bb)
-{
-  for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
-    if (gimple_code (gsi_stmt (gsi)) == GIMPLE_PREDICT)
-      return true;
-  return false;
-}
-
 /* Where the source leaves along edge e into a shared return block: at -O0 each
    `return x;` is `_5 = x;` then a jump to the one return statement, so the last
    located statement before the jump is the user's return.  In a void function an
@@ -1046,25 +1035,23 @@ edge_location (lower_ctx *c, edge e)
 {
   /* Through blocks that hold no located statement (the early return's own block
      holds only a prediction hint) to the return.  */
-  location_t jump = e->goto_locus;
+  /* A branch's edge keeps the location of its condition (g++ 13's `if (_8 != 0)`
+     of a new-expression's cleanup flag), which is no return of the user's: only a
+     jump's counts.  */
+  location_t jump = (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) ? UNKNOWN_LOCATION
+		    : e->goto_locus;
   basic_block to = e->dest;
   gimple *ret = mr_last_stmt (to);
-  bool early_return = false;
   for (int hops = 0; hops < 3 && !(ret && gimple_code (ret) == GIMPLE_RETURN)
 		     && single_succ_p (to) && !last_located_stmt (to); hops++)
     {
-      early_return = early_return || holds_prediction_hint (to);
       if (LOCATION_LINE (jump) == 0)
 	jump = single_succ_edge (to)->goto_locus;
       to = single_succ (to);
       ret = mr_last_stmt (to);
     }
-  /* Only through the early return's own block: an edge straight into the return
-     block keeps the location of the branch it leaves (g++ 13's `if (_8 != 0)` of a
-     new-expression's cleanup flag), which is no return of the user's.  */
   if (ret && gimple_code (ret) == GIMPLE_RETURN && !gimple_return_retval (as_a<greturn *> (ret)))
-    return make_loc (c, early_return && LOCATION_LINE (jump) != 0 ? jump
-			: c->fun->function_end_locus);
+    return make_loc (c, LOCATION_LINE (jump) != 0 ? jump : c->fun->function_end_locus);
   basic_block from = e->src;
   for (int hops = 0; hops < 3 && from->index != ENTRY_BLOCK; hops++)
     {
