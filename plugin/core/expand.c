@@ -409,8 +409,10 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
       e->via = mr_func_strdup (f, cs->name);
       return;
     }
-  /* The flag, read before the dereferences under it when there are some.  */
-  uint32_t flag = sum->derefs_if_set | sum->derefs_if_clear ? read_flag (sum, cs) : 0;
+  /* The flag, read before the dereferences under it when there are some, else
+     just before the call's event (once either way).  */
+  bool flag_first = (sum->derefs_if_set | sum->derefs_if_clear) != 0;
+  uint32_t flag = flag_first ? read_flag (sum, cs) : 0;
   expand_derefs_first (sum, cs, flag);
   expand_static_derefs_first (sum, cs);
   uint32_t frees = sum->frees_always;
@@ -475,7 +477,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   bool freed_result = mr_freed_result_applies (sum, cs) && !copies && !getter
 		      && !result_given && !reads_pure;
   int64_t pure_off = MR_OFF_PURE + (int64_t) (name_hash (cs->name) % (MR_OFF_PURE / 2));
-  if (!flag)
+  if (!flag_first)
     flag = read_flag (sum, cs);
   mr_event *e = mr_block_add_event (f, cs->bb, MR_EV_CALL, cs->loc);
   e->call = call;

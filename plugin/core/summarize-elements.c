@@ -217,6 +217,8 @@ mr_find_walked_fields (mr_ctx *c)
   walk w = { f, NULL, NULL, 0 };
   uint32_t failed = 0;
   c->walked_fields = 0;
+  if (!sum->nfield_frees)
+    return;			/* (most functions: no scan of their events) */
   for (uint32_t b = 0; b < f->nblocks; b++)
     for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
       {

@@ -1504,6 +1504,31 @@ derefs_first (const mr_func *f, const deref_subject *sj, const flag_walk *fw, bo
   return found;
 }
 
+/* The values the function loads from static decl d as a whole (at offset 0, a
+   pointer or an integer as `pointer` says), the first `max` of them, into loads;
+   their number.  *complete: every load of d is listed (none of another kind,
+   none past max).  */
+static uint32_t
+decl_loads (const mr_func *f, uint32_t d, bool pointer, uint32_t *loads, uint32_t max,
+	    bool *complete)
+{
+  uint32_t n = 0;
+  *complete = true;
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	if (e->kind != MR_EV_LOAD || e->a.kind != MR_OPND_ADDR || e->a.id != d)
+	  continue;
+	if (e->dst && ((e->flags & MR_EVF_POINTER) != 0) == pointer && e->a.num == 0
+	    && e->off == 0 && n < max)
+	  loads[n++] = e->dst;
+	else
+	  *complete = false;
+      }
+  return n;
+}
+
 /* The pointer statics the summary names as parameters (mr_decl.param) whose
    pointer, as the function reads it, it reads or writes through before it looks
    at it otherwise, on every path that returns (mr_summary.static_derefs_first):
@@ -1521,18 +1546,8 @@ find_static_derefs_first (const mr_func *f, mr_summary *sum, bool **seen, uint32
 	continue;
       /* Every load of it listed (an unlisted one could test it unseen).  */
       deref_subject sj = { .param = -1, .decl = d };
-      bool all = true;
-      for (uint32_t b = 0; b < f->nblocks && all; b++)
-	for (uint32_t k = 0; k < f->blocks[b].nevents && all; k++)
-	  {
-	    const mr_event *e = &f->blocks[b].events[k];
-	    if (e->kind != MR_EV_LOAD || e->a.kind != MR_OPND_ADDR || e->a.id != d)
-	      continue;
-	    all = e->dst && (e->flags & MR_EVF_POINTER) && e->a.num == 0 && e->off == 0
-		  && sj.nloads < SUBJECT_LOADS;
-	    if (all)
-	      sj.loads[sj.nloads++] = e->dst;
-	  }
+      bool all;
+      sj.nloads = decl_loads (f, d, true, sj.loads, SUBJECT_LOADS, &all);
       if (!all || !sj.nloads)
 	continue;
       if (!*seen)
@@ -1587,15 +1602,10 @@ find_derefs_first (const mr_func *f, mr_summary *sum)
       rest &= ~(1u << i);
   if (rest && seen && stack)
     flag = flag_of (f, sum);
-  for (uint32_t b = 0; flag != UINT32_MAX && b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      {
-	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind == MR_EV_LOAD && e->dst && !(e->flags & MR_EVF_POINTER)
-	    && e->a.kind == MR_OPND_ADDR && e->a.id == flag && e->a.num == 0 && e->off == 0
-	    && fw.nloads < 4)
-	  fw.loads[fw.nloads++] = e->dst;
-      }
+  /* (A flag test on a load not listed takes both edges: no claim.)  */
+  bool all;
+  if (flag != UINT32_MAX)
+    fw.nloads = decl_loads (f, flag, false, fw.loads, 4, &all);
   for (int set = 0; fw.nloads && set <= 1; set++)
     {
       fw.set = set;

@@ -316,12 +316,13 @@ call_site (call_trees *site, const char *name, uint32_t dst)
   return cs;
 }
 
+static uint32_t borrowed_pointers (gcall *s);
+
 /* A function of the knowledge base or a families file (families.h): g_malloc,
    sqlite3_free, xmlFreeDoc, apr_palloc ...  Its arguments are handed to it first
    (an unknown call's effects), then the allocation or release happens.  fndecl is
    its declaration (NULL through a pointer): `returns_nonnull` there says it never
    returns NULL, whatever the entry says.  */
-static uint32_t borrowed_pointers (gcall *s);
 bool
 lower_library_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, const char *name,
 		    uint32_t dst, mr_loc loc)

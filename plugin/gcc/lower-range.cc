@@ -1241,6 +1241,25 @@ input_places (tree p, auto_vec<tree> *places)
   return true;
 }
 
+/* Can the memory one of refs[0 .. n-1] reads hold input at some return of
+   cfun, by the memory walk from each return (memory_holds_input; `setter`: its
+   setter form)?  */
+static bool
+holds_input_at_a_return (const tree *refs, unsigned n, bool setter)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
+      for (unsigned i = 0; i < n; i++)
+	{
+	  auto_vec<gimple *> joins;
+	  int steps = 32;
+	  if (memory_holds_input (refs[i], gimple_vuse (ret), &steps, joins, setter))
+	    return true;
+	}
+  return false;
+}
+
 /* Does what pointer parameter p (its default definition) points at still hold
    input on some return of cfun, by the memory walk (a clamp in the function,
    `if (*out > MAX) *out = MAX;`, bounds it there)?  In a structure, each integer
@@ -1257,17 +1276,7 @@ input_at_return (tree p)
     places.safe_push (build_simple_mem_ref (p));
   else if (!input_places (p, &places) || places.is_empty ())
     return true;
-  basic_block bb;
-  FOR_EACH_BB_FN (bb, cfun)
-    if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
-      for (tree ref : places)
-	{
-	  auto_vec<gimple *> joins;
-	  int steps = 32;
-	  if (memory_holds_input (ref, gimple_vuse (ret), &steps, joins))
-	    return true;
-	}
-  return false;
+  return holds_input_at_a_return (places.address (), places.length (), false);
 }
 
 /* The parameters of cfun (bit k: parameter k) through which it writes input:
@@ -1546,18 +1555,7 @@ leaves_input (function *f, tree var)
   if (!gimple_in_ssa_p (f))
     input = writes_input_unbounded (var);
   else if (written_by_input (var))
-    {
-      input = !INTEGRAL_TYPE_P (TREE_TYPE (var));
-      basic_block bb;
-      FOR_EACH_BB_FN (bb, f)
-	if (greturn *ret = safe_dyn_cast<greturn *> (mr_last_stmt (bb)))
-	  {
-	    auto_vec<gimple *> joins;
-	    int steps = 32;
-	    if (!input && memory_holds_input (var, gimple_vuse (ret), &steps, joins, true))
-	      input = true;
-	  }
-    }
+    input = !INTEGRAL_TYPE_P (TREE_TYPE (var)) || holds_input_at_a_return (&var, 1, true);
   input_pop_cfun ();
   return input;
 }

@@ -1033,11 +1033,10 @@ lower_block_stmts (lower_ctx *c, basic_block bb)
 static mr_loc
 edge_location (lower_ctx *c, edge e)
 {
-  /* Through blocks that hold no located statement (the early return's own block
-     holds only a prediction hint) to the return.  */
-  /* A branch's edge keeps the location of its condition (g++ 13's `if (_8 != 0)`
-     of a new-expression's cleanup flag), which is no return of the user's: only a
-     jump's counts.  */
+  /* The jump's location, through blocks that hold no located statement (the
+     early return's own block holds only a prediction hint) to the return.  A
+     branch's edge keeps its condition's location instead (g++ 13's `if (_8 !=
+     0)` of a new-expression's cleanup flag), which is no return of the user's.  */
   location_t jump = (e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)) ? UNKNOWN_LOCATION
 		    : e->goto_locus;
   basic_block to = e->dest;
