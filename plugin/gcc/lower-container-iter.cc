@@ -30,7 +30,7 @@ iterator_owner (lower_ctx *c, tree var)
 }
 
 /* The container whose iterator t is the address of (&it), or NULL.  */
-static container_facts *
+container_facts *
 iterator_address_owner (lower_ctx *c, tree t)
 {
   return TREE_CODE (t) == ADDR_EXPR ? iterator_owner (c, TREE_OPERAND (t, 0)) : NULL;
@@ -45,15 +45,8 @@ iterator_candidate (lower_ctx *c, tree t)
 	 && TREE_CODE (TREE_TYPE (t)) == RECORD_TYPE && !container_facts_of (c, t);
 }
 
-/* What a call does to the iterators it is given (`this` first), by the
-   operator's name, which every standard iterator shares: their classes are
-   the library's own and differ between versions.  */
-enum iterator_op
-{
-  IT_NONE, IT_DEREF, IT_FORWARD, IT_BACK, IT_EQ, IT_NE, IT_CONVERT
-};
-
-static iterator_op
+/* What call s does to the iterators it is given (lower-containers.h).  */
+iterator_op
 classify_iterator_call (gcall *s, tree fndecl)
 {
   if (!fndecl || !DECL_IN_SYSTEM_HEADER (fndecl))
@@ -259,7 +252,7 @@ scan_iterators (lower_ctx *c)
 	    || (w.owners.size () == 1 && known_iterator_use (c, g, w.owners[0])))
 	  continue;
 	for (container_facts *f : w.owners)
-	  f->one = f->all = false;
+	  f->one = f->all = f->several_ok = false;
       }
 }
 
@@ -417,9 +410,18 @@ lower_iterator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc lo
   tree self = gimple_call_arg (s, 0);
   container_facts *f = iterator_address_owner (c, op == IT_CONVERT
 						  ? gimple_call_arg (s, 1) : self);
-  if (!f || !(f->one || f->all))
+  if (!f || !(f->one || f->all || f->several))
     return false;
   tree lhs = gimple_call_lhs (s);
+  /* SEVERAL: the dereference and the steps name positions
+     (lower-container-slots.cc); the comparisons are as below.  */
+  if (f->several)
+    {
+      tree second = op == IT_DEREF && lhs ? mapped_field (lhs) : NULL_TREE;
+      int64_t off = second ? tree_to_shwi (byte_position (second)) : 0;
+      if (lower_several_iterator (c, bb, s, op, f, off, loc))
+	return true;
+    }
   switch (op)
     {
     case IT_DEREF:

@@ -136,7 +136,7 @@ address_of_var (tree t)
 }
 
 /* The local container variable a call's `this` names (&v), or NULL_TREE.  */
-static tree
+tree
 local_container (function *fun, gcall *s, bool *keyed)
 {
   if (!gimple_call_num_args (s))
@@ -215,7 +215,7 @@ by_value_object (tree t)
 
 /* Whether name is one of the members that return an iterator at the start
    (begin) or the end (end) of the elements; *end says which.  */
-static bool
+bool
 iterator_member (tree name, bool *end)
 {
   static const char *const starts[] = { "begin", "cbegin", "rbegin", "crbegin" };
@@ -275,7 +275,7 @@ container_call_op (gcall *s, tree fndecl, bool keyed)
 /* The constant position or key an element is taken out at, or NO_KEY: v[2] (by
    value), m[1] (a `const int &` to a temporary the statements before the call
    set to a constant), front () is position 0.  */
-static int64_t
+int64_t
 constant_key (gcall *s, tree fndecl)
 {
   if (id_equal (DECL_NAME (fndecl), "front"))
@@ -381,7 +381,7 @@ find_container_address (tree *tp, int *walk_subtrees, void *data)
   else if (TREE_CODE (*tp) == ADDR_EXPR)
     for (container_facts &f : *all)
       if (TREE_OPERAND (*tp, 0) == f.var)
-	f.one = f.all = false;
+	f.one = f.all = f.several_ok = false;
   return NULL_TREE;
 }
 
@@ -471,6 +471,23 @@ releases_elements (gcall *call, unsigned i)
   return false;
 }
 
+/* The facts of a container seen first: a local one may be ONE, SEVERAL (and a
+   sequence ALL) until a use says otherwise; an outer one (var its address) is
+   followed only by its loops.  */
+static container_facts *
+new_facts (lower_ctx *c, tree var, bool keyed, bool outer)
+{
+  container_facts f = {};
+  f.var = var;
+  f.one = !outer;
+  f.put_key = NO_KEY;
+  f.all = !keyed;
+  f.outer = outer;
+  f.several_ok = !outer;
+  c->containers.push_back (f);
+  return &c->containers.back ();
+}
+
 /* Once per function: which local containers are ONE (see the header).  */
 static void
 scan_containers (lower_ctx *c)
@@ -488,18 +505,19 @@ scan_containers (lower_ctx *c)
 	/* Not a member: a helper of the file given the container first, which
 	   releases its elements (the addresses' walk below judges the others).  */
 	if (var && releases_elements (s, 0))
-	  continue;
+	  {
+	    /* It frees ELEM alone, which SEVERAL's positions are not.  */
+	    container_facts *f = container_facts_of (c, var);
+	    (f ? f : new_facts (c, var, keyed, false))->several_ok = false;
+	    continue;
+	  }
 	/* An outer container: only the iterators begin and end make.  */
 	tree addr = fndecl && !var ? outer_container (s, fndecl, &keyed) : NULL_TREE;
 	if (addr)
 	  {
 	    container_facts *f = facts_of_outer (c, addr);
 	    if (!f)
-	      {
-		c->containers.push_back (container_facts { addr, false, false, 0, 0, NO_KEY,
-							   false, !keyed, true, {} });
-		f = &c->containers.back ();
-	      }
+	      f = new_facts (c, addr, keyed, true);
 	    tree lhs = gimple_call_lhs (s);
 	    if (container_call_op (s, fndecl, keyed) == OP_ITER && lhs)
 	      {
@@ -514,10 +532,7 @@ scan_containers (lower_ctx *c)
 	  continue;
 	container_facts *f = container_facts_of (c, var);
 	if (!f)
-	  {
-	    c->containers.push_back (container_facts { var, true, false, 0, 0, NO_KEY, false, !keyed, false, {} });
-	    f = &c->containers.back ();
-	  }
+	  f = new_facts (c, var, keyed, false);
 	container_op op = DECL_CONTEXT (fndecl) && TYPE_P (DECL_CONTEXT (fndecl))
 			  && TYPE_MAIN_VARIANT (DECL_CONTEXT (fndecl))
 			     == TYPE_MAIN_VARIANT (TREE_TYPE (var))
@@ -533,11 +548,18 @@ scan_containers (lower_ctx *c)
 	    if (iterator_candidate (c, lhs))
 	      add_iterator (c, f, lhs);
 	    else
-	      f->one = f->all = false;
+	      f->one = f->all = f->several_ok = false;
 	  }
 	if (op == OP_TAKE)
 	  {
 	    ref_use use = taken_reference_use (gimple_call_lhs (s), 0);
+	    int64_t key = id_equal (DECL_NAME (fndecl), "back") ? 0 : constant_key (s, fndecl);
+	    /* SEVERAL: every element taken out or put in at a constant
+	       position, or a map's key (at most MAX_SLOTS keys).  */
+	    if (key == NO_KEY)
+	      f->several_ok = false;
+	    else if (keyed && !add_key (f, key))
+	      f->several_ok = false;
 	    if (use == REF_OTHER)
 	      op = OP_OTHER;
 	    else if (use == REF_WRITTEN)
@@ -546,6 +568,11 @@ scan_containers (lower_ctx *c)
 		f->put_key = constant_key (s, fndecl);
 	      }
 	  }
+	/* SEVERAL: no put at an iterator's position, no erase, one make.  */
+	if (op == OP_OTHER || (op == OP_MAKE && in_cycle (c->fun, bb))
+	    || (op == OP_PUT && gimple_call_num_args (s) == 3)
+	    || (op == OP_REMOVE && id_equal (DECL_NAME (fndecl), "erase")))
+	  f->several_ok = false;
 	if (op == OP_OTHER || ((op == OP_PUT || op == OP_MAKE) && in_cycle (c->fun, bb)))
 	  f->one = false;
 	/* ALL: appends only, so back () stays the last one put in, and no
@@ -578,7 +605,7 @@ scan_containers (lower_ctx *c)
 	    {
 	      f->makes++;
 	      if (in_cycle (c->fun, bb))
-		f->one = f->all = false;
+		f->one = f->all = f->several_ok = false;
 	      continue;
 	    }
 	/* A copy of a container's address, only ever a call's `this`.  */
@@ -598,7 +625,10 @@ scan_containers (lower_ctx *c)
 	      tree arg = gimple_call_arg (call, i);
 	      if (TREE_CODE (arg) == ADDR_EXPR && container_facts_of (c, TREE_OPERAND (arg, 0))
 		  && releases_elements (call, i))
-		continue;
+		{
+		  container_facts_of (c, TREE_OPERAND (arg, 0))->several_ok = false;
+		  continue;
+		}
 	      walk_tree (gimple_call_arg_ptr (call, i), find_container_address,
 			 &c->containers, NULL);
 	    }
@@ -621,6 +651,10 @@ scan_containers (lower_ctx *c)
       pointer_container_p (TREE_TYPE (f.var), &keyed);
       if (f.makes != 1 || f.puts != 1 || (f.needs_size && !f.pushed && !keyed))
 	f.one = false;
+      if (!f.one && f.several_ok && f.makes == 1 && f.puts >= 1)
+	decide_several (c, &f, keyed);
+      if (f.several)
+	f.all = false;
       f.all = f.all && !f.one && f.makes == 1 && f.puts >= 1 && f.pushed
 	      && every_walk_to_the_end (c, &f);
     }
@@ -777,6 +811,8 @@ lower_container_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_loc l
   if (!c->containers_scanned)
     scan_containers (c);
   container_facts *f = container_facts_of (c, var);
+  if (f && f->several && lower_several_call (c, bb, s, fndecl, f, keyed, loc))
+    return true;
   bool one = f && f->one;
   bool all = f && f->all;
   tree lhs = gimple_call_lhs (s);

@@ -32,6 +32,19 @@ enum container_op
   OP_REMOVE			/* clear, pop_back, pop_front, erase */
 };
 
+/* SEVERAL (lower-container-slots.cc): position k (a map's k-th key in
+   order) at ELEM + 8 + 8k, k < MAX_SLOTS; the one past them is a spare the
+   iterators' steps rotate the elements through.  */
+static const int MAX_SLOTS = 8;
+
+/* What a call does to the iterators it is given (`this` first), by the
+   operator's name, which every standard iterator shares: their classes are
+   the library's own and differ between versions.  */
+enum iterator_op
+{
+  IT_NONE, IT_DEREF, IT_FORWARD, IT_BACK, IT_EQ, IT_NE, IT_CONVERT
+};
+
 /* What the element a take-out returns (a reference to it) is used for: only read
    (`q = *r`), written (`*r = p`: a put), or anything else.  */
 enum ref_use { REF_READ, REF_WRITTEN, REF_OTHER };
@@ -47,7 +60,21 @@ void container_store (lower_ctx *c, unsigned bb, tree var, int64_t off, mr_opnd 
 void element_reference (lower_ctx *c, unsigned bb, tree var, int64_t off, tree lhs,
 			mr_loc loc);
 
+tree local_container (function *fun, gcall *s, bool *keyed);
+int64_t constant_key (gcall *s, tree fndecl);
+bool iterator_member (tree name, bool *end);
+
+/* lower-container-slots.cc.  */
+bool add_key (container_facts *f, int64_t key);
+void decide_several (lower_ctx *c, container_facts *f, bool keyed);
+bool lower_several_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
+			 container_facts *f, bool keyed, mr_loc loc);
+bool lower_several_iterator (lower_ctx *c, unsigned bb, gcall *s, iterator_op op,
+			     container_facts *f, int64_t pair_off, mr_loc loc);
+
 /* lower-container-iter.cc.  */
+iterator_op classify_iterator_call (gcall *s, tree fndecl);
+container_facts *iterator_address_owner (lower_ctx *c, tree t);
 bool iterator_candidate (lower_ctx *c, tree t);
 bool add_iterator (lower_ctx *c, container_facts *f, tree var);
 void scan_iterators (lower_ctx *c);

@@ -50,6 +50,12 @@ struct container_facts
   bool outer;			/* a parameter or a member of one (var is the
 				   address): only its loops are followed */
   std::vector<tree> iterators;	/* the local iterators into it */
+  /* SEVERAL (lower-containers.cc): filled by a bounded number of puts at
+     positions known where they are made; `several_ok` until a use rules it
+     out, `several` once decided.  */
+  bool several_ok = true, several = false;
+  std::vector<int64_t> keys;	/* a map's constant keys, in order: key i at slot i */
+  std::vector<std::pair<gimple *, int> > masks;	/* the slots held before a call */
 };
 
 /* Per-function lowering context.  */

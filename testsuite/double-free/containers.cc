@@ -50,7 +50,8 @@ void test_4()
   delete l.back();  // { dg-bogus "double" }
 }
 
-// Two pointers put in, the first element deleted twice.
+// Two pointers put in, the first element deleted twice (and the second
+// leaked with the vector: each position is followed).
 void test_5()
 {
   std::vector<S *> v;
@@ -58,7 +59,7 @@ void test_5()
   v.push_back(new S);
   delete v[0];
   delete v[0];  // { dg-warning "double-'delete'" }
-}
+} // { dg-warning "leak of memory" }
 
 // The same, with the element removed in between: silent.
 void test_6()
