@@ -63,6 +63,11 @@
      loops that delete are a double delete; the destructor or clear ()
      without one is a leak of the last; pop_front () and erase put it out of
      sight.
+   - SEVERAL: a local container filled by a bounded number of puts whose
+     positions (a map's constant keys) are known where they are made, every
+     element taken out at a constant position or by iterators that walk over
+     every element: one slot per position (lower-container-slots.cc).  Tried
+     when the container is not ONE; it is then not ALL.
    - MANY: any other local container.  A pointer put in escapes, and so does
      everything the container held (ESCAPE of the container); an element taken out
      at a constant position (v[2], front (), back (), m[k] for a constant k) reads

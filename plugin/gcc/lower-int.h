@@ -14,6 +14,7 @@
      lower-smart.cc  C++: smart pointers, make_unique/make_shared, std::move
      lower-containers.cc  C++: standard containers of raw pointers
      lower-container-iter.cc  C++: iterators into them (lower-containers.h)
+     lower-container-slots.cc  C++: those filled by several puts at known positions
      lower-range.cc  value ranges of trees, the sizes of allocations and accesses
      lower-input-calls.cc  sizes read from input across calls (lower-input.h)
      lower-global.cc which calls leave the unit's integer statics alone  */
