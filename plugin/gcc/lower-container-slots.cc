@@ -11,10 +11,12 @@
      v.push_back (a);         LOAD t = *&a; STORE *(&v + POS (0)) = t; SIZE = 1
      v.push_back (b);         LOAD t = *&b; STORE *(&v + POS (1)) = t; SIZE = 2
      delete v[1];             COPY r = &v + POS (1); LOAD q = *r; FREE q
-     for (S *q : v)           begin (): LEFT = 2, end (): LEFT = 0
-       delete q;              *it: COPY r = &v + POS (first slot held)
-			      ++it: LEFT = LEFT - 1, and the slots held
-				    rotate one place down (the first goes last)
+     for (S *q : v)           begin (): LEFT = 2, and the queue of the
+       delete q;                iterator, slots of its own: POS (0) = the
+				element at POS (0), POS (1) = POS (1)'s
+			      end (): LEFT = 0
+			      *it: COPY r = &it + POS (0)
+			      ++it: LEFT = LEFT - 1, the queue shifted down
 
    Which slots are held before each call on the container (a mask) is found
    once per function by a forward walk over the CFG (slot_masks): a make
@@ -25,16 +27,17 @@
    lower-containers.cc, as before this file), except the calls that do not
    need the positions (the destructor, clear (), size (), end ()).
 
-   The rotation is how a loop meets every element although the engine does
-   not count iterations: each step makes the next element the first, so the
-   dereference, a statement of fixed offsets, names it; a walk over all N
-   elements makes N rotations and leaves the container as it was.  The
-   engine keeps apart the states of iterations that did different things
-   (one more element deleted), so each runs on its own element; the count
-   LEFT is exact in them, and the loop ends after the last.  A loop whose
-   iterations it joins forgets the slots (they differ): what they held goes
-   out of sight, never reported.  Every dereference must be in a loop over
-   every element (every_walk_to_the_end: no break, no return), as for ALL.  */
+   The queue is how a loop meets every element although the engine does not
+   count iterations: each step makes the next element the first, so the
+   dereference, a statement of fixed offsets, names it.  The engine keeps
+   apart the states of iterations that did different things (one more
+   element deleted), so each runs on its own element; LEFT is exact in them,
+   and the loop ends after the last.  A loop whose iterations it joins
+   forgets the queue (the states differ there) and runs on unknown
+   pointers, never on an element again: the queue only shortens, and the
+   container's own slots are not touched by its iterators.  Every
+   dereference must be in a loop over every element (every_walk_to_the_end:
+   no break, no return), as for ALL; a step back (`--it`) is not followed.  */
 
 #include "lower-containers.h"
 
@@ -285,6 +288,9 @@ decide_several (lower_ctx *c, container_facts *f, bool keyed)
       gcall *s = as_a<gcall *> (m.first);
       if (!known_enough (c, f, s, m.second))
 	return;
+      if (classify_iterator_call (s, gimple_call_fndecl (s)) == IT_BACK
+	  && iterator_address_owner (c, gimple_call_arg (s, 0)) == f)
+	return;
       /* A put or a removal must leave positions known (no ninth, no pop_back
 	 of nothing, no `v[k] = p` past the end).  */
       bool keyed;
@@ -415,9 +421,22 @@ lower_several_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, container_
       return false;
     case OP_ITER:
       {
+	/* An iterator's queue: the elements from it to the end, in the order
+	   it meets them (rbegin's backwards), in slots of its own.  */
 	bool end;
 	iterator_member (name, &end);
 	set_iterator_left (c, bb, lhs, mr_const (end ? 0 : n), loc);
+	if (!lhs || !VAR_P (lhs))
+	  return true;
+	int held[MAX_SLOTS], m = 0;
+	for (int k = 0; k < MAX_SLOTS && !end; k++)
+	  if (mask & (1 << k))
+	    held[m++] = k;
+	bool back = IDENTIFIER_POINTER (name)[0] == 'r' || IDENTIFIER_POINTER (name)[1] == 'r';
+	for (int i = 0; i < MAX_SLOTS; i++)
+	  container_store (c, bb, lhs, pos_slot (i),
+			   i < m ? load_slot (c, bb, var, held[back ? m - 1 - i : i], loc)
+				 : mr_unknown (), MR_EVF_POINTER, loc);
 	return true;
       }
     case OP_REMOVE:
@@ -437,67 +456,69 @@ lower_several_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, container_
     }
 }
 
-/* A step of an iterator into a SEVERAL container: LEFT one less (forward) or
-   more (back), and the slots held rotate so that the element the step
-   reaches is in the first of them.  */
+/* Copies the queue of iterator `from` (and its LEFT) into iterator `to`, both
+   given as addresses (&it): a postfix step's result, a conversion.  */
 static void
-step (lower_ctx *c, unsigned bb, gcall *s, container_facts *f, bool forward, mr_loc loc)
+copy_queue (lower_ctx *c, unsigned bb, tree from, tree to, mr_loc loc)
+{
+  if (TREE_CODE (from) != ADDR_EXPR || TREE_CODE (to) != ADDR_EXPR)
+    return;
+  tree src = TREE_OPERAND (from, 0), dst = TREE_OPERAND (to, 0);
+  set_iterator_left (c, bb, dst, load_container_integer (c, bb, from, LEFT, loc), loc);
+  for (int k = 0; k < MAX_SLOTS; k++)
+    container_store (c, bb, dst, pos_slot (k), load_slot (c, bb, src, k, loc),
+		     MR_EVF_POINTER, loc);
+}
+
+/* A step forward of an iterator into a SEVERAL container that holds n
+   elements: LEFT one less, and its queue one shorter (the element it was at
+   drops out, the next is first).  */
+static void
+step (lower_ctx *c, unsigned bb, gcall *s, int n, mr_loc loc)
 {
   tree self = gimple_call_arg (s, 0), lhs = gimple_call_lhs (s);
-  mr_opnd left = load_container_integer (c, bb, self, LEFT, loc);
+  tree it = TREE_OPERAND (self, 0);
   /* `it++` returns where it was.  */
   if (lhs && VAR_P (lhs))
-    set_iterator_left (c, bb, lhs, left, loc);
+    copy_queue (c, bb, self, build_fold_addr_expr (lhs), loc);
+  mr_opnd left = load_container_integer (c, bb, self, LEFT, loc);
   mr_event *e = mr_block_add_event (c->f, bb, MR_EV_COPY, loc);
   e->dst = new_synthetic (c, NULL_TREE);
   e->a = left;
-  e->b = mr_const (forward ? -1 : 1);
+  e->b = mr_const (-1);
   e->off = -64;
   e->flags = MR_EVF_INT_STEP;
-  set_iterator_left (c, bb, TREE_OPERAND (self, 0), mr_value (e->dst), loc);
-  int mask = mask_before (f, s);
-  int held[MAX_SLOTS], n = 0;
-  for (int k = 0; k < MAX_SLOTS; k++)
-    if (mask & (1 << k))
-      held[n++] = k;
-  if (n < 2)
-    return;
-  /* Through a spare slot, so that every element stays in a slot at every
-     store: one held by a value alone where its slot is overwritten would be
-     reported leaked there.  */
-  int first = forward ? 0 : n - 1, dir = forward ? 1 : -1;
-  container_store (c, bb, f->var, pos_slot (MAX_SLOTS),
-		   load_slot (c, bb, f->var, held[first], loc), MR_EVF_POINTER, loc);
-  for (int i = first; i + dir >= 0 && i + dir < n; i += dir)
-    container_store (c, bb, f->var, pos_slot (held[i]),
-		     load_slot (c, bb, f->var, held[i + dir], loc), MR_EVF_POINTER, loc);
-  container_store (c, bb, f->var, pos_slot (held[n - 1 - first]),
-		   load_slot (c, bb, f->var, MAX_SLOTS, loc), MR_EVF_POINTER, loc);
-  container_store (c, bb, f->var, pos_slot (MAX_SLOTS), mr_unknown (), MR_EVF_POINTER, loc);
+  set_iterator_left (c, bb, it, mr_value (e->dst), loc);
+  for (int k = 1; k < n; k++)
+    container_store (c, bb, it, pos_slot (k - 1), load_slot (c, bb, it, k, loc),
+		     MR_EVF_POINTER, loc);
+  if (n > 0)
+    container_store (c, bb, it, pos_slot (n - 1), mr_unknown (), MR_EVF_POINTER, loc);
 }
 
 /* A call on an iterator into a SEVERAL container: a dereference names the
-   first slot held (pair_off before it: a map's pair, whose second is the
-   element), a step rotates; false for the comparisons and conversions,
-   lowered as for the other kinds.  */
+   first of its queue (pair_off before it: a map's pair, whose second is the
+   element), a step shortens the queue, a conversion copies it; false for
+   the comparisons, lowered as for the other kinds.  */
 bool
 lower_several_iterator (lower_ctx *c, unsigned bb, gcall *s, iterator_op op,
 			container_facts *f, int64_t pair_off, mr_loc loc)
 {
   int mask = mask_before (f, s);
+  tree self = gimple_call_arg (s, 0);
   switch (op)
     {
     case IT_DEREF:
       if (tree lhs = gimple_call_lhs (s))
-	element_reference (c, bb, f->var,
-			   mask > 0 ? pos_slot (__builtin_ctz (mask)) - pair_off
-				    : MR_OFF_UNKNOWN, lhs, loc);
+	element_reference (c, bb, TREE_OPERAND (self, 0), pos_slot (0) - pair_off, lhs, loc);
       return true;
     case IT_FORWARD:
-    case IT_BACK:
       if (mask < 0)
 	return false;
-      step (c, bb, s, f, op == IT_FORWARD, loc);
+      step (c, bb, s, __builtin_popcount (mask), loc);
+      return true;
+    case IT_CONVERT:
+      copy_queue (c, bb, gimple_call_arg (s, 1), self, loc);
       return true;
     default:
       return false;

@@ -33,8 +33,8 @@ enum container_op
 };
 
 /* SEVERAL (lower-container-slots.cc): position k (a map's k-th key in
-   order) at ELEM + 8 + 8k, k < MAX_SLOTS; the one past them is a spare the
-   iterators' steps rotate the elements through.  */
+   order) at ELEM + 8 + 8k, k < MAX_SLOTS; an iterator's queue, the elements
+   from it to the end, at the same offsets of the iterator.  */
 static const int MAX_SLOTS = 8;
 
 /* What a call does to the iterators it is given (`this` first), by the
