@@ -192,3 +192,83 @@ void test_14()
     delete v[i];
   delete v[1];  // { dg-bogus "double" }
 }
+
+// Two nested loops that only read, then one that deletes: silent (each
+// iterator walks a queue of its own; the container is not changed by them).
+void test_15()
+{
+  std::vector<S *> v;
+  v.push_back(new S);
+  v.push_back(new S);
+  int n = 0;
+  for (S *p : v)
+    for (S *q : v)
+      if (p != q)
+        n++;
+  for (S *p : v)
+    delete p;   // { dg-bogus "double" }
+}
+
+// The same pointer put in twice: a loop that deletes every element deletes it
+// twice.
+void test_16()
+{
+  std::vector<S *> v;
+  S *a = new S;
+  v.push_back(a);
+  v.push_back(a);
+  for (S *p : v)
+    delete p;   // { dg-warning "double-'delete'" }
+}
+
+// A reverse walk meets every element too.
+void test_17()
+{
+  std::vector<S *> v;
+  v.push_back(new S);
+  v.push_back(new S);
+  for (std::vector<S *>::reverse_iterator it = v.rbegin(); it != v.rend(); ++it)
+    delete *it;
+  delete v[0];  // { dg-warning "double-'delete'" }
+}
+
+// push_front and push_back together, walked by a loop that deletes.
+void test_18()
+{
+  std::deque<S *> d;
+  S *a = new S;
+  S *b = new S;
+  d.push_front(a);
+  d.push_back(b);
+  d.push_front(new S);
+  for (S *q : d)
+    delete q;
+  delete a;     // { dg-warning "double-'delete' of 'a'" }
+}
+
+// A put on one path only, then two loops that delete: the positions are not
+// known, and the container is followed as one filled by appends (the last
+// one put in stands for every element).
+void test_19()
+{
+  std::vector<S *> v;
+  if (cond())
+    v.push_back(new S);
+  v.push_back(new S);
+  for (S *p : v)
+    delete p;
+  for (S *p : v)
+    delete p;   // { dg-warning "double-'delete'" }
+}
+
+// Two loops by index that delete: the index is no constant position.
+void test_20()
+{
+  std::vector<S *> v;
+  v.push_back(new S);
+  v.push_back(new S);
+  for (unsigned i = 0; i < v.size(); i++)
+    delete v[i];
+  for (unsigned i = 0; i < v.size(); i++)
+    delete v[i];  // { dg-warning "double-'delete'" "TODO: elements taken out by an index that counts over every position" { xfail *-*-* } }
+}

@@ -111,3 +111,26 @@ void test_9()
   for (S *p : v)
     p->x = 0;
 } // { dg-warning "leak of memory" }
+
+// A map's element overwritten under its key: what it held leaks there.
+void test_10()
+{
+  std::map<int, S *> m;
+  m[1] = new S; // { dg-message "allocated here" }
+  m[2] = new S;
+  m[1] = nullptr;  // { dg-warning "leak of memory" }
+  delete m[2];
+}
+
+// A loop that deletes some elements and hands the others on: silent.
+void test_11()
+{
+  std::vector<S *> v;
+  v.push_back(new S);
+  v.push_back(new S);
+  for (S *p : v)
+    if (p != nullptr)
+      delete p;
+    else
+      keep(p);
+} // { dg-bogus "leak" }
