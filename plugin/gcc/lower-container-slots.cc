@@ -293,13 +293,13 @@ decide_several (lower_ctx *c, container_facts *f, bool keyed)
 	return;
       /* A put or a removal must leave positions known (no ninth, no pop_back
 	 of nothing, no `v[k] = p` past the end).  */
-      bool keyed;
+      bool member_keyed;
       iterator_op it_op;
-      call_of (c, f, s, &keyed, &it_op);
+      call_of (c, f, s, &member_keyed, &it_op);
       tree fndecl = gimple_call_fndecl (s);
-      container_op op = container_call_op (s, fndecl, keyed);
+      container_op op = container_call_op (s, fndecl, member_keyed);
       if (it_op == IT_NONE && (op == OP_PUT || op == OP_TAKE || op == OP_REMOVE)
-	  && slot_transfer (f, s, fndecl, keyed, m.second) < 0)
+	  && slot_transfer (f, s, fndecl, member_keyed, m.second) < 0)
 	return;
     }
   if (!every_walk_to_the_end (c, f))
