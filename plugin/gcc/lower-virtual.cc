@@ -173,10 +173,13 @@ vbase_offset_read (tree delta, tree base)
 /* The byte offset in an object of class cls of its subobjects of class sub,
    when they all sit at one (a virtual base is one subobject however many
    paths reach it; a base repeated at two offsets is ambiguous): false
-   otherwise.  */
+   otherwise, or when the walk of the hierarchy from binfo passes *budget
+   binfos (stacked diamonds reach a shared base by many paths).  */
 static bool
-subobject_offset (tree binfo, tree sub, HOST_WIDE_INT *off, bool *found)
+subobject_offset (tree binfo, tree sub, HOST_WIDE_INT *off, bool *found, int *budget)
 {
+  if (--*budget < 0)
+    return false;
   if (TYPE_MAIN_VARIANT (BINFO_TYPE (binfo)) == TYPE_MAIN_VARIANT (sub))
     {
       if (!tree_fits_shwi_p (BINFO_OFFSET (binfo)))
@@ -189,7 +192,7 @@ subobject_offset (tree binfo, tree sub, HOST_WIDE_INT *off, bool *found)
     }
   tree base;
   for (int i = 0; BINFO_BASE_ITERATE (binfo, i, base); i++)
-    if (!subobject_offset (base, sub, off, found))
+    if (!subobject_offset (base, sub, off, found, budget))
       return false;
   return true;
 }
@@ -200,8 +203,9 @@ unique_subobject (tree cls, tree sub)
 {
   HOST_WIDE_INT off = -1;
   bool found = false;
+  int budget = 256;
   if (!sub || !RECORD_OR_UNION_TYPE_P (sub)
-      || !subobject_offset (TYPE_BINFO (cls), sub, &off, &found) || !found)
+      || !subobject_offset (TYPE_BINFO (cls), sub, &off, &found, &budget) || !found)
     return -1;
   return off;
 }
