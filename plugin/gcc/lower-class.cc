@@ -23,9 +23,10 @@
    pointer it was not given (a global `last = this`), and the object is one of
    the function's own: a local, or the object it returns built in the caller's
    return slot (lower.cc, result_pointer), so `Holder h; h.p = new int[4];
-   return h;` fills and returns it.  (An object of the heap, `new T[n]` built in
-   a loop, is still handed over: the loops over its elements are not followed
-   well enough to judge what they hold.)  */
+   return h;` fills and returns it; so is the one object operator new made for
+   it, when the body writes no global either (`Cell *c = new Cell;` lost is a
+   leak).  (The elements of `new T[n]`, built in a loop, are still handed over:
+   the loops over them are not followed well enough to judge what they hold.)  */
 
 #include "lower-int.h"
 
@@ -65,10 +66,48 @@ lend_constructed_object (gcall *s, tree fndecl, mr_call *call)
   call->write_mask |= 1u;
 }
 
+/* Is `this` of constructor call s the very result of an allocating operator
+   new (through copies: `_1 = operator new (8); _2 = _1; T::T (_2);`), one
+   object of the heap made for it?  Not placement new (`operator new (size_t,
+   void *)` gives back storage the program had), and not an element of
+   `new T[n]`, which g++ builds at a moving pointer.  */
+static bool
+fresh_heap_object (gcall *s)
+{
+  tree t = gimple_call_arg (s, 0);
+  for (int i = 0; i < 8 && TREE_CODE (t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (t); i++)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (gcall *made = dyn_cast<gcall *> (def))
+	{
+	  tree fn = gimple_call_fndecl (made);
+	  if (!fn || !DECL_IS_OPERATOR_NEW_P (fn) || !gimple_call_num_args (made))
+	    return false;
+	  for (unsigned j = 1; j < gimple_call_num_args (made); j++)
+	    {
+	      tree type = TREE_TYPE (gimple_call_arg (made, j));
+	      if (POINTER_TYPE_P (type) && VOID_TYPE_P (TREE_TYPE (type)))
+		return false;	/* placement */
+	    }
+	  return true;
+	}
+      if (!gimple_assign_ssa_name_copy_p (def)
+	  && !(is_gimple_assign (def) && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
+	return false;
+      t = gimple_assign_rhs1 (def);
+    }
+  return false;
+}
+
 /* A call s to a constructor fndecl with a body, expanded from its summary sum
    into the events of block bb from index `first` on: its `this` is lent as
    lend_constructed_object lends it, when the summary shows the body keeps no
-   copy of it (see the file's comment).  */
+   copy of it (see the file's comment) and the object is a local or one
+   operator new made for it (`Node *n = new Node;`, whose leak is then seen).
+   An object of the heap outlives the constructor's frame, so a `last = this`
+   in a global would keep it: it is lent only when the summary lists the
+   statics the body writes (none of its calls may write anything) and there
+   are none.  */
 void
 lend_summarized_constructor (lower_ctx *c, unsigned bb, unsigned first, gcall *s,
 			     tree fndecl, const mr_summary *sum)
@@ -83,8 +122,10 @@ lend_summarized_constructor (lower_ctx *c, unsigned bb, unsigned first, gcall *s
       {
 	mr_call *call = blk->events[i].call;
 	mr_opnd self = call->nargs ? call->args[0] : mr_none ();
-	if (self.kind == MR_OPND_ADDR && self.num == 0 && self.id < c->f->ndecls
-	    && c->f->decls[self.id].kind == MR_DECL_LOCAL)
+	if ((self.kind == MR_OPND_ADDR && self.num == 0 && self.id < c->f->ndecls
+	     && c->f->decls[self.id].kind == MR_DECL_LOCAL)
+	    || (self.kind == MR_OPND_VALUE && sum->statics_listed && !sum->nstatic_writes
+		&& fresh_heap_object (s)))
 	  lend_constructed_object (s, fndecl, call);
 	return;
       }

@@ -1104,13 +1104,19 @@ lower_smart_pointer_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl, mr_l
       return true;
     }
   /* reset (q): the held pointer is deleted, then q is held (checked as a
-     hand-over, like the constructor's); reset () holds NULL.  */
-  if (id_equal (name, "reset")
-      && (nargs == 1 || (nargs == 2 && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1))))))
+     hand-over, like the constructor's); reset () and `u = nullptr`
+     (operator= (nullptr_t), which the standard defines as reset ()) hold
+     NULL.  */
+  bool null_assign = id_equal (name, "operator=") && nargs == 2
+		     && TREE_CODE (TREE_TYPE (gimple_call_arg (s, 1))) == NULLPTR_TYPE;
+  if (null_assign
+      || (id_equal (name, "reset")
+	  && (nargs == 1
+	      || (nargs == 2 && POINTER_TYPE_P (TREE_TYPE (gimple_call_arg (s, 1)))))))
     {
       delete_held (c, bb, self, cls, family, where, loc);
-      mr_opnd held = nargs == 2 ? hand_over (c, bb, gimple_call_arg (s, 1), family, loc)
-				: mr_const (0);
+      mr_opnd held = nargs == 2 && !null_assign
+		     ? hand_over (c, bb, gimple_call_arg (s, 1), family, loc) : mr_const (0);
       store_held (c, bb, self, held, loc);
       return true;
     }

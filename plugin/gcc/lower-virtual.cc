@@ -120,14 +120,128 @@ struct known_object
   HOST_WIDE_INT offset;
 };
 
+/* The SSA name t is a copy or conversion of (`_4 = (sizetype) _3;`).  */
+static tree
+strip_copies (tree t)
+{
+  for (int i = 0; i < 4 && TREE_CODE (t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (t); i++)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (!is_gimple_assign (def)
+	  || (!gimple_assign_ssa_name_copy_p (def)
+	      && !CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
+	break;
+      t = gimple_assign_rhs1 (def);
+    }
+  return t;
+}
+
+/* Is delta g++'s read of a virtual base's offset from the vtable of *base:
+   `_1 = d->D.2428._vptr.B; _2 = _1 + -24; _3 = MEM[(long *)_2]; _4 =
+   (sizetype) _3;`, the delta of `b = d + _4` that converts d to a virtual
+   base?  The offset read depends only on the class of the complete object,
+   which the caller knows.  */
+static bool
+vbase_offset_read (tree delta, tree base)
+{
+  delta = strip_copies (delta);
+  if (TREE_CODE (delta) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (delta))
+    return false;
+  gimple *load = SSA_NAME_DEF_STMT (delta);
+  if (!gimple_assign_load_p (load) || TREE_CODE (gimple_assign_rhs1 (load)) != MEM_REF)
+    return false;
+  tree slot = TREE_OPERAND (gimple_assign_rhs1 (load), 0);
+  if (TREE_CODE (slot) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (slot))
+    return false;
+  gimple *step = SSA_NAME_DEF_STMT (slot);
+  if (!is_gimple_assign (step) || gimple_assign_rhs_code (step) != POINTER_PLUS_EXPR)
+    return false;
+  tree vptr = gimple_assign_rhs1 (step);
+  if (TREE_CODE (vptr) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (vptr))
+    return false;
+  gimple *read = SSA_NAME_DEF_STMT (vptr);
+  if (!gimple_assign_load_p (read))
+    return false;
+  tree ref = gimple_assign_rhs1 (read);
+  if (TREE_CODE (ref) != COMPONENT_REF || !DECL_VIRTUAL_P (TREE_OPERAND (ref, 1)))
+    return false;	/* not the vtable pointer */
+  tree mem = get_base_address (ref);
+  return mem && TREE_CODE (mem) == MEM_REF && strip_copies (TREE_OPERAND (mem, 0))
+	 == strip_copies (base);
+}
+
+/* The byte offset in an object of class cls of its subobjects of class sub,
+   when they all sit at one (a virtual base is one subobject however many
+   paths reach it; a base repeated at two offsets is ambiguous): false
+   otherwise, or when the walk of the hierarchy from binfo passes *budget
+   binfos (stacked diamonds reach a shared base by many paths).  */
+static bool
+subobject_offset (tree binfo, tree sub, HOST_WIDE_INT *off, bool *found, int *budget)
+{
+  if (--*budget < 0)
+    return false;
+  if (TYPE_MAIN_VARIANT (BINFO_TYPE (binfo)) == TYPE_MAIN_VARIANT (sub))
+    {
+      if (!tree_fits_shwi_p (BINFO_OFFSET (binfo)))
+	return false;
+      HOST_WIDE_INT at = tree_to_shwi (BINFO_OFFSET (binfo));
+      if (*found && at != *off)
+	return false;
+      *off = at;
+      *found = true;
+    }
+  tree base;
+  for (int i = 0; BINFO_BASE_ITERATE (binfo, i, base); i++)
+    if (!subobject_offset (base, sub, off, found, budget))
+      return false;
+  return true;
+}
+
+/* The offset of cls's unique subobject of class sub (subobject_offset), or -1.  */
+static HOST_WIDE_INT
+unique_subobject (tree cls, tree sub)
+{
+  HOST_WIDE_INT off = -1;
+  bool found = false;
+  int budget = 256;
+  if (!sub || !RECORD_OR_UNION_TYPE_P (sub)
+      || !subobject_offset (TYPE_BINFO (cls), sub, &off, &found, &budget) || !found)
+    return -1;
+  return off;
+}
+
+static bool dynamic_class (tree obj, known_object *o, int depth);
+
+/* The object `b = d + _4` points to, where _4 is the offset of a virtual base
+   read from d's vtable (vbase_offset_read; g++'s conversion to a virtual base,
+   which no constant offset says): when the function knows the class of the
+   complete object d points into, the layout of that class says where its one
+   subobject of the virtual base is.  off is the constant offset the walk added
+   after the conversion.  */
+static bool
+virtual_base_object (gassign *def, HOST_WIDE_INT off, known_object *o, int depth)
+{
+  tree base = gimple_assign_rhs1 (def);
+  tree to = TREE_TYPE (gimple_assign_lhs (def));
+  if (depth <= 0 || !POINTER_TYPE_P (to) || !vbase_offset_read (gimple_assign_rhs2 (def), base)
+      || !dynamic_class (base, o, depth - 1))
+    return false;
+  HOST_WIDE_INT at = unique_subobject (o->cls, TREE_TYPE (to));
+  if (at < 0)
+    return false;
+  o->offset = at + off;
+  return true;
+}
+
 /* The complete object pointer obj points into, when the function knows its
    class: obj is followed back through copies, casts, constant offsets and
-   conversions to a base class (`&m->D.1234`, the null-tested PHI around it) to
-   an operator new whose memory one constructor built (new_class) or to the
-   address of a declared object (declared_class).  False otherwise: a
-   parameter, a load from memory, a call's result.  */
+   conversions to a base class (`&m->D.1234`, the null-tested PHI around it, a
+   virtual base's offset read from the vtable) to an operator new whose memory
+   one constructor built (new_class) or to the address of a declared object
+   (declared_class).  False otherwise: a parameter, a load from memory, a
+   call's result.  */
 static bool
-dynamic_class (tree obj, known_object *o)
+dynamic_class (tree obj, known_object *o, int depth)
 {
   tree names[8];
   unsigned n = 0;
@@ -186,7 +300,7 @@ dynamic_class (tree obj, known_object *o)
 	{
 	  tree delta = gimple_assign_rhs2 (def);
 	  if (!tree_fits_shwi_p (delta))
-	    return false;
+	    return virtual_base_object (as_a<gassign *> (def), off, o, depth);
 	  off += tree_to_shwi (delta);
 	  t = gimple_assign_rhs1 (def);
 	  n = 0;
@@ -203,13 +317,15 @@ dynamic_class (tree obj, known_object *o)
 
 /* The function in slot `token` of the vtable of binfo, or NULL_TREE.  A thunk
    (the override reached through a base at a nonzero offset) stands for its
-   target, which is given `this` adjusted by a constant: *adjust says by how
-   much (0 for no thunk).  A thunk whose adjustment is read from the vtable (a
-   virtual base) is not followed.  */
+   target, which is given `this` adjusted on the way: by a constant, which
+   *adjust says (0 for no thunk), or, through a virtual base, by an offset the
+   thunk reads from the vtable, which *virtual_adjust says; only the class of
+   the complete object knows where that leads.  */
 static tree
-vtable_slot (tree binfo, tree token, HOST_WIDE_INT *adjust)
+vtable_slot (tree binfo, tree token, HOST_WIDE_INT *adjust, bool *virtual_adjust)
 {
   *adjust = 0;
+  *virtual_adjust = false;
   if (!binfo || !tree_fits_uhwi_p (token))
     return NULL_TREE;
   bool can_refer = false;
@@ -220,13 +336,13 @@ vtable_slot (tree binfo, tree token, HOST_WIDE_INT *adjust)
   if (!node || !node->thunk)
     return target;
   thunk_info *info = thunk_info::get (node);
-  if (!info || !info->this_adjusting || info->virtual_offset_p || info->indirect_offset
-      || !node->callees)
+  if (!info || !info->this_adjusting || info->indirect_offset || !node->callees)
     return NULL_TREE;
   cgraph_node *callee = node->callees->callee->function_symbol ();
   if (!callee || callee->thunk)
     return NULL_TREE;
   *adjust = info->fixed_offset;
+  *virtual_adjust = info->virtual_offset_p;
   return callee->decl;
 }
 
@@ -247,24 +363,33 @@ resolve (tree ref, tree *this_arg)
   tree static_type = obj_type_ref_class (ref);
   known_object o;
   HOST_WIDE_INT adjust = 0;
-  if (dynamic_class (OBJ_TYPE_REF_OBJECT (ref), &o))
+  bool virtual_adjust = false;
+  if (dynamic_class (OBJ_TYPE_REF_OBJECT (ref), &o, 4))
     {
       if (o.offset < 0)
 	return NULL_TREE;
       tree binfo = get_binfo_at_offset (TYPE_BINFO (o.cls), o.offset * BITS_PER_UNIT,
 					static_type);
-      tree fn = vtable_slot (binfo, OBJ_TYPE_REF_TOKEN (ref), &adjust);
-      if (!fn || !adjust)
-	return fn;
-      if (o.offset + adjust != 0)
+      tree fn = vtable_slot (binfo, OBJ_TYPE_REF_TOKEN (ref), &adjust, &virtual_adjust);
+      if (!fn)
 	return NULL_TREE;
-      *this_arg = o.start;
-      return fn;
+      /* The override's `this` is the object's start when its class is the
+	 object's own or a base at offset 0: the thunk, if any, leads there.
+	 Given as the start, it is seen to be the object even where the
+	 pointer the call was given came by an offset read from the vtable
+	 (a primary virtual base, at offset 0).  */
+      bool at_start = virtual_adjust ? unique_subobject (o.cls, DECL_CONTEXT (fn)) == 0
+				     : o.offset + adjust == 0;
+      if (at_start)
+	*this_arg = o.start;
+      return at_start || (!adjust && !virtual_adjust) ? fn : NULL_TREE;
     }
   if (!static_type || !RECORD_OR_UNION_TYPE_P (static_type) || !TYPE_BINFO (static_type))
     return NULL_TREE;
-  tree dtor = vtable_slot (TYPE_BINFO (static_type), OBJ_TYPE_REF_TOKEN (ref), &adjust);
-  return dtor && !adjust && DECL_CXX_DESTRUCTOR_P (dtor) ? dtor : NULL_TREE;
+  tree dtor = vtable_slot (TYPE_BINFO (static_type), OBJ_TYPE_REF_TOKEN (ref), &adjust,
+			   &virtual_adjust);
+  return dtor && !adjust && !virtual_adjust && DECL_CXX_DESTRUCTOR_P (dtor) ? dtor
+									   : NULL_TREE;
 }
 
 /* The function a virtual call calls, or NULL_TREE (resolve).  */
