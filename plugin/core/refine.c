@@ -473,15 +473,24 @@ refine_case_set (mr_state *s, uint32_t root, const mr_edge *e, bool is_unsigned)
    e->case_fold_to (mr_edge.case_fold): an exception of no known type that a
    handler for E takes is from then on an E, which its rethrow rethrows.  The
    fact becomes the hull of case_fold_to and the values above case_fold_max it
-   held; a value the state knows nothing of stays unknown.  */
+   held.  A fact whose range holds a value the edge's set leaves out (a join of
+   two kinds around a third the handler never takes), or an edge without a
+   set, becomes case_fold_to alone, which stands for every value the edge
+   admits (E or a class derived from it).  A value the state knows nothing of
+   stays unknown.  */
 static bool
 fold_case (mr_state *s, uint32_t root, const mr_edge *e)
 {
   const mr_fact *f = e->case_fold ? mr_state_fact (s, root) : NULL;
-  if (!f || f->lo > e->case_fold_max || f->ubelow)
+  if (!f || f->ubelow)
+    return true;
+  bool exact = e->case_set && f->lo >= e->case_lo && f->hi - e->case_lo <= 63;
+  for (int64_t v = f->lo; exact && v <= f->hi; v++)
+    exact = (e->case_set >> (v - e->case_lo)) & 1;
+  if (exact && f->lo > e->case_fold_max)
     return true;
   int64_t lo = e->case_fold_to, hi = e->case_fold_to;
-  if (f->hi > e->case_fold_max)
+  if (exact && f->hi > e->case_fold_max)
     {
       if (e->case_fold_max + 1 < lo)
 	lo = e->case_fold_max + 1;

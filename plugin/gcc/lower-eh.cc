@@ -13,14 +13,17 @@
    throwers say which types they throw: a replaceable `operator new` throws only
    std::bad_alloc (or a class derived from it; nothrow and placement new throw
    nothing and have no EH edge), and a throw-expression, `throw E (...)`, which
-   GCC makes a call of __cxa_throw given E's type_info, throws an E.  A rethrow
-   (`throw;`, __cxa_rethrow, or std::rethrow_exception) throws on purpose, as a
-   throw-expression does: its exception leaving the function is judged
-   (lower_throw_exit).  `throw;` in the body of a handler of the function for a
-   type E (`catch (const E &)`) rethrows what that handler caught, an E or a
-   class derived from E (rethrown_type); any other rethrow throws anything.
-   Anything else (a call) may throw anything.  A value of the function (c->exc)
-   says which exception is in flight, a kind:
+   GCC makes a call of __cxa_throw given E's type_info, throws an E
+   (std::throw_with_nested (E), a class derived from E).  A rethrow (`throw;`,
+   __cxa_rethrow, or std::rethrow_exception, std::rethrow_if_nested) throws on
+   purpose, as a throw-expression does: its exception leaving the function is
+   judged (lower_throw_exit).  `throw;` in the body of a handler of the
+   function rethrows what that handler took, as the path knows it
+   (rethrowing_handler: for `catch (const E &)`, an exception of no known type
+   is an E or a class derived from E); any other rethrow throws anything.
+   Anything else (a call) may throw anything; what a throw-expression's object
+   building throws is not followed (builds_thrown_object).  A value of the
+   function (c->exc) says which exception is in flight, a kind:
 
      EXC_ANY (0)        anything
      EXC_BAD_ALLOC (-1) what operator new throws (std::bad_alloc)
@@ -217,7 +220,8 @@ enclosing_handler (lower_ctx *c, gimple *s)
   return found;
 }
 
-/* The type a rethrow rethrows, as far as the function knows: `throw;` in the
+/* The type a rethrow rethrows, as far as the function knows, when its handler
+   keeps no copy of what it took (rethrowing_handler): `throw;` in the
    body of a handler for one type rethrows what that handler caught, an object
    of that type or of a class derived from it.  NULL_TREE for anything (a
    rethrow in `catch (...)` or in no handler of the function,
@@ -292,9 +296,16 @@ rethrowing_handler (lower_ctx *c, eh_catch h)
   if (!bb || !single_pred_p (bb) || (single_pred_edge (bb)->flags & (EDGE_EH | EDGE_ABNORMAL))
       || c->f->blocks[bb->index].npreds != 1)
     return -1;
+  /* The dispatch must be one lower_eh_dispatch makes a switch of, which folds
+     the kinds on the edge into the handler.  */
   gimple *from = mr_last_stmt (single_pred (bb));
-  if (!from || gimple_code (from) != GIMPLE_EH_DISPATCH)
+  geh_dispatch *d = from ? dyn_cast<geh_dispatch *> (from) : NULL;
+  eh_region r = d ? get_eh_region_from_number_fn (c->fun, gimple_eh_dispatch_region (d)) : NULL;
+  if (!r || r->type != ERT_TRY)
     return -1;
+  for (eh_catch other = r->u.eh_try.first_catch; other; other = other->next_catch)
+    if (!other->label || (other != h && label_to_block (c->fun, other->label) == bb))
+      return -1;
   tree type = h->type_list && !TREE_CHAIN (h->type_list) ? TREE_VALUE (h->type_list) : NULL_TREE;
   int as = EXC_RETHROWN;
   if (type && TYPE_P (type))
