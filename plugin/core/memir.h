@@ -342,6 +342,11 @@ typedef struct mr_edge
   uint64_t case_set;		/* CASE: when nonzero, only the values case_lo + k
 				   whose bit k is set take the edge (the kinds of
 				   exception a handler may take, lower-eh.cc) */
+  bool case_fold;		/* CASE: a value up to case_fold_max that takes the
+				   edge is known as case_fold_to from then on (an
+				   exception of no known type caught by a handler
+				   for E is an E, lower-eh.cc) */
+  int64_t case_fold_max, case_fold_to;
   mr_loc loc;			/* where the source leaves along it (`return -1;`) */
 } mr_edge;
 

@@ -469,6 +469,39 @@ refine_case_set (mr_state *s, uint32_t root, const mr_edge *e, bool is_unsigned)
 	 && mr_state_refine (s, root, MR_CMP_LE, hi, is_unsigned);
 }
 
+/* Folds the values up to e->case_fold_max that a CASE edge admits into
+   e->case_fold_to (mr_edge.case_fold): an exception of no known type that a
+   handler for E takes is from then on an E, which its rethrow rethrows.  The
+   fact becomes the hull of case_fold_to and the values above case_fold_max it
+   held.  A fact whose range holds a value the edge's set leaves out (a join of
+   two kinds around a third the handler never takes), or an edge without a
+   set, becomes case_fold_to alone, which stands for every value the edge
+   admits (E or a class derived from it).  A value the state knows nothing of
+   stays unknown.  */
+static bool
+fold_case (mr_state *s, uint32_t root, const mr_edge *e)
+{
+  const mr_fact *f = e->case_fold ? mr_state_fact (s, root) : NULL;
+  if (!f || f->ubelow)
+    return true;
+  bool exact = e->case_set && f->lo >= e->case_lo && f->hi - e->case_lo <= 63;
+  for (int64_t v = f->lo; exact && v <= f->hi; v++)
+    exact = (e->case_set >> (v - e->case_lo)) & 1;
+  if (exact && f->lo > e->case_fold_max)
+    return true;
+  int64_t lo = e->case_fold_to, hi = e->case_fold_to;
+  if (exact && f->hi > e->case_fold_max)
+    {
+      if (e->case_fold_max + 1 < lo)
+	lo = e->case_fold_max + 1;
+      if (f->hi > hi)
+	hi = f->hi;
+    }
+  mr_state_forget_fact (s, root);
+  return mr_state_refine (s, root, MR_CMP_GE, lo, false)
+	 && mr_state_refine (s, root, MR_CMP_LE, hi, false);
+}
+
 /* Refines s for taking edge e out of block b.  Returns false if infeasible.  A
    combined condition that fails (a && b false) or holds (a || b true) is two cases;
    the second goes to *extra (NULL if it cannot happen).  */
@@ -543,7 +576,8 @@ refine_edge_1 (mr_ctx *c, mr_state *s, const mr_block *b, const mr_edge *e,
 	{
 	  if (!mr_state_refine (s, root, MR_CMP_GE, e->case_lo, t->is_unsigned)
 	      || !mr_state_refine (s, root, MR_CMP_LE, e->case_hi, t->is_unsigned)
-	      || !refine_case_set (s, root, e, t->is_unsigned))
+	      || !refine_case_set (s, root, e, t->is_unsigned)
+	      || !fold_case (s, root, e))
 	    return false;
 	  note_products (c, s, root);
 	  return true;

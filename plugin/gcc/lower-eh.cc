@@ -13,14 +13,17 @@
    throwers say which types they throw: a replaceable `operator new` throws only
    std::bad_alloc (or a class derived from it; nothrow and placement new throw
    nothing and have no EH edge), and a throw-expression, `throw E (...)`, which
-   GCC makes a call of __cxa_throw given E's type_info, throws an E.  A rethrow
-   (`throw;`, __cxa_rethrow, or std::rethrow_exception) throws on purpose, as a
-   throw-expression does: its exception leaving the function is judged
-   (lower_throw_exit).  `throw;` in the body of a handler of the function for a
-   type E (`catch (const E &)`) rethrows what that handler caught, an E or a
-   class derived from E (rethrown_type); any other rethrow throws anything.
-   Anything else (a call) may throw anything.  A value of the function (c->exc)
-   says which exception is in flight, a kind:
+   GCC makes a call of __cxa_throw given E's type_info, throws an E
+   (std::throw_with_nested (E), a class derived from E).  A rethrow (`throw;`,
+   __cxa_rethrow, or std::rethrow_exception, std::rethrow_if_nested) throws on
+   purpose, as a throw-expression does: its exception leaving the function is
+   judged (lower_throw_exit).  `throw;` in the body of a handler of the
+   function rethrows what that handler took, as the path knows it
+   (rethrowing_handler: for `catch (const E &)`, an exception of no known type
+   is an E or a class derived from E); any other rethrow throws anything.
+   Anything else (a call) may throw anything; what a throw-expression's object
+   building throws is not followed (builds_thrown_object).  A value of the
+   function (c->exc) says which exception is in flight, a kind:
 
      EXC_ANY (0)        anything
      EXC_BAD_ALLOC (-1) what operator new throws (std::bad_alloc)
@@ -43,6 +46,9 @@
 
 enum { EXC_ANY = 0, EXC_BAD_ALLOC = -1, EXC_RETHROWN = 1, EXC_FIRST_THROWN = 2 };
 
+/* How a kind is thrown (lower_ctx.thrown_nested, bits).  */
+enum { NESTED_NOT = 1, NESTED_BY_WITH = 2 };
+
 /* Whether bb ends with a statement that may throw to a handler or cleanup of
    this function (not a resx: it passes an exception on, doing nothing).  */
 bool
@@ -59,22 +65,61 @@ ends_in_thrower (basic_block bb)
   return false;
 }
 
+/* Whether fndecl is the standard library's function `name`, declared in
+   namespace std (by the name the standard gives it, not a user's function).  */
+static bool
+std_function (tree fndecl, const char *name)
+{
+  tree ns = fndecl ? DECL_CONTEXT (fndecl) : NULL_TREE;
+  return DECL_NAME (fndecl) && id_equal (DECL_NAME (fndecl), name)
+	 && ns && TREE_CODE (ns) == NAMESPACE_DECL && DECL_NAME (ns)
+	 && id_equal (DECL_NAME (ns), "std");
+}
+
+static bool class_derives_from_named (tree type, const char *qualified, int depth);
+
 /* The type a throw-expression throws: __cxa_throw (object, &typeinfo, dtor).
    The C++ front end remembers the type a type_info object is for as the type of
-   its name (rtti.cc, get_tinfo_decl).  NULL_TREE when s is no such call.  */
+   its name (rtti.cc, get_tinfo_decl).  Also std::throw_with_nested (E &&),
+   which never returns and throws an object of a class derived from E and from
+   std::nested_exception (an E itself when E is no class, or is final, or
+   already derives from std::nested_exception): the decayed type of its
+   parameter, *derived and *nested set when it wraps E so.  NULL_TREE when s is
+   no such call.  */
 static tree
-thrown_type (gimple *s)
+thrown_type (gimple *s, bool *derived = NULL, bool *nested = NULL)
 {
-  if (!s || !is_gimple_call (s) || gimple_call_num_args (s) != 3)
+  if (nested)
+    *nested = false;
+  if (!s || !is_gimple_call (s))
     return NULL_TREE;
   tree fndecl = gimple_call_fndecl (s);
-  if (!fndecl || !DECL_NAME (fndecl) || !id_equal (DECL_NAME (fndecl), "__cxa_throw"))
+  if (!fndecl || !DECL_NAME (fndecl))
+    return NULL_TREE;
+  if (gimple_call_num_args (s) == 1 && std_function (fndecl, "throw_with_nested"))
+    {
+      tree parm = TYPE_ARG_TYPES (TREE_TYPE (fndecl));
+      tree type = parm ? TREE_VALUE (parm) : NULL_TREE;
+      if (!type || TREE_CODE (type) != REFERENCE_TYPE)
+	return NULL_TREE;
+      type = TYPE_MAIN_VARIANT (TREE_TYPE (type));
+      bool wraps = TREE_CODE (type) == RECORD_TYPE && !TYPE_FINAL_P (type)
+		   && !class_derives_from_named (type, "std::nested_exception", 0);
+      if (derived)
+	*derived = wraps;
+      if (nested)
+	*nested = wraps;
+      return type;
+    }
+  if (gimple_call_num_args (s) != 3 || !id_equal (DECL_NAME (fndecl), "__cxa_throw"))
     return NULL_TREE;
   tree ti = gimple_call_arg (s, 1);
   if (TREE_CODE (ti) != ADDR_EXPR || !VAR_P (TREE_OPERAND (ti, 0)))
     return NULL_TREE;
   tree name = DECL_NAME (TREE_OPERAND (ti, 0));
   tree type = name ? TREE_TYPE (name) : NULL_TREE;
+  if (derived)
+    *derived = false;
   return type && TYPE_P (type) ? TYPE_MAIN_VARIANT (type) : NULL_TREE;
 }
 
@@ -87,12 +132,17 @@ rethrows (gimple *s)
   tree fndecl = s && is_gimple_call (s) ? gimple_call_fndecl (s) : NULL_TREE;
   if (!fndecl || !DECL_NAME (fndecl))
     return false;
-  if (id_equal (DECL_NAME (fndecl), "__cxa_rethrow"))
-    return true;
-  tree ns = DECL_CONTEXT (fndecl);
-  return id_equal (DECL_NAME (fndecl), "rethrow_exception")
-	 && ns && TREE_CODE (ns) == NAMESPACE_DECL && DECL_NAME (ns)
-	 && id_equal (DECL_NAME (ns), "std");
+  return id_equal (DECL_NAME (fndecl), "__cxa_rethrow")
+	 || std_function (fndecl, "rethrow_exception");
+}
+
+/* Whether s is std::rethrow_if_nested (e): it rethrows the exception nested
+   in e, of any type, on purpose, when there is one, and returns otherwise.  */
+static bool
+may_rethrow_nested (gimple *s)
+{
+  tree fndecl = s && is_gimple_call (s) ? gimple_call_fndecl (s) : NULL_TREE;
+  return fndecl && DECL_NAME (fndecl) && std_function (fndecl, "rethrow_if_nested");
 }
 
 /* Whether s calls the C++ runtime's function `name` (__cxa_begin_catch).  */
@@ -170,7 +220,8 @@ enclosing_handler (lower_ctx *c, gimple *s)
   return found;
 }
 
-/* The type a rethrow rethrows, as far as the function knows: `throw;` in the
+/* The type a rethrow rethrows, as far as the function knows, when its handler
+   keeps no copy of what it took (rethrowing_handler): `throw;` in the
    body of a handler for one type rethrows what that handler caught, an object
    of that type or of a class derived from it.  NULL_TREE for anything (a
    rethrow in `catch (...)` or in no handler of the function,
@@ -188,28 +239,97 @@ rethrown_type (lower_ctx *c, gimple *s)
 }
 
 /* The kind of a type in c->thrown, added if missing; derived: it may be of a
-   class derived from it too.  One kind per type, whether thrown or rethrown,
-   so that the kinds stay few (an edge's set holds 64; a handler for a class
-   derived from the type then may take a throw-expression's exact type too,
-   which only loses precision).  */
+   class derived from it too; nested: thrown by std::throw_with_nested, as a
+   class derived from it and from std::nested_exception.  One kind per type,
+   whether thrown or rethrown, so that the kinds stay few (an edge's set holds
+   64; a handler for a class derived from the type then may take a
+   throw-expression's exact type too, which only loses precision).  */
 static int
-thrown_kind (lower_ctx *c, tree type, bool derived)
+thrown_kind (lower_ctx *c, tree type, bool derived, bool nested = false)
 {
+  unsigned char how = nested ? NESTED_BY_WITH : NESTED_NOT;
   for (unsigned i = 0; i < c->thrown.length (); i++)
     if (c->thrown[i] == type)
       {
 	c->thrown_derived[i] |= derived;
+	c->thrown_nested[i] |= how;
 	return EXC_FIRST_THROWN + i;
       }
   c->thrown.safe_push (type);
   c->thrown_derived.safe_push (derived);
+  c->thrown_nested.safe_push (how);
   return EXC_FIRST_THROWN + c->thrown.length () - 1;
+}
+
+/* The index in c->rethrowing of handler h, or -1.  */
+static int
+rethrowing_index (lower_ctx *c, eh_catch h)
+{
+  for (unsigned i = 0; i < c->rethrowing.length (); i++)
+    if (c->rethrowing[i] == h)
+      return i;
+  return -1;
+}
+
+/* A `throw;` in handler h rethrows the exception as the handler took it, not
+   one kind for the handler's type: where paths throwing different types join
+   before the handler, the value holds each of their kinds (its range), and the
+   dispatches after the rethrow route them kind by kind (`catch (const
+   std::exception &) { throw; }` of a runtime_error or a logic_error reaches
+   an outer handler for each).  The value is a copy made at the handler's
+   entry, a PHI of its block, since a try nested in the handler's body
+   redefines c->exc before the rethrow.  On the dispatch's edge into the
+   handler (mr_edge.case_fold), an exception of no known type (a call's,
+   bad_alloc, a rethrow of anything: kinds up to EXC_RETHROWN) becomes the
+   handler's kind: an E or a class derived from E for `catch (const E &)`,
+   anything rethrown (judged when it leaves) for `catch (...)` or a handler of
+   several types.  Registers h (once) and returns its index in c->rethrowing;
+   -1 when its block is entered otherwise than by one edge from its dispatch
+   (the copy would then not be the exception the handler took).  */
+static int
+rethrowing_handler (lower_ctx *c, eh_catch h)
+{
+  int i = rethrowing_index (c, h);
+  if (i >= 0 || !h->label)
+    return i;
+  basic_block bb = label_to_block (c->fun, h->label);
+  if (!bb || !single_pred_p (bb) || (single_pred_edge (bb)->flags & (EDGE_EH | EDGE_ABNORMAL))
+      || c->f->blocks[bb->index].npreds != 1)
+    return -1;
+  /* The dispatch must be one lower_eh_dispatch makes a switch of, which folds
+     the kinds on the edge into the handler.  */
+  gimple *from = mr_last_stmt (single_pred (bb));
+  geh_dispatch *d = from ? dyn_cast<geh_dispatch *> (from) : NULL;
+  eh_region r = d ? get_eh_region_from_number_fn (c->fun, gimple_eh_dispatch_region (d)) : NULL;
+  if (!r || r->type != ERT_TRY)
+    return -1;
+  for (eh_catch other = r->u.eh_try.first_catch; other; other = other->next_catch)
+    if (!other->label || (other != h && label_to_block (c->fun, other->label) == bb))
+      return -1;
+  tree type = h->type_list && !TREE_CHAIN (h->type_list) ? TREE_VALUE (h->type_list) : NULL_TREE;
+  int as = EXC_RETHROWN;
+  if (type && TYPE_P (type))
+    {
+      type = TYPE_MAIN_VARIANT (type);
+      as = thrown_kind (c, type, RECORD_OR_UNION_TYPE_P (type));
+    }
+  else
+    c->rethrown = true;
+  uint32_t copy = new_synthetic (c, NULL_TREE);
+  mr_phi *p = mr_block_add_phi (c->f, bb->index, copy, false);
+  p->args[0] = mr_value (c->exc);
+  c->rethrowing.safe_push (h);
+  c->rethrowing_exc.safe_push (copy);
+  c->rethrowing_as.safe_push (as);
+  return c->rethrowing.length () - 1;
 }
 
 /* The types the function's throw-expressions throw and its typed handlers
    rethrow, each once, in the order of their blocks: kind EXC_FIRST_THROWN + i
-   is c->thrown[i]; and whether a rethrow of anything may reach a handler or
-   cleanup of the function (c->rethrown).  Found on first use.  */
+   is c->thrown[i]; the handlers whose `throw;` rethrows what they took
+   (rethrowing_handler); and whether a rethrow of anything may reach a handler
+   or cleanup of the function (c->rethrown).  Found on first use, once the
+   lowering has made the function's edges.  */
 static void
 collect_thrown (lower_ctx *c)
 {
@@ -221,15 +341,48 @@ collect_thrown (lower_ctx *c)
     if (ends_in_thrower (bb))
       {
 	gimple *last = mr_last_stmt (bb);
-	if (tree type = thrown_type (last))
-	  thrown_kind (c, type, false);
+	eh_catch h;
+	bool derived, nested;
+	if (tree type = thrown_type (last, &derived, &nested))
+	  thrown_kind (c, type, derived, nested);
+	else if (may_rethrow_nested (last))
+	  c->rethrown = true;
 	else if (!rethrows (last))
+	  continue;
+	else if (calls_runtime (last, "__cxa_rethrow")
+		 && (h = enclosing_handler (c, last)) && rethrowing_handler (c, h) >= 0)
 	  continue;
 	else if (tree type = rethrown_type (c, last))
 	  thrown_kind (c, type, RECORD_OR_UNION_TYPE_P (type));
 	else
 	  c->rethrown = true;
       }
+}
+
+/* Whether EH edge e is taken by an exception thrown while a throw-expression
+   builds its object (the object's constructor, or a call computing one of its
+   arguments, between __cxa_allocate_exception and __cxa_throw): its landing pad
+   first frees the unfinished object (__cxa_free_exception).  Such an edge is
+   not followed (lower.cc makes it MR_EDGE_NEVER): it is a failure while
+   reporting a failure, in practice the bad_alloc of a message string that
+   every `throw std::runtime_error (...)` has, of no known type, and
+   following it would give each such throw-expression a second path that
+   reaches every handler and, joined with the throw's own, blurs the kinds a
+   rethrow carries.  */
+bool
+builds_thrown_object (edge e)
+{
+  if (!(e->flags & EDGE_EH))
+    return false;
+  for (gimple_stmt_iterator gsi = gsi_start_bb (e->dest); !gsi_end_p (gsi); gsi_next (&gsi))
+    {
+      gimple *s = gsi_stmt (gsi);
+      if (gimple_code (s) == GIMPLE_LABEL || is_gimple_debug (s)
+	  || gimple_call_builtin_p (s, BUILT_IN_EH_POINTER))
+	continue;
+      return is_gimple_call (s) && calls_runtime (s, "__cxa_free_exception");
+    }
+  return false;
 }
 
 /* The exception kind an EH edge carries into its landing pad.  */
@@ -242,14 +395,27 @@ exception_along (lower_ctx *c, edge e)
   tree fndecl = last && is_gimple_call (last) ? gimple_call_fndecl (last) : NULL_TREE;
   if (fndecl && DECL_IS_REPLACEABLE_OPERATOR_NEW_P (fndecl))
     return mr_const (EXC_BAD_ALLOC);
-  if (tree type = thrown_type (last))
+  bool derived, nested;
+  if (tree type = thrown_type (last, &derived, &nested))
     {
       collect_thrown (c);
-      return mr_const (thrown_kind (c, type, false));
+      return mr_const (thrown_kind (c, type, derived, nested));
+    }
+  if (may_rethrow_nested (last))
+    {
+      collect_thrown (c);
+      return mr_const (EXC_RETHROWN);
     }
   if (!rethrows (last))
     return mr_const (EXC_ANY);
   collect_thrown (c);
+  if (calls_runtime (last, "__cxa_rethrow"))
+    if (eh_catch h = enclosing_handler (c, last))
+      {
+	int i = rethrowing_index (c, h);
+	if (i >= 0)
+	  return mr_value (c->rethrowing_exc[i]);
+      }
   tree type = rethrown_type (c, last);
   return mr_const (type ? thrown_kind (c, type, RECORD_OR_UNION_TYPE_P (type)) : EXC_RETHROWN);
 }
@@ -287,10 +453,10 @@ derives_from (tree derived, tree base, int depth)
   return false;
 }
 
-/* Whether a class derives from std::bad_alloc (std::bad_array_new_length, or a
-   class of the program's): a replaced operator new may throw one.  */
+/* Whether a class derives, at any depth, from the standard library's class
+   `qualified` (std::bad_alloc), by the name the standard gives it.  */
 static bool
-derives_from_bad_alloc (tree type, int depth)
+class_derives_from_named (tree type, const char *qualified, int depth)
 {
   tree binfo = TYPE_BINFO (TYPE_MAIN_VARIANT (type));
   if (!binfo || depth > 16)
@@ -299,10 +465,18 @@ derives_from_bad_alloc (tree type, int depth)
   for (unsigned i = 0; BINFO_BASE_ITERATE (binfo, i, base); i++)
     {
       tree bt = BINFO_TYPE (base);
-      if (class_named (bt, "std::bad_alloc") || derives_from_bad_alloc (bt, depth + 1))
+      if (class_named (bt, qualified) || class_derives_from_named (bt, qualified, depth + 1))
 	return true;
     }
   return false;
+}
+
+/* Whether a class derives from std::bad_alloc (std::bad_array_new_length, or a
+   class of the program's): a replaced operator new may throw one.  */
+static bool
+derives_from_bad_alloc (tree type, int depth)
+{
+  return class_derives_from_named (type, "std::bad_alloc", depth);
 }
 
 /* Whether a handler catches an exception: CATCH_SURELY, CATCH_MAYBE (it may, and
@@ -414,6 +588,16 @@ route_kind (lower_ctx *c, eh_catch h, int kind, kind_range *range, bool *caught)
 	  && RECORD_OR_UNION_TYPE_P (TREE_VALUE (t))
 	  && derives_from (TREE_VALUE (t), c->thrown[kind - EXC_FIRST_THROWN], 0))
 	k = CATCH_MAYBE;
+  /* What std::throw_with_nested throws also derives from
+     std::nested_exception: a handler for it (or `catch (...)`) takes it
+     surely when every throw of the kind is such, maybe otherwise.  */
+  unsigned char how = kind != EXC_BAD_ALLOC ? c->thrown_nested[kind - EXC_FIRST_THROWN] : 0;
+  if (k != CATCH_SURELY && (how & NESTED_BY_WITH))
+    for (tree t = h->type_list; t; t = TREE_CHAIN (t))
+      if (TREE_VALUE (t) && TYPE_P (TREE_VALUE (t))
+	  && RECORD_OR_UNION_TYPE_P (TREE_VALUE (t))
+	  && class_named (TREE_VALUE (t), "std::nested_exception"))
+	k = how == NESTED_BY_WITH ? CATCH_SURELY : CATCH_MAYBE;
   if (k != CATCH_NEVER)
     admit_kind (range, kind);
   *caught = k == CATCH_SURELY;
@@ -427,6 +611,7 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
     return;
   collect_thrown (c);
   auto_vec<basic_block> handlers;
+  auto_vec<eh_catch> catches;
   auto_vec<kind_range> ranges;	/* per handler */
   /* A rethrown exception may take any edge.  Where there is none, no range
      admits its kind: a state joined from an exception of a call and a
@@ -441,6 +626,7 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
       if (!h->label)
 	return;
       handlers.safe_push (label_to_block (c->fun, h->label));
+      catches.safe_push (h);
       ranges.safe_push (any);
     }
   kind_range way_out = any;	/* what no handler surely takes */
@@ -466,6 +652,7 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
       basic_block dest = map[mb->succs[k]]->dest;
       kind_range edge_range = way_out;
       bool handler = false;
+      int rethrowing = -1;	/* the one handler the edge enters, if it rethrows */
       for (unsigned i = 0; i < handlers.length (); i++)
 	if (handlers[i] == dest)
 	  {
@@ -473,9 +660,16 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
 	      merge_kinds (&edge_range, ranges[i]);
 	    else
 	      edge_range = ranges[i];
+	    rethrowing = handler ? -1 : rethrowing_index (c, catches[i]);
 	    handler = true;
 	  }
       mr_edge *me = &c->f->edges[mb->succs[k]];
+      if (rethrowing >= 0)
+	{
+	  me->case_fold = true;
+	  me->case_fold_max = EXC_RETHROWN;
+	  me->case_fold_to = c->rethrowing_as[rethrowing];
+	}
       me->kind = MR_EDGE_CASE;
       me->case_lo = edge_range.lo;
       me->case_hi = edge_range.hi;
@@ -494,6 +688,73 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
    only when it is a throw-expression's or a rethrow's.  A
    region that must not throw (a noexcept function) terminates instead: there a
    throw has a negative landing pad and a resx an outer region.  */
+/* Whether s ends a handler (__cxa_end_catch): the handler's own cleanup,
+   which runs on every way out of it, a return's as an exception's, at the
+   handler's closing brace, where the source does not leave.  */
+bool
+ends_handler (gimple *s)
+{
+  return is_gimple_call (s) && calls_runtime (s, "__cxa_end_catch");
+}
+
+/* Whether s does nothing the source shows on an exception's way out: a
+   label, a debug statement, the end of a temporary's or a local's life (a
+   clobber), the landing pad's reading of the exception, or the end of the
+   handler the exception is thrown from (__cxa_end_catch, the handler's own
+   cleanup).  */
+static bool
+unseen_on_the_way (gimple *s)
+{
+  return gimple_code (s) == GIMPLE_LABEL || is_gimple_debug (s) || gimple_clobber_p (s)
+	 || gimple_call_builtin_p (s, BUILT_IN_EH_POINTER) || ends_handler (s);
+}
+
+/* Where the exception a resx passes on was thrown, when the source shows it
+   leaving there: the throw-expression or rethrow that threw it is the one
+   such statement whose exception reaches the resx (the others that do are
+   calls, whose exceptions are not judged), and nothing the source shows runs
+   on the way (`catch (...) { log (); throw; }`: only the handler's end; the
+   end of a temporary's life).  UNKNOWN_LOCATION otherwise (a destructor runs,
+   or several throwers share the way out).  */
+location_t
+resx_thrown_at (gimple *resx)
+{
+  basic_block bb = gimple_bb (resx);
+  gimple_stmt_iterator gsi = gsi_for_stmt (resx);
+  for (int hops = 0; hops < 4; hops++)
+    {
+      for (gsi_prev (&gsi); !gsi_end_p (gsi); gsi_prev (&gsi))
+	if (!unseen_on_the_way (gsi_stmt (gsi)))
+	  return UNKNOWN_LOCATION;
+      if (single_pred_p (bb) && !(single_pred_edge (bb)->flags & EDGE_EH))
+	{
+	  bb = single_pred (bb);
+	  gimple *last = mr_last_stmt (bb);
+	  if (!last || !unseen_on_the_way (last))
+	    return UNKNOWN_LOCATION;
+	  gsi = gsi_for_stmt (last);
+	  continue;
+	}
+      gimple *thrower = NULL;
+      edge e;
+      edge_iterator ei;
+      FOR_EACH_EDGE (e, ei, bb->preds)
+	{
+	  gimple *last = mr_last_stmt (e->src);
+	  if (!(e->flags & EDGE_EH))
+	    return UNKNOWN_LOCATION;
+	  if (last && (thrown_type (last) || rethrows (last)))
+	    {
+	      if (thrower)
+		return UNKNOWN_LOCATION;
+	      thrower = last;
+	    }
+	}
+      return thrower ? gimple_location (thrower) : UNKNOWN_LOCATION;
+    }
+  return UNKNOWN_LOCATION;
+}
+
 void
 lower_throw_exit (lower_ctx *c, unsigned bb, gimple *s, mr_loc loc)
 {

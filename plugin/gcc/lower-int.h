@@ -78,6 +78,16 @@ struct lower_ctx
      the type may also be a class derived from it (a typed handler's rethrow).  */
   auto_vec<tree> thrown;
   auto_vec<bool> thrown_derived;
+  /* Per kind, how it is thrown: NESTED_BY_WITH (std::throw_with_nested, an
+     object that also derives from std::nested_exception), NESTED_NOT
+     (otherwise), or both.  */
+  auto_vec<unsigned char> thrown_nested;
+  /* The handlers whose `throw;` rethrows what they caught: each one's copy of
+     the exception value at its entry, and the kind an exception of no known
+     type becomes there (lower-eh.cc: rethrowing_handler).  */
+  auto_vec<eh_catch> rethrowing;
+  auto_vec<uint32_t> rethrowing_exc;
+  auto_vec<int> rethrowing_as;
   bool rethrown;
   bool thrown_known;
   /* The local containers of raw pointers, scanned on the first call of one.  */
@@ -158,6 +168,9 @@ bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
 
 /* lower-eh.cc.  */
 bool ends_in_thrower (basic_block bb);
+bool builds_thrown_object (edge e);
+bool ends_handler (gimple *s);
+location_t resx_thrown_at (gimple *resx);
 mr_opnd exception_along (lower_ctx *c, edge e);
 void lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &map);
 void lower_throw_exit (lower_ctx *c, unsigned bb, gimple *s, mr_loc loc);

@@ -930,8 +930,11 @@ lower_stmt (lower_ctx *c, unsigned bb, gimple *s, location_t where)
       }
       break;
     case GIMPLE_RESX:
-      /* A resx has no place in the source: the function's end stands for it.  */
-      if (gimple_location (s) == UNKNOWN_LOCATION)
+      /* A resx has no place in the source: the throw it passes on stands for
+	 it when nothing runs on the way (lower-eh.cc), else the function's end.  */
+      if (location_t thrown = resx_thrown_at (s))
+	loc = make_loc (c, thrown);
+      else if (gimple_location (s) == UNKNOWN_LOCATION)
 	loc = make_loc (c, c->fun->function_end_locus);
       lower_throw_exit (c, bb, s, loc);
       break;
@@ -980,7 +983,8 @@ lower_stmt (lower_ctx *c, unsigned bb, gimple *s, location_t where)
 }
 
 /* The last statement of bb that has a source location of its own, or NULL.
-   Clobbers (a scope's end), labels and predictions do not count.  */
+   Clobbers (a scope's end), labels, predictions and the end of a handler
+   (lower-eh.cc: ends_handler, run on the way out of it) do not count.  */
 static gimple *
 last_located_stmt (basic_block bb)
 {
@@ -988,7 +992,8 @@ last_located_stmt (basic_block bb)
     {
       gimple *g = gsi_stmt (gsi);
       if (is_gimple_debug (g) || gimple_clobber_p (g) || gimple_code (g) == GIMPLE_LABEL
-	  || gimple_code (g) == GIMPLE_PREDICT || gimple_location (g) == UNKNOWN_LOCATION)
+	  || gimple_code (g) == GIMPLE_PREDICT || gimple_location (g) == UNKNOWN_LOCATION
+	  || ends_handler (g))
 	continue;
       return g;
     }
@@ -1274,7 +1279,11 @@ mr_lower (function *fun, mr_lowered *out)
 	  else if (e->flags & EDGE_FALSE_VALUE)
 	    kind = MR_EDGE_FALSE;
 	  if (e->flags & EDGE_EH)
-	    c.exc = 1;		/* a value is made for it below */
+	    {
+	      c.exc = 1;	/* a value is made for it below */
+	      if (builds_thrown_object (e))
+		kind = MR_EDGE_NEVER;	/* lower-eh.cc */
+	    }
 	  else if ((e->flags & EDGE_ABNORMAL) && !may_longjmp_from (bb))
 	    kind = MR_EDGE_NEVER;
 	  unsigned src = thrower && !(e->flags & EDGE_EH) ? thrower

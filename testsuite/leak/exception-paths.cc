@@ -70,10 +70,10 @@ void test_4()
   try {
     may_throw();
   } catch (...) {
-    throw;
+    throw; // { dg-warning "leak of 'a'" }
   }
   delete a;
-} // { dg-warning "leak of 'a'" }
+}
 
 // A throw of one type reaches its handler, not another type's.
 void test_5()

@@ -28,7 +28,8 @@ void test_1()
 } // { dg-bogus "leak of" }
 
 // The same handler forgets a, allocated when the second new throws.  A return
-// from a handler leaves where the handler ends (its __cxa_end_catch).
+// from a handler leaves at the return (the handler's end, its
+// __cxa_end_catch, runs on the way).
 int test_2()
 {
   int *a = nullptr, *b = nullptr;
@@ -37,8 +38,8 @@ int test_2()
     b = new int(2);
   } catch (std::bad_alloc &) {
     delete b;
-    return -1;
-  } // { dg-warning "leak of 'a'" }
+    return -1; // { dg-warning "leak of 'a'" }
+  }
   delete a;
   delete b;
   return 0;
@@ -97,8 +98,8 @@ int test_5()
     use(b);
     delete b;
   } catch (...) {
-    return 2;
-  } // { dg-warning "leak of '[ab]'" }
+    return 2; // { dg-warning "leak of '[ab]'" }
+  }
   delete a;
   return 0;
 }
@@ -130,8 +131,8 @@ int test_7()
     delete a;
     return 1;
   } catch (const std::exception &) {
-    return 2;
-  } // { dg-warning "leak of 'a'" }
+    return 2; // { dg-warning "leak of 'a'" }
+  }
   delete a;
   return 0;
 }
@@ -165,8 +166,8 @@ int test_9()
     int *b = new int(1);
     delete b;
   } catch (out_of_pool &) {
-    return 2;
-  } // { dg-warning "leak of 'a'" }
+    return 2; // { dg-warning "leak of 'a'" }
+  }
   catch (std::bad_alloc &) {
     delete a;
     return 1;

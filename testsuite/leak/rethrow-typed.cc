@@ -126,8 +126,8 @@ int derived_handler_forgets ()
       throw;
     }
   } catch (const DiskFault &) {
-    return -1;
-  } catch (const Fault &) { // { dg-warning "leak of 'p'" }
+    return -1; // { dg-warning "leak of 'p'" }
+  } catch (const Fault &) {
     delete p;
     return -2;
   }

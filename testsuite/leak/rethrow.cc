@@ -22,10 +22,10 @@ void test_1()
     may_throw();
   } catch (const std::exception &) {
     log_failure();
-    throw;
+    throw; // { dg-warning "leak of 'p'" }
   }
   delete[] p;
-} // { dg-warning "leak of 'p'" }
+}
 
 // The handler releases p before it rethrows: silent.
 void test_2()

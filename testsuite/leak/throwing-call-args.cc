@@ -64,8 +64,8 @@ void test_3()
   }
 } // { dg-bogus "leak of" }
 
-// Only read by the call: still the caller's when it throws (lost where the
-// handler ends).
+// Only read by the call: still the caller's when it throws (lost at the
+// handler's return).
 int test_4()
 {
   int *a = new int(4); // { dg-message "allocated here" }
@@ -73,8 +73,8 @@ int test_4()
   try {
     r = inspect(a);
   } catch (...) {
-    return -1;
-  } // { dg-warning "leak of 'a'" }
+    return -1; // { dg-warning "leak of 'a'" }
+  }
   delete a;
   return r;
 }
