@@ -723,6 +723,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend,
       d.loop_target[f->edges[e].dst] = true;
 
   mr_find_param_loads (&d.ctx);
+  mr_find_array_walks (&d.ctx);
   mr_find_products (&d.ctx);
   mr_find_conversions (&d.ctx);
   mr_find_guards (&d.ctx);
@@ -784,6 +785,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend,
   mr_finish_summary (&d.ctx);
   free (d.ctx.convs);
   mr_free_guards (&d.ctx);
+  mr_free_array_walks (&d.ctx);
   mr_free_witnesses (&d.ctx);
   mr_free_event_blocks (&d.ctx);
   return !d.redo;
