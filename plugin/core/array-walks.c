@@ -297,12 +297,57 @@ walk_order (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
+/* The walks over a parameter's array up to an integer parameter (or a constant):
+   what the summary may say the function frees (c->elem_cands), if every return
+   agrees (mr_array_walks_at_return).  */
+static void
+find_candidates (mr_ctx *c)
+{
+  const mr_func *f = c->f;
+  for (uint32_t i = 0; i < c->nelem_walks; i++)
+    {
+      const mr_elem_walk *w = &c->elem_walks[i];
+      int64_t off;
+      int param = w->index ? mr_param_of (f, w->base, &off) : -1;
+      if (param < 0 || param >= 32 || off != 0)
+	continue;
+      mr_elem_free ef = { .param = (uint8_t) param, .mul = w->mul };
+      if (w->bound.kind == MR_OPND_CONST)
+	ef.bound = w->bound.num;
+      else
+	{
+	  uint32_t r = plain_root (f, w->bound);
+	  for (uint32_t j = 0; j < f->nparams && j < 32 && !ef.bound_param; j++)
+	    if (r && f->scalar_params[j] == r)
+	      ef.bound_param = (uint8_t) (j + 1);
+	  if (!ef.bound_param)
+	    continue;
+	}
+      bool dup = false;
+      for (uint32_t k = 0; k < c->nelem_cands; k++)
+	dup |= c->elem_cands[k].param == ef.param;
+      if (dup || c->nelem_cands == MR_SUMMARY_ELEM_FREES)
+	continue;
+      /* The free: its family and place.  */
+      for (uint32_t b = 0; b < f->nblocks; b++)
+	for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+	  if (f->blocks[b].events[k].id == w->free_id)
+	    {
+	      ef.family = f->blocks[b].events[k].family;
+	      ef.loc = f->blocks[b].events[k].loc;
+	    }
+      c->elem_cand_walk[c->nelem_cands] = i;
+      c->elem_cands[c->nelem_cands++] = ef;
+    }
+}
+
 void
 mr_find_array_walks (mr_ctx *c)
 {
   const mr_func *f = c->f;
   c->elem_walks = NULL;
   c->nelem_walks = 0;
+  c->nelem_cands = 0;
   /* Most functions load no element at a variable index, or free nothing.  */
   bool loads = false, frees = false;
   for (uint32_t b = 0; b < f->nblocks && !(loads && frees); b++)
@@ -357,6 +402,21 @@ mr_find_array_walks (mr_ctx *c)
 	    every_iteration_frees (c, &w, def, in_loop, event_block, h, first, walk, &cap);
 	  }
     }
+  /* A call to a helper that frees every element (expand.c's load and free).  */
+  for (uint32_t b = 0; b < f->nblocks; b++)
+    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
+      {
+	const mr_event *e = &f->blocks[b].events[k];
+	uint32_t v = e->kind == MR_EV_FREE && e->via ? plain_root (f, e->a) : 0;
+	const mr_event *ld = v && v < f->nvalues ? def[v] : NULL;
+	if (ld && ld->kind == MR_EV_LOAD && ld->size && (ld->size->flags & MR_SIZE_WALK))
+	  {
+	    MR_VEC_PUSH (c->elem_walks, c->nelem_walks, cap);
+	    c->elem_walks[c->nelem_walks - 1]
+	      = (mr_elem_walk) { e->id, 0, ld->size->x, ld->size->y, ld->size->mul };
+	  }
+      }
+  find_candidates (c);
   if (c->nelem_walks > 1)
     qsort (c->elem_walks, c->nelem_walks, sizeof *c->elem_walks, walk_order);
   free (w.seen);
@@ -450,6 +510,16 @@ mr_array_walk_load (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref base, mr_
 	return;
       klo = (int64_t) ((uint64_t) at.off / w->mul);
     }
+  else if (z && (z->flags & MR_SIZE_WALK) && z->mul == w->mul)
+    {
+      /* Another helper's walk over the array, from element 0 (if it has one).  */
+      mr_ref y = mr_ref_of (c, s, z->y);
+      int64_t lo, hi;
+      opnd_range (c, s, z->x, &lo, &hi);
+      if (y.obj != base.obj || y.off != 0 || hi <= 0)
+	return;
+      klo = 0;
+    }
   else if (z && (z->flags & MR_SIZE_INDEX) && z->mul == w->mul)
     {
       mr_ref y = mr_ref_of (c, s, z->y);
@@ -464,9 +534,47 @@ mr_array_walk_load (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref base, mr_
     return;
   /* Freed are [0, min (i, n)): is k below what that can be on this path?  */
   int64_t ilo, ihi, nlo, nhi;
-  opnd_range (c, s, (mr_opnd) { .kind = MR_OPND_VALUE, .id = w->index }, &ilo, &ihi);
+  ilo = 0, ihi = INT64_MAX;	/* (a helper's walk has no counter in sight) */
+  if (w->index)
+    opnd_range (c, s, (mr_opnd) { .kind = MR_OPND_VALUE, .id = w->index }, &ilo, &ihi);
   opnd_range (c, s, w->bound, &nlo, &nhi);
   if (klo >= (ihi < nhi ? ihi : nhi))
     return;
   mr_state_set_obj (s, MR_OBJ_SYM | ev->dst, MR_TS_FREED, (mr_family) fr->family, fr);
+}
+
+void
+mr_array_walks_at_return (mr_ctx *c, const mr_state *s)
+{
+  for (uint32_t i = 0; i < c->nelem_cands; i++)
+    {
+      if (c->elem_cand_walk[i] == UINT32_MAX)
+	continue;
+      const mr_elem_walk *w = &c->elem_walks[c->elem_cand_walk[i]];
+      mr_ref base = mr_ref_of (c, s, w->base);
+      const mr_objst *o = mr_is_object (base.obj) ? mr_state_obj (s, base.obj) : NULL;
+      const mr_elem_walk *by = o && o->fill && o->fill->kind == MR_EV_FREE
+			       ? walk_of (c, o->fill->id) : NULL;
+      int64_t lo, hi;
+      opnd_range (c, s, w->bound, &lo, &hi);
+      /* Freed by a walk over this parameter's array, or nothing to free: no
+	 element (n <= 0), or no array (NULL).  */
+      if ((by && by->index && mr_opnd_root (c->f, by->base, &lo) == mr_opnd_root (c->f, w->base, &hi)
+	   && base.off == 0)
+	  || base.obj == MR_OBJ_NULL)
+	continue;
+      opnd_range (c, s, w->bound, &lo, &hi);
+      if (hi > 0)
+	c->elem_cand_walk[i] = UINT32_MAX;
+    }
+}
+
+void
+mr_array_walks_summary (mr_ctx *c)
+{
+  mr_summary *sum = &c->out->summary;
+  sum->nelem_frees = 0;
+  for (uint32_t i = 0; i < c->nelem_cands && sum->saw_return; i++)
+    if (c->elem_cand_walk[i] != UINT32_MAX)
+      sum->elem_frees[sum->nelem_frees++] = c->elem_cands[i];
 }

@@ -50,6 +50,10 @@ typedef struct mr_ctx
 				   (summarize-elements.c) */
   mr_elem_walk *elem_walks;	/* by free_id (array-walks.c) */
   uint32_t nelem_walks;
+  mr_elem_free elem_cands[MR_SUMMARY_ELEM_FREES];	/* parameters' arrays a walk frees,
+				   while every return so far had them freed */
+  uint32_t elem_cand_walk[MR_SUMMARY_ELEM_FREES];	/* ... by that walk's index */
+  uint8_t nelem_cands;
   uint32_t result_decl;		/* the aggregate returned by value, its decl + 1, or 0
 				   (summarize-out.c) */
   bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
@@ -260,6 +264,10 @@ void mr_find_walked_fields (mr_ctx *c);
    element of an array (c->elem_walks); mr_free_array_walks after it.  */
 void mr_find_array_walks (mr_ctx *c);
 void mr_free_array_walks (mr_ctx *c);
+/* At a return, in state s: drops the summary's candidates the path did not free.  */
+void mr_array_walks_at_return (mr_ctx *c, const mr_state *s);
+/* After the last return: the candidates every return freed, into the summary.  */
+void mr_array_walks_summary (mr_ctx *c);
 /* After FREE ev: marks the array whose element it freed, if ev is such a free.  */
 void mr_array_walk_freed (mr_ctx *c, mr_state *s, const mr_event *ev);
 /* After LOAD ev of a pointer the state did not know, from base (at): an element
