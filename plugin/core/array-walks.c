@@ -555,14 +555,13 @@ mr_array_walks_at_return (mr_ctx *c, const mr_state *s)
       const mr_objst *o = mr_is_object (base.obj) ? mr_state_obj (s, base.obj) : NULL;
       const mr_elem_walk *by = o && o->fill && o->fill->kind == MR_EV_FREE
 			       ? walk_of (c, o->fill->id) : NULL;
-      int64_t lo, hi;
-      opnd_range (c, s, w->bound, &lo, &hi);
       /* Freed by a walk over this parameter's array, or nothing to free: no
-	 element (n <= 0), or no array (NULL).  */
-      if ((by && by->index && mr_opnd_root (c->f, by->base, &lo) == mr_opnd_root (c->f, w->base, &hi)
+	 array (NULL), or no element (n <= 0).  */
+      if ((by && by->index && plain_root (c->f, by->base) == plain_root (c->f, w->base)
 	   && base.off == 0)
 	  || base.obj == MR_OBJ_NULL)
 	continue;
+      int64_t lo, hi;
       opnd_range (c, s, w->bound, &lo, &hi);
       if (hi > 0)
 	c->elem_cand_walk[i] = UINT32_MAX;

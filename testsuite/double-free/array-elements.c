@@ -175,6 +175,37 @@ void test_17(char **a, int n)
   free(a[0]); /* { dg-warning "double-'free'" } */
 }
 
+/* Two arrays walked by one loop.  */
+void test_27(char **a, char **b, int n)
+{
+  for (int i = 0; i < n; i++) {
+    free(a[i]);
+    free(b[i]);
+  }
+  free(b[0]); /* { dg-warning "double-'free'" } */
+  free(a); /* { dg-bogus "double-'free'" } */
+}
+
+/* NULL elements skipped by `continue`: the others are freed.  */
+void test_28(char **a, int n)
+{
+  for (int i = 0; i < n; i++) {
+    if (a[i] == NULL)
+      continue;
+    free(a[i]);
+  }
+  free(a[0]); /* { dg-warning "double-'free'" } */
+}
+
+/* Every other element: silent.  */
+void test_29(char **a, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (i % 2 == 0)
+      free(a[i]);
+  free(a[1]); /* { dg-bogus "double-'free'" } */
+}
+
 /* Helpers that free every element of an array they are given, up to a count
    they are given or a constant: their summaries say so, and the caller's
    array is marked as by its own loop.  */
