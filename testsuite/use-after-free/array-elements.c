@@ -97,3 +97,20 @@ void test_9(char **a)
   free_all(a, 0);
   a[0][0] = 1; /* { dg-bogus "use after 'free'" } */
 }
+
+/* test_3 with the count known positive: only the use after free.  */
+void test_10(int n)
+{
+  if (n < 1)
+    return;
+  char **a = malloc(n * sizeof *a);
+  if (!a)
+    return;
+  for (int i = 0; i < n; i++)
+    a[i] = malloc(8);
+  for (int i = 0; i < n; i++)
+    free(a[i]);
+  a[0][0] = 1; /* { dg-warning "use after 'free'" } */
+  /* { dg-bogus "uninitialized" "" { target *-*-* } .-1 } */
+  free(a);
+}
