@@ -2,7 +2,7 @@
 
      for (i = 0; i < n; i++)
        free (a[i]);                 note: first 'free' here
-     free (a[0]);                   double-'free' of 'a[0]'
+     free (a[0]);                   double-'free' of '*a'
 
    The element a[i] is loaded at an offset the engine cannot follow, so each
    iteration frees a new unknown pointer and a later a[0] is another: nothing
@@ -35,7 +35,17 @@
    state does not rule out n > k: the warning is about the path that ran past
    k.  A store into the array, or a call that may write it, drops the mark (as
    it drops the fill of a loop's stores: transfer.c's mark_written), so a loop
-   that frees and sets each element to NULL is silent.  */
+   that frees and sets each element to NULL is silent.
+
+   Helpers.  A walk over a parameter's array up to an integer parameter (or a
+   constant) is a candidate for the summary (mr_elem_free): it holds when every
+   return has the array marked by it, or finds the array NULL or the count not
+   positive (mr_array_walks_at_return, judged on each edge into a shared return
+   block, before the paths merge).  A call expands into a load of an element
+   marked MR_SIZE_WALK before the call's event and its free after it
+   (expand.c): the free is a walk of its own here (index 0: no counter in
+   sight), the load finds an element an earlier walk freed, so a second
+   `free_all (a, n)` is a double free too.  */
 
 #include "elem-walk.h"
 #include "util.h"
