@@ -45,7 +45,8 @@
    marked MR_SIZE_WALK before the call's event and its free after it
    (expand.c): the free is a walk of its own here (index 0: no counter in
    sight), the load finds an element an earlier walk freed, so a second
-   `free_all (a, n)` is a double free too.  */
+   `free_all (a, n)` is a double free too; and a wrapper that passes its
+   parameters on is summarized like the helper.  */
 
 #include "elem-walk.h"
 #include "util.h"
@@ -307,7 +308,9 @@ walk_order (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* The walks over a parameter's array up to an integer parameter (or a constant):
+/* The walks over a parameter's array up to an integer parameter (or a constant),
+   the function's loops and its calls of helpers that free every element (a
+   wrapper):
    what the summary may say the function frees (c->elem_cands), if every return
    agrees (mr_array_walks_at_return).  */
 static void
@@ -318,7 +321,7 @@ find_candidates (mr_ctx *c)
     {
       const mr_elem_walk *w = &c->elem_walks[i];
       int64_t off;
-      int param = w->index ? mr_param_of (f, w->base, &off) : -1;
+      int param = mr_param_of (f, w->base, &off);
       if (param < 0 || param >= 32 || off != 0)
 	continue;
       mr_elem_free ef = { .param = (uint8_t) param, .mul = w->mul };
@@ -567,7 +570,7 @@ mr_array_walks_at_return (mr_ctx *c, const mr_state *s)
 			       ? walk_of (c, o->fill->id) : NULL;
       /* Freed by a walk over this parameter's array, or nothing to free: no
 	 array (NULL), or no element (n <= 0).  */
-      if ((by && by->index && plain_root (c->f, by->base) == plain_root (c->f, w->base)
+      if ((by && plain_root (c->f, by->base) == plain_root (c->f, w->base)
 	   && base.off == 0)
 	  || base.obj == MR_OBJ_NULL)
 	continue;

@@ -299,6 +299,18 @@ void test_25(char **a, int n)
   free_all(a, n); /* { dg-warning "double-'free'" } */
 }
 
+/* A wrapper of a helper that frees every element.  */
+static void release_all(char **a, int n)
+{
+  free_all(a, n);
+}
+
+void test_30(char **a, int n)
+{
+  release_all(a, n);
+  free(a[0]); /* { dg-warning "double-'free'" } */
+}
+
 /* A helper given the struct that holds the array and its count is not
    summarized yet (the array and the bound are fields, not parameters).  */
 static void free_list(struct list *l)
