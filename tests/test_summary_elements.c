@@ -7,7 +7,11 @@
    meets, or finds it NULL, is a field free of the slot; not when a path keeps an
    element, nor when the function may return before the walk; and a parameter
    walked (`while (*s == '#') s++;`) then freed under a NULL test of the walked
-   pointer is freed on every path, at an offset.  */
+   pointer is freed on every path, at an offset.  And the loops over a C array
+   (array-walks.c): `for (i = 0; i < n; i++) free (a[i]);` is a summary's element
+   free of the parameter up to the count, and a[0] freed after it a double free;
+   neither when the loop sets each element to NULL, frees only under a flag, or
+   starts at 1.  */
 
 #define TB_RULES (TB_RULE (MR_RULE_LEAK) | TB_RULE (MR_RULE_DOUBLE_FREE))
 #include "builder.h"
@@ -120,12 +124,110 @@ test_walked_null_test (void **state)
   assert_int_equal (s.frees_at_param, 0);
 }
 
+/* The loops over a C array (array-walks.c).  Values of their own.  */
+enum { AP = 20, AN = 21, AI = 22, AI2 = 23, AE = 24, AX = 25, AF = 26 };
+
+/* What the loop's body does besides free (a[i]).  */
+enum body { FREES, FREES_AND_NULLS, FREES_IF_FLAG, FROM_ONE };
+
+/* void free_all (char **a, int n, int flag) { for (i = 0; i < n; i++) free (a[i]);
+   [then free (a[0]);] }
+   bb0 -> bb1; bb1: I = phi (0, I2); if (I < N) bb2 else bb3;
+   bb2: E = a[I]; free E; I2 = I + 1 -> bb1; bb3: [X = a[0]; free X;] return.
+   FREES_IF_FLAG frees only when the flag says (bb2 -> bb4 -> bb5); the events'
+   ids of the two frees into *loop_free, *after_free.  */
+static mr_func *
+array_walk (enum body body, bool free_again, uint32_t *loop_free, uint32_t *after_free)
+{
+  mr_func *f = tb_func ("free_all", 6);
+  f->params[0] = AP;
+  f->scalar_params[1] = AN;
+  f->params[2] = 0;
+  f->scalar_params[2] = AF;
+  f->nparams = 3;
+  tb_goto (f, 0, 1);
+  tb_if (f, 1, mr_value (AI), MR_CMP_LT, mr_value (AN), 2, 3);
+  uint32_t id = tb_load (f, 2, AE, mr_value (AP), MR_OFF_UNKNOWN, true, 2);
+  mr_size *z = mr_func_new_size (f);
+  z->flags = MR_SIZE_INDEX;
+  z->x = mr_value (AI);
+  z->y = mr_value (AP);
+  z->mul = 8;
+  tb_ev (f, id)->size = z;
+  uint32_t latch = 2;
+  if (body == FREES_IF_FLAG)
+    {
+      tb_if (f, 2, mr_value (AF), MR_CMP_NE, mr_const (0), 4, 5);
+      *loop_free = tb_free (f, 4, mr_value (AE), 3);
+      tb_goto (f, 4, 5);
+      latch = 5;
+    }
+  else
+    *loop_free = tb_free (f, 2, mr_value (AE), 3);
+  if (body == FREES_AND_NULLS)
+    tb_store (f, 2, mr_value (AP), MR_OFF_UNKNOWN, mr_const (0), true, 4);
+  id = tb_copy (f, latch, AI2, mr_value (AI), 0, false, 5);
+  mr_event *step = tb_ev (f, id);
+  step->flags = MR_EVF_INT_STEP;
+  step->b = mr_const (1);
+  step->off = 32;
+  tb_goto (f, latch, 1);
+  tb_phi2 (f, 1, AI, false, mr_const (body == FROM_ONE ? 1 : 0), mr_value (AI2));
+  *after_free = 0;
+  if (free_again)
+    {
+      tb_load (f, 3, AX, mr_value (AP), 0, true, 6);
+      *after_free = tb_free (f, 3, mr_value (AX), 7);
+    }
+  tb_return (f, 3, mr_none (), 8);
+  return f;
+}
+
+static void
+test_array_walk_summary (void **state)
+{
+  (void) state;
+  uint32_t lf, af;
+  mr_summary s = summary_of (array_walk (FREES, false, &lf, &af));
+  assert_int_equal (s.nelem_frees, 1);
+  assert_int_equal (s.elem_frees[0].param, 0);
+  assert_int_equal (s.elem_frees[0].bound_param, 2);	/* 1 + parameter 1 */
+  assert_int_equal (s.elem_frees[0].mul, 8);
+  assert_int_equal (s.elem_frees[0].family, MR_FAM_MALLOC);
+
+  /* Set to NULL after the free, freed only on some iterations, or from element
+     1 on: nothing said.  */
+  s = summary_of (array_walk (FREES_AND_NULLS, false, &lf, &af));
+  assert_int_equal (s.nelem_frees, 0);
+  s = summary_of (array_walk (FREES_IF_FLAG, false, &lf, &af));
+  assert_int_equal (s.nelem_frees, 0);
+  s = summary_of (array_walk (FROM_ONE, false, &lf, &af));
+  assert_int_equal (s.nelem_frees, 0);
+}
+
+static void
+test_array_walk_then_element (void **state)
+{
+  (void) state;
+  uint32_t lf, af;
+  /* free (a[0]) after the loop: a double free of the loop's free.  */
+  mr_func *f = array_walk (FREES, true, &lf, &af);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, af, lf);
+  /* Not after a loop that sets each element to NULL, nor one that frees only
+     some, nor one from element 1.  */
+  tb_expect_silent (array_walk (FREES_AND_NULLS, true, &lf, &af));
+  tb_expect_silent (array_walk (FREES_IF_FLAG, true, &lf, &af));
+  tb_expect_silent (array_walk (FROM_ONE, true, &lf, &af));
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_walk_frees_every_element),
     cmocka_unit_test (test_walked_null_test),
+    cmocka_unit_test (test_array_walk_summary),
+    cmocka_unit_test (test_array_walk_then_element),
   };
   return cmocka_run_group_tests_name ("summary_elements", tests, NULL, NULL);
 }

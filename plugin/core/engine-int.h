@@ -24,6 +24,17 @@ typedef struct mr_param_load
   uint32_t field;		/* index in the summary's field_frees */
 } mr_param_load;
 
+/* A loop that frees every element of a C array, `for (i = 0; i < n; i++) free
+   (a[i]);`, by one of its frees (array-walks.c).  */
+typedef struct mr_elem_walk
+{
+  uint32_t free_id;		/* the FREE event of an element */
+  uint32_t index;		/* the counter i, from 0 by 1 */
+  mr_opnd bound;		/* n: the loop runs while i < n */
+  mr_opnd base;			/* the array a (the loads' y) */
+  uint64_t mul;			/* the element size */
+} mr_elem_walk;
+
 typedef struct mr_ctx
 {
   mr_func *f;
@@ -37,6 +48,12 @@ typedef struct mr_ctx
   uint32_t walked_fields;	/* field frees (by index) every walk over a
 				   container releases element by element
 				   (summarize-elements.c) */
+  mr_elem_walk *elem_walks;	/* by free_id (array-walks.c) */
+  uint32_t nelem_walks;
+  mr_elem_free elem_cands[MR_SUMMARY_ELEM_FREES];	/* parameters' arrays a walk frees,
+				   while every return so far had them freed */
+  uint32_t elem_cand_walk[MR_SUMMARY_ELEM_FREES];	/* ... by that walk's index */
+  uint8_t nelem_cands;
   uint32_t result_decl;		/* the aggregate returned by value, its decl + 1, or 0
 				   (summarize-out.c) */
   bool field_ok[MR_SUMMARY_FIELDS];	/* freed or NULL on every return so far */
@@ -243,6 +260,19 @@ void mr_finish_summary (mr_ctx *c);
    frees that stand for every element of a container (MR_EVF_COUNT) and that
    every walk over it releases, on every path that returns.  */
 void mr_find_walked_fields (mr_ctx *c);
+/* array-walks.c.  Once per function, before the walk: the loops that free every
+   element of an array (c->elem_walks); mr_free_array_walks after it.  */
+void mr_find_array_walks (mr_ctx *c);
+void mr_free_array_walks (mr_ctx *c);
+/* At a return, in state s: drops the summary's candidates the path did not free.  */
+void mr_array_walks_at_return (mr_ctx *c, const mr_state *s);
+/* After the last return: the candidates every return freed, into the summary.  */
+void mr_array_walks_summary (mr_ctx *c);
+/* After FREE ev: marks the array whose element it freed, if ev is such a free.  */
+void mr_array_walk_freed (mr_ctx *c, mr_state *s, const mr_event *ev);
+/* After LOAD ev of a pointer the state did not know, from base (at): an element
+   a marked array's loop may have freed is that free's.  */
+void mr_array_walk_load (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref base, mr_ref at);
 /* The summary's no_clobber, as far as the events alone decide it.  */
 bool mr_events_keep_callers_memory (const mr_ctx *c);
 /* May some return give back a parameter (directly or through a PHI)?  */

@@ -377,6 +377,7 @@ enter_block (driver *d, const mr_edge *e, mr_state *t)
   if (d->return_ev[e->dst])
     {
       mr_summarize_returned_param (c, t, d->return_ev[e->dst]);
+      mr_array_walks_at_return (c, t);
       MR_FIRE (c, MR_HOOK_AT_RETURN, at_return, c, t, d->return_ev[e->dst], &e->loc);
     }
   if (add_state (d, e->dst, t))
@@ -392,6 +393,7 @@ mr_path_returns (mr_ctx *c, mr_state *s, const mr_event *ret)
   if (!c->return_block_ev || c->return_block_ev != ret)
     {
       mr_summarize_returned_param (c, s, ret);
+      mr_array_walks_at_return (c, s);
       MR_FIRE (c, MR_HOOK_AT_RETURN, at_return, c, s, ret, NULL);
     }
 }
@@ -723,6 +725,7 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend,
       d.loop_target[f->edges[e].dst] = true;
 
   mr_find_param_loads (&d.ctx);
+  mr_find_array_walks (&d.ctx);
   mr_find_products (&d.ctx);
   mr_find_conversions (&d.ctx);
   mr_find_guards (&d.ctx);
@@ -782,8 +785,10 @@ run_driver (mr_func *f, const mr_config *cfg, mr_result *out, bool lend,
   free (d.loop_target);
   free (d.ctx.is_param);
   mr_finish_summary (&d.ctx);
+  mr_array_walks_summary (&d.ctx);
   free (d.ctx.convs);
   mr_free_guards (&d.ctx);
+  mr_free_array_walks (&d.ctx);
   mr_free_witnesses (&d.ctx);
   mr_free_event_blocks (&d.ctx);
   return !d.redo;

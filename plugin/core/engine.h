@@ -114,6 +114,22 @@ typedef struct mr_field_free
 
 #define MR_SUMMARY_FIELDS 8
 
+/* A parameter's array whose elements [0, n) the function frees on every path that
+   returns, `for (i = 0; i < n; i++) free (a[i]);` (array-walks.c): n is integer
+   parameter bound_param - 1, or the constant bound when bound_param is 0.  Not in
+   summary files (summary-db.c) yet.  */
+typedef struct mr_elem_free
+{
+  uint8_t param;
+  uint8_t bound_param;
+  uint16_t family;
+  int64_t bound;
+  uint64_t mul;			/* the element size */
+  mr_loc loc;			/* the free, in the callee */
+} mr_elem_free;
+
+#define MR_SUMMARY_ELEM_FREES 2
+
 /* A parameter the function stores into its caller's memory, *(dst_param + off) =
    src_param, on its straight path from entry (a constructor's `p_ (p)`).  */
 typedef struct mr_field_store
@@ -247,6 +263,8 @@ typedef struct mr_summary
   int64_t frees_at_off;
   mr_field_free field_frees[MR_SUMMARY_FIELDS];
   uint8_t nfield_frees;
+  mr_elem_free elem_frees[MR_SUMMARY_ELEM_FREES];
+  uint8_t nelem_frees;
   mr_field_store field_stores[MR_SUMMARY_FIELDS];
   uint8_t nfield_stores;
   mr_field_deref field_derefs[MR_SUMMARY_DEREFS];

@@ -97,6 +97,48 @@ expand_field_free (const mr_call_site *cs, const mr_field_free *ff)
   fr->via_loc = ff->loc;
 }
 
+/* The elements [0, n) of an array argument the callee frees (mr_elem_free): a
+   load of one of them before the call's event, marked as the walk's
+   (MR_SIZE_WALK, n in x), whose value is returned; 0 if the call does not give
+   what it needs.  */
+static uint32_t
+load_elem (const mr_call_site *cs, const mr_elem_free *ef)
+{
+  if (ef->param >= cs->nargs || (ef->bound_param && ef->bound_param - 1u >= cs->nargs))
+    return 0;
+  mr_opnd base = cs->arg (cs->glue, ef->param);
+  mr_opnd bound = ef->bound_param ? cs->arg (cs->glue, ef->bound_param - 1u)
+		  : (mr_opnd) { .kind = MR_OPND_CONST, .num = ef->bound };
+  if ((base.kind != MR_OPND_VALUE && base.kind != MR_OPND_ADDR)
+      || (bound.kind != MR_OPND_VALUE && bound.kind != MR_OPND_CONST))
+    return 0;
+  uint32_t v = cs->field_value (cs->glue, ef->param, 0);
+  mr_size *z = mr_func_new_size (cs->f);
+  z->flags = MR_SIZE_INDEX | MR_SIZE_WALK;
+  z->x = bound;
+  z->y = base;
+  z->mul = ef->mul;
+  mr_event *ld = mr_block_add_event (cs->f, cs->bb, MR_EV_LOAD, cs->loc);
+  ld->dst = v;
+  ld->a = base;
+  ld->off = MR_OFF_UNKNOWN;
+  ld->flags = MR_EVF_POINTER | MR_EVF_SUMMARIZED;
+  ld->size = z;
+  return v;
+}
+
+/* ... and its free in the callee's name, after the call's event (which may
+   clobber the array: the mark the free leaves stays, array-walks.c).  */
+static void
+free_elem (const mr_call_site *cs, const mr_elem_free *ef, uint32_t v)
+{
+  mr_event *fr = mr_block_add_event (cs->f, cs->bb, MR_EV_FREE, cs->loc);
+  fr->a = mr_value (v);
+  fr->family = ef->family;
+  fr->via = mr_func_strdup (cs->f, cs->name);
+  fr->via_loc = ef->loc;
+}
+
 /* dst = *(base + off), a place of the caller's memory the callee reads and never
    writes (summarize.c's keeps_place), read by the caller before the call: the value
    the callee finds there, and still there after it.  Reads of the same place with
@@ -422,6 +464,9 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
      arguments as the caller sees them before the call.  */
   for (unsigned i = 0; i < sum->nfield_frees; i++)
     expand_field_free (cs, &sum->field_frees[i]);
+  uint32_t elems[MR_SUMMARY_ELEM_FREES] = { 0 };
+  for (unsigned i = 0; i < sum->nelem_frees && i < MR_SUMMARY_ELEM_FREES; i++)
+    elems[i] = load_elem (cs, &sum->elem_frees[i]);
   mr_call *call = mr_func_new_call (f, cs->name, nargs);
   for (unsigned i = 0; i < nargs; i++)
     call->args[i] = (i < 32 && (frees & (1u << i))) ? mr_unknown () : cs->arg (cs->glue, i);
@@ -521,6 +566,9 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
 	fr->via_loc = sum->free_loc;
       }
   expand_flag_frees (sum, cs, flag);
+  for (unsigned i = 0; i < sum->nelem_frees && i < MR_SUMMARY_ELEM_FREES; i++)
+    if (elems[i])
+      free_elem (cs, &sum->elem_frees[i], elems[i]);
   if (reads_pure)
     read_place (cs, dst, pure_base, pure_off, false);
   /* It gives a parameter back (`return dst;`): the result is that argument.  */

@@ -194,9 +194,12 @@ enum
   MR_SIZE_Y_NONNEG = 1 << 2,
   MR_SIZE_SIGNED = 1 << 3,	/* the result's type is signed (no wrap-around) */
   MR_SIZE_INDEX = 1 << 4,	/* LOAD: an element access y[x], elements of mul bytes */
-  MR_SIZE_FILL = 1 << 5		/* STORE: y[i] = ... in a loop that runs i from 0 to
+  MR_SIZE_FILL = 1 << 5,	/* STORE: y[i] = ... in a loop that runs i from 0 to
 				   x - 1 and stores on each iteration: elements [0, x)
 				   of y, of mul bytes, are written */
+  MR_SIZE_WALK = 1 << 6		/* LOAD (with MR_SIZE_INDEX) made for a call: the
+				   callee frees elements [0, x) of y (mr_elem_free);
+				   the FREE after it is theirs */
 };
 
 typedef struct mr_size

@@ -100,9 +100,11 @@ typedef struct mr_objst
   uint16_t family;		/* mr_family: the expected (ALLOCATED) or used (FREED) one */
   uint16_t flags;
   const mr_event *ev;		/* the allocation or the free, for notes */
-  const mr_event *fill;		/* allocated, written only by this loop's store
-				   (MR_SIZE_FILL): elements from its bound on are
-				   uninitialised */
+  const mr_event *fill;		/* a loop's event that covers elements [0, n): a
+				   STORE (MR_SIZE_FILL), the object allocated and
+				   written only by it, elements from its bound on
+				   uninitialised; or a FREE of every element
+				   (array-walks.c).  Any write drops it */
 } mr_objst;
 
 typedef struct mr_bind

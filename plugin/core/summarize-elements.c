@@ -25,57 +25,11 @@
    The caller frees the slot it holds, which is the pointer it put in (or nothing
    when it put none: the load finds no object).  */
 
-#include "engine-int.h"
+#include "elem-walk.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Scratch for one function's walks of the CFG.  */
-typedef struct walk
-{
-  const mr_func *f;
-  uint8_t *seen;
-  uint32_t *stack;
-  uint32_t n;
-} walk;
-
-static void
-walk_reset (walk *w)
-{
-  memset (w->seen, 0, w->f->nblocks);
-  w->n = 0;
-}
-
-static void
-walk_push (walk *w, uint32_t b)
-{
-  if (!w->seen[b])
-    w->seen[b] = 1, w->stack[w->n++] = b;
-}
-
-static bool
-returns_in (const mr_block *blk)
-{
-  for (uint32_t k = 0; k < blk->nevents; k++)
-    if (blk->events[k].kind == MR_EV_RETURN)
-      return true;
-  return false;
-}
-
-/* Is value v's NULL test the term of blk, and edge e its NULL side?  */
-static bool
-null_side (const mr_func *f, const mr_block *blk, const mr_edge *e, uint32_t v)
-{
-  const mr_term *t = &blk->term;
-  int64_t off;
-  if (t->kind != MR_TERM_COND || t->combine != MR_COMBINE_NONE
-      || t->rhs.kind != MR_OPND_CONST || t->rhs.num != 0
-      || mr_opnd_root (f, t->lhs, &off) != v || off != 0)
-    return false;
-  return (t->op == MR_CMP_EQ && e->kind == MR_EDGE_TRUE)
-	 || (t->op == MR_CMP_NE && e->kind == MR_EDGE_FALSE);
-}
 
 /* Does event e take out an element of field `field` (a load c->param_loads
    names)?  */
@@ -93,11 +47,11 @@ takes_out (const mr_ctx *c, const mr_event *e, uint32_t field)
 /* From event k of block b on, does every path free value v (or find it NULL)
    before it takes out another element of the field or returns?  */
 static bool
-frees_before_next (const mr_ctx *c, walk *w, uint32_t b, uint32_t k, uint32_t v,
+frees_before_next (const mr_ctx *c, mr_walk *w, uint32_t b, uint32_t k, uint32_t v,
 		   uint32_t field)
 {
   const mr_func *f = c->f;
-  walk_reset (w);
+  mr_walk_reset (w);
   for (;;)
     {
       const mr_block *blk = &f->blocks[b];
@@ -116,8 +70,8 @@ frees_before_next (const mr_ctx *c, walk *w, uint32_t b, uint32_t k, uint32_t v,
 	for (uint32_t i = 0; i < blk->nsuccs; i++)
 	  {
 	    const mr_edge *e = &f->edges[blk->succs[i]];
-	    if (e->kind != MR_EDGE_NEVER && !null_side (f, blk, e, v))
-	      walk_push (w, e->dst);
+	    if (e->kind != MR_EDGE_NEVER && !mr_null_side (f, blk, e, v))
+	      mr_walk_push (w, e->dst);
 	  }
       if (!w->n)
 	return true;
@@ -128,19 +82,19 @@ frees_before_next (const mr_ctx *c, walk *w, uint32_t b, uint32_t k, uint32_t v,
 
 /* Can block `to` be reached from block `from` (following edges)?  */
 static bool
-reaches (walk *w, uint32_t from, uint32_t to)
+reaches (mr_walk *w, uint32_t from, uint32_t to)
 {
   const mr_func *f = w->f;
-  walk_reset (w);
+  mr_walk_reset (w);
   for (uint32_t i = 0; i < f->blocks[from].nsuccs; i++)
-    walk_push (w, f->edges[f->blocks[from].succs[i]].dst);
+    mr_walk_push (w, f->edges[f->blocks[from].succs[i]].dst);
   while (w->n)
     {
       uint32_t b = w->stack[--w->n];
       if (b == to)
 	return true;
       for (uint32_t i = 0; i < f->blocks[b].nsuccs; i++)
-	walk_push (w, f->edges[f->blocks[b].succs[i]].dst);
+	mr_walk_push (w, f->edges[f->blocks[b].succs[i]].dst);
     }
   return false;
 }
@@ -148,30 +102,30 @@ reaches (walk *w, uint32_t from, uint32_t to)
 /* Is every return behind the count loaded in block cb, whose path meets the walk's
    test first (a block on a cycle through load_block) with no return before it?  */
 static bool
-returns_after_walk (walk *w, uint32_t cb, uint32_t load_block)
+returns_after_walk (mr_walk *w, uint32_t cb, uint32_t load_block)
 {
   const mr_func *f = w->f;
   /* No return reachable from the entry without passing cb.  */
-  walk_reset (w);
+  mr_walk_reset (w);
   w->seen[cb] = 1;
-  walk_push (w, f->entry);
+  mr_walk_push (w, f->entry);
   while (w->n)
     {
       uint32_t b = w->stack[--w->n];
-      if (returns_in (&f->blocks[b]))
+      if (mr_returns_in (&f->blocks[b]))
 	return false;
       for (uint32_t i = 0; i < f->blocks[b].nsuccs; i++)
-	walk_push (w, f->edges[f->blocks[b].succs[i]].dst);
+	mr_walk_push (w, f->edges[f->blocks[b].succs[i]].dst);
     }
   /* The straight line from cb to its first branch.  */
   uint32_t b = cb, steps = 0;
   while (f->blocks[b].nsuccs == 1 && steps++ < f->nblocks)
     {
-      if (returns_in (&f->blocks[b]))
+      if (mr_returns_in (&f->blocks[b]))
 	return false;
       b = f->edges[f->blocks[b].succs[0]].dst;
     }
-  if (f->blocks[b].nsuccs < 2 || returns_in (&f->blocks[b]))
+  if (f->blocks[b].nsuccs < 2 || mr_returns_in (&f->blocks[b]))
     return false;
   return reaches (w, b, load_block) && reaches (w, load_block, b);
 }
@@ -193,7 +147,7 @@ find_load (const mr_func *f, uint32_t v, uint32_t *bb, uint32_t *kk)
 /* Is field `field`, counted by the load at (cb, ck), released element by element
    on every return (the header's two conditions)?  */
 static bool
-walk_frees_every_element (const mr_ctx *c, walk *w, uint32_t cb, uint32_t field)
+walk_frees_every_element (const mr_ctx *c, mr_walk *w, uint32_t cb, uint32_t field)
 {
   uint32_t load_block = UINT32_MAX;
   for (uint32_t i = 0; i < c->nparam_loads; i++)
@@ -214,7 +168,7 @@ mr_find_walked_fields (mr_ctx *c)
 {
   const mr_func *f = c->f;
   const mr_summary *sum = &c->out->summary;
-  walk w = { f, NULL, NULL, 0 };
+  mr_walk w = { f, NULL, NULL, 0 };
   uint32_t failed = 0;
   c->walked_fields = 0;
   if (!sum->nfield_frees)

@@ -2050,6 +2050,7 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
       || a->frees_if_set != b->frees_if_set || a->frees_if_clear != b->frees_if_clear
       || a->derefs_if_set != b->derefs_if_set || a->derefs_if_clear != b->derefs_if_clear
       || a->nfield_frees != b->nfield_frees || a->nfield_stores != b->nfield_stores
+      || a->nelem_frees != b->nelem_frees
       || a->nfield_derefs != b->nfield_derefs
       || a->stores_through != b->stores_through || a->stores_wild != b->stores_wild
       || a->statics_listed != b->statics_listed || a->nstatic_writes != b->nstatic_writes
@@ -2073,6 +2074,13 @@ mr_summary_same (const mr_summary *a, const mr_summary *b)
     if (a->field_stores[i].dst_param != b->field_stores[i].dst_param
 	|| a->field_stores[i].src_param != b->field_stores[i].src_param
 	|| a->field_stores[i].off != b->field_stores[i].off)
+      return false;
+  for (uint32_t i = 0; i < a->nelem_frees; i++)
+    if (a->elem_frees[i].param != b->elem_frees[i].param
+	|| a->elem_frees[i].bound_param != b->elem_frees[i].bound_param
+	|| a->elem_frees[i].bound != b->elem_frees[i].bound
+	|| a->elem_frees[i].mul != b->elem_frees[i].mul
+	|| a->elem_frees[i].family != b->elem_frees[i].family)
       return false;
   for (uint32_t i = 0; i < a->nfield_frees; i++)
     if (a->field_frees[i].param != b->field_frees[i].param

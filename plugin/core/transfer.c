@@ -988,6 +988,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 
     case MR_EV_FREE:
       apply_free (c, s, ev);
+      mr_array_walk_freed (c, s, ev);
       break;
 
     case MR_EV_REALLOC:
@@ -1112,6 +1113,7 @@ mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
 	/* Nothing known about the slot: the value is a new unknown one, and the slot
 	   holds it from now on, so that loading it again yields the same object.  */
 	fresh_value (s, ev->dst);
+	mr_array_walk_load (c, s, ev, base, at);
 	if (tracked)
 	  {
 	    /* The base may have been the retired instance: look it up again.  */

@@ -100,7 +100,8 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool wri
   const mr_objst *o = p->obj;
   if (!mr_is_object (r.obj))
     return;
-  if (o && o->fill && ev->kind == MR_EV_LOAD && o->ts == MR_TS_ALLOCATED
+  if (o && o->fill && o->fill->kind == MR_EV_STORE && ev->kind == MR_EV_LOAD
+      && o->ts == MR_TS_ALLOCATED
       && !mr_family_uncertain (o->family) && beyond_fill (c, s, ev, r, o->fill))
     {
       const mr_event *alloc = o->ev;
