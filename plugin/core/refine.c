@@ -374,8 +374,8 @@ refine_ranged_truth (mr_ctx *c, mr_state *s, uint32_t root, const mr_truth *t, i
    again, or using it, is wrong on the first).  Its FREE (in no block, at the
    call) is the object's free, for the notes of a later double free or use.  A
    test that keeps only some freed values (`r == -EINVAL` of -EINVAL and
-   -ENOMEM, -ENOMEM also a NULL path's) claims nothing: the ranges are hulls.
-   An object the path already freed, or knows to be NULL, stays as it is.
+   -ENOMEM, -ENOMEM also a NULL path's) claims no free, the ranges being hulls,
+   but no leak either: the block is freed or NULL there.  An object the path already freed, or knows to be NULL, stays as it is.
    What it held is out of sight, as after any helper's free (transfer.c,
    apply_free).  */
 static void
@@ -385,13 +385,20 @@ refine_result_frees (const mr_ctx *c, mr_state *s, uint32_t root)
   for (uint32_t i = 0; f && i < c->f->nresult_frees; i++)
     {
       const mr_free_on_result *r = &c->f->result_frees[i];
-      if (r->value != root || fact_meets (f, r->live_lo, r->live_hi)
-	  || f->lo > r->freed_lo || f->hi < r->freed_hi
-	  || (f->has_ne && f->ne >= r->freed_lo && f->ne <= r->freed_hi))
+      if (r->value != root || fact_meets (f, r->live_lo, r->live_hi))
 	continue;
       mr_ref obj = mr_state_lookup (s, r->obj);
       if (!mr_is_object (obj.obj) || obj.off != 0 || mr_obj_ts (s, obj.obj) != MR_TS_ALLOCATED)
 	continue;
+      if (f->lo > r->freed_lo || f->hi < r->freed_hi
+	  || (f->has_ne && f->ne >= r->freed_lo && f->ne <= r->freed_hi))
+	{
+	  /* Freed or NULL, but not surely freed on any path taken: out of sight
+	     (no leak, no second free claimed).  */
+	  mr_state_add_obj_flags (s, obj.obj, MR_OBJF_ESCAPED);
+	  f = mr_state_fact (s, root);
+	  continue;
+	}
       mr_objst *o = mr_state_set_obj (s, obj.obj, MR_TS_FREED, (mr_family) r->free->family,
 				      r->free);
       o->flags &= ~(MR_OBJF_REALLOC0 | MR_OBJF_UNINIT | MR_OBJF_MAYBE_ZERO);
