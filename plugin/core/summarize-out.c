@@ -32,7 +32,11 @@
    there on one side, NULL on the other (expand-out.c).  So is one the function tests for NULL and returns on
    (`*out = malloc (n); if (!*out) return -1;`: once stored where the caller sees
    it, the states take it for checked, so the NULL path is found in the CFG).
-   The other kinds must hold on every path.
+   The other kinds must hold on every path, but for one mix: an allocation freed on
+   some paths (`free (c->buf); return -1;`, a parser's error path leaving the field
+   dangling) and live on others stays an ALLOC entry when the results of the two
+   kinds of paths lie apart (frees_on_result, with the ranges): the caller's branch
+   on the result frees it on its side (expand-out.c, refine.c).
 
    A fresh allocation counts only if the caller gets the only reference: it is not
    returned, not in two of the locations, not handed to a call that may keep it,
@@ -383,15 +387,12 @@ join_seen (mr_out_store *o, const out_seen *seen, const result_seen *result)
     o->kind = MR_OUT_OTHER;
   else if (mixed)
     {
-      if (o->kind == MR_OUT_NULL)
+      /* The allocation's family: the free's while only NULL joined it.  */
+      if (k == MR_OUT_ALLOC || o->kind == MR_OUT_NULL)
 	o->family = seen->family;
       if (!had_freed)
-	o->loc = seen->loc;
-      if (k == MR_OUT_NULL || o->kind == MR_OUT_NULL)
-	o->may_null = true;
-      o->may_null |= seen->may_null;
-      if (k == MR_OUT_ALLOC)
-	o->family = seen->family;
+	o->loc = seen->loc;	/* (the first free seen names the note) */
+      o->may_null |= seen->may_null || k == MR_OUT_NULL || o->kind == MR_OUT_NULL;
       if (k != MR_OUT_FREED)
 	o->kind = (uint8_t) k;
     }
