@@ -375,9 +375,9 @@ refine_ranged_truth (mr_ctx *c, mr_state *s, uint32_t root, const mr_truth *t, i
    call) is the object's free, for the notes of a later double free or use.  A
    test that keeps only some freed values (`r == -EINVAL` of -EINVAL and
    -ENOMEM, -ENOMEM also a NULL path's) claims no free, the ranges being hulls,
-   but no leak either: the block is freed or NULL there.  An object the path already freed, or knows to be NULL, stays as it is.
-   What it held is out of sight, as after any helper's free (transfer.c,
-   apply_free).  */
+   but no leak either: the block is freed or NULL there.  An object the path
+   already freed, or knows to be NULL, stays as it is.  What it held is out of
+   sight, as after any helper's free (transfer.c, apply_free).  */
 static void
 refine_result_frees (const mr_ctx *c, mr_state *s, uint32_t root)
 {
@@ -393,8 +393,8 @@ refine_result_frees (const mr_ctx *c, mr_state *s, uint32_t root)
       if (f->lo > r->freed_lo || f->hi < r->freed_hi
 	  || (f->has_ne && f->ne >= r->freed_lo && f->ne <= r->freed_hi))
 	{
-	  /* Freed or NULL, but not surely freed on any path taken: out of sight
-	     (no leak, no second free claimed).  */
+	  /* Freed or NULL, but maybe freed on none of the paths the branch
+	     takes: out of sight (no leak, no second free claimed).  */
 	  mr_state_add_obj_flags (s, obj.obj, MR_OBJF_ESCAPED);
 	  f = mr_state_fact (s, root);
 	  continue;
@@ -475,8 +475,7 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
   if (!root || off != 0)
     return true;
   if (!mr_state_refine (s, root, op, rhs.num, is_unsigned) || !note_conversion (c, s, root)
-      || !refine_truth (c, s, root, depth)
-      || !pass_to_earlier_read (s, root, is_unsigned))
+      || !refine_truth (c, s, root, depth) || !pass_to_earlier_read (s, root, is_unsigned))
     return false;
   note_products (c, s, root);
   if (c->f->nresult_frees)
