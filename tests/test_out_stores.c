@@ -419,6 +419,52 @@ test_field_derefs (void **state)
     }
 }
 
+/* int parse (char **out) { p = malloc (n) (never fails); *out = p;
+   if (rejected ()) { free (p); [*out = NULL;] return FREED_RET; } return 0; }
+   The error path leaves *out freed, the other live: freed where the result is
+   FREED_RET, apart from 0 (frees_on_result); the same result on both, or a
+   NULL stored after the free, says no such thing.  */
+static void
+test_freed_on_result (void **state)
+{
+  (void) state;
+  for (int variant = 0; variant < 3; variant++)
+    {
+      mr_func *f = out_func ("parse", 3);
+      tb_alloc_ex (f, 0, P, MR_FAM_MALLOC, mr_none (), MR_EVF_NEVER_NULL, 1);
+      tb_store (f, 0, mr_value (OUT), 0, mr_value (P), true, 2);
+      tb_call (f, 0, N, "rejected", 0, NULL, 0, 0, 0, 3);
+      tb_if (f, 0, mr_value (N), MR_CMP_NE, mr_const (0), 1, 2);
+      tb_free (f, 1, mr_value (P), 4);
+      if (variant == 2)
+	tb_store (f, 1, mr_value (OUT), 0, mr_const (0), true, 5);
+      tb_return (f, 1, mr_const (variant == 1 ? 0 : -1), 6);
+      tb_return (f, 2, mr_const (0), 7);
+      mr_summary s = summary_of (f);
+      if (variant == 1)
+	{
+	  /* Freed and live with 0 alike: the result tells nothing.  */
+	  assert_true (s.nout_stores == 0 || !s.out_stores[0].frees_on_result);
+	  continue;
+	}
+      assert_int_equal (s.nout_stores, 1);
+      assert_int_equal (s.out_stores[0].kind, MR_OUT_ALLOC);
+      if (variant == 2)
+	{
+	  assert_false (s.out_stores[0].frees_on_result);
+	  assert_int_equal (s.out_stores[0].tied, MR_OUT_MADE_IF_ZERO);
+	  continue;
+	}
+      assert_true (s.out_stores[0].frees_on_result);
+      assert_int_equal (s.out_stores[0].family, MR_FAM_MALLOC);
+      assert_int_equal (s.out_stores[0].freed_lo, -1);
+      assert_int_equal (s.out_stores[0].freed_hi, -1);
+      assert_int_equal (s.out_stores[0].live_lo, 0);
+      assert_int_equal (s.out_stores[0].live_hi, 0);
+      assert_int_equal (s.out_stores[0].loc.line, 4);
+    }
+}
+
 /* The test glue: argument i is the address of local decl i, or value 10 + i.  */
 struct glue
 {
@@ -458,6 +504,63 @@ with_out (mr_out_kind kind, bool always, bool null_path)
 				     .null_path = null_path, .loc = tb_loc (9) };
   s.nout_stores = 1;
   return s;
+}
+
+/* `r = parse (&s); if (r < 0) free (s); else free (s);`, parse freeing *out
+   where it returns -1 (frees_on_result), live with 0: the call records the
+   free for its result, and the branch that decides r < 0 frees the block
+   there: the caller's free is a double free, its note the call's FREE (in no
+   block) in parse's name, at parse's free.  `r == 0`'s side is silent, and a
+   call whose result is not kept records nothing.  */
+static void
+test_freed_on_result_expand (void **state)
+{
+  (void) state;
+  struct glue g = { .addresses = true, .next_synthetic = 40 };
+  mr_call_site cs;
+  for (int kept = 0; kept < 2; kept++)
+    {
+      mr_func *f = caller (&g, &cs);
+      mr_func_free (f);
+      f = tb_func ("t", 3);
+      mr_func_add_decl (f, "s", MR_DECL_LOCAL, 1);
+      cs.f = f;
+      cs.dst = kept ? 30 : 0;
+      mr_summary sum = with_out (MR_OUT_ALLOC, true, false);
+      mr_out_store *o = &sum.out_stores[0];
+      o->frees_on_result = true;
+      o->freed_lo = o->freed_hi = -1;
+      o->live_lo = o->live_hi = 0;
+      o->made_lo = -1, o->made_hi = 0;
+      o->none_lo = 1, o->none_hi = 0;
+      mr_expand_summary (&sum, &cs);
+      assert_int_equal (f->nresult_frees, kept);
+      if (!kept)
+	{
+	  mr_func_free (f);
+	  continue;
+	}
+      const mr_free_on_result *r = &f->result_frees[0];
+      assert_int_equal (r->value, 30);
+      assert_int_equal (r->obj, f->blocks[0].events[1].dst);
+      assert_int_equal (r->free->kind, MR_EV_FREE);
+      assert_string_equal (r->free->via, "make");
+      assert_int_equal (r->free->via_loc.line, 9);
+      uint32_t note = r->free->id;
+      tb_if (f, 0, mr_value (30), MR_CMP_LT, mr_const (0), 1, 2);
+      tb_load (f, 1, Q, mr_addr (0, 0), 0, true, 6);
+      uint32_t twice = tb_free (f, 1, mr_value (Q), 7);
+      tb_return (f, 1, mr_none (), 8);
+      tb_load (f, 2, P, mr_addr (0, 0), 0, true, 9);
+      tb_free (f, 2, mr_value (P), 10);
+      tb_return (f, 2, mr_none (), 11);
+      mr_result res;
+      tb_analyze (f, NULL, &res);
+      const mr_finding *fd = tb_expect_one (&res, MR_RULE_DOUBLE_FREE, twice);
+      tb_expect_note (fd, MR_NOTE_FIRST_FREE, note);
+      mr_result_free (&res);
+      mr_func_free (f);
+    }
 }
 
 static void
@@ -724,6 +827,8 @@ main (void)
     cmocka_unit_test (test_expand),
     cmocka_unit_test (test_returned_struct),
     cmocka_unit_test (test_drops_old),
+    cmocka_unit_test (test_freed_on_result),
+    cmocka_unit_test (test_freed_on_result_expand),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -224,7 +224,18 @@ typedef struct mr_out_store
      the allocation: the caller's tests of the result decide it (expand-out.c,
      refine.c).  */
   int64_t made_lo, made_hi, none_lo, none_hi;
-  mr_loc loc;			/* FREED: the free, in the callee */
+  /* ALLOC, frees_on_result: the callee freed it on the paths whose results lie
+     in [freed_lo, freed_hi] and left it live on those whose results lie in
+     [live_lo, live_hi], the two apart (`free (c->buf); return -1;` on an error
+     path, `return 0;` with it live; the others left NULL or the caller's
+     pointer): a caller's branch that puts the result outside the live range
+     and takes in the whole freed range leaves it freed, or NULL (expand-out.c,
+     refine.c).  During the walk (summarize-out.c) the two ranges, empty (lo >
+     hi) while no such path.  */
+  bool frees_on_result;
+  int64_t freed_lo, freed_hi;
+  int64_t live_lo, live_hi;
+  mr_loc loc;			/* FREED, frees_on_result: the free, in the callee */
 } mr_out_store;
 
 #define MR_SUMMARY_OUTS 4

@@ -165,6 +165,28 @@ tie_result (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
   return true;
 }
 
+/* The callee freed the allocation v names where its result lies in o's freed
+   range (mr_out_store.frees_on_result): a record for refine.c, whose branch on
+   the result frees v's object there, with a FREE of no block at the call in
+   the callee's name (the note: "first 'free' here, in 'parse'").  A caller
+   that never decides the result keeps v live: freed on some paths only, it is
+   not claimed.  */
+static void
+free_on_result (const mr_call_site *cs, const mr_out_store *o, uint32_t v)
+{
+  if (!o->frees_on_result || !cs->dst || cs->weak)
+    return;
+  mr_event *fr = mr_func_new_event (cs->f, MR_EV_FREE, cs->loc);
+  fr->a = mr_value (v);
+  fr->family = o->family;
+  fr->via = mr_func_strdup (cs->f, cs->name);
+  fr->via_loc = o->loc;
+  mr_free_on_result r = { .value = cs->dst, .obj = v, .live_lo = o->live_lo,
+			 .live_hi = o->live_hi, .freed_lo = o->freed_lo,
+			 .freed_hi = o->freed_hi, .free = fr };
+  mr_func_add_result_free (cs->f, &r);
+}
+
 /* The events of out-store o at *(base + off): its allocation (or NULL) stored
    there, freed after when the callee freed it.  old: a REALLOC's old pointer.  */
 static void
@@ -233,6 +255,7 @@ expand_one (const mr_summary *sum, const mr_call_site *cs, const mr_out_store *o
 		 : o->may_null || !o->always ? MR_EVF_QUIET_NULL : 0;
       /* One record per result: the first tied allocation.  */
       *tied = *tied || tie_result (sum, cs, o, v);
+      free_on_result (cs, o, v);
     }
   store_at (cs, base, off, mr_value (v));
   if (o->kind == MR_OUT_FREED)

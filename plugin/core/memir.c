@@ -68,6 +68,7 @@ mr_func_free (mr_func *f)
   free (f->value_var);
   free (f->quots);
   free (f->truths);
+  free (f->result_frees);
   for (mr_chunk *c = f->arena, *n; c; c = n)
     {
       n = c->next;
@@ -196,6 +197,22 @@ mr_func_add_ranged_truth (mr_func *f, uint32_t value, const mr_term *cond,
   f->truths[f->ntruths - 1] = (mr_truth) { .value = value, .cond = *cond, .ranged = true,
 					   .yes_lo = yes_lo, .yes_hi = yes_hi,
 					   .no_lo = no_lo, .no_hi = no_hi };
+}
+
+void
+mr_func_add_result_free (mr_func *f, const mr_free_on_result *r)
+{
+  MR_VEC_PUSH (f->result_frees, f->nresult_frees, f->cap_result_frees);
+  f->result_frees[f->nresult_frees - 1] = *r;
+}
+
+mr_event *
+mr_func_new_event (mr_func *f, mr_event_kind kind, mr_loc loc)
+{
+  mr_event *e = arena_alloc (f, sizeof *e);
+  *e = (mr_event) { .kind = kind, .id = f->nevents++, .loc = loc,
+		    .a = mr_none (), .b = mr_none () };
+  return e;
 }
 
 static int

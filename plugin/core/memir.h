@@ -457,6 +457,23 @@ typedef struct mr_truth
   int64_t yes_lo, yes_hi, no_lo, no_hi;
 } mr_truth;
 
+/* A block a call's callee frees where the call's result says so (a callee's
+   out-store freed on its error path, mr_out_store.frees_on_result): `if (parse
+   (&c) < 0)` leaves c.buf freed when the callee's -1 paths freed it and no
+   path that left it live returns -1.  A branch that puts the result outside
+   [live_lo, live_hi] and keeps all of [freed_lo, freed_hi] (so some path that
+   freed it is among those taking the branch) frees the object value obj names
+   there (refine.c), with the event free: a FREE in no block, at the call, in
+   the callee's name.  */
+typedef struct mr_free_on_result
+{
+  uint32_t value;		/* the call's result */
+  uint32_t obj;			/* the value naming the callee's allocation */
+  int64_t live_lo, live_hi;
+  int64_t freed_lo, freed_hi;
+  const mr_event *free;
+} mr_free_on_result;
+
 typedef struct mr_func
 {
   const char *name;
@@ -478,6 +495,8 @@ typedef struct mr_func
   uint32_t nquots, cap_quots;
   mr_truth *truths;		/* by value, sorted by mr_func_resolve */
   uint32_t ntruths, cap_truths;
+  mr_free_on_result *result_frees;	/* in the order made (few: one per call) */
+  uint32_t nresult_frees, cap_result_frees;
   /* value -> the user variable it is a version of (any nonzero id, equal for the
      versions of one variable), 0 for temporaries.  Optional (NULL).  */
   uint32_t *value_var;
@@ -514,6 +533,12 @@ void mr_func_add_ranged_truth (mr_func *f, uint32_t value, const mr_term *cond,
 			       int64_t yes_lo, int64_t yes_hi, int64_t no_lo, int64_t no_hi);
 /* The truth record of value, or NULL (after mr_func_resolve).  */
 const mr_truth *mr_func_truth (const mr_func *f, uint32_t value);
+/* Records r (mr_free_on_result).  */
+void mr_func_add_result_free (mr_func *f, const mr_free_on_result *r);
+/* An event of the function in no block (its id is the function's, unique): what
+   a state names as an object's free when no event of a block did it
+   (mr_free_on_result.free).  */
+mr_event *mr_func_new_event (mr_func *f, mr_event_kind kind, mr_loc loc);
 /* Copies s into memory owned by the function.  */
 const char *mr_func_strdup (mr_func *f, const char *s);
 

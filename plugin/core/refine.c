@@ -366,6 +366,49 @@ refine_ranged_truth (mr_ctx *c, mr_state *s, uint32_t root, const mr_truth *t, i
 			k->is_unsigned, k->is_pointer, depth + 1);
 }
 
+/* A call's result the callee's summary ties a free to (mr_free_on_result: `if
+   (parse (&c) < 0)`, where parse freed c.buf on its -1 paths and left it live on
+   the others): a branch that leaves the result none of the live paths' values
+   and all of the freed paths' ones frees the allocation there, as the callee
+   did on some of the paths the branch takes (NULL on the others: freeing it
+   again, or using it, is wrong on the first).  Its FREE (in no block, at the
+   call) is the object's free, for the notes of a later double free or use.  A
+   test that keeps only some freed values (`r == -EINVAL` of -EINVAL and
+   -ENOMEM, -ENOMEM also a NULL path's) claims no free, the ranges being hulls,
+   but no leak either: the block is freed or NULL there.  An object the path
+   already freed, or knows to be NULL, stays as it is.  What it held is out of
+   sight, as after any helper's free (transfer.c, apply_free).  */
+static void
+refine_result_frees (const mr_ctx *c, mr_state *s, uint32_t root)
+{
+  const mr_fact *f = mr_state_fact (s, root);
+  for (uint32_t i = 0; f && i < c->f->nresult_frees; i++)
+    {
+      const mr_free_on_result *r = &c->f->result_frees[i];
+      if (r->value != root || fact_meets (f, r->live_lo, r->live_hi))
+	continue;
+      mr_ref obj = mr_state_lookup (s, r->obj);
+      if (!mr_is_object (obj.obj) || obj.off != 0 || mr_obj_ts (s, obj.obj) != MR_TS_ALLOCATED)
+	continue;
+      if (f->lo > r->freed_lo || f->hi < r->freed_hi
+	  || (f->has_ne && f->ne >= r->freed_lo && f->ne <= r->freed_hi))
+	{
+	  /* Freed or NULL, but maybe freed on none of the paths the branch
+	     takes: out of sight (no leak, no second free claimed).  */
+	  mr_state_add_obj_flags (s, obj.obj, MR_OBJF_ESCAPED);
+	  f = mr_state_fact (s, root);
+	  continue;
+	}
+      mr_objst *o = mr_state_set_obj (s, obj.obj, MR_TS_FREED, (mr_family) r->free->family,
+				      r->free);
+      o->flags &= ~(MR_OBJF_REALLOC0 | MR_OBJF_UNINIT | MR_OBJF_MAYBE_ZERO);
+      for (uint32_t k = 0; k < s->nslots; k++)
+	if ((uint32_t) (s->slots[k].at >> 32) == obj.obj)
+	  mr_state_add_obj_flags (s, s->slots[k].content.obj, MR_OBJF_ESCAPED);
+      f = mr_state_fact (s, root);	/* (the table may have moved) */
+    }
+}
+
 /* A value read from a field that held an earlier read (transfer.c binds the later
    read to SYM|earlier): what a branch learnt about the later read holds for the
    earlier one, which the field still holds, so the next read knows it too.
@@ -435,6 +478,8 @@ refine_cmp_at (mr_ctx *c, mr_state *s, mr_opnd lhs, mr_cmp op, mr_opnd rhs,
       || !refine_truth (c, s, root, depth) || !pass_to_earlier_read (s, root, is_unsigned))
     return false;
   note_products (c, s, root);
+  if (c->f->nresult_frees)
+    refine_result_frees (c, s, root);
   /* An overflow flag known to be 0: the product it checks fits.  */
   const mr_fact *f = mr_state_fact (s, root);
   const mr_quot *q = f && f->lo == 0 && f->hi == 0 ? mr_func_quot (c->f, root) : NULL;

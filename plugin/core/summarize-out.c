@@ -32,7 +32,11 @@
    there on one side, NULL on the other (expand-out.c).  So is one the function tests for NULL and returns on
    (`*out = malloc (n); if (!*out) return -1;`: once stored where the caller sees
    it, the states take it for checked, so the NULL path is found in the CFG).
-   The other kinds must hold on every path.
+   The other kinds must hold on every path, but for one mix: an allocation freed on
+   some paths (`free (c->buf); return -1;`, a parser's error path leaving the field
+   dangling) and live on others stays an ALLOC entry when the results of the two
+   kinds of paths lie apart (frees_on_result, with the ranges): the caller's branch
+   on the result frees it on its side (expand-out.c, refine.c).
 
    A fresh allocation counts only if the caller gets the only reference: it is not
    returned, not in two of the locations, not handed to a call that may keep it,
@@ -125,7 +129,9 @@ mr_find_out_stores (mr_ctx *c)
 	  = (mr_out_store) { .param = (uint8_t) param, .kind = MR_OUT_NONE,
 			     .always = true, .off = off,
 			     .made_lo = INT64_MAX, .made_hi = INT64_MIN,
-			     .none_lo = INT64_MAX, .none_hi = INT64_MIN };
+			     .none_lo = INT64_MAX, .none_hi = INT64_MIN,
+			     .freed_lo = INT64_MAX, .freed_hi = INT64_MIN,
+			     .live_lo = INT64_MAX, .live_hi = INT64_MIN };
       }
 }
 
@@ -320,12 +326,16 @@ seen_at_return (const mr_ctx *c, const mr_state *s, const mr_out_store *o)
    or left the slot without one (kept, NULL, or the parameter NULL); a path that
    left one that may be NULL, or a result of either class, unties them.  The
    result's range goes to the made range, the none range, or both (one that may
-   be NULL).  */
+   be NULL); a path that left the allocation freed, to the made range alone (a
+   freed pointer is not NULL) and the freed range, and one that left it live to
+   the live range: where the two never meet, the result says which
+   (frees_on_result).  */
 static void
 note_class (mr_out_store *o, const out_seen *seen, const result_seen *result)
 {
   bool made = seen->kind == MR_OUT_ALLOC && !seen->may_null && !seen->maybe_param_null;
   bool other = seen->param_null || seen->kind == MR_OUT_NONE || seen->kind == MR_OUT_NULL;
+  bool freed = seen->kind == MR_OUT_FREED;
   if (result->cls < 0 || (!made && !other))
     o->classes |= UNTIED;
   else if (made)
@@ -334,14 +344,23 @@ note_class (mr_out_store *o, const out_seen *seen, const result_seen *result)
     o->classes |= result->cls ? OTHER_NONZERO : OTHER_ZERO;
   if (!other)
     widen (&o->made_lo, &o->made_hi, result->lo, result->hi);
-  if (!made)
+  if (!made && !freed)
     widen (&o->none_lo, &o->none_hi, result->lo, result->hi);
+  if (freed)
+    widen (&o->freed_lo, &o->freed_hi, result->lo, result->hi);
+  else if (!other)
+    widen (&o->live_lo, &o->live_hi, result->lo, result->hi);
 }
 
-/* Joins what one path left into the summary's entry.  */
+/* Joins what one path left into the summary's entry.  A path that left the
+   allocation freed and others that left it live or NULL (a helper's error path
+   `free (c->buf); return -1;`) make an ALLOC (or, until a live one comes, NULL)
+   entry with a freed range (note_class): mr_finish_out_stores keeps it only
+   where the results tell the freed paths from the live ones.  */
 static void
 join_seen (mr_out_store *o, const out_seen *seen, const result_seen *result)
 {
+  bool had_freed = o->freed_lo <= o->freed_hi;
   note_class (o, seen, result);		/* (an OTHER may still be SOME) */
   if (o->kind == MR_OUT_OTHER)
     return;
@@ -358,7 +377,26 @@ join_seen (mr_out_store *o, const out_seen *seen, const result_seen *result)
     }
   mr_out_kind k = seen->kind;
   bool first = o->kind == MR_OUT_NONE;
-  if (k == MR_OUT_NULL && (first || o->kind == MR_OUT_NULL))
+  bool mixed = (k == MR_OUT_FREED && (o->kind == MR_OUT_ALLOC || o->kind == MR_OUT_NULL))
+	       || (o->kind == MR_OUT_FREED && (k == MR_OUT_ALLOC || k == MR_OUT_NULL));
+  /* (A NULL entry with a freed path has its free's family: an allocation of
+     another family is no mix.)  */
+  if (k == MR_OUT_ALLOC && o->kind == MR_OUT_NULL && had_freed && seen->family != o->family)
+    o->kind = MR_OUT_OTHER;
+  else if (mixed && o->kind != MR_OUT_NULL && k != MR_OUT_NULL && seen->family != o->family)
+    o->kind = MR_OUT_OTHER;
+  else if (mixed)
+    {
+      /* The allocation's family: the free's while only NULL joined it.  */
+      if (k == MR_OUT_ALLOC || o->kind == MR_OUT_NULL)
+	o->family = seen->family;
+      if (!had_freed)
+	o->loc = seen->loc;	/* (the first free seen names the note) */
+      o->may_null |= seen->may_null || k == MR_OUT_NULL || o->kind == MR_OUT_NULL;
+      if (k != MR_OUT_FREED)
+	o->kind = (uint8_t) k;
+    }
+  else if (k == MR_OUT_NULL && (first || o->kind == MR_OUT_NULL))
     o->kind = MR_OUT_NULL;
   else if (k == MR_OUT_NULL && o->kind == MR_OUT_ALLOC)
     o->may_null = true;
@@ -739,6 +777,19 @@ null_outside_made (const mr_out_store *o)
   return o->none_lo < o->made_lo || o->none_hi > o->made_hi;
 }
 
+/* Do the results of the paths that left the allocation freed lie apart from
+   those of the paths that left it live, both known (`return -1;` after `free
+   (c->buf);`, `return 0;` with it live)?  Then a result in the freed range says
+   the caller's pointer is freed or NULL (mr_out_store.frees_on_result).  */
+static bool
+freed_told (const mr_out_store *o)
+{
+  if (o->freed_lo > o->freed_hi || o->live_lo > o->live_hi
+      || (o->freed_lo == INT64_MIN && o->freed_hi == INT64_MAX))
+    return false;
+  return o->freed_hi < o->live_lo || o->live_hi < o->freed_lo;
+}
+
 /* Does every return give nothing (a void function)?  */
 static bool
 returns_nothing (const mr_func *f)
@@ -771,6 +822,12 @@ mr_finish_out_stores (mr_ctx *c)
   for (uint32_t i = 0; i < sum->nout_stores; i++)
     {
       mr_out_store o = sum->out_stores[i];
+      if (o.kind != MR_OUT_FREED && o.kind != MR_OUT_OTHER && o.freed_lo <= o.freed_hi)
+	{
+	  o.frees_on_result = o.kind == MR_OUT_ALLOC && freed_told (&o);
+	  if (!o.frees_on_result)
+	    o.kind = MR_OUT_OTHER;
+	}
       bool keep = sum->saw_return && o.kind != MR_OUT_NONE && o.kind != MR_OUT_OTHER
 		  && (o.always || o.kind == MR_OUT_ALLOC);
       if (o.kind == MR_OUT_ALLOC || o.kind == MR_OUT_REALLOC)
@@ -803,6 +860,10 @@ mr_finish_out_stores (mr_ctx *c)
 	}
       if (o.kind != MR_OUT_ALLOC && o.kind != MR_OUT_SOME)
 	o.made_lo = o.made_hi = o.none_lo = o.none_hi = 0;
+      if (o.kind != MR_OUT_ALLOC)
+	o.frees_on_result = false;
+      if (!o.frees_on_result)
+	o.freed_lo = o.freed_hi = o.live_lo = o.live_hi = 0;
       if (keep)
 	o.drops_old = drops_old (c->f, c->result_decl, &o);
       if (keep)
@@ -951,7 +1012,9 @@ mr_out_stores_same (const mr_summary *a, const mr_summary *b)
 	  || x->null_path != y->null_path || x->off != y->off || x->tied != y->tied
 	  || x->made_lo != y->made_lo || x->made_hi != y->made_hi
 	  || x->none_lo != y->none_lo || x->none_hi != y->none_hi
-	  || x->drops_old != y->drops_old)
+	  || x->drops_old != y->drops_old || x->frees_on_result != y->frees_on_result
+	  || x->freed_lo != y->freed_lo || x->freed_hi != y->freed_hi
+	  || x->live_lo != y->live_lo || x->live_hi != y->live_hi)
 	return false;
     }
   return true;

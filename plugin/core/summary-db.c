@@ -221,6 +221,11 @@ static const field out_store_fields[] = {
   FIELD (mr_out_store, made_hi, FK_I64, 0),
   FIELD (mr_out_store, none_lo, FK_I64, 0),
   FIELD (mr_out_store, none_hi, FK_I64, 0),
+  FIELD (mr_out_store, frees_on_result, FK_BOOL, 0),
+  FIELD (mr_out_store, freed_lo, FK_I64, 0),
+  FIELD (mr_out_store, freed_hi, FK_I64, 0),
+  FIELD (mr_out_store, live_lo, FK_I64, 0),
+  FIELD (mr_out_store, live_hi, FK_I64, 0),
   FIELD (mr_out_store, loc, FK_LOC, 0),
 };
 
