@@ -272,6 +272,9 @@ typedef struct mr_event
   mr_event_kind kind;
   uint32_t flags;		/* MR_EVF_* */
   uint16_t family;		/* mr_family, for ALLOC/FREE/REALLOC */
+  uint16_t width;		/* LOAD/STORE lowered from a memory reference: the
+				   bytes it reads or writes, 0 if not known (or
+				   larger): uninit-read tells fields apart by it */
   uint32_t id;			/* index in the function, unique: names the event */
   uint32_t dst;			/* SSA value defined, 0 if none */
   mr_opnd a, b;
