@@ -614,6 +614,8 @@ guard_holds (const mr_state *s, const mr_event *ev)
 {
   if (!(ev->flags & MR_EVF_GUARDED))
     return true;
+  if (ev->b.kind == MR_OPND_CONST)	/* a constant argument: decided */
+    return ev->off ? ev->b.num != 0 : ev->b.num == 0;
   const mr_fact *f = ev->b.kind == MR_OPND_VALUE ? mr_state_fact (s, ev->b.id) : NULL;
   if (!f)
     return false;
