@@ -598,6 +598,8 @@ mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg_is_n
 	 path.  One that may fail loses p in `p = sqlite3_realloc (p, n)`.  */
       e->flags = may_fail ? MR_EVF_MAY_FAIL | (cs->result_overwrites_realloc_arg
 					       ? MR_EVF_SAME_VAR : 0) : 0;
+      if (lib->flags & MR_KF_FAIL_FREES)
+	e->flags |= MR_EVF_FAIL_FREES;
       e->via = mr_func_strdup (cs->f, cs->name);
       return true;
     }

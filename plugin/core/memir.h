@@ -180,7 +180,9 @@ enum
 				   pointer slot *(a + off + b.num) stands for (a
 				   container's size, read where a walk over every
 				   element starts): where it is 0 the walk met no
-				   element (summarize-elements.c) */
+				   element (summarize-elements.c) */,
+  MR_EVF_FAIL_FREES = 1 << 23	/* REALLOC: frees its argument when it fails
+				   (reallocf: MR_KF_FAIL_FREES) */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering

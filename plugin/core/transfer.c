@@ -687,7 +687,8 @@ move_slots (mr_ctx *c, mr_state *s, uint32_t from, uint32_t to)
 }
 
 /* realloc (a, b): checked like a free of a, then three outcomes.  Success: a is
-   freed (moved) and dst is a new block.  Failure: dst is NULL and a untouched, or,
+   freed (moved) and dst is a new block.  Failure: dst is NULL and a untouched
+   (freed by reallocf, MR_EVF_FAIL_FREES), or,
    when b may be 0, a freed by glibc's realloc (p, 0) (MEM36-C).  A realloc that
    never returns NULL (no MR_EVF_MAY_FAIL: xrealloc, g_realloc) only succeeds.  */
 static void
@@ -761,7 +762,11 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
       mr_state *fail = mr_state_copy (s);
       if (!size_root || mr_state_refine (fail, size_root, MR_CMP_NE, 0, true))
 	{
-	  MR_FIRE (c, MR_HOOK_REALLOC_FAIL, realloc_fail, c, fail, ev, r);
+	  /* reallocf frees the block it could not grow: nothing is lost.  */
+	  if (ev->flags & MR_EVF_FAIL_FREES)
+	    mr_state_set_obj (fail, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
+	  else
+	    MR_FIRE (c, MR_HOOK_REALLOC_FAIL, realloc_fail, c, fail, ev, r);
 	  mr_state_retire (fail, key);
 	  mr_state_set_obj (fail, key, MR_TS_NULL, (mr_family) ev->family, ev);
 	  if (ev->dst)
