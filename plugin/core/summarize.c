@@ -234,8 +234,10 @@ find_flag (const mr_func *f)
     for (uint32_t k = 0; k < f->blocks[b].nevents && flag == UINT32_MAX; k++)
       {
 	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind == MR_EV_LOAD && !(e->flags & MR_EVF_POINTER)
-	    && e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls && f->decls[e->a.id].param)
+	/* (At offset 0: a struct static is a parameter for its pointer fields.)  */
+	if (e->kind == MR_EV_LOAD && !(e->flags & MR_EVF_POINTER) && e->off == 0
+	    && e->a.kind == MR_OPND_ADDR && e->a.num == 0 && e->a.id < f->ndecls
+	    && f->decls[e->a.id].param)
 	  flag = e->a.id;
       }
   /* Never written by the function.  */

@@ -50,19 +50,19 @@ private_static (tree var)
   return true;
 }
 
-/* Is var a public pointer variable (defined here or elsewhere) whose address the
-   unit never takes: every reference GCC recorded is a load or a store?  A helper
-   of the unit that frees it (`char *g; void drop (void) { free (g); }`) frees
-   what its caller holds there at the call, as for a private static: another
-   unit may change it only in a call, which the caller's view of it follows
-   (transfer.c's clobber_call).  Only pointers: an integer flag of another unit
-   may be set anywhere.  */
+/* Is var a public pointer variable (defined here or elsewhere), or a struct of
+   file scope, whose address the unit never takes: every reference GCC recorded
+   is a load or a store?  A helper of the unit that frees it (`char *g; void
+   drop (void) { free (g); }`, `free (st.buf)`) frees what its caller holds
+   there at the call, as for a private static: another unit may change a public
+   one only in a call, which the caller's view of it follows (transfer.c's
+   clobber_call).  No integers: a flag of another unit may be set anywhere.  */
 static bool
 public_pointer (tree var)
 {
-  if (!VAR_P (var) || !(TREE_PUBLIC (var) || DECL_EXTERNAL (var))
+  if (!VAR_P (var) || !(TREE_PUBLIC (var) || DECL_EXTERNAL (var) || TREE_STATIC (var))
       || TREE_THIS_VOLATILE (var) || DECL_THREAD_LOCAL_P (var)
-      || !POINTER_TYPE_P (TREE_TYPE (var)))
+      || !(POINTER_TYPE_P (TREE_TYPE (var)) || TREE_CODE (TREE_TYPE (var)) == RECORD_TYPE))
     return false;
   varpool_node *node = varpool_node::get (var);
   if (!node || node->alias)

@@ -1,9 +1,9 @@
 /* double-free (MEM31-C, CWE-415) and use-after-free (MEM30-C, CWE-416) by a
    helper of the unit that frees a pointer variable of file scope: a public
-   global whose address the unit never takes is a parameter of the helper's
-   summary as a private static is (lower-global.cc), and so are the ones its
-   callees of the unit free (two levels): the call frees what the caller holds
-   there.  */
+   global or a struct whose address the unit never takes is a parameter of the
+   helper's summary as a private static is (lower-global.cc), and so are the
+   ones its callees of the unit free (two levels): the call frees what the
+   caller holds there.  */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -104,12 +104,23 @@ void test_6(void)
   strcpy(own_buf, "x"); /* { dg-warning "use after 'free' of 'own_buf'" } */
 }
 
-/* TODO: a pointer field of a static struct.  */
+/* A pointer field of a struct of file scope.  */
 void test_7(void)
 {
   st.buf = malloc(8);
   if (!st.buf)
     return;
   drop_st();
-  free(st.buf); /* { dg-warning "double-'free'" "TODO: a pointer field of a static struct freed by a helper" { xfail *-*-* } } */
+  free(st.buf); /* { dg-warning "double-'free' of 'st.buf'" } */
+}
+
+void test_8(void)
+{
+  st.buf = malloc(8);
+  if (!st.buf)
+    return;
+  drop_st();
+  st.buf = NULL;
+  st.n = 0;
+  free(st.buf); /* { dg-bogus "double-'free'" } */
 }
