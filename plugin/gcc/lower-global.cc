@@ -21,8 +21,8 @@
    may name (mr_decl.param, MR_PARAM_STATIC + j): `static char *g; void sink (void)
    { free (g); }` frees the pointer at *(&g), and a call `sink ()` frees what its
    caller holds in g, as `free_box (&b)` frees b.ptr; so are public pointer
-   globals whose address the unit never takes, and those of the function's
-   direct callees (two levels).  An integer one is a flag
+   globals and structs of file scope whose address the unit never takes, and
+   those of the function's direct callees (two levels).  An integer one is a flag
    the summary's frees may depend on (`if (bad) free (p);`: mr_summary.flag_param),
    which the caller's value of it decides.  j numbers them in the order of the
    function's references, the same when the function is lowered and when a caller
