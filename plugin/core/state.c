@@ -1883,6 +1883,13 @@ join_one_obj (mr_state *d, mr_objst *x, const mr_objst *o)
 {
   bool changed = false;
   uint16_t nf = join_flags (x->flags, o ? o->flags : 0);
+  /* Partly written on one side, initialised on the other (a join past the
+     budget, which keeps no path apart): initialised, as the whole-object
+     answer was before fields were told apart.  Never written on one side stays
+     uninitialised (MR_OBJF_ANY).  */
+  bool ux = (x->flags & MR_OBJF_UNINIT) != 0, uo = o && (o->flags & MR_OBJF_UNINIT);
+  if (ux != uo && (ux ? x->written : o->written))
+    nf &= (uint16_t) ~MR_OBJF_UNINIT;
   if (((nf ^ x->flags) & MR_OBJF_UNINIT) && x->ts != MR_TS_UNKNOWN)
     d->objs_half_ok = false;
   if (nf != x->flags)
