@@ -115,6 +115,13 @@ test_free_nonheap (void **state)
   tb_free (f, 0, mr_value (P), 2);
   tb_free (f, 0, mr_value (Q), 3);
   tb_expect_silent (f);
+
+  /* free ((void *) 1234): no allocation returns a nonzero constant; free (0) is
+     allowed.  */
+  f = tb_func ("integer-address", 1);
+  fr = tb_free (f, 0, mr_const (1234), 1);
+  tb_free (f, 0, mr_const (0), 2);
+  tb_expect_only (f, MR_RULE_FREE_NONHEAP, fr);
 }
 
 /* A pointer variable never assigned on the path (the glue's stand-in for its

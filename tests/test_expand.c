@@ -150,6 +150,35 @@ test_static_params (void **state)
   mr_func_free (f);
 }
 
+/* release (p, owned) of a callee that frees its parameter 0 when its integer
+   parameter 1 is set (flag_param 1 + 1): the FREE is guarded by the argument
+   itself (a constant one decides it: transfer.c).  */
+static void
+test_scalar_flag_param (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("t", 1);
+  struct glue g = { .next_synthetic = 40 };
+  mr_summary sum = empty_summary ();
+  sum.flag_param = 2;
+  sum.frees_if_set = 1;
+  sum.free_family = MR_FAM_MALLOC;
+  mr_call_site cs = site (f, &g, 2, 0);
+  mr_expand_summary (&sum, &cs);
+  mr_block *b = &f->blocks[0];
+  const mr_event *fr = NULL;
+  for (uint32_t k = 0; k < b->nevents; k++)
+    if (b->events[k].kind == MR_EV_FREE)
+      fr = &b->events[k];
+  assert_non_null (fr);
+  assert_true (fr->flags & MR_EVF_GUARDED);
+  assert_int_equal (fr->a.id, 10);
+  assert_int_equal (fr->b.kind, MR_OPND_VALUE);	/* the argument itself */
+  assert_int_equal (fr->b.id, 11);
+  assert_int_equal (fr->off, 1);
+  mr_func_free (f);
+}
+
 /* sink () dereferences first the pointer it reads from the static g
    (mr_summary.static_derefs_first, static 1): the caller loads its own g (a
    pointer) and dereferences it, in the summary's name, before the call.  */
@@ -673,6 +702,7 @@ main (void)
     cmocka_unit_test (test_deallocating_wrapper),
     cmocka_unit_test (test_derefs_first),
     cmocka_unit_test (test_static_params),
+    cmocka_unit_test (test_scalar_flag_param),
     cmocka_unit_test (test_static_derefs_first),
     cmocka_unit_test (test_realloc_out_may_fail),
     cmocka_unit_test (test_freed_or_live),

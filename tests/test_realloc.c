@@ -123,6 +123,27 @@ test_correct_pattern (void **state)
   tb_expect_silent (f);
 }
 
+/* reallocf (MR_EVF_FAIL_FREES) frees the old block when it fails: the realloc
+   idiom's `if (!q) free (p);` frees it twice, and nothing is lost.  */
+static void
+test_reallocf (void **state)
+{
+  (void) state;
+  mr_func *f = tb_func ("reallocf-free-old", 4);
+  uint32_t re = realloc_split (f);
+  tb_ev (f, re)->flags |= MR_EVF_FAIL_FREES;
+  uint32_t again = tb_free (f, 1, mr_value (P), 2);
+  tb_free (f, 2, mr_value (Q), 3);
+  tb_expect_only_freed_by (f, MR_RULE_DOUBLE_FREE, again, re);
+
+  /* if (!q) return; free (q);  — silent.  */
+  f = tb_func ("reallocf-idiom", 4);
+  re = realloc_split (f);
+  tb_ev (f, re)->flags |= MR_EVF_FAIL_FREES;
+  tb_free (f, 2, mr_value (Q), 3);
+  tb_expect_silent (f);
+}
+
 static void
 test_new_block_is_an_allocation (void **state)
 {
@@ -395,6 +416,7 @@ main (void)
     cmocka_unit_test (test_old_pointer_after_success),
     cmocka_unit_test (test_free_after_realloc),
     cmocka_unit_test (test_correct_pattern),
+    cmocka_unit_test (test_reallocf),
     cmocka_unit_test (test_new_block_is_an_allocation),
     cmocka_unit_test (test_realloc_of_freed),
     cmocka_unit_test (test_realloc_null_is_malloc),

@@ -259,6 +259,48 @@ test_flag_frees (void **state)
   assert_int_equal (s.frees_if_set, 0);
 }
 
+/* void release (char *p, int owned) { if (owned) free (p); }: the free depends
+   on the integer parameter the branch tests (flag_param 1 + 1); `if (n < 0)
+   return;` before it is not taken for the flag, and a path that returns with
+   the flag undecided decides nothing.  */
+static void
+test_scalar_flag_frees (void **state)
+{
+  (void) state;
+  for (int negate = 0; negate <= 1; negate++)
+    {
+      mr_func *f = tb_func ("release", 3);
+      f->params[0] = P;
+      f->scalar_params[1] = A;
+      f->nparams = 2;
+      tb_if (f, 0, mr_value (A), negate ? MR_CMP_EQ : MR_CMP_NE, mr_const (0), 1, 2);
+      tb_free (f, 1, mr_value (P), 2);
+      tb_goto (f, 1, 2);
+      tb_return (f, 2, mr_none (), 3);
+      mr_summary s = summary_of (f);
+      assert_int_equal (s.frees_always, 0);
+      assert_int_equal (s.flag_param, 2);
+      assert_int_equal (s.frees_if_set, negate ? 0 : 1);
+      assert_int_equal (s.frees_if_clear, negate ? 1 : 0);
+    }
+
+  /* void h (char *p, int n, int owned) { if (n < 0) return; if (owned) free (p); }  */
+  mr_func *f = tb_func ("h", 4);
+  f->params[0] = P;
+  f->scalar_params[1] = D;
+  f->scalar_params[2] = A;
+  f->nparams = 3;
+  tb_if (f, 0, mr_value (D), MR_CMP_LT, mr_const (0), 3, 1);
+  tb_if (f, 1, mr_value (A), MR_CMP_NE, mr_const (0), 2, 3);
+  tb_free (f, 2, mr_value (P), 2);
+  tb_goto (f, 2, 3);
+  tb_return (f, 3, mr_none (), 3);
+  mr_summary s = summary_of (f);
+  assert_int_equal (s.frees_if_set, 0);
+  assert_int_equal (s.frees_if_clear, 0);
+  assert_int_equal (s.flag_param, 0);
+}
+
 /* static int flag; void sink (int *p) { if (flag) p[0] = 5; }: p is dereferenced
    first only with the flag set (derefs_if_set; derefs_if_clear for `if (!flag)`),
    not always (derefs_first); nothing when the function writes the flag.  */
@@ -1362,6 +1404,7 @@ main (void)
     cmocka_unit_test (test_field_frees),
     cmocka_unit_test (test_static_field_frees),
     cmocka_unit_test (test_flag_frees),
+    cmocka_unit_test (test_scalar_flag_frees),
     cmocka_unit_test (test_flag_derefs),
     cmocka_unit_test (test_guarded_free),
     cmocka_unit_test (test_field_stores),

@@ -217,6 +217,10 @@ mr_state_list_push (mr_state_list *l, mr_state *s)
 /* Applies one event to s (transfer.c).  Splits go to `more` (realloc's failure
    states).  */
 void mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more);
+/* The bytes of an object's first MR_WRITTEN_BYTES a LOAD or STORE through a
+   pointer at r reaches, as mr_objst.written (0: not told, beyond them)
+   (transfer.c).  */
+uint32_t mr_access_bytes (const mr_event *ev, mr_ref r);
 /* The path of s returns at ret: what it gives the summary, and the rules' judging
    at a return (engine.c).  */
 void mr_path_returns (mr_ctx *c, mr_state *s, const mr_event *ret);

@@ -363,7 +363,9 @@ typedef struct mr_summary
   /* Parameters it frees only as an integer static of the unit it reads and never
      writes decides (a flag tested inside: `static int bad; void sink (char *p) {
      if (bad) free (p); }`): flag_param is the summary's parameter for the static
-     (MR_PARAM_STATIC + j, mr_decl.param; 0: none); frees_if_set the parameters
+     (MR_PARAM_STATIC + j, mr_decl.param), or, when no static decides, the
+     integer parameter i a branch tests (1 + i: `void release (char *p, int
+     owned) { if (owned) free (p); }`); 0: none.  frees_if_set the parameters
      freed on every path that returns with the flag nonzero, frees_if_clear with
      it zero, every path deciding it.  The caller's value of the flag selects
      (MR_EVF_GUARDED).  */

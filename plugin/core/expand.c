@@ -185,7 +185,7 @@ expand_field_deref (const mr_summary *sum, const mr_call_site *cs, const mr_fiel
    anything else it does, so NULL there is a NULL dereference at the call.  What
    it reads or writes is its call's (deref_mask, write_mask): transfer.c.  */
 static void
-expand_derefs_first (const mr_summary *sum, const mr_call_site *cs, uint32_t flag)
+expand_derefs_first (const mr_summary *sum, const mr_call_site *cs, mr_opnd flag)
 {
   if (!sum->valid || cs->weak)
     return;
@@ -196,7 +196,8 @@ expand_derefs_first (const mr_summary *sum, const mr_call_site *cs, uint32_t fla
 	   clear: a DEREF done where the caller's state knows the flag so
 	   (MR_EVF_GUARDED, transfer.c), none where it does not know.  */
 	uint32_t mask = guard < 0 ? sum->derefs_first
-			: !flag ? 0 : guard ? sum->derefs_if_set : sum->derefs_if_clear;
+			: flag.kind == MR_OPND_NONE ? 0
+			: guard ? sum->derefs_if_set : sum->derefs_if_clear;
 	if (!(mask & (1u << i)))
 	  continue;
 	uint32_t at = add_event (cs, MR_EV_DEREF);
@@ -206,7 +207,7 @@ expand_derefs_first (const mr_summary *sum, const mr_call_site *cs, uint32_t fla
 	e->flags = MR_EVF_SUMMARIZED;
 	if (guard >= 0)
 	  {
-	    e->b = mr_value (flag);
+	    e->b = flag;
 	    e->off = guard;
 	    e->flags |= MR_EVF_GUARDED;
 	  }
@@ -249,28 +250,33 @@ callee_free_offset (const mr_summary *sum, unsigned i)
 }
 
 /* The flag a callee's frees depend on (mr_summary.flag_param), read by the caller
-   before the call as it has it: its value, or 0 if the call gives none.  */
-static uint32_t
+   before the call as it has it: a static's value, or the argument given for an
+   integer parameter (a constant or a value); none if the call gives none.  */
+static mr_opnd
 read_flag (const mr_summary *sum, const mr_call_site *cs)
 {
+  unsigned param = sum->flag_param < MR_PARAM_STATIC ? sum->flag_param - 1u
+		   : sum->flag_param;
   if (!sum->flag_param
       || !(sum->frees_if_set | sum->frees_if_clear | sum->derefs_if_set | sum->derefs_if_clear)
-      || !has_param (cs, sum->flag_param))
-    return 0;
-  mr_opnd base = cs->arg (cs->glue, sum->flag_param);
+      || !has_param (cs, param))
+    return mr_none ();
+  mr_opnd base = cs->arg (cs->glue, param);
+  if (param < MR_PARAM_STATIC)
+    return base.kind == MR_OPND_CONST || base.kind == MR_OPND_VALUE ? base : mr_none ();
   if (base.kind != MR_OPND_ADDR)
-    return 0;
-  uint32_t v = cs->field_value (cs->glue, sum->flag_param, 0);
+    return mr_none ();
+  uint32_t v = cs->field_value (cs->glue, param, 0);
   read_place (cs, v, base, 0, false);
-  return v;
+  return mr_value (v);
 }
 
 /* The callee's frees under the flag read into value flag: each done where the
    caller's state knows the flag so (transfer.c), none where it does not know.  */
 static void
-expand_flag_frees (const mr_summary *sum, const mr_call_site *cs, uint32_t flag)
+expand_flag_frees (const mr_summary *sum, const mr_call_site *cs, mr_opnd flag)
 {
-  for (unsigned i = 0; flag && i < cs->nargs && i < 32; i++)
+  for (unsigned i = 0; flag.kind != MR_OPND_NONE && i < cs->nargs && i < 32; i++)
     for (int set = 0; set <= 1; set++)
       if ((set ? sum->frees_if_set : sum->frees_if_clear) & (1u << i))
 	{
@@ -278,7 +284,7 @@ expand_flag_frees (const mr_summary *sum, const mr_call_site *cs, uint32_t flag)
 	  mr_opnd a = cs->arg (cs->glue, i);
 	  mr_event *fr = event_at (cs, at);
 	  fr->a = a;
-	  fr->b = mr_value (flag);
+	  fr->b = flag;
 	  fr->off = set;
 	  fr->flags = MR_EVF_GUARDED;
 	  fr->family = sum->free_family;
@@ -454,7 +460,7 @@ mr_expand_summary (const mr_summary *sum, const mr_call_site *cs)
   /* The flag, read before the dereferences under it when there are some, else
      just before the call's event (once either way).  */
   bool flag_first = (sum->derefs_if_set | sum->derefs_if_clear) != 0;
-  uint32_t flag = flag_first ? read_flag (sum, cs) : 0;
+  mr_opnd flag = flag_first ? read_flag (sum, cs) : mr_none ();
   expand_derefs_first (sum, cs, flag);
   expand_static_derefs_first (sum, cs);
   uint32_t frees = sum->frees_always;
@@ -640,6 +646,8 @@ mr_expand_library_call (const mr_lib *lib, const mr_call_site *cs, bool arg_is_n
 	 path.  One that may fail loses p in `p = sqlite3_realloc (p, n)`.  */
       e->flags = may_fail ? MR_EVF_MAY_FAIL | (cs->result_overwrites_realloc_arg
 					       ? MR_EVF_SAME_VAR : 0) : 0;
+      if (lib->flags & MR_KF_FAIL_FREES)
+	e->flags |= MR_EVF_FAIL_FREES;
       e->via = mr_func_strdup (cs->f, cs->name);
       return true;
     }

@@ -51,6 +51,10 @@
 					   buffer is read) and what was known of its
 					   contents is gone after it; WRITE bit 0 says
 					   it writes */
+#define MR_KF_FAIL_FREES	0x02000000u	/* REALLOC: frees its argument when it
+					   fails (BSD's reallocf): the failure
+					   path holds NULL and the old block
+					   freed */
 /* ALLOC: argument i is the size in bytes.  */
 #define MR_KF_SIZE_ARG(i)	((unsigned) ((i) + 1) << 8)
 /* USE: returns argument i (memcpy, strcpy: a copy of the pointer).  */

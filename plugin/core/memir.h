@@ -180,7 +180,9 @@ enum
 				   pointer slot *(a + off + b.num) stands for (a
 				   container's size, read where a walk over every
 				   element starts): where it is 0 the walk met no
-				   element (summarize-elements.c) */
+				   element (summarize-elements.c) */,
+  MR_EVF_FAIL_FREES = 1 << 23	/* REALLOC: frees its argument when it fails
+				   (reallocf: MR_KF_FAIL_FREES) */
 };
 
 /* What an allocation size is made of, when it is a multiplication the lowering
@@ -275,6 +277,9 @@ typedef struct mr_event
   mr_event_kind kind;
   uint32_t flags;		/* MR_EVF_* */
   uint16_t family;		/* mr_family, for ALLOC/FREE/REALLOC */
+  uint16_t width;		/* LOAD/STORE lowered from a memory reference: the
+				   bytes it reads or writes, 0 if not known (or
+				   larger): uninit-read tells fields apart by it */
   uint32_t id;			/* index in the function, unique: names the event */
   uint32_t dst;			/* SSA value defined, 0 if none */
   mr_opnd a, b;

@@ -445,6 +445,7 @@ mr_state_set_obj (mr_state *s, uint32_t key, mr_ts ts, mr_family fam, const mr_e
       o->key = key;
       o->ts = MR_TS_UNKNOWN;
       o->flags = 0;
+      o->written = 0;
       o->fill = NULL;
     }
   if ((o->ts != MR_TS_UNKNOWN) != (ts != MR_TS_UNKNOWN))
@@ -484,6 +485,8 @@ mr_state_clear_obj_flags (mr_state *s, uint32_t key, uint16_t flags)
   if ((flags & o->flags & MR_OBJF_UNINIT) && o->ts != MR_TS_UNKNOWN)
     s->objs_half_ok = false;
   o->flags &= (uint16_t) ~flags;
+  if (!(o->flags & MR_OBJF_UNINIT))
+    o->written = 0;		/* initialised: no bytes told apart */
 }
 
 /* Bindings.  */
@@ -734,6 +737,7 @@ retire_walk (mr_state *s, uint32_t key, uint32_t old)
       REMOVE (s, objs, pos);
       mr_objst *n = mr_state_set_obj (s, old, (mr_ts) o.ts, (mr_family) o.family, o.ev);
       n->flags = o.flags;
+      n->written = o.written;
       n->fill = o.fill;
       s->objs_half_ok = half_ok;
       s->binds_half_ok = binds_ok;
@@ -997,7 +1001,8 @@ same_tracked_objs (const mr_state *a, const mr_state *b)
 	 not indices).  */
       const mr_objst *end = p + (pe - p < qe - q ? pe - p : qe - q);
       while (p < end && p->key == q->key && p->ts == q->ts
-	     && p->family == q->family && p->flags == q->flags && p->fill == q->fill)
+	     && p->family == q->family && p->flags == q->flags && p->fill == q->fill
+	     && p->written == q->written)
 	p++, q++;
       if (p == pe && q == qe)
 	break;
@@ -1878,6 +1883,13 @@ join_one_obj (mr_state *d, mr_objst *x, const mr_objst *o)
 {
   bool changed = false;
   uint16_t nf = join_flags (x->flags, o ? o->flags : 0);
+  /* Partly written on one side, initialised on the other (a join past the
+     budget, which keeps no path apart): initialised, as the whole-object
+     answer was before fields were told apart.  Never written on one side stays
+     uninitialised (MR_OBJF_ANY).  */
+  bool ux = (x->flags & MR_OBJF_UNINIT) != 0, uo = o && (o->flags & MR_OBJF_UNINIT);
+  if (ux != uo && (ux ? x->written : o->written))
+    nf &= (uint16_t) ~MR_OBJF_UNINIT;
   if (((nf ^ x->flags) & MR_OBJF_UNINIT) && x->ts != MR_TS_UNKNOWN)
     d->objs_half_ok = false;
   if (nf != x->flags)
@@ -1885,6 +1897,13 @@ join_one_obj (mr_state *d, mr_objst *x, const mr_objst *o)
   /* Filled by a loop on one side only: written, as far as the join knows.  */
   if (x->fill && (!o || o->fill != x->fill))
     x->fill = NULL, changed = true;
+  /* Bytes written on both sides (a side where the object is initialised wrote
+     them all): a byte one path left unwritten may be read uninitialised.  */
+  uint32_t wx = (x->flags & MR_OBJF_UNINIT) ? x->written : UINT32_MAX;
+  uint32_t wo = o && (o->flags & MR_OBJF_UNINIT) ? o->written : UINT32_MAX;
+  uint32_t nw = (nf & MR_OBJF_UNINIT) ? wx & wo : 0;
+  if (nw != x->written)
+    x->written = nw, changed = true;
   return changed;
 }
 
@@ -1972,7 +1991,8 @@ join_obj_flags (mr_state *d, const mr_state *s)
       /* Most objects are listed on both sides with the same flags and no fill: a
 	 run of them is skipped by a tight walk (pointers, not indices).  */
       const mr_objst *p = dobjs + i, *q = sobjs + j, *end = dobjs + nd, *send = sobjs + ns;
-      while (p < end && q < send && p->key == q->key && p->flags == q->flags && !p->fill)
+      while (p < end && q < send && p->key == q->key && p->flags == q->flags && !p->fill
+	     && p->written == q->written)
 	p++, q++;
       i = (uint32_t) (p - dobjs);
       j = (uint32_t) (q - sobjs);
@@ -2082,7 +2102,7 @@ join_objs_lossy (mr_state *d, const mr_state *s)
 	  if (p < pe && q < qe && p->key == q->key)
 	    {
 	      if (p->ts == q->ts && p->family == q->family && p->flags == q->flags
-		  && p->fill == q->fill)
+		  && p->fill == q->fill && p->written == q->written)
 		{
 		  p++, q++;
 		  continue;

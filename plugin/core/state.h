@@ -93,12 +93,22 @@ typedef struct mr_ref
   int64_t off;			/* byte offset into it, or MR_OFF_UNKNOWN */
 } mr_ref;
 
+/* The bytes at the start of an object whose stores are told apart
+   (mr_objst.written): a store elsewhere initialises the whole object.  */
+#define MR_WRITTEN_BYTES 32
+
 typedef struct mr_objst
 {
   uint32_t key;
   uint8_t ts;			/* mr_ts */
   uint16_t family;		/* mr_family: the expected (ALLOCATED) or used (FREED) one */
   uint16_t flags;
+  uint32_t written;		/* with MR_OBJF_UNINIT: bit i says byte i of the
+				   object's first MR_WRITTEN_BYTES was written by a
+				   store of known place and width (`pt->x = 1;`),
+				   the rest is not (uninit-read reads it); 0: none
+				   (the whole object uninitialised).  0 without
+				   MR_OBJF_UNINIT */
   const mr_event *ev;		/* the allocation or the free, for notes */
   const mr_event *fill;		/* a loop's event that covers elements [0, n): a
 				   STORE (MR_SIZE_FILL), the object allocated and

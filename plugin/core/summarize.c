@@ -234,8 +234,10 @@ find_flag (const mr_func *f)
     for (uint32_t k = 0; k < f->blocks[b].nevents && flag == UINT32_MAX; k++)
       {
 	const mr_event *e = &f->blocks[b].events[k];
-	if (e->kind == MR_EV_LOAD && !(e->flags & MR_EVF_POINTER)
-	    && e->a.kind == MR_OPND_ADDR && e->a.id < f->ndecls && f->decls[e->a.id].param)
+	/* (At offset 0: a struct static is a parameter for its pointer fields.)  */
+	if (e->kind == MR_EV_LOAD && !(e->flags & MR_EVF_POINTER) && e->off == 0
+	    && e->a.kind == MR_OPND_ADDR && e->a.num == 0 && e->a.id < f->ndecls
+	    && f->decls[e->a.id].param)
 	  flag = e->a.id;
       }
   /* Never written by the function.  */
@@ -263,6 +265,32 @@ flag_of (const mr_func *f, mr_summary *sum)
   return sum->flag_found == UINT32_MAX ? UINT32_MAX : sum->flag_found - 1;
 }
 
+/* The integer parameter the function's frees may depend on when no static does
+   (mr_summary.flag_param 1 + i: `void release (char *p, int owned) { if (owned)
+   free (p); }`): the first one a branch compares with a constant.  An SSA
+   parameter is never assigned, so every test is of the caller's value.  Its
+   index, or -1.  */
+static int
+find_scalar_flag (const mr_func *f)
+{
+  /* A truth test (`if (owned)`, `== 0`) first, then any comparison: `if (n < 0)
+     return;` before `if (owned) free (p);` is not the flag.  */
+  for (uint32_t k = 0; k < 2 * f->nblocks; k++)
+    {
+      const mr_term *t = &f->blocks[k % f->nblocks].term;
+      bool truth = (t->op == MR_CMP_EQ || t->op == MR_CMP_NE) && t->rhs.num == 0;
+      if (t->kind != MR_TERM_COND || t->lhs.kind != MR_OPND_VALUE
+	  || t->rhs.kind != MR_OPND_CONST || (k < f->nblocks && !truth))
+	continue;
+      int64_t off;
+      uint32_t root = mr_func_root (f, t->lhs.id, &off);
+      for (uint32_t i = 0; root && off == 0 && i < f->nparams && i < 32; i++)
+	if (f->scalar_params[i] == root)
+	  return (int) i;
+    }
+  return -1;
+}
+
 /* The flag's decl of the summary's flag_param, or UINT32_MAX.  */
 static uint32_t
 flag_decl (const mr_func *f, const mr_summary *sum)
@@ -276,10 +304,18 @@ flag_decl (const mr_func *f, const mr_summary *sum)
 /* At a return: is the flag known nonzero (1), zero (0) or not known (-1) on the
    path?  The caller's value is the one the function read first: the static's
    slot keeps it (SYM|value, transfer.c's integer reads), with what the branches
-   learnt of it.  */
+   learnt of it; a parameter's (decl UINT32_MAX, flag_param 1 + i) is its SSA
+   value's.  */
 static int
 flag_at_return (mr_ctx *c, const mr_state *s, uint32_t decl)
 {
+  uint8_t fp = c->out->summary.flag_param;
+  if (decl == UINT32_MAX)
+    {
+      const mr_fact *fact = fp >= 1 && fp <= 32 && c->f->scalar_params[fp - 1]
+			    ? mr_state_fact (s, c->f->scalar_params[fp - 1]) : NULL;
+      return !fact ? -1 : mr_fact_zero (fact) ? 0 : mr_fact_nonzero (fact) ? 1 : -1;
+    }
   mr_ref at = mr_ref_of (c, s, mr_addr (decl, 0)), content;
   if (!mr_is_object (at.obj) || !mr_state_load (s, at, &content)
       || (content.obj & MR_OBJ_KIND_MASK) != MR_OBJ_SYM)
@@ -300,7 +336,7 @@ summarize_flag_frees (mr_ctx *c, const mr_state *s)
 {
   mr_summary *sum = &c->out->summary;
   uint32_t decl = flag_decl (c->f, sum);
-  if (decl == UINT32_MAX)
+  if (decl == UINT32_MAX && !(sum->flag_param >= 1 && sum->flag_param <= 32))
     return;
   uint32_t freed = 0;
   for (uint32_t i = 0; i < c->f->nparams && i < 32; i++)
@@ -366,8 +402,11 @@ mr_find_param_loads (mr_ctx *c)
     qsort (c->param_loads, c->nparam_loads, sizeof *c->param_loads, param_load_order);
   mr_find_walked_fields (c);
   uint32_t flag = flag_of (f, sum);
+  int scalar = flag == UINT32_MAX ? find_scalar_flag (f) : -1;
   if (flag != UINT32_MAX)
     sum->flag_param = (uint8_t) (MR_PARAM_STATIC + f->decls[flag].param - 1);
+  else if (scalar >= 0)
+    sum->flag_param = (uint8_t) (1 + scalar);
   mr_find_out_stores (c);
 }
 

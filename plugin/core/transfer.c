@@ -90,10 +90,46 @@ mark_written (mr_state *s, uint32_t key)
     ((mr_objst *) o)->fill = NULL;
 }
 
+/* The bytes of an object's first MR_WRITTEN_BYTES that access ev (a LOAD or
+   STORE of known width) reaches through a pointer at r: a mask as
+   mr_objst.written's, or 0 if it reaches beyond them or its place or width is
+   not known.  */
+uint32_t
+mr_access_bytes (const mr_event *ev, mr_ref r)
+{
+  int64_t off = mr_off_add (r.off, ev->off);
+  if (!ev->width || off == MR_OFF_UNKNOWN || off == MR_OFF_POSITIVE || off < 0
+      || off + ev->width > MR_WRITTEN_BYTES)
+    return 0;
+  uint32_t bits = ev->width == 32 ? UINT32_MAX : (1u << ev->width) - 1;
+  return bits << off;
+}
+
+/* A store into an uninitialised object, of a known width at a known place in
+   its first bytes (`pt->x = 1;`): those bytes are written (mr_objst.written),
+   the rest stays uninitialised.  False (the whole object counts as written)
+   for any other write: an unknown place (an element in a loop), a call's.  */
+static bool
+mark_bytes_written (mr_state *s, const mr_event *ev, const mr_pointee *p)
+{
+  /* (Looked up again: the hooks may have changed the table p->obj points into.)  */
+  mr_objst *w = ev->kind == MR_EV_STORE && !ev->size && mr_is_object (p->ref.obj)
+		? (mr_objst *) mr_state_obj (s, p->ref.obj) : NULL;
+  if (!w || !(w->flags & MR_OBJF_UNINIT) || w->fill || w->ts != MR_TS_ALLOCATED)
+    return false;
+  uint32_t bytes = mr_access_bytes (ev, p->ref);
+  if (!bytes)
+    return false;
+  w->written |= bytes;
+  if (w->written == UINT32_MAX)
+    mr_state_clear_obj_flags (s, p->ref.obj, MR_OBJF_UNINIT);
+  return true;
+}
+
 /* A loop's store that fills elements [0, bound) (MR_SIZE_FILL) from the start of
-   an object that nothing else wrote (uninitialised, or filled by this store on
-   the loop's earlier iterations): the object it fills, or 0.  After the store,
-   only elements from the bound on are uninitialised.  */
+   an object that nothing else wrote (uninitialised with no byte written, or
+   filled by this store on the loop's earlier iterations): the object it fills,
+   or 0.  After the store, only elements from the bound on are uninitialised.  */
 static uint32_t
 fill_target (const mr_ctx *c, const mr_state *s, const mr_event *ev)
 {
@@ -103,7 +139,7 @@ fill_target (const mr_ctx *c, const mr_state *s, const mr_event *ev)
   mr_ref base = mr_ref_of (c, s, z->y);
   const mr_objst *o = mr_is_object (base.obj) ? mr_state_obj (s, base.obj) : NULL;
   if (!o || base.off != 0 || o->ts != MR_TS_ALLOCATED
-      || !((o->flags & MR_OBJF_UNINIT) || o->fill == ev))
+      || !(((o->flags & MR_OBJF_UNINIT) && !o->written) || o->fill == ev))
     return 0;
   return base.obj;
 }
@@ -418,7 +454,7 @@ dereference (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bo
   bool maybe_null = p->obj && (p->obj->flags & MR_OBJF_MAYBE_NULL)
 		    && !(p->obj->flags & MR_OBJF_NONNULL);
   MR_FIRE (c, MR_HOOK_DEREF, deref, c, s, ev, p, write);
-  if (write)
+  if (write && !mark_bytes_written (s, ev, p))
     mark_written (s, p->ref.obj);
   if (maybe_null)
     mr_state_add_obj_flags (s, p->ref.obj, MR_OBJF_NONNULL);
@@ -481,6 +517,7 @@ apply_alloc (mr_ctx *c, mr_state *s, const mr_event *ev)
     o->flags |= MR_OBJF_QUIET_NULL;
   if (ev->flags & MR_EVF_UNINIT)
     o->flags |= MR_OBJF_UNINIT;
+  o->written = 0;
   o->fill = NULL;
   if (ev->a.kind != MR_OPND_NONE && mr_may_be_zero (c, s, ev->a)
       && !size_never_zero (c, s, ev))
@@ -577,6 +614,8 @@ guard_holds (const mr_state *s, const mr_event *ev)
 {
   if (!(ev->flags & MR_EVF_GUARDED))
     return true;
+  if (ev->b.kind == MR_OPND_CONST)	/* a constant argument: decided */
+    return ev->off ? ev->b.num != 0 : ev->b.num == 0;
   const mr_fact *f = ev->b.kind == MR_OPND_VALUE ? mr_state_fact (s, ev->b.id) : NULL;
   if (!f)
     return false;
@@ -648,7 +687,8 @@ move_slots (mr_ctx *c, mr_state *s, uint32_t from, uint32_t to)
 }
 
 /* realloc (a, b): checked like a free of a, then three outcomes.  Success: a is
-   freed (moved) and dst is a new block.  Failure: dst is NULL and a untouched, or,
+   freed (moved) and dst is a new block.  Failure: dst is NULL and a untouched
+   (freed by reallocf, MR_EVF_FAIL_FREES), or,
    when b may be 0, a freed by glibc's realloc (p, 0) (MEM36-C).  A realloc that
    never returns NULL (no MR_EVF_MAY_FAIL: xrealloc, g_realloc) only succeeds.  */
 static void
@@ -722,7 +762,11 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
       mr_state *fail = mr_state_copy (s);
       if (!size_root || mr_state_refine (fail, size_root, MR_CMP_NE, 0, true))
 	{
-	  MR_FIRE (c, MR_HOOK_REALLOC_FAIL, realloc_fail, c, fail, ev, r);
+	  /* reallocf frees the block it could not grow: nothing is lost.  */
+	  if (ev->flags & MR_EVF_FAIL_FREES)
+	    mr_state_set_obj (fail, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
+	  else
+	    MR_FIRE (c, MR_HOOK_REALLOC_FAIL, realloc_fail, c, fail, ev, r);
 	  mr_state_retire (fail, key);
 	  mr_state_set_obj (fail, key, MR_TS_NULL, (mr_family) ev->family, ev);
 	  if (ev->dst)
@@ -744,6 +788,7 @@ apply_realloc (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more)
   mr_objst *o = mr_state_set_obj (s, key, MR_TS_ALLOCATED, (mr_family) ev->family, ev);
   o->flags = moves ? MR_OBJF_NONNULL
 	     : MR_OBJF_UNINIT | (may_fail ? MR_OBJF_MAYBE_NULL : MR_OBJF_NONNULL);
+  o->written = 0;
   if (moves)
     move_slots (c, s, r.obj, key);
   if (mr_may_be_zero (c, s, ev->b) && !size_never_zero (c, s, ev))

@@ -20,7 +20,9 @@
    The pointer statics of the same kind a function reads are parameters its summary
    may name (mr_decl.param, MR_PARAM_STATIC + j): `static char *g; void sink (void)
    { free (g); }` frees the pointer at *(&g), and a call `sink ()` frees what its
-   caller holds in g, as `free_box (&b)` frees b.ptr.  An integer one is a flag
+   caller holds in g, as `free_box (&b)` frees b.ptr; so are public pointer
+   globals and structs of file scope whose address the unit never takes, and
+   those of the function's direct callees (two levels).  An integer one is a flag
    the summary's frees may depend on (`if (bad) free (p);`: mr_summary.flag_param),
    which the caller's value of it decides.  j numbers them in the order of the
    function's references, the same when the function is lowered and when a caller
@@ -48,25 +50,67 @@ private_static (tree var)
   return true;
 }
 
+/* Is var a public pointer variable (defined here or elsewhere), or a struct of
+   file scope, whose address the unit never takes: every reference GCC recorded
+   is a load or a store?  A helper of the unit that frees it (`char *g; void
+   drop (void) { free (g); }`, `free (st.buf)`) frees what its caller holds
+   there at the call, as for a private static: another unit may change a public
+   one only in a call, which the caller's view of it follows (transfer.c's
+   clobber_call).  No integers: a flag of another unit may be set anywhere.  */
+static bool
+public_pointer (tree var)
+{
+  if (!VAR_P (var) || !(TREE_PUBLIC (var) || DECL_EXTERNAL (var) || TREE_STATIC (var))
+      || TREE_THIS_VOLATILE (var) || DECL_THREAD_LOCAL_P (var)
+      || !(POINTER_TYPE_P (TREE_TYPE (var)) || TREE_CODE (TREE_TYPE (var)) == RECORD_TYPE))
+    return false;
+  varpool_node *node = varpool_node::get (var);
+  if (!node || node->alias)
+    return false;
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    if (ref->use != IPA_REF_LOAD && ref->use != IPA_REF_STORE)
+      return false;
+  return true;
+}
+
 /* The pointer and integer statics fndecl reads that its summary may name as
-   parameters, in the order of its references, at most MR_STATIC_PARAMS: their
-   number.  */
+   parameters, in the order of its references, then the public pointers it reads
+   (public_pointer), at most MR_STATIC_PARAMS in all: their number.  */
+static unsigned
+static_params_of (cgraph_node *node, tree vars[MR_STATIC_PARAMS], unsigned n, int depth)
+{
+  ipa_ref *ref;
+  for (int pass = 0; pass < 2; pass++)
+    for (unsigned i = 0; node && n < MR_STATIC_PARAMS && node->iterate_reference (i, ref);
+	 i++)
+      {
+	tree var = ref->referred->decl;
+	bool seen = false;
+	for (unsigned k = 0; k < n; k++)
+	  seen |= vars[k] == var;
+	if (ref->use == IPA_REF_LOAD && !seen
+	    && (pass == 0 ? private_static (var) : public_pointer (var)))
+	  vars[n++] = var;
+      }
+  /* Then those of its direct callees of the unit (two levels): a helper that
+     calls `drop ()` frees what drop frees, which its summary can name only as
+     its own parameter.  */
+  for (cgraph_edge *e = node && depth < 2 ? node->callees : NULL;
+       e && n < MR_STATIC_PARAMS; e = e->next_callee)
+    {
+      cgraph_node *callee = e->callee ? e->callee->ultimate_alias_target () : NULL;
+      if (callee && callee != node && callee->definition)
+	n = static_params_of (callee, vars, n, depth + 1);
+    }
+  return n;
+}
+
 static unsigned
 static_params (tree fndecl, tree vars[MR_STATIC_PARAMS])
 {
   cgraph_node *node = fndecl ? cgraph_node::get (fndecl) : NULL;
-  unsigned n = 0;
-  ipa_ref *ref;
-  for (unsigned i = 0; node && n < MR_STATIC_PARAMS && node->iterate_reference (i, ref); i++)
-    {
-      tree var = ref->referred->decl;
-      bool seen = false;
-      for (unsigned k = 0; k < n; k++)
-	seen |= vars[k] == var;
-      if (ref->use == IPA_REF_LOAD && !seen && private_static (var))
-	vars[n++] = var;
-    }
-  return n;
+  return static_params_of (node, vars, 0, 0);
 }
 
 tree

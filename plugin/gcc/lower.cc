@@ -618,6 +618,20 @@ lower_struct_copy (lower_ctx *c, unsigned bb, tree lhs, tree rhs, mr_loc loc)
   return true;
 }
 
+/* The bytes memory reference t reads or writes (its type's size), 0 if it has
+   no constant size or one larger than an event records (mr_event.width), or
+   if it is a bit-field (whose bits share their bytes with its neighbours').  */
+static uint16_t
+access_width (tree t)
+{
+  tree size = TYPE_SIZE_UNIT (TREE_TYPE (t));
+  if (!size || !tree_fits_uhwi_p (size) || tree_to_uhwi (size) > UINT16_MAX)
+    return 0;
+  if (TREE_CODE (t) == COMPONENT_REF && DECL_BIT_FIELD (TREE_OPERAND (t, 1)))
+    return 0;
+  return (uint16_t) tree_to_uhwi (size);
+}
+
 /* Is integer value t converted to a pointer somewhere?  */
 static bool
 integer_used_as_pointer (tree t)
@@ -735,6 +749,7 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
 	      e->off = off;
 	      e->flags = ptr ? MR_EVF_POINTER : 0;
 	      e->size = access;
+	      e->width = access_width (rhs1);
 	      /* The member read (its DECL_UID in b), for rules/double-free.c.  */
 	      if (TREE_CODE (rhs1) == COMPONENT_REF)
 		e->b = mr_const (DECL_UID (TREE_OPERAND (rhs1, 1)));
@@ -894,6 +909,7 @@ lower_assign (lower_ctx *c, unsigned bb, gassign *s, mr_loc loc)
       e->b = gimple_assign_single_p (s) && !is_memory_ref (rhs1)
 	     ? lower_operand (c, bb, rhs1, loc) : mr_unknown ();
       e->flags = MR_EVF_WRITE | (is_pointerish (lhs) ? MR_EVF_POINTER : 0);
+      e->width = access_width (lhs);
       if (!is_gimple_reg_type (TREE_TYPE (lhs)))
 	e->flags |= MR_EVF_AGGREGATE;
     }

@@ -3,8 +3,9 @@
      char buf[8];  free (buf);       'free' of 'buf' which points to memory not on
                                      the heap
 
-   Locals, statics, string literals, alloca memory, placement-new objects.  The
-   first of the three release rules (dealloc.h).
+   Locals, statics, string literals, alloca memory, placement-new objects, and a
+   nonzero integer constant made a pointer (`free ((void *) 1234)`).  The first
+   of the three release rules (dealloc.h).
 
    Also a pointer variable released on a path where nothing was assigned to it
    (the glue lowers its SSA default definition as MR_DECL_INDETERMINATE):
@@ -22,11 +23,25 @@
 
 #include "dealloc.h"
 
+/* A nonzero integer constant made a pointer (`free ((void *) 1234)`): no
+   allocation returns it, whatever it stands for (a sentinel, an address).  */
+static bool
+integer_address (const mr_event *ev)
+{
+  return ev->a.kind == MR_OPND_CONST && ev->a.num != 0 && !(ev->flags & MR_EVF_DTOR)
+	 && !mr_family_uncertain (ev->family);
+}
+
 static void
 judge (mr_ctx *c, mr_state *s, const mr_event *ev, mr_ref target)
 {
-  const mr_objst *o;
+  const mr_objst *o = NULL;
   mr_ts ts;
+  if (integer_address (ev))
+    {
+      mr_report (c, MR_RULE_FREE_NONHEAP, ev, ev->a);
+      return;
+    }
   if (!mr_dealloc_judged (s, ev, target, &o, &ts) || !mr_dealloc_nonheap (o, ts))
     return;
   mr_finding *fd = mr_report (c, MR_RULE_FREE_NONHEAP, ev, ev->a);

@@ -6,11 +6,13 @@
      struct s *p = malloc (sizeof *p);
      if (p->len > 0)          read of uninitialized memory 'p'
 
-   The whole object counts as written by any store into it, a libc call that writes
-   through it (memset, memcpy, strcpy, fread, ...) or a call the engine does not know
-   (it may initialise it).  That loses reads of one field after another field was
-   written, and never reports an object that was partly initialised, with one
-   exception: an object written only by a loop that fills its elements [0, n)
+   The whole object counts as written by a libc call that writes through it
+   (memset, memcpy, strcpy, fread, ...), a call the engine does not know (it may
+   initialise it) or a store whose place or width is not known.  A store of known
+   place and width into the first MR_WRITTEN_BYTES bytes writes those bytes only
+   (mr_objst.written, transfer.c): a LOAD of none but unwritten bytes there is
+   reported (`pt->x = 1; y = pt->y;`), any other read of a partly written object
+   is not.  An object written only by a loop that fills its elements [0, n)
    (`for (i = 0; i < n; i++) d[i] = 0;`, MR_SIZE_FILL) is uninitialised from
    element n on, so reading d[n] after it is reported.
 
@@ -117,6 +119,14 @@ deref (mr_ctx *c, mr_state *s, const mr_event *ev, const mr_pointee *p, bool wri
   if (!o || o->ts != MR_TS_ALLOCATED || !(o->flags & MR_OBJF_UNINIT)
       || mr_family_uncertain (o->family))
     return;
+  /* Partly written (`pt->x = 1;`): only a read of none but unwritten bytes, at a
+     known place among those told apart, is of uninitialised memory.  */
+  if (o->written)
+    {
+      uint32_t bytes = ev->kind == MR_EV_LOAD ? mr_access_bytes (ev, r) : 0;
+      if (!bytes || (bytes & o->written))
+	return;
+    }
   const mr_event *alloc = o->ev;
   mr_state_clear_obj_flags (s, o->key, MR_OBJF_UNINIT);	/* one warning per object and path */
   mr_finding *fd = mr_report (c, MR_RULE_UNINIT_READ, ev, p->subject);
