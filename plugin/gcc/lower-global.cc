@@ -30,6 +30,18 @@
 
 #include "lower-int.h"
 
+/* Is every reference GCC recorded to node a load or a store (its address never
+   taken)?  */
+static bool
+only_loaded_and_stored (varpool_node *node)
+{
+  ipa_ref *ref;
+  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
+    if (ref->use != IPA_REF_LOAD && ref->use != IPA_REF_STORE)
+      return false;
+  return true;
+}
+
 /* Is var a pointer or integer static only the unit's own statements that name it
    can read or write: internal linkage, not volatile, its address never taken
    (every reference GCC recorded is a load or a store)?  */
@@ -43,11 +55,7 @@ private_static (tree var)
   varpool_node *node = varpool_node::get (var);
   if (!node || node->alias || node->externally_visible)
     return false;
-  ipa_ref *ref;
-  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
-    if (ref->use != IPA_REF_LOAD && ref->use != IPA_REF_STORE)
-      return false;
-  return true;
+  return only_loaded_and_stored (node);
 }
 
 /* Is var a public pointer variable (defined here or elsewhere), or a struct of
@@ -67,11 +75,7 @@ public_pointer (tree var)
   varpool_node *node = varpool_node::get (var);
   if (!node || node->alias)
     return false;
-  ipa_ref *ref;
-  for (unsigned i = 0; node->iterate_referring (i, ref); i++)
-    if (ref->use != IPA_REF_LOAD && ref->use != IPA_REF_STORE)
-      return false;
-  return true;
+  return only_loaded_and_stored (node);
 }
 
 /* The pointer and integer statics fndecl reads that its summary may name as
