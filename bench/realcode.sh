@@ -226,9 +226,16 @@ build_project() {
 }
 
 # record PKG : make sure $CORPUS/PKG/compile_commands.json exists.
+# Two runs at once (several worktrees sharing one corpus) must not extract and build
+# the same project together: each would delete the other's tree.  The second waits
+# on the project's lock and finds it recorded.
 record() {
-  local pkg=$1 src=$CORPUS/$1 t0
+  local pkg=$1 src=$CORPUS/$1 t0 lock
   [ -s "$src/compile_commands.json" ] && return
+  mkdir -p "$CORPUS"
+  exec {lock}>"$CORPUS/.$pkg.lock"
+  flock "$lock"
+  if [ -s "$src/compile_commands.json" ]; then exec {lock}>&-; return; fi
   fetch "$pkg"
   # shellcheck disable=SC2086
   need_pkgs ${DEPS[$pkg]}
@@ -238,6 +245,7 @@ record() {
   (cd "$src" && build_project "$pkg") >"$CORPUS/$pkg.build.log" 2>&1 ||
     { rm -f "$src/compile_commands.json"; die "$pkg build failed, see $CORPUS/$pkg.build.log"; }
   log "$pkg: recorded in $((SECONDS - t0))s"
+  exec {lock}>&-
 }
 
 # ---- comparison ------------------------------------------------------------
