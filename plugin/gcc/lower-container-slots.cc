@@ -189,7 +189,17 @@ walk_block (lower_ctx *c, container_facts *f, basic_block bb, int mask, bool rec
 {
   for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
     {
-      gcall *s = dyn_cast<gcall *> (gsi_stmt (gsi));
+      gimple *g = gsi_stmt (gsi);
+      /* `v = {}`: GCC 16 makes an empty container so, not by a call of its
+	 default constructor (lower-containers.cc's scan counts it as the make).  */
+      if (gimple_assign_single_p (g) && gimple_assign_lhs (g) == f->var
+	  && TREE_CODE (gimple_assign_rhs1 (g)) == CONSTRUCTOR
+	  && CONSTRUCTOR_NELTS (gimple_assign_rhs1 (g)) == 0)
+	{
+	  mask = 0;
+	  continue;
+	}
+      gcall *s = dyn_cast<gcall *> (g);
       bool keyed;
       iterator_op it_op;
       if (!s || !call_of (c, f, s, &keyed, &it_op))
