@@ -342,13 +342,13 @@ find_candidates (mr_ctx *c)
       if (dup || c->nelem_cands == MR_SUMMARY_ELEM_FREES)
 	continue;
       /* The free: its family and place.  */
-      for (uint32_t b = 0; b < f->nblocks; b++)
-	for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-	  if (f->blocks[b].events[k].id == w->free_id)
-	    {
-	      ef.family = f->blocks[b].events[k].family;
-	      ef.loc = f->blocks[b].events[k].loc;
-	    }
+      uint32_t b = mr_event_blocks (c)[w->free_id];
+      for (uint32_t k = 0; b != MR_NO_BLOCK && k < f->blocks[b].nevents; k++)
+	if (f->blocks[b].events[k].id == w->free_id)
+	  {
+	    ef.family = f->blocks[b].events[k].family;
+	    ef.loc = f->blocks[b].events[k].loc;
+	  }
       c->elem_cand_walk[c->nelem_cands] = i;
       c->elem_cands[c->nelem_cands++] = ef;
     }
@@ -374,11 +374,7 @@ mr_find_array_walks (mr_ctx *c)
   if (!loads || !frees)
     return;
   const mr_event **def = definitions (f);
-  uint32_t *event_block = mr_xcalloc (f->nevents ? f->nevents : 1, sizeof *event_block);
-  for (uint32_t b = 0; b < f->nblocks; b++)
-    for (uint32_t k = 0; k < f->blocks[b].nevents; k++)
-      if (f->blocks[b].events[k].id < f->nevents)
-	event_block[f->blocks[b].events[k].id] = b;
+  const uint32_t *event_block = mr_event_blocks (c);
   uint8_t *in_loop = mr_xcalloc (f->nblocks, 1);
   mr_walk w = { f, mr_xcalloc (f->nblocks, 1), mr_xcalloc (f->nblocks, sizeof (uint32_t)), 0 };
   uint32_t cap = 0;
@@ -435,7 +431,6 @@ mr_find_array_walks (mr_ctx *c)
   free (w.seen);
   free (w.stack);
   free (in_loop);
-  free (event_block);
   free (def);
 }
 

@@ -217,6 +217,13 @@ mr_state_list_push (mr_state_list *l, mr_state *s)
 /* Applies one event to s (transfer.c).  Splits go to `more` (realloc's failure
    states).  */
 void mr_apply_event (mr_ctx *c, mr_state *s, const mr_event *ev, mr_state_list *more);
+/* A helper freed object key (a destructor, a callee's summary): what the object
+   held is out of sight, not leaked, as the helper may have freed it too
+   (transfer.c).  */
+void mr_contents_out_of_sight (mr_state *s, uint32_t key);
+/* Object key is freed by ev: FREED, of ev's family, none of the flags of a live
+   block (transfer.c).  */
+void mr_set_freed (mr_state *s, uint32_t key, const mr_event *ev);
 /* The bytes of an object's first MR_WRITTEN_BYTES a LOAD or STORE through a
    pointer at r reaches, as mr_objst.written (0: not told, beyond them)
    (transfer.c).  */

@@ -399,12 +399,8 @@ refine_result_frees (const mr_ctx *c, mr_state *s, uint32_t root)
 	  f = mr_state_fact (s, root);
 	  continue;
 	}
-      mr_objst *o = mr_state_set_obj (s, obj.obj, MR_TS_FREED, (mr_family) r->free->family,
-				      r->free);
-      o->flags &= ~(MR_OBJF_REALLOC0 | MR_OBJF_UNINIT | MR_OBJF_MAYBE_ZERO);
-      for (uint32_t k = 0; k < s->nslots; k++)
-	if ((uint32_t) (s->slots[k].at >> 32) == obj.obj)
-	  mr_state_add_obj_flags (s, s->slots[k].content.obj, MR_OBJF_ESCAPED);
+      mr_set_freed (s, obj.obj, r->free);
+      mr_contents_out_of_sight (s, obj.obj);
       f = mr_state_fact (s, root);	/* (the table may have moved) */
     }
 }

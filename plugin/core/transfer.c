@@ -645,20 +645,31 @@ apply_free (mr_ctx *c, mr_state *s, const mr_event *ev)
       return;
     }
   MR_FIRE (c, MR_HOOK_RELEASE, release, c, s, ev, r);
-  /* A helper that frees an object may have freed what it holds (a destructor):
-     its contents are out of sight, not leaked.  */
   if (ev->via && mr_is_object (r.obj))
-    for (uint32_t i = 0; i < s->nslots; i++)
-      if ((uint32_t) (s->slots[i].at >> 32) == r.obj)
-	mr_state_add_obj_flags (s, s->slots[i].content.obj, MR_OBJF_ESCAPED);
+    mr_contents_out_of_sight (s, r.obj);
   mr_ts ts = mr_is_object (r.obj) ? mr_obj_ts (s, r.obj) : MR_TS_UNKNOWN;
   if (mr_is_object (r.obj) && ts != MR_TS_NONHEAP && ts != MR_TS_NULL)
     {
-      mr_objst *o = mr_state_set_obj (s, r.obj, MR_TS_FREED, (mr_family) ev->family, ev);
-      o->flags &= ~(MR_OBJF_REALLOC0 | MR_OBJF_UNINIT | MR_OBJF_MAYBE_ZERO);
+      mr_set_freed (s, r.obj, ev);
       if (!ev->via && r.off == 0)
 	holder_freed (s, r.obj);
     }
+}
+
+void
+mr_contents_out_of_sight (mr_state *s, uint32_t key)
+{
+  for (uint32_t i = 0; i < s->nslots; i++)
+    if ((uint32_t) (s->slots[i].at >> 32) == key)
+      mr_state_add_obj_flags (s, s->slots[i].content.obj, MR_OBJF_ESCAPED);
+}
+
+void
+mr_set_freed (mr_state *s, uint32_t key, const mr_event *ev)
+{
+  mr_objst *o = mr_state_set_obj (s, key, MR_TS_FREED, (mr_family) ev->family, ev);
+  o->flags &= ~(MR_OBJF_REALLOC0 | MR_OBJF_UNINIT | MR_OBJF_MAYBE_ZERO);
+  o->written = 0;		/* (only kept with MR_OBJF_UNINIT) */
 }
 
 /* A block realloc moved: the new one holds what the old one held (a struct's

@@ -74,29 +74,19 @@ lend_constructed_object (gcall *s, tree fndecl, mr_call *call)
 static bool
 fresh_heap_object (gcall *s)
 {
-  tree t = gimple_call_arg (s, 0);
-  for (int i = 0; i < 8 && TREE_CODE (t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (t); i++)
+  tree t = ssa_copy_origin (gimple_call_arg (s, 0), 7);
+  gcall *made = TREE_CODE (t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (t)
+		? dyn_cast<gcall *> (SSA_NAME_DEF_STMT (t)) : NULL;
+  tree fn = made ? gimple_call_fndecl (made) : NULL_TREE;
+  if (!fn || !DECL_IS_OPERATOR_NEW_P (fn) || !gimple_call_num_args (made))
+    return false;
+  for (unsigned j = 1; j < gimple_call_num_args (made); j++)
     {
-      gimple *def = SSA_NAME_DEF_STMT (t);
-      if (gcall *made = dyn_cast<gcall *> (def))
-	{
-	  tree fn = gimple_call_fndecl (made);
-	  if (!fn || !DECL_IS_OPERATOR_NEW_P (fn) || !gimple_call_num_args (made))
-	    return false;
-	  for (unsigned j = 1; j < gimple_call_num_args (made); j++)
-	    {
-	      tree type = TREE_TYPE (gimple_call_arg (made, j));
-	      if (POINTER_TYPE_P (type) && VOID_TYPE_P (TREE_TYPE (type)))
-		return false;	/* placement */
-	    }
-	  return true;
-	}
-      if (!gimple_assign_ssa_name_copy_p (def)
-	  && !(is_gimple_assign (def) && CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
-	return false;
-      t = gimple_assign_rhs1 (def);
+      tree type = TREE_TYPE (gimple_call_arg (made, j));
+      if (POINTER_TYPE_P (type) && VOID_TYPE_P (TREE_TYPE (type)))
+	return false;	/* placement */
     }
-  return false;
+  return true;
 }
 
 /* A call s to a constructor fndecl with a body, expanded from its summary sum

@@ -190,11 +190,7 @@ walk_block (lower_ctx *c, container_facts *f, basic_block bb, int mask, bool rec
   for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi); gsi_next (&gsi))
     {
       gimple *g = gsi_stmt (gsi);
-      /* `v = {}`: GCC 16 makes an empty container so, not by a call of its
-	 default constructor (lower-containers.cc's scan counts it as the make).  */
-      if (gimple_assign_single_p (g) && gimple_assign_lhs (g) == f->var
-	  && TREE_CODE (gimple_assign_rhs1 (g)) == CONSTRUCTOR
-	  && CONSTRUCTOR_NELTS (gimple_assign_rhs1 (g)) == 0)
+      if (emptied_container (g) == f->var)
 	{
 	  mask = 0;
 	  continue;
@@ -499,11 +495,7 @@ step (lower_ctx *c, unsigned bb, gcall *s, int n, mr_loc loc)
   e->off = -64;
   e->flags = MR_EVF_INT_STEP;
   set_iterator_left (c, bb, it, mr_value (e->dst), loc);
-  for (int k = 1; k < n; k++)
-    container_store (c, bb, it, pos_slot (k - 1), load_slot (c, bb, it, k, loc),
-		     MR_EVF_POINTER, loc);
-  if (n > 0)
-    container_store (c, bb, it, pos_slot (n - 1), mr_unknown (), MR_EVF_POINTER, loc);
+  shift_slots (c, bb, it, n, false, loc);
 }
 
 /* A call on an iterator into a SEVERAL container: a dereference names the

@@ -493,6 +493,18 @@ new_facts (lower_ctx *c, tree var, bool keyed, bool outer)
   return &c->containers.back ();
 }
 
+/* The variable s empties by `v = {}`, or NULL_TREE: GCC 16 makes an empty
+   container so, not by a call of its default constructor (lower.cc lowers it
+   as a store that forgets what the container held; the scans count it as the
+   make).  */
+tree
+emptied_container (gimple *s)
+{
+  return gimple_assign_single_p (s) && TREE_CODE (gimple_assign_rhs1 (s)) == CONSTRUCTOR
+	 && CONSTRUCTOR_NELTS (gimple_assign_rhs1 (s)) == 0 ? gimple_assign_lhs (s)
+							     : NULL_TREE;
+}
+
 /* Once per function: which local containers are ONE (see the header).  */
 static void
 scan_containers (lower_ctx *c)
@@ -600,13 +612,8 @@ scan_containers (lower_ctx *c)
 	gimple *g = gsi_stmt (gsi);
 	if (is_gimple_debug (g) || gimple_clobber_p (g))
 	  continue;
-	/* `v = {}`: GCC 16 makes an empty container so, not by a call of its
-	   default constructor (lower.cc lowers it as a store that forgets what
-	   the container held).  */
-	if (gimple_assign_single_p (g)
-	    && TREE_CODE (gimple_assign_rhs1 (g)) == CONSTRUCTOR
-	    && CONSTRUCTOR_NELTS (gimple_assign_rhs1 (g)) == 0)
-	  if (container_facts *f = container_facts_of (c, gimple_assign_lhs (g)))
+	if (tree emptied = emptied_container (g))
+	  if (container_facts *f = container_facts_of (c, emptied))
 	    {
 	      f->makes++;
 	      if (in_cycle (c->fun, bb))

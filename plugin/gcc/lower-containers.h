@@ -61,6 +61,7 @@ void element_reference (lower_ctx *c, unsigned bb, tree var, int64_t off, tree l
 			mr_loc loc);
 
 tree local_container (function *fun, gcall *s, bool *keyed);
+tree emptied_container (gimple *s);
 int64_t constant_key (gcall *s, tree fndecl);
 bool iterator_member (tree name, bool *end);
 

@@ -70,9 +70,10 @@ ends_in_thrower (basic_block bb)
 static bool
 std_function (tree fndecl, const char *name)
 {
-  tree ns = fndecl ? DECL_CONTEXT (fndecl) : NULL_TREE;
-  return DECL_NAME (fndecl) && id_equal (DECL_NAME (fndecl), name)
-	 && ns && TREE_CODE (ns) == NAMESPACE_DECL && DECL_NAME (ns)
+  if (!fndecl || !DECL_NAME (fndecl) || !id_equal (DECL_NAME (fndecl), name))
+    return false;
+  tree ns = DECL_CONTEXT (fndecl);
+  return ns && TREE_CODE (ns) == NAMESPACE_DECL && DECL_NAME (ns)
 	 && id_equal (DECL_NAME (ns), "std");
 }
 
@@ -141,8 +142,8 @@ rethrows (gimple *s)
 static bool
 may_rethrow_nested (gimple *s)
 {
-  tree fndecl = s && is_gimple_call (s) ? gimple_call_fndecl (s) : NULL_TREE;
-  return fndecl && DECL_NAME (fndecl) && std_function (fndecl, "rethrow_if_nested");
+  return s && is_gimple_call (s)
+	 && std_function (gimple_call_fndecl (s), "rethrow_if_nested");
 }
 
 /* Whether s calls the C++ runtime's function `name` (__cxa_begin_catch).  */
@@ -679,15 +680,6 @@ lower_eh_dispatch (lower_ctx *c, unsigned bb, geh_dispatch *s, const vec<edge> &
     }
 }
 
-/* An exception that leaves the function: a leak is judged there as at a return
-   (MR_EV_THROW).  Two statements let one out: a throw-expression or a rethrow
-   in no region of the function (no handler, no cleanup: the call has no EH
-   edge; `throw;` in a function a handler calls); and a `resx` of an outermost
-   region (after the cleanups, the destructors of what the function owned),
-   which passes on whatever exception is in flight (its kind: c->exc), judged
-   only when it is a throw-expression's or a rethrow's.  A
-   region that must not throw (a noexcept function) terminates instead: there a
-   throw has a negative landing pad and a resx an outer region.  */
 /* Whether s ends a handler (__cxa_end_catch): the handler's own cleanup,
    which runs on every way out of it, a return's as an exception's, at the
    handler's closing brace, where the source does not leave.  */
@@ -755,6 +747,15 @@ resx_thrown_at (gimple *resx)
   return UNKNOWN_LOCATION;
 }
 
+/* An exception that leaves the function: a leak is judged there as at a return
+   (MR_EV_THROW).  Two statements let one out: a throw-expression or a rethrow
+   in no region of the function (no handler, no cleanup: the call has no EH
+   edge; `throw;` in a function a handler calls); and a `resx` of an outermost
+   region (after the cleanups, the destructors of what the function owned),
+   which passes on whatever exception is in flight (its kind: c->exc), judged
+   only when it is a throw-expression's or a rethrow's.  A
+   region that must not throw (a noexcept function) terminates instead: there a
+   throw has a negative landing pad and a resx an outer region.  */
 void
 lower_throw_exit (lower_ctx *c, unsigned bb, gimple *s, mr_loc loc)
 {

@@ -166,6 +166,23 @@ bool lower_temporary_buffer (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
 bool lower_std_allocator_call (lower_ctx *c, unsigned bb, gcall *s, tree fndecl,
                                mr_loc loc);
 
+/* What SSA name t is a copy or conversion of (`_2 = _1;`, `_4 = (sizetype) _3;`),
+   through at most max of them: the first name or tree defined otherwise.  */
+static inline tree
+ssa_copy_origin (tree t, int max)
+{
+  for (int i = 0; i < max && TREE_CODE (t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (t); i++)
+    {
+      gimple *def = SSA_NAME_DEF_STMT (t);
+      if (!is_gimple_assign (def)
+	  || (!gimple_assign_ssa_name_copy_p (def)
+	      && !CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
+	break;
+      t = gimple_assign_rhs1 (def);
+    }
+  return t;
+}
+
 /* lower-eh.cc.  */
 bool ends_in_thrower (basic_block bb);
 bool builds_thrown_object (edge e);

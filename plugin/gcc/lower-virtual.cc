@@ -120,22 +120,6 @@ struct known_object
   HOST_WIDE_INT offset;
 };
 
-/* The SSA name t is a copy or conversion of (`_4 = (sizetype) _3;`).  */
-static tree
-strip_copies (tree t)
-{
-  for (int i = 0; i < 4 && TREE_CODE (t) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF (t); i++)
-    {
-      gimple *def = SSA_NAME_DEF_STMT (t);
-      if (!is_gimple_assign (def)
-	  || (!gimple_assign_ssa_name_copy_p (def)
-	      && !CONVERT_EXPR_CODE_P (gimple_assign_rhs_code (def))))
-	break;
-      t = gimple_assign_rhs1 (def);
-    }
-  return t;
-}
-
 /* Is delta g++'s read of a virtual base's offset from the vtable of *base:
    `_1 = d->D.2428._vptr.B; _2 = _1 + -24; _3 = MEM[(long *)_2]; _4 =
    (sizetype) _3;`, the delta of `b = d + _4` that converts d to a virtual
@@ -144,7 +128,7 @@ strip_copies (tree t)
 static bool
 vbase_offset_read (tree delta, tree base)
 {
-  delta = strip_copies (delta);
+  delta = ssa_copy_origin (delta, 4);
   if (TREE_CODE (delta) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF (delta))
     return false;
   gimple *load = SSA_NAME_DEF_STMT (delta);
@@ -166,8 +150,8 @@ vbase_offset_read (tree delta, tree base)
   if (TREE_CODE (ref) != COMPONENT_REF || !DECL_VIRTUAL_P (TREE_OPERAND (ref, 1)))
     return false;	/* not the vtable pointer */
   tree mem = get_base_address (ref);
-  return mem && TREE_CODE (mem) == MEM_REF && strip_copies (TREE_OPERAND (mem, 0))
-	 == strip_copies (base);
+  return mem && TREE_CODE (mem) == MEM_REF && ssa_copy_origin (TREE_OPERAND (mem, 0), 4)
+	 == ssa_copy_origin (base, 4);
 }
 
 /* The byte offset in an object of class cls of its subobjects of class sub,
